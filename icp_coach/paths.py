@@ -1,0 +1,73 @@
+"""Where icp-coach keeps its files. Nothing is created at import: call `ensure` when writing."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "icp-coach"
+
+
+def _platformdirs():  # imported lazily: platformdirs is cheap, but keep start-up lean
+    import platformdirs
+
+    return platformdirs
+
+
+def config_dir() -> Path:
+    override = os.environ.get("ICP_COACH_CONFIG_DIR")
+    if override:
+        return Path(override)
+    return Path(_platformdirs().user_config_dir(APP_NAME, appauthor=False))
+
+
+def config_file() -> Path:
+    override = os.environ.get("ICP_COACH_CONFIG_FILE")
+    if override:
+        return Path(override)
+    return config_dir() / "config.toml"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("ICP_COACH_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(_platformdirs().user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("ICP_COACH_CACHE_DIR")
+    if override:
+        return Path(override)
+    return Path(_platformdirs().user_cache_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    return Path(_platformdirs().user_log_dir(APP_NAME, appauthor=False))
+
+
+def sessions_db() -> Path:
+    return data_dir() / "sessions.sqlite3"
+
+
+def chroma_dir() -> Path:
+    return data_dir() / "chroma"
+
+
+def models_dir() -> Path:
+    return data_dir() / "models"
+
+
+def shipped_dir(name: str) -> Path:
+    """The folder `prompts` or `knowledge`: inside the wheel, or at the repo top in a checkout."""
+    package_root = Path(__file__).resolve().parent
+    inside_wheel = package_root / "_shipped" / name
+    if inside_wheel.is_dir():
+        return inside_wheel
+    return package_root.parent / name
+
+
+def ensure(path: Path) -> Path:
+    """Create a directory (and parents) when something is about to be written there."""
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,1 @@
+"""Use cases. They import the domain and its ports, nothing else."""

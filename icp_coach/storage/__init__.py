@@ -1,0 +1,1 @@
+"""Files and sessions on disk: atomic writes, ICP documents, SQLite sessions."""
