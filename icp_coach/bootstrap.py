@@ -40,6 +40,62 @@ class App:
     def engine_name(self) -> str:
         return resolve_engine(self.settings, chat_model=self.chat_model)
 
+    # --- who thinks -------------------------------------------------------------------------
+    @cached_property
+    def llm_chat_model(self) -> Any:
+        """The LangChain chat model for the llm and local engines (started on first use)."""
+        if self.chat_model is not None:
+            return self.chat_model
+        from icp_coach.engines.llm.factory import make_chat_model
+
+        if self.engine_name == "local":
+            from icp_coach.engines.llm.local_model import start_local_server
+
+            server = start_local_server(self.settings)
+            self._closers.append(server.stop)
+            return make_chat_model(self.settings, base_url=server.base_url, api_key="local")
+        return make_chat_model(self.settings)
+
+    @cached_property
+    def offline_extractor(self) -> Any:
+        from icp_coach.engines.offline.extractor import OfflineExtractor
+
+        return OfflineExtractor(cny_per_usd=self.settings.cny_per_usd)
+
+    @cached_property
+    def extractor(self) -> Any:
+        """An ICPExtractor (domain/ports.py) for the chosen engine."""
+        if self.engine_name == "offline":
+            return self.offline_extractor
+        from icp_coach.engines.llm.extractor import LLMExtractor
+
+        return LLMExtractor(
+            self.llm_chat_model,
+            method=self.settings.structured_method,
+            engine_name=self.engine_name,
+            fallback=self.offline_extractor,
+            cny_per_usd=self.settings.cny_per_usd,
+        )
+
+    @cached_property
+    def reply_writer(self) -> Any:
+        """A ReplyWriter: scripted and retrieved offline and on the small local model."""
+        if self.engine_name in ("offline", "local"):
+            from icp_coach.engines.offline.reply import ScriptedReplyWriter
+
+            return ScriptedReplyWriter()
+        from icp_coach.engines.llm.reply import LLMReplyWriter
+
+        return LLMReplyWriter(self.llm_chat_model, engine_name=self.engine_name)
+
+    # --- what it knows ------------------------------------------------------------------------
+    @cached_property
+    def knowledge(self) -> Any:
+        """The knowledge base (KnowledgeSearch port), indexed on first use when missing."""
+        from icp_coach.kb.knowledge_base import KnowledgeBase
+
+        return KnowledgeBase.open(self.settings, embedder=self.embedder)
+
     def close(self) -> None:
         """Stop what was started (the local model server), newest first."""
         while self._closers:

@@ -202,7 +202,7 @@ def _has_profile(doc: ICPDocument) -> bool:
 
 
 def _check_gaps(doc: ICPDocument, lang: Language) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
     if not _has_profile(doc):
         return findings  # a scoring-only draft (name, filters, signals) is not nagged
     if not doc.pain_points:

@@ -1,0 +1,1 @@
+"""Tables: CRM import and cleaning, best customers, distinctive traits, prospect scoring, market size."""

@@ -1,0 +1,1 @@
+"""The knowledge base: methodology and case documents, embedded and searchable with citations."""

@@ -1,0 +1,1 @@
+"""The Textual coach. Renders the coach's events; holds no domain logic."""
