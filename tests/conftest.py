@@ -1,0 +1,30 @@
+"""Shared fixtures: every test gets its own config, data and cache folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEV_DATA = SHARED / "dev-data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep tests away from the user's real config, sessions and index."""
+    root = tmp_path_factory.mktemp("icp-home")
+    monkeypatch.setenv("ICP_COACH_CONFIG_DIR", str(root / "config"))
+    monkeypatch.setenv("ICP_COACH_DATA_DIR", str(root / "data"))
+    monkeypatch.setenv("ICP_COACH_CACHE_DIR", str(root / "cache"))
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "ICP_COACH_API_KEY", "ICP_COACH_BASE_URL",
+                 "ICP_COACH_ENGINE", "ICP_COACH_MODEL", "ICP_COACH_CHROMA_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return root
+
+
+@pytest.fixture
+def dev_data() -> Path:
+    if not DEV_DATA.is_dir():
+        pytest.fail(f"the dev corpus is missing at {DEV_DATA}; CI clones shared/ beside the repo")
+    return DEV_DATA
