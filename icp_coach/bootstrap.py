@@ -88,6 +88,19 @@ class App:
 
         return LLMReplyWriter(self.llm_chat_model, engine_name=self.engine_name)
 
+    @cached_property
+    def persona_writer(self) -> Any:
+        """A PersonaWriter: role templates and evidence offline; structured output on an LLM."""
+        from icp_coach.engines.offline.personas import OfflinePersonaWriter
+        from icp_coach.prompt_files import load_prompt
+
+        offline = OfflinePersonaWriter(load_prompt)
+        if self.engine_name in ("offline", "local"):
+            return offline
+        from icp_coach.engines.llm.personas import LLMPersonaWriter
+
+        return LLMPersonaWriter(self.llm_chat_model, engine_name=self.engine_name, fallback=offline)
+
     # --- what it knows ------------------------------------------------------------------------
     @cached_property
     def knowledge(self) -> Any:

@@ -7,12 +7,14 @@ A document holding only `name`, `filters` and `signals` is a valid draft for sco
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from icp_coach.domain.assessment import AccountAssessment
 from icp_coach.domain.criteria import Filter, Signal
+from icp_coach.domain.evidence import Evidence
+from icp_coach.domain.persona import Persona
 
 SCHEMA_VERSION = 1
 SUPPORTED_SCHEMA_VERSIONS: tuple[int, ...] = (1,)
@@ -31,16 +33,6 @@ DIMENSIONS: tuple[str, ...] = (
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-
-class Evidence(_Model):
-    """Where a statement comes from: a verbatim quote with its source and line, or a reference."""
-
-    quote: str = ""
-    source: str = ""
-    line: int | None = None
-    kind: Literal["quote", "icp_field", "knowledge", "data", "user"] = "quote"
-    verified: bool = False
 
 
 class NumberRange(_Model):
@@ -146,7 +138,7 @@ class ICPDocument(_Model):
     red_flags: list[RedFlag] = Field(default_factory=list)
     filters: list[Filter] = Field(default_factory=list)
     signals: list[Signal] = Field(default_factory=list)
-    personas: list[dict[str, Any]] = Field(default_factory=list)
+    personas: list[Persona] = Field(default_factory=list)
     assessments: list[AccountAssessment] = Field(default_factory=list)
     market: Market | None = None
     review: Review = Field(default_factory=Review)

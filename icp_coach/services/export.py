@@ -199,8 +199,9 @@ def render_markdown(doc: ICPDocument, language: Language | None = None,
     if doc.personas:
         out += [f"## {head['personas']}", ""]
         for persona in doc.personas:
-            name = persona.get("name") or persona.get("title") or persona.get("role", "")
-            out.append(f"- **{name}** ({role_label(str(persona.get('role', '')), lang)})")
+            title = f", {persona.title}" if persona.title else ""
+            out.append(f"- **{persona.name}**{title} ({role_label(persona.role, lang)}, "
+                       f"{persona.evidence_level}: {persona.evidence_count} evidence items)")
         out.append("")
 
     if doc.assessments:

@@ -1,0 +1,65 @@
+"""Drafting buyer personas: ask the engine, then keep only what the evidence supports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from icp_coach.domain.icp import ROLES, ICPDocument
+from icp_coach.domain.jtbd import JTBDResult
+from icp_coach.domain.knowledge import Passage
+from icp_coach.domain.persona import Persona
+from icp_coach.domain.persona_checks import check_personas, verify_persona
+from icp_coach.domain.ports import KnowledgeSearch, PersonaWriter
+from icp_coach.domain.validation import Finding
+
+Language = Literal["en", "zh"]
+
+
+@dataclass
+class PersonaDraft:
+    personas: list[Persona]
+    findings: list[Finding]
+    icp: ICPDocument  # the ICP with the personas stored in it
+    passages: list[Passage] = field(default_factory=list)
+
+
+def verified_quotes(results: Sequence[JTBDResult]) -> list[str]:
+    """Every quote the interviews' analysis already checked against its transcript."""
+    quotes: list[str] = []
+    for result in results:
+        forces = result.forces
+        groups = [forces.push, forces.pull, forces.anxiety, forces.habit, result.triggers,
+                  result.desired_outcomes, result.job_statements]
+        quotes += [quote.quote for group in groups for item in group for quote in item.evidence]
+        quotes += [quote.quote for event in result.timeline for quote in event.evidence]
+        quotes += [quote.quote for alternative in result.alternatives for quote in alternative.evidence]
+    return quotes
+
+
+def default_roles(icp: ICPDocument) -> list[str]:
+    """The roles the ICP names, else champion and economic buyer."""
+    named: list[str] = [maker.role for maker in icp.decision_makers]
+    return named or ["champion", "economic_buyer"]
+
+
+def draft_personas(icp: ICPDocument, writer: PersonaWriter, *,
+                   jtbd: Sequence[JTBDResult] = (), roles: Sequence[str] | None = None,
+                   knowledge: KnowledgeSearch | None = None,
+                   language: Language | None = None) -> PersonaDraft:
+    lang: Language = language or icp.language
+    wanted = list(dict.fromkeys(roles or default_roles(icp)))
+    unknown = [role for role in wanted if role not in ROLES]
+    if unknown:
+        raise ValueError(f"unknown role(s): {', '.join(unknown)}; choose from {', '.join(ROLES)}")
+    passages: list[Passage] = []
+    if knowledge is not None:
+        query = "buyer persona buying committee champion economic buyer" if lang == "en" else "买家角色 采购决策 决策链"
+        passages = knowledge.search(query, k=4)
+    drafted = writer.draft_personas(icp, list(jtbd), passages, wanted, lang)
+    pool = verified_quotes(jtbd)
+    personas = [verify_persona(persona, icp, pool) for persona in drafted]
+    findings = check_personas(icp, personas, lang)
+    return PersonaDraft(personas=personas, findings=findings,
+                        icp=icp.model_copy(update={"personas": personas}), passages=passages)
