@@ -1,0 +1,258 @@
+"""Clean a mapped CRM table with Polars expressions, and account for every change.
+
+Rules: trim, collapse spaces and lower-case categories; numbers like "1,200", "$1.2M", "1.2万",
+"3 亿元" (CNY converted to USD in *_usd fields); booleans in any common spelling, Chinese included;
+blank words ("", "N/A", "-", "null", "无"...) become empty; a list column (tech stack) becomes a
+list of lower-case tokens; duplicate rows by account id are removed (identical) or reported
+(conflicting). Every fix is counted with examples; every unusable row is listed with its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from icp_coach.analysis.errors import TableInputError
+from icp_coach.analysis.header_mapping import FIELD_KINDS, HeaderMapping
+from icp_coach.analysis.table_reading import LINE, RawTable, RowProblem
+
+EMPTY_WORDS = ["", "n/a", "na", "null", "none", "-", "--", "nan", "#n/a", "无数据", "空", "不详", "未知"]
+TRUE_WORDS = ["true", "t", "yes", "y", "1", "x", "✓", "✔", "on", "checked", "是", "对", "有", "真", "已"]
+FALSE_WORDS = ["false", "f", "no", "n", "0", "off", "unchecked", "否", "不", "无", "没有", "假", "未", "不是"]
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
+                "百万": 1e6, "千万": 1e7, "万": 1e4, "b": 1e9, "bn": 1e9, "billion": 1e9, "亿": 1e8,
+                "十亿": 1e9}
+_NUMBER = (r"^(?P<number>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[+-]?\.[0-9]+)"
+           r"(?P<unit>k|thousand|千|mm|mn|million|m|百万|千万|万|bn|billion|b|十亿|亿)?$")
+_CNY = r"(rmb|cny|人民币|元|￥|¥)"
+_CURRENCY = r"(usd|us\$|rmb|cny|人民币|美元|元|[$€£¥￥])"
+_LIST_SEPARATORS = r"[;,|；，、/]"
+MAX_EXAMPLES = 3
+
+
+@dataclass
+class CleaningFix:
+    column: str
+    rule: str
+    count: int
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"column": self.column, "rule": self.rule, "count": self.count, "examples": self.examples}
+
+
+@dataclass
+class CleanTable:
+    """Canonical columns typed (Float64, Boolean, Utf8, List[Utf8]) plus the extra columns and LINE."""
+
+    frame: Any
+    mapping: HeaderMapping
+    source: str
+    kinds: dict[str, str]  # column in `frame` -> number | money | bool | category | list | id | name
+    fixes: list[CleaningFix] = field(default_factory=list)
+    unusable: list[RowProblem] = field(default_factory=list)
+    rows_read: int = 0
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "rows_read": self.rows_read,
+            "rows_used": int(self.frame.height),
+            "mapping": self.mapping.report(),
+            "fixes": [fix.as_dict() for fix in self.fixes],
+            "unusable_rows": [problem.as_dict() for problem in self.unusable],
+        }
+
+
+def text_expr(column: str) -> Any:
+    """Trimmed text, None when blank or a blank word."""
+    import polars as pl
+
+    trimmed = pl.col(column).str.strip_chars()
+    return pl.when(trimmed.str.to_lowercase().is_in(EMPTY_WORDS)).then(None).otherwise(trimmed)
+
+
+def category_expr(column: str) -> Any:
+    return text_expr(column).str.replace_all(r"\s+", " ").str.to_lowercase()
+
+
+def number_expr(column: str, *, money: bool = False, cny_per_usd: float = 7.2) -> Any:
+    import polars as pl
+
+    compact = text_expr(column).str.to_lowercase().str.replace_all(r"[\s\u00a0]", "")
+    bare = compact.str.replace_all(_CURRENCY, "")
+    parts = bare.str.extract_groups(_NUMBER)
+    number = parts.struct.field("number").str.replace_all(",", "").cast(pl.Float64, strict=False)
+    unit = parts.struct.field("unit").replace_strict(_MULTIPLIERS, default=1.0, return_dtype=pl.Float64)
+    value = number * unit.fill_null(1.0)
+    if money:
+        value = pl.when(compact.str.contains(_CNY)).then(value / cny_per_usd).otherwise(value)
+    return value
+
+
+def bool_expr(column: str) -> Any:
+    import polars as pl
+
+    word = text_expr(column).str.to_lowercase()
+    return pl.when(word.is_in(TRUE_WORDS)).then(True).when(word.is_in(FALSE_WORDS)).then(False).otherwise(None)
+
+
+def list_expr(column: str) -> Any:
+    import polars as pl
+
+    tokens = category_expr(column).str.replace_all(_LIST_SEPARATORS, ";").str.split(";")
+    item = pl.element().str.strip_chars()
+    return tokens.list.eval(item.filter(item != "")).list.unique(maintain_order=True)
+
+
+def infer_extra_kind(series: Any) -> str:
+    """An unmapped column is a number, a boolean or a category, by what most of its cells are."""
+    import polars as pl
+
+    frame = series.to_frame("c")
+    filled = frame.select(text_expr("c").alias("t")).drop_nulls()
+    if filled.height == 0:
+        return "category"
+    numbers = frame.select(number_expr("c").alias("n"))["n"].drop_nulls().len()
+    bools = frame.select(bool_expr("c").alias("b"))["b"].drop_nulls().len()
+    if bools >= 0.95 * filled.height and filled.select(pl.col("t").str.to_lowercase().n_unique()).item() <= 4:
+        return "bool"
+    if numbers >= 0.9 * filled.height:
+        return "number"
+    return "category"
+
+
+def clean_table(raw: RawTable, mapping: HeaderMapping, *, cny_per_usd: float = 7.2) -> CleanTable:
+    import polars as pl
+
+    frame = raw.frame
+    kinds: dict[str, str] = {}
+    plans: list[tuple[str, str, str]] = []  # (source column, output name, kind)
+    for canonical, column in mapping.fields.items():
+        plans.append((column, canonical, FIELD_KINDS[canonical]))
+    for column in mapping.unmapped:
+        if column.strip() == "" or column == LINE:
+            continue
+        plans.append((column, column, infer_extra_kind(frame[column])))
+    fixes: list[CleaningFix] = []
+    outputs = [pl.col(LINE)]
+    for source, name, kind in plans:
+        expr = _typed_expr(source, kind, cny_per_usd)
+        outputs.append(expr.alias(name))
+        kinds[name] = kind
+        fixes.extend(_account_fixes(frame, source, name, kind, expr))
+    cleaned = frame.select(outputs)
+    cleaned, unusable, dup_fixes = _deduplicate(cleaned, kinds)
+    fixes.extend(dup_fixes)
+    unusable = sorted(raw.problems + unusable, key=lambda problem: problem.line)
+    return CleanTable(cleaned, mapping, raw.source, kinds, [f for f in fixes if f.count], unusable,
+                      rows_read=raw.frame.height + len(raw.problems))
+
+
+def _typed_expr(column: str, kind: str, cny_per_usd: float) -> Any:
+    if kind in ("number", "money"):
+        return number_expr(column, money=kind == "money", cny_per_usd=cny_per_usd)
+    if kind == "bool":
+        return bool_expr(column)
+    if kind == "list":
+        return list_expr(column)
+    if kind in ("category", "outcome"):
+        return category_expr(column)
+    return text_expr(column).str.replace_all(r"\s+", " ")  # id, name: keep their case
+
+
+def _account_fixes(frame: Any, source: str, name: str, kind: str, typed: Any) -> list[CleaningFix]:
+    """Count each kind of change in one pass, with a few examples (line, before, after)."""
+    import polars as pl
+
+    raw = pl.col(source)
+    trimmed = raw.str.strip_chars()
+    lowered = trimmed.str.to_lowercase()
+    blank_word = raw.is_not_null() & lowered.is_in(EMPTY_WORDS) & (lowered != "")
+    checks: dict[str, Any] = {"blank word made empty": blank_word}
+    if kind in ("number", "money"):
+        compact = lowered.str.replace_all(r"[\s\u00a0]", "")
+        checks["thousands separator removed"] = compact.str.contains(r"[0-9],[0-9]{3}")
+        checks["currency symbol removed"] = compact.str.contains(_CURRENCY)
+        checks["unit expanded (k, M, 万, 亿)"] = compact.str.contains(r"[0-9](k|thousand|千|m|mm|mn|million|百万|千万|万|b|bn|billion|十亿|亿)$")
+        if kind == "money":
+            checks["CNY converted to USD"] = compact.str.contains(_CNY) & typed.is_not_null()
+        checks["not a number: left empty"] = raw.is_not_null() & ~blank_word & typed.is_null() & (lowered != "")
+    elif kind == "bool":
+        checks["yes/no spelling normalised"] = typed.is_not_null() & ~lowered.is_in(["true", "false"])
+        checks["case normalised"] = typed.is_not_null() & lowered.is_in(["true", "false"]) & (raw != lowered)
+        checks["not a yes/no value: left empty"] = raw.is_not_null() & ~blank_word & typed.is_null() & (lowered != "")
+    elif kind in ("category", "outcome"):
+        checks["spaces trimmed"] = raw.is_not_null() & ~blank_word & (raw != raw.str.strip_chars().str.replace_all(r"\s+", " "))
+        checks["case normalised"] = raw.is_not_null() & ~blank_word & (trimmed.str.replace_all(r"\s+", " ") != typed)
+    elif kind == "list":
+        canonical = typed.list.join(";")
+        checks["list spelling normalised (case, spaces, separators)"] = raw.is_not_null() & ~blank_word & (raw != canonical)
+    else:
+        checks["spaces trimmed"] = raw.is_not_null() & ~blank_word & (raw != trimmed.str.replace_all(r"\s+", " "))
+    flags = frame.select([pl.col(LINE), raw.alias("__before__"), typed.alias("__after__"),
+                          *[check.fill_null(False).alias(rule) for rule, check in checks.items()]])
+    fixes: list[CleaningFix] = []
+    counts = flags.select([pl.col(rule).sum() for rule in checks]).row(0)
+    for rule, count in zip(checks, counts, strict=True):
+        if not count:
+            continue
+        examples_frame = flags.filter(pl.col(rule)).head(MAX_EXAMPLES if "left empty" not in rule else 10_000)
+        examples = [{"line": int(line), "before": before, "after": _plain(after)}
+                    for line, before, after in examples_frame.select(LINE, "__before__", "__after__").iter_rows()]
+        fixes.append(CleaningFix(name, rule, int(count), examples))
+    return fixes
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(str(item) for item in value)
+    if hasattr(value, "to_list"):
+        return ";".join(str(item) for item in value.to_list())
+    return value
+
+
+def _deduplicate(frame: Any, kinds: dict[str, str]) -> tuple[Any, list[RowProblem], list[CleaningFix]]:
+    """Identical rows by id: keep the first, count the rest. Same id, different data: keep the
+    first and report the others as unusable. Rows with no id are unusable when ids are given."""
+    import polars as pl
+
+    problems: list[RowProblem] = []
+    fixes: list[CleaningFix] = []
+    data_columns = [name for name in frame.columns if name != LINE]
+    if "account_id" in frame.columns:
+        missing = frame.filter(pl.col("account_id").is_null())
+        problems += [RowProblem(int(line), "no account id") for line in missing[LINE]]
+        frame = frame.filter(pl.col("account_id").is_not_null())
+        key = ["account_id"]
+    else:
+        key = data_columns
+    hashed = frame.with_columns(pl.struct(data_columns).hash().alias("__hash__"))
+    firsts = hashed.group_by(key, maintain_order=True).agg(pl.col(LINE).first().alias("__first__"),
+                                                          pl.col("__hash__").first().alias("__first_hash__"))
+    joined = hashed.join(firsts, on=key, how="left", nulls_equal=True)
+    later = joined.filter(pl.col(LINE) != pl.col("__first__"))
+    identical = later.filter(pl.col("__hash__") == pl.col("__first_hash__"))
+    conflicting = later.filter(pl.col("__hash__") != pl.col("__first_hash__"))
+    if identical.height:
+        fixes.append(CleaningFix("account_id" if key == ["account_id"] else "(row)", "duplicate row removed",
+                                 identical.height,
+                                 [{"line": int(line), "before": f"same as line {int(first)}", "after": None}
+                                  for line, first in identical.select(LINE, "__first__").iter_rows()]))
+    for line, first, *ident in conflicting.select(LINE, "__first__", *key[:1]).iter_rows():
+        problems.append(RowProblem(int(line), f"duplicate account id {ident[0]!r} with different data; "
+                                              f"kept line {int(first)}"))
+    kept = joined.filter(pl.col(LINE) == pl.col("__first__")).select(frame.columns)
+    return kept, problems, fixes
+
+
+def require_fields(table: CleanTable, needed: list[str], purpose: str) -> None:
+    """An unmappable file: say which fields were looked for and how to map them."""
+    present = [name for name in needed if name in table.frame.columns]
+    if present:
+        return
+    headers = ", ".join(repr(c) for c in [*table.mapping.fields.values(), *table.mapping.unmapped])
+    raise TableInputError(
+        f"{table.source}: none of the columns needed for {purpose} were recognised "
+        f"(looked for: {', '.join(needed)}); headers are {headers}. "
+        "Name them with --map COLUMN=FIELD, e.g. --map 'Customer LTV=lifetime_value_usd'"
+    )

@@ -1,0 +1,148 @@
+"""Map the headers of a CRM export (HubSpot, Salesforce, a spreadsheet; English or Chinese) to
+canonical fields, with `column=field` overrides and a report of what was mapped and why."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from icp_coach.analysis.errors import TableInputError
+
+# canonical field -> kind and the header spellings that mean it (compared after normalising)
+FIELD_KINDS: dict[str, str] = {
+    "account_id": "id",
+    "company": "name",
+    "industry": "category",
+    "employees": "number",
+    "annual_revenue_usd": "money",
+    "region": "category",
+    "country": "category",
+    "founded_year": "number",
+    "business_model": "category",
+    "tech_stack": "list",
+    "lead_source": "category",
+    "acv_usd": "money",
+    "lifetime_value_usd": "money",
+    "cost_to_serve_usd": "money",
+    "referrals": "number",
+    "nps": "number",
+    "sales_cycle_days": "number",
+    "churned": "bool",
+    "expanded": "bool",
+    "outcome": "outcome",
+}
+CANONICAL_FIELDS: tuple[str, ...] = tuple(FIELD_KINDS)
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "account_id": ("account id", "id", "record id", "company id", "account number", "customer id",
+                   "客户id", "客户编号", "账户id", "编号", "客户号"),
+    "company": ("company", "company name", "account name", "account", "name", "organization",
+                "organisation", "customer", "customer name", "公司", "公司名称", "客户名称", "企业名称", "客户"),
+    "industry": ("industry", "vertical", "sector", "industry vertical", "行业", "所属行业", "行业类别"),
+    "employees": ("employees", "number of employees", "employee count", "headcount", "company size",
+                  "size", "no of employees", "员工数", "员工人数", "人数", "公司规模", "规模"),
+    "annual_revenue_usd": ("annual revenue", "revenue", "company revenue", "annualrevenue",
+                           "年收入", "营收", "年营收", "营业收入"),
+    "region": ("region", "geo", "geography", "territory", "sales region", "区域", "地区", "大区"),
+    "country": ("country", "country region", "billing country", "hq country", "国家", "国家地区"),
+    "founded_year": ("founded year", "founded", "year founded", "founding year", "成立年份", "成立时间", "成立年"),
+    "business_model": ("business model", "model", "商业模式", "业务模式"),
+    "tech_stack": ("tech stack", "technologies", "technology", "tools", "technographics", "stack",
+                   "技术栈", "使用技术", "技术"),
+    "lead_source": ("lead source", "source", "original source", "acquisition channel", "channel",
+                    "线索来源", "来源", "获客渠道"),
+    "acv_usd": ("acv", "annual contract value", "contract value", "arr", "合同金额", "年合同额", "年合同金额"),
+    "lifetime_value_usd": ("lifetime value", "ltv", "clv", "customer lifetime value", "total revenue",
+                           "客户终身价值", "生命周期价值", "终身价值"),
+    "cost_to_serve_usd": ("cost to serve", "support cost", "service cost", "cost of service", "服务成本"),
+    "referrals": ("referrals", "referral count", "number of referrals", "referrals made", "推荐数", "转介绍", "转介绍数"),
+    "nps": ("nps", "net promoter score", "nps score", "净推荐值"),
+    "sales_cycle_days": ("sales cycle days", "sales cycle", "days to close", "sales cycle length",
+                         "cycle days", "time to close", "销售周期", "成交周期", "销售周期天数"),
+    "churned": ("churned", "churn", "is churned", "cancelled", "canceled", "流失", "是否流失", "已流失"),
+    "expanded": ("expanded", "expansion", "upsell", "upsold", "扩展", "是否增购", "增购", "已扩展"),
+    "outcome": ("outcome", "deal outcome", "result", "deal status", "status", "stage", "deal stage",
+                "won lost", "结果", "赢单", "状态", "阶段"),
+}
+
+_NOISE_TOKENS = {"usd", "us$", "$", "in", "d", "days", "天", "美元"}
+
+
+def normalise_header(name: str) -> str:
+    """'Annual Revenue (USD)' -> 'annual revenue'; '员工人数' stays; '# of employees' -> 'of employees'."""
+    lowered = name.strip().lower()
+    spaced = re.sub(r"[_\-/.()\[\]（）#:：$]+", " ", lowered)
+    tokens = [token for token in spaced.split() if token not in _NOISE_TOKENS]
+    return " ".join(tokens)
+
+
+_LOOKUP: dict[str, str] = {}
+for _field, _names in SYNONYMS.items():
+    for _name in (*_names, _field):
+        _LOOKUP.setdefault(normalise_header(_name), _field)
+
+
+@dataclass
+class HeaderMapping:
+    """column -> canonical field, plus what stayed unmapped and how each choice was made."""
+
+    fields: dict[str, str] = field(default_factory=dict)  # canonical field -> source column
+    how: dict[str, str] = field(default_factory=dict)  # canonical field -> "override" | "header"
+    unmapped: list[str] = field(default_factory=list)
+
+    def column_for(self, canonical: str) -> str | None:
+        return self.fields.get(canonical)
+
+    def report(self) -> list[dict[str, Any]]:
+        rows = [{"column": column, "field": name, "how": self.how[name]} for name, column in self.fields.items()]
+        rows += [{"column": column, "field": None, "how": "kept as is"} for column in self.unmapped]
+        return rows
+
+    def report_lines(self) -> list[str]:
+        lines = [f"{column!r} -> {name} ({self.how[name]})" for name, column in self.fields.items()]
+        if self.unmapped:
+            lines.append("not mapped (analysed as they are): " + ", ".join(repr(c) for c in self.unmapped))
+        return lines
+
+
+def parse_overrides(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """['Headcount=employees'] -> {'Headcount': 'employees'}; unknown fields are an error."""
+    overrides: dict[str, str] = {}
+    for pair in pairs:
+        column, sep, target = pair.rpartition("=")
+        if not sep or not column.strip() or not target.strip():
+            raise TableInputError(f"--map {pair!r}: write it as COLUMN=FIELD, e.g. 'Headcount=employees'")
+        target = target.strip()
+        if target not in FIELD_KINDS:
+            raise TableInputError(
+                f"--map {pair!r}: unknown field {target!r}; fields: {', '.join(CANONICAL_FIELDS)}"
+            )
+        overrides[column.strip()] = target
+    return overrides
+
+
+def map_headers(columns: list[str], overrides: dict[str, str] | None = None, *, source: str = "") -> HeaderMapping:
+    mapping = HeaderMapping()
+    overrides = overrides or {}
+    by_stripped = {column.strip(): column for column in columns}
+    for column, target in overrides.items():
+        actual = by_stripped.get(column.strip())
+        if actual is None:
+            raise TableInputError(
+                f"{source}: --map names column {column!r}, which the file does not have; "
+                f"columns: {', '.join(repr(c) for c in columns)}"
+            )
+        mapping.fields[target] = actual
+        mapping.how[target] = "override"
+    taken = set(mapping.fields.values())
+    for column in columns:
+        if column in taken:
+            continue
+        target = _LOOKUP.get(normalise_header(column))
+        if target is None or target in mapping.fields:
+            mapping.unmapped.append(column)
+            continue
+        mapping.fields[target] = column
+        mapping.how[target] = "header"
+    return mapping
