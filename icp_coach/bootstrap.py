@@ -101,6 +101,26 @@ class App:
 
         return LLMPersonaWriter(self.llm_chat_model, engine_name=self.engine_name, fallback=offline)
 
+    @cached_property
+    def jtbd_extractor(self) -> Any:
+        """A JTBDExtractor (domain/ports.py): cue lexicons and prototypes offline; on llm and
+        local the LLM proposes, every quote is checked, and the offline result backs it up."""
+        from icp_coach.embeddings import BundledEmbedder
+        from icp_coach.engines.offline.jtbd.extractor import OfflineJTBDExtractor
+
+        offline = OfflineJTBDExtractor(embedder=self.embedder or BundledEmbedder())
+        if self.engine_name == "offline":
+            return offline
+        from icp_coach.engines.llm.jtbd import LLMJTBDExtractor
+
+        return LLMJTBDExtractor(
+            self.llm_chat_model,
+            method=self.settings.structured_method,
+            engine_name=self.engine_name,
+            fallback=offline,
+            merge_with_fallback=self.engine_name == "local",
+        )
+
     # --- what it knows ------------------------------------------------------------------------
     @cached_property
     def knowledge(self) -> Any:

@@ -80,6 +80,7 @@ class JTBDResult(BaseModel):
     desired_outcomes: list[EvidencedItem] = Field(default_factory=list)
     job_statements: list[EvidencedItem] = Field(default_factory=list)
     engine: str = "offline"
+    notes: list[str] = Field(default_factory=list)  # e.g. quotes dropped as unverifiable
 
 
 class Theme(BaseModel):
@@ -90,6 +91,7 @@ class Theme(BaseModel):
     kind: str  # a force name, "trigger", "alternative", "desired_outcome"
     text: str
     sources: list[str]
+    support: int = 0  # how many interviews back it
     evidence: list[Quote] = Field(default_factory=list)
     status: Literal["pattern", "hypothesis"] = "hypothesis"
 

@@ -16,6 +16,18 @@ class TranscriptTurn(BaseModel):
     role: str = ""  # as written next to the name, e.g. "Interviewer", "Head of RevOps"
     timestamp: str | None = None
     is_interviewer: bool = False
+    # Where each source line (or cue) begins inside `text`: [char offset, line number] pairs, so a
+    # quote in the middle of a long turn can name its own line. Empty means all of it is `line`.
+    line_starts: list[tuple[int, int]] = Field(default_factory=list)
+
+    def line_at(self, offset: int) -> int:
+        """The source line holding character `offset` of `text`."""
+        line = self.line
+        for start, number in self.line_starts:
+            if start > offset:
+                break
+            line = number
+        return line
 
 
 class Transcript(BaseModel):
@@ -25,6 +37,8 @@ class Transcript(BaseModel):
     turns: list[TranscriptTurn]
     language: Literal["en", "zh"] = "en"
     interviewers: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)  # what the parser repaired or skipped
+    format: str = ""  # txt, md, vtt, srt, otter, docx ...
 
     def customer_turns(self) -> list[TranscriptTurn]:
         return [turn for turn in self.turns if not turn.is_interviewer]

@@ -1,0 +1,127 @@
+"""Scores every customer sentence for each class (the four forces, trigger, outcome, distractor)
+from three signals: cue words in the sentence, the question the interviewer just asked, and how
+close the sentence sits to each class's prototypes in embedding space.
+
+Each sentence ends up in at most one class, so one quote is never filed under several forces, and
+a sentence that reads as "I don't care about X" lands in `distractor` and is never a force.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from icp_coach.domain.jtbd_text import Sentence
+from icp_coach.domain.transcript import Transcript
+from icp_coach.engines.offline.jtbd.lexicon import CLASSES, cue_lexicon, prototypes
+
+QUESTION_BONUS = 1.5  # the first sentences of an answer are about what was asked
+QUESTION_BONUS_LATER = 0.75
+EMBEDDING_WEIGHT = 25.0  # turns centred cosine margins (a few hundredths) into cue-sized points
+MAX_EMBEDDED = 64  # the model costs ~25 ms a sentence: embed only the likeliest candidates
+MIN_SCORE = 2.0
+
+
+@dataclass
+class ScoredSentence:
+    sentence: Sentence
+    scores: dict[str, float] = field(default_factory=dict)
+    label: str | None = None
+
+    @property
+    def best(self) -> float:
+        return self.scores.get(self.label, 0.0) if self.label else 0.0
+
+
+def _long_enough(text: str, language: str) -> bool:
+    if language == "zh":
+        return sum(ch.isalnum() for ch in text) >= 6
+    return len(text.split()) >= 4
+
+
+def _question_context(transcript: Transcript) -> dict[int, set[str]]:
+    """For each customer turn, the kinds of question asked in the interviewer turn before it."""
+    lexicon = cue_lexicon(transcript.language)
+    context: dict[int, set[str]] = {}
+    asked: set[str] = set()
+    for index, turn in enumerate(transcript.turns):
+        if turn.is_interviewer:
+            asked = lexicon.question_kinds(turn.text)
+        else:
+            context[index] = asked
+            asked = set()
+    return context
+
+
+_prototype_cache: dict[int, tuple[list[str], Any]] = {}
+
+
+def _prototype_matrix(embedder: Any) -> tuple[list[str], Any]:
+    import numpy as np
+
+    key = id(embedder)
+    if key not in _prototype_cache:
+        labels: list[str] = []
+        texts: list[str] = []
+        for name, examples in prototypes().items():
+            labels += [name] * len(examples)
+            texts += examples
+        _prototype_cache[key] = (labels, np.asarray(embedder.embed_queries(texts), dtype=np.float32))
+    return _prototype_cache[key]
+
+
+def _embedding_margins(texts: Sequence[str], embedder: Any) -> list[dict[str, float]]:
+    """Per text and class: best prototype similarity minus the mean over all classes."""
+    import numpy as np
+
+    labels, matrix = _prototype_matrix(embedder)
+    vectors = np.asarray(embedder.embed_queries(list(texts)), dtype=np.float32)
+    sims = vectors @ matrix.T
+    names = list(dict.fromkeys(labels))
+    columns = {name: [i for i, label in enumerate(labels) if label == name] for name in names}
+    best = np.stack([sims[:, columns[name]].max(axis=1) for name in names], axis=1)
+    centred = best - best.mean(axis=1, keepdims=True)
+    return [{name: float(row[j]) for j, name in enumerate(names)} for row in centred]
+
+
+def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
+                    embedder: Any = None) -> list[ScoredSentence]:
+    lexicon = cue_lexicon(transcript.language)
+    context = _question_context(transcript)
+    scored: list[ScoredSentence] = []
+    position_in_turn: dict[int, int] = {}
+    for sentence in sentences:
+        position = position_in_turn.get(sentence.turn_index, 0)
+        position_in_turn[sentence.turn_index] = position + 1
+        if not _long_enough(sentence.text, transcript.language):
+            continue
+        scores = lexicon.score(sentence.text)
+        bonus = QUESTION_BONUS if position < 3 else QUESTION_BONUS_LATER
+        for kind in context.get(sentence.turn_index, set()):
+            if kind in scores:
+                scores[kind] += bonus
+        scored.append(ScoredSentence(sentence, scores))
+    if embedder is not None:
+        candidates = sorted((s for s in scored if max(s.scores.values()) > 0),
+                            key=lambda s: -max(s.scores.values()))[:MAX_EMBEDDED]
+        if candidates:
+            margins = _embedding_margins([c.sentence.text for c in candidates], embedder)
+            for candidate, margin in zip(candidates, margins, strict=True):
+                for name in CLASSES:
+                    candidate.scores[name] += EMBEDDING_WEIGHT * margin.get(name, 0.0)
+                candidate.scores["other"] = EMBEDDING_WEIGHT * margin.get("other", 0.0)
+    distracted_turns = {item.sentence.turn_index for item in scored
+                        if item.scores.get("distractor", 0.0) >= MIN_SCORE
+                        and "distractor" in context.get(item.sentence.turn_index, set())}
+    for item in scored:
+        if item.sentence.turn_index in distracted_turns:
+            # the whole answer to "anything you didn't care about?" describes what they did not value
+            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_SCORE)
+        label = max(item.scores, key=lambda name: item.scores[name])
+        others = max((v for k, v in item.scores.items() if k not in ("distractor", "other")), default=0.0)
+        if item.scores.get("distractor", 0.0) >= max(MIN_SCORE, others):
+            label = "distractor"  # "I don't care about X" is never evidence of a force
+        if label != "other" and item.scores[label] >= MIN_SCORE:
+            item.label = label
+    return scored

@@ -1,0 +1,100 @@
+"""WebVTT and SRT into turns: cue numbers and timings dropped, speakers taken from `<v Name>`
+voice tags or a `Name:` prefix, and consecutive cues of one speaker re-joined into one turn.
+
+Broken files keep every piece of speech: a cue without a complete timing (a truncated file) or
+without a speaker (it continues the one before) is kept, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from icp_coach.transcripts.errors import TranscriptError
+from icp_coach.transcripts.labelled_text import LABELLED
+from icp_coach.transcripts.turns import TurnBuilder
+
+_TIMING = re.compile(r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?P<end>\S*)")
+_PARTIAL_TIMING = re.compile(r"^\s*[\d:.,]+\s*(?:-->|--|-)?\s*[\d:.,]*\s*$")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d{1,2}:\d{2}[^>]*>")
+_SKIP_BLOCKS = ("NOTE", "STYLE", "REGION")
+
+
+def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            current.append((number, line.rstrip()))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _speaker_and_text(body: str) -> tuple[str | None, str, str]:
+    voice = _VOICE.search(body)
+    if voice:
+        text = _TAG.sub("", body).strip()
+        return voice.group(1).strip(), "", text
+    text = _TAG.sub("", body).strip()
+    match = LABELLED.match(text)
+    if match and len(match.group("name")) <= 60 and not re.search(r"[.!?。！？]", match.group("name")):
+        return match.group("name").strip(), (match.group("role") or "").strip(), match.group("text").strip()
+    return None, "", text
+
+
+def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBuilder], list[str]]:
+    """Turns (one per cue; join them with `join_same_speaker`) and warnings."""
+    blocks = _blocks(lines)
+    warnings: list[str] = []
+    if kind == "vtt":
+        if not blocks or not blocks[0][0][1].lstrip("\ufeff").startswith("WEBVTT"):
+            warnings.append(f"line 1: no WEBVTT header; read as WebVTT anyway")
+        elif not any(_TIMING.match(text) for _, text in blocks[0]):
+            blocks = blocks[1:]  # the header block (WEBVTT plus metadata)
+        else:
+            blocks[0] = blocks[0][1:]  # a header glued to the first cue
+    turns: list[TurnBuilder] = []
+    speaker: str | None = None
+    role = ""
+    cues = 0
+    for block in blocks:
+        first_text = block[0][1].strip()
+        if first_text.startswith(_SKIP_BLOCKS):
+            continue
+        timing_at = next((i for i, (_, text) in enumerate(block) if _TIMING.match(text)), None)
+        if timing_at is None:
+            # a truncated timing line or a cue with no timing: keep whatever speech it holds
+            body = [(n, t) for n, t in block if not t.strip().isdigit() and not _PARTIAL_TIMING.match(t)]
+            if not body:
+                warnings.append(f"line {block[0][0]}: incomplete cue with no text (truncated file?)")
+                continue
+            warnings.append(f"line {block[0][0]}: cue without a complete timing line; its text was kept")
+            timestamp = None
+        else:
+            body = block[timing_at + 1:]
+            timestamp = _TIMING.match(block[timing_at][1]).group("start")  # type: ignore[union-attr]
+            if not body:
+                warnings.append(f"line {block[timing_at][0]}: cue with a timing but no text (truncated file?)")
+                continue
+        cues += 1
+        for number, raw in body:
+            found, found_role, text = _speaker_and_text(raw)
+            if found is not None:
+                speaker, role = found, found_role
+                turns.append(TurnBuilder(found, found_role, number, timestamp))
+            elif speaker is None:
+                speaker, role = "", ""
+                warnings.append(f"line {number}: speech before any speaker is named; kept without a speaker")
+                turns.append(TurnBuilder("", "", number, timestamp))
+            elif not turns or turns[-1].speaker != speaker:
+                turns.append(TurnBuilder(speaker, role, number, timestamp))
+            turns[-1].add(text, number)
+    if cues == 0:
+        raise TranscriptError(source, f"no cues found in this {kind.upper()} file",
+                              what_to_do="check that it has timing lines such as "
+                              "'00:00:01.000 --> 00:00:04.000'")
+    return turns, warnings
