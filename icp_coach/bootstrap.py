@@ -99,7 +99,8 @@ class App:
             return offline
         from icp_coach.engines.llm.personas import LLMPersonaWriter
 
-        return LLMPersonaWriter(self.llm_chat_model, engine_name=self.engine_name, fallback=offline)
+        return LLMPersonaWriter(self.llm_chat_model, engine_name=self.engine_name, fallback=offline,
+                                method=self.settings.structured_method)
 
     @cached_property
     def jtbd_extractor(self) -> Any:
@@ -128,6 +129,48 @@ class App:
         from icp_coach.kb.knowledge_base import KnowledgeBase
 
         return KnowledgeBase.open(self.settings, embedder=self.embedder)
+
+    # --- the guided interview (coach) -----------------------------------------------------------
+    @cached_property
+    def session_store(self) -> Any:
+        """Saved interviews (SQLite in the data dir); the API key is redacted from anything saved."""
+        from icp_coach.storage.sessions import SQLiteSessionStore
+
+        key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
+        store = SQLiteSessionStore(secrets=(key,))
+        self._closers.append(store.close)
+        return store
+
+    def start_coach(self, session_id: str | None = None, *, company: str = "My company",
+                    language: str | None = None, auto_advance: bool = True,
+                    with_knowledge: bool = True) -> Any:
+        """A Coach (services/coach.py) for a new session, or the saved one `session_id`."""
+        from icp_coach.domain.process import InterviewState
+        from icp_coach.prompt_files import load_prompt
+        from icp_coach.services.coach import Coach
+        from icp_coach.services.coach_texts import CoachTexts
+        from icp_coach.storage.atomic import write_text_atomic
+        from icp_coach.storage.sessions import new_session_id
+
+        store = self.session_store
+        if session_id is not None:
+            state = store.load_state(session_id)
+        else:
+            lang = language or self.settings.language
+            state = InterviewState.new(new_session_id(), company, lang,  # type: ignore[arg-type]
+                                       engine=self.engine_name)
+            store.create_session(state)
+
+        def save_export(text: str, fmt: str, sid: str) -> str:
+            from icp_coach import paths
+
+            target = paths.ensure(paths.data_dir() / "exports") / f"icp-{sid}.{fmt}"
+            return str(write_text_atomic(target, text))
+
+        return Coach(state, extractor=self.extractor, reply_writer=self.reply_writer,
+                     knowledge=self.knowledge if with_knowledge else None, store=store,
+                     texts=CoachTexts(load_prompt), exporter=save_export,
+                     auto_advance=auto_advance)
 
     def close(self) -> None:
         """Stop what was started (the local model server), newest first."""
