@@ -1,0 +1,136 @@
+"""Employee and revenue ranges from the units that describe who the customer is.
+
+Which field a range belongs to comes from the words next to it (currency or "ARR" / "收入" ->
+revenue, "people" / "员工" / "人" -> headcount), else from its sentence, else from the sentence
+before it. Precedence: the first explicit range > one-sided bounds ("200+ employees") > hints.
+A hint is a sentence that opens with a bound and then says what goes wrong there ("Below ~50
+they hack it together in Stripe"): the bound is where the profile starts, so it is a lower bound
+for "below" and an upper bound for "above". Bounds in a disqualifying context never reach here:
+those units are red flags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
+from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
+from icp_coach.engines.offline.extraction.money import conversion_note, to_usd
+from icp_coach.engines.offline.extraction.numbers import NumberRange, find_ranges
+
+SIZE_KINDS = (None, "profile")
+_HINT_OPENING = re.compile(
+    r"^\W*(?:below|under|less than|fewer than|smaller than|above|over|more than|bigger than"
+    r"|larger than|past|beyond|<|>)\b", re.IGNORECASE)
+_CURRENCY_WORDS = re.compile(r"人民币|美元|美金")
+_WINDOW = 14
+
+
+@dataclass
+class Bounds:
+    min: float | None = None
+    max: float | None = None
+    how: str = ""  # "range" | "bounds" | "hint"
+
+
+@dataclass
+class Sizes:
+    employees: Bounds = field(default_factory=Bounds)
+    revenue_usd: Bounds = field(default_factory=Bounds)
+    notes: list[str] = field(default_factory=list)
+
+
+def _field_near(sentence: str, found: NumberRange) -> str | None:
+    """ "revenue" or "employees" from the words right around a range, nearest cue wins."""
+    if found.currency:
+        return "revenue"
+    masked = _CURRENCY_WORDS.sub(lambda m: "#" * len(m.group()), sentence)
+    after = masked[found.end:found.end + _WINDOW]
+    before = masked[max(0, found.start - _WINDOW):found.start]
+    best: tuple[int, str] | None = None
+    for name in ("employees", "revenue"):
+        pattern = cues(name, "")
+        for match in pattern.finditer(after):
+            distance = match.start()
+            if best is None or distance < best[0]:
+                best = (distance, name)
+            break
+        for match in pattern.finditer(before):
+            distance = len(before) - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
+
+
+def _field_in(sentence: str) -> str | None:
+    masked = _CURRENCY_WORDS.sub("", sentence)
+    if cues("revenue", "").search(masked) or re.search(r"[$€£¥￥]|人民币|美元", sentence):
+        return "revenue"
+    if cues("employees", "").search(masked):
+        return "employees"
+    return None
+
+
+def _plausible(name: str, low: float | None, high: float | None) -> bool:
+    values = [v for v in (low, high) if v is not None]
+    if name == "employees":
+        return all(1 <= v < 5_000_000 for v in values) and not all(
+            1900 <= v <= 2100 and float(v).is_integer() for v in values if len(values) == 2)
+    return all(v >= 1000 for v in values)
+
+
+def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
+    sizes = Sizes()
+    ranges: dict[str, list[Bounds]] = {"employees": [], "revenue": []}
+    bounds: dict[str, Bounds] = {"employees": Bounds(how="bounds"), "revenue": Bounds(how="bounds")}
+    hints: dict[str, Bounds] = {"employees": Bounds(how="hint"), "revenue": Bounds(how="hint")}
+    for unit in units:
+        if unit.is_heading or unit.kind not in SIZE_KINDS:
+            continue
+        previous_field: str | None = None
+        for sentence in split_sentences(unit.text):
+            sentence_field = _field_in(sentence)
+            for found in find_ranges(sentence):
+                name = _field_near(sentence, found) or sentence_field or previous_field
+                if name is None:
+                    continue
+                low, high = found.min, found.max
+                if name == "revenue":
+                    currency = found.currency or ("CNY" if has_cjk(sentence) else "USD")
+                    low = None if low is None else to_usd(low, currency, cny_per_usd)
+                    high = None if high is None else to_usd(high, currency, cny_per_usd)
+                    note = conversion_note(currency, cny_per_usd)
+                    if note and note not in sizes.notes:
+                        sizes.notes.append(note)
+                if not _plausible(name, low, high):
+                    continue
+                previous_field = name
+                if found.kind == "range":
+                    ranges[name].append(Bounds(low, high, "range"))
+                elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
+                        and found.start <= 12:
+                    # "Below ~50 they ..." marks where the profile starts, not where it ends.
+                    target = hints[name]
+                    if found.kind == "at_most" and target.min is None:
+                        target.min = high
+                    elif found.kind == "at_least" and target.max is None:
+                        target.max = low
+                else:
+                    target = bounds[name]
+                    if found.kind == "at_least" and target.min is None:
+                        target.min = low
+                    elif found.kind == "at_most" and target.max is None:
+                        target.max = high
+            previous_field = sentence_field or previous_field
+    for name, result in (("employees", sizes.employees), ("revenue", sizes.revenue_usd)):
+        if ranges[name]:
+            chosen = ranges[name][0]
+            result.min, result.max, result.how = chosen.min, chosen.max, "range"
+            continue
+        for source in (bounds[name], hints[name]):
+            if result.min is None and source.min is not None:
+                result.min, result.how = source.min, result.how or source.how
+            if result.max is None and source.max is not None:
+                result.max, result.how = source.max, result.how or source.how
+    return sizes

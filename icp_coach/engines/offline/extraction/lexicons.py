@@ -1,0 +1,51 @@
+"""The shipped data files: gazetteers and cue lexicons, loaded once and cached.
+
+The files live in `icp_coach/engines/offline/data/` so that people can extend them without
+touching code; each entry has a canonical English value and English and Chinese synonyms.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> Any:
+    """Parse one YAML file from the data folder (cached for the process)."""
+    text = resources.files("icp_coach.engines.offline").joinpath("data", name).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    """One regex for a cue list. English cues match at a word start (so "disqualif" also finds
+    "disqualify"); Chinese cues match anywhere."""
+    parts = []
+    for cue in sorted({str(c) for c in cues}, key=len, reverse=True):
+        escaped = re.escape(cue.strip()).replace(r"\ ", r"\s+")
+        if cue[:1].isascii() and (cue[:1].isalnum()):
+            escaped = r"(?<![A-Za-z0-9])" + escaped
+        parts.append(escaped)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def cues(section: str, kind: str) -> re.Pattern[str]:
+    """The compiled cue regex for `cues.yaml` -> section -> kind (or a top-level list)."""
+    data = load_data("cues.yaml")
+    entry = data[section] if kind == "" else data[section][kind]
+    return cue_pattern(list(entry))
+
+
+def cue_kinds(section: str) -> list[str]:
+    return list(load_data("cues.yaml")[section])

