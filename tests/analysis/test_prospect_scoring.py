@@ -1,0 +1,178 @@
+"""Prospect scoring: gold tiers on dev-data job4, and the vectorised rules agree with the
+per-record reference `domain.criteria.matches` on anything hypothesis can throw at them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from icp_coach.analysis.criteria_expressions import criterion_expr
+from icp_coach.analysis.errors import TableInputError
+from icp_coach.analysis.prospect_scoring import (
+    ScoringRules,
+    check_value_types,
+    resolve_columns,
+    score_frame,
+    summarise,
+)
+from icp_coach.analysis.table_reading import read_table
+from icp_coach.domain.criteria import Criterion, Filter, Signal, matches
+
+
+def _rules(data: dict, version: str = "test") -> ScoringRules:
+    return ScoringRules([Filter(**f) for f in data["filters"]], [Signal(**s) for s in data["signals"]], version)
+
+
+def _score_file(path: Path, rules: ScoringRules) -> pl.DataFrame:
+    raw = read_table(path)
+    resolve_columns(rules, raw.columns, str(path))
+    check_value_types(raw.frame, rules)
+    return score_frame(raw.frame, rules)
+
+
+def test_job4_exclusions_and_tiers_equal_the_gold(dev_data: Path) -> None:
+    folder = dev_data / "job4_prospects"
+    gold = json.loads((folder / "prospects.gold.json").read_text())
+    rules = _rules(json.loads((folder / "icp_rules.json").read_text()))
+    scored = _score_file(folder / "prospects.csv", rules)
+    assert sorted(scored.filter(pl.col("excluded"))["account_id"]) == sorted(gold["excluded"])
+    for tier in (1, 2, 3):
+        assert sorted(scored.filter(pl.col("tier") == tier)["account_id"]) == sorted(gold[f"tier_{tier}"])
+    scores = dict(zip(scored["account_id"], scored["score"], strict=True))
+    for account, fraction in gold["scores"].items():
+        assert scores[account] == pytest.approx(100 * fraction, abs=0.01)
+
+
+def test_job4_accounts_exactly_on_a_threshold_land_in_the_higher_tier(dev_data: Path) -> None:
+    folder = dev_data / "job4_prospects"
+    gold = json.loads((folder / "prospects.gold.json").read_text())
+    on_threshold = [a for a, s in gold["scores"].items() if round(s, 4) in (0.6, 0.3)]
+    assert on_threshold, "the corpus should hold accounts exactly on a threshold"
+    scored = _score_file(folder / "prospects.csv", _rules(json.loads((folder / "icp_rules.json").read_text())))
+    tiers = dict(zip(scored["account_id"], scored["tier"], strict=True))
+    for account in on_threshold:
+        expected = 1 if round(gold["scores"][account], 4) == 0.6 else 2
+        assert tiers[account] == expected
+
+
+def test_failed_filter_names_the_rule_and_the_cell(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("account_id,industry,employees\nA,Retail,120\nB,SaaS,\nC, saas ,\"1,200\"\n")
+    rules = ScoringRules([Filter(field="industry", op="eq", value="saas"),
+                          Filter(field="employees", op="lte", value=500)],
+                         [Signal(field="industry", op="eq", value="saas", weight=1)])
+    scored = _score_file(path, rules)
+    failed = dict(zip(scored["account_id"], scored["failed_filters"], strict=True))
+    assert failed["A"] == "industry = saas (cell: Retail)"
+    assert failed["B"] == "employees <= 500 (cell: empty)"
+    assert failed["C"] == "employees <= 500 (cell: 1,200)"
+    assert scored["excluded"].to_list() == [True, True, True]
+    assert scored["confidence"].to_list() == [1.0, 0.5, 1.0]
+
+
+def test_a_rule_on_a_missing_column_names_the_rule_and_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("account_id,industry\nA,saas\n")
+    rules = ScoringRules([], [Signal(field="hiring_sales", op="eq", value=True, weight=2)])
+    with pytest.raises(TableInputError, match=r"signal 1 .*hiring_sales"):
+        _score_file(path, rules)
+
+
+def test_a_number_rule_on_a_text_column_is_a_wrong_type_error(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("account_id,industry\nA,saas\nB,retail\n")
+    rules = ScoringRules([Filter(field="industry", op="gte", value=10)], [])
+    with pytest.raises(TableInputError, match=r"filter 1 .*industry.*no numbers"):
+        _score_file(path, rules)
+
+
+def test_headers_are_matched_ignoring_case_and_punctuation(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("Account ID,Employees\nA,80\n")
+    rules = ScoringRules([Filter(field="employees", op="between", value=[50, 100])], [])
+    assert _score_file(path, rules)["excluded"].to_list() == [False]
+
+
+def test_typed_signals_give_fit_and_intent_apart(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("id,industry,visited_pricing\nA,saas,yes\nB,saas,no\n")
+    rules = ScoringRules([], [Signal(field="industry", op="eq", value="saas", weight=1, type="fit"),
+                              Signal(field="visited_pricing", op="eq", value=True, weight=3, type="intent")])
+    scored = _score_file(path, rules)
+    assert scored["fit_score"].to_list() == [100.0, 100.0]
+    assert scored["intent_score"].to_list() == [100.0, 0.0]
+    assert summarise(scored, rules)["tiers"] == {"1": 1, "2": 0, "3": 1}
+
+
+# ---------------------------------------------------------------- property tests
+_WORDS = ["saas", "SaaS ", " fintech", "true", "TRUE", "yes", "No", "false", "0", "1", "1,200", "1200",
+          "12.5", "-3", "+7", "", "  ", "n/a", "NULL", "-", "snowflake;Salesforce", "a; b", "是", "否",
+          "１２", "north america", "North  America", "1,20", "1.", ".5", "nan"]
+cells = st.one_of(st.sampled_from(_WORDS), st.text(alphabet=st.sampled_from(list("ab ,.;-+019TRUEyes是")), max_size=8))
+values = st.one_of(st.booleans(), st.integers(-5, 2000), st.floats(-10, 2000, allow_nan=False).map(lambda v: round(v, 1)),
+                   st.sampled_from(["saas", "SaaS", "1,200", "yes", "true", "north america", "a", "1", "是"]))
+needles = st.sampled_from(["saas", "snow", "1200", "true", "a", ";", "1", ".0", "是", "america"])
+
+
+@st.composite
+def criteria(draw: st.DrawFn) -> Criterion:
+    op = draw(st.sampled_from(["eq", "in", "between", "gte", "lte", "contains"]))
+    if op == "eq":
+        value = draw(values)
+    elif op == "in":
+        value = draw(st.lists(values, min_size=1, max_size=3))
+    elif op == "between":
+        low = draw(st.integers(-5, 1500))
+        value = [low, low + draw(st.integers(0, 1000))]
+    elif op in ("gte", "lte"):
+        value = draw(st.one_of(st.integers(-5, 2000), st.floats(-5, 2000, allow_nan=False)))
+    else:
+        value = draw(needles)
+    return Criterion(field="c", op=op, value=value)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(criterion=criteria(), column=st.lists(st.one_of(st.none(), cells), min_size=1, max_size=12))
+def test_vectorised_criterion_agrees_with_the_reference(criterion: Criterion, column: list[str | None]) -> None:
+    frame = pl.DataFrame({"c": column}, schema={"c": pl.Utf8})
+    vectorised = frame.select(criterion_expr(criterion).alias("hit"))["hit"].to_list()
+    reference = [matches(criterion, {"c": cell}) for cell in column]
+    assert vectorised == reference
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(st.sampled_from(["saas", "retail", ""]), st.sampled_from(["yes", "no", ""]),
+                               st.sampled_from(["yes", "no", ""])), min_size=1, max_size=20),
+       weight=st.floats(0.5, 5))
+def test_adding_a_matched_signal_never_lowers_a_score(rows: list[tuple[str, str, str]], weight: float) -> None:
+    frame = pl.DataFrame({"industry": [r[0] for r in rows], "hiring": [r[1] for r in rows],
+                          "raised": [r[2] for r in rows]})
+    base = ScoringRules([], [Signal(field="hiring", op="eq", value=True, weight=2)])
+    more = ScoringRules([], [*base.signals, Signal(field="raised", op="eq", value=True, weight=weight)])
+    for rules in (base, more):
+        resolve_columns(rules, frame.columns)
+    before = score_frame(frame, base)["score"].to_list()
+    after = score_frame(frame, more)["score"].to_list()
+    raised = [matches(more.signals[1], {"raised": r[2]}) for r in rows]
+    for old, new, hit in zip(before, after, raised, strict=True):
+        if hit:
+            assert new >= old - 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(cells, cells), min_size=1, max_size=20), criterion=criteria())
+def test_an_account_failing_a_filter_is_always_excluded(rows: list[tuple[str, str]], criterion: Criterion) -> None:
+    frame = pl.DataFrame({"c": [r[0] for r in rows], "d": [r[1] for r in rows]})
+    rules = ScoringRules([Filter(**criterion.model_dump())], [Signal(field="d", op="contains", value="a", weight=1)])
+    resolve_columns(rules, frame.columns)
+    scored = score_frame(frame, rules)
+    for row, excluded, tier in zip(rows, scored["excluded"], scored["tier"], strict=True):
+        fails = not matches(rules.filters[0], {"c": row[0]})
+        assert excluded == fails
+        if fails:
+            assert tier is None
