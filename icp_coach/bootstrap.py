@@ -53,7 +53,8 @@ class App:
 
             server = start_local_server(self.settings)
             self._closers.append(server.stop)
-            return make_chat_model(self.settings, base_url=server.base_url, api_key="local")
+            return make_chat_model(self.settings, base_url=server.base_url, api_key="local",
+                                   **server.chat_options)
         return make_chat_model(self.settings)
 
     @cached_property

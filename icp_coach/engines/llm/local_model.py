@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from icp_coach.domain.ports import EngineError
 from icp_coach.engines.llm import model_store
@@ -24,6 +24,10 @@ from icp_coach.settings import Settings
 
 START_TIMEOUT_SECONDS = 90.0
 CONTEXT_TOKENS = 8192
+# A small model on two shared cores reads about 50 tokens/s and writes about 15-40: a long note
+# takes minutes, so the local engine waits longer than a hosted endpoint, and caps its answer.
+LOCAL_TIMEOUT_SECONDS = 600.0
+LOCAL_MAX_TOKENS = 1024
 
 
 def local_model_installed(settings: Settings) -> bool:
@@ -39,6 +43,12 @@ class LocalServer:
     log_file: IO[bytes]
     _stopped: bool = field(default=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def chat_options(self) -> dict[str, Any]:
+        """Keyword arguments for factory.make_chat_model that suit this server."""
+        return {"model": self.model_name, "timeout_seconds": LOCAL_TIMEOUT_SECONDS,
+                "max_tokens": LOCAL_MAX_TOKENS}
 
     @property
     def running(self) -> bool:
