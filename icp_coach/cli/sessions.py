@@ -1,0 +1,120 @@
+"""`icp-coach sessions list|show|export|delete`: saved interviews."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from icp_coach.cli.common import (
+    EXIT_INPUT,
+    emit,
+    emit_json,
+    fail,
+    handles_errors,
+    json_option,
+    lang_option,
+    output_option,
+)
+
+
+def _store() -> Any:
+    from icp_coach.storage.sessions import SQLiteSessionStore
+
+    return SQLiteSessionStore()
+
+
+def _guard(action: Any) -> Any:
+    from icp_coach.storage.sessions import SessionNotFound, SessionStoreError
+
+    try:
+        return action()
+    except (SessionNotFound, SessionStoreError) as error:
+        fail(str(error.args[0] if error.args else error), EXIT_INPUT)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def sessions() -> None:
+    """List, show, export or delete saved interviews (SQLite in the data folder)."""
+
+
+@sessions.command("list")
+@json_option
+@handles_errors
+def list_sessions(as_json: bool) -> None:
+    """Saved sessions, most recent first."""
+    store = _store()
+    items = _guard(store.list_sessions)
+    if as_json:
+        emit_json([item.as_dict() for item in items], None)
+        return
+    if not items:
+        click.echo("no saved sessions; start one with `icp-coach` or `icp-coach interview`",
+                   err=True)
+        return
+    for item in items:
+        state = "done" if item.completed else f"step {item.step}"
+        click.echo(f"{item.id}  {item.updated_at}  {state:8}  v{item.version or '?':5} "
+                   f"{item.language}  {item.turns:3} turns  {item.company}")
+
+
+@sessions.command("show")
+@click.argument("session_id")
+@json_option
+@handles_errors
+def show(session_id: str, as_json: bool) -> None:
+    """The transcript of SESSION_ID (an id or a unique prefix) and where it stands."""
+    store = _store()
+    summary = _guard(lambda: store.summary(session_id))
+    turns = store.turns(summary.id)
+    if as_json:
+        emit_json({"session": summary.as_dict(), "turns": [t.as_dict() for t in turns]}, None)
+        return
+    click.echo(f"# {summary.company} ({summary.id}), step {summary.step}, "
+               f"{'completed' if summary.completed else 'in progress'}")
+    for turn in turns:
+        who = "you" if turn.speaker == "user" else "coach"
+        click.echo(f"\n[{turn.seq}] {who} (step {turn.step}):\n{turn.text}")
+
+
+@sessions.command("export")
+@click.argument("session_id")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@lang_option
+@output_option
+@handles_errors
+def export(session_id: str, fmt: str, lang: str | None, output: Path | None) -> None:
+    """The ICP of SESSION_ID as Markdown (with findings) or as an ICP JSON document."""
+    from icp_coach.storage.icp_files import icp_to_json
+
+    store = _store()
+    state = _guard(lambda: store.load_state(session_id))
+    if fmt == "json":
+        emit(icp_to_json(state.draft), output)
+        return
+    from icp_coach.domain.validation import validate_icp
+    from icp_coach.services.export import render_markdown
+
+    language = lang or state.language
+    emit(render_markdown(state.draft, language,  # type: ignore[arg-type]
+                         validate_icp(state.draft, language)), output)  # type: ignore[arg-type]
+
+
+@sessions.command("delete")
+@click.argument("session_id")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@json_option
+@handles_errors
+def delete(session_id: str, yes: bool, as_json: bool) -> None:
+    """Delete SESSION_ID with its transcript and ICP versions."""
+    store = _store()
+    summary = _guard(lambda: store.summary(session_id))
+    if not yes and not as_json:
+        click.confirm(f"Delete session {summary.id} ({summary.company}, {summary.turns} turns)?",
+                      abort=True, err=True)
+    removed = store.delete(summary.id)
+    if as_json:
+        emit_json({"deleted": removed}, None)
+    else:
+        click.echo(f"deleted {removed}", err=True)

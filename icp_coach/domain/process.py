@@ -1,0 +1,295 @@
+"""The guided process: a product-market-fit check (step 0), then the five ICP steps.
+
+Each step has a goal, the ICP fields it fills and done-criteria that are pure functions of the
+draft. The PMF answers decide how to segment: firmographics and technographics once PMF is
+reached, people (demographics) and jobs-to-be-done before it. The interview's own state (which
+step, the draft, what to undo) lives here too, so storage can persist it without knowing services.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from icp_coach.domain.icp import ICPDocument, PMFStatus, Review
+from icp_coach.domain.knowledge import Passage
+
+Language = Literal["en", "zh"]
+Segmentation = Literal["firmographic", "jobs_to_be_done"]
+
+FIRST_STEP = 0
+LAST_STEP = 5
+REFERRAL_SHARE_FOR_PMF = 0.30  # about a third of new customers arriving by referral
+REFERRER_SCORE_FOR_PMF = 9.0  # referrers rating you 9 or 10 out of 10
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    key: str
+    title: dict[str, str]
+    goal: dict[str, str]
+    fills: tuple[str, ...]
+
+    def title_in(self, language: str) -> str:
+        return self.title.get(language, self.title["en"])
+
+
+STEPS: tuple[Step, ...] = (
+    Step(0, "pmf",
+         {"en": "Product-market fit check", "zh": "产品市场契合度（PMF）检查"},
+         {"en": "Decide how to segment: by company traits once PMF is reached, by people and "
+                "jobs before it.",
+          "zh": "决定细分方式：已达到 PMF 按公司特征细分，未达到则按人群与待完成任务细分。"},
+         ("pmf",)),
+    Step(1, "best_customers",
+         {"en": "Analyse your best customers", "zh": "分析最佳客户"},
+         {"en": "Name the customers you want more of and why they are the best.",
+          "zh": "找出你最想复制的客户，以及他们为什么最好。"},
+         ("firmographics.industries", "firmographics.employees", "firmographics.annual_revenue_usd",
+          "firmographics.regions")),
+    Step(2, "common_traits",
+         {"en": "Identify common traits", "zh": "识别共同特征"},
+         {"en": "Find what the best customers share across the six dimensions.",
+          "zh": "按六个维度找出最佳客户的共同点。"},
+         ("technographics", "psychographics", "pain_points", "buying_signals", "decision_makers")),
+    Step(3, "validate",
+         {"en": "Validate the hypothesis", "zh": "验证假设"},
+         {"en": "Test the traits against lost deals, churned customers and sample accounts.",
+          "zh": "用丢单、流失客户和样本客户检验这些特征。"},
+         ("red_flags", "assessments")),
+    Step(4, "document",
+         {"en": "Document the ICP", "zh": "将 ICP 文档化"},
+         {"en": "Write the ICP down with red flags, filters, signals and a scoring rubric.",
+          "zh": "写下 ICP，包括红旗、筛选条件、信号和评分规则。"},
+         ("summary", "filters", "signals")),
+    Step(5, "iterate",
+         {"en": "Plan the iteration", "zh": "持续迭代"},
+         {"en": "Set the review cadence and the triggers for an early review; version the ICP.",
+          "zh": "确定复盘频率和提前复盘的触发条件，并为 ICP 标注版本。"},
+         ("review", "version")),
+)
+
+
+def step(number: int) -> Step:
+    if not FIRST_STEP <= number <= LAST_STEP:
+        raise ValueError(f"there is no step {number}; steps run from {FIRST_STEP} to {LAST_STEP}")
+    return STEPS[number]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something a step still wants; required gaps keep the step open."""
+
+    key: str
+    required: bool = True
+
+
+def segmentation_of(draft: ICPDocument) -> Segmentation:
+    return draft.pmf.segmentation or "firmographic"
+
+
+def step_gaps(number: int, draft: ICPDocument) -> list[Gap]:
+    """What step `number` still lacks in `draft`, most important first."""
+    firmo, tech = draft.firmographics, draft.technographics
+    jobs_first = segmentation_of(draft) == "jobs_to_be_done"
+    gaps: list[Gap] = []
+    if number == 0:
+        pmf = draft.pmf
+        if pmf.referral_share is None and pmf.referrer_nps is None and not pmf.retention_note:
+            gaps.append(Gap("pmf.evidence"))
+        if pmf.referral_share is None:
+            gaps.append(Gap("pmf.referral_share", required=False))
+        if pmf.referrer_nps is None:
+            gaps.append(Gap("pmf.referrer_nps", required=False))
+        if not pmf.retention_note:
+            gaps.append(Gap("pmf.retention", required=False))
+    elif number == 1:
+        if jobs_first and not any(maker.titles for maker in draft.decision_makers):
+            gaps.append(Gap("decision_makers.titles"))
+        if not firmo.industries:
+            gaps.append(Gap("firmographics.industries", required=not jobs_first))
+        if not firmo.employees.is_set and not firmo.annual_revenue_usd.is_set:
+            gaps.append(Gap("firmographics.size", required=not jobs_first))
+        if not firmo.regions:
+            gaps.append(Gap("firmographics.regions", required=False))
+    elif number == 2:
+        if not draft.pain_points:
+            gaps.append(Gap("pain_points"))
+        if not (tech.tech_stack or tech.integrations):
+            gaps.append(Gap("technographics", required=not jobs_first))
+        if not draft.buying_signals:
+            gaps.append(Gap("buying_signals"))
+        if not draft.decision_makers:
+            gaps.append(Gap("decision_makers"))
+        elif draft.decision_maker("economic_buyer") is None:
+            gaps.append(Gap("decision_makers.economic_buyer", required=False))
+        if not (draft.psychographics.values or draft.psychographics.culture):
+            gaps.append(Gap("psychographics", required=False))
+    elif number == 3:
+        if not draft.red_flags:
+            gaps.append(Gap("red_flags"))
+        if not draft.assessments:
+            gaps.append(Gap("assessments", required=False))
+    elif number == 4:
+        if not draft.filters:
+            gaps.append(Gap("filters"))
+        if not draft.signals:
+            gaps.append(Gap("signals"))
+    elif number == 5:
+        if draft.review.next_review is None:
+            gaps.append(Gap("review.next_review"))
+        if not draft.review.triggers:
+            gaps.append(Gap("review.triggers", required=False))
+    return gaps
+
+
+def is_step_done(number: int, draft: ICPDocument) -> bool:
+    return not any(gap.required for gap in step_gaps(number, draft))
+
+
+# --- PMF -----------------------------------------------------------------------------------
+
+def decide_pmf(pmf: PMFStatus) -> PMFStatus:
+    """Fill `reached` and `segmentation` from the evidence given."""
+    if pmf.referral_share is None and pmf.referrer_nps is None and not pmf.retention_note:
+        return pmf
+    reached: bool
+    if pmf.referral_share is not None:
+        reached = pmf.referral_share >= REFERRAL_SHARE_FOR_PMF
+    elif pmf.referrer_nps is not None:
+        score = pmf.referrer_nps
+        reached = score >= REFERRER_SCORE_FOR_PMF if score <= 10 else score >= 50
+    else:
+        reached = bool(_STRONG_RETENTION.search(pmf.retention_note))
+    segmentation: Segmentation = "firmographic" if reached else "jobs_to_be_done"
+    return pmf.model_copy(update={"reached": reached, "segmentation": segmentation})
+
+
+_PERCENT = r"(\d{1,3}(?:\.\d+)?)\s*(?:%|％|percent|per cent)"
+_REFERRAL_WORDS = r"referr|refer|word of mouth|recommend|推荐|转介绍|介绍|口碑"
+_REFERRAL_NEAR = re.compile(
+    rf"(?:(?:{_REFERRAL_WORDS})[^.。;；\n]{{0,60}}?{_PERCENT})|(?:{_PERCENT}[^.。;；\n]{{0,60}}?(?:{_REFERRAL_WORDS}))",
+    re.IGNORECASE)
+_CN_FRACTION = re.compile(r"(?:百分之|百分比)\s*(\d{1,3})")
+_NPS = re.compile(r"(?:NPS|净推荐值)[^\d\-.。\n]{0,25}(-?\d{1,3}(?:\.\d+)?)", re.IGNORECASE)
+_RETENTION = re.compile(r"[^.。!?！？\n]*(?:retention|retain|churn|renew|留存|流失|续约|续费)[^.。!?！？\n]*",
+                        re.IGNORECASE)
+_STRONG_RETENTION = re.compile(r"high|strong|above|over 9\d|\b9\d\s*%|很高|较高|超过\s*9\d", re.IGNORECASE)
+
+
+def parse_pmf_answer(text: str, current: PMFStatus) -> PMFStatus | None:
+    """The PMF evidence in a free answer, merged onto `current`; None when there is none.
+
+    Code parses numbers so the result does not depend on what a model guessed.
+    """
+    updates: dict[str, object] = {}
+    match = _REFERRAL_NEAR.search(text)
+    if match:
+        value = next(group for group in match.groups() if group is not None)
+        share = float(value) / 100
+        if 0 <= share <= 1:
+            updates["referral_share"] = share
+    elif re.search(_REFERRAL_WORDS, text, re.IGNORECASE):
+        cn = _CN_FRACTION.search(text)
+        if cn and 0 <= int(cn.group(1)) <= 100:
+            updates["referral_share"] = int(cn.group(1)) / 100
+    nps = _NPS.search(text)
+    if nps:
+        score = float(nps.group(1))
+        if -100 <= score <= 100:
+            updates["referrer_nps"] = score
+    retention = _RETENTION.search(text)
+    if retention and retention.group(0).strip():
+        updates["retention_note"] = retention.group(0).strip()[:300]
+    if not updates:
+        return None
+    return decide_pmf(current.model_copy(update=updates))
+
+
+# --- review (step 5) ---------------------------------------------------------------------------
+
+_CADENCE_WORDS: tuple[tuple[str, str], ...] = (
+    ("half_yearly", r"half[- ]?year|semi[- ]?annual|every six months|每半年|半年"),
+    ("monthly", r"monthly|every month|each month|每月|每个月|月度"),
+    ("quarterly", r"quarter|every three months|每季度|每个季度|季度"),
+    ("yearly", r"yearly|annual|every year|once a year|每年|年度"),
+)
+_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
+_TRIGGER = re.compile(
+    r"(?:\bwhen(?:ever)?\b|\bif\b|\bafter\b|\bas soon as\b|如果|一旦|当|遇到)"
+    r"[^.。!?！？;；\n]*", re.IGNORECASE)
+
+
+def parse_review_answer(text: str, current: Review, today: date) -> Review:
+    """Cadence (quarterly unless another is named), early-review triggers, next review date."""
+    cadence = current.cadence
+    for name, pattern in _CADENCE_WORDS:
+        if re.search(pattern, text, re.IGNORECASE):
+            cadence = name  # type: ignore[assignment]
+            break
+    triggers = list(current.triggers)
+    for match in _TRIGGER.finditer(text):
+        trigger = match.group(0).strip(" ,，、")
+        if trigger and trigger not in triggers:
+            triggers.append(trigger[:200])
+    next_review = today + timedelta(days=round(30.44 * _MONTHS[cadence]))
+    return Review(cadence=cadence, next_review=next_review, triggers=triggers)
+
+
+def bump_version(version: str) -> str:
+    """0.x becomes 1.0 (the first validated ICP); later versions get the next minor number."""
+    try:
+        major_text, _, minor_text = version.partition(".")
+        major, minor = int(major_text), int(minor_text or 0)
+    except ValueError:
+        return "1.0"
+    if major == 0:
+        return "1.0"
+    return f"{major}.{minor + 1}"
+
+
+# --- the interview's state ---------------------------------------------------------------------
+
+class AssessFlow(BaseModel):
+    """A seven-criteria scoring in progress (/assess): the account and the scores so far."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    account: str = ""
+    scores: list[dict[str, object]] = Field(default_factory=list)
+
+
+UNDO_DEPTH = 30
+
+
+class InterviewState(BaseModel):
+    """Everything needed to resume an interview exactly where it stopped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    session_id: str
+    company: str
+    language: Language = "en"
+    step: int = Field(default=0, ge=FIRST_STEP, le=LAST_STEP)
+    draft: ICPDocument
+    baseline: ICPDocument  # the last versioned ICP: step 5 diffs against it
+    undo_stack: list[ICPDocument] = Field(default_factory=list)
+    citations: list[Passage] = Field(default_factory=list)
+    asked: dict[str, int] = Field(default_factory=dict)  # follow-ups asked, per gap key
+    pushed_back: list[str] = Field(default_factory=list)  # finding codes already pushed back on
+    raised: list[str] = Field(default_factory=list)  # finding keys already shown
+    assess: AssessFlow | None = None
+    completed: bool = False
+    engine: str = ""
+
+    @classmethod
+    def new(cls, session_id: str, company: str, language: Language = "en",
+            engine: str = "") -> InterviewState:
+        draft = ICPDocument(name=company, language=language, engine=engine or None)
+        return cls(session_id=session_id, company=company, language=language, draft=draft,
+                   baseline=draft.model_copy(deep=True), engine=engine)
