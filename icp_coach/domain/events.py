@@ -45,6 +45,7 @@ class CoachError:
     message: str
     what_to_do: str = ""
     restore_input: str = ""
+    kind: str = ""  # "engine" (endpoint failed; retry), "input" (answer refused), "command"
 
 
 CoachEvent = ReplyToken | ReplyDone | ICPUpdated | StepChanged | CitationAdded | FindingRaised | CoachError
