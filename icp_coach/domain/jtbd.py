@@ -79,6 +79,8 @@ class JTBDResult(BaseModel):
     chosen_solution: str | None = None
     desired_outcomes: list[EvidencedItem] = Field(default_factory=list)
     job_statements: list[EvidencedItem] = Field(default_factory=list)
+    # what the customer said they did not value: kept apart so it is never reported as a force
+    not_valued: list[EvidencedItem] = Field(default_factory=list)
     engine: str = "offline"
     notes: list[str] = Field(default_factory=list)  # e.g. quotes dropped as unverifiable
 

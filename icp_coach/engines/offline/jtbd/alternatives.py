@@ -106,7 +106,9 @@ def find_alternatives(transcript: Transcript, chosen: str | None) -> list[Altern
         asked_names = []
         options_question = False
     alternatives: list[Alternative] = []
-    for name, mention in mentions.items():
+    for key, mention in mentions.items():
+        english, _, chinese = key.partition("|")
+        name = chinese if chinese and transcript.language == "zh" else english
         if chosen and (name.lower() == chosen.lower()):
             continue
         if mention.considered == 0 and mention.passing == 0:

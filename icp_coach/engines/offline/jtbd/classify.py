@@ -15,11 +15,13 @@ from typing import Any
 from icp_coach.domain.jtbd_text import Sentence
 from icp_coach.domain.transcript import Transcript
 from icp_coach.engines.offline.jtbd.lexicon import CLASSES, cue_lexicon, prototypes
+from icp_coach.engines.offline.jtbd.prototype_vectors import load_shipped_vectors
 
 QUESTION_BONUS = 1.5  # the first sentences of an answer are about what was asked
 QUESTION_BONUS_LATER = 0.75
-EMBEDDING_WEIGHT = 25.0  # turns centred cosine margins (a few hundredths) into cue-sized points
-MAX_EMBEDDED = 64  # the model costs ~25 ms a sentence: embed only the likeliest candidates
+EMBEDDING_WEIGHT = 15.0  # turns centred cosine margins (a few hundredths) into cue-sized points
+MAX_EMBEDDED = 16  # the model costs ~25 ms a sentence: embed only the open cases
+AMBIGUITY_MARGIN = 1.0
 MIN_SCORE = 2.0
 
 
@@ -32,6 +34,14 @@ class ScoredSentence:
     @property
     def best(self) -> float:
         return self.scores.get(self.label, 0.0) if self.label else 0.0
+
+
+def _ambiguous(scores: dict[str, float]) -> bool:
+    """Worth a look by the embedding model: some evidence, but no clear winner."""
+    ranked = sorted(scores.values(), reverse=True)
+    top = ranked[0] if ranked else 0.0
+    second = ranked[1] if len(ranked) > 1 else 0.0
+    return top >= 1.0 and (top - second < AMBIGUITY_MARGIN or top < MIN_SCORE + 0.5)
 
 
 def _long_enough(text: str, language: str) -> bool:
@@ -58,6 +68,8 @@ _prototype_cache: dict[int, tuple[list[str], Any]] = {}
 
 
 def _prototype_matrix(embedder: Any) -> tuple[list[str], Any]:
+    """Prototype vectors: shipped precomputed for the bundled model (see prototype_vectors.py),
+    computed once per process for any other embedder."""
     import numpy as np
 
     key = id(embedder)
@@ -67,7 +79,10 @@ def _prototype_matrix(embedder: Any) -> tuple[list[str], Any]:
         for name, examples in prototypes().items():
             labels += [name] * len(examples)
             texts += examples
-        _prototype_cache[key] = (labels, np.asarray(embedder.embed_queries(texts), dtype=np.float32))
+        matrix = load_shipped_vectors(texts, getattr(embedder, "name", ""))
+        if matrix is None:
+            matrix = np.asarray(embedder.embed_queries(texts), dtype=np.float32)
+        _prototype_cache[key] = (labels, matrix)
     return _prototype_cache[key]
 
 
@@ -103,7 +118,8 @@ def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
                 scores[kind] += bonus
         scored.append(ScoredSentence(sentence, scores))
     if embedder is not None:
-        candidates = sorted((s for s in scored if max(s.scores.values()) > 0),
+        # The model breaks ties the cue words leave open; clear cases never pay for it.
+        candidates = sorted((s for s in scored if _ambiguous(s.scores)),
                             key=lambda s: -max(s.scores.values()))[:MAX_EMBEDDED]
         if candidates:
             margins = _embedding_margins([c.sentence.text for c in candidates], embedder)
@@ -115,13 +131,14 @@ def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
                         if item.scores.get("distractor", 0.0) >= MIN_SCORE
                         and "distractor" in context.get(item.sentence.turn_index, set())}
     for item in scored:
-        if item.sentence.turn_index in distracted_turns:
-            # the whole answer to "anything you didn't care about?" describes what they did not value
-            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_SCORE)
         label = max(item.scores, key=lambda name: item.scores[name])
         others = max((v for k, v in item.scores.items() if k not in ("distractor", "other")), default=0.0)
         if item.scores.get("distractor", 0.0) >= max(MIN_SCORE, others):
             label = "distractor"  # "I don't care about X" is never evidence of a force
+        if item.sentence.turn_index in distracted_turns:
+            # the whole answer to "anything you didn't care about?" is about what they did not value
+            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_SCORE)
+            label = "distractor"
         if label != "other" and item.scores[label] >= MIN_SCORE:
             item.label = label
     return scored

@@ -20,7 +20,8 @@ from icp_coach.engines.offline.jtbd.alternatives import find_alternatives, find_
 from icp_coach.engines.offline.jtbd.classify import ScoredSentence, score_sentences
 from icp_coach.engines.offline.jtbd.lexicon import timeline_cues
 
-LIMITS = {"push": 5, "pull": 5, "anxiety": 5, "habit": 5, "trigger": 3, "outcome": 4}
+LIMITS = {"push": 5, "pull": 5, "anxiety": 5, "habit": 5, "trigger": 3, "outcome": 4,
+          "distractor": 3}
 _LEAD_INS = ("yeah", "so", "and", "but", "well", "honestly", "oh", "okay", "ok", "basically", "sure")
 
 
@@ -147,6 +148,7 @@ class OfflineJTBDExtractor:
             chosen_solution=chosen,
             desired_outcomes=picked["outcome"],
             job_statements=_job_statement(tops, transcript),
+            not_valued=picked["distractor"],
             engine=self.name,
             notes=notes,
         )
