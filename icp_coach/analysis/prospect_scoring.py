@@ -16,7 +16,7 @@ from typing import Any
 
 from icp_coach.analysis.criteria_expressions import criterion_expr, present_expr, shown_cell_expr
 from icp_coach.analysis.errors import TableInputError
-from icp_coach.analysis.header_mapping import normalise_header
+from icp_coach.analysis.header_mapping import map_headers, normalise_header
 from icp_coach.domain.criteria import Criterion, Filter, Signal
 
 ADDED_COLUMNS = ("excluded", "failed_filters", "score", "tier", "matched_signals", "confidence", "icp_version")
@@ -43,13 +43,14 @@ def resolve_columns(rules: ScoringRules, columns: list[str], source: str = "") -
     """Find the file column for each rule field: exact, then same words ignoring case and
     punctuation. A missing column is an error naming the rule and the field."""
     by_key = {normalise_header(column): column for column in columns}
+    by_field = map_headers(columns).fields
     resolved: dict[str, str] = {}
     for kind, items in (("filter", rules.filters), ("signal", rules.signals)):
         for index, criterion in enumerate(items, start=1):
             if criterion.field in columns:
                 resolved[criterion.field] = criterion.field
                 continue
-            match = by_key.get(normalise_header(criterion.field))
+            match = by_key.get(normalise_header(criterion.field)) or by_field.get(criterion.field)
             if match is None:
                 raise TableInputError(
                     f"{source}: {kind} {index} ({criterion.describe()}) needs column "

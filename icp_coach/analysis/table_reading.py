@@ -246,3 +246,26 @@ def _excel_text(value: Any) -> str | None:
         return str(value.isoformat())
     text = str(value)
     return text if text.strip() != "" else None
+
+
+def csv_scan_problems(path: Path) -> list[str]:
+    """Why a CSV cannot be scanned straight from disk (empty list: it can): not UTF-8, a BOM,
+    not comma-separated, multi-line cells, or rows with the wrong number of fields."""
+    import polars as pl
+
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf") or raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return ["byte-order mark"]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return ["not UTF-8"]
+    header = raw.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
+    if sniff_delimiter(header) != ",":
+        return ["not comma-separated"]
+    structure = _check_structure(pl, raw, ",")
+    if structure is None:
+        return ["multi-line cells"]
+    if structure[0]:
+        return [f"line {line}: {found} fields" for line, found in structure[0]]
+    return []
