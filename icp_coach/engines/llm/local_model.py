@@ -103,7 +103,10 @@ def start_local_server(settings: Settings, *, model_path: Path | None = None,
     size = settings.local_model_size
     spec = model_store.spec_for(size)
     target = model_path or model_store.model_path(size)
-    if not model_store.is_installed(size, target):
+    # An explicit path (tests, advanced use) is trusted to exist; the data dir's model must be
+    # assembled and verified.
+    usable = target.is_file() if model_path else model_store.is_installed(size, target)
+    if not usable:
         raise EngineError(
             f"the local {size} model is not installed",
             endpoint="local model",

