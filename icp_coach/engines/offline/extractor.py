@@ -76,7 +76,8 @@ class OfflineExtractor:
             tech_stack=self._tech_stack(units),
             employees=_range(sizes.employees.min, sizes.employees.max),
             annual_revenue_usd=_range(sizes.revenue_usd.min, sizes.revenue_usd.max),
-            pain_points=[PainPoint(description=_description(u), evidence=[_evidence(u)])
+            pain_points=[PainPoint(description=_description(u), evidence=[_evidence(u)],
+                                   current_solution=", ".join(gazetteer.tools().values(u.text)))
                          for u in _items(units, "pain")],
             buying_signals=[BuyingSignal(type=_signal_type(u.text), description=_description(u),
                                          evidence=[_evidence(u)]) for u in _items(units, "signal")],
@@ -147,8 +148,9 @@ class OfflineExtractor:
         for unit in units:
             if unit.is_heading:
                 continue
-            if unit.kind == "tech" or (unit.kind in PROFILE_KINDS
-                                       and len(gazetteer.tools().values(unit.text)) >= 2):
+            # Tools named in a pain are what they struggle with today: part of the stack.
+            if unit.kind in ("tech", "pain") or (unit.kind in PROFILE_KINDS
+                                                and len(gazetteer.tools().values(unit.text)) >= 2):
                 for clause in _kept_clauses(unit.text):
                     for value in gazetteer.tools().values(clause):
                         if value not in stack:
@@ -188,9 +190,8 @@ def _content_hints(text: str) -> dict[str, float]:
         profile += 2
     if profile:
         hints["profile"] = float(profile)
-    tools = len(gazetteer.tools().find(text))
-    if tools:
-        hints["tech"] = 2.0 if tools >= 2 else 0.5
+    if len(gazetteer.tools().find(text)) >= 2:
+        hints["tech"] = 2.0
     if find_titles(text) and role_of(text):
         hints["decision"] = 1.5
     return hints

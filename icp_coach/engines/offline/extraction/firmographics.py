@@ -75,8 +75,9 @@ def _field_in(sentence: str) -> str | None:
 def _plausible(name: str, low: float | None, high: float | None) -> bool:
     values = [v for v in (low, high) if v is not None]
     if name == "employees":
-        return all(1 <= v < 5_000_000 for v in values) and not all(
-            1900 <= v <= 2100 and float(v).is_integer() for v in values if len(values) == 2)
+        looks_like_years = len(values) == 2 and all(
+            1900 <= v <= 2100 and float(v).is_integer() for v in values)
+        return all(1 <= v < 5_000_000 for v in values) and not looks_like_years
     return all(v >= 1000 for v in values)
 
 

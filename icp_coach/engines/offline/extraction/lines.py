@@ -24,7 +24,10 @@ _STICKY = ("red_flag", "misc")
 _BULLET = re.compile(r"^(?:[-*+•·●▪]|\d{1,2}[.)、．]|[（(]?\d{1,2}[)）]|[a-z][.)]|[一二三四五六七八九十][、.])\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _BOLD_HEADING = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?$")
-_LABEL = re.compile(r"^(?P<label>[^:：=\n]{1,30}?)\s*(?:[:：=]|\s[-–—>]+\s)\s*(?P<rest>\S.*)$")
+_LABEL = re.compile(r"^(?P<label>[^:：=\n]{1,40}?)\s*(?:[:：=]|\s[-–—>]+\s)\s*(?P<rest>\S.*)$")
+# "maya: ..." / "王总：..." in a chat export: the speaker, not a label.
+_SPEAKER = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s*)?(?:[A-Za-z][A-Za-z.'-]{0,15}(?: [A-Za-z][A-Za-z.'-]{0,15})?"
+                      r"|[\u4e00-\u9fff]{1,4})\s*[:：]\s*(?=\S)")
 _ABBREVIATIONS = {"esp", "e.g", "i.e", "eg", "ie", "vs", "etc", "approx", "inc", "ltd", "mr", "ms",
                   "dr", "no", "st", "co", "corp"}
 
@@ -111,6 +114,13 @@ def _heading_text(line: str) -> str | None:
     return None
 
 
+def _is_title_line(line: str, lines: list[str], number: int) -> bool:
+    """The notes' first line is their title when it is short, has no end mark and stands alone."""
+    followed_by_blank = number >= len(lines) or not lines[number].strip()
+    return (followed_by_blank and len(line) <= 70 and not line.endswith((".", "。", "!", "?", "！", "？"))
+            and _LABEL.match(line) is None)
+
+
 def split_units(text: str) -> list[Unit]:
     """The notes as units with their section, label and line number (kind not yet decided)."""
     units: list[Unit] = []
@@ -118,13 +128,16 @@ def split_units(text: str) -> list[Unit]:
     heading = ""
     colon_section = False  # a "label:" heading ends at the first paragraph after a blank line
     blank_before = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped:
             blank_before = True
             continue
         bullet = bool(_BULLET.match(stripped))
         title = _heading_text(stripped)
+        if title is None and not units and not bullet and _is_title_line(stripped, lines, number):
+            title = stripped
         if title is not None:
             section = classify_phrase(title)
             heading = title
@@ -137,6 +150,16 @@ def split_units(text: str) -> list[Unit]:
             section, heading, colon_section = None, "", False
         blank_before = False
         body_text = _BULLET.sub("", stripped, count=1).strip() if bullet else stripped
+        speaker = _SPEAKER.match(body_text)
+        if speaker and classify_phrase(speaker.group()) is None:
+            body_text = body_text[speaker.end():]
+            if body_text.endswith((":", "：")) and len(body_text) <= 60:
+                title = body_text[:-1].strip()
+                section, heading, colon_section = classify_phrase(title), title, True
+                units.append(Unit(number, body_text, title, title, section=section,
+                                  heading=heading, kind=section, is_heading=True,
+                                  decided_by="heading"))
+                continue
         label, label_kind, body = "", None, body_text
         match = _LABEL.match(body_text)
         if match:

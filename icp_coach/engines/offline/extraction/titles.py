@@ -36,14 +36,23 @@ def _title_patterns() -> list[re.Pattern[str]]:
                      "处长", "VP"]
     standalone_zh = [h for h in zh["heads"] if h not in generic_heads]
     prefixes = _alternation(zh["prefixes"])
+    # A capitalised word also counts as a function ("Director of Staffing", "Fleet Manager").
+    capital = r"(?-i:[A-Z][A-Za-z&]+|[A-Z]{2,})"
+    words = rf"(?:{func}|{capital})(?:\s*(?:&|and|/)?\s*(?:{func}|{capital})){{0,2}}"
     return [
         re.compile(rf"{boundary_start}(?:(?:senior|sr\.?|group|global|regional)\s+)?(?:{lead})"
-                   rf"(?:\s*,)?\s+(?:of\s+)?(?:the\s+)?{funcs}{boundary_end}", re.IGNORECASE),
-        re.compile(rf"{boundary_start}{funcs}\s+(?:{trail}){boundary_end}", re.IGNORECASE),
+                   rf"(?:\s*,)?\s+(?:of\s+)?(?:the\s+)?{words}{boundary_end}", re.IGNORECASE),
+        re.compile(rf"{boundary_start}{words}\s+(?:{trail}){boundary_end}", re.IGNORECASE),
         re.compile(rf"{boundary_start}(?:{standalone}){boundary_end}", re.IGNORECASE),
         re.compile(rf"(?:{prefixes})+\s*(?:{_alternation(generic_heads + standalone_zh)})"),
         re.compile(rf"(?:{_alternation(standalone_zh)})"),
+        # Two characters before a generic head: "督导经理", "仓库主管".
+        re.compile(r"[\u4e00-\u9fff]{2}(?:经理|总监|主管|负责人)"),
     ]
+
+
+def _is_fallback(match: re.Match[str]) -> bool:
+    return match.re is _title_patterns()[-1]
 
 
 def find_titles(text: str) -> list[tuple[int, int, str]]:
@@ -51,6 +60,8 @@ def find_titles(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for pattern in _title_patterns():
         for match in pattern.finditer(text):
+            if re.search(r"[的是有或者和与及要在由了]", match.group()[:2]) and _is_fallback(match):
+                continue
             title = re.sub(r"^(?:the|a|an|our|their)\s+", "", match.group().strip(" ,"),
                            flags=re.IGNORECASE)
             found.append((match.start(), match.end(), title))
@@ -108,8 +119,11 @@ def titles_by_role(texts: list[str], context_role: str | None = None) -> dict[st
     for text in texts:
         current = context_role
         for _, clause in split_clauses(text):
-            cues_here = role_cues_in(clause)
-            for start, end, title in find_titles(clause):
+            titles = find_titles(clause)
+            # A cue inside a title ("Head of Cloud Security") does not name a role.
+            cues_here = [(offset, role) for offset, role in role_cues_in(clause)
+                         if not any(s <= offset < e for s, e, _ in titles)]
+            for start, end, title in titles:
                 role = current
                 if cues_here:
                     # The nearest cue names this title's role ("the plant manager pushes it and
