@@ -101,6 +101,7 @@ def _read_csv(source: Path, encoding: str | None) -> RawTable:
         raise TableInputError(f"{source}: the file is empty; expected a header row and data rows")
     header = text.split("\n", 1)[0].rstrip("\r")
     delimiter = sniff_delimiter(header)
+    _check_headers(next(csv.reader([header], delimiter=delimiter)), str(source))
     utf8_as_is = used == "utf-8" and not raw.startswith(b"\xef\xbb\xbf")
     data = raw if utf8_as_is else text.encode("utf-8")
     problems: list[RowProblem] = []
