@@ -143,6 +143,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from icp_coach.bootstrap import make_app
+    from icp_coach.services.jtbd import verify_result
     from icp_coach.settings import load_settings
     from icp_coach.transcripts.loader import load_transcript
 
@@ -159,7 +160,7 @@ def main() -> int:
         for gold_file in sorted(args.data.glob("*.gold.json")):
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
             transcript = load_transcript(args.data / gold["transcript"])
-            result = extractor.extract_jtbd(transcript)
+            result = verify_result(extractor.extract_jtbd(transcript), transcript)
             rows.append(score_interview(gold, transcript, result))
     finally:
         app.close()
