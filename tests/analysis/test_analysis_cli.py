@@ -1,0 +1,150 @@
+"""The analysis commands as a user runs them: outputs, exit codes and messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from icp_coach.cli.main import cli
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_score_writes_every_input_column_plus_the_scoring_columns(dev_data: Path, tmp_path: Path) -> None:
+    folder = dev_data / "job4_prospects"
+    out = tmp_path / "scored.csv"
+    result = run("score", str(folder / "prospects.csv"), "--icp", str(folder / "icp_rules.json"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    with (folder / "prospects.csv").open(encoding="utf-8") as handle:
+        source_columns = next(csv.reader(handle))
+    assert list(rows[0]) == [*source_columns, "excluded", "failed_filters", "score", "tier",
+                             "matched_signals", "confidence", "icp_version"]
+    assert len(rows) == 200 and rows[0]["icp_version"] == "icp_rules"
+
+
+def test_score_json_has_records_and_a_summary(dev_data: Path) -> None:
+    folder = dev_data / "job4_prospects"
+    result = run("score", str(folder / "prospects.csv"), "--icp", str(folder / "icp_rules.json"),
+                 "--tiers", "70,20", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["summary"]["thresholds"] == {"tier_1": 70.0, "tier_2": 20.0}
+    assert sum(data["summary"]["tiers"].values()) + data["summary"]["excluded"] == 200
+    assert data["accounts"][0]["line"] == 2
+
+
+def test_score_bad_rules_exit_1_naming_the_rule_and_field(dev_data: Path, tmp_path: Path) -> None:
+    prospects = dev_data / "job4_prospects" / "prospects.csv"
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps({"filters": [{"field": "employees", "op": "greater", "value": 5}], "signals": []}))
+    result = run("score", str(prospects), "--icp", str(rules))
+    assert result.exit_code == 1 and "filter 1 (field 'employees')" in result.stderr and "op" in result.stderr
+    rules.write_text(json.dumps({"filters": [], "signals": [{"field": "funding_round", "op": "eq", "value": "a"}]}))
+    result = run("score", str(prospects), "--icp", str(rules))
+    assert result.exit_code == 1 and "signal 1" in result.stderr and "'funding_round'" in result.stderr
+    rules.write_text(json.dumps({"filters": [{"field": "employees", "op": "gte", "value": "many"}]}))
+    result = run("score", str(prospects), "--icp", str(rules))
+    assert result.exit_code == 1 and "takes a number" in result.stderr
+
+
+def test_score_reports_unparseable_rows_with_their_line(tmp_path: Path) -> None:
+    prospects = tmp_path / "p.csv"
+    prospects.write_text("id,industry\nA,saas\nB,saas,extra,cells\nC,retail\n")
+    rules = tmp_path / "r.json"
+    rules.write_text(json.dumps({"filters": [{"field": "industry", "op": "eq", "value": "saas"}]}))
+    result = run("score", str(prospects), "--icp", str(rules))
+    assert result.exit_code == 0
+    assert "p.csv:3: row not scored: has 4 fields" in result.stderr
+    assert [row["id"] for row in csv.DictReader(io.StringIO(result.stdout))] == ["A", "C"]
+
+
+def test_customers_json_and_markdown(dev_data: Path) -> None:
+    path = dev_data / "job3_customers" / "customers.csv"
+    result = run("customers", str(path), "--json")
+    data = json.loads(result.stdout)
+    trait = data["traits"][0]
+    for key in ("column", "value", "range", "share_best", "share_rest", "lift", "p_value", "q_value", "distinctive"):
+        assert key in trait
+    assert len(data["best_customers"]) == 60 and data["import"]["rows_read"] == 401
+    markdown = run("customers", str(path), "--lang", "zh").stdout
+    assert "特征提升度" in markdown and "█" in markdown
+
+
+def test_customers_unmappable_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text("alpha,beta\n1,2\n")
+    result = run("customers", str(path))
+    assert result.exit_code == 1 and "--map" in result.stderr and "'alpha'" in result.stderr
+
+
+def test_customers_merge_into_an_icp(dev_data: Path, tmp_path: Path) -> None:
+    icp = tmp_path / "icp.json"
+    icp.write_text(json.dumps({"name": "Draft"}))
+    result = run("customers", str(dev_data / "job3_customers" / "customers.csv"), "--merge-into", str(icp))
+    assert result.exit_code == 0
+    doc = json.loads(icp.read_text())
+    assert any(f["field"] == "industry" for f in doc["filters"])
+
+
+def test_validate_icp_with_deals(dev_data: Path, tmp_path: Path) -> None:
+    icp = tmp_path / "icp.json"
+    icp.write_text(json.dumps({"name": "Fintech", "filters": [{"field": "industry", "op": "eq", "value": "fintech"}]}))
+    deals = tmp_path / "deals.csv"
+    deals.write_text("deal,industry,Stage\n1,fintech,Closed Won\n2,fintech,closed won\n3,fintech,Closed Lost\n"
+                     "4,retail,closed lost\n5,retail,Closed Lost\n6,retail,closed won\n")
+    result = run("validate-icp", str(icp), str(dev_data / "job3_customers" / "customers.csv"),
+                 "--deals", str(deals), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["outcomes"]["win_rate"]["rate_match"] == round(2 / 3, 4)
+    assert data["outcomes"]["win_rate"]["rate_rest"] == round(1 / 3, 4)
+    ltv = data["outcomes"]["lifetime_value"]
+    assert ltv["mean_match"] > ltv["mean_rest"] and ltv["ci95"][0] > 0
+    assert data["outcomes"]["churn"]["rate_match"] < data["outcomes"]["churn"]["rate_rest"]
+    assert data["missed_best_customers"]["missed"] > 0 and "nps" in data["pmf_signals"]
+
+
+def test_market_sizes_by_segment(dev_data: Path) -> None:
+    folder = dev_data / "job4_prospects"
+    result = run("market", "--accounts", str(folder / "prospects.csv"), "--icp", str(folder / "icp_rules.json"),
+                 "--acv", "25000", "--obtainable", "0.2", "--json")
+    data = json.loads(result.stdout)
+    assert (data["tam_accounts"], data["sam_accounts"], data["som_accounts"]) == (200, 98, 20)
+    assert data["sam_usd"] == 98 * 25000 and data["assumptions"]
+    assert sum(row["sam_accounts"] for row in data["segments"]["region"]) == 98
+    tier1 = json.loads(run("market", "--accounts", str(folder / "prospects.csv"), "--icp",
+                           str(folder / "icp_rules.json"), "--acv", "1000", "--som-tier1", "--json").stdout)
+    assert tier1["som_accounts"] == 16
+
+
+def test_assess_from_answers_and_stored_in_the_icp(tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("account: Acme\nscores: {ready: 5, willing: 4, able: 4, successful: 5, profitable: 4,"
+                       " expansion_potential: 3, advocacy_potential: 4}\nevidence: {ready: 'new CFO'}\n")
+    icp = tmp_path / "icp.json"
+    icp.write_text(json.dumps({"name": "Draft"}))
+    result = run("assess", "--answers", str(answers), "--icp", str(icp), "--json")
+    data = json.loads(result.stdout)
+    assert data["total"] == 29 and data["recommendation"] == "pursue"
+    stored = json.loads(icp.read_text())["assessments"][0]
+    assert stored["account"] == "Acme" and stored["scores"][0]["evidence"] == "new CFO"
+    zh = run("assess", "--answers", str(answers), "--lang", "zh").stdout
+    assert "总分: 29/35" in zh
+
+
+def test_assess_interactive_and_bad_answers(tmp_path: Path) -> None:
+    typed = "Beta\n" + "\n".join(["1", "3", "3", "3", "3", "3", "3"]) + "\n"
+    result = CliRunner().invoke(cli, ["assess"], input=typed)
+    assert result.exit_code == 0 and "19/35" in result.stdout and "disqualify" in result.stdout
+    assert "red flags" in result.stderr
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"account": "X", "scores": {"ready": 9}}))
+    result = run("assess", "--answers", str(bad))
+    assert result.exit_code == 1 and "ready" in result.stderr
