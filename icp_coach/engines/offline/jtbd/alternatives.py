@@ -33,6 +33,7 @@ _NOT_NAMES = {"I", "We", "The", "And", "But", "So", "Before", "Then", "Our", "Th
 
 @dataclass
 class _Mention:
+    detail: str = ""  # for a generic option, the customer's own words for it
     considered: float = 0.0
     passing: float = 0.0
     quotes: list[Quote] = field(default_factory=list)
@@ -59,9 +60,20 @@ def find_chosen_solution(transcript: Transcript) -> str | None:
 
 
 def _names_in(text: str) -> list[str]:
+    return list(_matches_in(text))
+
+
+def _matches_in(text: str) -> dict[str, str]:
+    """Option name -> the words that named it (for generic options such as building in-house)."""
     lexicon = alternative_lexicon()
-    hits = [name for name, spellings in lexicon.names.items() if any(s.search(text) for s in spellings)]
-    hits += [name for name, spellings in lexicon.generic.items() if any(s.search(text) for s in spellings)]
+    hits: dict[str, str] = {}
+    for table, generic in ((lexicon.names, False), (lexicon.generic, True)):
+        for name, spellings in table.items():
+            for spelling in spellings:
+                match = spelling.search(text)
+                if match:
+                    hits[name] = match.group(0) if generic else ""
+                    break
     return hits
 
 
@@ -85,7 +97,8 @@ def find_alternatives(transcript: Transcript, chosen: str | None) -> list[Altern
         spans = split_sentences(turn.text, transcript.language)
         for position, (start, end) in enumerate(spans):
             sentence = turn.text[start:end]
-            names = _names_in(sentence)
+            matched = _matches_in(sentence)
+            names = list(matched)
             # an answer to "did you consider X?" is about X even when X is not repeated
             if position < 2 and asked_names:
                 names += [n for n in asked_names if n not in names]
@@ -97,7 +110,7 @@ def find_alternatives(transcript: Transcript, chosen: str | None) -> list[Altern
             if options_question:
                 considered += 0.5
             for name in names:
-                mention = mentions.setdefault(name, _Mention())
+                mention = mentions.setdefault(name, _Mention(detail=matched.get(name, "")))
                 mention.considered += considered + own_considered
                 mention.passing += passing + 2 * own_passing
                 quote = verified_quote(sentence, transcript)
@@ -109,6 +122,8 @@ def find_alternatives(transcript: Transcript, chosen: str | None) -> list[Altern
     for key, mention in mentions.items():
         english, _, chinese = key.partition("|")
         name = chinese if chinese and transcript.language == "zh" else english
+        if mention.detail and mention.detail.lower() != name.lower():
+            name = f"{name}（{mention.detail}）" if transcript.language == "zh" else f"{name} ({mention.detail})"
         if chosen and (name.lower() == chosen.lower()):
             continue
         if mention.considered == 0 and mention.passing == 0:
