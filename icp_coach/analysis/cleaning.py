@@ -134,18 +134,45 @@ def clean_table(raw: RawTable, mapping: HeaderMapping, *, cny_per_usd: float = 7
             continue
         plans.append((column, column, infer_extra_kind(frame[column])))
     fixes: list[CleaningFix] = []
-    outputs = [pl.col(LINE)]
+    columns = [frame[LINE]]
     for source, name, kind in plans:
-        expr = _typed_expr(source, kind, cny_per_usd)
-        outputs.append(expr.alias(name))
+        series, column_fixes = _clean_column(frame, source, name, kind, cny_per_usd)
+        columns.append(series.alias(name))
         kinds[name] = kind
-        fixes.extend(_account_fixes(frame, source, name, kind, expr))
-    cleaned = frame.select(outputs)
+        fixes.extend(column_fixes)
+    cleaned = pl.DataFrame(columns)
     cleaned, unusable, dup_fixes = _deduplicate(cleaned, kinds)
     fixes.extend(dup_fixes)
     unusable = sorted(raw.problems + unusable, key=lambda problem: problem.line)
     return CleanTable(cleaned, mapping, raw.source, kinds, [f for f in fixes if f.count], unusable,
                       rows_read=raw.frame.height + len(raw.problems))
+
+
+def _clean_column(frame: Any, source: str, name: str, kind: str, cny_per_usd: float) -> tuple[Any, list[CleaningFix]]:
+    """The typed column and its fixes. Cells already clean (a plain number, lower-case text)
+    take a fast path; only the rest go through the full parsing and accounting."""
+    import polars as pl
+
+    raw = frame[source]
+    expr = _typed_expr(source, kind, cny_per_usd)
+    if kind in ("number", "money"):
+        typed = raw.str.strip_chars().cast(pl.Float64, strict=False) if raw.dtype == pl.Utf8 else raw.cast(pl.Float64)
+        plain = raw.str.contains(r"^[0-9]+(\.[0-9]+)?$").fill_null(False)
+        needs = raw.is_not_null() & ~plain
+        if needs.any():
+            subset = frame.filter(needs)
+            parsed = subset.select(expr.alias("v"))["v"]
+            typed = typed.scatter(needs.arg_true(), parsed)
+            return typed, _account_fixes(subset, source, name, kind, expr)
+        return typed, []
+    typed = frame.select(expr.alias(name))[name]
+    shown = typed.list.join(";") if kind == "list" else typed.cast(pl.Utf8)
+    needs = raw.is_not_null() & ((raw != shown) | shown.is_null()).fill_null(True)
+    if kind == "bool":
+        needs = raw.is_not_null() & ~raw.is_in(["true", "false"])
+    if not needs.any():
+        return typed, []
+    return typed, _account_fixes(frame.filter(needs), source, name, kind, expr)
 
 
 def _typed_expr(column: str, kind: str, cny_per_usd: float) -> Any:

@@ -36,6 +36,7 @@ def analyse_customers(table: CleanTable, *, weights: dict[str, float] | None = N
         "top_share": top_share,
         "value_criteria": ranked.criteria_used,
         "best_customers": ranked.best,
+        "best_customers_total": ranked.best_count,
         "traits": traits,
         "subgroups": subgroups,
         "suggested_icp": suggest_rules(traits),

@@ -95,7 +95,7 @@ class HeaderMapping:
         return self.fields.get(canonical)
 
     def report(self) -> list[dict[str, Any]]:
-        rows = [{"column": column, "field": name, "how": self.how[name]} for name, column in self.fields.items()]
+        rows: list[dict[str, Any]] = [{"column": column, "field": name, "how": self.how[name]} for name, column in self.fields.items()]
         rows += [{"column": column, "field": None, "how": "kept as is"} for column in self.unmapped]
         return rows
 
@@ -139,10 +139,10 @@ def map_headers(columns: list[str], overrides: dict[str, str] | None = None, *, 
     for column in columns:
         if column in taken:
             continue
-        target = _LOOKUP.get(normalise_header(column))
-        if target is None or target in mapping.fields:
+        found = _LOOKUP.get(normalise_header(column))
+        if found is None or found in mapping.fields:
             mapping.unmapped.append(column)
             continue
-        mapping.fields[target] = column
-        mapping.how[target] = "header"
+        mapping.fields[found] = column
+        mapping.how[found] = "header"
     return mapping

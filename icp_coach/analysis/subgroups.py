@@ -54,11 +54,11 @@ def find_subgroups(candidates: list[Candidate], traits: list[dict[str, Any]], is
             })
     found.sort(key=lambda g: -g["quality"])
     top = found[:limit]
-    for group in top:
-        hits, covered = group["best_accounts"], group["accounts"]
-        group["p_value"] = float(fisher_exact([[hits, covered - hits],
+    for found_group in top:
+        hits, covered = found_group["best_accounts"], found_group["accounts"]
+        found_group["p_value"] = float(fisher_exact([[hits, covered - hits],
                                                [n_best - hits, n_all - covered - n_best + hits]]).pvalue)
-        group["quality"] = round(group["quality"], 5)
+        found_group["quality"] = round(found_group["quality"], 5)
     return top
 
 

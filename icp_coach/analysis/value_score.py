@@ -30,6 +30,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 }
 VALUE_COLUMNS = frozenset(column for column, _, _ in VALUE_CRITERIA.values()) | {"acv_usd"}
 DEFAULT_TOP_SHARE = 0.15
+MAX_LISTED = 1000  # best customers listed with reasons; all are flagged in the ranked frame
 
 
 def parse_weights(text: str | None) -> dict[str, float]:
@@ -61,6 +62,7 @@ class BestCustomers:
     criteria_used: dict[str, float]
     top_share: float
     best: list[dict[str, Any]] = field(default_factory=list)
+    best_count: int = 0
 
 
 def rank_customers(frame: Any, weights: dict[str, float] | None = None,
@@ -102,10 +104,12 @@ def rank_customers(frame: Any, weights: dict[str, float] | None = None,
     scored = scored.with_columns(order_key.rank("ordinal", descending=True).alias("value_rank"))
     n_best = max(1, round(top_share * scored.height))
     scored = scored.with_columns(((pl.col("value_rank") <= n_best) & pl.col("__eligible__")).alias("is_best"))
-    best_rows = scored.filter(pl.col("is_best")).sort("value_rank")
+    best_rows = scored.filter(pl.col("is_best")).sort("value_rank").head(MAX_LISTED)
     best = [_why(row, used, gate) for row in best_rows.iter_rows(named=True)]
     frame_out = scored.drop([c for c in scored.columns if c.startswith("__pct_") or c == "__eligible__"])
-    return BestCustomers(frame_out, {**used, **({"churned": weights["churned"]} if gate else {})}, top_share, best)
+    best_count = int(scored.select(pl.col("is_best").sum()).item())
+    return BestCustomers(frame_out, {**used, **({"churned": weights["churned"]} if gate else {})}, top_share, best,
+                         best_count)
 
 
 def _why(row: dict[str, Any], used: dict[str, float], gate: bool) -> dict[str, Any]:
