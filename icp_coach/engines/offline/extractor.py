@@ -9,7 +9,8 @@ Lines that no heading, label or cue can place are offered to nearest-prototype e
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
+from typing import Any, Literal
 
 from icp_coach.domain.icp import (
     BuyingSignal,
@@ -26,7 +27,12 @@ from icp_coach.domain.ports import Extraction, Language
 from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.firmographics import extract_sizes
 from icp_coach.engines.offline.extraction.lexicons import cues
-from icp_coach.engines.offline.extraction.lines import Unit, classify_units, split_clauses, split_units
+from icp_coach.engines.offline.extraction.lines import (
+    Unit,
+    classify_units,
+    split_clauses,
+    split_units,
+)
 from icp_coach.engines.offline.extraction.numbers import find_ranges
 from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
@@ -107,8 +113,6 @@ class OfflineExtractor:
         placed = 0
         for index, kind in zip(open_units, kinds, strict=True):
             if kind is not None:
-                from dataclasses import replace
-
                 units[index] = replace(units[index], kind=kind, decided_by="prototype")
                 placed += 1
         if placed and notes is not None:
@@ -173,7 +177,7 @@ class OfflineExtractor:
         reading = read_pmf(text)
         if not reading.found and not reading.said_not_yet:
             return None
-        segmentation = None
+        segmentation: Literal["firmographic", "jobs_to_be_done"] | None = None
         if reading.reached is not None:
             segmentation = "firmographic" if reading.reached else "jobs_to_be_done"
         return PMFStatus(referral_share=reading.referral_share, referrer_nps=reading.referrer_nps,
@@ -190,8 +194,9 @@ def _content_hints(text: str) -> dict[str, float]:
         profile += 2
     if profile:
         hints["profile"] = float(profile)
-    if len(gazetteer.tools().find(text)) >= 2:
-        hints["tech"] = 2.0
+    tools = len(gazetteer.tools().find(text))
+    if tools:
+        hints["tech"] = 2.0 if tools >= 2 else 0.5
     if find_titles(text) and role_of(text):
         hints["decision"] = 1.5
     return hints

@@ -7,7 +7,7 @@ touching code; each entry has a canonical English value and English and Chinese 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -16,7 +16,7 @@ import yaml
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> Any:
     """Parse one YAML file from the data folder (cached for the process)."""
     text = resources.files("icp_coach.engines.offline").joinpath("data", name).read_text("utf-8")
@@ -39,7 +39,7 @@ def cue_pattern(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def cues(section: str, kind: str) -> re.Pattern[str]:
     """The compiled cue regex for `cues.yaml` -> section -> kind (or a top-level list)."""
     data = load_data("cues.yaml")

@@ -167,7 +167,7 @@ def split_units(text: str) -> list[Unit]:
             if found is not None:
                 label, label_kind, body = match.group("label").strip(), found, match.group("rest")
         pieces = [body_text]
-        if not bullet and not label and section in (None, "profile") and len(body_text) > 80:
+        if not bullet and not label and section in (None, "profile"):
             pieces = split_sentences(body_text)
         for piece in pieces:
             units.append(Unit(number, piece if len(pieces) > 1 else stripped, piece,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from icp_coach.engines.offline.extraction.lines import split_sentences
+from icp_coach.engines.offline.extraction.lines import split_clauses, split_sentences
 from icp_coach.engines.offline.extraction.numbers import find_quantities
 
 _REFERRAL = re.compile(r"referr|word[- ]of[- ]mouth|recommend|introduc|转介绍|推荐|口碑|介绍来",
@@ -72,11 +72,12 @@ def _nps(sentence: str) -> float | None:
 def read_pmf(text: str) -> PMFReading:
     reading = PMFReading()
     for sentence in split_sentences(text.replace("\n", " ")):
-        if reading.referrer_nps is None:
-            reading.referrer_nps = _nps(sentence)
-        if reading.referral_share is None and _REFERRAL.search(sentence) and not _NPS.search(
-                sentence):
-            reading.referral_share = _share(sentence)
+        for _, clause in split_clauses(sentence):
+            if reading.referrer_nps is None:
+                reading.referrer_nps = _nps(clause)
+            if reading.referral_share is None and _REFERRAL.search(clause) and not _NPS.search(
+                    clause):
+                reading.referral_share = _share(clause)
         if not reading.retention_note and _RETENTION.search(sentence):
             reading.retention_note = sentence.strip()
         if _NOT_YET.search(sentence) and re.search(r"pmf|product[- ]market|契合|fit", sentence,

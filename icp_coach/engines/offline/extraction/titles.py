@@ -9,7 +9,7 @@ anywhere falls back to the usual role of that title (`titles.yaml` role_hints).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from icp_coach.engines.offline.extraction.lexicons import cue_pattern, load_data
 from icp_coach.engines.offline.extraction.lines import split_clauses
@@ -27,7 +27,6 @@ def _title_patterns() -> list[re.Pattern[str]]:
     data = load_data("titles.yaml")
     en, zh = data["en"], data["zh"]
     func = _alternation(en["functions"])
-    funcs = rf"(?:{func})(?:\s*(?:&|and|/)?\s*(?:{func})){{0,2}}"
     lead = _alternation(en["leading_heads"])
     trail = _alternation(en["trailing_heads"])
     standalone = _alternation(en["standalone"])
@@ -73,7 +72,7 @@ def find_titles(text: str) -> list[tuple[int, int, str]]:
     return sorted(kept)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _role_cues(role: str) -> re.Pattern[str]:
     return cue_pattern(list(load_data("cues.yaml")["roles"][role]))
 

@@ -1,0 +1,92 @@
+"""The offline extractor on whole notes: the two dev notes and the held-out notes in notes/,
+scored the way benchmarks/eval_extract.py scores them."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from icp_coach.engines.offline.extractor import OfflineExtractor
+from icp_coach.services.extract_notes import extract_notes
+
+HERE = Path(__file__).parent
+HELD_OUT = HERE / "notes"
+
+
+def _benchmark() -> ModuleType:
+    path = HERE.parents[1] / "benchmarks" / "eval_extract.py"
+    spec = importlib.util.spec_from_file_location("eval_extract", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _benchmark()
+
+
+@pytest.fixture(scope="module")
+def extractor() -> OfflineExtractor:
+    return OfflineExtractor(use_embeddings=False)
+
+
+def _score(folder: Path, gold_name: str, extractor: OfflineExtractor) -> dict:
+    gold = json.loads((folder / gold_name).read_text("utf-8"))
+    text = (folder / gold["notes"]).read_text("utf-8")
+    result = extract_notes(text, extractor, source=gold["notes"])
+    return BENCH.score_note(gold, result.document.model_dump(mode="json"))
+
+
+def _check(scored: dict) -> None:
+    wrong = {k: v for k, v in scored["numeric"].items() if not v["exact"]}
+    assert not wrong, f"numeric fields off: {wrong}"
+    counts = [sum(c[i] for c in scored["counts"].values()) for i in range(4)]
+    assert BENCH.prf(*counts)["f1"] >= 0.8, scored["lists"]
+
+
+@pytest.mark.parametrize("gold_name", ["billing_icp_en.gold.json", "factory_iot_icp_zh.gold.json"])
+def test_dev_notes(dev_data: Path, gold_name: str, extractor: OfflineExtractor) -> None:
+    _check(_score(dev_data / "job2_icp_notes", gold_name, extractor))
+
+
+@pytest.mark.parametrize("gold_name", sorted(p.name for p in HELD_OUT.glob("*.gold.json")))
+def test_held_out_notes(gold_name: str, extractor: OfflineExtractor) -> None:
+    _check(_score(HELD_OUT, gold_name, extractor))
+
+
+def test_disqualifying_sizes_become_red_flags_not_ranges(extractor: OfflineExtractor) -> None:
+    notes = "## Who\n- B2B SaaS, 50 to 300 people\n\n## Red flags\n- < $2M ARR\n- under 20 people\n"
+    result = extract_notes(notes, extractor)
+    firmo = result.document.firmographics
+    assert (firmo.employees.min, firmo.employees.max) == (50, 300)
+    assert not firmo.annual_revenue_usd.is_set
+    assert [f.description for f in result.document.red_flags] == ["< $2M ARR", "under 20 people"]
+
+
+def test_below_x_they_is_a_lower_bound_hint(extractor: OfflineExtractor) -> None:
+    notes = "who buys:\n- mostly fintech. Below ~50 people they just use spreadsheets.\n"
+    firmo = extract_notes(notes, extractor).document.firmographics
+    assert (firmo.employees.min, firmo.employees.max) == (50, None)
+
+
+def test_explicit_range_beats_a_vague_later_mention(extractor: OfflineExtractor) -> None:
+    notes = ("规模：员工 200 到 2000 人之间最合适。\n\n其他：\n"
+             "- 规模上，有时候五六百人的厂比两千人的厂更难搞，看老板。\n")
+    firmo = extract_notes(notes, extractor).document.firmographics
+    assert (firmo.employees.min, firmo.employees.max) == (200, 2000)
+
+
+def test_negated_industries_are_left_out(extractor: OfflineExtractor) -> None:
+    notes = "行业：离散制造为主，食品饮料也可以做，但流程行业（化工、制药）先不碰。\n"
+    industries = extract_notes(notes, extractor).document.firmographics.industries
+    assert industries == ["manufacturing", "food and beverage"]
+
+
+def test_cny_rate_is_configurable() -> None:
+    notes = "年收入 1 亿到 10 亿人民币。\n"
+    firmo = extract_notes(notes, OfflineExtractor(7.0, use_embeddings=False)).document.firmographics
+    assert (firmo.annual_revenue_usd.min, firmo.annual_revenue_usd.max) == (14_285_714, 142_857_143)

@@ -1,0 +1,45 @@
+"""Decision makers by buying role, titles in the note's own words."""
+
+from __future__ import annotations
+
+from icp_coach.engines.offline.extraction.titles import find_titles, titles_by_role
+
+
+def test_english_roles_and_titles() -> None:
+    roles = titles_by_role([
+        "Champion = Head of RevOps or Director of Finance Operations. Sometimes the Controller.",
+        "Buyer who signs = CFO / VP Finance. CTO gets a veto on the integration side but "
+        "doesn't own budget.",
+    ])
+    assert roles == {"champion": ["Head of RevOps", "Director of Finance Operations", "Controller"],
+                     "economic_buyer": ["CFO", "VP Finance"], "technical_buyer": ["CTO"]}
+
+
+def test_chinese_roles_and_titles() -> None:
+    roles = titles_by_role(["谁会推这个事：设备部经理、生产部经理，有的厂有数字化负责人/IT经理。",
+                            "谁拍板：厂长或总经理，家族企业基本是董事长本人。"])
+    assert roles == {"champion": ["设备部经理", "生产部经理", "数字化负责人", "IT经理"],
+                     "economic_buyer": ["厂长", "总经理", "董事长"]}
+
+
+def test_each_title_takes_the_nearest_cue() -> None:
+    roles = titles_by_role(["usually the plant manager pushes it and the owner signs off"])
+    assert roles == {"champion": ["plant manager"], "economic_buyer": ["owner"]}
+
+
+def test_a_cue_inside_a_title_does_not_decide_the_role() -> None:
+    roles = titles_by_role(["the Head of Cloud Security or a Security Architect champions it. "
+                            "The CISO owns the budget."])
+    assert roles == {"champion": ["Head of Cloud Security", "Security Architect"],
+                     "economic_buyer": ["CISO"]}
+
+
+def test_titles_in_lowercase_chat_and_capitalised_functions() -> None:
+    titles = [t for _, _, t in find_titles("champion is the Director of Staffing or a Scheduling "
+                                           "Manager, sometimes head of revops")]
+    assert titles == ["Director of Staffing", "Scheduling Manager", "head of revops"]
+
+
+def test_chinese_generic_heads_need_a_real_prefix() -> None:
+    titles = [t for _, _, t in find_titles("一般是运营总监或者督导经理先找我们，有的厂有负责人")]
+    assert titles == ["运营总监", "督导经理"]
