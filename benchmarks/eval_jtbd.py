@@ -56,6 +56,15 @@ def spans_match(gold: str, predicted: str, transcript: Transcript) -> bool:
 
 
 def names_match(gold: str, predicted: str) -> bool:
+    """Half of the shorter name's words (or characters) shared; a name written "label (the
+    customer's words)" matches on either part."""
+    import re
+
+    parts = [predicted] + [p for p in re.split(r"\s*[(（)）]\s*", predicted) if p.strip()]
+    return any(_one_name_match(gold, part) for part in parts)
+
+
+def _one_name_match(gold: str, predicted: str) -> bool:
     language = "zh" if any("\u4e00" <= c <= "\u9fff" for c in gold + predicted) else "en"
     units_g, units_p = Counter(overlap_units(gold, language)), Counter(overlap_units(predicted, language))
     if language == "zh":  # mixed names such as "美团会员": compare Latin words and CJK characters

@@ -52,7 +52,7 @@ def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBu
     warnings: list[str] = []
     if kind == "vtt":
         if not blocks or not blocks[0][0][1].lstrip("\ufeff").startswith("WEBVTT"):
-            warnings.append(f"line 1: no WEBVTT header; read as WebVTT anyway")
+            warnings.append("line 1: no WEBVTT header; read as WebVTT anyway")
         elif not any(_TIMING.match(text) for _, text in blocks[0]):
             blocks = blocks[1:]  # the header block (WEBVTT plus metadata)
         else:

@@ -71,6 +71,20 @@ def _label(line: str) -> _Label | None:
     return _Label(match.group("name").strip(), role.strip(), text, match.group("ts"), False)
 
 
+_DISCOURSE = {"note", "notes", "quote", "update", "honestly", "basically", "example", "answer",
+              "question", "summary", "ps", "yes", "no", "well", "so", "and", "but", "also",
+              "because", "anyway", "okay", "ok", "first", "second", "third", "result", "problem",
+              "注意", "备注", "问题", "总结", "结果", "比如", "第一", "第二", "第三"}
+
+
+def _looks_like_phrase(label: _Label) -> bool:
+    """A one-off "label" such as "Two things" or "Note" is more likely speech than a speaker."""
+    if label.role:
+        return False
+    words = label.name.split()
+    return label.name.lower() in _DISCOURSE or any(word[:1].islower() for word in words[1:])
+
+
 def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str], int]:
     """Turns, warnings, and how many lines carried a speaker label."""
     labels = [_label(line) for line in lines]
@@ -79,8 +93,8 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
     counts = Counter(label.name for label in labels if label is not None)
     repeated = {name for name, count in counts.items() if count >= 2}
     if repeated:
-        labels = [label if label is None or label.name in repeated or label.header else None
-                  for label in labels]
+        labels = [None if label is not None and label.name not in repeated and not label.header
+                  and _looks_like_phrase(label) else label for label in labels]
     turns: list[TurnBuilder] = []
     warnings: list[str] = []
     unlabelled_head: list[int] = []

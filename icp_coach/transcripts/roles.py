@@ -35,10 +35,11 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
     if override:
         wanted = {name.strip().lower() for name in override if name.strip()}
         chosen = [s for s in speakers if s.lower() in wanted]
-        missing = wanted - {s.lower() for s in chosen}
+        found = {s.lower() for s in chosen}
+        missing = [name.strip() for name in override if name.strip() and name.strip().lower() not in found]
         if missing:
             raise TranscriptError(
-                source, f"--interviewer {', '.join(sorted(missing))} is not a speaker here",
+                source, f"--interviewer {', '.join(missing)} is not a speaker here",
                 what_to_do=f"use one of: {', '.join(speakers)}")
         return chosen, []
     roles = {turn.speaker: turn.role for turn in turns}

@@ -1,0 +1,6 @@
+"""Lets the JTBD tests import their helpers module."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
