@@ -1,0 +1,231 @@
+"""`icp-coach kb`: index and search the methodology and case library, and the user's own documents."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from icp_coach.cli.common import (
+    EXIT_ENGINE,
+    EXIT_INPUT,
+    emit,
+    emit_json,
+    fail,
+    handles_errors,
+    json_option,
+    output_option,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _knowledge() -> Any:
+    from icp_coach.bootstrap import make_app
+
+    return make_app().knowledge
+
+
+def handles_kb_errors(function: F) -> F:
+    """A shared Chroma server that cannot be reached is an endpoint failure (exit 3)."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from icp_coach.kb.store import IndexUnavailableError
+
+        try:
+            return function(*args, **kwargs)
+        except IndexUnavailableError as error:
+            fail(str(error), EXIT_ENGINE)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def _progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A rich progress bar on stderr, shown only once there is something to embed."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+    task: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if total == 0:
+            return
+        if not task:
+            progress.start()
+            task.append(progress.add_task(description, total=total))
+        progress.update(task[0], completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if task:
+            progress.stop()
+
+
+def _report_errors(errors: list[Any]) -> None:
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def kb() -> None:
+    """Index and search the knowledge base (shipped methodology and cases, plus your documents).
+
+    The index lives in the data folder, or on a shared Chroma server when ICP_COACH_CHROMA_URL is
+    set. It is built on first use; `kb index` refreshes it explicitly.
+    """
+
+
+@kb.command("index")
+@click.option("--rebuild", is_flag=True, help="Drop the index and embed everything again.")
+@json_option
+@output_option
+@handles_errors
+@handles_kb_errors
+def index_command(rebuild: bool, as_json: bool, output: Path | None) -> None:
+    """Embed the knowledge documents; only new or changed passages are embedded."""
+    knowledge = _knowledge()
+    with _progress_bar("Embedding passages") as progress:
+        report = knowledge.index(rebuild=rebuild, progress=progress)
+    _report_errors(report.errors)
+    if as_json:
+        emit_json({
+            "location": knowledge.location,
+            "documents": report.documents,
+            "passages": report.passages,
+            "embedded": report.sync.embedded,
+            "reused": report.sync.reused,
+            "unchanged": report.sync.unchanged,
+            "removed": report.sync.removed,
+            "user_documents": report.user_documents,
+            "seconds": round(report.seconds, 3),
+            "errors": [{"file": error.path, "line": error.line, "message": error.problem}
+                       for error in report.errors],
+        }, output)
+    else:
+        emit(f"Indexed {report.passages} passages from {report.documents} documents in "
+             f"{report.seconds:.1f} s (embedded {report.sync.embedded}, reused {report.sync.reused}, "
+             f"unchanged {report.sync.unchanged}, removed {report.sync.removed}) "
+             f"into {knowledge.location}.", output)
+    if report.errors:
+        fail(f"{len(report.errors)} document(s) skipped; fix them and run `icp-coach kb index` "
+             "again", EXIT_INPUT)
+
+
+@kb.command("search")
+@click.argument("query")
+@click.option("-k", "k", type=click.IntRange(1, 100), default=5, show_default=True,
+              help="How many passages to return.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Only this language.")
+@click.option("--kind", type=click.Choice(["method", "case", "example", "glossary", "user"]),
+              default=None, help="Only this kind of document.")
+@click.option("--company", default=None, help="Only case passages about this company (e.g. Slack).")
+@click.option("--stage", type=click.Choice(["early", "growth", "mature", "transition"]),
+              default=None, help="Only case passages about this stage.")
+@json_option
+@output_option
+@handles_errors
+@handles_kb_errors
+def search_command(query: str, k: int, lang: str | None, kind: str | None, company: str | None,
+                   stage: str | None, as_json: bool, output: Path | None) -> None:
+    """Find the passages that best answer QUERY (English or Chinese), with source and score."""
+    from icp_coach.domain.knowledge import SearchFilters
+
+    if not query.strip():
+        raise click.UsageError("QUERY is empty: say what you are looking for")
+    filters = SearchFilters(lang=lang, kind=kind, company=company, stage=stage)  # type: ignore[arg-type]
+    passages = _knowledge().search(query, k=k, filters=filters)
+    if as_json:
+        emit_json({
+            "query": query,
+            "k": k,
+            "filters": filters.model_dump(exclude_none=True),
+            "results": [passage.model_dump() for passage in passages],
+        }, output)
+        return
+    if not passages:
+        emit("No passages found (try without filters).", output)
+        return
+    blocks = []
+    for rank, passage in enumerate(passages, start=1):
+        text = " ".join(passage.text.split())
+        snippet = text if len(text) <= 400 else text[:400].rstrip() + "..."
+        extras = ", ".join(filter(None, [passage.lang, passage.kind, passage.company,
+                                         passage.stage]))
+        blocks.append(f"{rank}. {passage.id}  score {passage.score:.3f}  ({extras})\n"
+                      f"   § {passage.section}\n   {snippet}")
+    emit("\n\n".join(blocks) + "\n", output)
+
+
+@kb.command("add")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(path_type=Path, exists=False))
+@json_option
+@handles_errors
+@handles_kb_errors
+def add_command(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Add your own Markdown or text files (or folders of them) to the knowledge base."""
+    knowledge = _knowledge()
+    report = knowledge.add_documents(paths)
+    _report_errors(report.errors)
+    if as_json:
+        emit_json({"added": [record.__dict__ for record in report.added],
+                   "errors": [{"file": error.path, "line": error.line, "message": error.problem}
+                              for error in report.errors]}, None)
+    else:
+        for record in report.added:
+            emit(f"added {record.doc_id} ({record.passages} passages) from {record.source_path}",
+                 None)
+    if report.errors:
+        fail(f"{len(report.errors)} file(s) not added", EXIT_INPUT)
+
+
+@kb.command("list")
+@json_option
+@output_option
+@handles_errors
+@handles_kb_errors
+def list_command(as_json: bool, output: Path | None) -> None:
+    """List the documents you added."""
+    records = _knowledge().list_documents()
+    if as_json:
+        emit_json({"documents": [record.__dict__ for record in records]}, output)
+        return
+    if not records:
+        emit("No documents added yet: `icp-coach kb add FILE...`", output)
+        return
+    lines = [f"{record.doc_id}\t{record.lang}\t{record.passages} passages\t{record.title}\t"
+             f"{record.source_path}" for record in records]
+    emit("\n".join(lines) + "\n", output)
+
+
+@kb.command("remove")
+@click.argument("doc_ids", nargs=-1, required=True)
+@json_option
+@handles_errors
+@handles_kb_errors
+def remove_command(doc_ids: tuple[str, ...], as_json: bool) -> None:
+    """Remove documents you added, by id (see `kb list`)."""
+    removed, unknown = _knowledge().remove_documents(doc_ids)
+    if as_json:
+        emit_json({"removed": removed, "unknown": unknown}, None)
+    else:
+        for doc_id in removed:
+            emit(f"removed {doc_id}", None)
+    if unknown:
+        fail(f"no added document with id {', '.join(unknown)} - see `icp-coach kb list`",
+             EXIT_INPUT)

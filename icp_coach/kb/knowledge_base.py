@@ -1,0 +1,399 @@
+"""The knowledge base the coach cites: shipped documents plus the user's own, searchable together.
+
+`KnowledgeBase.open(settings, embedder=...)` is the one way in (bootstrap uses it). Nothing is
+read or built until the first call; the index is built on first use when missing, refreshed when
+the shipped documents changed, and rebuilt (with a message, not a traceback) when unreadable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from icp_coach import paths
+from icp_coach.domain.knowledge import Passage, SearchFilters
+from icp_coach.kb import store
+from icp_coach.kb.documents import (
+    USER_SUFFIXES,
+    CorpusLoad,
+    Document,
+    DocumentError,
+    corpus_files,
+    load_corpus,
+    parse_user_document,
+    read_utf8,
+)
+from icp_coach.kb.fusion import reciprocal_rank_fusion
+from icp_coach.kb.keyword_index import KeywordIndex
+from icp_coach.kb.store import IndexUnavailableError, SyncReport
+from icp_coach.kb.user_library import UserDocumentRecord, UserLibrary
+
+SearchMode = Literal["hybrid", "vector", "keyword"]
+INDEX_FORMAT = "2"  # bump when passages or metadata change shape: forces a re-index
+Notify = Callable[[str], None]
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@dataclass
+class IndexReport:
+    documents: int
+    passages: int
+    sync: SyncReport
+    errors: list[DocumentError] = field(default_factory=list)
+    seconds: float = 0.0
+    user_documents: int = 0
+
+
+@dataclass
+class AddReport:
+    added: list[UserDocumentRecord] = field(default_factory=list)
+    errors: list[DocumentError] = field(default_factory=list)
+
+
+def _is_rust_panic(error: BaseException) -> bool:
+    # chromadb's Rust core raises pyo3's PanicException (a BaseException) on a damaged folder.
+    return type(error).__name__ == "PanicException"
+
+
+class KnowledgeBase:
+    """Implements the KnowledgeSearch port (domain/ports.py)."""
+
+    def __init__(self, *, embedder: Any, corpus_dir: Path, chroma_dir: Path | None,
+                 chroma_url: str | None, user_dir: Path, notify: Notify = _to_stderr,
+                 mode: SearchMode = "hybrid") -> None:
+        self.embedder = embedder
+        self.corpus_dir = corpus_dir
+        self.chroma_dir = chroma_dir
+        self.chroma_url = chroma_url
+        self.library = UserLibrary(user_dir)
+        self.notify = notify
+        self.mode = mode
+        self.last_errors: list[DocumentError] = []
+        self._client: Any = None
+        self._ready = False
+        self._passages: list[Passage] = []
+        self._by_id: dict[str, Passage] = {}
+        self._keywords: KeywordIndex | None = None
+        self._counts: dict[str, int] = {}
+        self._lock = threading.RLock()
+        self._query_cache: dict[str, list[float]] = {}
+
+    @classmethod
+    def open(cls, settings: Any, embedder: Any = None, *, corpus_dir: Path | None = None,
+             notify: Notify | None = None, mode: SearchMode = "hybrid") -> KnowledgeBase:
+        if embedder is None:
+            from icp_coach.embeddings import BundledEmbedder
+
+            embedder = BundledEmbedder()
+        data_dir = Path(settings.data_dir) if getattr(settings, "data_dir", None) else paths.data_dir()
+        return cls(
+            embedder=embedder,
+            corpus_dir=corpus_dir or paths.shipped_dir("knowledge"),
+            chroma_dir=None if settings.chroma_url else data_dir / "chroma",
+            chroma_url=settings.chroma_url,
+            user_dir=data_dir / "user_documents",
+            notify=notify or _to_stderr,
+            mode=mode,
+        )
+
+    # --- where the index lives -------------------------------------------------------------
+    @property
+    def location(self) -> str:
+        return self.chroma_url or str(self.chroma_dir)
+
+    @property
+    def model_name(self) -> str:
+        return str(getattr(self.embedder, "name", type(self.embedder).__name__))
+
+    def _connect(self) -> Any:
+        if self._client is None:
+            if self.chroma_url:
+                self._client = store.open_http_client(self.chroma_url)
+            else:
+                assert self.chroma_dir is not None
+                self._client = store.open_persistent_client(self.chroma_dir)
+        return self._client
+
+    def _collection(self, name: str) -> Any:
+        return store.get_collection(self._connect(), name)
+
+    def _with_recovery(self, action: Callable[[], Any]) -> Any:
+        """Run an index operation; a damaged local index is wiped and rebuilt once."""
+        try:
+            return action()
+        except IndexUnavailableError:
+            raise
+        except BaseException as error:
+            if isinstance(error, KeyboardInterrupt | SystemExit) or self.chroma_url:
+                raise
+            if not isinstance(error, Exception) and not _is_rust_panic(error):
+                raise
+            self.notify(f"The knowledge index in {self.chroma_dir} cannot be read "
+                        f"({type(error).__name__}: {str(error)[:200]}); rebuilding it.")
+            self._wipe_local_index()
+            return action()
+
+    def _wipe_local_index(self) -> None:
+        self._client = None
+        self._ready = False
+        store.forget_persistent_client()
+        if self.chroma_dir is not None and self.chroma_dir.exists():
+            shutil.rmtree(self.chroma_dir, ignore_errors=True)
+
+    # --- indexing --------------------------------------------------------------------------
+    def _fingerprint(self, files: Sequence[Path]) -> str:
+        digest = hashlib.sha256(f"{INDEX_FORMAT}|{self.model_name}".encode())
+        for path in files:
+            digest.update(str(path.relative_to(self.corpus_dir)).encode("utf-8", "replace"))
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:32]
+
+    def index(self, *, rebuild: bool = False,
+              progress: store.Progress | None = None) -> IndexReport:
+        """Bring the index in line with the shipped documents (and the user's stored copies)."""
+        with self._lock:
+            return self._with_recovery(lambda: self._index(rebuild=rebuild, progress=progress))
+
+    def _index(self, *, rebuild: bool, progress: store.Progress | None) -> IndexReport:
+        started = time.perf_counter()
+        files = corpus_files(self.corpus_dir) if self.corpus_dir.is_dir() else []
+        if not files:
+            self.notify(f"No knowledge documents found in {self.corpus_dir}.")
+        corpus: CorpusLoad = load_corpus(self.corpus_dir, files)
+        self.last_errors = list(corpus.errors)
+        client = self._connect()
+        if rebuild:
+            for name in (store.KNOWLEDGE_COLLECTION, store.USER_COLLECTION):
+                if name in {getattr(c, "name", c) for c in client.list_collections()}:
+                    client.delete_collection(name)
+        knowledge = self._collection(store.KNOWLEDGE_COLLECTION)
+        report = store.sync_collection(knowledge, corpus.passages, self.embedder.embed_passages,
+                                       self.model_name, progress=progress)
+        # A corpus with broken files is not marked fresh: the next run retries and reports them.
+        fingerprint = self._fingerprint(files) if not corpus.errors else "incomplete"
+        knowledge.modify(metadata={store.FINGERPRINT_KEY: fingerprint})
+        user_documents = self._sync_user_copies(rebuild=rebuild)
+        self._ready = False
+        self._load_memory()
+        return IndexReport(documents=len(corpus.documents), passages=len(corpus.passages),
+                           sync=report, errors=corpus.errors,
+                           seconds=time.perf_counter() - started, user_documents=user_documents)
+
+    def _sync_user_copies(self, *, rebuild: bool) -> int:
+        """Re-index the stored copies of the user's documents that the collection lacks."""
+        collection = self._collection(store.USER_COLLECTION)
+        records = self.library.records()
+        if not records:
+            return 0
+        present = set(store.all_doc_ids(collection))
+        documents = []
+        for record in records:
+            if record.doc_id in present and not rebuild:
+                continue
+            try:
+                documents.append(self._parse_copy(record))
+            except DocumentError as error:
+                self.last_errors.append(error)
+        if documents:
+            store.sync_collection(collection, [p for d in documents for p in d.passages],
+                                  self.embedder.embed_passages, self.model_name,
+                                  delete_missing=False)
+        return len(records)
+
+    def _parse_copy(self, record: UserDocumentRecord) -> Document:
+        copy = self.library.copy_path(record)
+        return parse_user_document(copy, read_utf8(copy), doc_id=record.doc_id,
+                                   source_path=record.source_path)
+
+    def ensure_index(self) -> None:
+        """Build the index when missing, refresh it when the shipped documents changed."""
+        if self._ready:
+            return
+        with self._lock:
+            if not self._ready:
+                self._with_recovery(self._ensure_index)
+
+    def _ensure_index(self) -> None:
+        knowledge = self._collection(store.KNOWLEDGE_COLLECTION)
+        files = corpus_files(self.corpus_dir) if self.corpus_dir.is_dir() else []
+        stored = (knowledge.metadata or {}).get(store.FINGERPRINT_KEY)
+        if knowledge.count() == 0:
+            self.notify(f"Building the knowledge index in {self.location} (first use)...")
+        elif stored != self._fingerprint(files):
+            self.notify("The knowledge documents changed; updating the index...")
+        else:
+            self._load_memory()
+            return
+        report = self._index(rebuild=False, progress=None)
+        for error in report.errors:
+            self.notify(f"skipped {error}")
+        self.notify(f"Indexed {report.passages} passages from {report.documents} documents "
+                    f"in {report.seconds:.1f} s.")
+
+    def _load_memory(self) -> None:
+        """Passages held in memory for keyword ranking and filters (hundreds, not millions)."""
+        passages: list[Passage] = []
+        for name in (store.KNOWLEDGE_COLLECTION, store.USER_COLLECTION):
+            collection_passages = store.all_passages(self._collection(name))
+            self._counts[name] = len(collection_passages)
+            passages.extend(collection_passages)
+        self._passages = passages
+        self._by_id = {passage.id: passage for passage in passages}
+        self._keywords = KeywordIndex([store.embedded_text(p) for p in passages])
+        self._ready = True
+
+    # --- search ----------------------------------------------------------------------------
+    def search(self, query: str, k: int = 5,
+               filters: SearchFilters | None = None) -> list[Passage]:
+        """The k passages that best answer `query`, best first, each with its score."""
+        if not query.strip() or k <= 0:
+            return []
+        self.ensure_index()
+        filters = filters or SearchFilters()
+        depth = max(4 * k, 20)
+        rankings: list[list[str]] = []
+        if self.mode in ("hybrid", "vector"):
+            rankings.append(self._with_recovery(lambda: self._vector_ranking(query, filters, depth)))
+        if self.mode in ("hybrid", "keyword"):
+            rankings.append(self._keyword_ranking(query, filters, depth))
+        fused = reciprocal_rank_fusion(rankings)[:k]
+        return [self._by_id[pid].model_copy(update={"score": round(score, 4)})
+                for pid, score in fused if pid in self._by_id]
+
+    def _query_vector(self, query: str) -> list[float]:
+        vector = self._query_cache.get(query)
+        if vector is None:
+            vector = self.embedder.embed_queries([query])[0]
+            if len(self._query_cache) > 256:
+                self._query_cache.clear()
+            self._query_cache[query] = vector
+        return vector
+
+    def _vector_ranking(self, query: str, filters: SearchFilters, depth: int) -> list[str]:
+        vector = self._query_vector(query)
+        where = store.where_clause(_conditions(filters))
+        hits: list[tuple[float, str]] = []
+        for name in (store.KNOWLEDGE_COLLECTION, store.USER_COLLECTION):
+            available = self._counts.get(name, 0)
+            if not available:
+                continue
+            result = self._collection(name).query(
+                query_embeddings=[vector], n_results=min(depth, available), where=where,
+                include=["distances"])
+            hits.extend(zip(result["distances"][0], result["ids"][0], strict=True))
+        hits.sort()
+        return [pid for _, pid in hits[:depth]]
+
+    def _keyword_ranking(self, query: str, filters: SearchFilters, depth: int) -> list[str]:
+        if self._keywords is None:
+            return []
+        scores = self._keywords.scores(query)
+        ranked = sorted(scores.items(), key=lambda pair: -pair[1])
+        result = []
+        for position, _ in ranked:
+            passage = self._passages[position]
+            if _matches(passage, filters):
+                result.append(passage.id)
+                if len(result) >= depth:
+                    break
+        return result
+
+    # --- the user's own documents ----------------------------------------------------------
+    def add_documents(self, files: Iterable[Path]) -> AddReport:
+        """Index the user's Markdown / text files; a bad file is reported, the others added."""
+        report = AddReport()
+        parsed: list[tuple[Path, str, Document]] = []
+        for path in _expand(files):
+            try:
+                if not path.is_file():
+                    raise DocumentError(path, "no such file", what_to_do="check the path")
+                text = read_utf8(path)
+                parsed.append((path, text, parse_user_document(path, text)))
+            except DocumentError as error:
+                report.errors.append(error)
+            except OSError as error:
+                report.errors.append(DocumentError(path, f"cannot read: {error.strerror or error}"))
+        if not parsed:
+            return report
+        with self._lock:
+            self.ensure_index()
+
+            def write() -> None:
+                collection = self._collection(store.USER_COLLECTION)
+                for _, _, document in parsed:
+                    collection.delete(where={"doc_id": document.doc_id})
+                store.sync_collection(collection, [p for _, _, d in parsed for p in d.passages],
+                                      self.embedder.embed_passages, self.model_name,
+                                      delete_missing=False)
+
+            self._with_recovery(write)
+            for path, text, document in parsed:
+                report.added.append(self.library.store(
+                    doc_id=document.doc_id, title=document.title, lang=document.lang,
+                    source=path.resolve(), text=text, passages=len(document.passages)))
+            self._load_memory()
+        return report
+
+    def list_documents(self) -> list[UserDocumentRecord]:
+        return sorted(self.library.records(), key=lambda record: record.doc_id)
+
+    def remove_documents(self, doc_ids: Iterable[str]) -> tuple[list[str], list[str]]:
+        """Remove by id; returns (removed, unknown)."""
+        removed: list[str] = []
+        unknown: list[str] = []
+        with self._lock:
+            self.ensure_index()
+            collection = self._collection(store.USER_COLLECTION)
+            for doc_id in doc_ids:
+                record = self.library.remove(doc_id)
+                present = bool(collection.get(where={"doc_id": doc_id}, include=[])["ids"])
+                if present:
+                    collection.delete(where={"doc_id": doc_id})
+                (removed if record or present else unknown).append(doc_id)
+            self._load_memory()
+        return removed, unknown
+
+
+def _conditions(filters: SearchFilters) -> dict[str, str]:
+    conditions: dict[str, str] = {}
+    if filters.lang:
+        conditions["lang"] = filters.lang
+    if filters.kind:
+        conditions["kind"] = filters.kind
+    if filters.company:
+        conditions["company_key"] = filters.company.strip().lower()
+    if filters.stage:
+        conditions["stage"] = filters.stage.strip().lower()
+    return conditions
+
+
+def _matches(passage: Passage, filters: SearchFilters) -> bool:
+    if filters.lang and passage.lang != filters.lang:
+        return False
+    if filters.kind and passage.kind != filters.kind:
+        return False
+    if filters.company and (passage.company or "").lower() != filters.company.strip().lower():
+        return False
+    return not (filters.stage and (passage.stage or "") != filters.stage.strip().lower())
+
+
+def _expand(files: Iterable[Path]) -> list[Path]:
+    """Folders are expanded to the Markdown and text files they hold."""
+    result: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            result.extend(sorted(child for child in path.rglob("*")
+                                 if child.is_file() and child.suffix.lower() in USER_SUFFIXES))
+        else:
+            result.append(path)
+    return result
