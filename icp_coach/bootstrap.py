@@ -131,6 +131,15 @@ class App:
 
         return KnowledgeBase.open(self.settings, embedder=self.embedder)
 
+    def open_knowledge(self, notify: Any) -> Any:
+        """The knowledge base with its indexing messages sent to `notify` instead of stderr (the
+        TUI shows them as progress); later uses of `self.knowledge` get this same one."""
+        from icp_coach.kb.knowledge_base import KnowledgeBase
+
+        knowledge = KnowledgeBase.open(self.settings, embedder=self.embedder, notify=notify)
+        self.__dict__["knowledge"] = knowledge  # fills the cached property
+        return knowledge
+
     # --- the guided interview (coach) -----------------------------------------------------------
     @cached_property
     def session_store(self) -> Any:

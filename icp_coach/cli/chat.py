@@ -1,0 +1,46 @@
+"""`icp-coach chat` (and `icp-coach` alone): open the coach in the terminal."""
+
+from __future__ import annotations
+
+import click
+
+from icp_coach.cli.common import EXIT_INPUT, engine_option, fail, handles_errors
+
+
+@click.command()
+@click.option("--resume", "resume", metavar="ID", default=None,
+              help="Reopen a saved session (an id or a unique prefix; see `icp-coach sessions list`).")
+@click.option("--company", default="My company", show_default=True,
+              help="Company name for a new session.")
+@engine_option
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
+              help="Language of the coach and the screens (default: the settings').")
+@click.option("--no-knowledge", is_flag=True,
+              help="Do not open the knowledge base: no citations, no indexing on first use.")
+@click.version_option(package_name="icp-coach", prog_name="icp-coach chat")
+@handles_errors
+def chat(resume: str | None, company: str, engine: str | None, lang: str | None,
+         no_knowledge: bool) -> None:
+    """Open the coach: the PMF check and five steps to an ICP, with the draft beside the chat.
+
+    Everything answered is saved as you go; resume later with --resume ID.
+    """
+    from icp_coach.bootstrap import make_app
+    from icp_coach.settings import load_settings
+    from icp_coach.tui.app import make_tui
+
+    context = make_app(load_settings(engine=engine, language=lang))
+    try:
+        session_id = None
+        if resume is not None:
+            from icp_coach.storage.sessions import SessionNotFound
+
+            try:
+                session_id = context.session_store.resolve(resume)
+            except SessionNotFound as error:
+                fail(str(error), EXIT_INPUT)
+        app = make_tui(context, session_id=session_id, language=lang,
+                       with_knowledge=not no_knowledge, company=company)
+        app.run()
+    finally:
+        context.close()

@@ -1,0 +1,129 @@
+"""The Textual app and its factory. `make_tui` builds it for the CLI, the tests and the benchmark."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+
+from icp_coach.tui.i18n import t
+
+# binding id -> (default keys, action, i18n key of the footer label). Users remap by id in the
+# config file: [keybindings] "help" = "f1,ctrl+h"
+APP_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
+    ("quit", "ctrl+q", "quit", "key.quit"),
+    ("help", "f1", "help", "key.help"),
+    ("sessions", "f2", "sessions", "key.sessions"),
+    ("settings", "f3", "settings", "key.settings"),
+    ("sources", "f4", "sources", "key.sources"),
+    ("export", "f5", "export", "key.export"),
+)
+
+
+class CoachApp(App[None]):
+    CSS_PATH = "coach.tcss"
+    TITLE = "ICP Coach"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding(keys, action, t(label, "en"), id=binding_id, priority=binding_id == "quit")
+        for binding_id, keys, action, label in APP_BINDINGS
+    ]
+
+    def __init__(self, context: Any, *, session_id: str | None = None,
+                 language: str | None = None, with_knowledge: bool = True,
+                 company: str = "My company") -> None:
+        super().__init__()
+        self.company = company
+        self.context = context
+        self.start_session_id = session_id
+        self.language = language or context.settings.language
+        self.with_knowledge = with_knowledge
+
+    def on_mount(self) -> None:
+        if self.context.settings.keybindings:
+            self.set_keymap(dict(self.context.settings.keybindings))
+        self.set_language(self.language)
+        self.push_screen(self.new_main_screen(self.start_session_id))
+
+    def new_main_screen(self, session_id: str | None) -> Any:
+        from icp_coach.tui.screens.main import MainScreen
+
+        return MainScreen(self.context, session_id=session_id, language=self.language,
+                          with_knowledge=self.with_knowledge, company=self.company)
+
+    @property
+    def main_screen(self) -> Any:
+        from icp_coach.tui.screens.main import MainScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("the main screen is not open")
+
+    def set_language(self, language: str) -> None:
+        """Relabel the footer keys (bindings keep their ids, so remapped keys stay remapped)."""
+        self.language = language
+        labels = {binding_id: t(label, language) for binding_id, _, _, label in APP_BINDINGS}
+        for key, bindings in self._bindings.key_to_bindings.items():
+            self._bindings.key_to_bindings[key] = [
+                dataclasses.replace(binding, description=labels[binding.id])
+                if binding.id in labels else binding for binding in bindings]
+        self.title = t("app.title", language)
+        self.refresh_bindings()
+
+    # --- actions -----------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from icp_coach.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.language))
+
+    def action_sources(self) -> None:
+        from icp_coach.tui.screens.sources import SourcesScreen
+
+        self.push_screen(SourcesScreen(self.main_screen.all_citations(), self.language))
+
+    def action_export(self) -> None:
+        from icp_coach.tui.screens.export import ExportDialog
+
+        coach = self.main_screen.coach
+        if coach is None:
+            return
+        self.push_screen(ExportDialog(coach.draft, coach.language))
+
+    def action_sessions(self) -> None:
+        from icp_coach.tui.screens.sessions import SessionsScreen
+
+        current = self.main_screen.session_id
+        self.push_screen(SessionsScreen(self.context.session_store, current, self.language),
+                         self.resume_session)
+
+    def resume_session(self, session_id: str | None) -> None:
+        if session_id is None or session_id == self.main_screen.session_id:
+            return
+        self.switch_screen(self.new_main_screen(session_id))
+
+    def action_settings(self) -> None:
+        from icp_coach.tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen(self.context.settings, self.language),
+                         self.apply_settings)
+
+    async def apply_settings(self, values: dict[str, Any] | None) -> None:
+        if not values:
+            return
+        language = values.get("language")
+        if language and language != self.language:
+            main = self.main_screen
+            if main.coach is not None:
+                await main.send_command(f"/lang {language}")
+            else:
+                main.app_language(language)
+
+
+def make_tui(context: Any, *, session_id: str | None = None, language: str | None = None,
+             with_knowledge: bool = True, company: str = "My company") -> CoachApp:
+    """The one place the TUI is built: the CLI, the tests and the benchmark all call this."""
+    return CoachApp(context, session_id=session_id, language=language,
+                    with_knowledge=with_knowledge, company=company)

@@ -1,0 +1,103 @@
+"""The export dialog: Markdown or JSON, where to write it, and in which language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from icp_coach.tui.i18n import t
+
+
+def default_export_path(company: str, fmt: str, folder: Path | None = None) -> Path:
+    stem = re.sub(r"[^\w\-]+", "-", company.strip().lower(), flags=re.UNICODE).strip("-") or "icp"
+    return (folder or Path.cwd()) / f"icp-{stem}.{fmt}"
+
+
+def export_document(document: Any, fmt: str, language: str, path: Path) -> Path:
+    """Write the ICP as Markdown (with its findings) or JSON, atomically."""
+    from icp_coach.storage.atomic import write_text_atomic
+
+    if fmt == "json":
+        text = document.model_dump_json(indent=2) + "\n"
+    else:
+        from icp_coach.domain.validation import validate_icp
+        from icp_coach.services.export import render_markdown
+
+        lang: Literal["en", "zh"] = "zh" if language == "zh" else "en"
+        text = render_markdown(document, lang, validate_icp(document, lang))
+    return write_text_atomic(path.expanduser(), text)
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Dismisses with the written path, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close", id="export.close")]
+
+    def __init__(self, document: Any, language: str, folder: Path | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.language = language
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        lang = self.language
+        with Vertical(id="export-dialog", classes="dialog"):
+            yield Static(t("export.title", lang), classes="dialog-title")
+            yield Label(t("export.format", lang))
+            with RadioSet(id="export-format"):
+                yield RadioButton("Markdown (.md)", value=True, id="fmt-md")
+                yield RadioButton("JSON (.json)", id="fmt-json")
+            yield Label(t("export.language", lang))
+            with RadioSet(id="export-language"):
+                yield RadioButton("English", value=lang == "en", id="lang-en")
+                yield RadioButton("中文", value=lang == "zh", id="lang-zh")
+            yield Label(t("export.path", lang))
+            yield Input(str(default_export_path(self.document.name, "md", self.folder)),
+                        id="export-path")
+            with Horizontal(classes="buttons"):
+                yield Button(t("export.save", lang), variant="primary", id="export-save")
+                yield Button(t("settings.cancel", lang), id="export-cancel")
+
+    @property
+    def chosen_format(self) -> str:
+        pressed = self.query_one("#export-format", RadioSet).pressed_button
+        return "json" if pressed is not None and pressed.id == "fmt-json" else "md"
+
+    @property
+    def chosen_language(self) -> str:
+        pressed = self.query_one("#export-language", RadioSet).pressed_button
+        return "zh" if pressed is not None and pressed.id == "lang-zh" else "en"
+
+    @on(RadioSet.Changed, "#export-format")
+    def follow_format(self) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path = Path(path_input.value)
+        if path.suffix in (".md", ".json"):
+            path_input.value = str(path.with_suffix("." + self.chosen_format))
+
+    @on(Button.Pressed, "#export-save")
+    @on(Input.Submitted, "#export-path")
+    def save(self) -> None:
+        from icp_coach.storage.atomic import OutputError
+
+        path = Path(self.query_one("#export-path", Input).value.strip())
+        try:
+            written = export_document(self.document, self.chosen_format, self.chosen_language, path)
+        except (OutputError, OSError) as error:
+            self.notify(f"{error}\n{t('export.failed.what', self.language)}",
+                        title=t("export.failed", self.language), severity="error", timeout=12)
+            return
+        self.notify(t("export.done", self.language, path=str(written)), timeout=6)
+        self.dismiss(written)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

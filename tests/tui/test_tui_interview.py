@@ -1,0 +1,297 @@
+"""The coach in the terminal, driven through Textual's pilot with the offline engine and with
+fake chat models. Assertions are on what a user sees (widgets, files) and on the messages."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+from langchain_core.language_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
+from textual.widgets import Markdown
+
+from icp_coach import paths
+from icp_coach.bootstrap import make_app
+from icp_coach.settings import Settings
+from icp_coach.tui.app import make_tui
+from icp_coach.tui.messages import (
+    CoachReady,
+    DraftChanged,
+    ReplyCompleted,
+    ReplyFailed,
+    StepMoved,
+    TurnFinished,
+)
+from icp_coach.tui.screens.help import HelpScreen
+from icp_coach.tui.widgets.chat_log import CoachReply, UserTurn
+from icp_coach.tui.widgets.icp_panel import ICPPanel
+from icp_coach.tui.widgets.prompt_input import PromptInput
+
+from tests.tui.tui_helpers import INTERVIEW, Recorder, fake_model_app, offline_app, type_and_send
+
+SIZE = (100, 32)
+
+
+def panel_text(app) -> str:
+    panel = app.screen.query_one(ICPPanel)
+    return "\n".join(str(static.render()) for static in panel.query("Static"))
+
+
+def chat_replies(app) -> list[str]:
+    return [reply.query_one(Markdown).source for reply in app.screen.query(CoachReply)]
+
+
+async def test_whole_interview_offline_fills_the_panel_and_finishes(recorder: Recorder) -> None:
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        assert "Step 0" in panel_text(app)
+        for number, answer in enumerate(INTERVIEW, start=2):
+            await type_and_send(pilot, answer)
+            await recorder.wait_turns(pilot, number)
+            if number == 3:  # mid-interview: the firmographics landed in the panel
+                text = panel_text(app)
+                assert "Step 2" in text
+                assert "fintech" in text.lower()
+                assert "WARN" in text  # no pain points / red flags yet
+        steps = [message.step for message in recorder.of(StepMoved)]
+        assert steps[:2] == [0, 1] and steps[-1] == 5
+        assert recorder.of(DraftChanged)
+        assert "1.0" in panel_text(app)  # the finished ICP is versioned
+        assert "version 1.0" in chat_replies(app)[-1]
+        users = [turn.text for turn in app.screen.query(UserTurn)]
+        assert users == INTERVIEW
+        assert app.screen.coach.state.completed
+
+
+async def test_reply_streams_token_by_token_from_a_fake_model(recorder: Recorder) -> None:
+    model = GenericFakeChatModel(messages=iter([
+        AIMessage("Welcome! **Referrals** matter: what share of new customers came by referral?"),
+    ]))
+    app = fake_model_app(model)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        done = recorder.of(ReplyCompleted)
+        assert done and done[0].text.startswith("Welcome! **Referrals**")
+        assert chat_replies(app) == [done[0].text]
+        # The fake streams word by word: the coach emitted many tokens for this one reply.
+        assert app.screen.query_one(CoachReply).body.source.count(" ") > 5
+
+
+async def test_a_failed_reply_notifies_and_puts_the_text_back(recorder: Recorder) -> None:
+    # The fake streams the opening reply but cannot give structured output: reading the
+    # answer fails, as with a model that lacks tool calling.
+    model = GenericFakeChatModel(messages=iter([AIMessage("Hello, how do customers find you?")]))
+    app = fake_model_app(model)
+    answer = "Most come by referral, around 40%."
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await type_and_send(pilot, answer)
+        await recorder.wait_turns(pilot, 2)
+        failures = recorder.of(ReplyFailed)
+        assert failures and failures[0].restore_input == answer
+        assert failures[0].what_to_do
+        assert app.screen.query_one(PromptInput).text == answer
+        assert not list(app.screen.query(UserTurn))  # not shown as sent: it was not taken
+        notes = [n.message for n in app._notifications]
+        assert any(failures[0].what_to_do in note for note in notes)
+
+
+async def test_an_unexpected_engine_failure_keeps_the_app_alive(recorder: Recorder) -> None:
+    class Exploding:
+        name = "exploding"
+
+        async def stream_reply(self, request):
+            raise RuntimeError("socket closed")
+            yield ""  # pragma: no cover - makes this an async generator
+
+    context = make_app(Settings(engine="offline"))
+    context.__dict__["reply_writer"] = Exploding()  # an injected fake, as the factory allows
+    app = make_tui(context, with_knowledge=False)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await type_and_send(pilot, "35% of customers came by referral")
+        await recorder.wait_turns(pilot, 2)
+        assert [f.message for f in recorder.of(ReplyFailed)][-1] == "socket closed"
+        assert app.is_running
+
+
+async def test_quitting_mid_interview_keeps_answers_and_resume_shows_them(
+        recorder: Recorder) -> None:
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await type_and_send(pilot, INTERVIEW[0])
+        await recorder.wait_turns(pilot, 2)
+        await type_and_send(pilot, INTERVIEW[1])
+        await pilot.press("ctrl+q")  # quit while the second answer is being handled
+    session_id = recorder.of(CoachReady)[0].coach.session_id
+
+    resumed = Recorder()
+    again = offline_app(session_id=session_id[:6])
+    async with again.run_test(size=SIZE, message_hook=resumed) as pilot:
+        await resumed.wait_turns(pilot, 1)
+        ready = resumed.of(CoachReady)[0]
+        assert ready.resumed and ready.coach.session_id == session_id
+        users = [turn.text for turn in again.screen.query(UserTurn)]
+        assert users[0] == INTERVIEW[0]
+        assert ready.coach.step >= 1  # the PMF answer was committed before the quit
+        assert "welcome back" in chat_replies(again)[-1].lower()
+
+
+async def test_export_dialog_writes_markdown_and_json(recorder: Recorder, tmp_path: Path) -> None:
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        for number, answer in enumerate(INTERVIEW[:2], start=2):
+            await type_and_send(pilot, answer)
+            await recorder.wait_turns(pilot, number)
+        await pilot.press("f5")
+        await pilot.pause()
+        target = tmp_path / "icp.md"
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.click("#export-save")
+        await pilot.pause()
+        assert "Fintech" in target.read_text(encoding="utf-8") or \
+            "fintech" in target.read_text(encoding="utf-8")
+
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.click("#fmt-json")
+        await pilot.click("#lang-zh")
+        json_target = tmp_path / "icp.json"
+        app.screen.query_one("#export-path").value = str(json_target)
+        await pilot.click("#export-save")
+        await pilot.pause()
+        document = json.loads(json_target.read_text(encoding="utf-8"))
+        assert document["pmf"]["referral_share"] == 0.35
+
+        await pilot.press("f5")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(tmp_path / "missing" / "x.md")
+        await pilot.click("#export-save")
+        await pilot.pause()
+        assert app.screen.query("#export-dialog")  # stays open, says what to do
+        assert any("does not exist" in n.message for n in app._notifications)
+
+
+async def test_slash_commands_complete_and_history_recalls(recorder: Recorder) -> None:
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        prompt = app.screen.query_one(PromptInput)
+        await pilot.press("/", "s", "h")
+        assert app.screen.query_one("#hints").display
+        await pilot.press("tab")
+        assert prompt.text == "/show "
+        await pilot.press("enter")
+        await recorder.wait_turns(pilot, 2)
+        assert chat_replies(app)[-1].startswith("# ")  # /show renders the ICP document
+        await pilot.press("up")
+        assert prompt.text == "/show "
+        await pilot.press("down")
+        assert prompt.text == ""
+        await pilot.press("a", "ctrl+j", "b")
+        assert prompt.text == "a\nb"  # a newline, not a send
+        assert len(recorder.of(TurnFinished)) == 2
+
+
+async def test_step_bar_click_jumps_and_lang_switches_the_ui(recorder: Recorder) -> None:
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await pilot.click("#step-2")
+        await recorder.wait_turns(pilot, 2)
+        assert recorder.of(StepMoved)[-1].step == 2
+        await type_and_send(pilot, "/lang zh")
+        await recorder.wait_turns(pilot, 3)
+        assert "步骤 2" in panel_text(app)
+        assert "六个维度" in panel_text(app)
+        footer_labels = {b.description for b in app._bindings.key_to_bindings["f1"]}
+        assert footer_labels == {"帮助"}
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "ICP 教练" in app.screen.query_one("#help-body", Markdown).source
+
+
+async def test_help_modal_opens_and_closes(recorder: Recorder) -> None:
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "/step N" in app.screen.query_one("#help-body", Markdown).source
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_keybindings_from_the_config_remap_actions(recorder: Recorder) -> None:
+    settings = Settings(engine="offline", keybindings={"help": "f9", "input.newline": "f8"})
+    app = make_tui(make_app(settings), with_knowledge=False)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await pilot.press("x", "f8", "y")
+        assert app.screen.query_one(PromptInput).text == "x\ny"
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_settings_keep_the_key_in_a_private_config_file(recorder: Recorder) -> None:
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await pilot.press("f3")
+        await pilot.pause()
+        key_input = app.screen.query_one("#api-key")
+        assert key_input.value == "" and key_input.password
+        key_input.value = "sk-test-secret-123"
+        app.screen.query_one("#model").value = "gpt-4o"
+        await pilot.click("#test")
+        await recorder.wait_for(pilot, lambda: "offline" in str(
+            app.screen.query_one("#connection-result").render()).lower())
+        await pilot.click("#save")
+        await pilot.pause()
+        config = paths.config_file()
+        assert stat.S_IMODE(config.stat().st_mode) == 0o600
+        text = config.read_text(encoding="utf-8")
+        assert 'model = "gpt-4o"' in text and "sk-test-secret-123" in text
+        notes = " ".join(n.message for n in app._notifications)
+        assert "sk-test-secret-123" not in notes  # never shown back
+    assert Settings().model == "gpt-4o"  # the file is read back by the settings
+
+
+async def test_sessions_screen_renames_deletes_and_resumes(recorder: Recorder) -> None:
+    context = make_app(Settings(engine="offline"))
+    older = context.start_coach(company="Older Co", with_knowledge=False).session_id
+    doomed = context.start_coach(company="Doomed Co", with_knowledge=False).session_id
+    app = make_tui(context, with_knowledge=False)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await pilot.press("f2")
+        await pilot.pause()
+        table = app.screen.query_one("#sessions-table")
+        ids = [str(key.value) for key in table.rows]
+        assert {older, doomed} <= set(ids)
+        table.move_cursor(row=ids.index(doomed))
+        await pilot.press("d")
+        await pilot.press("d")  # the second press confirms
+        await pilot.pause()
+        assert doomed not in [s.id for s in context.session_store.list_sessions()]
+        ids = [str(key.value) for key in table.rows]
+        table.move_cursor(row=ids.index(older))
+        await pilot.press("r")
+        await pilot.pause()
+        rename = app.screen.query_one("#rename-input")
+        rename.value = "Renamed GmbH"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert context.session_store.summary(older).company == "Renamed GmbH"
+        table.move_cursor(row=[str(k.value) for k in table.rows].index(older))
+        await pilot.press("enter")
+        await recorder.wait_for(pilot, lambda: len(recorder.of(CoachReady)) >= 2)
+        assert recorder.of(CoachReady)[-1].coach.session_id == older
