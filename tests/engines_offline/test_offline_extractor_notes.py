@@ -14,7 +14,7 @@ from icp_coach.engines.offline.extractor import OfflineExtractor
 from icp_coach.services.extract_notes import extract_notes
 
 HERE = Path(__file__).parent
-HELD_OUT = HERE / "notes"
+HELD_OUT = [HERE / "notes", HERE / "notes_blind"]
 
 
 def _benchmark() -> ModuleType:
@@ -53,9 +53,10 @@ def test_dev_notes(dev_data: Path, gold_name: str, extractor: OfflineExtractor) 
     _check(_score(dev_data / "job2_icp_notes", gold_name, extractor))
 
 
-@pytest.mark.parametrize("gold_name", sorted(p.name for p in HELD_OUT.glob("*.gold.json")))
-def test_held_out_notes(gold_name: str, extractor: OfflineExtractor) -> None:
-    _check(_score(HELD_OUT, gold_name, extractor))
+@pytest.mark.parametrize("gold_path", sorted(p for folder in HELD_OUT for p in folder.glob("*.gold.json")),
+                         ids=lambda path: path.name)
+def test_held_out_notes(gold_path: Path, extractor: OfflineExtractor) -> None:
+    _check(_score(gold_path.parent, gold_path.name, extractor))
 
 
 def test_disqualifying_sizes_become_red_flags_not_ranges(extractor: OfflineExtractor) -> None:

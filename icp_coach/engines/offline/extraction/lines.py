@@ -121,6 +121,14 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
             and _LABEL.match(line) is None)
 
 
+def _is_list_heading(line: str, lines: list[str], number: int) -> bool:
+    """A short line with no end mark right above a list ("Must-haves", "Why they buy")."""
+    if len(line) > 50 or line.endswith((".", "。", "!", "！", ",", "，", ";", "；")):
+        return False
+    following = next((row.strip() for row in lines[number:] if row.strip()), "")
+    return bool(following) and bool(_BULLET.match(following)) and _LABEL.match(line) is None
+
+
 def split_units(text: str) -> list[Unit]:
     """The notes as units with their section, label and line number (kind not yet decided)."""
     units: list[Unit] = []
@@ -138,6 +146,8 @@ def split_units(text: str) -> list[Unit]:
         title = _heading_text(stripped)
         if title is None and not units and not bullet and _is_title_line(stripped, lines, number):
             title = stripped
+        if title is None and not bullet and _is_list_heading(stripped, lines, number):
+            title = stripped
         if title is not None:
             section = classify_phrase(title)
             heading = title
@@ -153,8 +163,11 @@ def split_units(text: str) -> list[Unit]:
         speaker = _SPEAKER.match(body_text)
         if speaker and classify_phrase(speaker.group()) is None:
             body_text = body_text[speaker.end():]
-            if body_text.endswith((":", "：")) and len(body_text) <= 60:
-                title = body_text[:-1].strip()
+        if speaker or not bullet:
+            # "Q: How big?" / "Red flags:" after a speaker: a question or a label opens a section.
+            if body_text.endswith((":", "：", "?", "？")) and len(body_text) <= 60 and (
+                    speaker or body_text.endswith(("?", "？"))):
+                title = body_text.rstrip(":：").strip()
                 section, heading, colon_section = classify_phrase(title), title, True
                 units.append(Unit(number, body_text, title, title, section=section,
                                   heading=heading, kind=section, is_heading=True,

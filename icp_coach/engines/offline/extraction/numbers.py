@@ -66,7 +66,7 @@ _APPROX_BEFORE = re.compile(r"(?:~|≈|about|around|roughly|approx\.?|circa|约|
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent|per cent|pct)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"百分之$")
 
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|～|－|to|up to|upto|through|thru|until|到|至|~)\s*$",
+_RANGE_JOIN = re.compile(r"^\s*(?:人|名|家|个|people|employees|staff)?\s*(?:-|–|—|~|～|－|to|up to|upto|through|thru|until|到|至|~)\s*$",
                          re.IGNORECASE)
 _BETWEEN_JOIN = re.compile(r"^\s*(?:and|&|和|与|-|–)\s*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?:between|from|在)\s*(?:~|about|around)?\s*$", re.IGNORECASE)
