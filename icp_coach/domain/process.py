@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from icp_coach.domain.icp import ICPDocument, PMFStatus, Review
 from icp_coach.domain.knowledge import Passage
+from icp_coach.domain.patch import ICPPatch
 
 Language = Literal["en", "zh"]
 Segmentation = Literal["firmographic", "jobs_to_be_done"]
@@ -150,6 +151,34 @@ def step_gaps(number: int, draft: ICPDocument) -> list[Gap]:
 
 def is_step_done(number: int, draft: ICPDocument) -> bool:
     return not any(gap.required for gap in step_gaps(number, draft))
+
+
+# Which parts of an answer count at each step. In step 0 the user talks about referrals; in step 3
+# about lost deals and churned accounts, whose industries and sizes are counter-examples, not the
+# profile; in step 5 about the review plan (parsed by code). Elsewhere everything but PMF counts.
+_PATCH_SCOPE: dict[int, frozenset[str] | None] = {
+    0: frozenset({"pmf"}),
+    3: frozenset({"red_flags"}),
+    5: frozenset(),
+}
+
+
+def scope_patch(number: int, patch: ICPPatch) -> ICPPatch:
+    """The part of `patch` that an answer given at step `number` may change."""
+    allowed = _PATCH_SCOPE.get(number)
+    if allowed is None:
+        return patch.model_copy(update={"pmf": None})
+    kept = {name: getattr(patch, name) for name in allowed}
+    return ICPPatch(**kept)
+
+
+def merge_pmf(current: PMFStatus, found: PMFStatus | None) -> PMFStatus:
+    """What an answer found, on top of what earlier answers said; then decide PMF again."""
+    if found is None:
+        return current
+    updates = {name: value for name, value in found.model_dump().items()
+               if value not in (None, "") and name not in ("reached", "segmentation")}
+    return decide_pmf(current.model_copy(update=updates))
 
 
 # --- PMF -----------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from icp_coach.domain.events import (
     ReplyToken,
     StepChanged,
 )
-from icp_coach.domain.icp import ICPDocument
+from icp_coach.domain.icp import ICPDocument, PMFStatus
 from icp_coach.domain.knowledge import Passage, SearchFilters
 from icp_coach.domain.patch import ICPPatch, apply_patch
 from icp_coach.domain.ports import (
@@ -43,10 +43,11 @@ from icp_coach.domain.process import (
     Gap,
     InterviewState,
     bump_version,
-    decide_pmf,
     is_step_done,
+    merge_pmf,
     parse_pmf_answer,
     parse_review_answer,
+    scope_patch,
     step,
     step_gaps,
 )
@@ -67,6 +68,7 @@ STEP_FILES = ("step0_pmf", "step1_best_customers", "step2_common_traits", "step3
               "step4_document", "step5_iterate")
 PUSHBACK_CODES = ("industries_all", "employees_too_wide", "too_many_regions", "range_inverted")
 MAX_FOLLOW_UPS_PER_GAP = 2
+MAX_PUSHBACKS_PER_CODE = 2  # then the user's answer stands: it is their ICP
 PASSAGES_PER_REPLY = 2
 _BROAD_TEXT = re.compile(
     r"\b(?:all|any|every)\s+(?:kinds? of\s+)?(?:industr(?:y|ies)|verticals?|sectors?|compan(?:y|ies)"
@@ -211,14 +213,15 @@ class Coach:
             yield event
 
     def _complete_patch(self, patch: ICPPatch, text: str) -> ICPPatch:
-        """Code checks what it can parse itself: PMF numbers in step 0."""
-        if self.state.step == 0:
-            parsed = parse_pmf_answer(text, patch.pmf or self.state.draft.pmf)
-            if parsed is not None:
-                return patch.model_copy(update={"pmf": parsed})
-        if patch.pmf is not None:
-            return patch.model_copy(update={"pmf": decide_pmf(patch.pmf)})
-        return patch
+        """Keep what this step may change; code parses the PMF numbers itself in step 0."""
+        patch = scope_patch(self.state.step, patch)
+        if self.state.step != 0:
+            return patch
+        pmf = merge_pmf(self.state.draft.pmf, patch.pmf)
+        pmf = merge_pmf(pmf, parse_pmf_answer(text, PMFStatus()))
+        if pmf == self.state.draft.pmf:
+            return patch.model_copy(update={"pmf": None})
+        return patch.model_copy(update={"pmf": pmf})
 
     def _decide(self, text: str, patch: ICPPatch, changed: list[str],
                 findings: list[Finding]) -> tuple[str, str, int | None]:
@@ -226,14 +229,13 @@ class Coach:
         state = self.state
         number = state.step
         query = self._step_text(number, "query")
-        pushback = self._pushback(text, findings)
+        pushbacks = self._pushbacks(text, findings)
         ack = self._step_text(number, "ack", changes=describe_changes(
             state.draft, [p for p in changed if p != "engine"], self.language)) if changed else ""
-        if pushback is not None:
-            code, finding_text = pushback
-            state.pushed_back.append(code)
-            guidance = self._t("pushbacks", code, finding=finding_text)
-            return _join(ack, guidance), self._t("pushbacks", f"{code}.query"), None
+        if pushbacks:
+            state.pushed_back.extend(code for code, _ in pushbacks)
+            texts = [self._t("pushbacks", code, finding=found) for code, found in pushbacks]
+            return _join(ack, *texts), self._t("pushbacks", f"{pushbacks[0][0]}.query"), None
         if is_step_done(number, state.draft):
             if number == 0:
                 ack = _join(ack, self._pmf_verdict())
@@ -252,14 +254,18 @@ class Coach:
             return _join(self._t("vague", "vague"), follow_up), query, None
         return _join(ack, follow_up), query, None
 
-    def _pushback(self, text: str, findings: list[Finding]) -> tuple[str, str] | None:
+    def _pushbacks(self, text: str, findings: list[Finding]) -> list[tuple[str, str]]:
+        """Findings that deserve a push-back now (each once), broad words in the text too."""
+        found: dict[str, str] = {}
         for finding in findings:
-            if finding.code in PUSHBACK_CODES and finding.code not in self.state.pushed_back:
-                return finding.code, finding.message
+            if (finding.code in PUSHBACK_CODES
+                    and self.state.pushed_back.count(finding.code) < MAX_PUSHBACKS_PER_CODE):
+                found.setdefault(finding.code, finding.message)
         if (_BROAD_TEXT.search(text) and "industries_all" not in self.state.pushed_back
                 and self.state.step in (1, 2)):
-            return "industries_all", ""
-        return None
+            found.setdefault("industries_all", "")
+        order = {code: position for position, code in enumerate(PUSHBACK_CODES)}
+        return sorted(found.items(), key=lambda item: order[item[0]])
 
     def _next_gap(self, number: int) -> Gap | None:
         open_gaps = [gap for gap in step_gaps(number, self.state.draft)
@@ -318,7 +324,8 @@ class Coach:
         return self._step_text(
             5, "finished", version=new_version, cadence=review.cadence,
             next_review=review.next_review.isoformat() if review.next_review else "-",
-            triggers="; ".join(review.triggers) or "-", diff=describe_diff(changes, self.language),
+            triggers="; ".join(review.triggers) or "-",
+            diff=describe_diff(changes, self.language, new=state.draft),
             count=len(group_changes(changes)))
 
     # --- replies, citations, persistence ------------------------------------------------------

@@ -136,28 +136,45 @@ def _leaves(value: object) -> list[str]:
     return [str(value)]
 
 
+_SHOWN_LEAVES = (".description", ".titles", ".account")
+
+
+def _shown(path: str) -> bool:
+    """Only the leaves a person recognises: descriptions and titles, not evidence or roles."""
+    if "[" not in path:
+        return True
+    return path.endswith(_SHOWN_LEAVES) and ".evidence" not in path
+
+
 def group_changes(changes: list[FieldChange]) -> dict[str, tuple[list[str], list[str]]]:
-    """Field changes grouped by ICP field: (what was added or is new, what was removed or old)."""
+    """Field changes grouped by ICP field: (what was added or is new, what was removed or old).
+
+    Filters and signals are listed by their readable description, not field by field.
+    """
     groups: dict[str, tuple[list[str], list[str]]] = {}
     for change in changes:
-        added, removed = groups.setdefault(_group(change.path), ([], []))
-        for item in _leaves(change.new):
-            if item not in added and not change.path.endswith((".evidence", ".concerns", ".type",
-                                                               ".role", ".urgency")):
+        group = _group(change.path)
+        added, removed = groups.setdefault(group, ([], []))
+        if group in ("filters", "signals"):
+            continue
+        for item in (_leaves(change.new) if _shown(change.path) else []):
+            if item not in added:
                 added.append(item)
-        for item in _leaves(change.old):
-            if item not in removed and not change.path.endswith((".evidence", ".concerns",
-                                                                 ".type", ".role", ".urgency")):
+        for item in (_leaves(change.old) if _shown(change.path) else []):
+            if item not in removed:
                 removed.append(item)
     return groups
 
 
-def describe_diff(changes: list[FieldChange], language: Language, limit: int = 14) -> str:
+def describe_diff(changes: list[FieldChange], language: Language, limit: int = 14,
+                  new: ICPDocument | None = None) -> str:
     """One line per changed ICP field: '+ new values' and '- old values'."""
     lines = []
     groups = group_changes(changes)
     for path, (added, removed) in list(groups.items())[:limit]:
         label = field_label(path, language) if path in _LABEL else path
+        if path in ("filters", "signals") and new is not None:
+            added = [rule.describe() for rule in getattr(new, path)]
         parts = []
         if added:
             parts.append("+ " + _brief(added))
