@@ -33,6 +33,8 @@ def same_span(a: Quote, b: Quote, language: str = "en") -> bool:
         return False
     if x in y or y in x:
         return True
+    if a.line != b.line:
+        return False  # the same words said twice, in different places, are two quotes
     match = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
     return match.size * 2 >= min(len(x), len(y))
 
@@ -60,22 +62,30 @@ def one_force_per_quote(forces: Forces, not_valued: list[EvidencedItem], languag
 
 
 
-def _duplicate(a: EvidencedItem, b: EvidencedItem, language: str) -> bool:
-    for qa in a.evidence:
-        for qb in b.evidence:
-            if same_span(qa, qb, language):
-                return True
-    return normalise(a.text).lower() == normalise(b.text).lower()
+MAX_QUOTES_PER_ITEM = 3
+
+
+def _shares_a_quote(a: EvidencedItem, b: EvidencedItem, language: str) -> bool:
+    return any(same_span(qa, qb, language) for qa in a.evidence for qb in b.evidence)
 
 
 def _merge_items(groups: Iterable[list[EvidencedItem]], language: str,
                  limit: int | None = None) -> list[EvidencedItem]:
+    """Items from several parts: one quoting what an earlier item quotes is a duplicate; one with
+    the same text (the same finding seen in two chunks) adds its quotes to the earlier item."""
     merged: list[EvidencedItem] = []
     for items in groups:
         for item in items:
-            if any(_duplicate(item, m, language) for m in merged):
+            if any(_shares_a_quote(item, m, language) for m in merged):
                 continue
-            merged.append(item)
+            same = next((i for i, m in enumerate(merged)
+                         if normalise(m.text).lower() == normalise(item.text).lower()), None)
+            if same is None:
+                merged.append(item)
+                continue
+            old = merged[same]
+            evidence = (old.evidence + item.evidence)[:MAX_QUOTES_PER_ITEM]
+            merged[same] = EvidencedItem(text=old.text, evidence=evidence, verified=bool(evidence))
     if limit is not None:
         # verified findings first; the order inside each group is kept
         merged = sorted(merged, key=lambda i: not i.verified)[:limit]

@@ -101,8 +101,10 @@ def quote_is_verbatim(quote: Quote, transcript: Transcript) -> bool:
 
 
 # --- sentences --------------------------------------------------------------------------------
-_EN_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
-_ZH_END = re.compile(r"(?<=[。！？；])[”’」』）]*")
+# Both languages' sentence ends are honoured in either kind of transcript: interviews mix them.
+_EN_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u4e00-\u9fff])"
+                     r"|(?<=[。！？])[”’」』）]*")
+_ZH_END = re.compile(r"(?<=[。！？；])[”’」』）]*|(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z\u4e00-\u9fff])")
 _LONG_EN_BREAK = re.compile(r"(?<=[,;:\u2014])\s+(?=(?:and|but|so|which|because|then)\b)|(?<=;)\s+")
 _LONG_ZH_BREAK = re.compile(r"(?<=[，,])")
 

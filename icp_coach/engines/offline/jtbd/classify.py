@@ -17,8 +17,9 @@ from icp_coach.domain.transcript import Transcript
 from icp_coach.engines.offline.jtbd.lexicon import CLASSES, cue_lexicon, prototypes
 from icp_coach.engines.offline.jtbd.prototype_vectors import load_shipped_vectors
 
-QUESTION_BONUS = 1.5  # the first sentences of an answer are about what was asked
-QUESTION_BONUS_LATER = 0.75
+# Every sentence of an answer gets the same lift from the question (not only the first few: an
+# inserted sentence must not shift what the rest of the answer counts as).
+QUESTION_BONUS = 1.5
 EMBEDDING_WEIGHT = 15.0  # turns centred cosine margins (a few hundredths) into cue-sized points
 MAX_EMBEDDED = 16  # the model costs ~25 ms a sentence: embed only the open cases
 AMBIGUITY_MARGIN = 1.0
@@ -105,17 +106,13 @@ def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
     lexicon = cue_lexicon(transcript.language)
     context = _question_context(transcript)
     scored: list[ScoredSentence] = []
-    position_in_turn: dict[int, int] = {}
     for sentence in sentences:
-        position = position_in_turn.get(sentence.turn_index, 0)
-        position_in_turn[sentence.turn_index] = position + 1
         if not _long_enough(sentence.text, transcript.language):
             continue
         scores = lexicon.score(sentence.text)
-        bonus = QUESTION_BONUS if position < 3 else QUESTION_BONUS_LATER
         for kind in context.get(sentence.turn_index, set()):
             if kind in scores:
-                scores[kind] += bonus
+                scores[kind] += QUESTION_BONUS
         scored.append(ScoredSentence(sentence, scores))
     if embedder is not None:
         # The model breaks ties the cue words leave open; clear cases never pay for it.
