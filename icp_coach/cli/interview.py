@@ -201,9 +201,12 @@ def result_payload(coach: Any) -> dict[str, Any]:
               help="Continue a saved session; answers it already took are skipped.")
 @click.option("--pause", type=click.FloatRange(min=0), default=0.0, show_default=True,
               help="Seconds to wait before each answer (to watch a run).")
+@click.option("--no-knowledge", is_flag=True,
+              help="Skip the knowledge base: no retrieved tips or citations (no index needed).")
 @handles_errors
 def interview(answers_path: Path, engine: str | None, as_json: bool, output: Path | None,
-              log_path: Path | None, resume_id: str | None, pause: float) -> None:
+              log_path: Path | None, resume_id: str | None, pause: float,
+              no_knowledge: bool) -> None:
     """Run the five-step interview headless from ANSWERS.yaml.
 
     The transcript goes to stderr (or --log FILE). The result is the final ICP: with --json, an
@@ -230,7 +233,7 @@ def interview(answers_path: Path, engine: str | None, as_json: bool, output: Pat
     try:
         try:
             coach = app.start_coach(resume_id, company=answers.company, language=answers.language,
-                                    auto_advance=False)
+                                    auto_advance=False, with_knowledge=not no_knowledge)
             already = answered_per_step(app.session_store.turns(coach.session_id)) if resume_id else {}
         except (SessionNotFound, SessionStoreError) as error:
             fail(str(error), EXIT_INPUT)
