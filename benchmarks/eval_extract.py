@@ -1,6 +1,7 @@
 """Score `icp-coach extract` engines against gold ICP notes.
 
     .venv/bin/python benchmarks/eval_extract.py [--engine offline|local|llm] [--data DIR]... [--json]
+                                                [--no-embeddings]
 
 Default data: ../shared/dev-data/job2_icp_notes (every NAME.gold.json names its notes file).
 Held-out notes written for the offline engine live in tests/engines_offline/notes/.
@@ -136,7 +137,7 @@ def score_note(gold: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]
             "lists": {name: prf(*c) for name, c in counts.items()}}
 
 
-def run(engine: str, data_dirs: list[Path]) -> dict[str, Any]:
+def run(engine: str, data_dirs: list[Path], *, embeddings: bool = True) -> dict[str, Any]:
     from icp_coach.bootstrap import make_app
     from icp_coach.services.extract_notes import extract_notes
     from icp_coach.settings import load_settings
@@ -145,6 +146,10 @@ def run(engine: str, data_dirs: list[Path]) -> dict[str, Any]:
     notes: list[dict[str, Any]] = []
     try:
         extractor = app.extractor
+        if engine == "offline" and not embeddings:
+            from icp_coach.engines.offline.extractor import OfflineExtractor
+
+            extractor = OfflineExtractor(app.settings.cny_per_usd, use_embeddings=False)
         for data_dir in data_dirs:
             for gold_path in sorted(data_dir.glob("*.gold.json")):
                 gold = json.loads(gold_path.read_text("utf-8"))
@@ -178,6 +183,30 @@ def run(engine: str, data_dirs: list[Path]) -> dict[str, Any]:
     }
 
 
+def evaluate_prototypes(data_dirs: list[Path]) -> dict[str, Any]:
+    """How well the nearest-prototype tie-breaker places lines whose kind the headings and labels
+    already decided (the rules' answer is the reference; the model never sees it)."""
+    from icp_coach.embeddings import BundledEmbedder
+    from icp_coach.engines.offline.extraction.prototypes import PrototypeClassifier
+    from icp_coach.engines.offline.extractor import OfflineExtractor
+
+    rules = OfflineExtractor(use_embeddings=False)
+    units = []
+    for data_dir in data_dirs:
+        for gold_path in sorted(data_dir.glob("*.gold.json")):
+            notes = json.loads(gold_path.read_text("utf-8"))["notes"]
+            units += [u for u in rules.classify((data_dir / notes).read_text("utf-8"))
+                      if not u.is_heading and u.kind and u.decided_by in ("section", "label")]
+    started = time.perf_counter()
+    predicted = PrototypeClassifier(BundledEmbedder()).classify([u.text for u in units])
+    elapsed = time.perf_counter() - started
+    answered = [(p, u.kind) for p, u in zip(predicted, units, strict=True) if p is not None]
+    correct = sum(1 for p, kind in answered if p == kind)
+    return {"lines": len(units), "answered": len(answered), "correct": correct,
+            "accuracy_when_answered": correct / len(answered) if answered else 0.0,
+            "seconds_with_model_load": elapsed}
+
+
 def print_table(report: dict[str, Any]) -> None:
     print(f"engine: {report['engine']}   notes: {len(report['notes'])}")
     print(f"{'note':44} {'numeric':>8} {'list F1':>8} {'seconds':>8}")
@@ -205,12 +234,23 @@ def main() -> None:
     parser.add_argument("--data", type=Path, action="append",
                         help="folder of NAME.md + NAME.gold.json (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+    parser.add_argument("--prototypes", action="store_true",
+                        help="also score the embedding tie-breaker on lines the rules placed")
+    parser.add_argument("--no-embeddings", action="store_true",
+                        help="offline engine without the nearest-prototype tie-breaker")
     args = parser.parse_args()
-    report = run(args.engine, args.data or [DEFAULT_DATA])
+    report = run(args.engine, args.data or [DEFAULT_DATA], embeddings=not args.no_embeddings)
+    if args.prototypes:
+        report["prototypes"] = evaluate_prototypes(args.data or [DEFAULT_DATA])
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print_table(report)
+        if "prototypes" in report:
+            proto = report["prototypes"]
+            print(f"prototype tie-breaker: answered {proto['answered']}/{proto['lines']} lines, "
+                  f"{proto['accuracy_when_answered']:.0%} right when it answered "
+                  f"({proto['seconds_with_model_load']:.1f}s incl. model load)")
 
 
 if __name__ == "__main__":

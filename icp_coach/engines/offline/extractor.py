@@ -205,7 +205,14 @@ def _content_hints(text: str) -> dict[str, float]:
 def _kept_clauses(text: str) -> list[str]:
     """Clauses that do not name something only to rule it out ("化工、制药先不碰")."""
     negation = cues("negation", "")
-    return [clause for _, clause in split_clauses(text) if not negation.search(clause)]
+    clauses = [clause for _, clause in split_clauses(text)]
+    negated = [bool(negation.search(clause)) for clause in clauses]
+    for index, clause in enumerate(clauses):
+        # ", not now" / "，暂时不做" rules out the clause before it.
+        remainder = negation.sub("", clause).strip(" ,.;:!，。；：、—-")
+        if negated[index] and index > 0 and len(remainder) <= 4:
+            negated[index - 1] = True
+    return [clause for clause, ruled_out in zip(clauses, negated, strict=True) if not ruled_out]
 
 
 def _items(units: list[Unit], kind: str) -> list[Unit]:

@@ -121,6 +121,13 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
             and _LABEL.match(line) is None)
 
 
+def _is_speaker(prefix: str) -> bool:
+    """ "maya:" is a speaker; "Budget:" or "Users:" name a role or a kind and stay in the text."""
+    if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
+        return False
+    return not any(cues("roles", role).search(prefix) for role in cue_kinds("roles"))
+
+
 def _is_list_heading(line: str, lines: list[str], number: int) -> bool:
     """A short line with no end mark right above a list ("Must-haves", "Why they buy")."""
     if len(line) > 50 or line.endswith((".", "。", "!", "！", ",", "，", ";", "；")):
@@ -161,7 +168,7 @@ def split_units(text: str) -> list[Unit]:
         blank_before = False
         body_text = _BULLET.sub("", stripped, count=1).strip() if bullet else stripped
         speaker = _SPEAKER.match(body_text)
-        if speaker and classify_phrase(speaker.group()) is None:
+        if speaker and _is_speaker(speaker.group()):
             body_text = body_text[speaker.end():]
         if speaker or not bullet:
             # "Q: How big?" / "Red flags:" after a speaker: a question or a label opens a section.
