@@ -57,6 +57,7 @@ from icp_coach.services.coach_input import MAX_ANSWER_CHARS, check_answer
 from icp_coach.services.coach_ports import SessionStore, TurnRecord
 from icp_coach.services.coach_rubric import with_scoring_rules
 from icp_coach.services.coach_summary import (
+    cadence_label,
     compose_summary,
     describe_changes,
     describe_diff,
@@ -234,7 +235,7 @@ class Coach:
             state.draft, [p for p in changed if p != "engine"], self.language)) if changed else ""
         if pushbacks:
             state.pushed_back.extend(code for code, _ in pushbacks)
-            texts = [self._t("pushbacks", code, finding=found) for code, found in pushbacks]
+            texts = [_join(self._t("pushbacks", code, finding=found)) for code, found in pushbacks]
             return _join(ack, *texts), self._t("pushbacks", f"{pushbacks[0][0]}.query"), None
         if is_step_done(number, state.draft):
             if number == 0:
@@ -322,7 +323,7 @@ class Coach:
         state.completed = True
         review = state.draft.review
         return self._step_text(
-            5, "finished", version=new_version, cadence=review.cadence,
+            5, "finished", version=new_version, cadence=cadence_label(review.cadence, self.language),
             next_review=review.next_review.isoformat() if review.next_review else "-",
             triggers="; ".join(review.triggers) or "-",
             diff=describe_diff(changes, self.language, new=state.draft),
@@ -575,7 +576,9 @@ class Coach:
 
 
 def _join(*parts: str) -> str:
-    return "\n\n".join(part for part in parts if part)
+    """Paragraphs joined by one blank line; empty ones (an unused placeholder) vanish."""
+    text = "\n\n".join(part.strip() for part in parts if part.strip())
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 
 def _drop_broad_industries(doc: ICPDocument, patch: ICPPatch) -> ICPDocument:

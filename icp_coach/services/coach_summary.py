@@ -71,8 +71,26 @@ def _value_of(doc: ICPDocument, path: str, language: Language) -> str:
         "buying_signals": str(len(doc.buying_signals)),
         "decision_makers": sep.join(m.role for m in doc.decision_makers),
         "red_flags": str(len(doc.red_flags)),
+        "pmf": _pmf_value(doc, language),
     }
     return values.get(path, "")
+
+
+def _pmf_value(doc: ICPDocument, language: Language) -> str:
+    pmf = doc.pmf
+    parts = []
+    if pmf.referral_share is not None:
+        parts.append(("推荐占比 " if language == "zh" else "referrals ") + f"{pmf.referral_share:.0%}")
+    if pmf.referrer_nps is not None:
+        parts.append(f"NPS {pmf.referrer_nps:g}")
+    if pmf.retention_note:
+        parts.append("留存已记录" if language == "zh" else "retention noted")
+    return _SEP[language].join(parts)
+
+
+def _clause(text: str) -> str:
+    """A description fit to sit inside a sentence: no closing punctuation of its own."""
+    return text.strip().rstrip("。．.!！?？;；")
 
 
 def describe_changes(doc: ICPDocument, changed: list[str], language: Language) -> str:
@@ -99,9 +117,9 @@ def compose_summary(doc: ICPDocument, language: Language) -> str:
             who.append(f"位于{sep.join(firmo.regions)}")
         text = f"我们的理想客户是{'、'.join(who) or '（待补充）'}的公司"
         if doc.pain_points:
-            text += f"，核心痛点是{doc.pain_points[0].description}"
+            text += f"，核心痛点：{_clause(doc.pain_points[0].description)}"
         if doc.buying_signals:
-            text += f"；典型购买信号是{doc.buying_signals[0].description}"
+            text += f"；典型购买信号：{_clause(doc.buying_signals[0].description)}"
         return text + "。"
     if firmo.industries:
         who.append(f"{sep.join(firmo.industries)} companies")
@@ -113,9 +131,9 @@ def compose_summary(doc: ICPDocument, language: Language) -> str:
         who.append(f"in {sep.join(firmo.regions)}")
     text = "Our ideal customers are " + " ".join(who)
     if doc.pain_points:
-        text += f", struggling with {doc.pain_points[0].description.rstrip('.')}"
+        text += f"; their main pain: {_clause(doc.pain_points[0].description)}"
     if doc.buying_signals:
-        text += f"; a typical trigger to buy: {doc.buying_signals[0].description.rstrip('.')}"
+        text += f"; a typical trigger to buy: {_clause(doc.buying_signals[0].description)}"
     return text + "."
 
 
@@ -128,12 +146,30 @@ def _group(path: str) -> str:
     return ".".join(parts[:2]) if parts[0] in _NESTED else parts[0]
 
 
+def _show_value(value: object) -> str:
+    if isinstance(value, float) and not isinstance(value, bool):
+        return f"{value:,.0f}" if value.is_integer() or abs(value) >= 100 else f"{value:g}"
+    return str(value)
+
+
 def _leaves(value: object) -> list[str]:
     if value is None or value == "" or value == []:
         return []
     if isinstance(value, list):
-        return [str(item) for item in value if item not in (None, "")]
-    return [str(value)]
+        return [_show_value(item) for item in value if item not in (None, "")]
+    return [_show_value(value)]
+
+
+_CADENCE: dict[str, dict[str, str]] = {
+    "monthly": {"en": "monthly", "zh": "每月"},
+    "quarterly": {"en": "quarterly", "zh": "每季度"},
+    "half_yearly": {"en": "every six months", "zh": "每半年"},
+    "yearly": {"en": "yearly", "zh": "每年"},
+}
+
+
+def cadence_label(cadence: str, language: Language) -> str:
+    return _CADENCE.get(cadence, {}).get(language, cadence)
 
 
 _SHOWN_LEAVES = (".description", ".titles", ".account")
