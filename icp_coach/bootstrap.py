@@ -177,10 +177,16 @@ class App:
             target = paths.ensure(paths.data_dir() / "exports") / f"icp-{sid}.{fmt}"
             return str(write_text_atomic(target, text))
 
-        return Coach(state, extractor=self.extractor, reply_writer=self.reply_writer,
-                     knowledge=self.knowledge if with_knowledge else None, store=store,
-                     texts=CoachTexts(load_prompt), exporter=save_export,
-                     auto_advance=auto_advance)
+        coach = Coach(state, extractor=self.extractor, reply_writer=self.reply_writer,
+                      knowledge=self.knowledge if with_knowledge else None, store=store,
+                      texts=CoachTexts(load_prompt), exporter=save_export,
+                      auto_advance=auto_advance)
+        if session_id is not None:  # the LLM writer sees the recent conversation after a resume
+            from icp_coach.domain.ports import ChatMessage
+
+            coach.conversation = [ChatMessage(turn.speaker, turn.text)  # type: ignore[arg-type]
+                                  for turn in store.turns(state.session_id)[-12:]]
+        return coach
 
     def close(self) -> None:
         """Stop what was started (the local model server), newest first."""
