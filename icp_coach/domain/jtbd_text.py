@@ -9,7 +9,9 @@ mark). The quote that is shown is always the transcript's own span, never the ca
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from icp_coach.domain.jtbd import Quote
 from icp_coach.domain.transcript import Transcript, TranscriptTurn
@@ -27,8 +29,15 @@ def detect_language(text: str) -> str:
     return "zh" if cjk and cjk * 3 >= latin * 0.5 else "en"
 
 
-def _normalise_with_map(text: str) -> tuple[str, list[int]]:
-    """Whitespace-collapsed text and, for each of its characters, the index in `text`."""
+_NEEDS_WORK = re.compile(r"\s\s|[\t\n\r\f\v\u00a0\u3000\u2018\u2019\u201c\u201d]|^\s|\s$")
+
+
+@lru_cache(maxsize=8192)
+def _normalise_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """Whitespace-collapsed text and, for each of its characters, the index in `text`.
+    Cached: a transcript's turns are searched for many quotes."""
+    if not _NEEDS_WORK.search(text):
+        return text, range(len(text))
     chars: list[str] = []
     index: list[int] = []
     previous_space = True  # drops leading whitespace
@@ -46,7 +55,7 @@ def _normalise_with_map(text: str) -> tuple[str, list[int]]:
     while chars and chars[-1] == " ":
         chars.pop()
         index.pop()
-    return "".join(chars), index
+    return "".join(chars), tuple(index)
 
 
 def normalise(text: str) -> str:
@@ -55,6 +64,9 @@ def normalise(text: str) -> str:
 
 def find_span(candidate: str, text: str) -> tuple[int, int] | None:
     """(start, end) of `candidate` inside `text` under whitespace normalisation, else None."""
+    exact = text.find(candidate) if candidate.strip() == candidate else -1
+    if exact >= 0 and candidate:
+        return exact, exact + len(candidate)
     wanted = normalise(candidate)
     if not wanted:
         return None
