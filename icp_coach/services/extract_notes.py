@@ -8,6 +8,7 @@ checked to occur verbatim, and the validation findings come back with the docume
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,6 +81,40 @@ def _verified_evidence(patch: ICPPatch, text: str, source: str) -> tuple[ICPPatc
     return updated, dropped
 
 
+def _money(value: float) -> str:
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"${value / size:.3g}{suffix}"
+    return f"${value:,.0f}"
+
+
+def _span(low: float | None, high: float | None, show: Callable[[float], str]) -> str:
+    if low is not None and high is not None:
+        return f"{show(low)}–{show(high)}"
+    if low is not None:
+        return f"≥ {show(low)}"
+    return f"≤ {show(high)}" if high is not None else ""
+
+
+def draft_summary(document: ICPDocument, language: Language) -> str:
+    """One line saying who the ICP is, built only from the extracted fields."""
+    firmo = document.firmographics
+    employees = _span(firmo.employees.min, firmo.employees.max, lambda v: f"{v:,.0f}")
+    revenue = _span(firmo.annual_revenue_usd.min, firmo.annual_revenue_usd.max, _money)
+    if language == "zh":
+        parts = [f"行业：{'、'.join(firmo.industries)}" if firmo.industries else "",
+                 f"员工 {employees} 人" if employees else "",
+                 f"年收入 {revenue}（美元）" if revenue else "",
+                 f"地区：{'、'.join(firmo.regions)}" if firmo.regions else ""]
+        kept = [part for part in parts if part]
+        return ("；".join(kept) + "。") if kept else ""
+    parts = [", ".join(firmo.industries), f"{employees} employees" if employees else "",
+             f"{revenue} annual revenue" if revenue else "",
+             f"in {', '.join(firmo.regions)}" if firmo.regions else ""]
+    kept = [part for part in parts if part]
+    return ("; ".join(kept) + ".") if kept else ""
+
+
 def extract_notes(text: str, extractor: ICPExtractor, *, name: str | None = None,
                   source: str = "notes", language: Language | None = None,
                   today: date | None = None) -> NotesExtraction:
@@ -92,8 +127,9 @@ def extract_notes(text: str, extractor: ICPExtractor, *, name: str | None = None
     extraction = extractor.extract_patch(text, step=WHOLE_NOTES_STEP, draft=draft, language=lang)
     patch, dropped = _verified_evidence(extraction.patch, text, source)
     document, changed = apply_patch(draft, patch)
-    document = document.model_copy(update={"engine": extraction.engine,
-                                           "updated": today or date.today()})
+    document = document.model_copy(update={
+        "engine": extraction.engine, "updated": today or date.today(),
+        "summary": document.summary or draft_summary(document, lang)})
     document = ICPDocument.model_validate(document.model_dump())
     return NotesExtraction(document=document, findings=validate_icp(document, lang),
                            extraction=extraction, changed_paths=changed, dropped_quotes=dropped)
