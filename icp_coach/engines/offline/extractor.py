@@ -216,7 +216,15 @@ def _kept_clauses(text: str) -> list[str]:
 
 
 def _items(units: list[Unit], kind: str) -> list[Unit]:
-    return [u for u in units if u.kind == kind and not u.is_heading and u.text.strip()]
+    """Units of one kind, a line said twice counted once (its first place is the evidence)."""
+    seen: set[str] = set()
+    kept = []
+    for unit in units:
+        key = unit.text.strip().lower()
+        if unit.kind == kind and not unit.is_heading and key and key not in seen:
+            seen.add(key)
+            kept.append(unit)
+    return kept
 
 
 def _description(unit: Unit) -> str:
