@@ -16,7 +16,9 @@ from icp_coach.engines.offline.jtbd.extractor import OfflineJTBDExtractor
 from icp_coach.services.jtbd import verify_result
 from icp_coach.transcripts.loader import load_transcript
 
-CASES = [(FIXTURES, "ap_ledgerly_en.gold.json"), (FIXTURES, "maintenance_weibao_zh.gold.json")]
+CASES = [(FIXTURES, "ap_ledgerly_en.gold.json"), (FIXTURES, "maintenance_weibao_zh.gold.json"),
+         (FIXTURES / "heldout", "compliance_vantor_en.gold.json"),
+         (FIXTURES / "heldout", "clinic_yiyun_zh.gold.json")]
 
 
 def _overlaps(gold: str, predicted: str, transcript) -> bool:

@@ -19,7 +19,8 @@ from icp_coach.engines.offline.jtbd.lexicon import alternative_lexicon, cue_lexi
 
 _EN_CHOSEN = [
     r"\bbefore ([A-Z][\w.-]+)\b", r"\b(?:switch(?:ed)? to|chose|went with|bought|signed with us|moved to|"
-    r"lived? in|rolled out|pick(?:ed)?) ([A-Z][\w.-]+)", r"\bhow did ([A-Z][\w.-]+) come up\b",
+    r"lived? in|rolled out|pick(?:ed)?|ended up with|end up with|went for|drew you to|made) ([A-Z][\w.-]+)",
+    r"\bhow did ([A-Z][\w.-]+) come up\b", r"\b([A-Z][\w.-]+) stand out\b",
     r"\b([A-Z][\w.-]+)'s (?:number|price|team|demo|onboarding)",
 ]
 _ZH_CHOSEN = [
@@ -27,6 +28,11 @@ _ZH_CHOSEN = [
     r"(?:在用|用上|上了|选了|换成)([\u4e00-\u9fffA-Za-z]{2,6}?)(?:之前|以后|之后|[，,。？?])",
     r"([\u4e00-\u9fffA-Za-z]{2,6}?)是怎么进入",
 ]
+# A capitalised name right after words of weighing an option: a product the gazetteer lacks.
+_EN_WEIGHED_NAME = re.compile(
+    r"\b(?:evaluated|looked at|considered|trialled|trialed|a trial of|priced|demoed|compared|"
+    r"shortlisted|piloted|talked to|raved about|mentioned|brought up|recommended|pitched)\s+"
+    r"(?:a |an |the )?([A-Z][\w.-]*[A-Za-z0-9](?:\s[A-Z][\w.-]*[A-Za-z0-9])?)")
 _NOT_NAMES = {"I", "We", "The", "And", "But", "So", "Before", "Then", "Our", "They", "It", "This",
               "That", "What", "How", "When", "Why", "Okay", "Yeah", "Sales", "Monday", "Sunday"}
 
@@ -67,6 +73,10 @@ def _matches_in(text: str) -> dict[str, str]:
     """Option name -> the words that named it (for generic options such as building in-house)."""
     lexicon = alternative_lexicon()
     hits: dict[str, str] = {}
+    for match in _EN_WEIGHED_NAME.finditer(text):
+        name = match.group(1).strip()
+        if name.split()[0] not in _NOT_NAMES:
+            hits.setdefault(name, "")
     for table, generic in ((lexicon.names, False), (lexicon.generic, True)):
         for name, spellings in table.items():
             for spelling in spellings:
@@ -119,7 +129,10 @@ def find_alternatives(transcript: Transcript, chosen: str | None) -> list[Altern
         asked_names = []
         options_question = False
     alternatives: list[Alternative] = []
+    speakers = {t.speaker for t in transcript.turns} | {t.speaker.split()[0] for t in transcript.turns if t.speaker}
     for key, mention in mentions.items():
+        if key in speakers:
+            continue  # a person, not an option
         english, _, chinese = key.partition("|")
         name = chinese if chinese and transcript.language == "zh" else english
         if mention.detail and mention.detail.lower() != name.lower():
