@@ -31,12 +31,13 @@ def topic_of(doc_id: str) -> str:
     return doc_id
 
 
-def open_kb(data_dir: Path, mode: str) -> KnowledgeBase:
+def open_kb(data_dir: Path, mode: str, *, balance: bool = True) -> KnowledgeBase:
     from icp_coach.embeddings import BundledEmbedder
 
     return KnowledgeBase(embedder=BundledEmbedder(), corpus_dir=paths.shipped_dir("knowledge"),
                          chroma_dir=data_dir / "chroma", chroma_url=None,
-                         user_dir=data_dir / "user_documents", mode=mode)  # type: ignore[arg-type]
+                         user_dir=data_dir / "user_documents", mode=mode,  # type: ignore[arg-type]
+                         balance_languages=balance)
 
 
 def evaluate(kb: KnowledgeBase, queries: list[dict], cutoff: int) -> dict:
@@ -73,6 +74,9 @@ def main() -> None:
                         default=Path(tempfile.gettempdir()) / "icp-coach-eval-kb")
     parser.add_argument("--k", type=int, default=3, help="cut-off for recall (default 3)")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--no-balance", action="store_true",
+                        help="unfiltered searches return the best passages of any language "
+                             "instead of both languages interleaved")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     args = parser.parse_args()
 
@@ -87,7 +91,8 @@ def main() -> None:
 
     results = {}
     for mode in MODES:
-        results[mode] = evaluate(open_kb(args.data_dir, mode), queries, args.k)
+        results[mode] = evaluate(open_kb(args.data_dir, mode, balance=not args.no_balance),
+                                 queries, args.k)
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return

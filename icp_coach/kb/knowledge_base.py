@@ -8,6 +8,7 @@ the shipped documents changed, and rebuilt (with a message, not a traceback) whe
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sys
 import threading
@@ -26,6 +27,7 @@ from icp_coach.kb.documents import (
     Document,
     DocumentError,
     corpus_files,
+    guess_language,
     load_corpus,
     parse_user_document,
     read_utf8,
@@ -38,6 +40,8 @@ from icp_coach.kb.user_library import UserDocumentRecord, UserLibrary
 SearchMode = Literal["hybrid", "vector", "keyword"]
 INDEX_FORMAT = "2"  # bump when passages or metadata change shape: forces a re-index
 Notify = Callable[[str], None]
+CORPUS_ENV = "ICP_COACH_KNOWLEDGE_DIR"  # index this folder instead of the shipped knowledge/
+KEYWORD_WEIGHT = 0.7  # weight of the BM25 list against the vector list in rank fusion
 
 
 def _to_stderr(message: str) -> None:
@@ -70,7 +74,10 @@ class KnowledgeBase:
 
     def __init__(self, *, embedder: Any, corpus_dir: Path, chroma_dir: Path | None,
                  chroma_url: str | None, user_dir: Path, notify: Notify = _to_stderr,
-                 mode: SearchMode = "hybrid") -> None:
+                 mode: SearchMode = "hybrid", keyword_weight: float = KEYWORD_WEIGHT,
+                 balance_languages: bool = True) -> None:
+        self.keyword_weight = keyword_weight
+        self.balance_languages = balance_languages
         self.embedder = embedder
         self.corpus_dir = corpus_dir
         self.chroma_dir = chroma_dir
@@ -98,7 +105,7 @@ class KnowledgeBase:
         data_dir = Path(settings.data_dir) if getattr(settings, "data_dir", None) else paths.data_dir()
         return cls(
             embedder=embedder,
-            corpus_dir=corpus_dir or paths.shipped_dir("knowledge"),
+            corpus_dir=corpus_dir or _corpus_dir(),
             chroma_dir=None if settings.chroma_url else data_dir / "chroma",
             chroma_url=settings.chroma_url,
             user_dir=data_dir / "user_documents",
@@ -261,14 +268,29 @@ class KnowledgeBase:
         self.ensure_index()
         filters = filters or SearchFilters()
         depth = max(4 * k, 20)
+        if filters.lang or not self.balance_languages:
+            ranked = self._ranked(query, filters, depth)
+        else:
+            # Both languages, the query's own first: a Chinese question also gets the English
+            # passages on the same subject (and the reverse), whatever the other ranking says.
+            own = guess_language(query)
+            other = "en" if own == "zh" else "zh"
+            ranked = _interleave(self._ranked(query, filters.model_copy(update={"lang": own}), depth),
+                                 self._ranked(query, filters.model_copy(update={"lang": other}),
+                                              depth))
+        return [self._by_id[pid].model_copy(update={"score": round(score, 4)})
+                for pid, score in ranked[:k] if pid in self._by_id]
+
+    def _ranked(self, query: str, filters: SearchFilters, depth: int) -> list[tuple[str, float]]:
         rankings: list[list[str]] = []
+        weights: list[float] = []
         if self.mode in ("hybrid", "vector"):
             rankings.append(self._with_recovery(lambda: self._vector_ranking(query, filters, depth)))
-        if self.mode in ("hybrid", "keyword"):
+            weights.append(1.0)
+        if self.mode in ("hybrid", "keyword") and self._keywords_apply(query, filters):
             rankings.append(self._keyword_ranking(query, filters, depth))
-        fused = reciprocal_rank_fusion(rankings)[:k]
-        return [self._by_id[pid].model_copy(update={"score": round(score, 4)})
-                for pid, score in fused if pid in self._by_id]
+            weights.append(self.keyword_weight if self.mode == "hybrid" else 1.0)
+        return reciprocal_rank_fusion(rankings, weights=weights)
 
     def _query_vector(self, query: str) -> list[float]:
         vector = self._query_cache.get(query)
@@ -293,6 +315,11 @@ class KnowledgeBase:
             hits.extend(zip(result["distances"][0], result["ids"][0], strict=True))
         hits.sort()
         return [pid for _, pid in hits[:depth]]
+
+    def _keywords_apply(self, query: str, filters: SearchFilters) -> bool:
+        """Words only match words: a Chinese query searched in English passages (or the reverse)
+        would match on stray shared terms like "ICP", which only adds noise to the fusion."""
+        return self.mode == "keyword" or not filters.lang or guess_language(query) == filters.lang
 
     def _keyword_ranking(self, query: str, filters: SearchFilters, depth: int) -> list[str]:
         if self._keywords is None:
@@ -364,6 +391,12 @@ class KnowledgeBase:
         return removed, unknown
 
 
+def _corpus_dir() -> Path:
+    """The shipped documents, or a team's own folder of documents in the same format."""
+    override = os.environ.get(CORPUS_ENV)
+    return Path(override) if override else paths.shipped_dir("knowledge")
+
+
 def _conditions(filters: SearchFilters) -> dict[str, str]:
     conditions: dict[str, str] = {}
     if filters.lang:
@@ -385,6 +418,14 @@ def _matches(passage: Passage, filters: SearchFilters) -> bool:
     if filters.company and (passage.company or "").lower() != filters.company.strip().lower():
         return False
     return not (filters.stage and (passage.stage or "") != filters.stage.strip().lower())
+
+
+def _interleave(first: list[tuple[str, float]],
+                second: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    merged: list[tuple[str, float]] = []
+    for index in range(max(len(first), len(second))):
+        merged.extend(ranking[index] for ranking in (first, second) if index < len(ranking))
+    return merged
 
 
 def _expand(files: Iterable[Path]) -> list[Path]:
