@@ -144,7 +144,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "export.failed": {"en": "Could not export", "zh": "无法导出"},
     "export.failed.what": {"en": "Pick a folder that exists and that you can write to.",
                            "zh": "请选择一个存在且可写入的文件夹。"},
-    "progress.index": {"en": "Knowledge base", "zh": "知识库"},
+    "progress.opening": {"en": "Opening the knowledge base", "zh": "正在打开知识库"},
+    "progress.ready": {"en": "Knowledge base ready: replies now cite sources.",
+                       "zh": "知识库已就绪：回复将引用来源。"},
+    "progress.failed": {"en": "Knowledge base unavailable ({error}); the coach goes on without "
+                              "citations.",
+                        "zh": "知识库不可用（{error}）；教练将在没有引用的情况下继续。"},
+    "status.indexing": {"en": "preparing the knowledge base ({seconds} s; first use indexes it)",
+                        "zh": "正在准备知识库（{seconds} 秒；首次使用需建立索引）"},
+    "progress.local_model": {"en": "Starting the local model", "zh": "正在启动本地模型"},
+    "progress.local_ready": {"en": "Local model ready.", "zh": "本地模型已就绪。"},
+    "status.local_model": {"en": "starting the local model ({seconds} s)",
+                           "zh": "正在启动本地模型（{seconds} 秒）"},
+    "panel.employees": {"en": "employees", "zh": "人"},
     "lang.switched": {"en": "Interface language: English", "zh": "界面语言：中文"},
 }
 

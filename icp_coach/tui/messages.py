@@ -14,9 +14,15 @@ from textual.message import Message
 
 @dataclass
 class PreparationProgress(Message, bubble=False):
-    """A step of the blocking start-up (indexing the knowledge base, starting the local model)."""
+    """A step of the blocking start-up (indexing the knowledge base, starting the local model).
+
+    `finished` marks the last one: the knowledge base is attached (or failed, `ok` False).
+    """
 
     text: str
+    finished: bool = False
+    ok: bool = True
+    kind: str = "knowledge"  # or "local_model"
 
 
 @dataclass

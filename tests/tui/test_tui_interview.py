@@ -27,7 +27,6 @@ from icp_coach.tui.screens.help import HelpScreen
 from icp_coach.tui.widgets.chat_log import CoachReply, UserTurn
 from icp_coach.tui.widgets.icp_panel import ICPPanel
 from icp_coach.tui.widgets.prompt_input import PromptInput
-
 from tests.tui.tui_helpers import INTERVIEW, Recorder, fake_model_app, offline_app, type_and_send
 
 SIZE = (100, 32)

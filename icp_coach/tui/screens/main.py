@@ -7,6 +7,8 @@ thread worker. Nothing here decides anything about the ICP: the coach does, this
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Any
 
 from rich.text import Text
@@ -47,6 +49,10 @@ from icp_coach.tui.widgets.icp_panel import ICPPanel
 from icp_coach.tui.widgets.prompt_input import CommandHints, PromptInput
 from icp_coach.tui.widgets.step_bar import StepBar
 
+# Tokens are handed to the Markdown stream at most this often: a model's stream still shows word
+# by word, while a reply that arrives all at once (offline) is rendered in a few passes, not 500.
+STREAM_FLUSH_SECONDS = 1 / 30
+
 
 class MainScreen(Screen[None]):
     BINDINGS = [
@@ -66,6 +72,8 @@ class MainScreen(Screen[None]):
         self.pending: list[str] = []
         self._last_user_turn: UserTurn | None = None
         self._resumed = session_id is not None
+        self.preparing_since: float | None = None  # while the knowledge base is indexed
+        self.preparing_kind = "knowledge"
 
     def compose(self) -> ComposeResult:
         yield StepBar(id="steps")
@@ -83,6 +91,7 @@ class MainScreen(Screen[None]):
         self.query_one(CommandHints).display = False
         self.query_one(StepBar).show(None, 0, self.language)
         self.query_one(PromptInput).focus()
+        self.set_interval(1.0, self.show_status)  # the elapsed seconds while preparing
         self.prepare_coach()
 
     # --- start-up (blocking work in a thread) ------------------------------------------------------
@@ -90,10 +99,15 @@ class MainScreen(Screen[None]):
     def prepare_coach(self) -> None:
         post = self.post_message
         try:
-            if self.context.engine_name == "local":
-                post(PreparationProgress("Starting the local model..."))
+            local = self.context.engine_name == "local"
+            if local:
+                post(PreparationProgress(t("progress.local_model", self.language),
+                                         kind="local_model"))
             coach = self.context.start_coach(self.session_id, company=self.company,
                                              language=self.language, with_knowledge=False)
+            if local:
+                post(PreparationProgress(t("progress.local_ready", self.language), finished=True,
+                                         kind="local_model"))
             history = self.context.session_store.turns(coach.session_id) if self._resumed else []
         except Exception as error:  # noqa: BLE001 - any start-up failure is shown, not raised
             post(CoachStartFailed(str(error), t("status.start_failed.what", self.language)))
@@ -109,19 +123,29 @@ class MainScreen(Screen[None]):
         """
         post = self.post_message
         worker = get_current_worker()
+        post(PreparationProgress(t("progress.opening", self.language)))
         try:
             knowledge = self.context.open_knowledge(lambda text: post(PreparationProgress(text)))
             knowledge.ensure_index()
             knowledge.search("ideal customer profile", k=1)
         except Exception as error:  # noqa: BLE001 - the interview goes on without citations
-            post(PreparationProgress(f"{t('progress.index', self.language)}: {error}"))
+            post(PreparationProgress(t("progress.failed", self.language, error=str(error)),
+                                     finished=True, ok=False))
             return
         if not worker.is_cancelled:
             coach.knowledge = knowledge
-            post(PreparationProgress(t("status.ready", self.language)))
+            post(PreparationProgress(t("progress.ready", self.language), finished=True))
 
     def on_preparation_progress(self, message: PreparationProgress) -> None:
-        self.set_status(message.text)
+        if message.finished:
+            self.preparing_since = None
+            self.notify(message.text, severity="information" if message.ok else "warning",
+                        timeout=6)
+        else:
+            if self.preparing_since is None:
+                self.preparing_since = time.monotonic()
+            self.preparing_kind = message.kind
+        self.show_status()
 
     async def on_coach_ready(self, message: CoachReady) -> None:
         self.coach = message.coach
@@ -134,11 +158,11 @@ class MainScreen(Screen[None]):
             else:
                 await chat.add_reply(t("chat.coach", self.language), turn.text)
         self.refresh_icp()
-        self.set_status(t("status.ready", self.language))
         self.start_turn(None)
 
     def on_coach_start_failed(self, message: CoachStartFailed) -> None:
-        self.set_status(t("status.start_failed", self.language))
+        self.start_failed = True
+        self.show_status()
         self.notify(f"{message.message}\n{message.what_to_do}",
                     title=t("status.start_failed", self.language), severity="error", timeout=20)
 
@@ -159,7 +183,7 @@ class MainScreen(Screen[None]):
 
     def start_turn(self, text: str | None) -> None:
         self.busy = True
-        self.set_status(t("status.thinking", self.language))
+        self.show_status()
         self.run_turn(text)
 
     @work(exclusive=True, group="llm", exit_on_error=False)
@@ -170,6 +194,8 @@ class MainScreen(Screen[None]):
         events = coach.start(resumed=self._resumed) if text is None else coach.handle(text)
         reply: CoachReply | None = None
         stream: MarkdownStream | None = None
+        unwritten: list[str] = []
+        last_flush = 0.0
         cancelled = True
         self.post_message(ReplyStarted(text or ""))
         try:
@@ -179,8 +205,15 @@ class MainScreen(Screen[None]):
                         reply = await chat.add_reply(t("chat.coach", self.language))
                         stream = reply.open_stream()
                     assert stream is not None
-                    await stream.write(event.text)
+                    unwritten.append(event.text)
+                    if time.monotonic() - last_flush >= STREAM_FLUSH_SECONDS:
+                        await stream.write("".join(unwritten))
+                        unwritten.clear()
+                        last_flush = time.monotonic()
+                    else:
+                        await asyncio.sleep(0)  # let keys and repaints in between tokens
                 elif isinstance(event, ReplyDone):
+                    unwritten.clear()  # the complete text replaces the streamed one below
                     if stream is not None:
                         await stream.stop()
                         stream = None
@@ -211,6 +244,8 @@ class MainScreen(Screen[None]):
                                           t("error.reply_failed.what", self.language), text or ""))
         finally:
             if stream is not None:
+                if unwritten:
+                    await stream.write("".join(unwritten))
                 await stream.stop()
             if cancelled and reply is not None:
                 await reply.body.append("\n\n" + t("chat.stopped", self.language))
@@ -235,7 +270,7 @@ class MainScreen(Screen[None]):
         if self.coach is not None and self.coach.language != self.language:
             self.app_language(self.coach.language)  # /lang switched the coach
         self.refresh_icp()
-        self.set_status(t("status.ready", self.language))
+        self.show_status()
         if self.pending:
             await self.submit(self.pending.pop(0))
 
@@ -256,8 +291,22 @@ class MainScreen(Screen[None]):
         self.query_one(ICPPanel).show(self.coach.draft, self.coach.step, self.language)
         self.query_one(StepBar).show(self.coach.draft, self.coach.step, self.language)
 
-    def set_status(self, text: str) -> None:
-        self.query_one("#status", Static).update(Text(text, style="dim"))
+    def show_status(self) -> None:
+        """One line: what the coach is doing, and the indexing still running in the background."""
+        lang = self.language
+        if getattr(self, "start_failed", False):
+            parts = [t("status.start_failed", lang)]
+        elif self.coach is None:
+            parts = [t("status.starting", lang)]
+        elif self.busy:
+            parts = [t("status.thinking", lang)]
+        else:
+            parts = [t("status.ready", lang)]
+        if self.preparing_since is not None:
+            seconds = int(time.monotonic() - self.preparing_since)
+            key = "status.local_model" if self.preparing_kind == "local_model" else "status.indexing"
+            parts.append(t(key, lang, seconds=seconds))
+        self.query_one("#status", Static).update(Text(" · ".join(parts), style="dim"))
 
     def app_language(self, language: str) -> None:
         """Switch the UI strings; the app relabels the footer keys."""

@@ -28,13 +28,14 @@ def completeness_bar(share: float, cells: int = BAR_CELLS) -> Text:
     return bar
 
 
-def _dimension_values(document: ICPDocument, name: str) -> str:
+def _dimension_values(document: ICPDocument, name: str, language: str) -> str:
     """A short reading of what a dimension holds, for the panel (not a full rendering)."""
     if name == "firmographics":
         firmo = document.firmographics
         parts = list(firmo.industries[:3])
         if firmo.employees.is_set:
-            parts.append(f"{_number(firmo.employees.min)}-{_number(firmo.employees.max)} emp")
+            parts.append(f"{_number(firmo.employees.min)}-{_number(firmo.employees.max)} "
+                         f"{t('panel.employees', language)}")
         parts += firmo.regions[:2]
         return ", ".join(parts)
     if name == "technographics":
@@ -83,7 +84,7 @@ def render_dimensions(document: ICPDocument, language: str) -> Text:
         text.append(f"\n{t(f'dim.{name}', language)}\n", style="bold")
         text.append("  ")
         text.append_text(completeness_bar(scores[name]))
-        values = _dimension_values(document, name)
+        values = _dimension_values(document, name, language)
         if values:
             text.append(f"\n  {values}", style="italic")
     text.append(f"\n{t('panel.overall', language)} ", style="bold")
