@@ -300,6 +300,8 @@ class Coach:
         """Move to `number`; step 4 derives the scoring rubric and a summary when missing."""
         state = self.state
         state.step = number
+        if number == LAST_STEP and state.completed and state.draft != state.baseline:
+            state.completed = False  # changed since the last version: the next review re-versions
         if number != 4:
             return []
         before = state.draft

@@ -255,3 +255,17 @@ async def test_the_chinese_interview_speaks_chinese(make_coach):
     assert "第 1 步" in replies(events)[-1]
     events = await collect(coach.handle("我们的客户各行各业都有"))
     assert "Slack" in replies(events)[-1] and "两三个行业" in replies(events)[-1]
+
+
+async def test_a_later_review_bumps_the_version_again_and_shows_the_diff(make_coach):
+    coach = make_coach()
+    for answer in SCRIPT:
+        await collect(coach.handle(answer))
+    assert coach.draft.version == "1.0"
+    await collect(coach.handle("/step 2"))
+    await collect(coach.handle("signal: hired a new CFO"))
+    await collect(coach.handle("/step 5"))
+    events = await collect(coach.handle("Still quarterly."))
+    assert coach.draft.version == "1.1"
+    reply = replies(events)[-1]
+    assert "version 1.1" in reply and "+ hired a new CFO" in reply
