@@ -87,6 +87,9 @@ _CLAUSE = re.compile(r"[,，;；。!?！？]|\.(?!\d)|\s(?:but|except|unless|alt
                      r"|但是|但|不过|除非")
 
 
+_PUNCTUATION = re.compile(r"[,，;；。!?！？.]")
+
+
 def split_clauses(text: str) -> list[tuple[int, str]]:
     """Clauses with their offsets; "、" and "/" stay inside a clause (they list items)."""
     clauses: list[tuple[int, str]] = []
@@ -94,10 +97,8 @@ def split_clauses(text: str) -> list[tuple[int, str]]:
     for match in _CLAUSE.finditer(text):
         if match.start() > start:
             clauses.append((start, text[start:match.start()]))
-        start = match.start() if match.group().strip() in {"but", "except", "unless", "但是", "但",
-                                                          "不过", "除非"} else match.end()
-        if match.group().strip() in {"but", "except", "unless", "although", "though", "however"}:
-            start = match.start()
+        # A conjunction opens the next clause ("but only if ..."); punctuation just ends one.
+        start = match.end() if _PUNCTUATION.fullmatch(match.group()) else match.start()
     if start < len(text):
         clauses.append((start, text[start:]))
     return [(offset, clause) for offset, clause in clauses if clause.strip()]
