@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from icp_coach.analysis.criteria_expressions import criterion_expr, present_expr, shown_cell_expr
+from icp_coach.analysis.criteria_expressions import criterion_expr, present_expr
 from icp_coach.analysis.errors import TableInputError
 from icp_coach.analysis.header_mapping import map_headers, normalise_header
 from icp_coach.domain.criteria import Criterion, Filter, Signal
@@ -62,29 +62,49 @@ def resolve_columns(rules: ScoringRules, columns: list[str], source: str = "") -
     return rules
 
 
+def _distinct_values(frame: Any, columns: list[str]) -> dict[str, Any]:
+    """The distinct cells of each column (one pass over the data, streaming for a LazyFrame)."""
+    import polars as pl
+
+    query = frame.lazy().select([pl.col(c).cast(pl.Utf8).unique().implode().alias(c) for c in columns])
+    row = query.collect(engine="streaming").row(0, named=True)
+    return {c: pl.Series(c, row[c], dtype=pl.Utf8) for c in columns}
+
+
+def _matching_values(frame: Any, rules: ScoringRules) -> tuple[list[Any], dict[str, Any]]:
+    """Each rule decided once per distinct cell: for rule i, the list of raw cells that match it;
+    for each column, the cells that hold data. A row then needs only a hash look-up
+    (`is_in`), with exactly the per-cell answer of `criterion_expr`."""
+    columns = list(dict.fromkeys(rules.columns[c.field] for c in rules.criteria))
+    distinct = _distinct_values(frame, columns)
+    hits: list[Any] = []
+    for criterion in rules.criteria:
+        column = rules.columns[criterion.field]
+        values = distinct[column].to_frame()
+        hits.append(values.filter(criterion_expr(criterion, column))[column].drop_nulls())
+    present = {column: distinct[column].to_frame().filter(present_expr(column))[column].drop_nulls()
+               for column in columns}
+    return hits, present
+
+
 def check_value_types(frame: Any, rules: ScoringRules, source: str = "") -> None:
     """A rule whose value cannot meet any cell of its column (a number rule on a text column, a
     yes/no rule on text) is a wrong-type error, not a silent 'nobody matches'."""
-    import polars as pl
-
     from icp_coach.analysis.criteria_expressions import cell_parts
 
-    checks = []
-    for column in dict.fromkeys(rules.columns.values()):
+    columns = list(dict.fromkeys(rules.columns.values()))
+    distinct = _distinct_values(frame, columns)
+    counts: dict[str, tuple[int, int, int]] = {}
+    for column in columns:
         parts = cell_parts(column)
-        checks += [(~parts.empty).sum().alias(f"{column}\x00filled"),
-                   parts.number.is_not_null().sum().alias(f"{column}\x00number"),
-                   parts.flag.is_not_null().sum().alias(f"{column}\x00flag")]
-    if not checks:
-        return
-    counts = frame.select(checks).row(0, named=True) if isinstance(frame, pl.DataFrame) else \
-        frame.select(checks).collect().row(0, named=True)
+        row = distinct[column].to_frame().select(
+            (~parts.empty).sum().alias("filled"), parts.number.is_not_null().sum().alias("numbers"),
+            parts.flag.is_not_null().sum().alias("flags")).row(0)
+        counts[column] = (int(row[0]), int(row[1]), int(row[2]))
     for kind, items in (("filter", rules.filters), ("signal", rules.signals)):
         for index, criterion in enumerate(items, start=1):
             column = rules.columns[criterion.field]
-            filled = counts[f"{column}\x00filled"]
-            numbers = counts[f"{column}\x00number"]
-            flags = counts[f"{column}\x00flag"] + numbers  # 1/0 count as yes/no
+            filled, numbers, flags = counts[column]
             wants_number = criterion.op in ("between", "gte", "lte") or (
                 criterion.op == "eq" and isinstance(criterion.value, int | float)
                 and not isinstance(criterion.value, bool))
@@ -93,35 +113,50 @@ def check_value_types(frame: Any, rules: ScoringRules, source: str = "") -> None
                 raise TableInputError(
                     f"{source}: {kind} {index} ({criterion.describe()}) compares numbers, but column "
                     f"{column!r} holds no numbers; fix the rule's value or the column")
-            if filled and wants_flag and flags == 0:
+            if filled and wants_flag and flags + numbers == 0:  # 1/0 count as yes/no
                 raise TableInputError(
                     f"{source}: {kind} {index} ({criterion.describe()}) expects yes/no, but column "
                     f"{column!r} holds no yes/no values; fix the rule's value or the column")
 
 
-def scoring_expressions(rules: ScoringRules) -> list[Any]:
-    """The added columns as Polars expressions over the raw text columns (one pass, no loops)."""
+def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+    """Two steps of Polars expressions: first each rule as a look-up of the row's cell among
+    the cells known to match it (see `_matching_values`), kept in helper columns; then the added
+    columns computed from those helpers."""
     import polars as pl
 
-    col = rules.columns
-    filter_pass = [criterion_expr(f, col[f.field]) for f in rules.filters]
+    columns = list(dict.fromkeys(rules.columns[c.field] for c in rules.criteria))
+    n_filters = len(rules.filters)
+    helpers = [pl.col(rules.columns[c.field]).cast(pl.Utf8).is_in(values.implode()).fill_null(False).alias(f"__hit_{i}")
+               for i, (c, values) in enumerate(zip(rules.criteria, hits, strict=True))]
+    helpers += [pl.col(c).cast(pl.Utf8).is_in(present_values[c].implode()).fill_null(False).alias(f"__present_{i}")
+                for i, c in enumerate(columns)]
+    present = {c: pl.col(f"__present_{i}") for i, c in enumerate(columns)}
+    filter_pass = [pl.col(f"__hit_{i}") for i in range(n_filters)]
     failures = [
-        pl.when(~passed).then(pl.lit(f.describe() + " (cell: ") + shown_cell_expr(col[f.field]) + pl.lit(")"))
+        pl.when(~passed).then(pl.lit(f.describe() + " (cell: ")
+                               + pl.when(present[rules.columns[f.field]])
+                               .then(pl.col(rules.columns[f.field]).cast(pl.Utf8).str.strip_chars())
+                               .otherwise(pl.lit("empty"))
+                               + pl.lit(")"))
         for f, passed in zip(rules.filters, filter_pass, strict=True)
     ]
-    signal_hit = [criterion_expr(s, col[s.field]) for s in rules.signals]
+    signal_hit = [pl.col(f"__hit_{n_filters + i}") for i in range(len(rules.signals))]
     total = sum(s.weight for s in rules.signals)
     matched_weight: Any = pl.sum_horizontal([hit.cast(pl.Float64) * s.weight
                                              for s, hit in zip(rules.signals, signal_hit, strict=True)]) \
         if rules.signals else pl.lit(0.0)
     excluded = ~pl.all_horizontal(filter_pass) if filter_pass else pl.lit(False)
     first, second = rules.tiers
-    tier = (pl.when(excluded).then(None)
-            .when(matched_weight * 100 >= first * total if total else pl.lit(False)).then(1)
-            .when(matched_weight * 100 >= second * total if total else pl.lit(False)).then(2)
-            .otherwise(3)) if total else pl.when(excluded).then(None).otherwise(1)
-    used = list(dict.fromkeys(col[c.field] for c in rules.criteria))
-    present = pl.sum_horizontal([present_expr(c).cast(pl.Float64) for c in used]) / len(used) if used else pl.lit(1.0)
+    if total:
+        tier = (pl.when(excluded).then(None)
+                .when(matched_weight * 100 >= first * total).then(1)
+                .when(matched_weight * 100 >= second * total).then(2)
+                .otherwise(3))
+    else:  # filters only: every account that passes them is tier 1
+        tier = pl.when(excluded).then(None).otherwise(1)
+    confidence = (pl.sum_horizontal([present[c].cast(pl.Float64) for c in columns]) / len(columns)) \
+        if columns else pl.lit(1.0)
     matched_names = [pl.when(hit).then(pl.lit(s.describe())) for s, hit in zip(rules.signals, signal_hit, strict=True)]
     expressions = [
         excluded.alias("excluded"),
@@ -129,7 +164,7 @@ def scoring_expressions(rules: ScoringRules) -> list[Any]:
         (matched_weight * 100 / total if total else pl.lit(0.0)).round(2).alias("score"),
         tier.cast(pl.Int8).alias("tier"),
         _join(matched_names).alias("matched_signals"),
-        present.round(2).alias("confidence"),
+        confidence.round(2).alias("confidence"),
         pl.lit(rules.version).alias("icp_version"),
     ]
     for kind in ("fit", "intent"):
@@ -138,7 +173,7 @@ def scoring_expressions(rules: ScoringRules) -> list[Any]:
             kind_total = sum(s.weight for s, _ in typed)
             kind_sum = pl.sum_horizontal([hit.cast(pl.Float64) * s.weight for s, hit in typed])
             expressions.append((kind_sum * 100 / kind_total).round(2).alias(f"{kind}_score"))
-    return expressions
+    return helpers, expressions
 
 
 def _join(parts: list[Any]) -> Any:
@@ -146,17 +181,25 @@ def _join(parts: list[Any]) -> Any:
 
     if not parts:
         return pl.lit("")
-    return pl.concat_list([part.cast(pl.Utf8) for part in parts]).list.drop_nulls().list.join("; ")
+    return pl.concat_str([part.cast(pl.Utf8) for part in parts], separator="; ", ignore_nulls=True)
 
 
 def score_frame(frame: Any, rules: ScoringRules) -> Any:
-    """Add the scoring columns to a DataFrame or LazyFrame of raw text cells."""
-    clashes = [name for name in ADDED_COLUMNS if name in frame.collect_schema().names()]
+    """Add the scoring columns to a DataFrame (returns a DataFrame) or a LazyFrame (returns a
+    LazyFrame) of raw text cells. Row order is kept."""
+
+    names = frame.collect_schema().names()
+    clashes = [name for name in ADDED_COLUMNS if name in names]
     if clashes:
         raise TableInputError(
             f"the prospect file already has column(s) {', '.join(clashes)}, which scoring adds; "
             "rename them (re-scoring a scored file: drop the old scoring columns first)")
-    return frame.with_columns(scoring_expressions(rules))
+    import polars as pl
+
+    hits, present_values = _matching_values(frame, rules)
+    helpers, added = scoring_expressions(rules, hits, present_values)
+    scored = frame.lazy().with_columns(helpers).with_columns(added).drop([h.meta.output_name() for h in helpers])
+    return scored.collect() if isinstance(frame, pl.DataFrame) else scored
 
 
 def summarise(scored: Any, rules: ScoringRules) -> dict[str, Any]:
@@ -167,12 +210,11 @@ def summarise(scored: Any, rules: ScoringRules) -> dict[str, Any]:
         pl.col("excluded").sum().alias("excluded"),
         *[(pl.col("tier") == tier).sum().alias(f"tier_{tier}") for tier in (1, 2, 3)],
     ).row(0, named=True)
-    by_filter = {f.describe(): 0 for f in rules.filters}
-    if rules.filters:
-        failed = scored.select([
-            (~criterion_expr(f, rules.columns[f.field])).sum().alias(str(i)) for i, f in enumerate(rules.filters)
-        ]).row(0)
-        by_filter = {f.describe(): int(n) for f, n in zip(rules.filters, failed, strict=True)}
+    by_filter: dict[str, int] = {}
+    for f in rules.filters:
+        prefix = f.describe() + " (cell: "
+        failed = scored.select(pl.col("failed_filters").str.contains(prefix, literal=True).sum()).item()
+        by_filter[f.describe()] = int(failed)
     return {
         "accounts": int(counts["accounts"]),
         "excluded": int(counts["excluded"]),

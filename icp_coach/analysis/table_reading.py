@@ -17,7 +17,6 @@ from icp_coach.analysis.errors import TableInputError
 
 LINE = "__line__"  # the file line (CSV) or sheet row (XLSX) each record came from
 _DELIMITERS = (",", ";", "\t", "|")
-_UNIT_SEPARATOR = "\x1f"
 
 
 @dataclass(frozen=True)
@@ -105,18 +104,19 @@ def _read_csv(source: Path, encoding: str | None) -> RawTable:
     utf8_as_is = used == "utf-8" and not raw.startswith(b"\xef\xbb\xbf")
     data = raw if utf8_as_is else text.encode("utf-8")
     problems: list[RowProblem] = []
-    structure = _check_structure(pl, data, delimiter)
-    if structure is None:  # multi-line quoted cells or odd characters: the careful, slower reader
-        frame, problems = _read_csv_with_python(text, delimiter, str(source))
-        return RawTable(frame, str(source), problems, used, delimiter, scan_safe=False)
-    bad_lines, expected = structure
-    if bad_lines:
-        lines = data.decode("utf-8").split("\n")
-        for line_no, found in bad_lines:
-            problems.append(RowProblem(line_no, f"has {found} fields, the header has {expected}"))
-        bad = {line_no for line_no, _ in bad_lines}
-        kept = [line if (index + 1) not in bad else "" for index, line in enumerate(lines)]
-        data = "\n".join(kept).encode("utf-8")
+    layout = record_layout(data, delimiter, str(source))
+    expected = int(layout.fields[0])
+    bad = [int(i) for i in ((layout.fields != expected) & ~layout.blank).nonzero()[0] if i > 0]
+    for index in bad:
+        problems.append(RowProblem(int(layout.lines[index]),
+                                   f"has {int(layout.fields[index])} fields, the header has {expected}"))
+    if bad:  # blank the bad records so the rows keep their place and their line numbers
+        pieces, position = [], 0
+        for index in bad:
+            pieces.append(data[position:int(layout.starts[index])])
+            position = int(layout.ends[index])
+        pieces.append(data[position:])
+        data = b"".join(pieces)
     try:
         frame = pl.read_csv(data, separator=delimiter, infer_schema=False)
     except Exception as error:  # polars reports structure problems without a line; find it
@@ -124,29 +124,57 @@ def _read_csv(source: Path, encoding: str | None) -> RawTable:
         if problems_py or frame_py.height:
             return RawTable(frame_py, str(source), problems_py, used, delimiter, scan_safe=False)
         raise TableInputError(f"{source}: cannot be read as CSV: {error}") from error
+    if frame.height > len(layout.lines) - 1:  # the two readers disagree: trust the careful one
+        frame_py, problems_py = _read_csv_with_python(text, delimiter, str(source))
+        return RawTable(frame_py, str(source), problems_py, used, delimiter, scan_safe=False)
     _check_headers(frame.columns, str(source))
-    frame = frame.with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
+    frame = frame.with_columns(pl.Series(LINE, layout.lines[1:1 + frame.height], dtype=pl.Int64))
     frame = _drop_blank_rows(pl, frame)
-    return RawTable(frame, str(source), problems, used, delimiter,
-                    scan_safe=utf8_as_is and not bad_lines and delimiter == ",")
+    scan_safe = utf8_as_is and not bad and delimiter == "," and not bool(layout.blank[1:].any())
+    return RawTable(frame, str(source), problems, used, delimiter, scan_safe=scan_safe)
 
 
-def _check_structure(pl: Any, data: bytes, delimiter: str) -> tuple[list[tuple[int, int]], int] | None:
-    """Lines whose field count differs from the header's, counted with vectorised string ops.
-    None when the file needs the careful reader (quoted line breaks, a unit-separator byte)."""
-    if _UNIT_SEPARATOR.encode() in data:
-        return None
-    lines = pl.read_csv(data, has_header=False, separator=_UNIT_SEPARATOR, quote_char=None,
-                        infer_schema=False, new_columns=["line"])["line"]
-    quotes = lines.str.count_matches('"', literal=True).fill_null(0)
-    if (quotes % 2 != 0).any():
-        return None
-    unquoted = lines.str.replace_all(r'"[^"]*"', "")
-    fields = unquoted.str.count_matches(delimiter, literal=True) + 1
-    expected = int(fields[0])
-    frame = pl.DataFrame({"fields": fields, "blank": lines.is_null()}).with_row_index("index")
-    bad = frame.filter((pl.col("fields") != expected) & ~pl.col("blank") & (pl.col("index") > 0))
-    return [(int(i) + 1, int(n)) for i, n in zip(bad["index"], bad["fields"], strict=True)], expected
+@dataclass(frozen=True)
+class RecordLayout:
+    """Where each CSV record starts and ends, its first line and how many fields it has,
+    found with numpy over the bytes (quote-aware, so quoted line breaks stay inside a cell)."""
+
+    starts: Any
+    ends: Any
+    lines: Any
+    fields: Any
+    blank: Any
+
+
+def record_layout(data: bytes, delimiter: str, source: str = "") -> RecordLayout:
+    import numpy as np
+
+    array = np.frombuffer(data, dtype=np.uint8)
+    newline = array == 10
+    separator = array == ord(delimiter)
+    if b'"' in data:
+        quotes = array == 34
+        inside = np.bitwise_xor.accumulate(quotes.view(np.uint8)).view(bool)
+        if inside[-1]:
+            opener = int(np.flatnonzero(quotes)[-1])
+            line = int(np.count_nonzero(newline[:opener])) + 1
+            raise TableInputError(f"{source}:{line}: a quoted cell is never closed; add the closing quote")
+        record_breaks = np.flatnonzero(newline & ~inside)
+        separators = np.flatnonzero(separator & ~inside)
+        del quotes, inside
+    else:
+        record_breaks = np.flatnonzero(newline)
+        separators = np.flatnonzero(separator)
+    starts = np.concatenate([[0], record_breaks + 1])
+    ends = np.concatenate([record_breaks, [array.size]])
+    if starts[-1] >= array.size:  # the file ends with a line break
+        starts, ends = starts[:-1], ends[:-1]
+    fields = np.searchsorted(separators, ends) - np.searchsorted(separators, starts) + 1
+    lengths = ends - starts
+    last = np.clip(ends - 1, 0, max(array.size - 1, 0))
+    blank = (lengths == 0) | ((lengths == 1) & (array[last] == 13))
+    lines = np.searchsorted(np.flatnonzero(newline), starts) + 1
+    return RecordLayout(starts, ends, lines, fields, blank)
 
 
 def _read_csv_with_python(text: str, delimiter: str, source: str) -> tuple[Any, list[RowProblem]]:
@@ -251,9 +279,7 @@ def _excel_text(value: Any) -> str | None:
 
 def csv_scan_problems(path: Path) -> list[str]:
     """Why a CSV cannot be scanned straight from disk (empty list: it can): not UTF-8, a BOM,
-    not comma-separated, multi-line cells, or rows with the wrong number of fields."""
-    import polars as pl
-
+    not comma-separated, blank lines, or rows with the wrong number of fields."""
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf") or raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return ["byte-order mark"]
@@ -264,9 +290,7 @@ def csv_scan_problems(path: Path) -> list[str]:
     header = raw.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
     if sniff_delimiter(header) != ",":
         return ["not comma-separated"]
-    structure = _check_structure(pl, raw, ",")
-    if structure is None:
-        return ["multi-line cells"]
-    if structure[0]:
-        return [f"line {line}: {found} fields" for line, found in structure[0]]
-    return []
+    layout = record_layout(raw, ",", str(path))
+    expected = int(layout.fields[0])
+    bad = ((layout.fields != expected) | layout.blank).nonzero()[0]
+    return [f"line {int(layout.lines[i])}: {int(layout.fields[i])} fields" for i in bad[:20]]

@@ -1,0 +1,160 @@
+"""Benchmark: score 1,000,000 generated prospects against the dev-data job4 rules.
+
+Run: .venv/bin/python benchmarks/bench_score.py [--rows 1000000] [--repeat 3] [--loop-rows 50000]
+Targets: under 3 s and under 1.5 GB peak memory for the vectorised path (read CSV, check, score,
+write the scored CSV), and >= 20x faster than a straightforward per-row Python loop over the same
+rules with domain.criteria.matches (the loop runs on --loop-rows rows and is extrapolated).
+Each vectorised run happens in a fresh process so its peak memory (ru_maxrss) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+RULES = {
+    "filters": [
+        {"field": "industry", "op": "in", "value": ["fintech", "saas", "insurance"]},
+        {"field": "employees", "op": "between", "value": [50, 500]},
+        {"field": "region", "op": "in", "value": ["north america", "emea"]},
+    ],
+    "signals": [
+        {"field": "recently_raised", "op": "eq", "value": True, "weight": 3},
+        {"field": "visited_pricing_page", "op": "eq", "value": True, "weight": 2},
+        {"field": "hiring_sales", "op": "eq", "value": True, "weight": 2},
+        {"field": "tech_stack", "op": "contains", "value": "salesforce", "weight": 1},
+        {"field": "tech_stack", "op": "contains", "value": "snowflake", "weight": 1},
+        {"field": "uses_competitor", "op": "eq", "value": True, "weight": 1},
+    ],
+}
+
+
+def generate_prospects(path: Path, rows: int, seed: int = 5) -> None:
+    import polars as pl
+
+    rng = np.random.default_rng(seed)
+    industries = np.array(["fintech", "saas", "insurance", "healthcare", "retail", "FinTech ", "SaaS", "media"])
+    regions = np.array(["north america", "emea", "apac", "latam", "EMEA", " North America"])
+    employees = rng.integers(5, 3000, rows)
+    stacks = np.array(["salesforce;aws", "Snowflake; slack", "hubspot", "", "aws;snowflake;salesforce", "jira"])
+    flags = np.array(["true", "false", "TRUE", "False", ""])
+    frame = pl.DataFrame({
+        "account_id": [f"P-{i:07d}" for i in range(rows)],
+        "company": [f"Prospect {i}" for i in range(rows)],
+        "industry": rng.choice(industries, rows),
+        "employees": [f"{e:,}" if e >= 1000 and i % 5 == 0 else str(e) for i, e in enumerate(employees)],
+        "region": rng.choice(regions, rows),
+        "tech_stack": rng.choice(stacks, rows),
+        "recently_raised": rng.choice(flags, rows),
+        "hiring_sales": rng.choice(flags, rows),
+        "visited_pricing_page": rng.choice(flags, rows),
+        "uses_competitor": rng.choice(flags, rows),
+    })
+    frame.write_csv(path)
+
+
+def vectorised_run(prospects: Path, rules_path: Path, output: Path, streaming: bool) -> None:
+    """One scoring run, as the `score` command does it; prints seconds and peak RSS as JSON."""
+    import resource
+
+    from icp_coach.analysis.prospect_scoring import (
+        ScoringRules,
+        check_value_types,
+        resolve_columns,
+        score_csv_streaming,
+        score_frame,
+    )
+    from icp_coach.analysis.table_reading import LINE, csv_scan_problems, read_table
+    from icp_coach.domain.criteria import Filter, Signal
+
+    data = json.loads(rules_path.read_text())
+    start = time.perf_counter()
+    rules = ScoringRules([Filter(**f) for f in data["filters"]], [Signal(**s) for s in data["signals"]], "bench")
+    if streaming:
+        import polars as pl
+
+        assert not csv_scan_problems(prospects)
+        resolve_columns(rules, pl.scan_csv(prospects, infer_schema=False).collect_schema().names())
+        score_csv_streaming(prospects, rules, output)
+    else:
+        raw = read_table(prospects)
+        resolve_columns(rules, raw.columns)
+        check_value_types(raw.frame, rules)
+        scored = score_frame(raw.frame, rules)
+        scored.drop(LINE).write_csv(output)
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
+
+
+def loop_run(prospects: Path, rows: int) -> float:
+    """The straightforward alternative: csv.DictReader and matches() per row, per rule."""
+    from icp_coach.domain.criteria import Filter, Signal, matches
+
+    filters = [Filter(**f) for f in RULES["filters"]]
+    signals = [Signal(**s) for s in RULES["signals"]]
+    total = sum(s.weight for s in signals)
+    start = time.perf_counter()
+    out = []
+    with prospects.open(encoding="utf-8", newline="") as handle:
+        for index, record in enumerate(csv.DictReader(handle)):
+            if index >= rows:
+                break
+            failed = [f.describe() for f in filters if not matches(f, record)]
+            hit = [s for s in signals if matches(s, record)]
+            score = 100 * sum(s.weight for s in hit) / total
+            tier = None if failed else 1 if score >= 60 else 2 if score >= 30 else 3
+            out.append({**record, "excluded": bool(failed), "failed_filters": "; ".join(failed), "score": score,
+                        "tier": tier, "matched_signals": "; ".join(s.describe() for s in hit)})
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--loop-rows", type=int, default=50_000)
+    parser.add_argument("--run", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.run:
+        vectorised_run(Path(args.run[0]), Path(args.run[1]), Path(args.run[2]), args.run[3] == "stream")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        prospects, rules_path = Path(folder) / "prospects.csv", Path(folder) / "rules.json"
+        generate_prospects(prospects, args.rows)
+        rules_path.write_text(json.dumps(RULES))
+        print(f"prospects: {args.rows:,} ({prospects.stat().st_size / 1e6:.0f} MB CSV)")
+        medians = {}
+        for mode in ("memory", "stream"):
+            runs = []
+            for _ in range(args.repeat):
+                done = subprocess.run([sys.executable, __file__, "--run", str(prospects), str(rules_path),
+                                       str(Path(folder) / "scored.csv"), mode],
+                                      check=True, capture_output=True, text=True)
+                runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            seconds = statistics.median(r["seconds"] for r in runs)
+            peak = max(r["peak_mb"] for r in runs)
+            medians[mode] = seconds
+            print(f"vectorised ({mode}): median {seconds:.2f} s over {args.repeat} runs "
+                  f"[{', '.join(format(r['seconds'], '.2f') for r in runs)}], peak RSS {peak:.0f} MB "
+                  "(targets < 3 s, < 1536 MB)")
+        loop_rows = min(args.loop_rows, args.rows)
+        loop_seconds = loop_run(prospects, loop_rows)
+        estimated = loop_seconds * args.rows / loop_rows
+        print(f"per-row Python loop with matches(): {loop_seconds:.2f} s for {loop_rows:,} rows, "
+              f"~{estimated:.1f} s for {args.rows:,} (extrapolated)")
+        best = min(medians.values())
+        print(f"speed-up vs the loop: {estimated / best:.0f}x (target >= 20x)")
+
+
+if __name__ == "__main__":
+    main()
