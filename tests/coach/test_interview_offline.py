@@ -81,3 +81,14 @@ def test_the_llm_path_makes_at_most_two_model_calls_per_answer():
     assert coach.state.completed and coach.draft.engine == "llm"
     assert "Noted. Next question, citing [1]." in out.getvalue()
     app.close()
+
+
+@pytest.mark.asyncio
+async def test_export_in_chat_writes_the_file_atomically_into_the_data_folder(isolated_dirs):
+    app = make_app(Settings(engine="offline"))
+    coach = app.start_coach(company="Acme", with_knowledge=False)
+    events = [event async for event in coach.handle("/export json")]
+    target = isolated_dirs / "data" / "exports" / f"icp-{coach.session_id}.json"
+    assert str(target) in events[-1].text
+    assert '"name": "Acme"' in target.read_text(encoding="utf-8")
+    app.close()
