@@ -84,3 +84,21 @@ def test_output_folder_must_exist(tmp_path: Path) -> None:
     notes.write_text(NOTES, encoding="utf-8")
     result = run(str(notes), "--engine", "offline", "-o", str(tmp_path / "no" / "icp.json"))
     assert result.exit_code == 1 and "does not exist" in result.stderr
+
+
+def test_auto_engine_falls_back_to_offline_without_an_endpoint_or_model(tmp_path: Path) -> None:
+    notes = tmp_path / "tally.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    result = run(str(notes), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["engine"] == "offline"
+
+
+def test_conversions_are_reported(tmp_path: Path) -> None:
+    notes = tmp_path / "uk.md"
+    notes.write_text("Annual revenue between £50M and £400M, 1k-5k employees.\n", encoding="utf-8")
+    result = run(str(notes), "--engine", "offline", "--json")
+    payload = json.loads(result.stdout)
+    revenue = payload["document"]["firmographics"]["annual_revenue_usd"]
+    assert (revenue["min"], revenue["max"]) == (63_500_000, 508_000_000)
+    assert payload["notes"] == ["converted GBP to USD at 1.27 USD per GBP"]
