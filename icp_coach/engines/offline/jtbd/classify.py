@@ -20,7 +20,7 @@ from icp_coach.engines.offline.jtbd.prototype_vectors import load_shipped_vector
 # Every sentence of an answer gets the same lift from the question (not only the first few: an
 # inserted sentence must not shift what the rest of the answer counts as).
 QUESTION_BONUS = 1.5
-EMBEDDING_WEIGHT = 15.0  # turns centred cosine margins (a few hundredths) into cue-sized points
+EMBEDDING_WEIGHT = 8.0  # turns centred cosine margins (a few hundredths) into cue-sized points
 MAX_EMBEDDED = 16  # the model costs ~25 ms a sentence: embed only the open cases
 AMBIGUITY_MARGIN = 1.0
 MIN_SCORE = 2.0
