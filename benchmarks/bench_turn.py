@@ -10,7 +10,8 @@ wrapping the embedder. Target: median turn under 300 ms excluding model time.
 
 LLM: the same turns through make_app(settings, chat_model=fake) with a fake that counts every
 call (structured extraction and streamed reply). Target: at most 2 calls per turn.
-Set ICP_COACH_DATA_DIR to reuse a built index (building it takes minutes on a small machine).
+The knowledge index of the data dir (ICP_COACH_DATA_DIR or the user's) is reused, or built once
+when missing (minutes on a small machine); the benchmark's sessions go to a temporary file.
 """
 
 from __future__ import annotations
@@ -82,10 +83,13 @@ def bench_offline(answers_path: Path, rounds: int) -> None:
     from icp_coach.embeddings import BundledEmbedder
     from icp_coach.engines.offline.extractor import OfflineExtractor
     from icp_coach.settings import Settings
+    from icp_coach.storage.sessions import SQLiteSessionStore
 
     language, company, turns = turns_of(answers_path)
     embedder = TimedEmbedder(BundledEmbedder())
     app = make_app(Settings(engine="offline"), embedder=embedder)
+    # the knowledge index of the data dir is reused; the benchmark's sessions go to a temp file
+    app.__dict__["session_store"] = SQLiteSessionStore(Path(tempfile.mkdtemp()) / "bench.sqlite3")
     app.__dict__["offline_extractor"] = OfflineExtractor(cny_per_usd=app.settings.cny_per_usd,
                                                          embedder=embedder)
     started = time.perf_counter()
@@ -131,8 +135,11 @@ def bench_llm_calls(answers_path: Path) -> None:
     from icp_coach.settings import Settings
 
     language, company, turns = turns_of(answers_path)
+    from icp_coach.storage.sessions import SQLiteSessionStore
+
     fake = counting_model()
     app = make_app(Settings(engine="llm"), chat_model=fake)
+    app.__dict__["session_store"] = SQLiteSessionStore(Path(tempfile.mkdtemp()) / "bench.sqlite3")
     coach = app.start_coach(company=company, language=language, auto_advance=False,
                             with_knowledge=False)
 
@@ -162,11 +169,6 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--skip-offline", action="store_true")
     args = parser.parse_args()
-    import os
-
-    if "ICP_COACH_DATA_DIR" not in os.environ:
-        os.environ["ICP_COACH_DATA_DIR"] = tempfile.mkdtemp(prefix="icp-bench-")
-        print(f"(ICP_COACH_DATA_DIR not set: a fresh index is built in {os.environ['ICP_COACH_DATA_DIR']})")
     if not args.skip_offline:
         bench_offline(args.answers, args.rounds)
     bench_llm_calls(args.answers)
