@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -18,7 +18,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
-from textual.widgets.markdown import MarkdownStream
 from textual.worker import get_current_worker
 
 from icp_coach.domain.events import (
@@ -48,6 +47,9 @@ from icp_coach.tui.widgets.chat_log import ChatLog, CitationLine, CoachReply, Us
 from icp_coach.tui.widgets.icp_panel import ICPPanel
 from icp_coach.tui.widgets.prompt_input import CommandHints, PromptInput
 from icp_coach.tui.widgets.step_bar import StepBar
+
+if TYPE_CHECKING:
+    from textual.widgets.markdown import MarkdownStream
 
 # Tokens are handed to the Markdown stream at most this often: a model's stream still shows word
 # by word, while a reply that arrives all at once (offline) is rendered in a few passes, not 500.
@@ -92,7 +94,8 @@ class MainScreen(Screen[None]):
         self.query_one(StepBar).show(None, 0, self.language)
         self.query_one(PromptInput).focus()
         self.set_interval(1.0, self.show_status)  # the elapsed seconds while preparing
-        self.prepare_coach()
+        # After the first paint: the worker's imports would otherwise compete with it.
+        self.call_after_refresh(self.prepare_coach)
 
     # --- start-up (blocking work in a thread) ------------------------------------------------------
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Markdown, Static
-from textual.widgets.markdown import MarkdownStream
+from textual.widgets import Static
+
+if TYPE_CHECKING:  # markdown-it loads with the first reply, not before the first screen
+    from textual.widgets import Markdown
+    from textual.widgets.markdown import MarkdownStream
 
 
 class UserTurn(Static):
@@ -44,15 +47,21 @@ class CoachReply(Vertical):
         self.citations: list[tuple[int, Any]] = []
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown
+
         yield Static(Text(self.speaker, style="bold"), classes="speaker")
         yield Markdown(self.initial_text, classes="reply-body")
         yield CitationLine("", classes="citations")
 
     @property
     def body(self) -> Markdown:
+        from textual.widgets import Markdown
+
         return self.query_one(".reply-body", Markdown)
 
     def open_stream(self) -> MarkdownStream:
+        from textual.widgets import Markdown
+
         return Markdown.get_stream(self.body)
 
     async def finish(self, text: str) -> None:

@@ -3,16 +3,17 @@ their completeness, and the validation findings as badges. It renders; the domai
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from icp_coach.domain.icp import DIMENSIONS, ICPDocument
-from icp_coach.domain.process import step, step_gaps
-from icp_coach.domain.validation import Finding, completeness, validate_icp
 from icp_coach.tui.i18n import t
+
+if TYPE_CHECKING:  # the domain (pydantic) loads with the coach, after the first screen is up
+    from icp_coach.domain.icp import ICPDocument
+    from icp_coach.domain.validation import Finding
 
 BAR_CELLS = 10
 BADGE_STYLES = {"error": "bold white on red", "warning": "bold black on yellow",
@@ -57,6 +58,8 @@ def _number(value: float | None) -> str:
 
 
 def render_step(document: ICPDocument, current: int, language: str) -> Text:
+    from icp_coach.domain.process import step, step_gaps
+
     text = Text()
     text.append(f"{t('panel.step', language)} {current}: {step(current).title_in(language)}",
                 style="bold")
@@ -77,6 +80,9 @@ def render_step(document: ICPDocument, current: int, language: str) -> Text:
 
 
 def render_dimensions(document: ICPDocument, language: str) -> Text:
+    from icp_coach.domain.icp import DIMENSIONS
+    from icp_coach.domain.validation import completeness
+
     scores = completeness(document)
     text = Text()
     text.append(t("panel.dimensions", language), style="bold underline")
@@ -116,6 +122,8 @@ class ICPPanel(VerticalScroll):
         yield Static(id="panel-findings")
 
     def show(self, document: ICPDocument, current_step: int, language: str) -> None:
+        from icp_coach.domain.validation import validate_icp
+
         title = Text(f"{t('panel.title', language)}: ", style="bold")
         title.append(document.name)
         title.append(f"  {t('panel.version', language)} {document.version}", style="dim")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,9 +11,12 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Static
 
-from icp_coach.domain.icp import ICPDocument
-from icp_coach.domain.process import FIRST_STEP, LAST_STEP, is_step_done
 from icp_coach.tui.i18n import t
+
+if TYPE_CHECKING:
+    from icp_coach.domain.icp import ICPDocument
+
+STEP_NUMBERS = range(0, 6)  # the PMF check (0) and the five steps; domain.process.STEPS
 
 MARKS = {"done": "✓", "current": "●", "todo": "○"}
 
@@ -32,15 +36,20 @@ class StepBar(Horizontal):
         step: int
 
     def compose(self) -> ComposeResult:
-        for number in range(FIRST_STEP, LAST_STEP + 1):
+        for number in STEP_NUMBERS:
             yield StepChip(number)
 
     def show(self, document: ICPDocument | None, current: int, language: str) -> None:
+        done: set[int] = set()
+        if document is not None:
+            from icp_coach.domain.process import is_step_done
+
+            done = {number for number in STEP_NUMBERS if is_step_done(number, document)}
         for chip in self.query(StepChip):
             number = chip.number
             if number == current:
                 state = "current"
-            elif document is not None and is_step_done(number, document):
+            elif number in done:
                 state = "done"
             else:
                 state = "todo"
