@@ -32,13 +32,15 @@ def chat(resume: str | None, company: str, engine: str | None, lang: str | None,
     context = make_app(load_settings(engine=engine, language=lang))
     try:
         session_id = None
-        if resume is not None:
-            from icp_coach.storage.sessions import SessionNotFound
+        from icp_coach.storage.sessions import SessionNotFound, SessionStoreError
 
-            try:
-                session_id = context.session_store.resolve(resume)
-            except SessionNotFound as error:
-                fail(str(error), EXIT_INPUT)
+        try:
+            store = context.session_store
+            store.list_sessions()  # opens (and migrates) the database before the screen takes over
+            if resume is not None:
+                session_id = store.resolve(resume)
+        except (SessionNotFound, SessionStoreError) as error:
+            fail(str(error), EXIT_INPUT)
         app = make_tui(context, session_id=session_id, language=lang,
                        with_knowledge=not no_knowledge, company=company)
         app.run()

@@ -294,3 +294,28 @@ async def test_sessions_screen_renames_deletes_and_resumes(recorder: Recorder) -
         await pilot.press("enter")
         await recorder.wait_for(pilot, lambda: len(recorder.of(CoachReady)) >= 2)
         assert recorder.of(CoachReady)[-1].coach.session_id == older
+
+
+async def test_citations_link_to_the_sources_view(recorder: Recorder) -> None:
+    from icp_coach.embeddings import HashingEmbedder
+    from icp_coach.tui.messages import PreparationProgress
+    from icp_coach.tui.screens.sources import SourcesScreen
+
+    context = make_app(Settings(engine="offline"), embedder=HashingEmbedder())
+    app = make_tui(context, with_knowledge=True)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_for(pilot, lambda: any(m.finished for m in
+                                                   recorder.of(PreparationProgress)))
+        assert [m.ok for m in recorder.of(PreparationProgress) if m.finished] == [True]
+        await recorder.wait_turns(pilot, 1)
+        await type_and_send(pilot, INTERVIEW[0])
+        await recorder.wait_turns(pilot, 2)
+        cited = recorder.of(ReplyCompleted)[-1].citations
+        assert cited, "the reply after indexing cites the knowledge base"
+        line = app.screen.query(CoachReply).last().query_one(".citations")
+        assert "[1]" in str(line.render())
+        await pilot.click(line)
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesScreen)
+        shown = " ".join(str(s.render()) for s in app.screen.query(".passage"))
+        assert cited[0].doc_id in shown and cited[0].text.strip()[:40] in shown
