@@ -255,3 +255,26 @@ def test_own_fixtures_parse(tmp_path: Path) -> None:
     assert "the purchase order and the goods receipt, and only shows us" in matching.text
     md = load_transcript(FIXTURES / "maintenance_weibao_zh.txt")
     assert md.interviewers == ["李婷"] and md.language == "zh"
+
+
+def test_teams_exports_vtt_with_guid_cue_ids_and_docx_with_header_lines(tmp_path: Path) -> None:
+    vtt = ("WEBVTT\n\n0f1d2c3b-aaaa-4bbb-8ccc-123456789abc/11-0\n00:00:01.200 --> 00:00:03.900\n"
+           "<v Jamie Lee>What did you look at?</v>\n\n"
+           "0f1d2c3b-aaaa-4bbb-8ccc-123456789abc/12-0\n00:00:04.000 --> 00:00:08.000\n"
+           "<v Chris Wong>Two vendors, and a spreadsheet rebuild.</v>\n")
+    transcript = load_transcript(write(tmp_path, "teams.vtt", vtt))
+    assert speakers(transcript) == ["Jamie Lee", "Chris Wong"]
+    assert transcript.turns[1].text == "Two vendors, and a spreadsheet rebuild."
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in ("Jamie Lee   0:03", "What did you look at?", "Chris Wong   0:09",
+                      "Two vendors.", "And a spreadsheet rebuild."):
+        document.add_paragraph(paragraph)
+    path = tmp_path / "teams.docx"
+    document.save(str(path))
+    transcript = load_transcript(path)
+    assert speakers(transcript) == ["Jamie Lee", "Chris Wong"]
+    assert transcript.turns[1].text == "Two vendors.\nAnd a spreadsheet rebuild."
+    assert transcript.turns[1].timestamp == "0:09"
