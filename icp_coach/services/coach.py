@@ -61,6 +61,7 @@ from icp_coach.services.coach_summary import (
     compose_summary,
     describe_changes,
     describe_diff,
+    field_label,
     group_changes,
 )
 from icp_coach.services.coach_texts import CoachTexts
@@ -438,8 +439,11 @@ class Coach:
             async for event in self._say(self._t("commands", "at_last")):
                 yield event
             return
-        missing = [gap.key for gap in step_gaps(current, self.state.draft) if gap.required]
-        note = self._t("commands", "next_incomplete", missing=", ".join(missing)) if missing else ""
+        missing = [field_label(gap.key, self.language)
+                   for gap in step_gaps(current, self.state.draft) if gap.required]
+        separator = "、" if self.language == "zh" else ", "
+        note = (self._t("commands", "next_incomplete", missing=separator.join(missing))
+                if missing else "")
         async for event in self._goto(current + 1, note):
             yield event
 

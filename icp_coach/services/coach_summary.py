@@ -31,6 +31,12 @@ _LABEL: dict[str, dict[str, str]] = {
     "signals": {"en": "signals", "zh": "信号"},
     "review": {"en": "review plan", "zh": "复盘计划"},
     "assessments": {"en": "account assessments", "zh": "客户评估"},
+    # the gaps a step can name when the user moves on early
+    "pmf.evidence": {"en": "referral share, NPS or retention", "zh": "推荐占比、NPS 或留存"},
+    "firmographics.size": {"en": "company size", "zh": "公司规模"},
+    "decision_makers.titles": {"en": "job titles", "zh": "职位"},
+    "technographics": {"en": "tools they use", "zh": "在用的工具"},
+    "review.next_review": {"en": "review cadence", "zh": "复盘频率"},
 }
 
 _SEP = {"en": ", ", "zh": "、"}

@@ -269,3 +269,14 @@ async def test_a_later_review_bumps_the_version_again_and_shows_the_diff(make_co
     assert coach.draft.version == "1.1"
     reply = replies(events)[-1]
     assert "version 1.1" in reply and "+ hired a new CFO" in reply
+
+
+async def test_moving_on_early_names_what_the_step_still_lacks(make_coach):
+    coach = make_coach()
+    coach.state.step = 1
+    reply = replies(await collect(coach.handle("/next")))[-1]
+    assert "still lacks: industries, company size" in reply and coach.step == 2
+    await collect(coach.handle("/lang zh"))
+    await collect(coach.handle("/back"))
+    reply = replies(await collect(coach.handle("/next")))[-1]
+    assert "还缺：行业、公司规模" in reply
