@@ -280,3 +280,21 @@ async def test_moving_on_early_names_what_the_step_still_lacks(make_coach):
     await collect(coach.handle("/back"))
     reply = replies(await collect(coach.handle("/next")))[-1]
     assert "还缺：行业、公司规模" in reply
+
+
+async def test_the_turn_and_the_icp_change_are_saved_before_the_reply_starts(make_coach, store):
+    seen: list[tuple[list[str], list[str]]] = []
+
+    class Inspecting:
+        name = "inspecting"
+
+        async def stream_reply(self, request):
+            state = store.load_state("s1")
+            seen.append(([t.text for t in store.turns("s1") if t.speaker == "user"],
+                         state.draft.firmographics.industries))
+            yield "ok"
+
+    coach = make_coach(reply_writer=Inspecting())
+    coach.state.step = 1
+    await collect(coach.handle("Fintech, 50-500 employees"))
+    assert seen == [(["Fintech, 50-500 employees"], ["Fintech"])]
