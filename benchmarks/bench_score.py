@@ -68,7 +68,6 @@ def vectorised_run(prospects: Path, rules_path: Path, output: Path, streaming: b
 
     from icp_coach.analysis.prospect_scoring import (
         ScoringRules,
-        check_value_types,
         resolve_columns,
         score_csv_streaming,
         score_frame,
@@ -88,7 +87,6 @@ def vectorised_run(prospects: Path, rules_path: Path, output: Path, streaming: b
     else:
         raw = read_table(prospects)
         resolve_columns(rules, raw.columns)
-        check_value_types(raw.frame, rules)
         scored = score_frame(raw.frame, rules)
         scored.drop(LINE).write_csv(output)
     seconds = time.perf_counter() - start

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from icp_coach.analysis.criteria_expressions import criterion_expr, present_expr
+from icp_coach.analysis.criteria_expressions import criterion_expr, present_expr, shown_cell_expr
 from icp_coach.analysis.errors import TableInputError
 from icp_coach.analysis.header_mapping import map_headers, normalise_header
 from icp_coach.domain.criteria import Criterion, Filter, Signal
@@ -71,12 +71,14 @@ def _distinct_values(frame: Any, columns: list[str]) -> dict[str, Any]:
     return {c: pl.Series(c, row[c], dtype=pl.Utf8) for c in columns}
 
 
-def _matching_values(frame: Any, rules: ScoringRules) -> tuple[list[Any], dict[str, Any]]:
-    """Each rule decided once per distinct cell: for rule i, the list of raw cells that match it;
-    for each column, the cells that hold data. A row then needs only a hash look-up
-    (`is_in`), with exactly the per-cell answer of `criterion_expr`."""
+def _matching_values(frame: Any, rules: ScoringRules, distinct: dict[str, Any]) -> tuple[list[Any], dict[str, Any], list[Any]]:
+    """Each rule decided once per distinct cell: for rule i, the raw cells that match it; for
+    each column, the cells that hold data; for each filter, the failing cells with the message
+    to show. A row then needs only hash look-ups (`is_in`, `replace_strict`), with exactly the
+    per-cell answer of `criterion_expr`."""
+    import polars as pl
+
     columns = list(dict.fromkeys(rules.columns[c.field] for c in rules.criteria))
-    distinct = _distinct_values(frame, columns)
     hits: list[Any] = []
     for criterion in rules.criteria:
         column = rules.columns[criterion.field]
@@ -84,16 +86,26 @@ def _matching_values(frame: Any, rules: ScoringRules) -> tuple[list[Any], dict[s
         hits.append(values.filter(criterion_expr(criterion, column))[column].drop_nulls())
     present = {column: distinct[column].to_frame().filter(present_expr(column))[column].drop_nulls()
                for column in columns}
-    return hits, present
+    failures = []
+    for f in rules.filters:
+        column = rules.columns[f.field]
+        failing = (distinct[column].to_frame().drop_nulls()
+                   .filter(~criterion_expr(f, column))
+                   .with_columns((pl.lit(f.describe() + " (cell: ") + shown_cell_expr(column) + pl.lit(")"))
+                                 .alias("__message__")))
+        failures.append((failing[column], failing["__message__"]))
+    return hits, present, failures
 
 
-def check_value_types(frame: Any, rules: ScoringRules, source: str = "") -> None:
+def check_value_types(frame: Any, rules: ScoringRules, source: str = "",
+                      distinct: dict[str, Any] | None = None) -> None:
     """A rule whose value cannot meet any cell of its column (a number rule on a text column, a
     yes/no rule on text) is a wrong-type error, not a silent 'nobody matches'."""
     from icp_coach.analysis.criteria_expressions import cell_parts
 
     columns = list(dict.fromkeys(rules.columns.values()))
-    distinct = _distinct_values(frame, columns)
+    if distinct is None:
+        distinct = _distinct_values(frame, columns)
     counts: dict[str, tuple[int, int, int]] = {}
     for column in columns:
         parts = cell_parts(column)
@@ -119,7 +131,8 @@ def check_value_types(frame: Any, rules: ScoringRules, source: str = "") -> None
                     f"{column!r} holds no yes/no values; fix the rule's value or the column")
 
 
-def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: dict[str, Any],
+                        failing: list[Any]) -> tuple[list[Any], list[Any]]:
     """Two steps of Polars expressions: first each rule as a look-up of the row's cell among
     the cells known to match it (see `_matching_values`), kept in helper columns; then the added
     columns computed from those helpers."""
@@ -133,14 +146,11 @@ def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: di
                 for i, c in enumerate(columns)]
     present = {c: pl.col(f"__present_{i}") for i, c in enumerate(columns)}
     filter_pass = [pl.col(f"__hit_{i}") for i in range(n_filters)]
-    failures = [
-        pl.when(~passed).then(pl.lit(f.describe() + " (cell: ")
-                               + pl.when(present[rules.columns[f.field]])
-                               .then(pl.col(rules.columns[f.field]).cast(pl.Utf8).str.strip_chars())
-                               .otherwise(pl.lit("empty"))
-                               + pl.lit(")"))
-        for f, passed in zip(rules.filters, filter_pass, strict=True)
-    ]
+    failures = []
+    for f, (cells, messages) in zip(rules.filters, failing, strict=True):
+        column = pl.col(rules.columns[f.field]).cast(pl.Utf8)
+        failures.append(pl.when(column.is_null()).then(pl.lit(f.describe() + " (cell: empty)"))
+                        .otherwise(column.replace_strict(cells, messages, default=None, return_dtype=pl.Utf8)))
     signal_hit = [pl.col(f"__hit_{n_filters + i}") for i in range(len(rules.signals))]
     total = sum(s.weight for s in rules.signals)
     matched_weight: Any = pl.sum_horizontal([hit.cast(pl.Float64) * s.weight
@@ -184,9 +194,10 @@ def _join(parts: list[Any]) -> Any:
     return pl.concat_str([part.cast(pl.Utf8) for part in parts], separator="; ", ignore_nulls=True)
 
 
-def score_frame(frame: Any, rules: ScoringRules) -> Any:
+def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_types: bool = True) -> Any:
     """Add the scoring columns to a DataFrame (returns a DataFrame) or a LazyFrame (returns a
-    LazyFrame) of raw text cells. Row order is kept."""
+    LazyFrame) of raw text cells. Row order is kept. Rules whose value type cannot meet their
+    column are refused first (see `check_value_types`)."""
 
     names = frame.collect_schema().names()
     clashes = [name for name in ADDED_COLUMNS if name in names]
@@ -196,8 +207,12 @@ def score_frame(frame: Any, rules: ScoringRules) -> Any:
             "rename them (re-scoring a scored file: drop the old scoring columns first)")
     import polars as pl
 
-    hits, present_values = _matching_values(frame, rules)
-    helpers, added = scoring_expressions(rules, hits, present_values)
+    columns = list(dict.fromkeys(rules.columns[c.field] for c in rules.criteria))
+    distinct = _distinct_values(frame, columns)
+    if check_types:
+        check_value_types(frame, rules, source, distinct)
+    hits, present_values, failing = _matching_values(frame, rules, distinct)
+    helpers, added = scoring_expressions(rules, hits, present_values, failing)
     scored = frame.lazy().with_columns(helpers).with_columns(added).drop([h.meta.output_name() for h in helpers])
     return scored.collect() if isinstance(frame, pl.DataFrame) else scored
 

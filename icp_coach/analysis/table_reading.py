@@ -7,6 +7,7 @@ problems name the line and say how to fix them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from dataclasses import dataclass, field
@@ -98,35 +99,40 @@ def _read_csv(source: Path, encoding: str | None) -> RawTable:
     text, used = decode_bytes(raw, str(source), encoding)
     if not text.strip():
         raise TableInputError(f"{source}: the file is empty; expected a header row and data rows")
-    header = text.split("\n", 1)[0].rstrip("\r")
+    header = text[: text.find("\n")] if "\n" in text[:1_000_000] else text
+    header = header.rstrip("\r")
     delimiter = sniff_delimiter(header)
     _check_headers(next(csv.reader([header], delimiter=delimiter)), str(source))
     utf8_as_is = used == "utf-8" and not raw.startswith(b"\xef\xbb\xbf")
     data = raw if utf8_as_is else text.encode("utf-8")
     problems: list[RowProblem] = []
     layout = record_layout(data, delimiter, str(source))
-    expected = int(layout.fields[0])
-    bad = [int(i) for i in ((layout.fields != expected) & ~layout.blank).nonzero()[0] if i > 0]
-    for index in bad:
-        problems.append(RowProblem(int(layout.lines[index]),
-                                   f"has {int(layout.fields[index])} fields, the header has {expected}"))
-    if bad:  # blank the bad records so the rows keep their place and their line numbers
-        pieces, position = [], 0
-        for index in bad:
-            pieces.append(data[position:int(layout.starts[index])])
-            position = int(layout.ends[index])
-        pieces.append(data[position:])
-        data = b"".join(pieces)
-    try:
+    expected = layout.count_fields(0)
+    frame = None
+    with contextlib.suppress(Exception):  # too many fields somewhere: found below, with their lines
         frame = pl.read_csv(data, separator=delimiter, infer_schema=False)
-    except Exception as error:  # polars reports structure problems without a line; find it
-        frame_py, problems_py = _read_csv_with_python(text, delimiter, str(source))
-        if problems_py or frame_py.height:
-            return RawTable(frame_py, str(source), problems_py, used, delimiter, scan_safe=False)
-        raise TableInputError(f"{source}: cannot be read as CSV: {error}") from error
-    if frame.height > len(layout.lines) - 1:  # the two readers disagree: trust the careful one
+    if frame is not None and frame.height > layout.starts.size - 1:  # readers disagree: the careful one
         frame_py, problems_py = _read_csv_with_python(text, delimiter, str(source))
         return RawTable(frame_py, str(source), problems_py, used, delimiter, scan_safe=False)
+    bad = _bad_records(layout, frame)
+    for index in bad:
+        found = layout.count_fields(index)
+        problems.append(RowProblem(int(layout.lines[index]), f"has {found} fields, the header has {expected}"))
+    if frame is None or bad:
+        if bad:  # blank the bad records so the rows keep their place and their line numbers
+            pieces, position = [], 0
+            for index in bad:
+                pieces.append(data[position:int(layout.starts[index])])
+                position = int(layout.ends[index])
+            pieces.append(data[position:])
+            data = b"".join(pieces)
+        try:
+            frame = pl.read_csv(data, separator=delimiter, infer_schema=False)
+        except Exception as error:
+            frame_py, problems_py = _read_csv_with_python(text, delimiter, str(source))
+            if problems_py or frame_py.height:
+                return RawTable(frame_py, str(source), problems_py, used, delimiter, scan_safe=False)
+            raise TableInputError(f"{source}: cannot be read as CSV: {error}") from error
     _check_headers(frame.columns, str(source))
     frame = frame.with_columns(pl.Series(LINE, layout.lines[1:1 + frame.height], dtype=pl.Int64))
     frame = _drop_blank_rows(pl, frame)
@@ -136,45 +142,85 @@ def _read_csv(source: Path, encoding: str | None) -> RawTable:
 
 @dataclass(frozen=True)
 class RecordLayout:
-    """Where each CSV record starts and ends, its first line and how many fields it has,
-    found with numpy over the bytes (quote-aware, so quoted line breaks stay inside a cell)."""
+    """Where each CSV record starts and ends and its first line, found with numpy over the
+    bytes (quote-aware, so a quoted line break stays inside its cell)."""
 
+    data: bytes
+    delimiter: str
     starts: Any
     ends: Any
     lines: Any
-    fields: Any
     blank: Any
+    quotes: Any
+
+    def fields(self, indices: Any = None) -> Any:
+        """Field counts of the given records (all when None), vectorised."""
+        import numpy as np
+
+        array = np.frombuffer(self.data, dtype=np.uint8)
+        separators = np.flatnonzero(array == ord(self.delimiter))
+        starts = self.starts if indices is None else self.starts[indices]
+        ends = self.ends if indices is None else self.ends[indices]
+        counts = np.searchsorted(separators, ends) - np.searchsorted(separators, starts) + 1
+        if self.quotes.size:  # separators inside quoted spans [open, close) do not split fields
+            opens, closes = self.quotes[0::2], self.quotes[1::2]
+            inside = np.searchsorted(separators, closes) - np.searchsorted(separators, opens)
+            owner = np.searchsorted(starts, opens, side="right") - 1
+            keep = (owner >= 0) & (opens < ends[np.clip(owner, 0, None)])
+            counts = counts - np.bincount(owner[keep], weights=inside[keep], minlength=starts.size).astype(counts.dtype)
+        return counts
+
+    def count_fields(self, index: int) -> int:
+        """One record's field count with the csv module (for the few rows that need it)."""
+        text = self.data[int(self.starts[index]):int(self.ends[index])].decode("utf-8").rstrip("\r")
+        rows = list(csv.reader([text], delimiter=self.delimiter))
+        return len(rows[0]) if rows else 0
 
 
 def record_layout(data: bytes, delimiter: str, source: str = "") -> RecordLayout:
     import numpy as np
 
     array = np.frombuffer(data, dtype=np.uint8)
-    newline = array == 10
-    separator = array == ord(delimiter)
-    if b'"' in data:
-        quotes = array == 34
-        inside = np.bitwise_xor.accumulate(quotes.view(np.uint8)).view(bool)
-        if inside[-1]:
-            opener = int(np.flatnonzero(quotes)[-1])
-            line = int(np.count_nonzero(newline[:opener])) + 1
-            raise TableInputError(f"{source}:{line}: a quoted cell is never closed; add the closing quote")
-        record_breaks = np.flatnonzero(newline & ~inside)
-        separators = np.flatnonzero(separator & ~inside)
-        del quotes, inside
-    else:
-        record_breaks = np.flatnonzero(newline)
-        separators = np.flatnonzero(separator)
+    newlines = np.flatnonzero(array == 10)
+    record_breaks = newlines
+    quotes = np.flatnonzero(array == 34) if b'"' in data else np.empty(0, dtype=np.int64)
+    if quotes.size % 2:
+        line = int(np.searchsorted(newlines, quotes[-1])) + 1
+        raise TableInputError(f"{source}:{line}: a quoted cell is never closed; add the closing quote")
+    if quotes.size:  # a line break is a record break when an even number of quotes precede it
+        record_breaks = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
     starts = np.concatenate([[0], record_breaks + 1])
     ends = np.concatenate([record_breaks, [array.size]])
     if starts[-1] >= array.size:  # the file ends with a line break
         starts, ends = starts[:-1], ends[:-1]
-    fields = np.searchsorted(separators, ends) - np.searchsorted(separators, starts) + 1
     lengths = ends - starts
     last = np.clip(ends - 1, 0, max(array.size - 1, 0))
     blank = (lengths == 0) | ((lengths == 1) & (array[last] == 13))
-    lines = np.searchsorted(np.flatnonzero(newline), starts) + 1
-    return RecordLayout(starts, ends, lines, fields, blank)
+    lines = np.searchsorted(newlines, starts) + 1
+    return RecordLayout(data, delimiter, starts, ends, lines, blank, quotes)
+
+
+def _bad_records(layout: RecordLayout, frame: Any | None) -> list[int]:
+    """Records whose field count differs from the header's. With a parsed `frame`, only rows
+    whose last cell is empty can be short (polars refuses long rows), so only those are checked."""
+    import numpy as np
+
+    expected = layout.count_fields(0)
+    if frame is None:
+        counts = layout.fields()
+        return [int(i) for i in np.flatnonzero((counts != expected) & ~layout.blank) if i > 0]
+    last_empty = frame[frame.columns[-1]].is_null().to_numpy()
+    candidates = np.flatnonzero(last_empty) + 1
+    candidates = candidates[~layout.blank[candidates]]
+    if candidates.size > 2_000:  # many empty last cells: count their separators vectorised
+        import polars as pl
+
+        starts, ends = layout.starts[candidates], layout.ends[candidates]
+        texts = pl.Series([layout.data[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)],
+                          dtype=pl.Binary).cast(pl.Utf8)
+        counts = (texts.str.replace_all(r'"[^"]*"', "").str.count_matches(layout.delimiter, literal=True) + 1)
+        return [int(i) for i in candidates[(counts != expected).to_numpy()]]
+    return [int(i) for i in candidates if layout.count_fields(int(i)) != expected]
 
 
 def _read_csv_with_python(text: str, delimiter: str, source: str) -> tuple[Any, list[RowProblem]]:
@@ -291,6 +337,7 @@ def csv_scan_problems(path: Path) -> list[str]:
     if sniff_delimiter(header) != ",":
         return ["not comma-separated"]
     layout = record_layout(raw, ",", str(path))
-    expected = int(layout.fields[0])
-    bad = ((layout.fields != expected) | layout.blank).nonzero()[0]
-    return [f"line {int(layout.lines[i])}: {int(layout.fields[i])} fields" for i in bad[:20]]
+    if bool(layout.blank[1:].any()):
+        return ["blank lines"]
+    bad = _bad_records(layout, None)
+    return [f"line {int(layout.lines[i])}: wrong number of fields" for i in bad[:20]]

@@ -99,7 +99,6 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, encoding: str | No
     matched_signals, confidence and icp_version. Without -o it goes to stdout.
     """
     from icp_coach.analysis.prospect_scoring import (
-        check_value_types,
         resolve_columns,
         score_csv_streaming,
         score_frame,
@@ -125,8 +124,7 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, encoding: str | No
             return
     raw = read_table(prospects, encoding=encoding, sheet=sheet)
     resolve_columns(rules, raw.columns, str(prospects))
-    check_value_types(raw.frame, rules, str(prospects))
-    scored = score_frame(raw.frame, rules)
+    scored = score_frame(raw.frame, rules, source=str(prospects))
     summary = summarise(scored, rules)
     summary["unreadable_rows"] = [problem.as_dict() for problem in raw.problems]
     for problem in raw.problems:
@@ -230,7 +228,8 @@ def assess(account: str | None, answers_file: Path | None, icp_file: Path | None
                        f"  best: {'; '.join(guide['best'])}", err=True)
             value = click.prompt("1-5", type=click.IntRange(1, 5), err=True)
         try:
-            scores.append(CriterionScore(criterion=criterion, score=value, evidence=str(evidence.get(criterion, ""))))
+            scores.append(CriterionScore.model_validate(
+                {"criterion": criterion, "score": value, "evidence": str(evidence.get(criterion, ""))}))
         except ValidationError as error:
             raise InputFileError(f"{answers_file}: {criterion}: score must be a whole number 1-5 (got {value!r})") from error
     result = AccountAssessment(account=str(name), scores=scores, assessed_on=date.today().isoformat())
