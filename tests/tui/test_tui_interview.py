@@ -27,7 +27,14 @@ from icp_coach.tui.screens.help import HelpScreen
 from icp_coach.tui.widgets.chat_log import CoachReply, UserTurn
 from icp_coach.tui.widgets.icp_panel import ICPPanel
 from icp_coach.tui.widgets.prompt_input import PromptInput
-from tests.tui.tui_helpers import INTERVIEW, Recorder, fake_model_app, offline_app, type_and_send
+from tests.tui.tui_helpers import (
+    INTERVIEW,
+    Recorder,
+    fake_model_app,
+    offline_app,
+    streaming_interview_fake,
+    type_and_send,
+)
 
 SIZE = (100, 32)
 
@@ -76,6 +83,28 @@ async def test_reply_streams_token_by_token_from_a_fake_model(recorder: Recorder
         assert chat_replies(app) == [done[0].text]
         # The fake streams word by word: the coach emitted many tokens for this one reply.
         assert app.screen.query_one(CoachReply).body.source.count(" ") > 5
+
+
+async def test_whole_interview_with_a_fake_streaming_model(recorder: Recorder) -> None:
+    model = streaming_interview_fake(
+        "Good. Tell me about **referrals** and retention.",
+        "Thanks: which *industries* do your best customers come from?",
+        "Now the traits they share: tools, pains, signals, buyers.",
+    )
+    app = fake_model_app(model)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        for number, answer in enumerate(INTERVIEW, start=2):
+            await type_and_send(pilot, answer)
+            await recorder.wait_turns(pilot, number)
+        assert not recorder.of(ReplyFailed)
+        assert app.screen.coach.state.completed
+        assert "1.0" in panel_text(app)
+        replies = chat_replies(app)
+        assert replies[0] == "Good. Tell me about **referrals** and retention."
+        assert "industries" in replies[1]
+        assert model.calls.count("structured") >= 5  # every answer went through the model
+        assert len(replies) == len(INTERVIEW) + 1
 
 
 async def test_a_failed_reply_notifies_and_puts_the_text_back(recorder: Recorder) -> None:
@@ -319,3 +348,36 @@ async def test_citations_link_to_the_sources_view(recorder: Recorder) -> None:
         assert isinstance(app.screen, SourcesScreen)
         shown = " ".join(str(s.render()) for s in app.screen.query(".passage"))
         assert cited[0].doc_id in shown and cited[0].text.strip()[:40] in shown
+
+
+async def test_escape_stops_a_streaming_reply_and_the_answer_stays_saved(
+        recorder: Recorder) -> None:
+    import asyncio
+
+    class EndlessWriter:
+        name = "endless"
+
+        async def stream_reply(self, request):
+            while True:
+                yield "more "
+                await asyncio.sleep(0.01)
+
+    context = make_app(Settings(engine="offline"))
+    context.__dict__["reply_writer"] = EndlessWriter()
+    app = make_tui(context, with_knowledge=False)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_for(pilot, lambda: app.screen.coach is not None and app.screen.busy,
+                                workers=False)
+        await pilot.press("escape")
+        await recorder.wait_turns(pilot, 1)
+        assert recorder.of(TurnFinished)[0].cancelled
+        assert "(reply stopped)" in chat_replies(app)[-1]
+        assert not app.screen.busy
+        await type_and_send(pilot, INTERVIEW[0])
+        await recorder.wait_for(pilot, lambda: app.screen.busy, workers=False)
+        await pilot.press("escape")
+        await recorder.wait_turns(pilot, 2)
+        coach = app.screen.coach
+        said = [t.text for t in context.session_store.turns(coach.session_id)]
+        assert INTERVIEW[0] in said  # committed before the reply began
+        assert coach.step == 1

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
 from textual.pilot import Pilot
 
 from icp_coach.bootstrap import make_app
@@ -51,11 +54,14 @@ class Recorder:
         return [m for m in self.messages if isinstance(m, kind)]
 
     async def wait_for(self, pilot: Pilot[Any], condition: Callable[[], bool],
-                       rounds: int = 400) -> None:
+                       rounds: int = 400, *, workers: bool = True) -> None:
+        """Until `condition` holds. `workers=False` while a worker never ends on its own (an
+        endless stream): then wait on the message queue only."""
         for _ in range(rounds):
             if condition():
                 return
-            await pilot.app.workers.wait_for_complete()
+            if workers:
+                await pilot.app.workers.wait_for_complete()
             await pilot.pause()
         raise AssertionError(f"gave up waiting; last messages: {self.messages[-5:]}")
 
@@ -70,3 +76,32 @@ async def type_and_send(pilot: Pilot[Any], text: str) -> None:
     prompt.focus()
     prompt.insert(text)
     await pilot.press("enter")
+
+
+class StreamingInterviewFake(GenericFakeChatModel):
+    """Answers the extractor through a tool call (bind_tools gives a structured copy) and streams
+    every reply word by word; `replies` are used in turn. The model proposes nothing itself, so
+    the offline rules behind the LLM extractor carry the interview forward."""
+
+    replies: list[str] = []
+    structured: bool = False
+    calls: list[str] = []
+
+    def bind_tools(self, tools: Any, **kwargs: Any) -> Any:
+        return self.model_copy(update={"structured": True})
+
+    def _generate(self, messages: Any, stop: Any = None, run_manager: Any = None,
+                  **kwargs: Any) -> ChatResult:
+        if self.structured:
+            self.calls.append("structured")
+            message = AIMessage(content="", tool_calls=[{
+                "name": "ICPCandidates", "args": {}, "id": "call-1", "type": "tool_call"}])
+        else:
+            self.calls.append("reply")
+            count = self.calls.count("reply")
+            message = AIMessage(content=self.replies[(count - 1) % len(self.replies)])
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+
+def streaming_interview_fake(*replies: str) -> StreamingInterviewFake:
+    return StreamingInterviewFake(messages=iter(()), replies=list(replies), calls=[])
