@@ -80,7 +80,7 @@ def list_models(as_json: bool) -> None:
     """Show each model size: installed or not, where, and whether its packages are present."""
     from icp_coach.engines.llm import model_store
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for size in SIZES:
         spec = model_store.spec_for(size)
         try:

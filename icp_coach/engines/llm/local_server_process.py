@@ -25,6 +25,10 @@ def _serve(model: str, port: int, context: int, threads: int) -> object:
     params.use_jinja = True
     params.verbosity = 1  # errors only; info lines would flood the log
     params.ui = False
+    # Wait for work without spinning: on a shared 2-core machine, polling threads steal the
+    # cores the other threads need and generation slows several-fold.
+    params.cpuparams.poll = 0
+    params.cpuparams_batch.poll = 0
     if threads > 0:
         params.cpuparams.n_threads = threads
         params.cpuparams_batch.n_threads = threads
