@@ -147,7 +147,7 @@ def _evidence(quote: str, notes: NotesIndex) -> list[Evidence]:
     line = notes.line_of(quote)
     if line is None:
         return []
-    return [Evidence(quote=quote, source="notes", line=line, kind="quote", verified=True)]
+    return [Evidence(quote=quote, line=line, kind="quote", verified=True)]  # source: the caller's file
 
 
 def candidates_to_patch(checked: CheckedCandidates, notes: NotesIndex) -> ICPPatch:
