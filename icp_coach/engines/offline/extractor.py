@@ -45,10 +45,10 @@ _SIGNAL_TYPES = [
                                      re.IGNORECASE)),
     ("expansion", re.compile(r"expan|new (?:plant|office|market|site|line|warehouse)|opening|"
                              r"新建|新上|扩产|扩张|开店|新厂", re.IGNORECASE)),
-    ("technology", re.compile(r"migrat|switch|replac|evaluat|pricing|launch|announc|adopt|上线|换系统|"
-                              r"选型|数字化|智能", re.IGNORECASE)),
     ("compliance", re.compile(r"audit|regulat|complian|certif|验厂|审计|合规|追溯|补贴|申报",
                               re.IGNORECASE)),
+    ("technology", re.compile(r"migrat|switch|replac|evaluat|pricing|launch|announc|adopt|上线|换系统|"
+                              r"选型|数字化|智能", re.IGNORECASE)),
 ]
 
 
