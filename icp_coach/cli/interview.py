@@ -114,10 +114,13 @@ def load_answers(path: Path) -> AnswersFile:
 class Transcript:
     """The run as a person would read it: coach replies, user turns, steps, findings, errors."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, secrets: tuple[str, ...] = ()) -> None:
         self.stream = stream
+        self.secrets = tuple(secret for secret in secrets if len(secret) >= 8)
 
     def write(self, text: str) -> None:
+        for secret in self.secrets:  # a pasted API key never reaches the log
+            text = text.replace(secret, "[redacted]")
         self.stream.write(text.rstrip() + "\n")
         self.stream.flush()
 
@@ -228,7 +231,8 @@ def interview(answers_path: Path, engine: str | None, as_json: bool, output: Pat
             log_stream = log_path.open("a", encoding="utf-8")
         except OSError as error:
             fail(f"cannot write the log {log_path}: {error.strerror or error}", EXIT_INPUT)
-    transcript = Transcript(log_stream)
+    key = app.settings.api_key.get_secret_value() if app.settings.api_key else ""
+    transcript = Transcript(log_stream, secrets=(key,))
     started = time.perf_counter()
     try:
         try:

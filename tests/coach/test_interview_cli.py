@@ -157,8 +157,13 @@ def test_a_dead_endpoint_exits_3_and_says_how_to_resume(tmp_path, monkeypatch):
     monkeypatch.setenv("ICP_COACH_API_KEY", "sk-dead-endpoint-key-000")
     monkeypatch.setenv("ICP_COACH_MAX_RETRIES", "0")
     monkeypatch.setenv("ICP_COACH_TIMEOUT_SECONDS", "5")
-    result = _run("interview", "--answers", str(answers), "--engine", "llm", "--no-knowledge")
+    answers.write_text(ANSWERS.replace("About 40%", "Key sk-dead-endpoint-key-000. About 40%"),
+                       encoding="utf-8")
+    log = tmp_path / "run.log"
+    result = _run("interview", "--answers", str(answers), "--engine", "llm", "--no-knowledge",
+                  "--log", str(log))
     assert result.exit_code == 3
+    assert "you: Key [redacted]. About 40%" in log.read_text(encoding="utf-8")
     assert "--resume" in result.output and "127.0.0.1:9" in result.output
     assert "sk-dead-endpoint-key-000" not in result.output
     listed = json.loads(_run("sessions", "list", "--json").stdout)
