@@ -73,8 +73,8 @@ def _matches_in(text: str) -> dict[str, str]:
     """Option name -> the words that named it (for generic options such as building in-house)."""
     lexicon = alternative_lexicon()
     hits: dict[str, str] = {}
-    for match in _EN_WEIGHED_NAME.finditer(text):
-        name = match.group(1).strip()
+    for weighed in _EN_WEIGHED_NAME.finditer(text):
+        name = weighed.group(1).strip()
         if name.split()[0] not in _NOT_NAMES:
             hits.setdefault(name, "")
     for table, generic in ((lexicon.names, False), (lexicon.generic, True)):
