@@ -52,6 +52,11 @@ _SIGNAL_TYPES = [
 ]
 
 
+# What may remain of a clause that only rules out the one before it (", not now", "，暂时不做").
+_ONLY_TIME_OR_VERB = re.compile(r"(?:now|yet|for now|right now|at the moment|currently|today"
+                                r"|this year|做|碰|考虑|接|管)?", re.IGNORECASE)
+
+
 class OfflineExtractor:
     """ICPExtractor (domain/ports.py) without a model."""
 
@@ -210,7 +215,7 @@ def _kept_clauses(text: str) -> list[str]:
     for index, clause in enumerate(clauses):
         # ", not now" / "，暂时不做" rules out the clause before it.
         remainder = negation.sub("", clause).strip(" ,.;:!，。；：、—-")
-        if negated[index] and index > 0 and len(remainder) <= 4:
+        if negated[index] and index > 0 and _ONLY_TIME_OR_VERB.fullmatch(remainder):
             negated[index - 1] = True
     return [clause for clause, ruled_out in zip(clauses, negated, strict=True) if not ruled_out]
 

@@ -52,14 +52,15 @@ class Unit:
 
 def classify_phrase(text: str, section: str = "headings") -> str | None:
     """The kind a heading or label names ("Red flags / disqualify" -> red_flag), or None."""
-    best: tuple[int, int, str] | None = None
+    best: tuple[tuple[int, int, int], str] | None = None
     for kind in cue_kinds(section):
         hits = list(cues(section, kind).finditer(text))
         if hits:
-            score = (len(hits), -hits[0].start())
-            if best is None or score > best[:2]:
-                best = (score[0], score[1], kind)
-    return best[2] if best else None
+            # More cues, then longer ones ("technical buyer" beats "tech"), then the earliest.
+            score = (len(hits), sum(len(h.group()) for h in hits), -hits[0].start())
+            if best is None or score > best[0]:
+                best = (score, kind)
+    return best[1] if best else None
 
 
 def split_sentences(text: str) -> list[str]:
