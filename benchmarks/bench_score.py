@@ -94,25 +94,34 @@ def vectorised_run(prospects: Path, rules_path: Path, output: Path, streaming: b
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
 
 
-def loop_run(prospects: Path, rows: int) -> float:
-    """The straightforward alternative: csv.DictReader and matches() per row, per rule."""
+def loop_run(prospects: Path, rows: int, output: Path) -> float:
+    """The straightforward alternative: csv.DictReader, matches() per row and rule, and
+    csv.DictWriter for the same scored CSV."""
     from icp_coach.domain.criteria import Filter, Signal, matches
 
     filters = [Filter(**f) for f in RULES["filters"]]
     signals = [Signal(**s) for s in RULES["signals"]]
     total = sum(s.weight for s in signals)
     start = time.perf_counter()
-    out = []
-    with prospects.open(encoding="utf-8", newline="") as handle:
-        for index, record in enumerate(csv.DictReader(handle)):
+    used = list(dict.fromkeys(c.field for c in [*filters, *signals]))
+    with prospects.open(encoding="utf-8", newline="") as handle, output.open("w", encoding="utf-8", newline="") as out:
+        reader = csv.DictReader(handle)
+        writer = csv.DictWriter(out, [*(reader.fieldnames or []), "excluded", "failed_filters", "score", "tier",
+                                      "matched_signals", "confidence", "icp_version"])
+        writer.writeheader()
+        for index, record in enumerate(reader):
             if index >= rows:
                 break
-            failed = [f.describe() for f in filters if not matches(f, record)]
+            failed = [f"{f.describe()} (cell: {record[f.field].strip() or 'empty'})"
+                      for f in filters if not matches(f, record)]
             hit = [s for s in signals if matches(s, record)]
-            score = 100 * sum(s.weight for s in hit) / total
-            tier = None if failed else 1 if score >= 60 else 2 if score >= 30 else 3
-            out.append({**record, "excluded": bool(failed), "failed_filters": "; ".join(failed), "score": score,
-                        "tier": tier, "matched_signals": "; ".join(s.describe() for s in hit)})
+            weight = sum(s.weight for s in hit)
+            tier = None if failed else 1 if weight * 100 >= 60 * total else 2 if weight * 100 >= 30 * total else 3
+            present = sum(1 for name in used if (record.get(name) or "").strip()) / len(used)
+            writer.writerow({**record, "excluded": bool(failed), "failed_filters": "; ".join(failed),
+                             "score": round(100 * weight / total, 2), "tier": tier,
+                             "matched_signals": "; ".join(s.describe() for s in hit),
+                             "confidence": round(present, 2), "icp_version": "bench"})
     return time.perf_counter() - start
 
 
@@ -146,9 +155,9 @@ def main() -> None:
                   f"[{', '.join(format(r['seconds'], '.2f') for r in runs)}], peak RSS {peak:.0f} MB "
                   "(targets < 3 s, < 1536 MB)")
         loop_rows = min(args.loop_rows, args.rows)
-        loop_seconds = loop_run(prospects, loop_rows)
+        loop_seconds = loop_run(prospects, loop_rows, Path(folder) / "loop.csv")
         estimated = loop_seconds * args.rows / loop_rows
-        print(f"per-row Python loop with matches(): {loop_seconds:.2f} s for {loop_rows:,} rows, "
+        print(f"per-row Python loop with matches() (read, score, write): {loop_seconds:.2f} s for {loop_rows:,} rows, "
               f"~{estimated:.1f} s for {args.rows:,} (extrapolated)")
         best = min(medians.values())
         print(f"speed-up vs the loop: {estimated / best:.0f}x (target >= 20x)")

@@ -132,7 +132,7 @@ def check_value_types(frame: Any, rules: ScoringRules, source: str = "",
 
 
 def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: dict[str, Any],
-                        failing: list[Any]) -> tuple[list[Any], list[Any]]:
+                        failing: list[Any]) -> tuple[list[list[Any]], list[Any]]:
     """Two steps of Polars expressions: first each rule as a look-up of the row's cell among
     the cells known to match it (see `_matching_values`), kept in helper columns; then the added
     columns computed from those helpers."""
@@ -152,38 +152,99 @@ def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: di
         failures.append(pl.when(column.is_null()).then(pl.lit(f.describe() + " (cell: empty)"))
                         .otherwise(column.replace_strict(cells, messages, default=None, return_dtype=pl.Utf8)))
     signal_hit = [pl.col(f"__hit_{n_filters + i}") for i in range(len(rules.signals))]
-    total = sum(s.weight for s in rules.signals)
-    matched_weight: Any = pl.sum_horizontal([hit.cast(pl.Float64) * s.weight
-                                             for s, hit in zip(rules.signals, signal_hit, strict=True)]) \
-        if rules.signals else pl.lit(0.0)
     excluded = ~pl.all_horizontal(filter_pass) if filter_pass else pl.lit(False)
+    confidence = (pl.sum_horizontal([present[c].cast(pl.Float64) for c in columns]) / len(columns)) \
+        if columns else pl.lit(1.0)
+    stages = [helpers]
+    if 0 < len(rules.signals) <= MAX_PATTERN_SIGNALS:
+        # which signals matched, as one small integer; every figure per pattern is computed once
+        stages.append([pl.sum_horizontal([hit.cast(pl.Int32) * (1 << i) for i, hit in enumerate(signal_hit)])
+                       .alias("__pattern__")])
+        by_pattern = _pattern_tables(rules)
+        pattern = pl.col("__pattern__")
+        codes = list(range(1 << len(rules.signals)))
+
+        def lookup(values: list[Any], dtype: Any) -> Any:
+            return pattern.replace_strict(codes, values, return_dtype=dtype)
+
+        score = lookup(by_pattern["score"], pl.Float64)
+        tier = pl.when(excluded).then(None).otherwise(lookup(by_pattern["tier"], pl.Int8))
+        matched = lookup(by_pattern["matched"], pl.Utf8)
+        typed_scores: dict[str, Any] = {kind: lookup(by_pattern[kind], pl.Float64)
+                                        for kind in ("fit", "intent") if kind in by_pattern}
+    else:
+        score, tier, matched, typed_scores = _direct_figures(rules, signal_hit, excluded)
+    expressions = [
+        excluded.alias("excluded"),
+        _join(failures).alias("failed_filters"),
+        score.alias("score"),
+        tier.cast(pl.Int8).alias("tier"),
+        matched.alias("matched_signals"),
+        confidence.round(2).alias("confidence"),
+        pl.lit(rules.version).alias("icp_version"),
+        *[value.alias(f"{kind}_score") for kind, value in typed_scores.items()],
+    ]
+    return stages, expressions
+
+
+MAX_PATTERN_SIGNALS = 12
+
+
+def _tier(matched_weight: float, total: float, tiers: tuple[float, float]) -> int:
+    if not total:
+        return 1  # filters only: every account that passes them is tier 1
+    # compared on exact sums, so a score exactly on a threshold lands in the higher tier
+    if matched_weight * 100 >= tiers[0] * total:
+        return 1
+    return 2 if matched_weight * 100 >= tiers[1] * total else 3
+
+
+def _pattern_tables(rules: ScoringRules) -> dict[str, list[Any]]:
+    """Score, tier, matched text (and fit / intent scores) for every combination of signals."""
+    total = sum(s.weight for s in rules.signals)
+    tables: dict[str, list[Any]] = {"score": [], "tier": [], "matched": []}
+    kinds = {kind: sum(s.weight for s in rules.signals if s.type == kind) for kind in ("fit", "intent")}
+    for kind, kind_total in kinds.items():
+        if kind_total:
+            tables[kind] = []
+    for code in range(1 << len(rules.signals)):
+        chosen = [s for i, s in enumerate(rules.signals) if code >> i & 1]
+        weight = sum(s.weight for s in chosen)
+        tables["score"].append(round(100 * weight / total, 2))
+        tables["tier"].append(_tier(weight, total, rules.tiers))
+        tables["matched"].append("; ".join(s.describe() for s in chosen))
+        for kind, kind_total in kinds.items():
+            if kind_total:
+                tables[kind].append(round(100 * sum(s.weight for s in chosen if s.type == kind) / kind_total, 2))
+    return tables
+
+
+def _direct_figures(rules: ScoringRules, signal_hit: list[Any], excluded: Any) -> tuple[Any, Any, Any, dict[str, Any]]:
+    """The same figures as expressions per row, for rule sets with many signals (or none)."""
+    import polars as pl
+
+    total = sum(s.weight for s in rules.signals)
+    pairs = list(zip(rules.signals, signal_hit, strict=True))
+    matched_weight: Any = pl.sum_horizontal([hit.cast(pl.Float64) * s.weight for s, hit in pairs]) \
+        if pairs else pl.lit(0.0)
     first, second = rules.tiers
     if total:
         tier = (pl.when(excluded).then(None)
                 .when(matched_weight * 100 >= first * total).then(1)
                 .when(matched_weight * 100 >= second * total).then(2)
                 .otherwise(3))
-    else:  # filters only: every account that passes them is tier 1
+    else:
         tier = pl.when(excluded).then(None).otherwise(1)
-    confidence = (pl.sum_horizontal([present[c].cast(pl.Float64) for c in columns]) / len(columns)) \
-        if columns else pl.lit(1.0)
-    matched_names = [pl.when(hit).then(pl.lit(s.describe())) for s, hit in zip(rules.signals, signal_hit, strict=True)]
-    expressions = [
-        excluded.alias("excluded"),
-        _join(failures).alias("failed_filters"),
-        (matched_weight * 100 / total if total else pl.lit(0.0)).round(2).alias("score"),
-        tier.cast(pl.Int8).alias("tier"),
-        _join(matched_names).alias("matched_signals"),
-        confidence.round(2).alias("confidence"),
-        pl.lit(rules.version).alias("icp_version"),
-    ]
+    score = (matched_weight * 100 / total if total else pl.lit(0.0)).round(2)
+    matched = _join([pl.when(hit).then(pl.lit(s.describe())) for s, hit in pairs])
+    typed: dict[str, Any] = {}
     for kind in ("fit", "intent"):
-        typed = [(s, hit) for s, hit in zip(rules.signals, signal_hit, strict=True) if s.type == kind]
-        if typed:
-            kind_total = sum(s.weight for s, _ in typed)
-            kind_sum = pl.sum_horizontal([hit.cast(pl.Float64) * s.weight for s, hit in typed])
-            expressions.append((kind_sum * 100 / kind_total).round(2).alias(f"{kind}_score"))
-    return helpers, expressions
+        chosen = [(s, hit) for s, hit in pairs if s.type == kind]
+        if chosen:
+            kind_total = sum(s.weight for s, _ in chosen)
+            kind_sum = pl.sum_horizontal([hit.cast(pl.Float64) * s.weight for s, hit in chosen])
+            typed[kind] = (kind_sum * 100 / kind_total).round(2)
+    return score, tier, matched, typed
 
 
 def _join(parts: list[Any]) -> Any:
@@ -212,8 +273,11 @@ def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_type
     if check_types:
         check_value_types(frame, rules, source, distinct)
     hits, present_values, failing = _matching_values(frame, rules, distinct)
-    helpers, added = scoring_expressions(rules, hits, present_values, failing)
-    scored = frame.lazy().with_columns(helpers).with_columns(added).drop([h.meta.output_name() for h in helpers])
+    stages, added = scoring_expressions(rules, hits, present_values, failing)
+    scored = frame.lazy()
+    for stage in stages:
+        scored = scored.with_columns(stage)
+    scored = scored.with_columns(added).drop([h.meta.output_name() for stage in stages for h in stage])
     return scored.collect() if isinstance(frame, pl.DataFrame) else scored
 
 

@@ -176,3 +176,32 @@ def test_an_account_failing_a_filter_is_always_excluded(rows: list[tuple[str, st
         assert excluded == fails
         if fails:
             assert tier is None
+
+
+@pytest.mark.parametrize("extra_signals", [0, 8])  # 8 more: past the per-pattern tables, per-row path
+def test_scores_tiers_and_reasons_equal_a_per_row_loop_over_matches(dev_data: Path, extra_signals: int) -> None:
+    import csv
+
+    folder = dev_data / "job4_prospects"
+    data = json.loads((folder / "icp_rules.json").read_text())
+    data["signals"] += [{"field": "country", "op": "eq", "value": f"nowhere {i}", "weight": 0.5, "type": "intent"}
+                        for i in range(extra_signals)]
+    data["signals"][0]["type"] = "fit"
+    rules = _rules(data)
+    scored = _score_file(folder / "prospects.csv", rules).to_dicts()
+    total = sum(s.weight for s in rules.signals)
+    with (folder / "prospects.csv").open(encoding="utf-8") as handle:
+        records = list(csv.DictReader(handle))
+    assert len(records) == len(scored)
+    for record, row in zip(records, scored, strict=True):
+        hit = [s for s in rules.signals if matches(s, record)]
+        failed = [f for f in rules.filters if not matches(f, record)]
+        assert row["excluded"] == bool(failed)
+        assert row["score"] == round(100 * sum(s.weight for s in hit) / total, 2)
+        assert row["matched_signals"] == "; ".join(s.describe() for s in hit)
+        assert [part.split(" (cell:")[0] for part in row["failed_filters"].split("; ") if part] == \
+            [f.describe() for f in failed]
+        fit = [s for s in rules.signals if s.type == "fit"]
+        assert row["fit_score"] == round(100 * sum(s.weight for s in hit if s.type == "fit") / sum(s.weight for s in fit), 2)
+        if extra_signals:
+            assert row["intent_score"] == 0.0
