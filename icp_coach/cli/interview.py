@@ -157,7 +157,8 @@ def answered_per_step(turns: list[Any]) -> dict[int, int]:
     """How many of each step's answers a saved session already took (for --resume)."""
     counts: dict[int, int] = {}
     for turn in turns:
-        if turn.speaker == "user" and turn.kind in ("answer", "refused"):
+        # every user turn came from the file, except the /next the run sends between steps
+        if turn.speaker == "user" and not (turn.kind == "command" and turn.text == "/next"):
             counts[turn.step] = counts.get(turn.step, 0) + 1
     return counts
 

@@ -170,3 +170,14 @@ def test_a_dead_endpoint_exits_3_and_says_how_to_resume(tmp_path, monkeypatch):
     assert listed[0]["step"] == 0  # the session is saved, nothing applied
     db = (Path(os.environ["ICP_COACH_DATA_DIR"]) / "sessions.sqlite3").read_bytes()
     assert b"sk-dead-endpoint-key-000" not in db
+
+
+def test_resume_skips_the_answers_and_commands_a_session_already_took():
+    from icp_coach.cli.interview import answered_per_step
+    from icp_coach.storage.session_rows import StoredTurn
+
+    turns = [StoredTurn(1, "user", "answer", 0, "40%", ""), StoredTurn(2, "coach", "reply", 0, "ok", ""),
+             StoredTurn(3, "user", "command", 0, "/next", ""),
+             StoredTurn(4, "user", "command", 1, "/assess Acme", ""),
+             StoredTurn(5, "user", "answer", 1, "4", ""), StoredTurn(6, "user", "refused", 1, "x", "")]
+    assert answered_per_step(turns) == {0: 1, 1: 3}
