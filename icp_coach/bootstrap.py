@@ -188,6 +188,14 @@ class App:
                                   for turn in store.turns(state.session_id)[-12:]]
         return coach
 
+    # --- tables: CRM import, best customers, prospect scoring, market size (analysis adapter) --
+    @cached_property
+    def tables(self) -> Any:
+        """The table-analysis adapter (Polars and scipy load on first use)."""
+        from icp_coach.analysis.facade import TableAnalysis
+
+        return TableAnalysis(cny_per_usd=self.settings.cny_per_usd)
+
     def close(self) -> None:
         """Stop what was started (the local model server), newest first."""
         while self._closers:
