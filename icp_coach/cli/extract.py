@@ -15,7 +15,6 @@ from icp_coach.cli.common import (
     handles_errors,
     json_option,
     lang_option,
-    output_option,
 )
 
 
@@ -25,7 +24,8 @@ from icp_coach.cli.common import (
 @click.option("--name", default=None, help="Name of the ICP (default: from the file name).")
 @lang_option
 @json_option
-@output_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the ICP document as JSON to this file (atomically).")
 @handles_errors
 def extract(notes_file: Path, engine: str | None, name: str | None, lang: str | None,
             as_json: bool, output: Path | None) -> None:
