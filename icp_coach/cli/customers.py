@@ -34,16 +34,13 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
               merge_into: Path | None, mappings: tuple[str, ...], encoding: str | None, sheet: str | None,
               as_json: bool, output: Path | None) -> None:
     """Rank the best customers in CUSTOMERS (CSV/XLSX) and find the traits that set them apart."""
-    from icp_coach.analysis.customer_analysis import analyse_customers, load_clean_table
-    from icp_coach.analysis.customer_report import render_customers_markdown
-    from icp_coach.analysis.value_score import parse_weights
-    from icp_coach.settings import load_settings
+    from icp_coach.bootstrap import make_app
 
-    table = load_clean_table(customers_file, mappings=mappings, encoding=encoding, sheet=sheet,
-                             cny_per_usd=load_settings().cny_per_usd)
+    tables = make_app().tables
+    table = tables.read_customers(customers_file, mappings=mappings, encoding=encoding, sheet=sheet)
     for line in table.mapping.report_lines():
         click.echo(f"mapped {line}", err=True)
-    result = analyse_customers(table, weights=parse_weights(weights), top_share=top_share)
+    result = tables.analyse_customers(table, weights=weights, top_share=top_share)
     for problem in table.unusable:
         click.echo(f"{customers_file}:{problem.line}: unusable row: {problem.reason}", err=True)
     if merge_into is not None:
@@ -51,7 +48,7 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
     if as_json or fmt == "json":
         emit_json(result, output)
     else:
-        emit(render_customers_markdown(result, lang), output)
+        emit(tables.customers_markdown(result, lang), output)
 
 
 def _merge_suggestions(path: Path, suggested: dict) -> None:  # type: ignore[type-arg]
@@ -87,22 +84,11 @@ def validate_icp(icp_file: Path, customers_file: Path, deals_file: Path | None, 
                  as_json: bool, output: Path | None) -> None:
     """Test the ICP on customer data: do matching customers do better (LTV, churn, sales cycle,
     win rate), which best customers does it miss, and what PMF signals the data shows."""
-    from icp_coach.analysis.cleaning import clean_table
-    from icp_coach.analysis.header_mapping import map_headers, parse_overrides
-    from icp_coach.analysis.icp_validation import validate_icp_on_customers
-    from icp_coach.analysis.table_reading import read_table
-    from icp_coach.analysis.value_score import parse_weights
+    from icp_coach.bootstrap import make_app
 
     _, rules = load_rules(icp_file)
-    overrides = parse_overrides(list(mappings))
-    raw = read_table(customers_file, encoding=encoding, sheet=sheet)
-    table = clean_table(raw, map_headers(raw.columns, overrides, source=str(customers_file)))
-    deals = None
-    if deals_file is not None:
-        deals_raw = read_table(deals_file, encoding=encoding)
-        deals = (deals_raw, clean_table(deals_raw, map_headers(deals_raw.columns, source=str(deals_file))))
-    result = validate_icp_on_customers(raw, table, rules, deals=deals, weights=parse_weights(weights),
-                                       top_share=top_share)
+    result = make_app().tables.validate_icp(rules, customers_file, mappings=mappings, deals=deals_file,
+                                            weights=weights, top_share=top_share, encoding=encoding, sheet=sheet)
     if as_json:
         emit_json(result, output)
     else:

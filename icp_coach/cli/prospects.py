@@ -44,7 +44,7 @@ def load_rules(path: Path, tiers: tuple[float, float] | None = None) -> tuple[An
     Each bad rule is named with its position and field."""
     from pydantic import ValidationError
 
-    from icp_coach.analysis.prospect_scoring import DEFAULT_TIERS, ScoringRules
+    from icp_coach.bootstrap import make_app
     from icp_coach.domain.criteria import Filter, Signal
     from icp_coach.storage.icp_files import InputFileError, icp_from_data, read_json_file
 
@@ -68,7 +68,7 @@ def load_rules(path: Path, tiers: tuple[float, float] | None = None) -> tuple[An
         raise InputFileError(f"{path}: no filters or signals to score with; add some to the ICP first")
     doc = icp_from_data(data, str(path)) if "name" in data else None
     version = f"{doc.name} {doc.version}" if doc else path.stem
-    return doc, ScoringRules(parsed["filters"], parsed["signals"], version, tiers or DEFAULT_TIERS)
+    return doc, make_app().tables.rules(parsed["filters"], parsed["signals"], version, tiers)
 
 
 def parse_tiers(text: str | None) -> tuple[float, float] | None:
@@ -98,43 +98,29 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, encoding: str | No
     The scored CSV keeps every input column and adds excluded, failed_filters, score, tier,
     matched_signals, confidence and icp_version. Without -o it goes to stdout.
     """
-    from icp_coach.analysis.prospect_scoring import (
-        resolve_columns,
-        score_csv_streaming,
-        score_frame,
-        summarise,
-    )
-    from icp_coach.analysis.table_reading import LINE, read_table
+    from icp_coach.analysis.table_reading import LINE
+    from icp_coach.bootstrap import make_app
 
+    tables = make_app().tables
     _, rules = load_rules(icp_file, parse_tiers(tiers))
     if (output is not None and not as_json and prospects.suffix.lower() == ".csv" and prospects.exists()
             and prospects.stat().st_size > STREAM_ABOVE_BYTES and encoding is None):
-        from icp_coach.analysis.table_reading import csv_scan_problems
-
-        if not csv_scan_problems(prospects):
-            import polars as pl
-
-            header = pl.scan_csv(prospects, infer_schema=False).collect_schema().names()
-            resolve_columns(rules, header, str(prospects))
-            temp = output.with_name(f".{output.name}.partial")
-            summary = score_csv_streaming(prospects, rules, temp)
+        temp = output.with_name(f".{output.name}.partial")
+        streamed = tables.score_streaming(prospects, rules, temp)
+        if streamed is not None:
             os.replace(temp, output)
             click.echo(f"wrote {output}", err=True)
-            _print_summary(summary)
+            _print_summary(streamed)
             return
-    raw = read_table(prospects, encoding=encoding, sheet=sheet)
-    resolve_columns(rules, raw.columns, str(prospects))
-    scored = score_frame(raw.frame, rules, source=str(prospects))
-    summary = summarise(scored, rules)
-    summary["unreadable_rows"] = [problem.as_dict() for problem in raw.problems]
+    raw = tables.read_prospects(prospects, encoding=encoding, sheet=sheet)
+    scored, summary = tables.score(raw, rules)
     for problem in raw.problems:
         click.echo(f"{prospects}:{problem.line}: row not scored: {problem.reason}", err=True)
     if as_json:
         records = scored.rename({LINE: "line"}).to_dicts()
         emit_json({"summary": summary, "accounts": records}, output)
         return
-    text = scored.drop(LINE).write_csv()
-    emit(text, output)
+    emit(scored.drop(LINE).write_csv(), output)
     _print_summary(summary)
 
 
@@ -163,22 +149,19 @@ def market(accounts_file: Path | None, icp_file: Path | None, acv: float, tam_ac
            obtainable: float | None, som_tier1: bool, segments: tuple[str, ...], encoding: str | None,
            sheet: str | None, as_json: bool, output: Path | None) -> None:
     """Size the market: TAM, SAM and SOM in accounts and USD, with the assumptions printed."""
-    from icp_coach.analysis.market_sizing import render_market_markdown, size_market
+    from icp_coach.bootstrap import make_app
 
     if accounts_file is None and tam_accounts is None:
         raise click.UsageError("give --accounts FILE or --tam-accounts N")
+    tables = make_app().tables
     rules = load_rules(icp_file)[1] if icp_file else None
-    raw = None
-    if accounts_file is not None:
-        from icp_coach.analysis.table_reading import read_table
-
-        raw = read_table(accounts_file, encoding=encoding, sheet=sheet)
-    result = size_market(raw, rules, acv=acv, tam_accounts=tam_accounts, obtainable=obtainable,
-                         som_from_tier1=som_tier1, segments=list(segments))
+    raw = tables.read_prospects(accounts_file, encoding=encoding, sheet=sheet) if accounts_file else None
+    result = tables.market(raw, rules, acv=acv, tam_accounts=tam_accounts, obtainable=obtainable,
+                           som_from_tier1=som_tier1, segments=list(segments))
     if as_json:
         emit_json(result, output)
     else:
-        emit(render_market_markdown(result), output)
+        emit(tables.market_markdown(result), output)
 
 
 @click.command()
