@@ -57,7 +57,12 @@ def turns_of(answers_path: Path) -> tuple[str, str, list[str]]:
     answers = load_answers(answers_path)
     turns: list[str] = []
     for number in range(6):
-        turns += answers.steps.get(number, [])
+        step_turns = list(answers.steps.get(number, []))
+        while any(t.startswith("/assess") for t in step_turns):
+            # the seven-score flow needs no extraction or retrieval: it would flatter the median
+            start = next(i for i, t in enumerate(step_turns) if t.startswith("/assess"))
+            del step_turns[start:start + 8]
+        turns += step_turns
         if number < 5:
             turns.append("/next")
     return answers.language, answers.company, turns

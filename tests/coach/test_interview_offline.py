@@ -41,6 +41,9 @@ def test_the_english_example_interview_ends_with_a_validated_icp_offline():
     assert (doc.firmographics.employees.min, doc.firmographics.employees.max) == (50, 500)
     assert len(doc.red_flags) >= 2 and doc.pain_points and doc.buying_signals
     assert doc.decision_maker("economic_buyer") is not None
+    assessment = doc.assessments[0]  # the /assess flow inside the answers file
+    assert assessment.account == "Northwind Freight" and assessment.total == 29
+    assert "29 of 35" in transcript
     assert {f.field for f in doc.filters} >= {"industry", "employees"} and doc.signals
     assert doc.review.cadence == "quarterly" and doc.review.triggers
     # the coach pushed back on the 10-to-10,000 range, citing the knowledge base
@@ -75,9 +78,12 @@ def test_the_llm_path_makes_at_most_two_model_calls_per_answer():
     coach = app.start_coach(company=answers.company, language="en", auto_advance=False)
     out = io.StringIO()
     asyncio.run(run_interview(coach, answers, Transcript(out), already={}, resumed=False))
-    answer_count = sum(len(v) for v in answers.steps.values())
+    turns = [a for step_answers in answers.steps.values() for a in step_answers]
+    in_assessment = 8  # "/assess ACCOUNT" and seven scores: no extraction, scripted questions
+    answer_count = len(turns) - in_assessment
     assert fake.calls.count("structured") == answer_count
-    assert len(fake.calls) <= 2 * answer_count + 6  # + one reply for the start and each /next
+    # + one reply for the start, each /next and the assessment's result
+    assert len(fake.calls) <= 2 * answer_count + 6 + 1
     assert coach.state.completed and coach.draft.engine == "llm"
     assert "Noted. Next question, citing [1]." in out.getvalue()
     app.close()
