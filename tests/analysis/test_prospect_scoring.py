@@ -205,3 +205,29 @@ def test_scores_tiers_and_reasons_equal_a_per_row_loop_over_matches(dev_data: Pa
         assert row["fit_score"] == round(100 * sum(s.weight for s in hit if s.type == "fit") / sum(s.weight for s in fit), 2)
         if extra_signals:
             assert row["intent_score"] == 0.0
+
+
+def test_streaming_from_disk_gives_the_same_scored_csv(dev_data: Path, tmp_path: Path) -> None:
+    from icp_coach.analysis.facade import TableAnalysis
+    from icp_coach.analysis.table_reading import LINE
+
+    folder = dev_data / "job4_prospects"
+    tables = TableAnalysis()
+    rules = _rules(json.loads((folder / "icp_rules.json").read_text()))
+    streamed = tables.score_streaming(folder / "prospects.csv", rules, tmp_path / "streamed.csv")
+    assert streamed is not None and streamed["tiers"] == {"1": 16, "2": 46, "3": 36} and streamed["excluded"] == 102
+    in_memory, _ = tables.score(read_table(folder / "prospects.csv"), _rules(json.loads((folder / "icp_rules.json").read_text())))
+    expected = in_memory.drop(LINE).cast(pl.Utf8)
+    got = pl.read_csv(tmp_path / "streamed.csv", infer_schema=False)
+    assert got.columns == expected.columns
+    assert got.select("account_id", "excluded", "tier", "score", "failed_filters").fill_null("").equals(
+        expected.select("account_id", "excluded", "tier", "score", "failed_filters").fill_null(""))
+
+
+def test_a_malformed_file_is_not_streamed(tmp_path: Path) -> None:
+    from icp_coach.analysis.facade import TableAnalysis
+
+    path = tmp_path / "p.csv"
+    path.write_text("id,industry\nA,saas\nB,saas,extra\n")
+    rules = ScoringRules([Filter(field="industry", op="eq", value="saas")], [])
+    assert TableAnalysis().score_streaming(path, rules, tmp_path / "out.csv") is None
