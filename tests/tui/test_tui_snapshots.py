@@ -25,6 +25,7 @@ async def wait_for_replies(pilot: Pilot[Any], count: int) -> None:
     else:
         raise AssertionError("the coach did not finish replying")
     pilot.app.clear_notifications()
+    pilot.app.main_screen.query_one("#prompt").cursor_blink = False  # a blink is not a change
     await pilot.pause()
 
 
