@@ -458,7 +458,7 @@ class Coach:
     async def _cmd_step(self, argument: str) -> AsyncIterator[CoachEvent]:
         if not argument.isdigit() or not 0 <= int(argument) <= LAST_STEP:
             yield CoachError(self._t("commands", "bad_step", value=argument or "?"),
-                             self._t("commands", "bad_step.what_to_do"))
+                             self._t("commands", "bad_step.what_to_do"), kind="command")
             return
         async for event in self._goto(int(argument)):
             yield event
@@ -508,7 +508,7 @@ class Coach:
         fmt = (argument or "md").lower()
         if fmt not in ("md", "json"):
             yield CoachError(self._t("commands", "bad_export", value=fmt),
-                             self._t("commands", "bad_export.what_to_do"))
+                             self._t("commands", "bad_export.what_to_do"), kind="command")
             return
         text = self.export_text(fmt)
         if self.exporter is None:
@@ -519,7 +519,7 @@ class Coach:
             where = self.exporter(text, fmt, self.session_id)
         except Exception as error:  # noqa: BLE001 - report any write failure, keep the session
             yield CoachError(self._t("commands", "export_failed", error=str(error)),
-                             self._t("commands", "export_failed.what_to_do"))
+                             self._t("commands", "export_failed.what_to_do"), kind="command")
             return
         async for event in self._say(self._t("commands", "exported", path=where, format=fmt)):
             yield event
@@ -527,7 +527,7 @@ class Coach:
     async def _cmd_lang(self, argument: str) -> AsyncIterator[CoachEvent]:
         if argument not in ("en", "zh"):
             yield CoachError(self._t("commands", "bad_lang", value=argument or "?"),
-                             self._t("commands", "bad_lang.what_to_do"))
+                             self._t("commands", "bad_lang.what_to_do"), kind="command")
             return
         self.state.language = argument  # type: ignore[assignment]
         self.state.draft = self.state.draft.model_copy(update={"language": argument})
