@@ -20,13 +20,13 @@ from icp_coach.cli.common import (
 def _load_jtbd(path: Path) -> list:
     from pydantic import ValidationError
 
-    from icp_coach.domain.jtbd import JTBDReport, JTBDResult
+    from icp_coach.domain.jtbd import JTBDResult
     from icp_coach.storage.icp_files import InputFileError, read_json_file
 
     data = read_json_file(path)
     try:
-        if isinstance(data, dict) and "interviews" in data:
-            return list(JTBDReport.model_validate(data).interviews)
+        if isinstance(data, dict) and "interviews" in data:  # the report of `icp-coach jtbd --json`
+            return [JTBDResult.model_validate(item) for item in data["interviews"]]
         if isinstance(data, list):
             return [JTBDResult.model_validate(item) for item in data]
         return [JTBDResult.model_validate(data)]

@@ -35,10 +35,21 @@ _LABELS: dict[str, dict[Language, str]] = {
 
 def _item(item: PersonaItem, language: Language) -> list[str]:
     tag = f" _({_LABELS[item.basis][language]})_" if item.basis in ("template", "inferred") else ""
-    lines = [f"- {item.text}{tag}"]
+    quoted = [e for e in item.evidence if e.kind == "quote"]
+    said = " ".join(quoted[0].quote.split()) if quoted else ""
+    text = " ".join(item.text.split())
+    if quoted and (said == text or (text.endswith("…") and said.startswith(text[:-1]))):
+        # The item is the customer's own sentence: show it once, as the quote it is.
+        first = quoted[0]
+        where = f"{first.source}:{first.line}" if first.line else first.source
+        lines = [f"- \"{first.quote}\" ({where})"]
+        evidence_shown = [e for e in item.evidence if e is not first]
+    else:
+        lines = [f"- {item.text}{tag}"]
+        evidence_shown = item.evidence
     if item.answer:
         lines.append(f"  - → {item.answer}")
-    for evidence in item.evidence:
+    for evidence in evidence_shown:
         if evidence.kind == "quote":
             where = f"{evidence.source}:{evidence.line}" if evidence.line else evidence.source
             lines.append(f"  > \"{evidence.quote}\" ({where})")

@@ -39,6 +39,19 @@ STOPWORDS = frozenset(
 )
 
 
+# How to answer an objection, by the force it comes from (the anxiety of the new, the habit of the old).
+FORCE_ANSWERS: dict[str, dict[str, str]] = {
+    "anxiety": {
+        "en": "Name the risk and show how it is contained: a migration plan, a pilot, a customer who had the same fear.",
+        "zh": "直面这个顾虑，说明风险如何被控制：迁移方案、小范围试点、有过同样担心的老客户。",
+    },
+    "habit": {
+        "en": "Use their own words about today's workaround and put a number on what it costs them each week.",
+        "zh": "用他们描述现有变通办法的原话，算出它每周要付出的代价。",
+    },
+}
+
+
 def _relevant(text: str, role: str) -> bool:
     cues = ROLE_CUES[role]
     lowered = text.lower()
@@ -137,10 +150,11 @@ class OfflinePersonaWriter:
             for item in result.forces.pull + result.desired_outcomes:
                 if _belongs(item, role, titles) and (found := _from_jtbd(item)):
                     goals.append(found)
-            for item in result.forces.anxiety + result.forces.habit:
-                if _belongs(item, role, titles) and (found := _from_jtbd(item)):
-                    answer = template.objections[0][1] if template.objections else ""
-                    objections.append(found.model_copy(update={"answer": answer}))
+            for force in ("anxiety", "habit"):
+                for item in getattr(result.forces, force):
+                    if _belongs(item, role, titles) and (found := _from_jtbd(item)):
+                        answer = FORCE_ANSWERS[force]["zh" if language == "zh" else "en"]
+                        objections.append(found.model_copy(update={"answer": answer}))
             for item in result.job_statements:
                 if role in ("champion", "user") and (found := _from_jtbd(item)):
                     jobs.append(found)
