@@ -200,7 +200,8 @@ class Coach:
             changed = sorted({*changed, *entered})
             events.append(StepChanged(move_to, step(move_to).title_in(self.language)))
             guidance += "\n\n" + self._question(move_to)
-        if state.step == LAST_STEP and not state.completed and is_step_done(LAST_STEP, state.draft):
+        if (move_to is None and state.step == LAST_STEP and not state.completed
+                and is_step_done(LAST_STEP, state.draft)):  # an answer given at step 5
             guidance = self._finish()
             changed = sorted({*changed, "version"})
         self._commit([TurnRecord("user", text, state.step if move_to is None else move_to - 1)],
