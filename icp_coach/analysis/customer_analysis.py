@@ -7,7 +7,7 @@ from typing import Any
 
 from icp_coach.analysis.cleaning import CleanTable, clean_table, require_fields
 from icp_coach.analysis.header_mapping import map_headers, parse_overrides
-from icp_coach.analysis.icp_suggestions import suggest_rules
+from icp_coach.analysis.icp_suggestions import filters_keep, suggest_rules
 from icp_coach.analysis.subgroups import find_subgroups
 from icp_coach.analysis.table_reading import read_table
 from icp_coach.analysis.traits import candidate_traits, measure_traits
@@ -30,6 +30,8 @@ def analyse_customers(table: CleanTable, *, weights: dict[str, float] | None = N
     candidates = candidate_traits(ranked.frame, table.kinds)
     traits = measure_traits(candidates, is_best)
     subgroups = find_subgroups(candidates, traits, is_best)
+    suggested = suggest_rules(traits)
+    suggested["filters_keep"] = filters_keep(suggested["evidence"], {c.label: c.mask for c in candidates}, is_best)
     return {
         "source": table.source,
         "customers": int(ranked.frame.height),
@@ -39,6 +41,6 @@ def analyse_customers(table: CleanTable, *, weights: dict[str, float] | None = N
         "best_customers_total": ranked.best_count,
         "traits": traits,
         "subgroups": subgroups,
-        "suggested_icp": suggest_rules(traits),
+        "suggested_icp": suggested,
         "import": table.summary(),
     }

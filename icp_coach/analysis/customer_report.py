@@ -53,6 +53,14 @@ def render_customers_markdown(result: dict[str, Any], lang: str = "en") -> str:
                             for t in item["traits"])
         lines.append(f"- **{item['role']}** `{rule['field']} {rule['op']} {rule['value']}`"
                      f"{' weight ' + format(rule['weight'], 'g') if 'weight' in rule else ''}: {numbers}")
+    kept = suggested.get("filters_keep")
+    if kept and suggested["filters"]:
+        lines.append(f"\n{'所有建议筛选条件合起来保留' if zh else 'All suggested filters together keep'} "
+                     f"{kept['best_customers']} ({kept['share_of_best']:.0%}) "
+                     f"{'个最佳客户' if zh else 'of the best customers'}, {kept['accounts']} "
+                     f"{'个客户' if zh else 'accounts in all'}.")
+    for flag in suggested.get("red_flags", []):
+        lines.append(f"- {'红旗' if zh else 'red flag'}: {flag['description']}")
     lines += ["", f"## {'最佳客户' if zh else 'Best customers'}", ""]
     for best in result["best_customers"][:30]:
         name = best.get("company") or best.get("account_id")

@@ -51,7 +51,29 @@ def suggest_rules(traits: list[dict[str, Any]]) -> dict[str, Any]:
             signal = {**rule, "weight": _weight(max(t["lift"] for t in chosen)), "type": "fit"}
             signals.append(signal)
             evidence.append(_evidence(signal, chosen, "signal"))
-    return {"filters": filters, "signals": signals, "evidence": evidence}
+    red_flags = [{"description": f"{t['label']}: {t['share_best']:.0%} of best customers vs "
+                                 f"{t['share_rest']:.0%} of the rest (lift {t['lift']:.2f})"}
+                 for t in traits if t["distinctive"] and t["direction"] == "under" and t["share_rest"] >= 0.1][:5]
+    return {"filters": filters, "signals": signals, "red_flags": red_flags, "evidence": evidence}
+
+
+def filters_keep(evidence: list[dict[str, Any]], masks: dict[str, Any], is_best: Any) -> dict[str, Any]:
+    """How many accounts, and what share of the best customers, pass all suggested filters
+    together (values of one filter are alternatives; filters stack)."""
+    import numpy as np
+
+    best = np.asarray(is_best, dtype=bool)
+    keep = np.ones(best.size, dtype=bool)
+    for item in evidence:
+        if item["role"] != "filter":
+            continue
+        either = np.zeros(best.size, dtype=bool)
+        for trait in item["traits"]:
+            either |= np.asarray(masks[trait["label"]], dtype=bool)
+        keep &= either
+    n_best = int(best.sum())
+    return {"accounts": int(keep.sum()), "best_customers": int((keep & best).sum()),
+            "share_of_best": round(float((keep & best).sum()) / n_best, 4) if n_best else None}
 
 
 def _weight(lift: float) -> float:

@@ -53,6 +53,7 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
 
 def _merge_suggestions(path: Path, suggested: dict) -> None:  # type: ignore[type-arg]
     from icp_coach.domain.criteria import Filter, Signal
+    from icp_coach.domain.icp import RedFlag
     from icp_coach.storage.icp_files import load_icp, save_icp
 
     doc = load_icp(path)
@@ -63,6 +64,11 @@ def _merge_suggestions(path: Path, suggested: dict) -> None:  # type: ignore[typ
             if (rule["field"], rule["op"], repr(rule["value"])) in have:
                 continue
             getattr(doc, key).append(model.model_validate(rule))
+            added += 1
+    known_flags = {flag.description for flag in doc.red_flags}
+    for flag in suggested.get("red_flags", []):
+        if flag["description"] not in known_flags:
+            doc.red_flags.append(RedFlag(description=flag["description"]))
             added += 1
     save_icp(doc, path)
     click.echo(f"added {added} suggested rule(s) to {path}", err=True)

@@ -63,6 +63,9 @@ def test_job3_suggestions_are_valid_icp_rules(job3_result: tuple[dict, dict]) ->
     fields = {c.field for c in [*doc.filters, *doc.signals]}
     assert {"industry", "region", "employees", "tech_stack"} <= fields
     assert all(item["traits"] for item in suggested["evidence"])
+    kept = suggested["filters_keep"]
+    assert 0 < kept["best_customers"] <= 60 and kept["share_of_best"] == round(kept["best_customers"] / 60, 4)
+    assert any("north america" in flag["description"] for flag in suggested["red_flags"])
 
 
 def test_job3_subgroups_combine_planted_traits(job3_result: tuple[dict, dict]) -> None:
