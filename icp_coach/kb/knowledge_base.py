@@ -75,7 +75,8 @@ class KnowledgeBase:
     def __init__(self, *, embedder: Any, corpus_dir: Path, chroma_dir: Path | None,
                  chroma_url: str | None, user_dir: Path, notify: Notify = _to_stderr,
                  mode: SearchMode = "hybrid", keyword_weight: float = KEYWORD_WEIGHT,
-                 balance_languages: bool = True) -> None:
+                 balance_languages: bool = True, refresh_seconds: float = 5.0) -> None:
+        self.refresh_seconds = refresh_seconds
         self.keyword_weight = keyword_weight
         self.balance_languages = balance_languages
         self.embedder = embedder
@@ -94,10 +95,14 @@ class KnowledgeBase:
         self._counts: dict[str, int] = {}
         self._lock = threading.RLock()
         self._query_cache: dict[str, list[float]] = {}
+        self._collections: dict[str, Any] = {}
+        self._revisions: tuple[str | None, ...] = ()
+        self._checked_at = 0.0
 
     @classmethod
     def open(cls, settings: Any, embedder: Any = None, *, corpus_dir: Path | None = None,
-             notify: Notify | None = None, mode: SearchMode = "hybrid") -> KnowledgeBase:
+             notify: Notify | None = None, mode: SearchMode = "hybrid",
+             refresh_seconds: float = 5.0) -> KnowledgeBase:
         if embedder is None:
             from icp_coach.embeddings import BundledEmbedder
 
@@ -111,6 +116,7 @@ class KnowledgeBase:
             user_dir=data_dir / "user_documents",
             notify=notify or _to_stderr,
             mode=mode,
+            refresh_seconds=refresh_seconds,
         )
 
     # --- where the index lives -------------------------------------------------------------
@@ -132,7 +138,14 @@ class KnowledgeBase:
         return self._client
 
     def _collection(self, name: str) -> Any:
-        return store.get_collection(self._connect(), name)
+        if name not in self._collections:
+            self._collections[name] = store.get_collection(self._connect(), name)
+        return self._collections[name]
+
+    def _current_revisions(self) -> tuple[str | None, ...]:
+        client = self._connect()
+        return tuple(store.revision_of(client, name)
+                     for name in (store.KNOWLEDGE_COLLECTION, store.USER_COLLECTION))
 
     def _with_recovery(self, action: Callable[[], Any]) -> Any:
         """Run an index operation; a damaged local index is wiped and rebuilt once."""
@@ -152,6 +165,7 @@ class KnowledgeBase:
 
     def _wipe_local_index(self) -> None:
         self._client = None
+        self._collections.clear()
         self._ready = False
         store.forget_persistent_client()
         if self.chroma_dir is not None and self.chroma_dir.exists():
@@ -183,12 +197,15 @@ class KnowledgeBase:
             for name in (store.KNOWLEDGE_COLLECTION, store.USER_COLLECTION):
                 if name in {getattr(c, "name", c) for c in client.list_collections()}:
                     client.delete_collection(name)
+            self._collections.clear()
         knowledge = self._collection(store.KNOWLEDGE_COLLECTION)
         report = store.sync_collection(knowledge, corpus.passages, self.embedder.embed_passages,
                                        self.model_name, progress=progress)
         # A corpus with broken files is not marked fresh: the next run retries and reports them.
         fingerprint = self._fingerprint(files) if not corpus.errors else "incomplete"
-        knowledge.modify(metadata={store.FINGERPRINT_KEY: fingerprint})
+        stored = (knowledge.metadata or {}).get(store.FINGERPRINT_KEY)
+        if report.embedded or report.reused or report.removed or stored != fingerprint:
+            store.mark_revision(knowledge, **{store.FINGERPRINT_KEY: fingerprint})
         user_documents = self._sync_user_copies(rebuild=rebuild)
         self._ready = False
         self._load_memory()
@@ -215,6 +232,7 @@ class KnowledgeBase:
             store.sync_collection(collection, [p for d in documents for p in d.passages],
                                   self.embedder.embed_passages, self.model_name,
                                   delete_missing=False)
+            store.mark_revision(collection)
         return len(records)
 
     def _parse_copy(self, record: UserDocumentRecord) -> Document:
@@ -223,9 +241,17 @@ class KnowledgeBase:
                                    source_path=record.source_path)
 
     def ensure_index(self) -> None:
-        """Build the index when missing, refresh it when the shipped documents changed."""
+        """Build the index when missing, refresh it when the shipped documents changed, and
+        reload what is held in memory when another process (or team-mate) changed the index."""
         if self._ready:
-            return
+            if time.monotonic() - self._checked_at < self.refresh_seconds:
+                return
+            with self._lock:
+                self._checked_at = time.monotonic()
+                if self._with_recovery(self._current_revisions) == self._revisions:
+                    return
+                self._ready = False
+                self._collections.clear()  # their metadata snapshots are stale
         with self._lock:
             if not self._ready:
                 self._with_recovery(self._ensure_index)
@@ -257,6 +283,8 @@ class KnowledgeBase:
         self._passages = passages
         self._by_id = {passage.id: passage for passage in passages}
         self._keywords = KeywordIndex([store.embedded_text(p) for p in passages])
+        self._revisions = self._current_revisions()
+        self._checked_at = time.monotonic()
         self._ready = True
 
     # --- search ----------------------------------------------------------------------------
@@ -364,6 +392,7 @@ class KnowledgeBase:
                                       delete_missing=False)
 
             self._with_recovery(write)
+            store.mark_revision(self._collection(store.USER_COLLECTION))
             for path, text, document in parsed:
                 report.added.append(self.library.store(
                     doc_id=document.doc_id, title=document.title, lang=document.lang,
@@ -387,6 +416,8 @@ class KnowledgeBase:
                 if present:
                     collection.delete(where={"doc_id": doc_id})
                 (removed if record or present else unknown).append(doc_id)
+            if removed:
+                store.mark_revision(collection)
             self._load_memory()
         return removed, unknown
 

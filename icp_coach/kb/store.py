@@ -19,6 +19,7 @@ from icp_coach.domain.knowledge import Passage
 KNOWLEDGE_COLLECTION = "icp_coach_knowledge"
 USER_COLLECTION = "icp_coach_user_documents"
 FINGERPRINT_KEY = "icp_coach_fingerprint"
+REVISION_KEY = "icp_coach_revision"  # changes on every write, so other readers know to reload
 WRITE_BATCH = 64
 
 Progress = Callable[[int, int], None]  # (passages embedded so far, passages to embed)
@@ -212,3 +213,22 @@ def where_clause(conditions: dict[str, str]) -> dict[str, Any] | None:
 def all_doc_ids(collection: Any) -> set[str]:
     got = collection.get(include=["metadatas"])
     return {str((meta or {}).get("doc_id", "")) for meta in got["metadatas"] or []}
+
+
+def mark_revision(collection: Any, **extra: str) -> str:
+    """Record that the collection changed (merging into its metadata, which Chroma replaces)."""
+    import uuid
+
+    revision = uuid.uuid4().hex
+    metadata = {key: value for key, value in (collection.metadata or {}).items()
+                if not key.startswith("hnsw:")}
+    metadata.update(extra)
+    metadata[REVISION_KEY] = revision
+    collection.modify(metadata=metadata)
+    return revision
+
+
+def revision_of(client: Any, name: str) -> str | None:
+    metadata = client.get_collection(name, embedding_function=None).metadata or {}
+    value = metadata.get(REVISION_KEY)
+    return str(value) if value is not None else None
