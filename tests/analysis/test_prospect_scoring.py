@@ -231,3 +231,27 @@ def test_a_malformed_file_is_not_streamed(tmp_path: Path) -> None:
     path.write_text("id,industry\nA,saas\nB,saas,extra\n")
     rules = ScoringRules([Filter(field="industry", op="eq", value="saas")], [])
     assert TableAnalysis().score_streaming(path, rules, tmp_path / "out.csv") is None
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=st.lists(st.tuples(st.one_of(st.none(), cells), st.one_of(st.none(), cells)), min_size=1, max_size=15),
+       filters=st.lists(criteria(), max_size=2), signals=st.lists(criteria(), min_size=1, max_size=3),
+       weights=st.lists(st.floats(0.5, 4), min_size=3, max_size=3))
+def test_the_whole_scoring_pipeline_agrees_with_the_reference(rows: list[tuple[str | None, str | None]],
+                                                              filters: list[Criterion], signals: list[Criterion],
+                                                              weights: list[float]) -> None:
+    frame = pl.DataFrame({"c": [r[0] for r in rows], "d": [r[1] for r in rows]}, schema={"c": pl.Utf8, "d": pl.Utf8})
+    rules = ScoringRules([Filter(**f.model_dump()) for f in filters],
+                         [Signal(**{**s.model_dump(), "field": "d" if i % 2 else "c", "weight": weights[i]})
+                          for i, s in enumerate(signals)])
+    resolve_columns(rules, frame.columns)
+    scored = score_frame(frame, rules, check_types=False).to_dicts()
+    total = sum(s.weight for s in rules.signals)
+    for (c, d), row in zip(rows, scored, strict=True):
+        record = {"c": c, "d": d}
+        failed = [f for f in rules.filters if not matches(f, record)]
+        weight = sum(s.weight for s in rules.signals if matches(s, record))
+        assert row["excluded"] == bool(failed)
+        assert row["score"] == round(100 * weight / total, 2)
+        expected_tier = None if failed else 1 if weight * 100 >= 60 * total else 2 if weight * 100 >= 30 * total else 3
+        assert row["tier"] == expected_tier
