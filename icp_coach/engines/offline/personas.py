@@ -161,9 +161,9 @@ class OfflinePersonaWriter:
             for item in result.triggers:
                 if _belongs(item, role, titles) and (found := _from_jtbd(item)):
                     triggers.append(found)
-            for force in (result.forces.push, result.forces.pull, result.forces.anxiety,
+            for group in (result.forces.push, result.forces.pull, result.forces.anxiety,
                           result.forces.habit):
-                quotes_said += [q.quote for item in force if _belongs(item, role, titles)
+                quotes_said += [q.quote for item in group if _belongs(item, role, titles)
                                 for q in item.evidence]
         for position, signal in enumerate(icp.buying_signals):
             if role in ("champion", "economic_buyer") or _relevant(signal.description, role):
