@@ -323,21 +323,61 @@ def _excel_text(value: Any) -> str | None:
     return text if text.strip() != "" else None
 
 
-def csv_scan_problems(path: Path) -> list[str]:
+SCAN_CHUNK_BYTES = 16 * 1024 * 1024
+
+
+def csv_scan_problems(path: Path, chunk_bytes: int = SCAN_CHUNK_BYTES) -> list[str]:
     """Why a CSV cannot be scanned straight from disk (empty list: it can): not UTF-8, a BOM,
-    not comma-separated, blank lines, or rows with the wrong number of fields."""
-    raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf") or raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return ["byte-order mark"]
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return ["not UTF-8"]
-    header = raw.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
-    if sniff_delimiter(header) != ",":
-        return ["not comma-separated"]
-    layout = record_layout(raw, ",", str(path))
-    if bool(layout.blank[1:].any()):
-        return ["blank lines"]
-    bad = _bad_records(layout, None)
-    return [f"line {int(layout.lines[i])}: wrong number of fields" for i in bad[:20]]
+    not comma-separated, blank lines, an unclosed quote, or rows with the wrong number of
+    fields. Reads the file in chunks cut at record boundaries, so memory stays bounded."""
+    import codecs
+
+    import numpy as np
+
+    with path.open("rb") as stream:
+        first = stream.read(chunk_bytes)
+        if first.startswith(b"\xef\xbb\xbf") or first[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            return ["byte-order mark"]
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        end = first.find(b"\n")
+        header = (first if end < 0 else first[:end]).decode("utf-8", errors="replace").rstrip("\r")
+        if sniff_delimiter(header) != ",":
+            return ["not comma-separated"]
+        expected: int | None = None
+        pending, chunk, line_offset = b"", first, 0
+        problems: list[str] = []
+        while chunk or pending:
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError:
+                return ["not UTF-8"]
+            buffer = pending + chunk
+            if chunk:  # cut after the last line break that is outside quotes
+                array = np.frombuffer(buffer, dtype=np.uint8)
+                newlines = np.flatnonzero(array == 10)
+                quotes = np.flatnonzero(array == 34)
+                breaks = newlines[np.searchsorted(quotes, newlines) % 2 == 0] if quotes.size else newlines
+                if not breaks.size:
+                    pending, chunk = buffer, stream.read(chunk_bytes)
+                    continue
+                cut = int(breaks[-1]) + 1
+                body, pending = buffer[:cut], buffer[cut:]
+            else:
+                body, pending = buffer, b""
+            try:
+                layout = record_layout(body, ",", str(path))
+            except TableInputError:
+                return ["unclosed quote"]
+            counts = layout.fields()
+            if expected is None:
+                expected = int(counts[0])
+                counts[0] = expected
+            if bool(layout.blank.any()):
+                return ["blank lines"]
+            for index in np.flatnonzero(counts != expected)[:20]:
+                problems.append(f"line {line_offset + int(layout.lines[index])}: wrong number of fields")
+            if problems:
+                return problems
+            line_offset += body.count(b"\n")
+            chunk = stream.read(chunk_bytes) if chunk else b""
+    return problems

@@ -156,3 +156,18 @@ def test_empty_and_unreadable_files(tmp_path: Path) -> None:
     twice.write_text("id,id\n1,2\n")
     with pytest.raises(TableInputError, match="appears twice"):
         read_table(twice)
+
+
+def test_the_chunked_structure_check_finds_bad_lines_across_chunk_edges(dev_data: Path, tmp_path: Path) -> None:
+    from icp_coach.analysis.table_reading import csv_scan_problems
+
+    prospects = dev_data / "job4_prospects" / "prospects.csv"
+    for size in (37, 64, 1000, 1 << 24):
+        assert csv_scan_problems(prospects, chunk_bytes=size) == []
+    bad = tmp_path / "bad.csv"
+    bad.write_text('id,notes,industry\nA,"a, b\nc",saas\n' + "B,x,retail\n" * 40 + "C,short\n" + "D,y,saas\n" * 5)
+    for size in (16, 50, 1 << 20):
+        assert csv_scan_problems(bad, chunk_bytes=size) == ["line 44: wrong number of fields"]
+    blank = tmp_path / "blank.csv"
+    blank.write_text("id,industry\nA,saas\n\nB,retail\n")
+    assert csv_scan_problems(blank, chunk_bytes=8) == ["blank lines"]
