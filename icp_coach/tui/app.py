@@ -19,6 +19,7 @@ APP_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
     ("settings", "f3", "settings", "key.settings"),
     ("sources", "f4", "sources", "key.sources"),
     ("export", "f5", "export", "key.export"),
+    ("personas", "ctrl+p", "personas", "key.personas"),
 )
 
 
@@ -91,6 +92,9 @@ class CoachApp(App[None]):
         if coach is None:
             return
         self.push_screen(ExportDialog(coach.draft, coach.language))
+
+    def action_personas(self) -> None:
+        self.main_screen.draft_personas()
 
     def action_sessions(self) -> None:
         from icp_coach.tui.screens.sessions import SessionsScreen

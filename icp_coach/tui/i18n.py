@@ -157,6 +157,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.local_model": {"en": "starting the local model ({seconds} s)",
                            "zh": "正在启动本地模型（{seconds} 秒）"},
     "panel.employees": {"en": "employees", "zh": "人"},
+    "key.personas": {"en": "Personas", "zh": "买家角色"},
+    "personas.title": {"en": "Buyer personas (draft)", "zh": "买家角色（草稿）"},
+    "personas.edit_hint": {
+        "en": "Edit freely: it is your draft. Items marked (to verify) still need evidence.",
+        "zh": "可以自由修改：这是你的草稿。标有“待验证”的条目仍需证据。",
+    },
+    "personas.save": {"en": "Save", "zh": "保存"},
+    "personas.drafting": {"en": "Drafting personas from the ICP...", "zh": "正在根据 ICP 起草买家角色……"},
+    "personas.failed": {"en": "Could not draft personas", "zh": "无法起草买家角色"},
+    "personas.failed.what": {
+        "en": "Name the decision makers first (step 2), or try the offline engine (F3).",
+        "zh": "请先说明决策者（第 2 步），或在设置（F3）中改用离线引擎。",
+    },
     "lang.switched": {"en": "Interface language: English", "zh": "界面语言：中文"},
 }
 

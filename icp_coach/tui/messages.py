@@ -97,3 +97,13 @@ class CitationShown(Message, bubble=False):
 class ConnectionChecked(Message, bubble=False):
     ok: bool
     detail: str
+
+
+@dataclass
+class PersonasDrafted(Message, bubble=False):
+    markdown: str
+
+
+@dataclass
+class PersonasFailed(Message, bubble=False):
+    message: str

@@ -381,3 +381,29 @@ async def test_escape_stops_a_streaming_reply_and_the_answer_stays_saved(
         said = [t.text for t in context.session_store.turns(coach.session_id)]
         assert INTERVIEW[0] in said  # committed before the reply began
         assert coach.step == 1
+
+
+async def test_personas_are_drafted_edited_and_saved(recorder: Recorder, tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    from icp_coach.tui.messages import PersonasDrafted
+    from icp_coach.tui.screens.personas import PersonasScreen
+
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        for number, answer in enumerate(INTERVIEW[:3], start=2):
+            await type_and_send(pilot, answer)
+            await recorder.wait_turns(pilot, number)
+        await pilot.press("ctrl+p")
+        await recorder.wait_for(pilot, lambda: isinstance(app.screen, PersonasScreen))
+        drafted = recorder.of(PersonasDrafted)[0].markdown
+        assert "Head of Finance Operations" in drafted or "CFO" in drafted
+        editor = app.screen.query_one("#personas-text", TextArea)
+        editor.insert("\nNote: checked with sales.\n", editor.document.end)
+        target = tmp_path / "personas.md"
+        app.screen.query_one("#personas-path").value = str(target)
+        await pilot.click("#personas-save")
+        await pilot.pause()
+        saved = target.read_text(encoding="utf-8")
+        assert saved.startswith("# Buyer personas") and "Note: checked with sales." in saved

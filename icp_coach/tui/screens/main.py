@@ -36,6 +36,8 @@ from icp_coach.tui.messages import (
     CoachStartFailed,
     DraftChanged,
     FindingShown,
+    PersonasDrafted,
+    PersonasFailed,
     PreparationProgress,
     ReplyCompleted,
     ReplyFailed,
@@ -344,6 +346,34 @@ class MainScreen(Screen[None]):
         if self.coach is None:
             return []
         return list(enumerate(self.coach.state.citations, start=1))
+
+    # --- personas (step 4) ----------------------------------------------------------------------
+    def draft_personas(self) -> None:
+        if self.coach is None:
+            return
+        self.notify(t("personas.drafting", self.language), timeout=4)
+        self.run_persona_draft(self.coach.draft.model_copy(deep=True), self.coach.language)
+
+    @work(thread=True, exclusive=True, group="personas", exit_on_error=False)
+    def run_persona_draft(self, document: Any, language: str) -> None:
+        from icp_coach.tui.screens.personas import draft_persona_markdown
+
+        try:
+            markdown = draft_persona_markdown(self.context, document, language)
+        except Exception as error:  # noqa: BLE001 - shown with what to do
+            self.post_message(PersonasFailed(str(error) or type(error).__name__))
+            return
+        self.post_message(PersonasDrafted(markdown))
+
+    def on_personas_drafted(self, message: PersonasDrafted) -> None:
+        from icp_coach.tui.screens.personas import PersonasScreen
+
+        company = self.coach.draft.name if self.coach is not None else self.company
+        self.app.push_screen(PersonasScreen(message.markdown, company, self.language))
+
+    def on_personas_failed(self, message: PersonasFailed) -> None:
+        self.notify(f"{message.message}\n{t('personas.failed.what', self.language)}",
+                    title=t("personas.failed", self.language), severity="error", timeout=12)
 
     def action_stop_reply(self) -> None:
         self.workers.cancel_group(self, "llm")
