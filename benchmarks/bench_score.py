@@ -62,10 +62,22 @@ def generate_prospects(path: Path, rows: int, seed: int = 5) -> None:
     frame.write_csv(path)
 
 
-def vectorised_run(prospects: Path, rules_path: Path, output: Path, streaming: bool) -> None:
-    """One scoring run, as the `score` command does it; prints seconds and peak RSS as JSON."""
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM restarts at exec, unlike ru_maxrss, which on
+    Linux carries the forking parent's peak into the child."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def vectorised_run(prospects: Path, rules_path: Path, output: Path, streaming: bool) -> None:
+    """One scoring run, as the `score` command does it; prints seconds and peak RSS as JSON."""
     from icp_coach.analysis.prospect_scoring import (
         ScoringRules,
         resolve_columns,
@@ -90,7 +102,7 @@ def vectorised_run(prospects: Path, rules_path: Path, output: Path, streaming: b
         scored = score_frame(raw.frame, rules)
         scored.drop(LINE).write_csv(output)
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = _peak_rss_mb()
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
 
 

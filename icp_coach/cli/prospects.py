@@ -105,6 +105,7 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, encoding: str | No
     _, rules = load_rules(icp_file, parse_tiers(tiers))
     if (output is not None and not as_json and prospects.suffix.lower() == ".csv" and prospects.exists()
             and prospects.stat().st_size > STREAM_ABOVE_BYTES and encoding is None):
+        _check_output_folder(output)
         temp = output.with_name(f".{output.name}.partial")
         streamed = tables.score_streaming(prospects, rules, temp)
         if streamed is not None:
@@ -120,8 +121,28 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, encoding: str | No
         records = scored.rename({LINE: "line"}).to_dicts()
         emit_json({"summary": summary, "accounts": records}, output)
         return
-    emit(scored.drop(LINE).write_csv(), output)
+    if output is None:
+        emit(scored.drop(LINE).write_csv(), None)
+    else:  # straight to a temporary file beside the target, then renamed: atomic, no big string
+        _check_output_folder(output)
+        temp = output.with_name(f".{output.name}.partial")
+        try:
+            scored.drop(LINE).write_csv(temp)
+            os.replace(temp, output)
+        finally:
+            temp.unlink(missing_ok=True)
+        click.echo(f"wrote {output}", err=True)
     _print_summary(summary)
+
+
+def _check_output_folder(output: Path) -> None:
+    from icp_coach.storage.atomic import OutputError
+
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {output}: folder {folder} does not exist")
+    if output.is_dir():
+        raise OutputError(f"cannot write {output}: it is a folder")
 
 
 def _print_summary(summary: dict[str, Any]) -> None:
