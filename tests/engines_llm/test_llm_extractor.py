@@ -11,14 +11,15 @@ from conftest import tool_answer, tool_fake
 from icp_coach.domain.icp import DecisionMaker, ICPDocument, NumberRange
 from icp_coach.domain.patch import ICPPatch
 from icp_coach.domain.ports import Extraction, ICPExtractor
-from icp_coach.engines.llm.extractor import LLMExtractor, merge_patches, split_notes
+from icp_coach.engines.llm.extractor import ALL_FIELDS, LLMExtractor, merge_patches, split_notes
 from icp_coach.engines.llm.structured import StructuredOutputError
 
 ZH_NOTES = """1. 行业：离散制造为主——机械加工、注塑。
 2. 规模：员工 200 到 2000 人之间最合适。
 3. 年收入 1 亿到 10 亿人民币。
 谁会推这个事：设备部经理、生产部经理。谁拍板：厂长或总经理。
-客户最头疼的：设备突然停机，没人知道为什么停。"""
+客户最头疼的：设备突然停机，没人知道为什么停。
+地区：华东、华南。"""
 
 DRAFT = ICPDocument(name="draft")
 
@@ -65,11 +66,13 @@ def test_words_not_in_the_notes_are_dropped_and_reported() -> None:
     assert evidence.verified and evidence.line == 5 and evidence.quote == "设备突然停机"
 
 
-def test_the_offline_answer_is_kept_and_the_model_only_adds_what_it_missed() -> None:
+def test_the_offline_answer_is_kept_and_the_model_adds_only_where_it_helps() -> None:
     offline = ICPPatch(industries=["manufacturing", "注塑"], employees=NumberRange(min=200, max=2000),
+                       regions=["china"],
                        decision_makers=[DecisionMaker(role="economic_buyer", titles=["厂长"])])
     model = tool_fake(candidates(industries=["注塑", "机械加工"], company_size_text="200 人",
-                                 economic_buyer_titles=["厂长", "总经理"],
+                                 regions=["华东"], tech_stack=["PLC"],
+                                 economic_buyer_titles=["厂长或总经理"],
                                  champion_titles=["生产部经理"]))
     fallback = FixedFallback(offline)
     result = LLMExtractor(model, method="function_calling", engine_name="local",
@@ -77,12 +80,29 @@ def test_the_offline_answer_is_kept_and_the_model_only_adds_what_it_missed() -> 
                                                            language="zh")
     assert fallback.calls == 1
     assert result.engine == "local"
+    # Industries and titles: the model adds what the rules missed, without duplicates.
     assert result.patch.industries == ["manufacturing", "注塑", "机械加工"]
-    assert result.patch.employees == NumberRange(min=200, max=2000)
     roles = {maker.role: maker.titles for maker in result.patch.decision_makers}
     assert roles == {"economic_buyer": ["厂长", "总经理"], "champion": ["生产部经理"]}
+    # Elsewhere the rules' answer stands; the model could only fill an empty field.
+    assert result.patch.regions == ["china"]
+    assert result.patch.employees == NumberRange(min=200, max=2000)
+    assert result.patch.tech_stack == []  # "PLC" is not in the notes: dropped and reported
+    assert any("tech_stack: PLC" in note for note in result.notes)
     assert "offline note" in result.notes
-    assert any("model added" in note for note in result.notes)
+    assert any("model added 1 to industries, 2 to decision_makers" in note for note in result.notes)
+
+
+def test_in_add_mode_the_model_also_adds_items_the_rules_missed_without_duplicates() -> None:
+    offline = ICPPatch(industries=["manufacturing", "注塑"],
+                       decision_makers=[DecisionMaker(role="economic_buyer", titles=["厂长"])])
+    model = tool_fake(candidates(industries=["注塑", "机械加工"],
+                                 economic_buyer_titles=["厂长", "总经理"]))
+    result = LLMExtractor(model, method="function_calling", engine_name="llm",
+                          fallback=FixedFallback(offline), add_fields=ALL_FIELDS).extract_patch(
+        ZH_NOTES, step=1, draft=DRAFT, language="zh")
+    assert result.patch.industries == ["manufacturing", "注塑", "机械加工"]
+    assert result.patch.decision_makers[0].titles == ["厂长", "总经理"]
 
 
 def test_an_unusable_model_answer_is_reported_and_the_rules_answer_stands() -> None:
@@ -130,6 +150,13 @@ def test_long_notes_are_split_on_paragraphs_and_nothing_is_lost() -> None:
 def test_merge_keeps_only_the_fields_the_model_is_trusted_with() -> None:
     base = ICPPatch(regions=["china"])
     proposed = ICPPatch(regions=["华东"], industries=["注塑"])
-    merged, added = merge_patches(base, proposed, frozenset({"industries"}))
+    merged, added = merge_patches(base, proposed, frozenset({"industries"}), add_fields=frozenset())
     assert merged.regions == ["china"] and merged.industries == ["注塑"]
     assert added == {"industries": 1}
+
+
+def test_tool_names_and_kinds_of_software_never_become_industries() -> None:
+    base = ICPPatch(industries=["saas"], tech_stack=["NetSuite"])
+    proposed = ICPPatch(industries=["CRM", "netsuite", "Devtools"])
+    merged, _ = merge_patches(base, proposed)
+    assert merged.industries == ["saas", "Devtools"]

@@ -102,8 +102,25 @@ class CheckedCandidates:
     notes: list[str]
 
 
+_NAME_FIELDS = {"industries", "regions", "tech_stack", "champion_titles", "economic_buyer_titles"}
+# "Salesforce or HubSpot", "用友 U8 / 用友 NC", "创始人或 CEO": one candidate naming several things.
+_ENUMERATION = re.compile(r"\s*(?:、|，|,|;|；|/|\bor\b|\band\b|或者|或|以及|及|和)\s*", re.IGNORECASE)
+_FILLER = re.compile(r"^(?:(?:sometimes|usually|often|mostly|mainly|also|maybe|the|a|an)\s+)+"
+                     r"|^(?:有的是|有的|有时|一般是|一般|基本是|基本|主要是|主要|通常是|通常|也)",
+                     re.IGNORECASE)
+
+
 def _clean(item: str) -> str:
     return item.strip().strip("-*•·\"'“”‘’ ").strip()
+
+
+def _pieces(name: str, raw: str) -> list[str]:
+    """Code-side tidying of one candidate: names are split at enumerations and lose filler
+    words ("sometimes the head nurse" -> "head nurse"); phrases stay whole."""
+    item = _clean(raw)
+    if name not in _NAME_FIELDS:
+        return [item]
+    return [_FILLER.sub("", _clean(part)).strip() for part in _ENUMERATION.split(item)]
 
 
 def check_candidates(found: ICPCandidates, notes: NotesIndex, *,
@@ -111,21 +128,21 @@ def check_candidates(found: ICPCandidates, notes: NotesIndex, *,
     """Keep what the notes support; parse the numbers from the spans with code."""
     lists: dict[str, list[str]] = {}
     dropped: list[str] = []
+    claimed: set[str] = set()  # an item proposed for two fields stays in the first one only
     for name in LIST_FIELDS:
         kept: list[str] = []
-        seen: set[str] = set()
         for raw in getattr(found, name):
-            item = _clean(raw)
-            key = match_key(item)
-            if not key or key in seen:
-                continue
-            supported = notes.contains(item) or (
-                name in _PHRASE_FIELDS and notes.mostly_contains(item))
-            if supported:
-                kept.append(item)
-                seen.add(key)
-            else:
-                dropped.append(f"{name}: {item}")
+            for item in _pieces(name, raw):
+                key = match_key(item)
+                if not key or key in claimed:
+                    continue
+                supported = notes.contains(item) or (
+                    name in _PHRASE_FIELDS and notes.mostly_contains(item))
+                if supported:
+                    kept.append(item)
+                    claimed.add(key)
+                else:
+                    dropped.append(f"{name}: {item}")
         lists[name] = kept
     extra_notes: list[str] = []
     employees = revenue = None

@@ -34,6 +34,10 @@ LOCAL_MODEL_FIELDS = frozenset({
     "industries", "tech_stack", "pain_points", "buying_signals", "red_flags", "decision_makers",
     "employees", "annual_revenue_usd",
 })
+# Where the model adds items next to the rules' (elsewhere it only fills what the rules left
+# empty). Measured over 4 notes with the 0.5B model: adding raised industries F1 0.67 -> 0.78 and
+# titles recall, but cost precision in regions, tech stack and buying signals.
+ADD_FIELDS = frozenset({"industries", "decision_makers"})
 MAX_CHUNK_CHARS = 6000
 _SIMILAR_SHARE = 0.6
 
@@ -101,23 +105,44 @@ def _add_described(base: list[Any], proposed: list[Any]) -> tuple[list[Any], int
     return merged, len(merged) - len(base)
 
 
+# Kinds of software are not industries, although a small model often files them there.
+_SOFTWARE_KINDS = frozenset({"crm", "erp", "mes", "plc", "cloud", "payments", "payment", "billing",
+                             "datawarehouse", "warehouse", "software", "saasplatform", "api"})
+
+
+def _not_tools(industries: list[str], tools: list[str]) -> list[str]:
+    """Industries minus tool names ("NetSuite") and kinds of software ("CRM")."""
+    tool_keys = {match_key(tool) for tool in tools}
+    return [item for item in industries
+            if match_key(item) not in tool_keys and match_key(item) not in _SOFTWARE_KINDS]
+
+
 def _pick_range(base: NumberRange | None, proposed: NumberRange | None) -> NumberRange | None:
     if base is not None and base.is_set:
         return base
     return proposed
 
 
-def merge_patches(base: ICPPatch, proposed: ICPPatch,
-                  fields: frozenset[str] = ALL_FIELDS) -> tuple[ICPPatch, dict[str, int]]:
-    """`base` (the offline answer) plus what `proposed` (the model) adds in `fields`; the base is
-    never overridden. Returns the patch and how many items the model added per field."""
+def merge_patches(base: ICPPatch, proposed: ICPPatch, fields: frozenset[str] = ALL_FIELDS,
+                  *, add_fields: frozenset[str] = ADD_FIELDS) -> tuple[ICPPatch, dict[str, int]]:
+    """`base` (the offline answer) plus what `proposed` (the model) brings in `fields`; the base is
+    never overridden. In `add_fields` the model adds the items the rules missed; elsewhere it only
+    fills a field (or a decision-maker role) the rules left empty. Returns the patch and how many
+    items the model brought per field."""
     update: dict[str, Any] = {}
     added: dict[str, int] = {}
+
+    def allowed(current: list[Any], name: str) -> bool:
+        return name in add_fields or not current
+
     for name in ("industries", "regions", "tech_stack"):
-        if name in fields:
-            update[name], added[name] = _add_words(getattr(base, name), getattr(proposed, name))
+        if name in fields and allowed(getattr(base, name), name):
+            offered = getattr(proposed, name)
+            if name == "industries":
+                offered = _not_tools(offered, [*base.tech_stack, *proposed.tech_stack])
+            update[name], added[name] = _add_words(getattr(base, name), offered)
     for name in ("pain_points", "buying_signals", "red_flags"):
-        if name in fields:
+        if name in fields and allowed(getattr(base, name), name):
             update[name], added[name] = _add_described(getattr(base, name), getattr(proposed, name))
     for name in ("employees", "annual_revenue_usd"):
         if name in fields:
@@ -128,6 +153,8 @@ def merge_patches(base: ICPPatch, proposed: ICPPatch,
         count = 0
         for maker in proposed.decision_makers:
             current = makers.get(maker.role)
+            if current and not allowed(current.titles, "decision_makers"):
+                continue
             titles, new = _add_words(current.titles if current else [], maker.titles)
             count += new
             if new:
@@ -143,7 +170,8 @@ class LLMExtractor:
 
     def __init__(self, chat_model: Any, *, method: str = "json_schema", engine_name: str = "llm",
                  fallback: ICPExtractor | None = None, cny_per_usd: float = 7.2,
-                 model_fields: frozenset[str] | None = None) -> None:
+                 model_fields: frozenset[str] | None = None,
+                 add_fields: frozenset[str] = ADD_FIELDS) -> None:
         self.chat_model = chat_model
         self.method = method
         self.name = engine_name
@@ -151,6 +179,7 @@ class LLMExtractor:
         self.cny_per_usd = cny_per_usd
         self.model_fields = model_fields or (
             LOCAL_MODEL_FIELDS if engine_name == "local" else ALL_FIELDS)
+        self.add_fields = add_fields
         self.usage = UsageMeter()
 
     def __repr__(self) -> str:
@@ -198,7 +227,8 @@ class LLMExtractor:
         if base is None:
             return Extraction(patch=proposed, engine=self.name, notes=notes + checked.notes,
                               usage=usage)
-        merged, added = merge_patches(base.patch, proposed, self.model_fields)
+        merged, added = merge_patches(base.patch, proposed, self.model_fields,
+                                      add_fields=self.add_fields)
         if added:
             notes.append("merged with the offline rules; the model added "
                          + ", ".join(f"{n} to {name}" for name, n in added.items()))
