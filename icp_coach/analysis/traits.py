@@ -59,9 +59,8 @@ def candidate_traits(frame: Any, kinds: dict[str, str]) -> list[Candidate]:
                     mask = frame.select(pl.col(column).list.contains(value).fill_null(False))[column].to_numpy()
                     candidates.append(Candidate(column, "item", value, f"{column} has {value}", mask))
         elif kind == "bool":
-            values = series.to_numpy()
             for flag in (True, False):
-                mask = np.array([v is flag for v in values]) if values.dtype == object else (values == flag) & series.is_not_null().to_numpy()
+                mask = (series == flag).fill_null(False).to_numpy()
                 if mask.sum() >= MIN_COUNT:
                     candidates.append(Candidate(column, "flag", flag, f"{column} = {'yes' if flag else 'no'}", mask))
         elif kind in ("number", "money"):
