@@ -148,3 +148,33 @@ def test_assess_interactive_and_bad_answers(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"account": "X", "scores": {"ready": 9}}))
     result = run("assess", "--answers", str(bad))
     assert result.exit_code == 1 and "ready" in result.stderr
+
+
+def test_the_seven_criteria_guide_is_complete_in_both_languages() -> None:
+    from icp_coach.domain.assessment import CRITERIA, CRITERION_GUIDE
+
+    assert set(CRITERION_GUIDE) == set(CRITERIA)
+    for criterion in CRITERIA:
+        for lang in ("en", "zh"):
+            guide = CRITERION_GUIDE[criterion][lang]
+            assert guide["label"] and guide["question"] and guide["red_flags"] and guide["best"]
+
+
+def test_score_reads_an_xlsx_prospect_list(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Account ID", "Industry", "Number of Employees", "Hiring"])
+    sheet.append(["X1", "SaaS", 120, "TRUE"])
+    sheet.append(["X2", "Retail", 80, "no"])
+    book.save(tmp_path / "list.xlsx")
+    rules = tmp_path / "r.json"
+    rules.write_text(json.dumps({"filters": [{"field": "industry", "op": "eq", "value": "saas"},
+                                             {"field": "employees", "op": "gte", "value": 50}],
+                                 "signals": [{"field": "hiring", "op": "eq", "value": True, "weight": 1}]}))
+    result = run("score", str(tmp_path / "list.xlsx"), "--icp", str(rules), "--json")
+    assert result.exit_code == 0, result.output
+    accounts = json.loads(result.stdout)["accounts"]
+    assert [(a["Account ID"], a["excluded"], a["tier"]) for a in accounts] == [("X1", False, 1), ("X2", True, None)]
+    assert accounts[1]["failed_filters"] == "industry = saas (cell: Retail)"
