@@ -154,10 +154,15 @@ class KnowledgeBase:
         except IndexUnavailableError:
             raise
         except BaseException as error:
-            if isinstance(error, KeyboardInterrupt | SystemExit) or self.chroma_url:
+            if isinstance(error, KeyboardInterrupt | SystemExit):
                 raise
             if not isinstance(error, Exception) and not _is_rust_panic(error):
                 raise
+            if self.chroma_url:  # a shared index is never wiped from here: say what failed
+                raise IndexUnavailableError(
+                    f"the Chroma server at {self.chroma_url} failed ({type(error).__name__}: "
+                    f"{str(error)[:200]}) - check that it is running, or unset "
+                    "ICP_COACH_CHROMA_URL to use the local index") from None
             self.notify(f"The knowledge index in {self.chroma_dir} cannot be read "
                         f"({type(error).__name__}: {str(error)[:200]}); rebuilding it.")
             self._wipe_local_index()

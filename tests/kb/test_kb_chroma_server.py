@@ -15,6 +15,7 @@ import pytest
 
 from icp_coach.domain.knowledge import SearchFilters
 from icp_coach.kb.knowledge_base import KnowledgeBase
+from icp_coach.kb.store import IndexUnavailableError
 
 pytestmark = [pytest.mark.wire, pytest.mark.slow]
 
@@ -34,7 +35,8 @@ def _chroma_executable() -> str:
 
 
 @pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def chroma_server(tmp_path_factory: pytest.TempPathFactory
+                  ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     port = _free_port()
     folder = tmp_path_factory.mktemp("chroma-server")
     log = (folder / "server.log").open("wb")
@@ -53,7 +55,7 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     pytest.fail("chroma server did not start: "
                                 + (folder / "server.log").read_text(errors="replace")[-2000:])
                 time.sleep(0.3)
-        yield url
+        yield url, server
     finally:
         server.terminate()
         try:
@@ -64,8 +66,9 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_a_team_shares_one_index_on_a_chroma_server(
-        chroma_url: str, make_kb: Callable[..., KnowledgeBase], tmp_path: Path,
+        chroma_server: tuple[str, subprocess.Popen[bytes]], make_kb: Callable[..., KnowledgeBase], tmp_path: Path,
         messages: list[str]) -> None:
+    chroma_url, server = chroma_server
     alice = make_kb(chroma_url=chroma_url, data_dir=tmp_path / "alice")
     first = alice.index()
     assert first.passages == 12 and first.sync.embedded == 12
@@ -84,3 +87,9 @@ def test_a_team_shares_one_index_on_a_chroma_server(
     alice.add_documents([notes])
     assert bob.search("Initech SSO", k=1, filters=SearchFilters(kind="user"))[0].doc_id == \
         "user:deal-review"
+
+    # The server goes away mid-session: a clear endpoint error naming it, nothing wiped locally.
+    server.terminate()
+    server.wait(timeout=10)
+    with pytest.raises(IndexUnavailableError, match=f"Chroma server at {chroma_url}"):
+        bob.search("Slack", k=1)
