@@ -12,13 +12,21 @@ def lift_bars(traits: list[dict[str, Any]], limit: int = 15) -> list[str]:
     if not shown:
         return []
     widest = max(t["lift"] for t in shown) or 1.0
-    label_width = max(len(t["label"]) for t in shown)
+    label_width = max(display_width(t["label"]) for t in shown)
     lines = []
     for trait in shown:
         bar = "█" * max(1, round(BAR_WIDTH * trait["lift"] / widest))
         marker = "" if trait["distinctive"] else "  (not distinctive)"
-        lines.append(f"{trait['label']:<{label_width}} │{bar} {trait['lift']:.2f}x{marker}")
+        padding = " " * (label_width - display_width(trait["label"]))
+        lines.append(f"{trait['label']}{padding} │{bar} {trait['lift']:.2f}x{marker}")
     return lines
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: Chinese (wide) characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def render_customers_markdown(result: dict[str, Any], lang: str = "en") -> str:
