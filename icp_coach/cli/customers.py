@@ -80,14 +80,15 @@ def _merge_suggestions(path: Path, suggested: dict) -> None:  # type: ignore[typ
 @click.option("--deals", "deals_file", type=FILE, default=None, help="Deals export with a won/lost column.")
 @click.option("--top", "top_share", type=float, default=0.15, show_default=True)
 @click.option("--weights", default=None, help="Value criteria weights, as for `customers`.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @map_option
 @table_options
 @json_option
 @output_option
 @handles_table_errors
 def validate_icp(icp_file: Path, customers_file: Path, deals_file: Path | None, top_share: float,
-                 weights: str | None, mappings: tuple[str, ...], encoding: str | None, sheet: str | None,
-                 as_json: bool, output: Path | None) -> None:
+                 weights: str | None, lang: str, mappings: tuple[str, ...], encoding: str | None,
+                 sheet: str | None, as_json: bool, output: Path | None) -> None:
     """Test the ICP on customer data: do matching customers do better (LTV, churn, sales cycle,
     win rate), which best customers does it miss, and what PMF signals the data shows."""
     from icp_coach.bootstrap import make_app
@@ -98,36 +99,52 @@ def validate_icp(icp_file: Path, customers_file: Path, deals_file: Path | None, 
     if as_json:
         emit_json(result, output)
     else:
-        emit(_render_validation(result), output)
+        emit(_render_validation(result, lang == "zh"), output)
 
 
-def _render_validation(result: dict) -> str:  # type: ignore[type-arg]
-    lines = [f"# ICP check: {result['icp_version']}", "",
-             f"{result['matching']} of {result['customers']} customers match the ICP.", ""]
+def _render_validation(result: dict, zh: bool = False) -> str:  # type: ignore[type-arg]
+    words = _ZH if zh else _EN
+    lines = [f"# {words['title']}: {result['icp_version']}", "",
+             words["matching"].format(m=result["matching"], n=result["customers"]), ""]
     for name, numbers in result["outcomes"].items():
+        label = words.get(name, name)
         if "rate_match" in numbers:
-            main = f"{_pct(numbers['rate_match'])} matching vs {_pct(numbers['rate_rest'])} not"
+            main = words["rates"].format(a=_pct(numbers["rate_match"]), b=_pct(numbers["rate_rest"]))
         else:
-            main = f"mean {numbers['mean_match']} matching vs {numbers['mean_rest']} not"
+            main = words["means"].format(a=numbers["mean_match"], b=numbers["mean_rest"])
         extra = ""
         if "ci95" in numbers:
             low, high = numbers["ci95"]
-            extra = f"; difference {numbers['difference']} (95% CI {low} to {high}), p={numbers['p_value']:.2g}"
+            extra = words["difference"].format(d=numbers["difference"], low=low, high=high, p=f"{numbers['p_value']:.2g}")
             if "cliffs_delta" in numbers:
                 extra += f", Cliff's delta {numbers['cliffs_delta']}"
-        lines.append(f"- {name}: {main}{extra}")
+        lines.append(f"- {label}: {main}{extra}")
     missed = result.get("missed_best_customers") or {}
     if missed:
-        lines += ["", f"Best customers: {missed['best_customers']}, of which {missed['missed']} do not match the ICP."]
+        lines += ["", words["missed"].format(n=missed["best_customers"], m=missed["missed"])]
         for rule, count in missed["failed_filters"].items():
-            lines.append(f"- {count} fail '{rule}'")
+            lines.append("- " + words["fail"].format(n=count, rule=rule))
         for column, values in missed["their_common_values"].items():
             shown = ", ".join(f"{v['value']} ({v['count']})" for v in values)
-            lines.append(f"- their {column}: {shown}")
+            lines.append("- " + words["their"].format(column=column, values=shown))
     pmf = result["pmf_signals"]
     if pmf:
-        lines += ["", "PMF signals: " + ", ".join(f"{k} {v}" for k, v in pmf.items())]
+        lines += ["", f"{words['pmf']}: " + ", ".join(f"{k} {v}" for k, v in pmf.items())]
     return "\n".join(lines) + "\n"
+
+
+_EN = {"title": "ICP check", "matching": "{m} of {n} customers match the ICP.",
+       "rates": "{a} matching vs {b} not", "means": "mean {a} matching vs {b} not",
+       "difference": "; difference {d} (95% CI {low} to {high}), p={p}",
+       "missed": "Best customers: {n}, of which {m} do not match the ICP.", "fail": "{n} fail '{rule}'",
+       "their": "their {column}: {values}", "pmf": "PMF signals"}
+_ZH = {"title": "ICP 检验", "matching": "{n} 个客户中有 {m} 个符合 ICP。",
+       "rates": "符合 {a}，不符合 {b}", "means": "均值：符合 {a}，不符合 {b}",
+       "difference": "；差值 {d}（95% 置信区间 {low} 至 {high}），p={p}",
+       "missed": "最佳客户 {n} 个，其中 {m} 个不符合 ICP。", "fail": "{n} 个未通过“{rule}”",
+       "their": "它们的 {column}：{values}", "pmf": "产品市场匹配信号",
+       "lifetime_value": "客户终身价值", "sales_cycle_days": "销售周期（天）", "nps": "NPS",
+       "churn": "流失率", "win_rate": "赢单率"}
 
 
 def _pct(value: float | None) -> str:

@@ -162,12 +162,13 @@ def _print_summary(summary: dict[str, Any]) -> None:
 @click.option("--som-tier1", is_flag=True, help="SOM = tier-1 accounts instead of an obtainable share.")
 @click.option("--segment", "segments", multiple=True, default=("region", "industry"), show_default=True,
               help="Break the figures down by these columns.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @table_options
 @json_option
 @output_option
 @handles_table_errors
 def market(accounts_file: Path | None, icp_file: Path | None, acv: float, tam_accounts: int | None,
-           obtainable: float | None, som_tier1: bool, segments: tuple[str, ...], encoding: str | None,
+           obtainable: float | None, som_tier1: bool, segments: tuple[str, ...], lang: str, encoding: str | None,
            sheet: str | None, as_json: bool, output: Path | None) -> None:
     """Size the market: TAM, SAM and SOM in accounts and USD, with the assumptions printed."""
     from icp_coach.bootstrap import make_app
@@ -178,7 +179,7 @@ def market(accounts_file: Path | None, icp_file: Path | None, acv: float, tam_ac
     rules = load_rules(icp_file)[1] if icp_file else None
     raw = tables.read_prospects(accounts_file, encoding=encoding, sheet=sheet) if accounts_file else None
     result = tables.market(raw, rules, acv=acv, tam_accounts=tam_accounts, obtainable=obtainable,
-                           som_from_tier1=som_tier1, segments=list(segments))
+                           som_from_tier1=som_tier1, segments=list(segments), lang=lang)
     if as_json:
         emit_json(result, output)
     else:

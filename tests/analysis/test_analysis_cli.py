@@ -178,3 +178,14 @@ def test_score_reads_an_xlsx_prospect_list(tmp_path: Path) -> None:
     accounts = json.loads(result.stdout)["accounts"]
     assert [(a["Account ID"], a["excluded"], a["tier"]) for a in accounts] == [("X1", False, 1), ("X2", True, None)]
     assert accounts[1]["failed_filters"] == "industry = saas (cell: Retail)"
+
+
+def test_market_and_validate_icp_speak_chinese(dev_data: Path, tmp_path: Path) -> None:
+    folder = dev_data / "job4_prospects"
+    market = run("market", "--accounts", str(folder / "prospects.csv"), "--icp", str(folder / "icp_rules.json"),
+                 "--acv", "25000", "--lang", "zh").stdout
+    assert "市场规模" in market and "规划期内可获得 SAM 的 10%" in market
+    icp = tmp_path / "icp.json"
+    icp.write_text(json.dumps({"name": "金融", "filters": [{"field": "industry", "op": "eq", "value": "fintech"}]}))
+    checked = run("validate-icp", str(icp), str(dev_data / "job3_customers" / "customers.csv"), "--lang", "zh").stdout
+    assert "个客户中有" in checked and "流失率" in checked
