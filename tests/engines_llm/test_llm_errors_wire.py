@@ -14,7 +14,7 @@ from icp_coach.domain.icp import ICPDocument
 from icp_coach.domain.ports import ChatMessage, EngineError, ReplyRequest
 from icp_coach.engines.llm.factory import make_chat_model
 from icp_coach.engines.llm.reply import LLMReplyWriter
-from icp_coach.engines.llm.structured import ask_structured
+from icp_coach.engines.llm.structured import StructuredOutputError, ask_structured
 from icp_coach.settings import Settings
 
 pytestmark = pytest.mark.wire
@@ -130,3 +130,16 @@ async def test_a_reply_that_fails_before_any_token_is_an_engine_error(fault_serv
 def test_no_endpoint_configured_is_a_clear_error() -> None:
     with pytest.raises(EngineError, match="no LLM endpoint is configured"):
         make_chat_model(Settings())
+
+
+@pytest.mark.parametrize("method", ["json_schema", "json_mode"])
+def test_output_that_is_not_valid_json_is_retried_then_reported(fault_server: FaultServer,
+                                                                method: str) -> None:
+    fault_server.reply_text = "Sure! Here is the answer: text=fine"
+    before = fault_server.counts["ok"]
+    with pytest.raises(StructuredOutputError, match="did not fit the Answer schema twice"):
+        ask_structured(chat(fault_server.url("ok")), Answer, system_prompt="s", data="d",
+                       method=method)
+    assert fault_server.counts["ok"] - before == 2  # one retry, with the error, then reported
+    retry = fault_server.requests[-1][2]["messages"][-1]["content"]
+    assert "did not fit the required schema" in retry and "text=fine" in retry
