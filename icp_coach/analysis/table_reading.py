@@ -97,7 +97,7 @@ def _read_csv(source: Path, encoding: str | None) -> RawTable:
 
     raw = source.read_bytes()
     text, used = decode_bytes(raw, str(source), encoding)
-    if not text.strip():
+    if not text or text.isspace():
         raise TableInputError(f"{source}: the file is empty; expected a header row and data rows")
     header = text[: text.find("\n")] if "\n" in text[:1_000_000] else text
     header = header.rstrip("\r")
