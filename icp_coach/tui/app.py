@@ -20,7 +20,9 @@ APP_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
     ("sources", "f4", "sources", "key.sources"),
     ("export", "f5", "export", "key.export"),
     ("personas", "ctrl+p", "personas", "key.personas"),
+    ("attach", "ctrl+o", "attach", "key.attach"),
 )
+PERSONAS_FROM_STEP = 4  # documenting the ICP: decision makers are known by then
 
 
 class CoachApp(App[None]):
@@ -74,6 +76,23 @@ class CoachApp(App[None]):
         self.title = t("app.title", language)
         self.refresh_bindings()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Attach (steps 1-3) and personas (steps 4-5) appear only where they apply, which also
+        keeps the footer inside 80 columns."""
+        if action not in ("attach", "personas"):
+            return True
+        try:
+            coach = self.main_screen.coach
+        except LookupError:
+            return False
+        if coach is None:
+            return False
+        from icp_coach.tui.attachments import kind_for_step
+
+        if action == "attach":
+            return kind_for_step(coach.step) is not None
+        return coach.step >= PERSONAS_FROM_STEP
+
     # --- actions -----------------------------------------------------------------------------
     def action_help(self) -> None:
         from icp_coach.tui.screens.help import HelpScreen
@@ -92,6 +111,9 @@ class CoachApp(App[None]):
         if coach is None:
             return
         self.push_screen(ExportDialog(coach.draft, coach.language))
+
+    def action_attach(self) -> None:
+        self.main_screen.attach_file()
 
     def action_personas(self) -> None:
         self.main_screen.draft_personas()

@@ -170,6 +170,40 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Name the decision makers first (step 2), or try the offline engine (F3).",
         "zh": "请先说明决策者（第 2 步），或在设置（F3）中改用离线引擎。",
     },
+    "key.attach": {"en": "Attach", "zh": "附加文件"},
+    "attach.title.crm": {"en": "Attach a CRM export (step 1)", "zh": "附加 CRM 导出文件（第 1 步）"},
+    "attach.title.transcript": {"en": "Attach an interview transcript (steps 2-3)",
+                                "zh": "附加客户访谈记录（第 2-3 步）"},
+    "attach.hint.crm": {
+        "en": "A CSV or XLSX of customers: the best ones are ranked and what sets them apart is "
+              "drafted as your answer.",
+        "zh": "客户 CSV 或 XLSX：会对最佳客户排名，并把他们的区别特征起草成你的回答。",
+    },
+    "attach.hint.transcript": {
+        "en": "A transcript (.txt, .md, .vtt, .srt, .docx; Otter, Zoom, Teams): pains and "
+              "triggers with the customer's own words are drafted as your answer.",
+        "zh": "访谈记录（.txt、.md、.vtt、.srt、.docx；Otter、Zoom、Teams）：痛点和触发事件"
+              "（附客户原话）会起草成你的回答。",
+    },
+    "attach.placeholder.crm": {"en": "path/to/customers.csv", "zh": "例如 customers.csv"},
+    "attach.placeholder.transcript": {"en": "path/to/interview.txt", "zh": "例如 interview.txt"},
+    "attach.analyse": {"en": "Analyse", "zh": "分析"},
+    "attach.missing": {"en": "No file at {path}", "zh": "找不到文件 {path}"},
+    "attach.wrong_step": {
+        "en": "Attach a CRM export in step 1, or a transcript in steps 2-3 (/step N to move).",
+        "zh": "第 1 步可附加 CRM 导出文件，第 2-3 步可附加访谈记录（用 /step N 切换步骤）。",
+    },
+    "attach.working": {"en": "Analysing {name}...", "zh": "正在分析 {name}……"},
+    "attach.failed": {"en": "Could not analyse the file", "zh": "无法分析该文件"},
+    "attach.failed.what": {
+        "en": "Check the file named above (the message gives the line and column).",
+        "zh": "请检查上面提到的文件（消息里有行号和列名）。",
+    },
+    "attach.answer_hint": {
+        "en": "Draft answer (goes into the input for you to edit and send):",
+        "zh": "回答草稿（会放进输入框，供你修改后发送）：",
+    },
+    "attach.use": {"en": "Use as my answer", "zh": "用作我的回答"},
     "lang.switched": {"en": "Interface language: English", "zh": "界面语言：中文"},
 }
 

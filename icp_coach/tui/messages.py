@@ -107,3 +107,13 @@ class PersonasDrafted(Message, bubble=False):
 @dataclass
 class PersonasFailed(Message, bubble=False):
     message: str
+
+
+@dataclass
+class AttachmentAnalysed(Message, bubble=False):
+    attachment: Any
+
+
+@dataclass
+class AttachmentFailed(Message, bubble=False):
+    message: str

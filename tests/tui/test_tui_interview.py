@@ -392,9 +392,10 @@ async def test_personas_are_drafted_edited_and_saved(recorder: Recorder, tmp_pat
     app = offline_app()
     async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
         await recorder.wait_turns(pilot, 1)
-        for number, answer in enumerate(INTERVIEW[:3], start=2):
+        for number, answer in enumerate(INTERVIEW[:4], start=2):
             await type_and_send(pilot, answer)
             await recorder.wait_turns(pilot, number)
+        assert app.screen.coach.step == 4
         await pilot.press("ctrl+p")
         await recorder.wait_for(pilot, lambda: isinstance(app.screen, PersonasScreen))
         drafted = recorder.of(PersonasDrafted)[0].markdown
@@ -407,3 +408,83 @@ async def test_personas_are_drafted_edited_and_saved(recorder: Recorder, tmp_pat
         await pilot.pause()
         saved = target.read_text(encoding="utf-8")
         assert saved.startswith("# Buyer personas") and "Note: checked with sales." in saved
+
+
+async def test_a_crm_export_in_step_1_drafts_an_answer_the_coach_takes(
+        recorder: Recorder, dev_data: Path) -> None:
+    from icp_coach.tui.messages import AttachmentAnalysed
+    from icp_coach.tui.screens.attach import AttachmentScreen
+
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await type_and_send(pilot, INTERVIEW[0])
+        await recorder.wait_turns(pilot, 2)
+        assert app.screen.coach.step == 1
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#attach-path").value = str(dev_data / "job3_customers" /
+                                                         "customers.csv")
+        await pilot.press("enter")
+        await recorder.wait_for(pilot, lambda: isinstance(app.screen, AttachmentScreen))
+        answer = recorder.of(AttachmentAnalysed)[0].attachment.answer
+        assert "fintech" in answer and "200-1,000 employees" in answer
+        await pilot.click("#attachment-use")
+        await pilot.pause()
+        assert app.screen.query_one(PromptInput).text == answer  # to edit, then send
+        await pilot.press("enter")
+        await recorder.wait_turns(pilot, 3)
+        firmographics = app.screen.coach.draft.firmographics
+        assert "fintech" in [i.lower() for i in firmographics.industries]
+        assert firmographics.employees.min == 200
+
+
+async def test_attach_and_personas_keys_show_only_in_their_steps(recorder: Recorder) -> None:
+    from icp_coach.tui.screens.attach import AttachDialog
+
+    def footer_actions() -> set[str]:
+        return {active.binding.action for active in app.screen.active_bindings.values()
+                if active.enabled and active.binding.show}
+
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        assert not {"attach", "personas"} & footer_actions()  # step 0
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert not isinstance(app.screen, AttachDialog)
+        await type_and_send(pilot, INTERVIEW[0])
+        await recorder.wait_turns(pilot, 2)
+        assert "attach" in footer_actions() and "personas" not in footer_actions()
+        await type_and_send(pilot, "/step 4")
+        await recorder.wait_turns(pilot, 3)
+        assert "personas" in footer_actions() and "attach" not in footer_actions()
+
+
+async def test_a_transcript_in_step_2_drafts_pains_with_the_customers_words(
+        recorder: Recorder, dev_data: Path) -> None:
+    from icp_coach.embeddings import HashingEmbedder
+    from icp_coach.tui.messages import AttachmentAnalysed
+    from icp_coach.tui.screens.attach import AttachmentScreen
+
+    context = make_app(Settings(engine="offline"), embedder=HashingEmbedder())
+    app = make_tui(context, with_knowledge=False)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await pilot.click("#step-2")
+        await recorder.wait_turns(pilot, 2)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#attach-path").value = str(dev_data / "job1_jtbd" /
+                                                         "crm_brightwell_en.txt")
+        await pilot.click("#attach-go")
+        await recorder.wait_for(pilot, lambda: isinstance(app.screen, AttachmentScreen))
+        found = recorder.of(AttachmentAnalysed)[0].attachment
+        assert found.answer.startswith("From a customer interview:")
+        assert "pain: " in found.answer
+        assert "crm_brightwell_en" in found.report or "Brightwell" in found.report
+        await pilot.click("#attachment-use")
+        await pilot.pause()
+        await pilot.press("enter")
+        await recorder.wait_turns(pilot, 3)
+        assert app.screen.coach.draft.pain_points  # the coach took the pains from the answer

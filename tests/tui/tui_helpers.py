@@ -59,6 +59,7 @@ class Recorder:
         endless stream): then wait on the message queue only."""
         for _ in range(rounds):
             if condition():
+                await pilot.pause()  # let a screen that just opened lay itself out
                 return
             if workers:
                 await pilot.app.workers.wait_for_complete()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -31,6 +32,8 @@ from icp_coach.domain.events import (
 )
 from icp_coach.tui.i18n import t
 from icp_coach.tui.messages import (
+    AttachmentAnalysed,
+    AttachmentFailed,
     CitationShown,
     CoachReady,
     CoachStartFailed,
@@ -89,7 +92,7 @@ class MainScreen(Screen[None]):
                 yield PromptInput(id="prompt", placeholder=t("input.placeholder", self.language),
                                   keymap=dict(self.context.settings.keybindings))
             yield ICPPanel(id="icp")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(CommandHints).display = False
@@ -293,6 +296,7 @@ class MainScreen(Screen[None]):
     def refresh_icp(self) -> None:
         if self.coach is None:
             return
+        self.app.refresh_bindings()  # attach / personas follow the step
         self.query_one(ICPPanel).show(self.coach.draft, self.coach.step, self.language)
         self.query_one(StepBar).show(self.coach.draft, self.coach.step, self.language)
 
@@ -346,6 +350,49 @@ class MainScreen(Screen[None]):
         if self.coach is None:
             return []
         return list(enumerate(self.coach.state.citations, start=1))
+
+    # --- attachments (steps 1-3) -----------------------------------------------------------------
+    def attach_file(self) -> None:
+        from icp_coach.tui.attachments import kind_for_step
+        from icp_coach.tui.screens.attach import AttachDialog
+
+        kind = kind_for_step(self.coach.step) if self.coach is not None else None
+        if kind is None:
+            self.notify(t("attach.wrong_step", self.language), severity="warning")
+            return
+        self.app.push_screen(AttachDialog(kind, self.language), self.analyse_file)
+
+    def analyse_file(self, path: Path | None) -> None:
+        if path is None or self.coach is None:
+            return
+        self.notify(t("attach.working", self.language, name=path.name), timeout=4)
+        self.run_attachment(path, self.coach.step, self.coach.language)
+
+    @work(thread=True, exclusive=True, group="attach", exit_on_error=False)
+    def run_attachment(self, path: Path, step: int, language: str) -> None:
+        from icp_coach.tui.attachments import analyse_attachment
+
+        try:
+            attachment = analyse_attachment(self.context, path, step, language)
+        except Exception as error:  # noqa: BLE001 - the message names the file and the problem
+            self.post_message(AttachmentFailed(str(error) or type(error).__name__))
+            return
+        self.post_message(AttachmentAnalysed(attachment))
+
+    def on_attachment_analysed(self, message: AttachmentAnalysed) -> None:
+        from icp_coach.tui.screens.attach import AttachmentScreen
+
+        found = message.attachment
+        self.app.push_screen(AttachmentScreen(found.title, found.report, found.answer,
+                                              self.language), self.use_answer)
+
+    def use_answer(self, answer: str | None) -> None:
+        if answer:
+            self.query_one(PromptInput).restore(answer)
+
+    def on_attachment_failed(self, message: AttachmentFailed) -> None:
+        self.notify(f"{message.message}\n{t('attach.failed.what', self.language)}",
+                    title=t("attach.failed", self.language), severity="error", timeout=15)
 
     # --- personas (step 4) ----------------------------------------------------------------------
     def draft_personas(self) -> None:
