@@ -96,6 +96,10 @@ def _read_csv(source: Path, encoding: str | None) -> RawTable:
     import polars as pl
 
     raw = source.read_bytes()
+    if encoding is None and raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        quick = _read_plain_utf8_csv(pl, source, raw)
+        if quick is not None:
+            return quick
     text, used = decode_bytes(raw, str(source), encoding)
     if not text or text.isspace():
         raise TableInputError(f"{source}: the file is empty; expected a header row and data rows")
@@ -138,6 +142,49 @@ def _read_csv(source: Path, encoding: str | None) -> RawTable:
     frame = _drop_blank_rows(pl, frame)
     scan_safe = utf8_as_is and not bad and delimiter == "," and not bool(layout.blank[1:].any())
     return RawTable(frame, str(source), problems, used, delimiter, scan_safe=scan_safe)
+
+
+def _read_plain_utf8_csv(pl: Any, source: Path, raw: bytes) -> RawTable | None:
+    """The fast path for the common case: valid UTF-8 (polars checks it), one line per record,
+    no row with the wrong number of fields. None sends the file to the careful path, which
+    finds and reports whatever is unusual, with line numbers."""
+    import numpy as np
+
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    data = raw[3:] if bom else raw
+    if not data or data.isspace():
+        raise TableInputError(f"{source}: the file is empty; expected a header row and data rows")
+    end = data.find(b"\n")
+    try:
+        header = (data if end < 0 else data[:end]).decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError:
+        return None
+    delimiter = sniff_delimiter(header)
+    _check_headers(next(csv.reader([header], delimiter=delimiter)), str(source))
+    try:
+        frame = pl.read_csv(data, separator=delimiter, infer_schema=False)
+    except Exception:
+        return None
+    records = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    if records != frame.height + 1 or not frame.columns:  # quoted line breaks or trailing blanks
+        return None
+    last_empty = frame[frame.columns[-1]].is_null()
+    if last_empty.any():  # only rows with an empty last cell can be short: count their fields
+        array = np.frombuffer(data, dtype=np.uint8)
+        newlines = np.flatnonzero(array == 10)
+        starts = np.concatenate([[0], newlines + 1])[:records]
+        ends = np.concatenate([newlines, [array.size]])[:records]
+        lengths = ends - starts
+        blank = (lengths == 0) | ((lengths == 1) & (array[np.clip(ends - 1, 0, None)] == 13))
+        layout = RecordLayout(data, delimiter, starts, ends, np.arange(1, records + 1), blank,
+                              np.empty(0, dtype=np.int64))
+        if _bad_records(layout, frame):
+            return None
+    _check_headers(frame.columns, str(source))
+    frame = frame.with_columns(pl.int_range(2, frame.height + 2, dtype=pl.Int64).alias(LINE))
+    kept = _drop_blank_rows(pl, frame)
+    scan_safe = not bom and delimiter == "," and kept.height == frame.height
+    return RawTable(kept, str(source), [], "utf-8", delimiter, scan_safe=scan_safe)
 
 
 @dataclass(frozen=True)
