@@ -34,6 +34,7 @@ from icp_coach.kb.documents import (
 )
 from icp_coach.kb.fusion import reciprocal_rank_fusion
 from icp_coach.kb.keyword_index import KeywordIndex
+from icp_coach.kb.prebuilt import PREBUILT_PATH, load_prebuilt
 from icp_coach.kb.store import IndexUnavailableError, SyncReport
 from icp_coach.kb.user_library import UserDocumentRecord, UserLibrary
 
@@ -75,7 +76,9 @@ class KnowledgeBase:
     def __init__(self, *, embedder: Any, corpus_dir: Path, chroma_dir: Path | None,
                  chroma_url: str | None, user_dir: Path, notify: Notify = _to_stderr,
                  mode: SearchMode = "hybrid", keyword_weight: float = KEYWORD_WEIGHT,
-                 balance_languages: bool = True, refresh_seconds: float = 5.0) -> None:
+                 balance_languages: bool = True, refresh_seconds: float = 5.0,
+                 prebuilt: Path | None = PREBUILT_PATH) -> None:
+        self.prebuilt = prebuilt  # shipped vectors of the shipped passages (None: embed all)
         self.refresh_seconds = refresh_seconds
         self.keyword_weight = keyword_weight
         self.balance_languages = balance_languages
@@ -102,7 +105,8 @@ class KnowledgeBase:
     @classmethod
     def open(cls, settings: Any, embedder: Any = None, *, corpus_dir: Path | None = None,
              notify: Notify | None = None, mode: SearchMode = "hybrid",
-             refresh_seconds: float = 5.0) -> KnowledgeBase:
+             refresh_seconds: float = 5.0,
+             prebuilt: Path | None = PREBUILT_PATH) -> KnowledgeBase:
         if embedder is None:
             from icp_coach.embeddings import BundledEmbedder
 
@@ -117,6 +121,7 @@ class KnowledgeBase:
             notify=notify or _to_stderr,
             mode=mode,
             refresh_seconds=refresh_seconds,
+            prebuilt=prebuilt,
         )
 
     # --- where the index lives -------------------------------------------------------------
@@ -204,8 +209,9 @@ class KnowledgeBase:
                     client.delete_collection(name)
             self._collections.clear()
         knowledge = self._collection(store.KNOWLEDGE_COLLECTION)
-        report = store.sync_collection(knowledge, corpus.passages, self.embedder.embed_passages,
-                                       self.model_name, progress=progress)
+        report = store.sync_collection(
+            knowledge, corpus.passages, self.embedder.embed_passages, self.model_name,
+            progress=progress, known_vectors=load_prebuilt(self.prebuilt) if self.prebuilt else None)
         # A corpus with broken files is not marked fresh: the next run retries and reports them.
         fingerprint = self._fingerprint(files) if not corpus.errors else "incomplete"
         stored = (knowledge.metadata or {}).get(store.FINGERPRINT_KEY)

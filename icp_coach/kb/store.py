@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,11 +136,13 @@ class SyncReport:
 
 def sync_collection(collection: Any, passages: Sequence[Passage], embed: Callable[
         [list[str]], list[list[float]]], model_name: str, *, delete_missing: bool = True,
-        progress: Progress | None = None) -> SyncReport:
+        progress: Progress | None = None,
+        known_vectors: Mapping[str, list[float]] | None = None) -> SyncReport:
     """Make the collection hold exactly `passages` (or at least, if not `delete_missing`).
 
     A passage whose content hash is already stored under its id is left alone; one whose hash is
-    stored under another id (a section moved) gets the stored vector; only new text is embedded.
+    stored under another id (a section moved) or is in `known_vectors` (the shipped prebuilt
+    vectors) gets that vector; only new text is embedded.
     """
     stored = collection.get(include=["metadatas"])
     stored_hash = {pid: (meta or {}).get("content_hash") for pid, meta in
@@ -163,6 +165,10 @@ def sync_collection(collection: Any, passages: Sequence[Passage], embed: Callabl
         got = collection.get(ids=reusable, include=["embeddings", "metadatas"])
         for meta, vector in zip(got["metadatas"], got["embeddings"], strict=False):
             vectors_by_hash[meta["content_hash"]] = [float(value) for value in vector]
+    if known_vectors:
+        for _, _, digest in to_write:
+            if digest not in vectors_by_hash and digest in known_vectors:
+                vectors_by_hash[digest] = known_vectors[digest]
 
     fresh = [(position, passage, digest) for position, passage, digest in to_write
              if digest not in vectors_by_hash]

@@ -77,6 +77,7 @@ def make_kb(tmp_path: Path, embedder: CountingEmbedder, corpus: Path,
     def make(**overrides: Any) -> KnowledgeBase:
         settings = Settings(data_dir=overrides.pop("data_dir", tmp_path / "data"),
                             chroma_url=overrides.pop("chroma_url", None))
+        overrides.setdefault("prebuilt", None)  # fixture texts are not in the shipped vectors
         return KnowledgeBase.open(settings, embedder=overrides.pop("embedder", embedder),
                                   corpus_dir=overrides.pop("corpus_dir", corpus),
                                   notify=messages.append, **overrides)

