@@ -59,6 +59,9 @@ def generate_prospects(path: Path, rows: int, seed: int = 5) -> None:
         "visited_pricing_page": rng.choice(flags, rows),
         "uses_competitor": rng.choice(flags, rows),
     })
+    # blank cells as a CRM export writes them: nothing between the commas (polars would quote "")
+    frame = frame.with_columns(pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c)
+                               for c in frame.columns)
     frame.write_csv(path)
 
 
