@@ -11,7 +11,9 @@ from click.testing import CliRunner
 
 from icp_coach.cli.main import cli
 from icp_coach.engines.llm import model_store
+from icp_coach.engines.llm.local_model import local_model_installed
 from icp_coach.engines.llm.model_store import ModelSpec, ModelStoreError
+from icp_coach.settings import Settings
 
 pytestmark = pytest.mark.slow  # copies about 490 MB once
 
@@ -27,6 +29,7 @@ def test_install_verifies_then_a_second_install_is_a_quick_no_op_and_remove_dele
     target = model_store.model_path("0.5b")
     assert target.is_relative_to(isolated_dirs) and target.stat().st_size == 491_400_064
     assert model_store.is_installed("0.5b")
+    assert local_model_installed(Settings(local_model_size="0.5b"))  # what --engine auto checks
     stamp = target.stat().st_mtime_ns
 
     again = run("models", "install", "--size", "0.5b")

@@ -54,9 +54,10 @@ def _range(text: str) -> tuple[float | None, float | None]:
         return first[0] * (low_unit or 1), second[0] * (second[1] or 1)
     value = first[0] * (first[1] or 1)
     before, after = text[:first[2]], text[first[3]:first[3] + 6]
-    if _MAX_WORDS.search(before) or re.match(r"\s*(以下|以内)", after):
+    # "100 人以下", "200 名以上": a counter word may sit between the number and the bound.
+    if _MAX_WORDS.search(before) or re.match(r"\s*[人名家个]?\s*(以下|以内)", after):
         return None, value
-    if _MIN_WORDS.search(before) or re.match(r"\s*(\+|以上|起)", after):
+    if _MIN_WORDS.search(before) or re.match(r"\s*[人名家个]?\s*(\+|以上|起)", after):
         return value, None
     return None, None  # one bare number is not a range; let another source decide
 
