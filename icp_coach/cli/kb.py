@@ -23,6 +23,37 @@ from icp_coach.cli.common import (
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+WORDS: dict[str, dict[str, str]] = {
+    "indexed": {
+        "en": "Indexed {passages} passages from {documents} documents in {seconds:.1f} s "
+              "(embedded {embedded}, reused {reused}, unchanged {unchanged}, removed {removed}) "
+              "into {where}.",
+        "zh": "已索引 {documents} 篇文档中的 {passages} 个段落，用时 {seconds:.1f} 秒"
+              "（新嵌入 {embedded}，复用 {reused}，未变 {unchanged}，删除 {removed}），"
+              "索引位置：{where}。",
+    },
+    "skipped": {"en": "{count} document(s) skipped; fix them and run `icp-coach kb index` again",
+                "zh": "跳过了 {count} 篇文档；修正后请再次运行 `icp-coach kb index`"},
+    "embedding": {"en": "Embedding passages", "zh": "正在嵌入段落"},
+    "none_found": {"en": "No passages found (try without filters).",
+                   "zh": "没有找到段落（试试去掉筛选条件）。"},
+    "score": {"en": "score", "zh": "得分"},
+    "added": {"en": "added {doc_id} ({passages} passages) from {source}",
+              "zh": "已添加 {doc_id}（{passages} 个段落），来自 {source}"},
+    "not_added": {"en": "{count} file(s) not added", "zh": "有 {count} 个文件没有添加"},
+    "no_documents": {"en": "No documents added yet: `icp-coach kb add FILE...`",
+                     "zh": "还没有添加任何文档：`icp-coach kb add 文件...`"},
+    "passages": {"en": "passages", "zh": "个段落"},
+    "removed": {"en": "removed {doc_id}", "zh": "已删除 {doc_id}"},
+    "unknown": {"en": "no added document with id {ids} - see `icp-coach kb list`",
+                "zh": "没有 id 为 {ids} 的已添加文档，请查看 `icp-coach kb list`"},
+}
+
+
+def _say(knowledge: Any, key: str, **values: Any) -> str:
+    language = getattr(knowledge, "language", "en")
+    return WORDS[key].get(language, WORDS[key]["en"]).format(**values)
+
 
 def _knowledge() -> Any:
     from icp_coach.bootstrap import make_app
@@ -99,7 +130,7 @@ def kb() -> None:
 def index_command(rebuild: bool, as_json: bool, output: Path | None) -> None:
     """Embed the knowledge documents; only new or changed passages are embedded."""
     knowledge = _knowledge()
-    with _progress_bar("Embedding passages") as progress:
+    with _progress_bar(_say(knowledge, "embedding")) as progress:
         report = knowledge.index(rebuild=rebuild, progress=progress)
     _report_errors(report.errors)
     if as_json:
@@ -117,13 +148,12 @@ def index_command(rebuild: bool, as_json: bool, output: Path | None) -> None:
                        for error in report.errors],
         }, output)
     else:
-        emit(f"Indexed {report.passages} passages from {report.documents} documents in "
-             f"{report.seconds:.1f} s (embedded {report.sync.embedded}, reused {report.sync.reused}, "
-             f"unchanged {report.sync.unchanged}, removed {report.sync.removed}) "
-             f"into {knowledge.location}.", output)
+        emit(_say(knowledge, "indexed", passages=report.passages, documents=report.documents,
+                  seconds=report.seconds, embedded=report.sync.embedded,
+                  reused=report.sync.reused, unchanged=report.sync.unchanged,
+                  removed=report.sync.removed, where=knowledge.location), output)
     if report.errors:
-        fail(f"{len(report.errors)} document(s) skipped; fix them and run `icp-coach kb index` "
-             "again", EXIT_INPUT)
+        fail(_say(knowledge, "skipped", count=len(report.errors)), EXIT_INPUT)
 
 
 @kb.command("search")
@@ -148,7 +178,8 @@ def search_command(query: str, k: int, lang: str | None, kind: str | None, compa
     if not query.strip():
         raise click.UsageError("QUERY is empty: say what you are looking for")
     filters = SearchFilters(lang=lang, kind=kind, company=company, stage=stage)  # type: ignore[arg-type]
-    passages = _knowledge().search(query, k=k, filters=filters)
+    knowledge = _knowledge()
+    passages = knowledge.search(query, k=k, filters=filters)
     if as_json:
         emit_json({
             "query": query,
@@ -158,7 +189,7 @@ def search_command(query: str, k: int, lang: str | None, kind: str | None, compa
         }, output)
         return
     if not passages:
-        emit("No passages found (try without filters).", output)
+        emit(_say(knowledge, "none_found"), output)
         return
     blocks = []
     for rank, passage in enumerate(passages, start=1):
@@ -166,7 +197,8 @@ def search_command(query: str, k: int, lang: str | None, kind: str | None, compa
         snippet = text if len(text) <= 400 else text[:400].rstrip() + "..."
         extras = ", ".join(filter(None, [passage.lang, passage.kind, passage.company,
                                          passage.stage]))
-        blocks.append(f"{rank}. {passage.id}  score {passage.score:.3f}  ({extras})\n"
+        blocks.append(f"{rank}. {passage.id}  {_say(knowledge, 'score')} {passage.score:.3f}"
+                      f"  ({extras})\n"
                       f"   § {passage.section}\n   {snippet}")
     emit("\n\n".join(blocks) + "\n", output)
 
@@ -188,10 +220,10 @@ def add_command(paths: tuple[Path, ...], as_json: bool) -> None:
                               for error in report.errors]}, None)
     else:
         for record in report.added:
-            emit(f"added {record.doc_id} ({record.passages} passages) from {record.source_path}",
-                 None)
+            emit(_say(knowledge, "added", doc_id=record.doc_id, passages=record.passages,
+                      source=record.source_path), None)
     if report.errors:
-        fail(f"{len(report.errors)} file(s) not added", EXIT_INPUT)
+        fail(_say(knowledge, "not_added", count=len(report.errors)), EXIT_INPUT)
 
 
 @kb.command("list")
@@ -201,14 +233,16 @@ def add_command(paths: tuple[Path, ...], as_json: bool) -> None:
 @handles_kb_errors
 def list_command(as_json: bool, output: Path | None) -> None:
     """List the documents you added."""
-    records = _knowledge().list_documents()
+    knowledge = _knowledge()
+    records = knowledge.list_documents()
     if as_json:
         emit_json({"documents": [record.__dict__ for record in records]}, output)
         return
     if not records:
-        emit("No documents added yet: `icp-coach kb add FILE...`", output)
+        emit(_say(knowledge, "no_documents"), output)
         return
-    lines = [f"{record.doc_id}\t{record.lang}\t{record.passages} passages\t{record.title}\t"
+    lines = [f"{record.doc_id}\t{record.lang}\t{record.passages} {_say(knowledge, 'passages')}\t"
+             f"{record.title}\t"
              f"{record.source_path}" for record in records]
     emit("\n".join(lines) + "\n", output)
 
@@ -220,12 +254,12 @@ def list_command(as_json: bool, output: Path | None) -> None:
 @handles_kb_errors
 def remove_command(doc_ids: tuple[str, ...], as_json: bool) -> None:
     """Remove documents you added, by id (see `kb list`)."""
-    removed, unknown = _knowledge().remove_documents(doc_ids)
+    knowledge = _knowledge()
+    removed, unknown = knowledge.remove_documents(doc_ids)
     if as_json:
         emit_json({"removed": removed, "unknown": unknown}, None)
     else:
         for doc_id in removed:
-            emit(f"removed {doc_id}", None)
+            emit(_say(knowledge, "removed", doc_id=doc_id), None)
     if unknown:
-        fail(f"no added document with id {', '.join(unknown)} - see `icp-coach kb list`",
-             EXIT_INPUT)
+        fail(_say(knowledge, "unknown", ids=", ".join(unknown)), EXIT_INPUT)

@@ -45,6 +45,21 @@ CORPUS_ENV = "ICP_COACH_KNOWLEDGE_DIR"  # index this folder instead of the shipp
 KEYWORD_WEIGHT = 0.7  # weight of the BM25 list against the vector list in rank fusion
 
 
+MESSAGES: dict[str, dict[str, str]] = {
+    "building": {"en": "Building the knowledge index in {where} (first use)...",
+                 "zh": "首次使用：正在 {where} 建立知识库索引……"},
+    "changed": {"en": "The knowledge documents changed; updating the index...",
+                "zh": "知识文档有变化，正在更新索引……"},
+    "indexed": {"en": "Indexed {passages} passages from {documents} documents in {seconds:.1f} s.",
+                "zh": "已索引 {documents} 篇文档中的 {passages} 个段落，用时 {seconds:.1f} 秒。"},
+    "skipped": {"en": "skipped {error}", "zh": "已跳过 {error}"},
+    "unreadable": {"en": "The knowledge index in {where} cannot be read ({detail}); rebuilding it.",
+                   "zh": "{where} 中的知识库索引无法读取（{detail}），正在重建。"},
+    "empty": {"en": "No knowledge documents found in {where}.",
+              "zh": "在 {where} 中没有找到知识文档。"},
+}
+
+
 def _to_stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -77,7 +92,8 @@ class KnowledgeBase:
                  chroma_url: str | None, user_dir: Path, notify: Notify = _to_stderr,
                  mode: SearchMode = "hybrid", keyword_weight: float = KEYWORD_WEIGHT,
                  balance_languages: bool = True, refresh_seconds: float = 5.0,
-                 prebuilt: Path | None = PREBUILT_PATH) -> None:
+                 prebuilt: Path | None = PREBUILT_PATH, language: str = "en") -> None:
+        self.language = language if language in ("en", "zh") else "en"
         self.prebuilt = prebuilt  # shipped vectors of the shipped passages (None: embed all)
         self.refresh_seconds = refresh_seconds
         self.keyword_weight = keyword_weight
@@ -122,7 +138,11 @@ class KnowledgeBase:
             mode=mode,
             refresh_seconds=refresh_seconds,
             prebuilt=prebuilt,
+            language=getattr(settings, "language", "en"),
         )
+
+    def _say(self, key: str, **values: Any) -> None:
+        self.notify(MESSAGES[key][self.language].format(**values))
 
     # --- where the index lives -------------------------------------------------------------
     @property
@@ -168,8 +188,8 @@ class KnowledgeBase:
                     f"the Chroma server at {self.chroma_url} failed ({type(error).__name__}: "
                     f"{str(error)[:200]}) - check that it is running, or unset "
                     "ICP_COACH_CHROMA_URL to use the local index") from None
-            self.notify(f"The knowledge index in {self.chroma_dir} cannot be read "
-                        f"({type(error).__name__}: {str(error)[:200]}); rebuilding it.")
+            self._say("unreadable", where=self.chroma_dir,
+                      detail=f"{type(error).__name__}: {str(error)[:200]}")
             self._wipe_local_index()
             return action()
 
@@ -199,7 +219,7 @@ class KnowledgeBase:
         started = time.perf_counter()
         files = corpus_files(self.corpus_dir) if self.corpus_dir.is_dir() else []
         if not files:
-            self.notify(f"No knowledge documents found in {self.corpus_dir}.")
+            self._say("empty", where=self.corpus_dir)
         corpus: CorpusLoad = load_corpus(self.corpus_dir, files)
         self.last_errors = list(corpus.errors)
         client = self._connect()
@@ -272,17 +292,17 @@ class KnowledgeBase:
         files = corpus_files(self.corpus_dir) if self.corpus_dir.is_dir() else []
         stored = (knowledge.metadata or {}).get(store.FINGERPRINT_KEY)
         if knowledge.count() == 0:
-            self.notify(f"Building the knowledge index in {self.location} (first use)...")
+            self._say("building", where=self.location)
         elif stored != self._fingerprint(files):
-            self.notify("The knowledge documents changed; updating the index...")
+            self._say("changed")
         else:
             self._load_memory()
             return
         report = self._index(rebuild=False, progress=None)
         for error in report.errors:
-            self.notify(f"skipped {error}")
-        self.notify(f"Indexed {report.passages} passages from {report.documents} documents "
-                    f"in {report.seconds:.1f} s.")
+            self._say("skipped", error=error)
+        self._say("indexed", passages=report.passages, documents=report.documents,
+                  seconds=report.seconds)
 
     def _load_memory(self) -> None:
         """Passages held in memory for keyword ranking and filters (hundreds, not millions)."""

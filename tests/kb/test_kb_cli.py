@@ -143,3 +143,11 @@ def test_unreachable_chroma_server_is_an_endpoint_failure(tmp_path: Path) -> Non
     assert result.returncode == 3
     assert "cannot reach the Chroma server at http://127.0.0.1:9" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_messages_follow_the_chosen_language(indexed: Path, tmp_path: Path) -> None:
+    chinese = {"ICP_COACH_LANGUAGE": "zh"}
+    again = run("index", data_dir=indexed, extra_env=chinese)
+    assert "已索引 5 篇文档中的 12 个段落" in again.stdout
+    empty = run("list", data_dir=indexed, extra_env=chinese)
+    assert "还没有添加任何文档" in empty.stdout
