@@ -117,6 +117,7 @@ def score_interview(gold: dict, transcript: Transcript, result: JTBDResult) -> d
     scores["verbatim"] = (sum(quote_is_verbatim_text(q, transcript) for q in quotes), len(quotes))
     scores["chosen_solution"] = [result.chosen_solution, gold.get("chosen_solution")]
     scores["interviewers_detected"] = sorted(transcript.interviewers) == sorted(gold.get("interviewers", []))
+    scores["notes"] = list(result.notes)
     return scores
 
 
@@ -186,6 +187,8 @@ def main() -> int:
                 print(f"  {key:26} {value[0]}/{value[1]}")
         print(f"  {'chosen (got, gold)':26} {row['chosen_solution']}")
         print(f"  {'interviewers detected':26} {row['interviewers_detected']}")
+        for note in row["notes"]:
+            print(f"  note: {note[:200]}")
     print(f"pooled ({args.engine}):")
     for key, value in summary.items():
         shown = f"{value:.2f}" if isinstance(value, float) else value

@@ -121,3 +121,36 @@ def test_transcript_travels_as_data_not_in_the_system_prompt() -> None:
     assert "typed in by hand" not in system.content
     assert '<data name="interview">' in human.content and "typed in by hand" in human.content
     assert "[line 2] Bo (customer)" in human.content and "[line 1] Ana (interviewer)" in human.content
+
+
+def test_local_model_timeouts_on_a_part_are_skipped_but_a_dead_endpoint_fails() -> None:
+    from icp_coach.domain.ports import EngineError
+
+    class SlowThenFine:
+        """Stands in for the chat model: the first part times out, the next ones answer."""
+
+        def __init__(self, fail_all: bool) -> None:
+            self.calls = 0
+            self.fail_all = fail_all
+
+    turns = [TranscriptTurn(speaker="Bo", text=f"Sentence {i} about typing invoices by hand.", line=i + 1)
+             for i in range(30)]
+    transcript = Transcript(source="t.txt", turns=turns)
+    for fail_all in (False, True):
+        extractor = LLMJTBDExtractor(None, engine_name="local", fallback=OfflineJTBDExtractor(),
+                                     merge_with_fallback=True, chunk_chars=300)
+        state = SlowThenFine(fail_all)
+
+        def ask(chunk, transcript, index, total, state=state):
+            state.calls += 1
+            if state.fail_all or index == 1:
+                raise EngineError("the endpoint did not answer in time", retryable=True)
+            return ChunkFindings()
+
+        extractor._ask = ask  # type: ignore[method-assign]
+        if fail_all:
+            with pytest.raises(EngineError, match="did not answer in time"):
+                extractor.extract_jtbd(transcript)
+        else:
+            result = extractor.extract_jtbd(transcript)
+            assert any("part 1" in note and "unusable" in note for note in result.notes)

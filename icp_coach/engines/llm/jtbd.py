@@ -24,6 +24,7 @@ from icp_coach.domain.jtbd import (
 )
 from icp_coach.domain.jtbd_merge import merge_results
 from icp_coach.domain.jtbd_text import verified_quote
+from icp_coach.domain.ports import EngineError
 from icp_coach.domain.transcript import Transcript, TranscriptTurn
 from icp_coach.engines.llm.structured import StructuredOutputError, ask_structured
 from icp_coach.prompt_files import load_prompt
@@ -174,6 +175,7 @@ class LLMJTBDExtractor:
         chunks = chunk_turns(transcript.turns, self.chunk_chars)
         parts: list[JTBDResult] = []
         failures: list[str] = []
+        last_engine_error: EngineError | None = None
         for index, chunk in enumerate(chunks, start=1):
             try:
                 found = self._ask(chunk, transcript, index, len(chunks))
@@ -182,10 +184,20 @@ class LLMJTBDExtractor:
                     raise
                 failures.append(f"part {index}: {error}")
                 continue
+            except EngineError as error:
+                # On the local model the offline answer is the base anyway: a part the small model
+                # could not answer in time is reported and skipped. Anywhere else it is a failure.
+                if not (self.merge_with_fallback and self.fallback is not None and error.retryable):
+                    raise
+                failures.append(f"part {index}: {error}")
+                last_engine_error = error
+                continue
             parts.append(findings_to_result(found, transcript, self.name))
         offline = None
         if self.fallback is not None and (self.merge_with_fallback or not parts):
             offline = self.fallback.extract_jtbd(transcript)
+        if not parts and last_engine_error is not None:
+            raise last_engine_error  # not one part answered: the endpoint is down, not slow
         if not parts:
             assert offline is not None
             note = (f"the model's answers were unusable ({'; '.join(failures)[:300]}); this result "
