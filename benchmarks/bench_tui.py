@@ -33,12 +33,16 @@ from icp_coach.settings import load_settings
 from icp_coach.tui.app import make_tui
 
 async def ready(pilot):
+    import asyncio
     from icp_coach.tui.screens.main import MainScreen
-    while not isinstance(pilot.app.screen, MainScreen):
-        await pilot.pause()
-    await pilot.pause()
+    app = pilot.app
+    # Laid out: the main screen is up with a sized input (polled, not paused: a pause would also
+    # wait for the coach starting in the background).
+    while not (isinstance(app.screen, MainScreen) and app.screen.query("#prompt")
+               and app.screen.query_one("#prompt").region.height):
+        await asyncio.sleep(0.001)
     print(time.time(), flush=True)
-    pilot.app.exit()
+    app.exit()
 
 make_tui(make_app(load_settings(engine="offline")), with_knowledge=False).run(
     headless=True, auto_pilot=ready)

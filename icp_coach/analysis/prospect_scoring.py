@@ -4,8 +4,8 @@ Filters are knock-outs: failing any excludes the account, and the failed filter 
 cell that failed it. Signals are weighted: score = 100 x matched weight / all weight. Tiers: 1 at
 >= 60, 2 at >= 30, else 3 (configurable), compared on exact sums so a score exactly on a
 threshold lands in the higher tier. Every input column is kept; the output adds excluded,
-failed_filters, score, tier, matched_signals, confidence and icp_version (plus fit_score and
-intent_score when signals are typed).
+failed_filters, score, tier, matched_signals, confidence and icp_version, then unmatched_signals
+(and fit_score / intent_score when signals are typed).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from icp_coach.analysis.errors import TableInputError
 from icp_coach.analysis.header_mapping import map_headers, normalise_header
 from icp_coach.domain.criteria import Criterion, Filter, Signal
 
-ADDED_COLUMNS = ("excluded", "failed_filters", "score", "tier", "matched_signals", "confidence", "icp_version")
+ADDED_COLUMNS = ("excluded", "failed_filters", "score", "tier", "matched_signals", "confidence", "icp_version",
+                 "unmatched_signals")
 DEFAULT_TIERS = (60.0, 30.0)
 
 
@@ -170,10 +171,11 @@ def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: di
         score = lookup(by_pattern["score"], pl.Float64)
         tier = pl.when(excluded).then(None).otherwise(lookup(by_pattern["tier"], pl.Int8))
         matched = lookup(by_pattern["matched"], pl.Utf8)
+        unmatched = lookup(by_pattern["unmatched"], pl.Utf8)
         typed_scores: dict[str, Any] = {kind: lookup(by_pattern[kind], pl.Float64)
                                         for kind in ("fit", "intent") if kind in by_pattern}
     else:
-        score, tier, matched, typed_scores = _direct_figures(rules, signal_hit, excluded)
+        score, tier, matched, unmatched, typed_scores = _direct_figures(rules, signal_hit, excluded)
     expressions = [
         excluded.alias("excluded"),
         _join(failures).alias("failed_filters"),
@@ -182,6 +184,7 @@ def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: di
         matched.alias("matched_signals"),
         confidence.round(2).alias("confidence"),
         pl.lit(rules.version).alias("icp_version"),
+        unmatched.alias("unmatched_signals"),
         *[value.alias(f"{kind}_score") for kind, value in typed_scores.items()],
     ]
     return stages, expressions
@@ -202,7 +205,7 @@ def _tier(matched_weight: float, total: float, tiers: tuple[float, float]) -> in
 def _pattern_tables(rules: ScoringRules) -> dict[str, list[Any]]:
     """Score, tier, matched text (and fit / intent scores) for every combination of signals."""
     total = sum(s.weight for s in rules.signals)
-    tables: dict[str, list[Any]] = {"score": [], "tier": [], "matched": []}
+    tables: dict[str, list[Any]] = {"score": [], "tier": [], "matched": [], "unmatched": []}
     kinds = {kind: sum(s.weight for s in rules.signals if s.type == kind) for kind in ("fit", "intent")}
     for kind, kind_total in kinds.items():
         if kind_total:
@@ -213,13 +216,14 @@ def _pattern_tables(rules: ScoringRules) -> dict[str, list[Any]]:
         tables["score"].append(round(100 * weight / total, 2))
         tables["tier"].append(_tier(weight, total, rules.tiers))
         tables["matched"].append("; ".join(s.describe() for s in chosen))
+        tables["unmatched"].append("; ".join(s.describe() for i, s in enumerate(rules.signals) if not code >> i & 1))
         for kind, kind_total in kinds.items():
             if kind_total:
                 tables[kind].append(round(100 * sum(s.weight for s in chosen if s.type == kind) / kind_total, 2))
     return tables
 
 
-def _direct_figures(rules: ScoringRules, signal_hit: list[Any], excluded: Any) -> tuple[Any, Any, Any, dict[str, Any]]:
+def _direct_figures(rules: ScoringRules, signal_hit: list[Any], excluded: Any) -> tuple[Any, Any, Any, Any, dict[str, Any]]:
     """The same figures as expressions per row, for rule sets with many signals (or none)."""
     import polars as pl
 
@@ -237,6 +241,7 @@ def _direct_figures(rules: ScoringRules, signal_hit: list[Any], excluded: Any) -
         tier = pl.when(excluded).then(None).otherwise(1)
     score = (matched_weight * 100 / total if total else pl.lit(0.0)).round(2)
     matched = _join([pl.when(hit).then(pl.lit(s.describe())) for s, hit in pairs])
+    unmatched = _join([pl.when(~hit).then(pl.lit(s.describe())) for s, hit in pairs])
     typed: dict[str, Any] = {}
     for kind in ("fit", "intent"):
         chosen = [(s, hit) for s, hit in pairs if s.type == kind]
@@ -244,7 +249,7 @@ def _direct_figures(rules: ScoringRules, signal_hit: list[Any], excluded: Any) -
             kind_total = sum(s.weight for s, _ in chosen)
             kind_sum = pl.sum_horizontal([hit.cast(pl.Float64) * s.weight for s, hit in chosen])
             typed[kind] = (kind_sum * 100 / kind_total).round(2)
-    return score, tier, matched, typed
+    return score, tier, matched, unmatched, typed
 
 
 def _join(parts: list[Any]) -> Any:

@@ -25,7 +25,7 @@ def test_score_writes_every_input_column_plus_the_scoring_columns(dev_data: Path
     with (folder / "prospects.csv").open(encoding="utf-8") as handle:
         source_columns = next(csv.reader(handle))
     assert list(rows[0]) == [*source_columns, "excluded", "failed_filters", "score", "tier",
-                             "matched_signals", "confidence", "icp_version"]
+                             "matched_signals", "confidence", "icp_version", "unmatched_signals"]
     assert len(rows) == 200 and rows[0]["icp_version"] == "icp_rules"
 
 

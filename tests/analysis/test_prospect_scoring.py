@@ -199,6 +199,7 @@ def test_scores_tiers_and_reasons_equal_a_per_row_loop_over_matches(dev_data: Pa
         assert row["excluded"] == bool(failed)
         assert row["score"] == round(100 * sum(s.weight for s in hit) / total, 2)
         assert row["matched_signals"] == "; ".join(s.describe() for s in hit)
+        assert row["unmatched_signals"] == "; ".join(s.describe() for s in rules.signals if s not in hit)
         assert [part.split(" (cell:")[0] for part in row["failed_filters"].split("; ") if part] == \
             [f.describe() for f in failed]
         fit = [s for s in rules.signals if s.type == "fit"]
