@@ -160,3 +160,18 @@ def test_tool_names_and_kinds_of_software_never_become_industries() -> None:
     proposed = ICPPatch(industries=["CRM", "netsuite", "Devtools"])
     merged, _ = merge_patches(base, proposed)
     assert merged.industries == ["saas", "Devtools"]
+
+
+def test_candidates_are_tidied_by_code_before_they_are_checked() -> None:
+    notes = ("Vets: equine practices too, 10 to 80 staff. They use Salesforce or HubSpot.\n"
+             "Champion: sometimes the head nurse. Signs: 创始人或 CEO.")
+    model = tool_fake(candidates(industries=["equine practices too", "10 to 80 staff"],
+                                 tech_stack=["Salesforce or HubSpot"],
+                                 champion_titles=["sometimes the head nurse"],
+                                 economic_buyer_titles=["创始人或 CEO"]))
+    patch = LLMExtractor(model, method="function_calling", engine_name="llm").extract_patch(
+        notes, step=1, draft=DRAFT, language="en").patch
+    assert patch.industries == ["equine practices"]
+    assert patch.tech_stack == ["Salesforce", "HubSpot"]
+    assert {m.role: m.titles for m in patch.decision_makers} == {
+        "champion": ["head nurse"], "economic_buyer": ["创始人", "CEO"]}

@@ -106,7 +106,8 @@ _NAME_FIELDS = {"industries", "regions", "tech_stack", "champion_titles", "econo
 # "Salesforce or HubSpot", "用友 U8 / 用友 NC", "创始人或 CEO": one candidate naming several things.
 _ENUMERATION = re.compile(r"\s*(?:、|，|,|;|；|/|\bor\b|\band\b|或者|或|以及|及|和)\s*", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:(?:sometimes|usually|often|mostly|mainly|also|maybe|the|a|an)\s+)+"
-                     r"|^(?:有的是|有的|有时|一般是|一般|基本是|基本|主要是|主要|通常是|通常|也)",
+                     r"|^(?:有的是|有的|有时|一般是|一般|基本是|基本|主要是|主要|通常是|通常|也)"
+                     r"|\s+(?:too|also|as well|etc\.?)$|(?:等等|等)$",
                      re.IGNORECASE)
 
 
@@ -120,7 +121,9 @@ def _pieces(name: str, raw: str) -> list[str]:
     item = _clean(raw)
     if name not in _NAME_FIELDS:
         return [item]
-    return [_FILLER.sub("", _clean(part)).strip() for part in _ENUMERATION.split(item)]
+    parts = [_FILLER.sub("", _clean(part)).strip() for part in _ENUMERATION.split(item)]
+    # "10 to 80 staff" filed under industries: a range of numbers is never a name.
+    return [part for part in parts if parse_count_range(part) is None]
 
 
 def check_candidates(found: ICPCandidates, notes: NotesIndex, *,
