@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from icp_coach.cli.common import EXIT_INPUT, engine_option, fail, handles_errors
+from icp_coach.cli.common import EXIT_INPUT, engine_option, fail
 
 
 @click.command()
@@ -18,7 +18,9 @@ from icp_coach.cli.common import EXIT_INPUT, engine_option, fail, handles_errors
 @click.option("--no-knowledge", is_flag=True,
               help="Do not open the knowledge base: no citations, no indexing on first use.")
 @click.version_option(package_name="icp-coach", prog_name="icp-coach chat")
-@handles_errors
+# No @handles_errors: it imports the whole ICP domain before the first screen (~0.3 s). Errors
+# before the screen are the sessions database's (handled below); later ones, engine failures
+# included, are shown inside the app with what to do.
 def chat(resume: str | None, company: str, engine: str | None, lang: str | None,
          no_knowledge: bool) -> None:
     """Open the coach: the PMF check and five steps to an ICP, with the draft beside the chat.
@@ -29,18 +31,24 @@ def chat(resume: str | None, company: str, engine: str | None, lang: str | None,
     from icp_coach.settings import load_settings
     from icp_coach.tui.app import make_tui
 
-    context = make_app(load_settings(engine=engine, language=lang))
+    try:
+        settings = load_settings(engine=engine, language=lang)
+    except Exception as error:  # noqa: BLE001 - a broken config file: name it, say what to do
+        from icp_coach import paths
+
+        fail(f"cannot read the settings in {paths.config_file()}: {error}. Fix or move the file "
+             "(F3 in the app writes a fresh one).", EXIT_INPUT)
+        return
+    context = make_app(settings)
     try:
         session_id = None
-        from icp_coach.storage.sessions import SessionNotFound, SessionStoreError
+        if resume is not None:  # checked before the screen opens, so a typo exits with code 1
+            from icp_coach.storage.sessions import SessionNotFound, SessionStoreError
 
-        try:
-            store = context.session_store
-            store.list_sessions()  # opens (and migrates) the database before the screen takes over
-            if resume is not None:
-                session_id = store.resolve(resume)
-        except (SessionNotFound, SessionStoreError) as error:
-            fail(str(error), EXIT_INPUT)
+            try:
+                session_id = context.session_store.resolve(resume)
+            except (SessionNotFound, SessionStoreError) as error:
+                fail(str(error), EXIT_INPUT)
         app = make_tui(context, session_id=session_id, language=lang,
                        with_knowledge=not no_knowledge, company=company)
         app.run()

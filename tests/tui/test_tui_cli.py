@@ -31,6 +31,15 @@ def test_a_sessions_database_from_the_future_is_refused_cleanly(isolated_dirs: P
     with sqlite3.connect(database) as db:
         db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
         db.execute("INSERT INTO schema_version VALUES (99)")
-    result = CliRunner().invoke(cli, ["chat", "--engine", "offline"])
+    result = CliRunner().invoke(cli, ["chat", "--resume", "abc", "--engine", "offline"])
     assert result.exit_code == 1
     assert "newer than this icp-coach" in result.output
+
+
+def test_a_broken_config_file_is_named(isolated_dirs: Path) -> None:
+    config = isolated_dirs / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('engine = "warp-drive"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["chat"])
+    assert result.exit_code == 1
+    assert str(config) in result.output and "engine" in result.output

@@ -488,3 +488,23 @@ async def test_a_transcript_in_step_2_drafts_pains_with_the_customers_words(
         await pilot.press("enter")
         await recorder.wait_turns(pilot, 3)
         assert app.screen.coach.draft.pain_points  # the coach took the pains from the answer
+
+
+async def test_a_sessions_database_it_cannot_open_is_reported_in_the_app(
+        recorder: Recorder, isolated_dirs: Path) -> None:
+    import sqlite3
+
+    from icp_coach.tui.messages import CoachStartFailed
+
+    database = isolated_dirs / "data" / "sessions.sqlite3"
+    database.parent.mkdir(parents=True)
+    with sqlite3.connect(database) as db:
+        db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        db.execute("INSERT INTO schema_version VALUES (99)")
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_for(pilot, lambda: bool(recorder.of(CoachStartFailed)))
+        failed = recorder.of(CoachStartFailed)[0]
+        assert "newer than this icp-coach" in failed.message and failed.what_to_do
+        assert any("newer than" in n.message for n in app._notifications)
+        assert app.is_running

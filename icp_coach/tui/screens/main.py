@@ -81,6 +81,7 @@ class MainScreen(Screen[None]):
         self._resumed = session_id is not None
         self.preparing_since: float | None = None  # while the knowledge base is indexed
         self.preparing_kind = "knowledge"
+        self.start_failed = False
 
     def compose(self) -> ComposeResult:
         yield StepBar(id="steps")
@@ -181,6 +182,10 @@ class MainScreen(Screen[None]):
 
     async def submit(self, text: str) -> None:
         """Send `text` now, or queue it while the coach is still replying or starting."""
+        if self.start_failed:
+            self.query_one(PromptInput).restore(text)
+            self.notify(t("status.start_failed.what", self.language), severity="error")
+            return
         if self.coach is None or self.busy:
             self.pending.append(text)
             self.notify(t("input.queued", self.language), timeout=3)
@@ -303,7 +308,7 @@ class MainScreen(Screen[None]):
     def show_status(self) -> None:
         """One line: what the coach is doing, and the indexing still running in the background."""
         lang = self.language
-        if getattr(self, "start_failed", False):
+        if self.start_failed:
             parts = [t("status.start_failed", lang)]
         elif self.coach is None:
             parts = [t("status.starting", lang)]
