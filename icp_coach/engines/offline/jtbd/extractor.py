@@ -40,7 +40,17 @@ def _item(scored: ScoredSentence, transcript: Transcript) -> EvidencedItem | Non
 
 
 def _top(scored: list[ScoredSentence], label: str, limit: int) -> list[ScoredSentence]:
-    chosen = sorted((s for s in scored if s.label == label), key=lambda s: -s.best)[:limit]
+    """The `limit` best sentences of a class; a sentence said twice counts once."""
+    chosen: list[ScoredSentence] = []
+    seen: set[str] = set()
+    for item in sorted((s for s in scored if s.label == label), key=lambda s: -s.best):
+        key = " ".join(item.sentence.text.split()).lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        chosen.append(item)
+        if len(chosen) == limit:
+            break
     return sorted(chosen, key=lambda s: (s.sentence.turn_index, s.sentence.start))
 
 
