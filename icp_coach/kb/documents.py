@@ -258,6 +258,13 @@ USER_SUFFIXES = (".md", ".markdown", ".txt", ".text")
 USER_MAX_CHARS = 1500  # user files may have huge sections; E5 reads ~512 tokens well
 
 
+def user_id(raw: str) -> str:
+    """User documents live beside the shipped ones: the prefix keeps their ids apart."""
+    if not raw:
+        return ""
+    return raw if raw.startswith("user:") else f"user:{raw}"
+
+
 def user_document_id(path: Path) -> str:
     slug = re.sub(r"[^\w.-]+", "-", path.stem.lower(), flags=re.UNICODE).strip("-") or "document"
     return f"user:{slug}"
@@ -274,7 +281,7 @@ def parse_user_document(path: Path, text: str, *, doc_id: str | None = None,
     body = text
     if path.suffix.lower() in (".md", ".markdown"):
         meta, body, _ = split_front_matter(path, text)
-    doc_id = doc_id or str(meta.get("id") or "").strip() or user_document_id(path)
+    doc_id = doc_id or user_id(str(meta.get("id") or "").strip()) or user_document_id(path)
     shown = source_path or str(path)
     lang = str(meta.get("lang") or "").strip() or guess_language(body)
     if lang not in LANGUAGES:

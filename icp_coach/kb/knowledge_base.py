@@ -31,6 +31,7 @@ from icp_coach.kb.documents import (
     load_corpus,
     parse_user_document,
     read_utf8,
+    user_id,
 )
 from icp_coach.kb.fusion import reciprocal_rank_fusion
 from icp_coach.kb.keyword_index import KeywordIndex
@@ -441,12 +442,16 @@ class KnowledgeBase:
         with self._lock:
             self.ensure_index()
             collection = self._collection(store.USER_COLLECTION)
-            for doc_id in doc_ids:
+            for given in doc_ids:
+                doc_id = user_id(given.strip())  # "win-loss" and "user:win-loss" both work
                 record = self.library.remove(doc_id)
                 present = bool(collection.get(where={"doc_id": doc_id}, include=[])["ids"])
                 if present:
                     collection.delete(where={"doc_id": doc_id})
-                (removed if record or present else unknown).append(doc_id)
+                if record or present:
+                    removed.append(doc_id)
+                else:
+                    unknown.append(given)
             if removed:
                 store.mark_revision(collection)
             self._load_memory()

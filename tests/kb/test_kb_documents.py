@@ -147,7 +147,7 @@ def test_user_markdown_may_carry_front_matter(tmp_path: Path) -> None:
     path = _write(tmp_path, "deal-notes.md",
                   "---\nid: acme-deals\nlang: en\ntags: [deals]\n---\n# Deals\n\n## Acme\n\nWon.\n")
     document = parse_user_document(path, read_utf8(path))
-    assert document.doc_id == "acme-deals"
+    assert document.doc_id == "user:acme-deals"  # never collides with a shipped id
     assert [p.section for p in document.passages] == ["Deals > Acme"]
 
 

@@ -96,7 +96,7 @@ def test_user_documents_are_searched_listed_and_removed(kb: KnowledgeBase, tmp_p
     assert kb.search("Acme", k=3, filters=SearchFilters(kind="user"))[0].kind == "user"
     assert [r.doc_id for r in kb.list_documents()] == ["user:our-best-customers"]
 
-    removed, unknown = kb.remove_documents(["user:our-best-customers", "user:nope"])
+    removed, unknown = kb.remove_documents(["our-best-customers", "user:nope"])
     assert removed == ["user:our-best-customers"] and unknown == ["user:nope"]
     assert all(p.kind != "user" for p in kb.search("Acme Globex Salesforce", k=5))
     assert kb.list_documents() == []
