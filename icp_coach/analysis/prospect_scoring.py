@@ -264,6 +264,7 @@ def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_type
     """Add the scoring columns to a DataFrame (returns a DataFrame) or a LazyFrame (returns a
     LazyFrame) of raw text cells. Row order is kept. Rules whose value type cannot meet their
     column are refused first (see `check_value_types`)."""
+    import polars as pl
 
     names = frame.collect_schema().names()
     clashes = [name for name in ADDED_COLUMNS if name in names]
@@ -271,8 +272,6 @@ def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_type
         raise TableInputError(
             f"the prospect file already has column(s) {', '.join(clashes)}, which scoring adds; "
             "rename them (re-scoring a scored file: drop the old scoring columns first)")
-    import polars as pl
-
     columns = list(dict.fromkeys(rules.columns[c.field] for c in rules.criteria))
     distinct = _distinct_values(frame, columns)
     if check_types:
@@ -314,7 +313,7 @@ def score_csv_streaming(source: Path, rules: ScoringRules, target: Path) -> dict
     import polars as pl
 
     lazy = pl.scan_csv(source, infer_schema=False)
-    scored = score_frame(lazy, rules)
+    scored = score_frame(lazy, rules, source=str(source))
     scored.sink_csv(target)
     written = pl.scan_csv(target, infer_schema=False)
     summary_frame = written.select(
