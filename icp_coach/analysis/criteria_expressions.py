@@ -4,7 +4,7 @@ The semantics are exactly those of `icp_coach.domain.criteria.matches` (the per-
 reference), reproduced column-wise: trim, blank words are empty, "1,200" is a number, true/false/
 yes/no are booleans, other text is compared lower-cased; an empty cell never matches; numeric
 comparisons never match text or booleans; "1"/"0" count as yes/no against a boolean value.
-tests/analysis/test_criteria_expressions.py checks the two against each other with hypothesis.
+tests/analysis/test_prospect_scoring.py checks the two against each other with hypothesis.
 Known difference: digits of scripts other than ASCII and full-width are numbers for the
 reference but text here.
 """
