@@ -79,7 +79,10 @@ class CoachReply(Vertical):
             if position:
                 text.append("  ")
             text.append(f"[{number}] ", style="bold")
-            text.append(f"{passage.title} ({passage.citation()})", style="dim")
+            # The title and the innermost heading; F4 / a click shows the document and full path.
+            tail = passage.section.split(" > ")[-1] if passage.section else ""
+            label = passage.title if not tail or tail == passage.title else f"{passage.title} › {tail}"
+            text.append(label, style="dim")
         line.update(text)
         line.display = True
 
