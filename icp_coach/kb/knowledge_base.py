@@ -192,6 +192,7 @@ class KnowledgeBase:
             self._say("unreadable", where=self.chroma_dir,
                       detail=f"{type(error).__name__}: {str(error)[:200]}")
             self._wipe_local_index()
+            self._ensure_index()  # rebuild first: the action may be a search needing the index
             return action()
 
     def _wipe_local_index(self) -> None:

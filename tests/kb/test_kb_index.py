@@ -157,3 +157,4 @@ def test_shipped_prebuilt_vectors_cover_the_shipped_corpus(tmp_path: Path) -> No
     covered = sum(store.content_hash(p, Named.name) in known for p in passages)
     # Stale vectors only cost time; refresh them with `python -m icp_coach.kb.prebuilt`.
     assert covered >= 0.8 * len(passages), f"only {covered}/{len(passages)} passages prebuilt"
+
