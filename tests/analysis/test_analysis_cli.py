@@ -189,3 +189,25 @@ def test_market_and_validate_icp_speak_chinese(dev_data: Path, tmp_path: Path) -
     icp.write_text(json.dumps({"name": "金融", "filters": [{"field": "industry", "op": "eq", "value": "fintech"}]}))
     checked = run("validate-icp", str(icp), str(dev_data / "job3_customers" / "customers.csv"), "--lang", "zh").stdout
     assert "个客户中有" in checked and "流失率" in checked
+
+
+def test_customers_from_an_xlsx_with_chinese_headers(tmp_path: Path) -> None:
+    import random
+
+    from openpyxl import Workbook
+
+    rng = random.Random(3)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["客户编号", "行业", "员工人数", "客户终身价值", "是否流失"])
+    for i in range(120):
+        industry = rng.choice(["金融科技", "零售", "医疗"])
+        value = rng.gauss(2 if industry == "金融科技" else 0, 1)
+        sheet.append([f"C{i}", industry, rng.randint(10, 900), f"{int(80 + 20 * value)}万", "否" if value > -1 else "是"])
+    book.save(tmp_path / "客户.xlsx")
+    result = run("customers", str(tmp_path / "客户.xlsx"), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    top = data["traits"][0]
+    assert (top["column"], top["value"], top["distinctive"]) == ("industry", "金融科技", True)
+    assert "'员工人数' -> employees" in result.stderr
