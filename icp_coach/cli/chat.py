@@ -40,6 +40,7 @@ def chat(resume: str | None, company: str, engine: str | None, lang: str | None,
              "(F3 in the app writes a fresh one).", EXIT_INPUT)
         return
     context = make_app(settings)
+    app = None
     try:
         session_id = None
         if resume is not None:  # checked before the screen opens, so a typo exits with code 1
@@ -53,4 +54,6 @@ def chat(resume: str | None, company: str, engine: str | None, lang: str | None,
                        with_knowledge=not no_knowledge, company=company)
         app.run()
     finally:
+        if app is not None:
+            app.close_contexts()  # the settings screen may have rewired the app
         context.close()

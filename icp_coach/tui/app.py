@@ -39,6 +39,7 @@ class CoachApp(App[None]):
                  company: str = "My company") -> None:
         super().__init__()
         self.company = company
+        self.retired_contexts: list[Any] = []
         self.context = context
         self.start_session_id = session_id
         self.language = language or context.settings.language
@@ -137,15 +138,39 @@ class CoachApp(App[None]):
                          self.apply_settings)
 
     async def apply_settings(self, values: dict[str, Any] | None) -> None:
+        """A new engine, endpoint, model or key reopens this session through fresh wiring; a new
+        language alone is passed to the coach (/lang)."""
         if not values:
             return
-        language = values.get("language")
-        if language and language != self.language:
-            main = self.main_screen
+        current = self.context.settings
+        rewired = ("api_key" in values or values.get("engine") != current.engine
+                   or values.get("base_url") != current.base_url
+                   or values.get("model") != current.model)
+        language = values.get("language") or self.language
+        main = self.main_screen
+        if rewired and main.session_id is not None:
+            from icp_coach.bootstrap import make_app
+            from icp_coach.settings import load_settings
+
+            previous = self.context
+            self.context = make_app(load_settings(), embedder=previous.embedder)
+            self.language = language
+            self.retired_contexts.append(previous)  # closed at exit: a worker may still use it
+            reopened = self.new_main_screen(main.session_id)
+            if main.coach is not None and main.coach.language != language:
+                reopened.pending.append(f"/lang {language}")  # sent after the welcome back
+            await self.switch_screen(reopened)
+            return
+        if language != self.language:
             if main.coach is not None:
                 await main.send_command(f"/lang {language}")
             else:
                 main.app_language(language)
+
+    def close_contexts(self) -> None:
+        """Stop what every wiring started (the local model server, the sessions database)."""
+        for context in [*self.retired_contexts, self.context]:
+            context.close()
 
 
 def make_tui(context: Any, *, session_id: str | None = None, language: str | None = None,

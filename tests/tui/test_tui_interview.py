@@ -508,3 +508,23 @@ async def test_a_sessions_database_it_cannot_open_is_reported_in_the_app(
         assert "newer than this icp-coach" in failed.message and failed.what_to_do
         assert any("newer than" in n.message for n in app._notifications)
         assert app.is_running
+
+
+async def test_a_new_model_in_settings_reopens_the_session_with_it(recorder: Recorder) -> None:
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await type_and_send(pilot, INTERVIEW[0])
+        await recorder.wait_turns(pilot, 2)
+        first = recorder.of(CoachReady)[0].coach
+        await pilot.press("f3")
+        await pilot.pause()
+        app.screen.query_one("#model").value = "qwen2.5-7b-instruct"
+        await pilot.click("#save")
+        await recorder.wait_for(pilot, lambda: len(recorder.of(CoachReady)) >= 2)
+        await recorder.wait_turns(pilot, 3)
+        again = recorder.of(CoachReady)[-1]
+        assert again.resumed and again.coach.session_id == first.session_id
+        assert app.context.settings.model == "qwen2.5-7b-instruct"
+        assert again.coach.step == 1  # nothing answered was lost
+        assert [turn.text for turn in app.screen.query(UserTurn)] == [INTERVIEW[0]]
