@@ -24,6 +24,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = r"""
@@ -118,9 +119,11 @@ async def key_latency(keys: int) -> tuple[list[float], float, int]:
     latencies: list[float] = []
     stalls: list[float] = []
     async with app.run_test(size=(100, 32)) as pilot:
-        while app.screen.__class__.__name__ != "MainScreen" or not app.screen.busy:
+        screen: Any = app.screen
+        while screen.__class__.__name__ != "MainScreen" or not screen.busy:
             await pilot.pause()
-        prompt = app.screen.query_one("#prompt")
+            screen = app.screen
+        prompt: Any = screen.query_one("#prompt")
         loop = asyncio.get_running_loop()
 
         async def watch_loop() -> None:  # how late a 10 ms tick fires = how long the loop stalled
@@ -131,7 +134,7 @@ async def key_latency(keys: int) -> tuple[list[float], float, int]:
 
         watcher = asyncio.create_task(watch_loop())
         for number in range(keys):
-            if not app.screen.busy:
+            if not screen.busy:
                 break
             expected = prompt.text + "x"
             started = time.perf_counter()
@@ -142,7 +145,7 @@ async def key_latency(keys: int) -> tuple[list[float], float, int]:
                 await asyncio.sleep(0.0005)
             latencies.append(time.perf_counter() - started)
             await asyncio.sleep(0.02 if number % 2 else 0.035)  # a typist's rhythm
-        still_streaming = app.screen.busy
+        still_streaming = screen.busy
         watcher.cancel()
         tokens_left = int(still_streaming)
     return latencies, max(stalls, default=0.0), tokens_left
