@@ -132,7 +132,9 @@ def clean_table(raw: RawTable, mapping: HeaderMapping, *, cny_per_usd: float = 7
     for column in mapping.unmapped:
         if column.strip() == "" or column == LINE:
             continue
-        plans.append((column, column, infer_extra_kind(frame[column])))
+        # a second column that also looks like a mapped field keeps its data under another name
+        name = f"{column} (unmapped)" if column in mapping.fields else column
+        plans.append((column, name, infer_extra_kind(frame[column])))
     fixes: list[CleaningFix] = []
     columns = [frame[LINE]]
     for source, name, kind in plans:
