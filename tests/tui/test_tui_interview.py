@@ -131,7 +131,7 @@ async def test_an_unexpected_engine_failure_keeps_the_app_alive(recorder: Record
         name = "exploding"
 
         async def stream_reply(self, request):
-            raise RuntimeError("socket closed")
+            raise RuntimeError("socket closed [errno 104] [/b]")
             yield ""  # pragma: no cover - makes this an async generator
 
     context = make_app(Settings(engine="offline"))
@@ -141,7 +141,7 @@ async def test_an_unexpected_engine_failure_keeps_the_app_alive(recorder: Record
         await recorder.wait_turns(pilot, 1)
         await type_and_send(pilot, "35% of customers came by referral")
         await recorder.wait_turns(pilot, 2)
-        assert [f.message for f in recorder.of(ReplyFailed)][-1] == "socket closed"
+        assert [f.message for f in recorder.of(ReplyFailed)][-1] == "socket closed [errno 104] [/b]"
         assert app.is_running
 
 
@@ -295,7 +295,7 @@ async def test_settings_keep_the_key_in_a_private_config_file(recorder: Recorder
 
 async def test_sessions_screen_renames_deletes_and_resumes(recorder: Recorder) -> None:
     context = make_app(Settings(engine="offline"))
-    older = context.start_coach(company="Older Co", with_knowledge=False).session_id
+    older = context.start_coach(company="Older [Co]", with_knowledge=False).session_id
     doomed = context.start_coach(company="Doomed Co", with_knowledge=False).session_id
     app = make_tui(context, with_knowledge=False)
     async with app.run_test(size=SIZE, message_hook=recorder) as pilot:

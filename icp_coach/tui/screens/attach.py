@@ -40,7 +40,7 @@ class AttachDialog(ModalScreen[Path | None]):
     def choose(self) -> None:
         path = Path(self.query_one("#attach-path", Input).value.strip()).expanduser()
         if not path.is_file():
-            self.notify(t("attach.missing", self.language, path=str(path)), severity="error")
+            self.notify(markup=False, message=t("attach.missing", self.language, path=str(path)), severity="error")
             return
         self.dismiss(path)
 

@@ -92,10 +92,10 @@ class ExportDialog(ModalScreen[Path | None]):
         try:
             written = export_document(self.document, self.chosen_format, self.chosen_language, path)
         except (OutputError, OSError) as error:
-            self.notify(f"{error}\n{t('export.failed.what', self.language)}",
+            self.notify(markup=False, message=f"{error}\n{t('export.failed.what', self.language)}",
                         title=t("export.failed", self.language), severity="error", timeout=12)
             return
-        self.notify(t("export.done", self.language, path=str(written)), timeout=6)
+        self.notify(markup=False, message=t("export.done", self.language, path=str(written)), timeout=6)
         self.dismiss(written)
 
     @on(Button.Pressed, "#export-cancel")

@@ -148,7 +148,7 @@ class MainScreen(Screen[None]):
     def on_preparation_progress(self, message: PreparationProgress) -> None:
         if message.finished:
             self.preparing_since = None
-            self.notify(message.text, severity="information" if message.ok else "warning",
+            self.notify(markup=False, message=message.text, severity="information" if message.ok else "warning",
                         timeout=6)
         else:
             if self.preparing_since is None:
@@ -172,7 +172,7 @@ class MainScreen(Screen[None]):
     def on_coach_start_failed(self, message: CoachStartFailed) -> None:
         self.start_failed = True
         self.show_status()
-        self.notify(f"{message.message}\n{message.what_to_do}",
+        self.notify(markup=False, message=f"{message.message}\n{message.what_to_do}",
                     title=t("status.start_failed", self.language), severity="error", timeout=20)
 
     # --- the user's turns --------------------------------------------------------------------------
@@ -184,11 +184,11 @@ class MainScreen(Screen[None]):
         """Send `text` now, or queue it while the coach is still replying or starting."""
         if self.start_failed:
             self.query_one(PromptInput).restore(text)
-            self.notify(t("status.start_failed.what", self.language), severity="error")
+            self.notify(markup=False, message=t("status.start_failed.what", self.language), severity="error")
             return
         if self.coach is None or self.busy:
             self.pending.append(text)
-            self.notify(t("input.queued", self.language), timeout=3)
+            self.notify(markup=False, message=t("input.queued", self.language), timeout=3)
             return
         self._last_user_turn = await self.query_one(ChatLog).add_user_turn(
             text, t("chat.you", self.language))
@@ -268,7 +268,7 @@ class MainScreen(Screen[None]):
         detail = message.message
         if message.what_to_do:
             detail += "\n" + message.what_to_do
-        self.notify(detail, title=t("error.reply_failed", self.language), severity="error",
+        self.notify(markup=False, message=detail, title=t("error.reply_failed", self.language), severity="error",
                     timeout=15)
         if message.restore_input:
             prompt = self.query_one(PromptInput)
@@ -295,7 +295,7 @@ class MainScreen(Screen[None]):
 
     def on_finding_shown(self, message: FindingShown) -> None:
         if message.finding.severity == "error":
-            self.notify(message.finding.message, severity="warning", timeout=8)
+            self.notify(markup=False, message=message.finding.message, severity="warning", timeout=8)
 
     # --- helpers ---------------------------------------------------------------------------------
     def refresh_icp(self) -> None:
@@ -363,14 +363,14 @@ class MainScreen(Screen[None]):
 
         kind = kind_for_step(self.coach.step) if self.coach is not None else None
         if kind is None:
-            self.notify(t("attach.wrong_step", self.language), severity="warning")
+            self.notify(markup=False, message=t("attach.wrong_step", self.language), severity="warning")
             return
         self.app.push_screen(AttachDialog(kind, self.language), self.analyse_file)
 
     def analyse_file(self, path: Path | None) -> None:
         if path is None or self.coach is None:
             return
-        self.notify(t("attach.working", self.language, name=path.name), timeout=4)
+        self.notify(markup=False, message=t("attach.working", self.language, name=path.name), timeout=4)
         self.run_attachment(path, self.coach.step, self.coach.language)
 
     @work(thread=True, exclusive=True, group="attach", exit_on_error=False)
@@ -396,14 +396,14 @@ class MainScreen(Screen[None]):
             self.query_one(PromptInput).restore(answer)
 
     def on_attachment_failed(self, message: AttachmentFailed) -> None:
-        self.notify(f"{message.message}\n{t('attach.failed.what', self.language)}",
+        self.notify(markup=False, message=f"{message.message}\n{t('attach.failed.what', self.language)}",
                     title=t("attach.failed", self.language), severity="error", timeout=15)
 
     # --- personas (step 4) ----------------------------------------------------------------------
     def draft_personas(self) -> None:
         if self.coach is None:
             return
-        self.notify(t("personas.drafting", self.language), timeout=4)
+        self.notify(markup=False, message=t("personas.drafting", self.language), timeout=4)
         self.run_persona_draft(self.coach.draft.model_copy(deep=True), self.coach.language)
 
     @work(thread=True, exclusive=True, group="personas", exit_on_error=False)
@@ -424,7 +424,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(PersonasScreen(message.markdown, company, self.language))
 
     def on_personas_failed(self, message: PersonasFailed) -> None:
-        self.notify(f"{message.message}\n{t('personas.failed.what', self.language)}",
+        self.notify(markup=False, message=f"{message.message}\n{t('personas.failed.what', self.language)}",
                     title=t("personas.failed", self.language), severity="error", timeout=12)
 
     def action_stop_reply(self) -> None:

@@ -66,10 +66,10 @@ class PersonasScreen(ModalScreen[Path | None]):
         try:
             written = write_text_atomic(path, text if text.endswith("\n") else text + "\n")
         except (OutputError, OSError) as error:
-            self.notify(f"{error}\n{t('export.failed.what', self.language)}",
+            self.notify(markup=False, message=f"{error}\n{t('export.failed.what', self.language)}",
                         title=t("export.failed", self.language), severity="error", timeout=12)
             return
-        self.notify(t("export.done", self.language, path=str(written)), timeout=6)
+        self.notify(markup=False, message=t("export.done", self.language, path=str(written)), timeout=6)
         self.dismiss(written)
 
     @on(Button.Pressed, "#personas-close")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -63,11 +64,11 @@ class SessionsScreen(ModalScreen[str | None]):
         table.clear()
         for item in self.store.list_sessions():
             marker = "*" if item.id == self.current_id else ""
-            table.add_row(item.id + marker, item.company, f"{item.step}{' ✓' if item.completed else ''}",
-                          item.version, item.updated_at.replace("T", " ")[:16], str(item.turns),
-                          key=item.id)
+            cells = (item.id + marker, item.company, f"{item.step}{' ✓' if item.completed else ''}",
+                     item.version, item.updated_at.replace("T", " ")[:16], str(item.turns))
+            table.add_row(*(Text(cell) for cell in cells), key=item.id)  # names are not markup
         if not table.row_count:
-            self.notify(t("sessions.empty", self.language), timeout=4)
+            self.notify(markup=False, message=t("sessions.empty", self.language), timeout=4)
 
     def selected_id(self) -> str | None:
         table = self.query_one(DataTable)
@@ -101,7 +102,7 @@ class SessionsScreen(ModalScreen[str | None]):
         if chosen is None or not name:
             return
         rename_session(self.store, chosen, name)
-        self.notify(t("sessions.renamed", self.language, name=name), timeout=4)
+        self.notify(markup=False, message=t("sessions.renamed", self.language, name=name), timeout=4)
         self.reload()
         self.query_one(DataTable).focus()
 
@@ -110,15 +111,15 @@ class SessionsScreen(ModalScreen[str | None]):
         if chosen is None:
             return
         if chosen == self.current_id:
-            self.notify(t("sessions.cannot_delete_current", self.language), severity="warning")
+            self.notify(markup=False, message=t("sessions.cannot_delete_current", self.language), severity="warning")
             return
         if self._confirm_delete != chosen:  # a second press confirms: nothing goes by accident
             self._confirm_delete = chosen
-            self.notify(t("sessions.confirm_delete", self.language, id=chosen), timeout=5)
+            self.notify(markup=False, message=t("sessions.confirm_delete", self.language, id=chosen), timeout=5)
             return
         self.store.delete(chosen)
         self._confirm_delete = None
-        self.notify(t("sessions.deleted", self.language, id=chosen), timeout=4)
+        self.notify(markup=False, message=t("sessions.deleted", self.language, id=chosen), timeout=4)
         self.reload()
 
     def action_export(self) -> None:

@@ -133,7 +133,7 @@ class SettingsScreen(ModalScreen[dict[str, Any] | None]):
 
         values = self.chosen()
         path = save_config(values)
-        self.notify(t("settings.saved", self.language, path=str(path)), timeout=6)
+        self.notify(markup=False, message=t("settings.saved", self.language, path=str(path)), timeout=6)
         self.dismiss(values)
 
     @on(Button.Pressed, "#cancel")
