@@ -528,3 +528,28 @@ async def test_a_new_model_in_settings_reopens_the_session_with_it(recorder: Rec
         assert app.context.settings.model == "qwen2.5-7b-instruct"
         assert again.coach.step == 1  # nothing answered was lost
         assert [turn.text for turn in app.screen.query(UserTurn)] == [INTERVIEW[0]]
+
+
+async def test_connection_test_reports_a_refused_endpoint(recorder: Recorder) -> None:
+    import socket
+
+    from icp_coach.tui.messages import ConnectionChecked
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = Settings(engine="offline", max_retries=0, timeout_seconds=5)
+    app = make_tui(make_app(settings), with_knowledge=False)
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#engine").value = "llm"
+        screen.query_one("#base-url").value = f"http://127.0.0.1:{port}/v1"
+        await pilot.click("#test")
+        await recorder.wait_for(pilot, lambda: bool(recorder.of(ConnectionChecked)))
+        checked = recorder.of(ConnectionChecked)[0]
+        assert not checked.ok
+        shown = str(screen.query_one("#connection-result").render())
+        assert "failed" in shown.lower() and str(port) in shown

@@ -43,8 +43,12 @@ def check_connection(settings: Any) -> tuple[bool, str]:
         content = str(getattr(reply, "content", reply)).strip()[:40]
         return True, f"{probe.engine_name} {settings.model}: {content}"
     except Exception as error:  # noqa: BLE001 - the message is the result of the test
-        what = getattr(error, "what_to_do", "")
-        return False, f"{error} {what}".strip()
+        endpoint = settings.base_url or "https://api.openai.com/v1"
+        what = getattr(error, "what_to_do", "") or (
+            "check that the server is running, that the URL ends in /v1, and the key")
+        detail = f"{error} ({endpoint}, model {settings.model}). {what}".strip()
+        key = settings.api_key.get_secret_value() if settings.api_key else ""
+        return False, detail.replace(key, "***") if key else detail
     finally:
         probe.close()
 
