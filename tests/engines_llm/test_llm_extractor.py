@@ -175,3 +175,13 @@ def test_candidates_are_tidied_by_code_before_they_are_checked() -> None:
     assert patch.tech_stack == ["Salesforce", "HubSpot"]
     assert {m.role: m.titles for m in patch.decision_makers} == {
         "champion": ["head nurse"], "economic_buyer": ["创始人", "CEO"]}
+
+
+def test_extraction_uses_greedy_decoding_and_leaves_the_shared_model_alone() -> None:
+    from icp_coach.engines.llm.factory import make_chat_model
+    from icp_coach.settings import Settings
+
+    shared = make_chat_model(Settings(api_key="sk-unused", temperature=0.7))
+    extractor = LLMExtractor(shared, method="json_schema", engine_name="llm")
+    assert extractor.chat_model.temperature == 0.0
+    assert shared.temperature == 0.7  # the coach's replies keep the configured temperature
