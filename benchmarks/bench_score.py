@@ -122,7 +122,7 @@ def loop_run(prospects: Path, rows: int, output: Path) -> float:
     with prospects.open(encoding="utf-8", newline="") as handle, output.open("w", encoding="utf-8", newline="") as out:
         reader = csv.DictReader(handle)
         writer = csv.DictWriter(out, [*(reader.fieldnames or []), "excluded", "failed_filters", "score", "tier",
-                                      "matched_signals", "confidence", "icp_version", "unmatched_signals"])
+                                      "matched_signals", "confidence", "icp_version"])
         writer.writeheader()
         for index, record in enumerate(reader):
             if index >= rows:
@@ -136,8 +136,7 @@ def loop_run(prospects: Path, rows: int, output: Path) -> float:
             writer.writerow({**record, "excluded": bool(failed), "failed_filters": "; ".join(failed),
                              "score": round(100 * weight / total, 2), "tier": tier,
                              "matched_signals": "; ".join(s.describe() for s in hit),
-                             "confidence": round(present, 2), "icp_version": "bench",
-                             "unmatched_signals": "; ".join(s.describe() for s in signals if s not in hit)})
+                             "confidence": round(present, 2), "icp_version": "bench"})
     return time.perf_counter() - start
 
 

@@ -70,12 +70,12 @@ class TableAnalysis:
 
         return read_table(path, encoding=encoding, sheet=sheet)
 
-    def score(self, raw: Any, rules: Any) -> tuple[Any, dict[str, Any]]:
+    def score(self, raw: Any, rules: Any, *, unmatched: bool = False) -> tuple[Any, dict[str, Any]]:
         """The scored frame (every input column plus the scoring columns) and its summary."""
         from icp_coach.analysis.prospect_scoring import resolve_columns, score_frame, summarise
 
         resolve_columns(rules, raw.columns, raw.source)
-        scored = score_frame(raw.frame, rules, source=raw.source)
+        scored = score_frame(raw.frame, rules, source=raw.source, unmatched=unmatched)
         summary = summarise(scored, rules)
         summary["unreadable_rows"] = [problem.as_dict() for problem in raw.problems]
         return scored, summary

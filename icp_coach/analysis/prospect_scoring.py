@@ -4,8 +4,8 @@ Filters are knock-outs: failing any excludes the account, and the failed filter 
 cell that failed it. Signals are weighted: score = 100 x matched weight / all weight. Tiers: 1 at
 >= 60, 2 at >= 30, else 3 (configurable), compared on exact sums so a score exactly on a
 threshold lands in the higher tier. Every input column is kept; the output adds excluded,
-failed_filters, score, tier, matched_signals, confidence and icp_version, then unmatched_signals
-(and fit_score / intent_score when signals are typed).
+failed_filters, score, tier, matched_signals, confidence and icp_version (plus fit_score and
+intent_score when signals are typed; unmatched_signals on request, for the JSON records).
 """
 
 from __future__ import annotations
@@ -260,10 +260,12 @@ def _join(parts: list[Any]) -> Any:
     return pl.concat_str([part.cast(pl.Utf8) for part in parts], separator="; ", ignore_nulls=True)
 
 
-def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_types: bool = True) -> Any:
+def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_types: bool = True,
+                unmatched: bool = False) -> Any:
     """Add the scoring columns to a DataFrame (returns a DataFrame) or a LazyFrame (returns a
     LazyFrame) of raw text cells. Row order is kept. Rules whose value type cannot meet their
-    column are refused first (see `check_value_types`)."""
+    column are refused first (see `check_value_types`). `unmatched` adds unmatched_signals (the
+    JSON records carry it; in the CSV it is implied by matched_signals)."""
     import polars as pl
 
     names = frame.collect_schema().names()
@@ -281,6 +283,8 @@ def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_type
     scored = frame.lazy()
     for stage in stages:
         scored = scored.with_columns(stage)
+    if not unmatched:
+        added = [e for e in added if e.meta.output_name() != "unmatched_signals"]
     scored = scored.with_columns(added).drop([h.meta.output_name() for stage in stages for h in stage])
     return scored.collect() if isinstance(frame, pl.DataFrame) else scored
 

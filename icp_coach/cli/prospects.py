@@ -114,7 +114,7 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, encoding: str | No
             _print_summary(streamed)
             return
     raw = tables.read_prospects(prospects, encoding=encoding, sheet=sheet)
-    scored, summary = tables.score(raw, rules)
+    scored, summary = tables.score(raw, rules, unmatched=as_json)
     for problem in raw.problems:
         click.echo(f"{prospects}:{problem.line}: row not scored: {problem.reason}", err=True)
     if as_json:

@@ -25,7 +25,7 @@ def test_score_writes_every_input_column_plus_the_scoring_columns(dev_data: Path
     with (folder / "prospects.csv").open(encoding="utf-8") as handle:
         source_columns = next(csv.reader(handle))
     assert list(rows[0]) == [*source_columns, "excluded", "failed_filters", "score", "tier",
-                             "matched_signals", "confidence", "icp_version", "unmatched_signals"]
+                             "matched_signals", "confidence", "icp_version"]
     assert len(rows) == 200 and rows[0]["icp_version"] == "icp_rules"
 
 
@@ -38,6 +38,8 @@ def test_score_json_has_records_and_a_summary(dev_data: Path) -> None:
     assert data["summary"]["thresholds"] == {"tier_1": 70.0, "tier_2": 20.0}
     assert sum(data["summary"]["tiers"].values()) + data["summary"]["excluded"] == 200
     assert data["accounts"][0]["line"] == 2
+    first = data["accounts"][0]
+    assert first["matched_signals"] and first["unmatched_signals"]
 
 
 def test_score_bad_rules_exit_1_naming_the_rule_and_field(dev_data: Path, tmp_path: Path) -> None:

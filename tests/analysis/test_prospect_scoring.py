@@ -32,7 +32,7 @@ def _score_file(path: Path, rules: ScoringRules) -> pl.DataFrame:
     raw = read_table(path)
     resolve_columns(rules, raw.columns, str(path))
     check_value_types(raw.frame, rules)
-    return score_frame(raw.frame, rules)
+    return score_frame(raw.frame, rules, unmatched=True)
 
 
 def test_job4_exclusions_and_tiers_equal_the_gold(dev_data: Path) -> None:
