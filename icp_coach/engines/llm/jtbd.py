@@ -30,7 +30,7 @@ from icp_coach.engines.llm.structured import StructuredOutputError, ask_structur
 from icp_coach.prompt_files import load_prompt
 
 DEFAULT_CHUNK_CHARS = 12_000  # about 3,000 tokens of interview per call
-LOCAL_CHUNK_CHARS = 5_000  # the small local model has a short context window
+LOCAL_CHUNK_CHARS = 3_000  # the small local model: short context, and a 1,024-token answer cap
 OVERLAP_TURNS = 2  # a question and its answer stay together across a cut
 
 
@@ -159,10 +159,12 @@ class LLMJTBDExtractor:
         self.fallback = fallback
         self.merge_with_fallback = merge_with_fallback
         self.chunk_chars = chunk_chars or (LOCAL_CHUNK_CHARS if engine_name == "local" else DEFAULT_CHUNK_CHARS)
+        self.max_items = 3 if engine_name == "local" else 6  # keeps a small model's answer short
 
     def _ask(self, chunk: list[TranscriptTurn], transcript: Transcript, index: int, total: int) -> ChunkFindings:
         header = (f"Interview {transcript.source}, part {index} of {total}. "
-                  f"Language: {'Chinese' if transcript.language == 'zh' else 'English'}.")
+                  f"Language: {'Chinese' if transcript.language == 'zh' else 'English'}. "
+                  f"At most {self.max_items} findings per list; keep every `text` under 12 words.")
         answer = ask_structured(
             self.chat_model, ChunkFindings,
             system_prompt=load_prompt("jtbd_extract", transcript.language) + "\n\n" + header,
@@ -186,8 +188,11 @@ class LLMJTBDExtractor:
                 continue
             except EngineError as error:
                 # On the local model the offline answer is the base anyway: a part the small model
-                # could not answer in time is reported and skipped. Anywhere else it is a failure.
-                if not (self.merge_with_fallback and self.fallback is not None and error.retryable):
+                # could not answer in time (or whose answer ran past its token cap) is reported and
+                # skipped. Anywhere else it is a failure.
+                cut_short = "length limit" in str(error)
+                if not (self.merge_with_fallback and self.fallback is not None
+                        and (error.retryable or cut_short)):
                     raise
                 failures.append(f"part {index}: {error}")
                 last_engine_error = error
