@@ -134,7 +134,7 @@ class CoachApp(App[None]):
     def action_settings(self) -> None:
         from icp_coach.tui.screens.settings import SettingsScreen
 
-        self.push_screen(SettingsScreen(self.context.settings, self.language),
+        self.push_screen(SettingsScreen(self.context, self.language),
                          self.apply_settings)
 
     async def apply_settings(self, values: dict[str, Any] | None) -> None:
@@ -149,11 +149,10 @@ class CoachApp(App[None]):
         language = values.get("language") or self.language
         main = self.main_screen
         if rewired and main.session_id is not None:
-            from icp_coach.bootstrap import make_app
             from icp_coach.settings import load_settings
 
             previous = self.context
-            self.context = make_app(load_settings(), embedder=previous.embedder)
+            self.context = rewired_context(previous, load_settings())
             self.language = language
             self.retired_contexts.append(previous)  # closed at exit: a worker may still use it
             reopened = self.new_main_screen(main.session_id)
@@ -171,6 +170,15 @@ class CoachApp(App[None]):
         """Stop what every wiring started (the local model server, the sessions database)."""
         for context in [*self.retired_contexts, self.context]:
             context.close()
+
+
+def rewired_context(context: Any, settings: Any) -> Any:
+    """The same composition root (`bootstrap.App`) with new settings and nothing built yet.
+
+    The TUI never imports bootstrap itself (import-linter: the UI holds no adapters); it rebuilds
+    the instance it was given, keeping what was injected (a fake chat model, an embedder).
+    """
+    return dataclasses.replace(context, settings=settings, _closers=[])
 
 
 def make_tui(context: Any, *, session_id: str | None = None, language: str | None = None,

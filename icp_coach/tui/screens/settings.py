@@ -29,13 +29,13 @@ def key_status(settings: Any) -> str:
     return "settings.api_key.set" if settings.api_key is not None else "settings.api_key.unset"
 
 
-def check_connection(settings: Any) -> tuple[bool, str]:
-    """One tiny request through the same wiring the coach uses."""
-    from icp_coach.bootstrap import make_app
+def check_connection(context: Any, settings: Any) -> tuple[bool, str]:
+    """One tiny request through the same wiring the coach uses, built afresh for `settings`."""
+    from icp_coach.tui.app import rewired_context
 
     if settings.engine == "offline":
         return True, "offline"
-    probe = make_app(settings)
+    probe = rewired_context(context, settings)
     try:
         if probe.engine_name == "offline":
             return True, "offline"
@@ -58,9 +58,10 @@ class SettingsScreen(ModalScreen[dict[str, Any] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Close", id="settings.close")]
 
-    def __init__(self, settings: Any, language: str) -> None:
+    def __init__(self, context: Any, language: str) -> None:
         super().__init__()
-        self.settings = settings
+        self.context = context
+        self.settings = context.settings
         self.language = language
 
     def compose(self) -> ComposeResult:
@@ -118,7 +119,7 @@ class SettingsScreen(ModalScreen[dict[str, Any] | None]):
 
     @work(thread=True, exclusive=True, group="connection", exit_on_error=False)
     def run_connection_test(self, settings: Any) -> None:
-        ok, detail = check_connection(settings)
+        ok, detail = check_connection(self.context, settings)
         self.post_message(ConnectionChecked(ok, detail))
 
     def on_connection_checked(self, message: ConnectionChecked) -> None:
