@@ -1,0 +1,1 @@
+"""The app's screens: one screen family per module."""
