@@ -133,7 +133,8 @@ def check_value_types(frame: Any, rules: ScoringRules, source: str = "",
 
 
 def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: dict[str, Any],
-                        failing: list[Any]) -> tuple[list[list[Any]], list[Any]]:
+                        failing: list[Any], distinct_counts: dict[str, int] | None = None
+                        ) -> tuple[list[list[Any]], list[Any]]:
     """Two steps of Polars expressions: first each rule as a look-up of the row's cell among
     the cells known to match it (see `_matching_values`), kept in helper columns; then the added
     columns computed from those helpers."""
@@ -141,20 +142,21 @@ def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: di
 
     columns = list(dict.fromkeys(rules.columns[c.field] for c in rules.criteria))
     n_filters = len(rules.filters)
-    helpers = [pl.col(rules.columns[c.field]).cast(pl.Utf8).is_in(values.implode()).fill_null(False).alias(f"__hit_{i}")
+    helpers = [_member_expr(rules.columns[c.field], values, distinct_counts).alias(f"__hit_{i}")
                for i, (c, values) in enumerate(zip(rules.criteria, hits, strict=True))]
-    helpers += [pl.col(c).cast(pl.Utf8).is_in(present_values[c].implode()).fill_null(False).alias(f"__present_{i}")
+    helpers += [_member_expr(c, present_values[c], distinct_counts).alias(f"__present_{i}")
                 for i, c in enumerate(columns)]
     present = {c: pl.col(f"__present_{i}") for i, c in enumerate(columns)}
     filter_pass = [pl.col(f"__hit_{i}") for i in range(n_filters)]
     failures = []
     for f, (cells, messages) in zip(rules.filters, failing, strict=True):
         column = pl.col(rules.columns[f.field]).cast(pl.Utf8)
-        failures.append(pl.when(column.is_null()).then(pl.lit(f.describe() + " (cell: empty)"))
-                        .otherwise(column.replace_strict(cells, messages, default=None, return_dtype=pl.Utf8)))
+        empty = pl.when(column.is_null()).then(pl.lit(f.describe() + " (cell: empty)"))
+        failures.append(empty.otherwise(column.replace_strict(cells, messages, default=None, return_dtype=pl.Utf8))
+                        if cells.len() else empty)
     signal_hit = [pl.col(f"__hit_{n_filters + i}") for i in range(len(rules.signals))]
     excluded = ~pl.all_horizontal(filter_pass) if filter_pass else pl.lit(False)
-    confidence = (pl.sum_horizontal([present[c].cast(pl.Float64) for c in columns]) / len(columns)) \
+    confidence = (pl.sum_horizontal([present[c] for c in columns]).cast(pl.Float64) / len(columns)) \
         if columns else pl.lit(1.0)
     stages = [helpers]
     if 0 < len(rules.signals) <= MAX_PATTERN_SIGNALS:
@@ -252,6 +254,18 @@ def _direct_figures(rules: ScoringRules, signal_hit: list[Any], excluded: Any) -
     return score, tier, matched, unmatched, typed
 
 
+def _member_expr(column: str, values: Any, distinct_counts: dict[str, int] | None) -> Any:
+    """Is the row's cell one of `values` (never for an empty cell)? The look-up is skipped
+    when no cell or every non-empty distinct cell is in `values`."""
+    import polars as pl
+
+    if values.len() == 0:
+        return pl.lit(False)
+    if distinct_counts is not None and values.len() == distinct_counts.get(column):
+        return pl.col(column).is_not_null()
+    return pl.col(column).cast(pl.Utf8).is_in(values.implode()).fill_null(False)
+
+
 def _join(parts: list[Any]) -> Any:
     import polars as pl
 
@@ -279,7 +293,8 @@ def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_type
     if check_types:
         check_value_types(frame, rules, source, distinct)
     hits, present_values, failing = _matching_values(frame, rules, distinct)
-    stages, added = scoring_expressions(rules, hits, present_values, failing)
+    counts = {column: int(values.drop_nulls().len()) for column, values in distinct.items()}
+    stages, added = scoring_expressions(rules, hits, present_values, failing, counts)
     scored = frame.lazy()
     for stage in stages:
         scored = scored.with_columns(stage)
