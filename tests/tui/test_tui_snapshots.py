@@ -5,6 +5,7 @@ Update after a deliberate change with `pytest tests/tui --snapshot-update` and r
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from textual.pilot import Pilot
@@ -15,7 +16,8 @@ from tests.tui.tui_helpers import INTERVIEW, offline_app
 
 async def wait_for_replies(pilot: Pilot[Any], count: int) -> None:
     """Until `count` replies are in the chat and the coach is idle (no sleeping)."""
-    for _ in range(400):
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
         screen = pilot.app.main_screen
         if (screen.coach is not None and not screen.busy
                 and len(screen.query(CoachReply)) >= count):

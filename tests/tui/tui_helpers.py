@@ -3,6 +3,7 @@ engine or a fake chat model, and waits on messages instead of sleeps."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -54,10 +55,11 @@ class Recorder:
         return [m for m in self.messages if isinstance(m, kind)]
 
     async def wait_for(self, pilot: Pilot[Any], condition: Callable[[], bool],
-                       rounds: int = 400, *, workers: bool = True) -> None:
-        """Until `condition` holds. `workers=False` while a worker never ends on its own (an
-        endless stream): then wait on the message queue only."""
-        for _ in range(rounds):
+                       seconds: float = 120.0, *, workers: bool = True) -> None:
+        """Until `condition` holds (a generous bound for a loaded CI box). `workers=False` while a
+        worker never ends on its own (an endless stream): then wait on the message queue only."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
             if condition():
                 await pilot.pause()  # let a screen that just opened lay itself out
                 return
