@@ -7,6 +7,7 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
 from langchain_core.language_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 from textual.widgets import Markdown
@@ -48,6 +49,7 @@ def chat_replies(app) -> list[str]:
     return [reply.query_one(Markdown).source for reply in app.screen.query(CoachReply)]
 
 
+@pytest.mark.slow
 async def test_whole_interview_offline_fills_the_panel_and_finishes(recorder: Recorder) -> None:
     app = offline_app()
     async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
@@ -85,6 +87,7 @@ async def test_reply_streams_token_by_token_from_a_fake_model(recorder: Recorder
         assert app.screen.query_one(CoachReply).body.source.count(" ") > 5
 
 
+@pytest.mark.slow
 async def test_whole_interview_with_a_fake_streaming_model(recorder: Recorder) -> None:
     model = streaming_interview_fake(
         "Good. Tell me about **referrals** and retention.",
@@ -325,6 +328,7 @@ async def test_sessions_screen_renames_deletes_and_resumes(recorder: Recorder) -
         assert recorder.of(CoachReady)[-1].coach.session_id == older
 
 
+@pytest.mark.slow
 async def test_citations_link_to_the_sources_view(recorder: Recorder) -> None:
     from icp_coach.embeddings import HashingEmbedder
     from icp_coach.tui.messages import PreparationProgress
@@ -410,6 +414,7 @@ async def test_personas_are_drafted_edited_and_saved(recorder: Recorder, tmp_pat
         assert saved.startswith("# Buyer personas") and "Note: checked with sales." in saved
 
 
+@pytest.mark.slow
 async def test_a_crm_export_in_step_1_drafts_an_answer_the_coach_takes(
         recorder: Recorder, dev_data: Path) -> None:
     from icp_coach.tui.messages import AttachmentAnalysed
@@ -461,6 +466,7 @@ async def test_attach_and_personas_keys_show_only_in_their_steps(recorder: Recor
         assert "personas" in footer_actions() and "attach" not in footer_actions()
 
 
+@pytest.mark.slow
 async def test_a_transcript_in_step_2_drafts_pains_with_the_customers_words(
         recorder: Recorder, dev_data: Path) -> None:
     from icp_coach.embeddings import HashingEmbedder
