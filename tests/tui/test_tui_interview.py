@@ -226,6 +226,11 @@ async def test_slash_commands_complete_and_history_recalls(recorder: Recorder) -
         await pilot.press("a", "ctrl+j", "b")
         assert prompt.text == "a\nb"  # a newline, not a send
         assert len(recorder.of(TurnFinished)) == 2
+        prompt.clear()
+        await pilot.press("/", "u", "n", "enter")
+        assert prompt.text == "/undo "  # a unique partial command completes before it is sent
+        await pilot.press("enter")
+        await recorder.wait_turns(pilot, 3)
 
 
 async def test_step_bar_click_jumps_and_lang_switches_the_ui(recorder: Recorder) -> None:

@@ -61,6 +61,9 @@ class PromptInput(TextArea):
         text = self.text
         if not text.strip():
             return
+        names = [name for name, _ in matching_commands(text.strip())]
+        if len(names) == 1 and names[0] != text.strip() and self.complete():
+            return  # "/sh" + Enter completes to "/show "; the next Enter sends it
         self.remember(text)
         self.clear()
         self.post_message(self.Submitted(self, text))
