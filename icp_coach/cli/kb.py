@@ -122,7 +122,8 @@ def kb() -> None:
 
 
 @kb.command("index")
-@click.option("--rebuild", is_flag=True, help="Drop the index (yours and the shipped documents) and build it again.")
+@click.option("--rebuild", is_flag=True,
+              help="Drop the index (yours and the shipped documents) and build it again.")
 @json_option
 @output_option
 @handles_errors
