@@ -28,6 +28,7 @@ from icp_coach.domain.events import (
 from icp_coach.domain.icp import ICPDocument, PMFStatus
 from icp_coach.domain.knowledge import Passage, SearchFilters
 from icp_coach.domain.patch import ICPPatch, apply_patch
+from icp_coach.domain.persona import Persona
 from icp_coach.domain.ports import (
     ChatMessage,
     EngineError,
@@ -399,6 +400,25 @@ class Coach:
                 fresh.append(finding)
         self.state.raised = [f"{f.code}@{f.path}" for f in current]
         return fresh
+
+    # --- changes the UI makes directly ----------------------------------------------------------
+    def set_personas(self, personas: list[Persona]) -> ICPUpdated:
+        """Store the buyer personas the user reviewed in the draft, committed like any ICP change
+        (it survives a crash, and /undo brings back the previous draft). Evidence levels are
+        recounted from each persona's own evidence, so an edit cannot promote a hypothesis."""
+        state = self.state
+        counted = [persona.with_evidence_level() for persona in personas]
+        if counted == state.draft.personas:
+            return ICPUpdated(state.draft, [])
+        self._remember(state.draft)
+        state.draft = state.draft.model_copy(update={"personas": counted})
+        self.store.commit(state, [], icp_changed=True, reason="personas")
+        return ICPUpdated(state.draft, ["personas"])
+
+    def attach_knowledge(self, knowledge: KnowledgeSearch | None) -> None:
+        """Start citing from `knowledge` (the TUI indexes it in the background after the
+        interview has started); None stops citing."""
+        self.knowledge = knowledge
 
     # --- in-chat commands -----------------------------------------------------------------------
     async def _command(self, line: str) -> AsyncIterator[CoachEvent]:

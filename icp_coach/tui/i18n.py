@@ -160,10 +160,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.personas": {"en": "Personas", "zh": "买家角色"},
     "personas.title": {"en": "Buyer personas (draft)", "zh": "买家角色（草稿）"},
     "personas.edit_hint": {
-        "en": "Edit freely: it is your draft. Items marked (to verify) still need evidence.",
-        "zh": "可以自由修改：这是你的草稿。标有“待验证”的条目仍需证据。",
+        "en": "Edit the YAML freely: it is your draft. basis: template items still need evidence; "
+              "the evidence level is recounted when you save. Save an empty list [] and press "
+              "ctrl+p again to redraft.",
+        "zh": "可以自由修改 YAML：这是你的草稿。basis: template 的条目仍需证据；保存时会重新统计证据"
+              "等级。保存空列表 [] 后再按 ctrl+p 可重新起草。",
     },
-    "personas.save": {"en": "Save", "zh": "保存"},
+    "personas.save": {"en": "Save to ICP", "zh": "保存到 ICP"},
+    "personas.export_md": {"en": "Export Markdown", "zh": "导出 Markdown"},
+    "personas.md_path": {"en": "Markdown file", "zh": "Markdown 文件"},
+    "personas.invalid": {"en": "Line {line} ({where}): {problem}",
+                         "zh": "第 {line} 行（{where}）：{problem}"},
+    "personas.saved": {"en": "{count} personas saved in the ICP (/undo restores the previous ones).",
+                       "zh": "已将 {count} 个买家角色保存到 ICP（/undo 可恢复之前的版本）。"},
     "personas.drafting": {"en": "Drafting personas from the ICP...", "zh": "正在根据 ICP 起草买家角色……"},
     "personas.failed": {"en": "Could not draft personas", "zh": "无法起草买家角色"},
     "personas.failed.what": {

@@ -101,7 +101,7 @@ class ConnectionChecked(Message, bubble=False):
 
 @dataclass
 class PersonasDrafted(Message, bubble=False):
-    markdown: str
+    personas: list[Any]  # domain Persona objects, to edit
 
 
 @dataclass

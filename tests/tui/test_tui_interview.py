@@ -392,8 +392,9 @@ async def test_escape_stops_a_streaming_reply_and_the_answer_stays_saved(
         assert coach.step == 1
 
 
-async def test_personas_are_drafted_edited_and_saved(recorder: Recorder, tmp_path: Path) -> None:
-    from textual.widgets import TextArea
+async def test_personas_are_drafted_edited_and_saved_in_the_icp(recorder: Recorder,
+                                                                 tmp_path: Path) -> None:
+    from textual.widgets import Static, TextArea
 
     from icp_coach.tui.messages import PersonasDrafted
     from icp_coach.tui.screens.personas import PersonasScreen
@@ -404,19 +405,57 @@ async def test_personas_are_drafted_edited_and_saved(recorder: Recorder, tmp_pat
         for number, answer in enumerate(INTERVIEW[:4], start=2):
             await type_and_send(pilot, answer)
             await recorder.wait_turns(pilot, number)
-        assert app.screen.coach.step == 4
+        coach = app.screen.coach
+        assert coach.step == 4 and coach.draft.personas == []
         await pilot.press("ctrl+p")
         await recorder.wait_for(pilot, lambda: isinstance(app.screen, PersonasScreen))
-        drafted = recorder.of(PersonasDrafted)[0].markdown
-        assert "Head of Finance Operations" in drafted or "CFO" in drafted
+        drafted = recorder.of(PersonasDrafted)[0].personas
+        assert {"Head of Finance Operations", "CFO"} & {p.title for p in drafted}
         editor = app.screen.query_one("#personas-text", TextArea)
-        editor.insert("\nNote: checked with sales.\n", editor.document.end)
-        target = tmp_path / "personas.md"
-        app.screen.query_one("#personas-path").value = str(target)
+        first_name = drafted[0].name
+        assert f"name: {first_name}" in editor.text  # an editable YAML list of the personas
+
+        # A broken edit: the error names the line, the cursor goes there, nothing is stored.
+        lines = editor.text.splitlines()
+        bad_line = max(n for n, line in enumerate(lines) if line.startswith("- role:"))
+        lines[bad_line] = "- role: boss"
+        editor.text = "\n".join(lines) + "\n"
         await pilot.click("#personas-save")
         await pilot.pause()
-        saved = target.read_text(encoding="utf-8")
-        assert saved.startswith("# Buyer personas") and "Note: checked with sales." in saved
+        assert isinstance(app.screen, PersonasScreen)
+        error = str(app.screen.query_one("#personas-error", Static).render())
+        assert f"Line {bad_line + 1} (" in error and "role" in error
+        assert editor.cursor_location[0] == bad_line
+        assert coach.draft.personas == []
+
+        # Fixed and renamed: exported to Markdown, then saved into the ICP through the coach.
+        editor.text = editor.text.replace("- role: boss", f"- role: {drafted[-1].role}").replace(
+            f"name: {first_name}", "name: Bea from billing")
+        target = tmp_path / "personas.md"
+        app.screen.query_one("#personas-path").value = str(target)
+        await pilot.click("#personas-export")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith("# Buyer personas")
+        assert "Bea from billing" in target.read_text(encoding="utf-8")
+        await pilot.click("#personas-save")
+        await recorder.wait_for(pilot, lambda: not isinstance(app.screen, PersonasScreen))
+        assert coach.draft.personas[0].name == "Bea from billing"
+        assert len(coach.draft.personas) == len(drafted)
+        stored = app.context.session_store.load_state(coach.session_id).draft
+        assert stored.personas == coach.draft.personas  # committed: survives a crash
+        assert "Bea from billing" in coach.export_text("md")
+        assert json.loads(coach.export_text("json"))["personas"][0]["name"] == "Bea from billing"
+        assert "personas" in recorder.of(DraftChanged)[-1].changed_paths
+
+        # ctrl+p again opens what is stored (no new draft); /undo takes the personas back out.
+        await pilot.press("ctrl+p")
+        await recorder.wait_for(pilot, lambda: isinstance(app.screen, PersonasScreen))
+        assert "name: Bea from billing" in app.screen.query_one("#personas-text", TextArea).text
+        await pilot.press("escape")
+        await pilot.pause()
+        await type_and_send(pilot, "/undo")
+        await recorder.wait_turns(pilot, 6)
+        assert coach.draft.personas == []
 
 
 @pytest.mark.slow

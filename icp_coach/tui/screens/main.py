@@ -401,27 +401,41 @@ class MainScreen(Screen[None]):
 
     # --- personas (step 4) ----------------------------------------------------------------------
     def draft_personas(self) -> None:
+        """Open the personas stored in the ICP, or draft them from the ICP when there are none."""
         if self.coach is None:
+            return
+        if self.coach.draft.personas:
+            self.post_message(PersonasDrafted(list(self.coach.draft.personas)))
             return
         self.notify(markup=False, message=t("personas.drafting", self.language), timeout=4)
         self.run_persona_draft(self.coach.draft.model_copy(deep=True), self.coach.language)
 
     @work(thread=True, exclusive=True, group="personas", exit_on_error=False)
     def run_persona_draft(self, document: Any, language: str) -> None:
-        from icp_coach.tui.screens.personas import draft_persona_markdown
+        from icp_coach.tui.screens.personas import draft_personas_for
 
         try:
-            markdown = draft_persona_markdown(self.context, document, language)
+            personas = draft_personas_for(self.context, document, language)
         except Exception as error:  # noqa: BLE001 - shown with what to do
             self.post_message(PersonasFailed(str(error) or type(error).__name__))
             return
-        self.post_message(PersonasDrafted(markdown))
+        self.post_message(PersonasDrafted(personas))
 
     def on_personas_drafted(self, message: PersonasDrafted) -> None:
         from icp_coach.tui.screens.personas import PersonasScreen
 
         company = self.coach.draft.name if self.coach is not None else self.company
-        self.app.push_screen(PersonasScreen(message.markdown, company, self.language))
+        self.app.push_screen(PersonasScreen(message.personas, company, self.language),
+                             self.store_personas)
+
+    def store_personas(self, personas: list[Any] | None) -> None:
+        """Only the coach changes the draft: it commits the personas (undoable with /undo)."""
+        if personas is None or self.coach is None:
+            return
+        updated = self.coach.set_personas(personas)
+        self.post_message(DraftChanged(updated.document, list(updated.changed_paths)))
+        self.notify(markup=False, timeout=6,
+                    message=t("personas.saved", self.language, count=len(personas)))
 
     def on_personas_failed(self, message: PersonasFailed) -> None:
         self.notify(markup=False, message=f"{message.message}\n{t('personas.failed.what', self.language)}",

@@ -1,7 +1,10 @@
-"""Step 4: draft buyer personas from the ICP, edit the Markdown, save it to a file.
+"""Step 4: the buyer personas as an editable YAML list; saved into the ICP through the coach.
 
-The drafting is the personas service's (services/personas.py) through the engine's persona writer;
-this screen only shows the draft in an editor and writes what the user kept.
+The drafting is the personas service's (services/personas.py) through the engine's persona writer.
+This screen shows the personas in an editor, checks the edited text (the error names its line and
+the cursor goes there) and hands the personas back; the main screen stores them with
+`Coach.set_personas`, so they are versioned, undoable and exported with the ICP. A Markdown file
+of the personas can still be written from here.
 """
 
 from __future__ import annotations
@@ -18,16 +21,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from icp_coach.tui.i18n import t
+from icp_coach.tui.persona_yaml import PersonaTextError, parse_personas, personas_to_yaml
 
 
-def draft_persona_markdown(context: Any, document: Any, language: str) -> str:
+def draft_personas_for(context: Any, document: Any, language: str) -> list[Any]:
     """Blocking (an LLM call on the llm engine): run it in a thread worker."""
-    from icp_coach.services.persona_report import render_personas
     from icp_coach.services.personas import draft_personas
 
     lang: Literal["en", "zh"] = "zh" if language == "zh" else "en"
-    drafted = draft_personas(document, context.persona_writer, language=lang)
-    return render_personas(drafted.personas, lang, drafted.findings)
+    return list(draft_personas(document, context.persona_writer, language=lang).personas)
 
 
 def default_personas_path(company: str, folder: Path | None = None) -> Path:
@@ -35,12 +37,14 @@ def default_personas_path(company: str, folder: Path | None = None) -> Path:
     return (folder or Path.cwd()) / f"personas-{stem}.md"
 
 
-class PersonasScreen(ModalScreen[Path | None]):
+class PersonasScreen(ModalScreen[list[Any] | None]):
+    """Dismisses with the edited personas to store in the ICP, or None (nothing changes)."""
+
     BINDINGS = [Binding("escape", "close", "Close", id="personas.close")]
 
-    def __init__(self, markdown: str, company: str, language: str) -> None:
+    def __init__(self, personas: list[Any], company: str, language: str) -> None:
         super().__init__()
-        self.markdown = markdown
+        self.personas = personas
         self.company = company
         self.language = language
 
@@ -49,28 +53,61 @@ class PersonasScreen(ModalScreen[Path | None]):
         with Vertical(id="personas-dialog", classes="dialog"):
             yield Static(t("personas.title", lang), classes="dialog-title")
             yield Static(t("personas.edit_hint", lang), classes="muted")
-            yield TextArea(self.markdown, language="markdown", soft_wrap=True, id="personas-text")
-            yield Label(t("export.path", lang))
+            yield TextArea(personas_to_yaml(self.personas), language="yaml", soft_wrap=True,
+                           id="personas-text")
+            yield Static("", id="personas-error", classes="error")
+            yield Label(t("personas.md_path", lang))
             yield Input(str(default_personas_path(self.company)), id="personas-path")
             with Horizontal(classes="buttons"):
                 yield Button(t("personas.save", lang), variant="primary", id="personas-save")
+                yield Button(t("personas.export_md", lang), id="personas-export")
                 yield Button(t("key.close", lang), id="personas-close")
 
+    def on_mount(self) -> None:
+        self.query_one("#personas-error", Static).display = False
+
+    def checked_personas(self) -> list[Any] | None:
+        """The edited personas, or None after showing what is wrong and where."""
+        editor = self.query_one("#personas-text", TextArea)
+        shown = self.query_one("#personas-error", Static)
+        try:
+            personas = parse_personas(editor.text)
+        except PersonaTextError as error:
+            shown.update(t("personas.invalid", self.language, line=error.line,
+                           where=error.where or "-", problem=error.problem))
+            shown.display = True
+            editor.move_cursor((error.line - 1, 0), center=True)
+            editor.focus()
+            return None
+        shown.display = False
+        return personas
+
     @on(Button.Pressed, "#personas-save")
-    @on(Input.Submitted, "#personas-path")
     def save(self) -> None:
+        personas = self.checked_personas()
+        if personas is not None:
+            self.dismiss(personas)
+
+    @on(Button.Pressed, "#personas-export")
+    @on(Input.Submitted, "#personas-path")
+    def export_markdown(self) -> None:
+        from icp_coach.services.persona_report import render_personas
         from icp_coach.storage.atomic import OutputError, write_text_atomic
 
+        personas = self.checked_personas()
+        if personas is None:
+            return
+        lang: Literal["en", "zh"] = "zh" if self.language == "zh" else "en"
+        text = render_personas([p.with_evidence_level() for p in personas], lang)
         path = Path(self.query_one("#personas-path", Input).value.strip()).expanduser()
-        text = self.query_one("#personas-text", TextArea).text
         try:
             written = write_text_atomic(path, text if text.endswith("\n") else text + "\n")
         except (OutputError, OSError) as error:
             self.notify(markup=False, message=f"{error}\n{t('export.failed.what', self.language)}",
                         title=t("export.failed", self.language), severity="error", timeout=12)
             return
-        self.notify(markup=False, message=t("export.done", self.language, path=str(written)), timeout=6)
-        self.dismiss(written)
+        self.notify(markup=False, message=t("export.done", self.language, path=str(written)),
+                    timeout=6)
 
     @on(Button.Pressed, "#personas-close")
     def action_close(self) -> None:

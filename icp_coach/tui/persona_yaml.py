@@ -1,0 +1,92 @@
+"""Personas as editable YAML: written out for the editor, read back and checked with pydantic.
+
+A problem is reported with the line it is on, found by walking the YAML node tree along the
+pydantic error's location, so the editor can put the cursor there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Kept even when empty, so the editor shows where each kind of content goes.
+ALWAYS_SHOWN = frozenset({"role", "name", "title", "goals", "pains", "basis", "text"})
+
+
+@dataclass
+class PersonaTextError(Exception):
+    """What is wrong with the edited text, and on which line (1-based)."""
+
+    line: int
+    where: str
+    problem: str
+
+    def __str__(self) -> str:
+        where = f" ({self.where})" if self.where else ""
+        return f"line {self.line}{where}: {self.problem}"
+
+
+def personas_to_yaml(personas: list[Any]) -> str:
+    """The personas as YAML, empty optional fields left out (they may be added back)."""
+    import yaml
+
+    data = [_prune(persona.model_dump(mode="json")) for persona in personas]
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _prune(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _prune(item) for key, item in value.items()
+                if key in ALWAYS_SHOWN or item not in ("", [], None)}
+    if isinstance(value, list):
+        return [_prune(item) for item in value]
+    return value
+
+
+def parse_personas(text: str) -> list[Any]:
+    """The edited YAML as validated Persona objects; PersonaTextError names the line otherwise."""
+    import yaml
+    from pydantic import TypeAdapter, ValidationError
+
+    from icp_coach.domain.persona import Persona
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise PersonaTextError(mark.line + 1 if mark else 1, "", str(problem)) from error
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise PersonaTextError(1, "", "expected a list of personas, each starting with '- role:'")
+    try:
+        return TypeAdapter(list[Persona]).validate_python(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = tuple(first["loc"])
+        where = ".".join(f"[{part}]" if isinstance(part, int) else str(part) for part in location)
+        raise PersonaTextError(_line_of(text, location), where.replace(".[", "["),
+                               first["msg"]) from error
+
+
+def _line_of(text: str, location: tuple[Any, ...]) -> int:
+    """The line of the YAML node at `location` (or of the closest enclosing node)."""
+    import yaml
+
+    node = yaml.compose(text)
+    line = node.start_mark.line if node is not None else 0
+    for part in location:
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        elif isinstance(node, yaml.MappingNode):
+            pairs = [(key, value) for key, value in node.value if key.value == str(part)]
+            if not pairs:
+                break  # a missing field: the persona (or item) that lacks it
+            key, node = pairs[0]
+            line = key.start_mark.line
+            continue
+        else:
+            break
+        line = node.start_mark.line
+    return line + 1
