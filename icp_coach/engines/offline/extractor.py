@@ -38,6 +38,15 @@ from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
 
 PROFILE_KINDS = (None, "profile")
+# Interview steps (domain/process.py) whose answers are read for the kinds the step asks about.
+INTERVIEW_STEPS = range(1, 6)
+_STEP_KINDS: dict[int, tuple[str, ...]] = {
+    1: ("profile",),
+    2: ("tech", "pain", "signal", "decision"),
+    3: ("red_flag",),
+}
+# Kinds that rule a unit out of the profile: never read for firmographics, whatever the step.
+_RULED_OUT = ("red_flag", "misc", "pmf")
 _SIGNAL_TYPES = [
     ("hiring", re.compile(r"hiring|\bhires?\b|job post|job ad|recruit|招聘|招人", re.IGNORECASE)),
     ("funding", re.compile(r"raised|series [a-e]\b|funding|round|ipo|融资|上市|轮", re.IGNORECASE)),
@@ -78,13 +87,20 @@ class OfflineExtractor:
             if pmf is None:
                 notes.append("no referral share, NPS or retention found in the answer")
             return Extraction(patch=ICPPatch(pmf=pmf), engine=self.name, notes=notes)
-        units = self.classify(text, notes)
-        sizes = extract_sizes(units, cny_per_usd=self.cny_per_usd)
+        interview = step in INTERVIEW_STEPS
+        units = self.classify(text, notes, step=step if interview else None)
+        # A terse interview answer says several things at once ("Fintech, 50-200 people, the
+        # CFO signs"): in step 1 every unit not ruled out is read for the firmographics.
+        profile_units = units
+        if interview and step == 1:
+            profile_units = [u if u.kind in PROFILE_KINDS or u.kind in _RULED_OUT
+                             else replace(u, kind=None) for u in units]
+        sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd)
         notes += sizes.notes
         patch = ICPPatch(
-            industries=self._gazetteer_values(units, gazetteer.industries()),
-            regions=self._gazetteer_values(units, gazetteer.regions()),
-            tech_stack=self._tech_stack(units),
+            industries=self._gazetteer_values(profile_units, gazetteer.industries()),
+            regions=self._gazetteer_values(profile_units, gazetteer.regions()),
+            tech_stack=self._tech_stack(units, any_unit=interview and step == 2),
             employees=_range(sizes.employees.min, sizes.employees.max),
             annual_revenue_usd=_range(sizes.revenue_usd.min, sizes.revenue_usd.max),
             pain_points=[PainPoint(description=_description(u), evidence=[_evidence(u)],
@@ -102,26 +118,36 @@ class OfflineExtractor:
         return Extraction(patch=patch, engine=self.name, notes=notes)
 
     # --- steps ------------------------------------------------------------------------------
-    def classify(self, text: str, notes: list[str] | None = None) -> list[Unit]:
-        """The notes as classified units; unplaced lines go to the embedding tie-breaker."""
-        units = classify_units(split_units(text), _content_hints)
+    def classify(self, text: str, notes: list[str] | None = None, *,
+                 step: int | None = None) -> list[Unit]:
+        """The notes as classified units; unplaced lines go to the embedding tie-breaker.
+
+        `step` is the interview step an answer replies to (None for whole notes): the answer has
+        no title line, and what the step asks about places what nothing else could.
+        """
+        def hints(unit_text: str) -> dict[str, float]:
+            return _content_hints(unit_text, step)
+
+        units = classify_units(split_units(text, titled=step is None), hints)
         open_units = [i for i, u in enumerate(units)
                       if u.kind is None and not u.is_heading and len(u.text.strip()) >= 12]
-        if not open_units or not self._use_embeddings:
-            return units
-        classifier = self._prototype_classifier()
-        if classifier is None:
-            if notes is not None:
-                notes.append("embedding tie-breaker unavailable; unplaced lines were skipped")
-            return units
-        kinds = classifier.classify([units[i].text for i in open_units])
-        placed = 0
-        for index, kind in zip(open_units, kinds, strict=True):
-            if kind is not None:
-                units[index] = replace(units[index], kind=kind, decided_by="prototype")
-                placed += 1
-        if placed and notes is not None:
-            notes.append(f"{placed} line(s) placed by nearest-prototype embeddings")
+        if open_units and self._use_embeddings:
+            classifier = self._prototype_classifier()
+            if classifier is None:
+                if notes is not None:
+                    notes.append("embedding tie-breaker unavailable; unplaced lines were skipped")
+            else:
+                kinds = classifier.classify([units[i].text for i in open_units])
+                placed = 0
+                for index, kind in zip(open_units, kinds, strict=True):
+                    # In the interview, the step's question outranks a prototype's other guess.
+                    if kind is not None and (step is None or kind in _STEP_KINDS.get(step, (kind,))):
+                        units[index] = replace(units[index], kind=kind, decided_by="prototype")
+                        placed += 1
+                if placed and notes is not None:
+                    notes.append(f"{placed} line(s) placed by nearest-prototype embeddings")
+        if step is not None:
+            units = [_step_default(u, step) for u in units]
         return units
 
     def _prototype_classifier(self) -> Any:
@@ -152,14 +178,16 @@ class OfflineExtractor:
                         values.append(value)
         return values
 
-    def _tech_stack(self, units: list[Unit]) -> list[str]:
+    def _tech_stack(self, units: list[Unit], *, any_unit: bool = False) -> list[str]:
+        """Tools of tech and pain units (and of any unit not ruled out when `any_unit`: step 2
+        asks what they run, so "HubSpot shops where RevOps pushes it" names a tool too)."""
         stack: list[str] = []
         for unit in units:
             if unit.is_heading:
                 continue
             # Tools named in a pain are what they struggle with today: part of the stack.
-            if unit.kind in ("tech", "pain") or (unit.kind in PROFILE_KINDS
-                                                and len(gazetteer.tools().values(unit.text)) >= 2):
+            if unit.kind in ("tech", "pain") or (any_unit and unit.kind not in _RULED_OUT) or (
+                    unit.kind in PROFILE_KINDS and len(gazetteer.tools().values(unit.text)) >= 2):
                 for clause in _kept_clauses(unit.text):
                     for value in gazetteer.tools().values(clause):
                         if value not in stack:
@@ -190,8 +218,23 @@ class OfflineExtractor:
                          segmentation=segmentation)
 
 
-def _content_hints(text: str) -> dict[str, float]:
-    """Scores the cue lexicons cannot give: gazetteer hits, sized ranges, tools, titles."""
+def _step_default(unit: Unit, step: int) -> Unit:
+    """An interview answer nothing placed is about what the step asked: in step 2 a bare title
+    ("CFO") names a decision maker and anything else a pain; in step 3 it is a red flag."""
+    if unit.kind is not None or unit.is_heading or not unit.text.strip():
+        return unit
+    if step == 2:
+        kind = "decision" if find_titles(unit.text) else "pain"
+    elif step == 3:
+        kind = "red_flag"
+    else:
+        return unit
+    return replace(unit, kind=kind, decided_by="step")
+
+
+def _content_hints(text: str, step: int | None = None) -> dict[str, float]:
+    """Scores the cue lexicons cannot give: gazetteer hits, sized ranges, tools, titles; and, in
+    step 3 of the interview (lost deals, churn), a ruling-out reading of sizes and negations."""
     hints: dict[str, float] = {}
     profile = len(gazetteer.industries().find(text)) + len(gazetteer.regions().find(text))
     if any(r.currency or cues("employees", "").search(text) or cues("revenue", "").search(text)
@@ -204,6 +247,10 @@ def _content_hints(text: str) -> dict[str, float]:
         hints["tech"] = 2.0 if tools >= 2 else 0.5
     if find_titles(text) and role_of(text):
         hints["decision"] = 1.5
+    if step == 3 and (cues("negation", "").search(text)
+                      or any(r.kind == "at_most" for r in find_ranges(text))):
+        # "Under 10 employees, they never renew" answers "who should we skip?".
+        hints["red_flag"] = hints.get("profile", 0.0) + hints.get("tech", 0.0) + 1.0
     return hints
 
 

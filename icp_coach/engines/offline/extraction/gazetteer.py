@@ -2,7 +2,8 @@
 
 Every synonym compiles into one alternation, longest first, so "用友 U8" wins over "用友" and
 "stripe billing" over "stripe". English synonyms must sit on word boundaries; Chinese ones match
-anywhere. A synonym written "=US" is matched case-sensitively, so "us" the pronoun is not a region.
+anywhere. A synonym written "=US" is matched case-sensitively, so "us" the pronoun is not a region; a
+canonical value listed that way among its own synonyms ("=Close") is matched only as written.
 """
 
 from __future__ import annotations
@@ -45,7 +46,11 @@ class Gazetteer:
         folded: list[str] = []
         exact: list[str] = []
         for canonical, synonyms in entries.items():
-            for synonym in [canonical, *synonyms]:
+            # "=Close" among Close's own synonyms: the name is matched only as written, so
+            # "month-end close" is not the Close CRM.
+            names = [str(s) for s in synonyms]
+            own = [] if f"={canonical}" in names else [canonical]
+            for synonym in [*own, *names]:
                 term = str(synonym)
                 if term.startswith("="):
                     exact.append(term[1:])

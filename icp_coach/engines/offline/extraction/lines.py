@@ -47,7 +47,7 @@ class Unit:
     kind: str | None = None
     is_heading: bool = False
     bullet: bool = False
-    decided_by: str = "none"  # heading | section | label | cue | prototype | none
+    decided_by: str = "none"  # heading | section | label | cue | prototype | step | none
 
 
 def classify_phrase(text: str, section: str = "headings") -> str | None:
@@ -119,7 +119,9 @@ def _heading_text(line: str) -> str | None:
 def _is_title_line(line: str, lines: list[str], number: int) -> bool:
     """The notes' first line is their title when it is short, has no end mark and stands alone."""
     followed_by_blank = number >= len(lines) or not lines[number].strip()
-    return (followed_by_blank and len(line) <= 70 and not line.endswith((".", "。", "!", "?", "！", "？"))
+    # A title heads something: a note of one line is content, not the title of nothing.
+    has_content_after = any(row.strip() for row in lines[number:])
+    return (followed_by_blank and has_content_after and len(line) <= 70 and not line.endswith((".", "。", "!", "?", "！", "？"))
             and _LABEL.match(line) is None)
 
 
@@ -138,8 +140,12 @@ def _is_list_heading(line: str, lines: list[str], number: int) -> bool:
     return bool(following) and bool(_BULLET.match(following)) and _LABEL.match(line) is None
 
 
-def split_units(text: str) -> list[Unit]:
-    """The notes as units with their section, label and line number (kind not yet decided)."""
+def split_units(text: str, *, titled: bool = True) -> list[Unit]:
+    """The notes as units with their section, label and line number (kind not yet decided).
+
+    `titled=False` for a chat answer: it has no title line, so a short first line is content
+    ("Fintech, 50-200 people, Germany"), not the heading of what follows.
+    """
     units: list[Unit] = []
     section: str | None = None
     heading = ""
@@ -153,7 +159,8 @@ def split_units(text: str) -> list[Unit]:
             continue
         bullet = bool(_BULLET.match(stripped))
         title = _heading_text(stripped)
-        if title is None and not units and not bullet and _is_title_line(stripped, lines, number):
+        if (title is None and titled and not units and not bullet
+                and _is_title_line(stripped, lines, number)):
             title = stripped
         if title is None and not bullet and _is_list_heading(stripped, lines, number):
             title = stripped
