@@ -142,7 +142,7 @@ class MainScreen(Screen[None]):
                                      finished=True, ok=False))
             return
         if not worker.is_cancelled:
-            coach.knowledge = knowledge
+            coach.attach_knowledge(knowledge)
             post(PreparationProgress(t("progress.ready", self.language), finished=True))
 
     def on_preparation_progress(self, message: PreparationProgress) -> None:
