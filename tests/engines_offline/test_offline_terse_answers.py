@@ -64,7 +64,20 @@ TERSE: list[tuple[int, str, str, Expected]] = [
     (1, "zh", "物流行业", {"industries": ["logistics"]}),
     (1, "zh", "年收入5000万到2亿人民币", {"revenue": (6_944_444, 27_777_778)}),
     (1, "zh", "医疗，北京和上海", {"industries": ["healthcare"], "regions": ["china"]}),
+    (1, "en", "Fintech\n- 50-200 people\n- Germany",
+     {"industries": ["fintech"], "employees": (50, 200), "regions": ["europe"]}),
+    (1, "en", "fintech, 50–200 ppl, DACH",
+     {"industries": ["fintech"], "employees": (50, 200), "regions": ["europe"]}),
+    (1, "en", "Germany", {"regions": ["europe"]}),
+    (1, "zh", "金融科技？大概50到200人", {"industries": ["fintech"], "employees": (50, 200)}),
+    (1, "zh", "主要是跨境电商，深圳", {"industries": ["ecommerce"], "regions": ["china"]}),
     # --- step 2: what they share ---
+    (2, "en", "Salesforce, maybe HubSpot?", {"tech": ["Salesforce", "HubSpot"]}),
+    (2, "en", "- Salesforce\n- Snowflake\n- dbt", {"tech": ["Salesforce", "Snowflake", "dbt"]}),
+    (2, "en", "Ops Director pushes, CEO signs",
+     {"roles": {"champion": ["Ops Director"], "economic_buyer": ["CEO"]}}),
+    (2, "zh", "客户都在用金蝶云星空", {"tech": ["Kingdee"]}),
+    (2, "zh", "运营总监推动", {"roles": {"champion": ["运营总监"]}}),
     (2, "en", "HubSpot, NetSuite, Stripe", {"tech": ["HubSpot", "NetSuite", "Stripe"]}),
     (2, "en", "VP Sales is the champion; CFO owns the budget",
      {"roles": {"champion": ["VP Sales"], "economic_buyer": ["CFO"]}}),
@@ -89,6 +102,8 @@ TERSE: list[tuple[int, str, str, Expected]] = [
     (3, "en", "Agencies churn fast", {"red_flags": ["Agencies churn fast"]}),
     (3, "en", "Avoid public sector", {"red_flags": ["Avoid public sector"]}),
     (3, "en", "Anyone without a finance team", {"red_flags": ["Anyone without a finance team"]}),
+    (3, "en", "Companies below $1M ARR", {"red_flags": ["Companies below $1M ARR"]}),
+    (3, "zh", "年收入低于500万的别碰", {"red_flags": ["年收入低于500万的别碰"]}),
     (3, "zh", "50人以下的不要", {"red_flags": ["50人以下的不要"]}),
     (3, "zh", "政府项目不做", {"red_flags": ["政府项目不做"]}),
     (3, "zh", "外贸公司流失多", {"red_flags": ["外贸公司流失多"]}),
@@ -142,6 +157,14 @@ def test_a_one_line_note_file_is_content_not_a_title() -> None:
     assert extraction.patch.industries == ["fintech", "financial services"]
     assert extraction.patch.employees is not None
     assert (extraction.patch.employees.min, extraction.patch.employees.max) == (50, 500)
+
+
+def test_a_heading_that_names_a_kind_still_heads_an_answers_list() -> None:
+    extraction = OfflineExtractor(use_embeddings=False).extract_patch(
+        "Red flags:\n- under 10 people\n- agencies", step=1, draft=ICPDocument(name="x"),
+        language="en")
+    assert [f.description for f in extraction.patch.red_flags] == ["under 10 people", "agencies"]
+    assert extraction.patch.employees is None
 
 
 def test_a_titled_note_still_treats_its_first_line_as_the_title() -> None:

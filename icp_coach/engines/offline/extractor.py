@@ -128,7 +128,13 @@ class OfflineExtractor:
         def hints(unit_text: str) -> dict[str, float]:
             return _content_hints(unit_text, step)
 
-        units = classify_units(split_units(text, titled=step is None), hints)
+        units = split_units(text, titled=step is None)
+        if step is not None:
+            # An answer's short line above a list or ending in "?" ("Fintech" over its bullets,
+            # "Salesforce, maybe HubSpot?") is what the user answered unless it names a kind.
+            units = [replace(u, is_heading=False, kind=None, decided_by="none")
+                     if u.is_heading and u.section is None else u for u in units]
+        units = classify_units(units, hints)
         open_units = [i for i, u in enumerate(units)
                       if u.kind is None and not u.is_heading and len(u.text.strip()) >= 12]
         if open_units and self._use_embeddings:
