@@ -415,6 +415,15 @@ class Coach:
         self.store.commit(state, [], icp_changed=True, reason="personas")
         return ICPUpdated(state.draft, ["personas"])
 
+    def rename(self, name: str) -> None:
+        """A new company name for this session and its draft (committed; not an ICP version)."""
+        name = " ".join(name.split())
+        if not name or name == self.state.company:
+            return
+        self.state.company = name
+        self.state.draft = self.state.draft.model_copy(update={"name": name})
+        self.store.commit(self.state, [], icp_changed=False, reason="rename")
+
     def attach_knowledge(self, knowledge: KnowledgeSearch | None) -> None:
         """Start citing from `knowledge` (the TUI indexes it in the background after the
         interview has started); None stops citing."""

@@ -216,6 +216,26 @@ class SQLiteSessionStore:
                                " icp_versions WHERE session_id=? ORDER BY seq", (full,)).fetchall()
         return [row_to_version(row) for row in rows]
 
+    def rename(self, session_id: str, name: str) -> str:
+        """Give a saved session (and its draft ICP) a new company name; returns the full id.
+
+        The session's open coach, if any, keeps its own copy: rename it there (`Coach.rename`)."""
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("the new name is empty; type the company name to use")
+        full = self.resolve(session_id)
+        with self._transaction() as db:
+            stored = db.execute("SELECT state_json, created_at FROM sessions WHERE id=?",
+                                (full,)).fetchone()
+            state = row_to_state(stored[0])
+            state.company = name
+            state.draft = state.draft.model_copy(update={"name": name})
+            row = state_to_row(state, created_at=stored[1], updated_at=_now(),
+                               secrets=self._secrets)
+            db.execute("UPDATE sessions SET company=?, updated_at=?, state_json=? WHERE id=?",
+                       (row.company, row.updated_at, row.state_json, full))
+        return full
+
     def delete(self, session_id: str) -> str:
         full = self.resolve(session_id)
         with self._transaction() as db:

@@ -122,8 +122,9 @@ class CoachApp(App[None]):
     def action_sessions(self) -> None:
         from icp_coach.tui.screens.sessions import SessionsScreen
 
-        current = self.main_screen.session_id
-        self.push_screen(SessionsScreen(self.context.session_store, current, self.language),
+        main = self.main_screen
+        self.push_screen(SessionsScreen(self.context.session_store, main.session_id, self.language,
+                                        current_coach=main.coach),
                          self.resume_session)
 
     def resume_session(self, session_id: str | None) -> None:

@@ -73,3 +73,13 @@ async def test_knowledge_attached_later_is_cited_from_the_next_reply(make_coach)
     coach.attach_knowledge(TinyKnowledge())
     after = await collect(coach.handle("/step 1"))
     assert any(e.citations for e in after if isinstance(e, ReplyDone))
+
+
+async def test_renaming_the_open_session_sticks_after_the_next_turn(make_coach, store):
+    coach = make_coach()
+    await collect(coach.start())
+    coach.rename("Tally Billing Ltd")
+    await collect(coach.handle("/show"))
+    saved = store.load_state(coach.session_id)
+    assert (saved.company, saved.draft.name) == ("Tally Billing Ltd", "Tally Billing Ltd")
+    assert store.summary(coach.session_id).company == "Tally Billing Ltd"

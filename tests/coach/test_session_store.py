@@ -89,3 +89,20 @@ def test_ids_resolve_by_unique_prefix_and_delete_removes_everything(store):
     assert store.delete("bb") == "bb33"
     assert store.db.execute("SELECT COUNT(*) FROM turns").fetchone()[0] == 0
     assert store.db.execute("SELECT COUNT(*) FROM icp_versions").fetchone()[0] == 0
+
+
+def test_rename_changes_the_company_and_the_draft_name_and_keeps_everything_else(store):
+    state = InterviewState.new("cc44", "Old Name GmbH")
+    store.create_session(state)
+    store.commit(state, [TurnRecord("user", "About 40% came by referral.", 0)], icp_changed=True)
+    assert store.rename("cc", "  Tally   Billing ") == "cc44"
+    assert store.summary("cc44").company == "Tally Billing"
+    renamed = store.load_state("cc44")
+    assert (renamed.company, renamed.draft.name) == ("Tally Billing", "Tally Billing")
+    assert [t.text for t in store.turns("cc44")] == ["About 40% came by referral."]
+    assert len(store.versions("cc44")) == 1
+    with pytest.raises(ValueError, match="empty"):
+        store.rename("cc44", "   ")
+    with pytest.raises(SessionNotFound):
+        store.rename("zz", "Anything")
+    assert store.summary("cc44").company == "Tally Billing"

@@ -327,6 +327,15 @@ async def test_sessions_screen_renames_deletes_and_resumes(recorder: Recorder) -
         await pilot.press("enter")
         await pilot.pause()
         assert context.session_store.summary(older).company == "Renamed GmbH"
+        current = app.main_screen.coach  # the open one is renamed through its coach
+        table.move_cursor(row=[str(k.value) for k in table.rows].index(current.session_id))
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#rename-input").value = "Current AG"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (current.state.company, current.draft.name) == ("Current AG", "Current AG")
+        assert context.session_store.summary(current.session_id).company == "Current AG"
         table.move_cursor(row=[str(k.value) for k in table.rows].index(older))
         await pilot.press("enter")
         await recorder.wait_for(pilot, lambda: len(recorder.of(CoachReady)) >= 2)

@@ -15,12 +15,13 @@ from textual.widgets import DataTable, Input, Static
 from icp_coach.tui.i18n import t
 
 
-def rename_session(store: Any, session_id: str, name: str) -> None:
-    """Storage has no rename yet: reload the state and commit it under the new company name."""
-    state = store.load_state(session_id)
-    state.company = name
-    state.draft = state.draft.model_copy(update={"name": name})
-    store.commit(state, [], icp_changed=False, reason="rename")
+def rename_session(store: Any, session_id: str, name: str, current_coach: Any = None) -> None:
+    """The open session is renamed through its coach (which would otherwise write its old name
+    back with the next turn); any other one in the store."""
+    if current_coach is not None and current_coach.session_id == session_id:
+        current_coach.rename(name)
+    else:
+        store.rename(session_id, name)
 
 
 class SessionsScreen(ModalScreen[str | None]):
@@ -34,9 +35,11 @@ class SessionsScreen(ModalScreen[str | None]):
         Binding("escape", "close", "Close", id="sessions.close"),
     ]
 
-    def __init__(self, store: Any, current_id: str | None, language: str) -> None:
+    def __init__(self, store: Any, current_id: str | None, language: str,
+                 current_coach: Any = None) -> None:
         super().__init__()
         self.store = store
+        self.current_coach = current_coach
         self.current_id = current_id
         self.language = language
         self._confirm_delete: str | None = None
@@ -101,7 +104,9 @@ class SessionsScreen(ModalScreen[str | None]):
         event.input.display = False
         if chosen is None or not name:
             return
-        rename_session(self.store, chosen, name)
+        rename_session(self.store, chosen, name, self.current_coach)
+        if self.current_coach is not None and chosen == self.current_coach.session_id:
+            self.app.main_screen.refresh_icp()  # type: ignore[attr-defined]
         self.notify(markup=False, message=t("sessions.renamed", self.language, name=name), timeout=4)
         self.reload()
         self.query_one(DataTable).focus()
