@@ -110,7 +110,7 @@ class OfflineExtractor:
                                          evidence=[_evidence(u)]) for u in _items(units, "signal")],
             red_flags=[RedFlag(description=_description(u), evidence=[_evidence(u)])
                        for u in _items(units, "red_flag")],
-            decision_makers=self._decision_makers(units),
+            decision_makers=self._decision_makers(units, any_unit=interview),
             pmf=self._pmf(text) if _mentions_pmf(text) else None,
         )
         if patch.is_empty():
@@ -146,13 +146,18 @@ class OfflineExtractor:
                 kinds = classifier.classify([units[i].text for i in open_units])
                 placed = 0
                 for index, kind in zip(open_units, kinds, strict=True):
-                    # In the interview, the step's question outranks a prototype's other guess.
-                    if kind is not None and (step is None or kind in _STEP_KINDS.get(step, (kind,))):
+                    # In the interview, the step's question outranks a prototype's guess at
+                    # another dimension; a guess that rules the line out is still taken.
+                    if kind is not None and (step is None or kind in _RULED_OUT
+                                             or kind in _STEP_KINDS.get(step, (kind,))):
                         units[index] = replace(units[index], kind=kind, decided_by="prototype")
                         placed += 1
                 if placed and notes is not None:
                     notes.append(f"{placed} line(s) placed by nearest-prototype embeddings")
-        if step is not None:
+        content = [u for u in units if not u.is_heading]
+        if step is not None and len(content) == 1:
+            # A one-thing answer is about what the step asked; in a longer answer a sentence
+            # nothing placed may be an aside, so it stays unplaced as in notes.
             units = [_step_default(u, step) for u in units]
         return units
 
@@ -200,10 +205,16 @@ class OfflineExtractor:
                             stack.append(value)
         return stack
 
-    def _decision_makers(self, units: list[Unit]) -> list[DecisionMaker]:
+    def _decision_makers(self, units: list[Unit], *, any_unit: bool = False) -> list[DecisionMaker]:
+        """Titles of decision units (and, in an interview answer, of any unit not ruled out that
+        gives a title its role: "Fintech, 50-200 people, the CFO signs")."""
         roles: dict[str, list[str]] = {}
         for unit in units:
-            if unit.is_heading or unit.kind != "decision":
+            if unit.is_heading:
+                continue
+            named_role = any_unit and unit.kind not in _RULED_OUT and bool(
+                find_titles(unit.text)) and role_of(unit.text) is not None
+            if unit.kind != "decision" and not named_role:
                 continue
             context = role_of(unit.heading) if unit.heading else None
             for role, titles in titles_by_role([unit.text], context).items():
@@ -225,7 +236,7 @@ class OfflineExtractor:
 
 
 def _step_default(unit: Unit, step: int) -> Unit:
-    """An interview answer nothing placed is about what the step asked: in step 2 a bare title
+    """A one-thing answer nothing placed is about what the step asked: in step 2 a bare title
     ("CFO") names a decision maker and anything else a pain; in step 3 it is a red flag."""
     if unit.kind is not None or unit.is_heading or not unit.text.strip():
         return unit
