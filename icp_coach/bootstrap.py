@@ -196,6 +196,11 @@ class App:
 
         return TableAnalysis(cny_per_usd=self.settings.cny_per_usd)
 
+    def with_settings(self, settings: Settings) -> App:
+        """A fresh composition root for new settings (nothing built yet), keeping what was
+        injected (a fake chat model, an embedder). This one stays as it is: close it yourself."""
+        return App(settings=settings, chat_model=self.chat_model, embedder=self.embedder)
+
     def close(self) -> None:
         """Stop what was started (the local model server), newest first."""
         while self._closers:

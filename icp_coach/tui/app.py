@@ -174,12 +174,10 @@ class CoachApp(App[None]):
 
 
 def rewired_context(context: Any, settings: Any) -> Any:
-    """The same composition root (`bootstrap.App`) with new settings and nothing built yet.
-
-    The TUI never imports bootstrap itself (import-linter: the UI holds no adapters); it rebuilds
-    the instance it was given, keeping what was injected (a fake chat model, an embedder).
-    """
-    return dataclasses.replace(context, settings=settings, _closers=[])
+    """The same composition root (`bootstrap.App.with_settings`) with new settings and nothing
+    built yet, keeping what was injected (a fake chat model, an embedder)."""
+    rewired: Any = context.with_settings(settings)
+    return rewired
 
 
 def make_tui(context: Any, *, session_id: str | None = None, language: str | None = None,
