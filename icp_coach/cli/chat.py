@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from icp_coach.cli.common import EXIT_INPUT, engine_option, fail
+from icp_coach.cli.common import EXIT_INPUT, engine_option, fail, handles_errors
 
 
 @click.command()
@@ -18,9 +18,9 @@ from icp_coach.cli.common import EXIT_INPUT, engine_option, fail
 @click.option("--no-knowledge", is_flag=True,
               help="Do not open the knowledge base: no citations, no indexing on first use.")
 @click.version_option(package_name="icp-coach", prog_name="icp-coach chat")
-# No @handles_errors: it imports the whole ICP domain before the first screen (~0.3 s). Errors
-# before the screen are the sessions database's (handled below); later ones, engine failures
-# included, are shown inside the app with what to do.
+@handles_errors  # imports nothing until an error: the first screen is not delayed
+# Errors before the screen (settings, the sessions database) are named below; later ones, engine
+# failures included, are shown inside the app with what to do.
 def chat(resume: str | None, company: str, engine: str | None, lang: str | None,
          no_knowledge: bool) -> None:
     """Open the coach: the PMF check and five steps to an ICP, with the draft beside the chat.

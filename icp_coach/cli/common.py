@@ -26,22 +26,27 @@ def fail(message: str, code: int = EXIT_INPUT) -> None:
 
 
 def handles_errors(function: F) -> F:
-    """Turn known errors into a message on stderr and the documented exit code."""
+    """Turn known errors into a message on stderr and the documented exit code.
+
+    The error classes are imported only once something was raised: importing them pulls in the
+    ICP domain, which a command that starts fast (`chat`) must not pay for up front."""
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from icp_coach.domain.ports import EngineError
-        from icp_coach.storage.atomic import OutputError
-        from icp_coach.storage.icp_files import InputFileError
-
         try:
             return function(*args, **kwargs)
-        except (InputFileError, OutputError) as error:
-            fail(str(error), EXIT_INPUT)
-        except EngineError as error:
-            fail(str(error), EXIT_ENGINE)
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except Exception as error:
+            from icp_coach.domain.ports import EngineError
+            from icp_coach.storage.atomic import OutputError
+            from icp_coach.storage.icp_files import InputFileError
+
+            if isinstance(error, (InputFileError, OutputError)):
+                fail(str(error), EXIT_INPUT)
+            if isinstance(error, EngineError):
+                fail(str(error), EXIT_ENGINE)
+            raise
 
     return wrapper  # type: ignore[return-value]
 
