@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from icp_coach.domain.persona import SECTIONS
+
 # Kept even when empty, so the editor shows where each kind of content goes.
 ALWAYS_SHOWN = frozenset({"role", "name", "title", "goals", "pains", "basis", "text"})
 
@@ -90,3 +92,21 @@ def _line_of(text: str, location: tuple[Any, ...]) -> int:
             break
         line = node.start_mark.line
     return line + 1
+
+
+def unverify_new_quotes(edited: list[Any], original: list[Any]) -> list[Any]:
+    """`verified` stays only on evidence that was already verified before the edit: a quote typed
+    or changed in the editor was never checked against its transcript."""
+    checked = {evidence.key() for persona in original for item in persona.items()
+               for evidence in item.evidence if evidence.verified}
+    result = []
+    for persona in edited:
+        update: dict[str, Any] = {}
+        for section in SECTIONS:
+            items = getattr(persona, section)
+            update[section] = [item.model_copy(update={"evidence": [
+                evidence if not evidence.verified or evidence.key() in checked
+                else evidence.model_copy(update={"verified": False})
+                for evidence in item.evidence]}) for item in items]
+        result.append(persona.model_copy(update=update))
+    return result

@@ -6,7 +6,12 @@ import pytest
 
 from icp_coach.domain.evidence import Evidence
 from icp_coach.domain.persona import Persona, PersonaItem
-from icp_coach.tui.persona_yaml import PersonaTextError, parse_personas, personas_to_yaml
+from icp_coach.tui.persona_yaml import (
+    PersonaTextError,
+    parse_personas,
+    personas_to_yaml,
+    unverify_new_quotes,
+)
 
 PERSONAS = [
     Persona(role="champion", name="财务运营负责人", title="财务运营总监",
@@ -47,3 +52,11 @@ def test_broken_yaml_and_a_non_list_are_reported_with_a_line() -> None:
     assert caught.value.line >= 2
     with pytest.raises(PersonaTextError, match="list of personas"):
         parse_personas("role: champion\n")
+
+
+def test_a_quote_changed_in_the_editor_is_no_longer_marked_verified() -> None:
+    text = personas_to_yaml(PERSONAS).replace("quote: 月底对账要一周", "quote: 月底对账要两周")
+    edited = unverify_new_quotes(parse_personas(text), PERSONAS)
+    assert edited[0].pains[0].evidence[0].verified is False
+    kept = unverify_new_quotes(parse_personas(personas_to_yaml(PERSONAS)), PERSONAS)
+    assert kept == PERSONAS  # untouched quotes stay verified

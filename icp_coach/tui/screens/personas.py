@@ -21,7 +21,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from icp_coach.tui.i18n import t
-from icp_coach.tui.persona_yaml import PersonaTextError, parse_personas, personas_to_yaml
+from icp_coach.tui.persona_yaml import (
+    PersonaTextError,
+    parse_personas,
+    personas_to_yaml,
+    unverify_new_quotes,
+)
 
 
 def draft_personas_for(context: Any, document: Any, language: str) -> list[Any]:
@@ -80,7 +85,7 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
             editor.focus()
             return None
         shown.display = False
-        return personas
+        return unverify_new_quotes(personas, self.personas)
 
     @on(Button.Pressed, "#personas-save")
     def save(self) -> None:
