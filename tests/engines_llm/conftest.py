@@ -13,41 +13,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fault_server import FaultServer  # noqa: E402
-from langchain_core.language_models.fake_chat_models import GenericFakeChatModel  # noqa: E402
-from langchain_core.messages import AIMessage  # noqa: E402
+from llm_fakes import ToolCallingFake, tool_answer, tool_fake  # noqa: E402, F401
 
 from icp_coach import paths  # noqa: E402
 
 # Read before any test isolates the data dir: where `icp-coach models install` put the model.
 REAL_MODELS_DIR = paths.models_dir()
-
-
-class ToolCallingFake(GenericFakeChatModel):
-    """A fake whose bind_tools returns itself, so with_structured_output works on it; it records
-    the messages of every call."""
-
-    calls: list[Any] = []
-
-    def bind_tools(self, tools: Any, **kwargs: Any) -> Any:
-        return self
-
-    def _generate(self, messages: Any, stop: Any = None, run_manager: Any = None,
-                  **kwargs: Any) -> Any:
-        self.calls.append(list(messages))
-        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
-
-
-def tool_answer(name: str, args: dict[str, Any], *, tokens: tuple[int, int] = (100, 20)) -> AIMessage:
-    return AIMessage(
-        content="",
-        tool_calls=[{"name": name, "args": args, "id": "call-1", "type": "tool_call"}],
-        usage_metadata={"input_tokens": tokens[0], "output_tokens": tokens[1],
-                        "total_tokens": sum(tokens)},
-    )
-
-
-def tool_fake(*answers: AIMessage) -> ToolCallingFake:
-    return ToolCallingFake(messages=iter(answers), calls=[])
 
 
 @pytest.fixture(scope="session")

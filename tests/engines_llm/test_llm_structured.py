@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from conftest import tool_answer, tool_fake
+from llm_fakes import ToolCallingFake, tool_answer, tool_fake
 from pydantic import BaseModel, Field
 
 from icp_coach.domain.ports import EngineError, TokenUsage
@@ -96,3 +98,28 @@ def test_json_mode_tells_the_model_the_schema_in_the_prompt() -> None:
 def test_an_unknown_method_is_refused_with_the_valid_choices() -> None:
     with pytest.raises(EngineError, match="json_schema, function_calling, json_mode"):
         ask_structured(tool_fake(), Person, system_prompt="s", data="d", method="xml")
+
+
+def test_an_answer_cut_at_the_length_limit_is_asked_again_more_briefly() -> None:
+    import openai
+    from openai.types.chat import ChatCompletion
+
+    cut = ChatCompletion.model_validate({
+        "id": "c1", "object": "chat.completion", "created": 0, "model": "local",
+        "choices": [{"index": 0, "finish_reason": "length",
+                     "message": {"role": "assistant", "content": '{"name": "Ma'}}]})
+
+    class CutOnce(ToolCallingFake):
+        def _generate(self, messages: Any, stop: Any = None, run_manager: Any = None,
+                      **kwargs: Any) -> Any:
+            if not self.calls:
+                self.calls.append(list(messages))
+                raise openai.LengthFinishReasonError(completion=cut)
+            return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+    fake = CutOnce(messages=iter([tool_answer("Person", {"name": "Maya", "age": 41})]), calls=[])
+    answer = ask_structured(fake, Person, system_prompt="Extract the person.", data="Maya, 41",
+                            method="function_calling")
+    assert answer.value.name == "Maya" and answer.attempts == 2
+    retry_text = " ".join(str(m.content) for m in fake.calls[-1])
+    assert "more briefly" in retry_text

@@ -186,4 +186,6 @@ def engine_errors(chat_model: Any) -> Iterator[None]:
 def _is_wire_error(error: BaseException) -> bool:
     import openai
 
+    if isinstance(error, openai.LengthFinishReasonError):
+        return False  # the model's answer ran past the token cap: the caller may ask it again
     return isinstance(error, openai.OpenAIError | StreamCutError) or _is_cut_stream(error)

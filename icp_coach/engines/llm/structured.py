@@ -78,8 +78,10 @@ def _one_attempt(runnable: Any, messages: list[Any], chat_model: Any) -> tuple[A
     try:
         with engine_errors(chat_model):
             result = runnable.invoke(messages)
-    except (ValidationError, OutputParserException, json.JSONDecodeError,
-            openai.LengthFinishReasonError) as error:
+    except openai.LengthFinishReasonError:
+        return None, None, ("the answer was cut off at the length limit before it was complete; "
+                            "answer again more briefly: fewer items, shorter texts")
+    except (ValidationError, OutputParserException, json.JSONDecodeError) as error:
         # Some clients validate inside the call; the failure is still the model's answer.
         return None, None, str(error)[:_MAX_ERROR_CHARS]
     raw = result.get("raw")
