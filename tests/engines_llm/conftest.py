@@ -12,8 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from engine_llm_fakes import ToolCallingFake, tool_answer, tool_fake  # noqa: E402, F401
 from fault_server import FaultServer  # noqa: E402
-from llm_fakes import ToolCallingFake, tool_answer, tool_fake  # noqa: E402, F401
 
 from icp_coach import paths  # noqa: E402
 

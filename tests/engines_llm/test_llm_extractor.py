@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from llm_fakes import tool_answer, tool_fake
+from engine_llm_fakes import tool_answer, tool_fake
 
 from icp_coach.domain.icp import DecisionMaker, ICPDocument, NumberRange
 from icp_coach.domain.patch import ICPPatch

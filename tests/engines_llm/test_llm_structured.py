@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from llm_fakes import ToolCallingFake, tool_answer, tool_fake
+from engine_llm_fakes import ToolCallingFake, tool_answer, tool_fake
 from pydantic import BaseModel, Field
 
 from icp_coach.domain.ports import EngineError, TokenUsage
