@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 from icp_coach.domain.assessment import MAX_TOTAL
-from icp_coach.domain.icp import ICPDocument, NumberRange
-from icp_coach.domain.validation import Finding, completeness, validate_icp
+from icp_coach.domain.icp import DIMENSIONS, ICPDocument, NumberRange
+from icp_coach.domain.validation import Finding, completeness, dimension_label, validate_icp
 
 Language = Literal["en", "zh"]
 
@@ -14,12 +14,6 @@ _HEAD: dict[str, dict[Language, str]] = {
     "title": {"en": "Ideal Customer Profile", "zh": "理想客户画像（ICP）"},
     "version": {"en": "Version information", "zh": "版本信息"},
     "overview": {"en": "Overview", "zh": "概述"},
-    "firmographics": {"en": "Firmographics", "zh": "公司特征"},
-    "technographics": {"en": "Technographics", "zh": "技术特征"},
-    "psychographics": {"en": "Psychographics", "zh": "心理特征"},
-    "pain_points": {"en": "Pain points", "zh": "痛点"},
-    "buying_signals": {"en": "Buying signals", "zh": "购买信号"},
-    "decision_makers": {"en": "Decision makers", "zh": "决策者"},
     "red_flags": {"en": "Red flags (disqualifiers)", "zh": "红旗（排除条件）"},
     "scoring": {"en": "Scoring", "zh": "评分规则"},
     "filters": {"en": "Filters (knock-outs)", "zh": "筛选条件（一票否决）"},
@@ -104,6 +98,7 @@ def render_markdown(doc: ICPDocument, language: Language | None = None,
                     findings: list[Finding] | None = None) -> str:
     lang: Language = language or doc.language
     head = {key: value[lang] for key, value in _HEAD.items()}
+    head.update({name: dimension_label(name, lang) for name in DIMENSIONS})
     field = {key: value[lang] for key, value in _FIELD.items()}
     out: list[str] = [f"# {head['title']}: {doc.name}", ""]
 
@@ -224,9 +219,7 @@ def render_markdown(doc: ICPDocument, language: Language | None = None,
 
     scores = completeness(doc)
     out += [f"## {head['completeness']}", ""]
-    out += [f"- {_HEAD[d][lang] if d in _HEAD else d}: {scores[d]:.0%}"
-            for d in ("firmographics", "technographics", "psychographics", "pain_points",
-                      "buying_signals", "decision_makers")]
+    out += [f"- {head[d]}: {scores[d]:.0%}" for d in DIMENSIONS]
     out += [f"- **overall**: {scores['overall']:.0%}", ""]
 
     shown = validate_icp(doc, lang) if findings is None else findings

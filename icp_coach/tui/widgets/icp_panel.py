@@ -81,13 +81,13 @@ def render_step(document: ICPDocument, current: int, language: str) -> Text:
 
 def render_dimensions(document: ICPDocument, language: str) -> Text:
     from icp_coach.domain.icp import DIMENSIONS
-    from icp_coach.domain.validation import completeness
+    from icp_coach.domain.validation import completeness, dimension_label
 
     scores = completeness(document)
     text = Text()
     text.append(t("panel.dimensions", language), style="bold underline")
     for name in DIMENSIONS:
-        text.append(f"\n{t(f'dim.{name}', language)}\n", style="bold")
+        text.append(f"\n{dimension_label(name, language)}\n", style="bold")  # type: ignore[arg-type]
         text.append("  ")
         text.append_text(completeness_bar(scores[name]))
         values = _dimension_values(document, name, language)
