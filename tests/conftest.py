@@ -25,6 +25,10 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 @pytest.fixture
 def dev_data() -> Path:
+    """The team's labelled corpus, beside the repository on the team's machines only.
+
+    Tests that use it say so in their name (``..._devcorpus``) and skip on a fresh clone.
+    """
     if not DEV_DATA.is_dir():
-        pytest.fail(f"the dev corpus is missing at {DEV_DATA}; CI clones shared/ beside the repo")
+        pytest.skip(f"the team's labelled corpus is not beside this checkout ({DEV_DATA})")
     return DEV_DATA
