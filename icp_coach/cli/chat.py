@@ -31,14 +31,7 @@ def chat(resume: str | None, company: str, engine: str | None, lang: str | None,
     from icp_coach.settings import load_settings
     from icp_coach.tui.app import make_tui
 
-    try:
-        settings = load_settings(engine=engine, language=lang)
-    except Exception as error:  # noqa: BLE001 - a broken config file: name it, say what to do
-        from icp_coach import paths
-
-        fail(f"cannot read the settings in {paths.config_file()}: {error}. Fix or move the file "
-             "(F3 in the app writes a fresh one).", EXIT_INPUT)
-        return
+    settings = load_settings(engine=engine, language=lang)  # a bad setting: exit 2, named
     context = make_app(settings)
     app = None
     try:

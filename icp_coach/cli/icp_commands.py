@@ -42,14 +42,16 @@ def validate(icp_file: Path, lang: str | None, as_json: bool) -> None:
     else:
         from rich.console import Console
 
-        console = Console()
+        from icp_coach.text.display import display_text
+
+        console = Console(soft_wrap=True)  # no wrapping at 80 columns when piped
         colours = {"error": "red", "warning": "yellow", "hint": "cyan"}
-        for finding in findings:
+        for finding in findings:  # the document's own text is never read as markup
             console.print(f"[{colours[finding.severity]}]{finding.severity:7}[/] "
-                          f"[bold]{finding.path}[/]: {finding.message}\n         {finding.suggestion}",
-                          highlight=False)
+                          f"[bold]{display_text(finding.path)}[/]: {display_text(finding.message)}\n"
+                          f"         {display_text(finding.suggestion)}", highlight=False)
         overall = scores["overall"]
-        console.print(f"{icp_file}: {len(findings)} finding(s), completeness {overall:.0%}",
+        console.print(f"{display_text(icp_file)}: {len(findings)} finding(s), completeness {overall:.0%}",
                       highlight=False)
     if any(f.severity == "error" for f in findings):
         raise SystemExit(EXIT_INPUT)

@@ -42,6 +42,9 @@ def read_json_file(path: str | Path) -> Any:
         raise InputFileError(
             f"{path}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
         ) from error
+    except RecursionError:
+        raise InputFileError(f"{path}: the JSON is nested too deeply to be an ICP document or "
+                             "result; check that it is the file you meant") from None
 
 
 def describe_validation_error(source: str, error: ValidationError) -> str:
