@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from icp_coach.cli.common import emit, emit_json, json_option, output_option
-from icp_coach.cli.prospects import FILE, handles_table_errors, load_rules, table_options
+from icp_coach.cli.common import emit, emit_json, handles_errors, json_option, output_option
+from icp_coach.cli.prospects import FILE, load_rules, table_options
 
 
 def map_option(function):  # type: ignore[no-untyped-def]
@@ -29,7 +29,7 @@ def map_option(function):  # type: ignore[no-untyped-def]
 @table_options
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def customers(customers_file: Path, top_share: float, weights: str | None, fmt: str, lang: str,
               merge_into: Path | None, mappings: tuple[str, ...], encoding: str | None, sheet: str | None,
               as_json: bool, output: Path | None) -> None:
@@ -85,7 +85,7 @@ def _merge_suggestions(path: Path, suggested: dict) -> None:  # type: ignore[typ
 @table_options
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def validate_icp(icp_file: Path, customers_file: Path, deals_file: Path | None, top_share: float,
                  weights: str | None, lang: str, mappings: tuple[str, ...], encoding: str | None,
                  sheet: str | None, as_json: bool, output: Path | None) -> None:

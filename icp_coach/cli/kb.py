@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +10,6 @@ from typing import Any, TypeVar
 import click
 
 from icp_coach.cli.common import (
-    EXIT_ENGINE,
     EXIT_INPUT,
     emit,
     emit_json,
@@ -59,21 +57,6 @@ def _knowledge() -> Any:
     from icp_coach.bootstrap import make_app
 
     return make_app().knowledge
-
-
-def handles_kb_errors(function: F) -> F:
-    """A shared Chroma server that cannot be reached is an endpoint failure (exit 3)."""
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from icp_coach.kb.store import IndexUnavailableError
-
-        try:
-            return function(*args, **kwargs)
-        except IndexUnavailableError as error:
-            fail(str(error), EXIT_ENGINE)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @contextmanager
@@ -127,7 +110,6 @@ def kb() -> None:
 @json_option
 @output_option
 @handles_errors
-@handles_kb_errors
 def index_command(rebuild: bool, as_json: bool, output: Path | None) -> None:
     """Embed the knowledge documents; only new or changed passages are embedded."""
     knowledge = _knowledge()
@@ -170,7 +152,6 @@ def index_command(rebuild: bool, as_json: bool, output: Path | None) -> None:
 @json_option
 @output_option
 @handles_errors
-@handles_kb_errors
 def search_command(query: str, k: int, lang: str | None, kind: str | None, company: str | None,
                    stage: str | None, as_json: bool, output: Path | None) -> None:
     """Find the passages that best answer QUERY (English or Chinese), with source and score."""
@@ -209,7 +190,6 @@ def search_command(query: str, k: int, lang: str | None, kind: str | None, compa
                 type=click.Path(path_type=Path, exists=False))
 @json_option
 @handles_errors
-@handles_kb_errors
 def add_command(paths: tuple[Path, ...], as_json: bool) -> None:
     """Add your own Markdown or text files (or folders of them) to the knowledge base."""
     knowledge = _knowledge()
@@ -231,7 +211,6 @@ def add_command(paths: tuple[Path, ...], as_json: bool) -> None:
 @json_option
 @output_option
 @handles_errors
-@handles_kb_errors
 def list_command(as_json: bool, output: Path | None) -> None:
     """List the documents you added."""
     knowledge = _knowledge()
@@ -252,7 +231,6 @@ def list_command(as_json: bool, output: Path | None) -> None:
 @click.argument("doc_ids", nargs=-1, required=True)
 @json_option
 @handles_errors
-@handles_kb_errors
 def remove_command(doc_ids: tuple[str, ...], as_json: bool) -> None:
     """Remove documents you added, by id (see `kb list`)."""
     knowledge = _knowledge()

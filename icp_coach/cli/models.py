@@ -45,8 +45,6 @@ def install(size: str, quiet: bool, force: bool) -> None:
             model_store.assemble(size, target=target)
         else:
             _assemble_with_progress(size, spec.title, spec.total_bytes)
-    except model_store.ModelStoreError as error:
-        fail(str(error), EXIT_INPUT)
     except OSError as error:
         fail(f"could not write the model to {target}: {error.strerror or error}; free some disk "
              "space or set ICP_COACH_DATA_DIR to a writable folder", EXIT_INPUT)

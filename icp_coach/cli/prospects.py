@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from collections.abc import Callable
@@ -11,26 +10,11 @@ from typing import Any, TypeVar
 
 import click
 
-from icp_coach.cli.common import emit, emit_json, fail, handles_errors, json_option, output_option
+from icp_coach.cli.common import emit, emit_json, handles_errors, json_option, output_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 FILE = click.Path(dir_okay=False, path_type=Path)
 STREAM_ABOVE_BYTES = 200 * 1024 * 1024  # bigger CSV files are scored streaming from disk
-
-
-def handles_table_errors(function: F) -> F:
-    """Problems in the user's tables or rules: a message naming file/line/column, exit 1."""
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from icp_coach.analysis.errors import TableInputError
-
-        try:
-            return function(*args, **kwargs)
-        except TableInputError as error:
-            fail(str(error))
-
-    return handles_errors(wrapper)  # type: ignore[return-value]
 
 
 def table_options(function: F) -> F:
@@ -90,7 +74,7 @@ def parse_tiers(text: str | None) -> tuple[float, float] | None:
 @table_options
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def score(prospects: Path, icp_file: Path, tiers: str | None, encoding: str | None, sheet: str | None,
           as_json: bool, output: Path | None) -> None:
     """Score PROSPECTS (CSV or XLSX) against the ICP: excluded / tier 1-3 per account, with reasons.
@@ -166,7 +150,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
 @table_options
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def market(accounts_file: Path | None, icp_file: Path | None, acv: float, tam_accounts: int | None,
            obtainable: float | None, som_tier1: bool, segments: tuple[str, ...], lang: str, encoding: str | None,
            sheet: str | None, as_json: bool, output: Path | None) -> None:
@@ -194,7 +178,7 @@ def market(accounts_file: Path | None, icp_file: Path | None, acv: float, tam_ac
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def assess(account: str | None, answers_file: Path | None, icp_file: Path | None, lang: str,
            as_json: bool, output: Path | None) -> None:
     """Score one account 1-5 on the seven criteria (ready, willing, able, successful, profitable,

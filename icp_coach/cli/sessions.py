@@ -8,10 +8,8 @@ from typing import Any
 import click
 
 from icp_coach.cli.common import (
-    EXIT_INPUT,
     emit,
     emit_json,
-    fail,
     handles_errors,
     json_option,
     lang_option,
@@ -26,12 +24,8 @@ def _store() -> Any:
 
 
 def _guard(action: Any) -> Any:
-    from icp_coach.storage.sessions import SessionNotFound, SessionStoreError
-
-    try:
-        return action()
-    except (SessionNotFound, SessionStoreError) as error:
-        fail(str(error.args[0] if error.args else error), EXIT_INPUT)
+    """A missing session or a broken database is reported by `handles_errors` (exit 1)."""
+    return action()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
