@@ -80,7 +80,22 @@ class TableAnalysis:
         summary["unreadable_rows"] = [problem.as_dict() for problem in raw.problems]
         return scored, summary
 
-    def score_streaming(self, path: Path, rules: Any, target: Path) -> dict[str, Any] | None:
+    def scored_csv(self, scored: Any, target: Path | None = None, *, keep_formulas: bool = False) -> str | None:
+        """The scored frame as CSV: the text, or written to `target` (None returned). Cells a
+        spreadsheet would run as formulas are neutralised unless `keep_formulas`."""
+        from icp_coach.analysis.spreadsheet_safety import neutralise_formulas
+        from icp_coach.analysis.table_reading import LINE
+
+        table = scored.drop(LINE) if LINE in scored.columns else scored
+        if not keep_formulas:
+            table = neutralise_formulas(table)
+        if target is None:
+            return str(table.write_csv())
+        table.write_csv(target)
+        return None
+
+    def score_streaming(self, path: Path, rules: Any, target: Path, *,
+                        keep_formulas: bool = False) -> dict[str, Any] | None:
         """Score a big, well-formed UTF-8 CSV from disk to `target`; None when the file needs the
         careful in-memory reader instead."""
         import polars as pl
@@ -91,7 +106,7 @@ class TableAnalysis:
         if csv_scan_problems(path):
             return None
         resolve_columns(rules, pl.scan_csv(path, infer_schema=False).collect_schema().names(), str(path))
-        return score_csv_streaming(path, rules, target)
+        return score_csv_streaming(path, rules, target, neutralise=not keep_formulas)
 
     def market(self, raw: Any, rules: Any, **options: Any) -> dict[str, Any]:
         from icp_coach.analysis.market_sizing import size_market
