@@ -73,6 +73,9 @@ def load_answers(path: Path) -> AnswersFile:
         line = f"line {mark.line + 1}" if mark is not None else "somewhere"
         raise InputFileError(f"{path}, {line}: not valid YAML ({getattr(error, 'problem', error)})."
                              " Check indentation and quotes.") from error
+    except RecursionError:
+        raise InputFileError(f"{path}: nested too deeply to be an answers file; see examples/ for "
+                             "the shape (language, company, steps)") from None
 
     def bad(field_path: tuple[object, ...], message: str) -> InputFileError:
         line = _line_of(root, *field_path)

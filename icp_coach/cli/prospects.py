@@ -266,6 +266,8 @@ def _read_answers(path: Path) -> dict[str, Any]:
             import yaml
 
             data = yaml.safe_load(text)
+    except RecursionError:
+        raise InputFileError(f"{path}: nested too deeply to be an answers file") from None
     except (ValueError, Exception) as error:  # yaml.YAMLError and json errors both carry a position
         raise InputFileError(f"{path}: cannot read the answers: {error}") from error
     if not isinstance(data, dict):
