@@ -21,7 +21,7 @@ import typing
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -89,6 +89,11 @@ class Settings(BaseSettings):
     keybindings: dict[str, str] = Field(
         default_factory=dict, description="key remaps by binding id (a `[keybindings]` table in "
                                           "the config file; JSON in a flag or variable)")
+
+    @field_validator("knowledge_dir", "data_dir", "cache_dir", mode="after")
+    @classmethod
+    def _expand_home(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
 
     @classmethod
     def settings_customise_sources(
@@ -178,7 +183,9 @@ def describe_source(name: str, flags: dict[str, Any]) -> str:
             return f"environment variable {variable}"
     config = paths.config_file()
     line = _config_line(config, name)
-    return f"config file {config}" + (f":{line}" if line else "")
+    if line is None:
+        return "default"
+    return f"config file {config}:{line}"
 
 
 def _shown(value: Any, name: str) -> str:
@@ -229,6 +236,13 @@ def load_settings(**flags: Any) -> Settings:
                             "ICP_COACH_CONFIG_FILE to another file") from None
     except SourceError as error:  # a variable that must hold JSON (keybindings) does not
         raise SettingsError(f"{error}; give JSON such as '{{\"help\": \"f1\"}}'") from None
+
+
+def effective_settings(settings: Settings, flags: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Each setting's value (the key hidden) and where it came from, for `icp-coach settings`."""
+    shown = settings.redacted()
+    return [{"setting": name, "value": shown[name], "source": describe_source(name, flags or {})}
+            for name in Settings.model_fields]
 
 
 def settings_table() -> str:

@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "market": ("icp_coach.cli.prospects:market", "Size the market: TAM, SAM and SOM."),
     "kb": ("icp_coach.cli.kb:kb", "Index and search the methodology and case library."),
     "models": ("icp_coach.cli.models:models", "Install, list or remove the embedded local model."),
+    "settings": ("icp_coach.cli.settings_command:settings", "Show the settings in effect and where each came from."),
 }
 
 
