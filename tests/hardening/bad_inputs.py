@@ -153,6 +153,9 @@ def build_corpus(folder: Path) -> list[BadRun]:
         "huge-cell.csv": header + "a1,Acme," + "x" * 2_000_000 + ",50,1000\n",
         "blank-header.csv": ",,,\n1,2,3\n",
         "formulas.csv": header + 'a1,=HYPERLINK("http://x"),@SUM(A1),+50,-5\n',
+        # found by benchmarks/fuzz_parsers.py: a bare carriage return inside a record or header
+        "bare-cr.csv": ",\xad\xe0-,  12  nan,,No-\n\x02\x19{[\x87,\xfc\rx,y\n",
+        "bare-cr-header.csv": "1.2.3Industry\x14\r\xd0,\x81-j,\n1,2,3\n",
     }
     xlsx = {
         "not-a-zip.xlsx": b"this is plain text, not a workbook",
@@ -163,7 +166,8 @@ def build_corpus(folder: Path) -> list[BadRun]:
         bad = _write(folder, name, content)
         # read with their bad rows listed by line, or as an empty list: reported, not refused
         odd_but_usable = name in ("formulas.csv", "latin1.csv", "header-only.csv", "nul-bytes.csv",
-                                  "ragged.csv", "huge-cell.csv", "one-column.csv")
+                                  "ragged.csv", "huge-cell.csv", "one-column.csv", "bare-cr.csv",
+                                  "bare-cr-header.csv")
         codes = (0, 1) if odd_but_usable else (1,)
         runs += [
             BadRun(f"customers {name}", bad, ["customers", str(bad)], codes),
