@@ -189,8 +189,9 @@ def search_command(query: str, k: int, lang: str | None, kind: str | None, compa
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(path_type=Path, exists=False))
 @json_option
+@output_option
 @handles_errors
-def add_command(paths: tuple[Path, ...], as_json: bool) -> None:
+def add_command(paths: tuple[Path, ...], as_json: bool, output: Path | None) -> None:
     """Add your own Markdown or text files (or folders of them) to the knowledge base."""
     knowledge = _knowledge()
     report = knowledge.add_documents(paths)
@@ -198,11 +199,10 @@ def add_command(paths: tuple[Path, ...], as_json: bool) -> None:
     if as_json:
         emit_json({"added": [record.__dict__ for record in report.added],
                    "errors": [{"file": error.path, "line": error.line, "message": error.problem}
-                              for error in report.errors]}, None)
-    else:
-        for record in report.added:
-            emit(_say(knowledge, "added", doc_id=record.doc_id, passages=record.passages,
-                      source=record.source_path), None)
+                              for error in report.errors]}, output)
+    elif report.added:
+        emit("\n".join(_say(knowledge, "added", doc_id=record.doc_id, passages=record.passages,
+                            source=record.source_path) for record in report.added) + "\n", output)
     if report.errors:
         fail(_say(knowledge, "not_added", count=len(report.errors)), EXIT_INPUT)
 
@@ -230,15 +230,15 @@ def list_command(as_json: bool, output: Path | None) -> None:
 @kb.command("remove")
 @click.argument("doc_ids", nargs=-1, required=True)
 @json_option
+@output_option
 @handles_errors
-def remove_command(doc_ids: tuple[str, ...], as_json: bool) -> None:
+def remove_command(doc_ids: tuple[str, ...], as_json: bool, output: Path | None) -> None:
     """Remove documents you added, by id (see `kb list`)."""
     knowledge = _knowledge()
     removed, unknown = knowledge.remove_documents(doc_ids)
     if as_json:
-        emit_json({"removed": removed, "unknown": unknown}, None)
-    else:
-        for doc_id in removed:
-            emit(_say(knowledge, "removed", doc_id=doc_id), None)
+        emit_json({"removed": removed, "unknown": unknown}, output)
+    elif removed:
+        emit("\n".join(_say(knowledge, "removed", doc_id=doc_id) for doc_id in removed) + "\n", output)
     if unknown:
         fail(_say(knowledge, "unknown", ids=", ".join(unknown)), EXIT_INPUT)
