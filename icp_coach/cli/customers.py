@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from icp_coach.cli import figures
 from icp_coach.cli.common import emit, emit_json, handles_errors, json_option, output_option
 from icp_coach.cli.prospects import FILE, load_rules, table_options
 
@@ -107,15 +108,18 @@ def _render_validation(result: dict, zh: bool = False) -> str:  # type: ignore[t
     lines = [f"# {words['title']}: {result['icp_version']}", "",
              words["matching"].format(m=result["matching"], n=result["customers"]), ""]
     for name, numbers in result["outcomes"].items():
-        label = words.get(name, name)
+        label = words.get(name) or figures.label(name, zh)
         if "rate_match" in numbers:
             main = words["rates"].format(a=_pct(numbers["rate_match"]), b=_pct(numbers["rate_rest"]))
         else:
-            main = words["means"].format(a=numbers["mean_match"], b=numbers["mean_rest"])
+            main = words["means"].format(a=figures.figure(name, numbers["mean_match"], zh),
+                                         b=figures.figure(name, numbers["mean_rest"], zh))
         extra = ""
         if "ci95" in numbers:
             low, high = numbers["ci95"]
-            extra = words["difference"].format(d=numbers["difference"], low=low, high=high, p=f"{numbers['p_value']:.2g}")
+            extra = words["difference"].format(
+                d=figures.figure(name, numbers["difference"], zh, signed=True), low=figures.figure(name, low, zh),
+                high=figures.figure(name, high, zh), p=f"{numbers['p_value']:.2g}")
             if "cliffs_delta" in numbers:
                 extra += f", Cliff's delta {numbers['cliffs_delta']}"
         lines.append(f"- {label}: {main}{extra}")
@@ -129,7 +133,7 @@ def _render_validation(result: dict, zh: bool = False) -> str:  # type: ignore[t
             lines.append("- " + words["their"].format(column=column, values=shown))
     pmf = result["pmf_signals"]
     if pmf:
-        lines += ["", f"{words['pmf']}: " + ", ".join(f"{k} {v}" for k, v in pmf.items())]
+        lines += ["", f"{words['pmf']}: " + figures.pmf_signals_text(pmf, zh)]
     return "\n".join(lines) + "\n"
 
 

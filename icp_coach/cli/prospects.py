@@ -233,8 +233,10 @@ def assess(account: str | None, answers_file: Path | None, icp_file: Path | None
             value = given[criterion]
         else:
             guide = CRITERION_GUIDE[criterion][lang]
-            click.echo(f"\n{guide['label']}: {guide['question']}\n  red flags: {'; '.join(guide['red_flags'])}\n"
-                       f"  best: {'; '.join(guide['best'])}", err=True)
+            look_out = "需留意的红旗" if lang == "zh" else "red flags to look out for"
+            best = "最好" if lang == "zh" else "best"
+            click.echo(f"\n{guide['label']}: {guide['question']}\n  {look_out}: {'; '.join(guide['red_flags'])}\n"
+                       f"  {best}: {'; '.join(guide['best'])}", err=True)
             value = click.prompt("1-5", type=click.IntRange(1, 5), err=True)
         try:
             scores.append(CriterionScore.model_validate(
