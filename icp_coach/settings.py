@@ -143,8 +143,9 @@ def allowed_values(name: str) -> str:
     if typing.get_origin(annotation) is dict:
         return "a table of binding id = \"keys\" pairs"
     base = annotation if not choices else choices[0]
-    kind = {float: "a number", int: "a whole number", str: "text", Path: "a folder path",
-            SecretStr: "text"}.get(base, "text")  # type: ignore[call-overload]
+    kinds: dict[Any, str] = {float: "a number", int: "a whole number", str: "text", Path: "a folder path",
+                             SecretStr: "text"}
+    kind = kinds.get(base, "text")
     return kind + (f" {' and '.join(limits)}" if limits else "")
 
 

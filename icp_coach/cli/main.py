@@ -40,7 +40,7 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
-            return None
+            return super().get_command(ctx, cmd_name)  # one added with @group.command
         target, _ = COMMANDS[cmd_name]
         module_name, attribute = target.split(":")
         try:
@@ -141,6 +141,7 @@ def cli(ctx: click.Context, assignments: tuple[str, ...], config: str | None, de
 
 
 def main() -> None:
+    code: Any = 0
     try:
         code = cli.main(prog_name="icp-coach", standalone_mode=True)
     except SystemExit:

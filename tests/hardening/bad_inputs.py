@@ -276,7 +276,7 @@ def build_corpus(folder: Path) -> list[BadRun]:
     ]
 
     # --- settings: a broken config file, bad variables ----------------------------------------
-    configs = {
+    configs: dict[str, str | bytes] = {
         "not-toml.toml": "engine = \nmodel = 'x'\n",
         "engine-turbo.toml": 'engine = "turbo"\n',
         "timeout-soon.toml": 'timeout_seconds = "soon"\n',

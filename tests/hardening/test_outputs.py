@@ -7,13 +7,13 @@ import json
 import random
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from icp_coach.cli.main import cli
 from tests.hardening.bad_inputs import GOOD_ICP
 
 
-def run(*args: str) -> object:
+def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args))
 
 
