@@ -220,8 +220,10 @@ class RecordLayout:
     def count_fields(self, index: int) -> int:
         """One record's field count with the csv module (for the few rows that need it)."""
         text = self.data[int(self.starts[index]):int(self.ends[index])].decode("utf-8").rstrip("\r")
-        # a bare carriage return inside a record is a field character here, not a line end
-        rows = list(csv.reader([text.replace("\r", " ")], delimiter=self.delimiter))
+        # a line break the layout kept inside this record (a bare carriage return, or one in a
+        # broken quote) counts as a field character here, not as a record end
+        flat = text.replace("\r", " ").replace("\n", " ")
+        rows = list(csv.reader([flat], delimiter=self.delimiter))
         return len(rows[0]) if rows else 0
 
 

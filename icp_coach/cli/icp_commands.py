@@ -56,19 +56,22 @@ def _summary(icp_file: Path, findings: list[Any], overall: float) -> str:
 
 
 def _print_findings(icp_file: Path, findings: list[Any], overall: float) -> None:
-    """Coloured on a terminal; the document's own text is never read as markup, and piped
-    output is not wrapped at 80 columns."""
+    """Coloured on a terminal. The document's own text goes in as plain Text, never as markup
+    (no `[/]` crash, no `:b:` emoji), without control characters; piped output is not wrapped
+    at 80 columns."""
     from rich.console import Console
+    from rich.text import Text
 
-    from icp_coach.text.display import display_text
+    from icp_coach.text.display import terminal_safe
 
     console = Console(soft_wrap=True)
     colours = {"error": "red", "warning": "yellow", "hint": "cyan"}
     for finding in findings:
-        console.print(f"[{colours[finding.severity]}]{finding.severity:7}[/] "
-                      f"[bold]{display_text(finding.path)}[/]: {display_text(finding.message)}\n"
-                      f"         {display_text(finding.suggestion)}", highlight=False)
-    console.print(display_text(_summary(icp_file, findings, overall)), highlight=False)
+        console.print(Text.assemble((f"{finding.severity:7}", colours[finding.severity]), " ",
+                                    (terminal_safe(finding.path), "bold"), ": ",
+                                    terminal_safe(finding.message), "\n         ",
+                                    terminal_safe(finding.suggestion)))
+    console.print(Text(terminal_safe(_summary(icp_file, findings, overall))))
 
 
 @click.command()

@@ -6,6 +6,11 @@ brackets that a renderer (rich, Textual) would read as markup (``[/]`` crashes r
 ``[bold]`` styles the rest of the line). `terminal_safe` removes the first; `escape_markup`
 neutralises the second; `display_text` does both, for text that is printed through a renderer.
 Pure functions, no rich or Textual import, so the domain, the CLI and the TUI can all use them.
+
+Where a widget or a console takes plain text (rich ``Text(...)``, Textual ``Content(...)``),
+give it `terminal_safe` text and no markup at all: that is safest. `escape_markup` is exact for
+rich markup (a property test checks it); Textual's markup parser follows other rules (even its
+own ``escape`` does not round-trip every string), so in Textual prefer plain ``Content``.
 """
 
 from __future__ import annotations
@@ -22,8 +27,11 @@ _ANSI = re.compile(
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides that can make a
 # line read differently from what it holds (the "Trojan source" characters).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# What rich and Textual treat as a tag: `[` then a tag-ish start, up to the next `]`.
-_MARKUP_TAG = re.compile(r"(\\*)(\[[a-zA-Z#/@$!.:(\[][^\[\]]*?\])")
+# What rich and Textual read as a tag (the pattern of their own `escape`): `[`, a lower-case
+# letter, `#`, `/` or `@`, then anything but `[` up to the next `]`.
+_MARKUP_TAG = re.compile(r"\[[a-z#/@][^\[]*?\]")
+_BEFORE_BRACKET = re.compile(r"(\\*)\[")
+_TRAILING_BACKSLASHES = re.compile(r"(\\+)$")
 
 
 def terminal_safe(text: str, *, keep_newlines: bool = True) -> str:
@@ -36,17 +44,20 @@ def terminal_safe(text: str, *, keep_newlines: bool = True) -> str:
 
 
 def escape_markup(text: str) -> str:
-    """`text` with every markup-looking tag escaped the way rich and Textual unescape it
-    (a backslash before the bracket; backslashes already in front are doubled)."""
+    """`text` such that rich or Textual markup shows it exactly, wherever it is placed (e.g.
+    `f"[bold]{escape_markup(text)}[/]"`). Their rules: before a tag, 2n backslashes show n and
+    2n+1 escape the tag; before any other `[` one backslash is dropped. So a tag's backslashes are
+    doubled plus one, another bracket's get one more, and trailing ones (a tag may follow) are
+    doubled."""
 
     def escape(match: re.Match[str]) -> str:
-        backslashes, tag = match.groups()
-        return f"{backslashes}{backslashes}\\{tag}"
+        backslashes = match.group(1)
+        if _MARKUP_TAG.match(text, match.end() - 1):
+            return f"{backslashes}{backslashes}\\["
+        return f"{backslashes}\\[" if backslashes else "["
 
-    escaped = _MARKUP_TAG.sub(escape, text)
-    if escaped.endswith("\\") and not escaped.endswith("\\\\"):
-        escaped += "\\"  # a trailing backslash would escape the markup that follows it
-    return escaped
+    escaped = _BEFORE_BRACKET.sub(escape, text)
+    return _TRAILING_BACKSLASHES.sub(lambda match: match.group(1) * 2, escaped)
 
 
 def display_text(text: object, *, keep_newlines: bool = True) -> str:

@@ -43,7 +43,7 @@ GOOD_ICP = {
 MARKUP_ICP = {
     **GOOD_ICP, "name": "[bold]Acme[/] \x1b[31mred\x1b[0m",
     "filters": [{"field": "industry", "op": "in", "value": ["[/]"]}],
-    "red_flags": [{"description": "[/] closes nothing \x1b]0;title\x07 [link=http://x]x"}],
+    "red_flags": [{"description": "[/] closes nothing :b: \x1b]0;title\x07 [link=http://x]x \\"}],
     "pain_points": [{"description": "[red]pain[/red]\r overwritten"}],
 }
 GOOD_CSV = ("account_id,name,industry,employees,region,ltv,churned\n"

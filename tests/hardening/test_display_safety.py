@@ -49,6 +49,7 @@ def test_validate_quotes_a_red_flag_holding_markup_literally(tmp_path: Path) -> 
     assert result.exit_code == 1  # the filter admits what the red flag refuses: an error finding
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "[/] closes nothing" in result.stdout
+    assert ":b: " in result.stdout and "[link=http://x]x \\" in result.stdout  # no emoji, no link
     assert not any(char in result.output for char in ESCAPES)
 
 
