@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from icp_coach.domain.language import Language
 from icp_coach.settings import Settings
 
 
@@ -152,7 +153,7 @@ class App:
         return store
 
     def start_coach(self, session_id: str | None = None, *, company: str = "My company",
-                    language: str | None = None, auto_advance: bool = True,
+                    language: Language | None = None, auto_advance: bool = True,
                     with_knowledge: bool = True) -> Any:
         """A Coach (services/coach.py) for a new session, or the saved one `session_id`."""
         from icp_coach.domain.process import InterviewState
@@ -167,7 +168,7 @@ class App:
             state = store.load_state(session_id)
         else:
             lang = language or self.settings.language
-            state = InterviewState.new(new_session_id(), company, lang,  # type: ignore[arg-type]
+            state = InterviewState.new(new_session_id(), company, lang,
                                        engine=self.engine_name)
             store.create_session(state)
 

@@ -26,13 +26,14 @@ from icp_coach.cli.common import (
     json_option,
     output_option,
 )
+from icp_coach.domain.language import LANGUAGES, Language, as_language
 
 STEP_NUMBERS = range(0, 6)
 
 
 @dataclass
 class AnswersFile:
-    language: str
+    language: Language
     company: str
     steps: dict[int, list[str]] = field(default_factory=dict)
 
@@ -81,9 +82,10 @@ def load_answers(path: Path) -> AnswersFile:
 
     if not isinstance(data, dict):
         raise bad((), "expected a mapping with language, company and steps (see examples/).")
-    language = str(data.get("language") or "en")
-    if language not in ("en", "zh"):
-        raise bad(("language",), f"'{language}' is not supported; use en or zh.")
+    code = str(data.get("language") or "en")
+    if code not in LANGUAGES:
+        raise bad(("language",), f"'{code}' is not supported; use en or zh.")
+    language = as_language(code)
     company = data.get("company")
     if not isinstance(company, str | int) or not str(company).strip():
         raise bad(("company",), "give the company's name, for example `company: Tally Billing`.")

@@ -17,6 +17,7 @@ from icp_coach.cli.common import (
     lang_option,
     output_option,
 )
+from icp_coach.domain.language import Language
 
 
 def _store() -> Any:
@@ -84,7 +85,7 @@ def show(session_id: str, as_json: bool) -> None:
 @lang_option
 @output_option
 @handles_errors
-def export(session_id: str, fmt: str, lang: str | None, output: Path | None) -> None:
+def export(session_id: str, fmt: str, lang: Language | None, output: Path | None) -> None:
     """The ICP of SESSION_ID as Markdown (with findings) or as an ICP JSON document."""
     from icp_coach.storage.icp_files import icp_to_json
 
@@ -97,8 +98,8 @@ def export(session_id: str, fmt: str, lang: str | None, output: Path | None) -> 
     from icp_coach.services.export import render_markdown
 
     language = lang or state.language
-    emit(render_markdown(state.draft, language,  # type: ignore[arg-type]
-                         validate_icp(state.draft, language)), output)  # type: ignore[arg-type]
+    emit(render_markdown(state.draft, language,
+                         validate_icp(state.draft, language)), output)
 
 
 @sessions.command("delete")

@@ -11,10 +11,10 @@ from typing import Literal, Protocol, runtime_checkable
 from icp_coach.domain.icp import ICPDocument
 from icp_coach.domain.jtbd import JTBDResult
 from icp_coach.domain.knowledge import Passage, SearchFilters
+from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
 from icp_coach.domain.transcript import Transcript
 
-Language = Literal["en", "zh"]
 Speaker = Literal["user", "coach"]
 
 

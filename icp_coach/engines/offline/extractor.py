@@ -22,8 +22,9 @@ from icp_coach.domain.icp import (
     PMFStatus,
     RedFlag,
 )
+from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
-from icp_coach.domain.ports import Extraction, Language
+from icp_coach.domain.ports import Extraction
 from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.firmographics import extract_sizes
 from icp_coach.engines.offline.extraction.lexicons import cues
