@@ -13,12 +13,20 @@ from icp_coach.domain.process import InterviewState
 
 
 class TurnLike(Protocol):
-    """A turn as the coach hands it over (services/coach_ports.py TurnRecord)."""
+    """A turn as the coach hands it over (services/coach_ports.py TurnRecord): read-only, so a
+    frozen record with narrower (Literal) types satisfies it."""
 
-    speaker: str
-    text: str
-    step: int
-    kind: str
+    @property
+    def speaker(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def step(self) -> int: ...
+
+    @property
+    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True)
