@@ -139,9 +139,10 @@ class App:
 
     @cached_property
     def shared_embedder(self) -> Embedder:
-        """The one embedding model the adapters share: the injected one, else the bundled one."""
+        """The one embedding model the adapters share: the injected one, else the bundled one;
+        a model that cannot load is reported once (`announce`), not silently turned off."""
         if self.embedder is not None:
-            return self.embedder
+            return _ReportedEmbedder(self.embedder, self._say)
         from icp_coach.embeddings import BundledEmbedder
 
         return _ReportedEmbedder(BundledEmbedder(), self._say)

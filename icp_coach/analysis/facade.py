@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from icp_coach.analysis.table_reading import LINE
 from icp_coach.analysis.value_score import DEFAULT_TOP_SHARE
 
 
 @dataclass
 class TableAnalysis:
     cny_per_usd: float = 7.2
+    line_column: str = LINE  # the column with each row's source line, for messages
 
     def read_customers(self, path: str | Path, *, mappings: tuple[str, ...] | list[str] = (),
                        encoding: str | None = None, sheet: str | None = None) -> Any:

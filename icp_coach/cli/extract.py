@@ -45,6 +45,7 @@ def extract(notes_file: Path, engine: str | None, name: str | None, lang: Langua
         fail(f"{notes_file}: the notes are empty; write what you know about your best customers "
              "(who they are, their pains, who signs) and run extract again", EXIT_INPUT)
     app = make_app(load_settings(engine=engine))
+    choice = app.announce_engine()
     try:
         result = extract_notes(text, app.extractor, name=name, source=notes_file.name,
                                language=lang)
@@ -62,6 +63,7 @@ def extract(notes_file: Path, engine: str | None, name: str | None, lang: Langua
             "document": document.model_dump(mode="json"),
             "findings": [finding.model_dump() for finding in findings],
             "engine": result.extraction.engine,
+            "engine_reason": choice.reason,
             "notes": result.extraction.notes,
         }, None)
         return

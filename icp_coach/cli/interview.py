@@ -181,12 +181,13 @@ async def run_interview(coach: Any, answers: AnswersFile, transcript: Transcript
             await _drive(coach, coach.handle(answer), transcript)
 
 
-def result_payload(coach: Any) -> dict[str, Any]:
+def result_payload(coach: Any, engine_reason: str = "") -> dict[str, Any]:
     return {
         "session_id": coach.session_id,
         "completed": coach.state.completed,
         "step": coach.step,
         "engine": coach.state.engine,
+        "engine_reason": engine_reason,
         "icp": coach.draft.model_dump(mode="json"),
         "findings": [finding.model_dump() for finding in coach.findings()],
         "citations": [{"number": n, "id": p.id, "title": p.title, "source": p.citation()}
@@ -228,6 +229,7 @@ def interview(answers_path: Path, engine: str | None, as_json: bool, output: Pat
 
     answers = load_answers(answers_path)
     app = make_app(load_settings(engine=engine))
+    choice = app.announce_engine()
     log_stream: TextIO = sys.stderr
     if log_path is not None:
         try:
@@ -244,7 +246,7 @@ def interview(answers_path: Path, engine: str | None, as_json: bool, output: Pat
             already = answered_per_step(app.session_store.turns(coach.session_id)) if resume_id else {}
         except (SessionNotFound, SessionStoreError) as error:
             fail(str(error), EXIT_INPUT)
-        click.echo(f"session {coach.session_id} (engine: {app.engine_name})", err=True)
+        click.echo(f"session {coach.session_id}", err=True)
         try:
             asyncio.run(run_interview(coach, answers, transcript, already=already,
                                       resumed=resume_id is not None, pause=pause))
@@ -261,6 +263,6 @@ def interview(answers_path: Path, engine: str | None, as_json: bool, output: Pat
     if output is not None:
         emit(icp_to_json(coach.draft), output)
     if as_json:
-        emit_json(result_payload(coach), None)
+        emit_json(result_payload(coach, choice.reason), None)
     elif output is None:
         emit(coach.export_text("md"), None)

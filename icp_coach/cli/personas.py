@@ -66,6 +66,7 @@ def personas(icp_file: Path, jtbd_files: tuple[Path, ...], roles: str | None, fm
     results = [result for path in jtbd_files for result in _load_jtbd(path)]
     wanted = [role.strip() for role in roles.split(",") if role.strip()] if roles else None
     app = make_app(load_settings(engine=engine))
+    choice = app.announce_engine()
     try:
         try:
             draft = draft_personas(icp, app.persona_writer, jtbd=results, roles=wanted,
@@ -79,7 +80,8 @@ def personas(icp_file: Path, jtbd_files: tuple[Path, ...], roles: str | None, fm
         click.echo(f"stored {len(draft.personas)} persona(s) in {icp_file}", err=True)
     if as_json or fmt == "json":
         emit_json({"personas": [p.model_dump(mode="json") for p in draft.personas],
-                   "findings": [f.model_dump() for f in draft.findings]}, output)
+                   "findings": [f.model_dump() for f in draft.findings],
+                   "engine": choice.name, "engine_reason": choice.reason}, output)
         return
     from icp_coach.services.persona_report import render_personas
 

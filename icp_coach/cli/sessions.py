@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,11 +19,15 @@ from icp_coach.cli.common import (
 )
 from icp_coach.domain.language import Language
 
-
-def _store() -> Any:
+if TYPE_CHECKING:
     from icp_coach.storage.sessions import SQLiteSessionStore
 
-    return SQLiteSessionStore()
+
+def _store() -> SQLiteSessionStore:
+    """The session store as bootstrap builds it (data folder of the settings, key redaction)."""
+    from icp_coach.bootstrap import make_app
+
+    return make_app().session_store
 
 
 def _guard(action: Any) -> Any:

@@ -93,7 +93,8 @@ def redact(text: str, secrets: tuple[str, ...]) -> str:
 def state_to_row(state: InterviewState, *, created_at: str, updated_at: str,
                  secrets: tuple[str, ...] = ()) -> SessionRow:
     return SessionRow(
-        id=state.session_id, company=state.company, language=state.language, step=state.step,
+        id=state.session_id, company=redact(state.company, secrets), language=state.language,
+        step=state.step,
         completed=int(state.completed), engine=state.engine, version=state.draft.version,
         created_at=created_at, updated_at=updated_at,
         state_json=redact(state.model_dump_json(), secrets))
