@@ -72,8 +72,11 @@ class DealExport:
     unknown_accounts: list[str]  # deal rows whose account id is not in the customer export
     amounts_match: list[float] = field(default_factory=list)  # won deals only
     amounts_rest: list[float] = field(default_factory=list)
-    cycles_match: list[int] = field(default_factory=list)  # decided deals
+    cycles_match: list[int] = field(default_factory=list)  # won deals only
     cycles_rest: list[int] = field(default_factory=list)
+
+    def win_rate(self, matching: bool) -> float:
+        return (self.won_match / self.decided_match) if matching else (self.won_rest / self.decided_rest)
 
 
 def _messy_word(rng: random.Random, word: str) -> str:
@@ -130,8 +133,10 @@ def write_customer_export(path: Path, *, seed: int = 7, accounts: int = 400) -> 
                  "sales_cycle_days": max(10, round(110 - 18 * quality + rng.gauss(0, 8))),
                  "expanded": rng.random() < 1 / (1 + math.exp(1 - 1.2 * quality)), "acv_usd": acv}
         country = rng.choice(COUNTRIES[region])
-        row = [clean["account_id"], _name(rng, index),
-               "" if rng.random() < 0.02 else _messy_word(rng, industry),
+        name = _name(rng, index)
+        clean["industry_cell"] = None if rng.random() < 0.02 else industry  # what the file says
+        row = [clean["account_id"], name,
+               "" if clean["industry_cell"] is None else _messy_word(rng, industry),
                "" if rng.random() < 0.02 else _messy_number(rng, employees),
                _messy_number(rng, employees * rng.uniform(60000, 180000)),
                _messy_word(rng, region), country, _messy_list(rng, tools),
@@ -262,15 +267,15 @@ def write_deal_export(path: Path, customers: CustomerExport, matching: set[str],
             if fits:
                 result.decided_match += 1
                 result.won_match += won
-                result.cycles_match.append(cycle)
                 if won:
                     result.amounts_match.append(round(amount))
+                    result.cycles_match.append(cycle)
             else:
                 result.decided_rest += 1
                 result.won_rest += won
-                result.cycles_rest.append(cycle)
                 if won:
                     result.amounts_rest.append(round(amount))
+                    result.cycles_rest.append(cycle)
         rows.append([f"D-{index + 1}", account, stage, f"{round(amount):,}", str(cycle)])
     for index in range(unknown):
         account = f"X-{900 + index}"
@@ -289,7 +294,7 @@ def main(out: str) -> None:
     customers = write_customer_export(folder / "customers.csv")
     prospects = write_prospect_list(folder / "prospects.csv")
     write_rules(folder / "icp_rules.json")
-    matching = {a for a, c in customers.clean.items() if c["industry"] == "logistics"}
+    matching = {a for a, c in customers.clean.items() if c["industry_cell"] == "logistics"}
     write_deal_export(folder / "deals.csv", customers, matching)
     print(f"wrote {customers.rows_written} customers, {prospects.rows} prospects and deals to {folder}")
 
