@@ -13,6 +13,7 @@ from icp_coach.domain.jtbd import JTBDResult
 from icp_coach.domain.knowledge import Passage, SearchFilters
 from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
+from icp_coach.domain.persona import Persona
 from icp_coach.domain.transcript import Transcript
 
 Speaker = Literal["user", "coach"]
@@ -102,7 +103,7 @@ class PersonaWriter(Protocol):
 
     def draft_personas(self, icp: ICPDocument, jtbd: Sequence[JTBDResult],
                        passages: Sequence[Passage], roles: Sequence[str],
-                       language: Language) -> list: ...
+                       language: Language) -> list[Persona]: ...
 
 
 @runtime_checkable
