@@ -7,13 +7,13 @@ import io
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from generate_crm import CustomerExport, ProspectList
 
 from icp_coach.cli.main import cli
 
 
-def run(*args: str) -> object:
+def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 

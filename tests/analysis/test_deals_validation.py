@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from generate_crm import CustomerExport, DealExport, write_deal_export
 
 from icp_coach.cli.main import cli
@@ -15,7 +15,7 @@ from icp_coach.cli.main import cli
 LOGISTICS = {"name": "Logistics", "filters": [{"field": "industry", "op": "eq", "value": "logistics"}]}
 
 
-def run(*args: str):
+def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 

@@ -22,7 +22,9 @@ from icp_coach.analysis.prospect_scoring import (
     summarise,
 )
 from icp_coach.analysis.table_reading import read_table
-from icp_coach.domain.criteria import Criterion, Filter, Signal, matches
+from icp_coach.domain.criteria import Criterion, Filter, Op, Signal, matches
+
+OPS_LIST: list[Op] = ["eq", "in", "between", "gte", "lte", "contains"]
 
 
 def _rules(data: dict, version: str = "test") -> ScoringRules:
@@ -125,7 +127,8 @@ needles = st.sampled_from(["saas", "snow", "1200", "true", "a", ";", "1", ".0", 
 
 @st.composite
 def criteria(draw: st.DrawFn) -> Criterion:
-    op = draw(st.sampled_from(["eq", "in", "between", "gte", "lte", "contains"]))
+    op: Op = draw(st.sampled_from(OPS_LIST))
+    value: object
     if op == "eq":
         value = draw(values)
     elif op == "in":

@@ -124,7 +124,7 @@ def write_customer_export(path: Path, *, seed: int = 7, accounts: int = 400) -> 
                    + 1.0 * ("netsuite" in tools) - 1.2 * (region == "latin america") + rng.gauss(0, 0.6))
         acv = max(4000.0, 12000 + 4000 * quality + rng.gauss(0, 1500))
         churned = rng.random() < 1 / (1 + math.exp(1.5 + 1.5 * quality))
-        clean = {"account_id": f"C-{5000 + index}", "industry": industry, "region": region,
+        clean: dict[str, Any] = {"account_id": f"C-{5000 + index}", "industry": industry, "region": region,
                  "employees": employees, "tech_stack": tools, "churned": churned, "quality": quality,
                  "lifetime_value_usd": max(5000.0, 60000 + 30000 * quality + rng.gauss(0, 6000)),
                  "cost_to_serve_usd": max(300.0, acv * (0.3 - 0.05 * quality) + rng.gauss(0, 400)),
