@@ -80,6 +80,7 @@ class _ReportedEmbedder:
         self._inner = inner
         self._warn = warn
         self._warned = False
+        self.name: str = str(getattr(inner, "name", type(inner).__name__))  # keys the knowledge index
 
     def _guard(self, call: Callable[[Sequence[str]], list[list[float]]], texts: Sequence[str]) -> list[list[float]]:
         try:
@@ -87,8 +88,8 @@ class _ReportedEmbedder:
         except Exception as error:
             if not self._warned:
                 self._warned = True
-                self._warn(f"warning: the embedding model could not load ({error}); lines the rules "
-                           "cannot place are skipped and knowledge search falls back to keywords")
+                self._warn(f"warning: the embedding model could not load ({error}); the offline "
+                           "engine goes on with its rules alone")
             raise
 
     def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
@@ -117,7 +118,7 @@ class App:
         return describe_engine(self.settings, chat_model=self.chat_model)
 
     @cached_property
-    def engine_name(self) -> str:
+    def engine_name(self) -> RunningEngine:
         return self.engine.name
 
     def announce_engine(self) -> EngineChoice:
