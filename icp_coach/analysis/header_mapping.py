@@ -33,6 +33,8 @@ FIELD_KINDS: dict[str, str] = {
     "outcome": "outcome",
     "deal_id": "id",
     "amount_usd": "money",
+    "created_date": "date",
+    "closed_date": "date",
 }
 CANONICAL_FIELDS: tuple[str, ...] = tuple(FIELD_KINDS)
 
@@ -69,6 +71,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "deal_id": ("deal id", "opportunity id", "deal record id", "deal number", "商机编号", "商机id", "订单编号"),
     "amount_usd": ("amount", "deal amount", "deal value", "opportunity amount", "deal size",
                    "金额", "成交金额", "商机金额"),
+    "created_date": ("create date", "created date", "created", "created at", "date created", "创建日期", "创建时间"),
+    "closed_date": ("close date", "closed date", "closed at", "date closed", "关闭日期", "成交日期", "结单日期"),
 }
 
 _NOISE_TOKENS = {"usd", "us$", "$", "in", "d", "days", "天", "美元"}

@@ -144,6 +144,9 @@ def _deal_outcomes(raw: RawTable, table: CleanTable, customers: Any, rules: Scor
     win_rate["deals_decided"] = decided.height
     out: dict[str, Any] = {"win_rate": win_rate}
     won_deals = decided.filter(pl.col("__won__"))
+    if "sales_cycle_days" not in won_deals.columns and {"created_date", "closed_date"} <= set(won_deals.columns):
+        days = (_date("closed_date") - _date("created_date")).dt.total_days()
+        won_deals = won_deals.with_columns(pl.when(days >= 0).then(days).otherwise(None).alias("sales_cycle_days"))
     for column, name in (("amount_usd", "deal_value"), ("sales_cycle_days", "deal_cycle_days")):
         if column in won_deals.columns:
             out[name] = compare_numbers(won_deals.filter(is_match)[column].to_list(),
@@ -152,6 +155,16 @@ def _deal_outcomes(raw: RawTable, table: CleanTable, customers: Any, rules: Scor
                     "open": deals.height - decided.height, "unknown_accounts": len(unknown),
                     "unknown_examples": unknown[:10]}
     return out
+
+
+def _date(column: str) -> Any:
+    """A date cell as exports write it: 2026-03-01, 2026/03/01, 01.03.2026, a time after it or not."""
+    import polars as pl
+
+    text = pl.col(column).str.strip_chars()
+    day = text.str.extract(r"^(\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})", 1)
+    return pl.coalesce(day.str.to_date("%Y-%m-%d", strict=False), day.str.to_date("%Y/%m/%d", strict=False),
+                       day.str.to_date("%d.%m.%Y", strict=False))
 
 
 def _missed_best(frame: Any, rules: ScoringRules, weights: dict[str, float] | None, top_share: float) -> dict[str, Any]:

@@ -101,3 +101,20 @@ def test_deals_with_neither_account_ids_nor_the_icp_fields_are_a_clear_error(
     result = run("validate-icp", str(icp), str(customer_export.path), "--deals", str(deals))
     assert result.exit_code == 1
     assert "no account id column" in result.stderr and "account_id" in result.stderr
+
+
+def test_the_sales_cycle_comes_from_create_and_close_dates_when_no_cycle_column(
+        customer_export: CustomerExport, icp: Path, tmp_path: Path) -> None:
+    logistics = sorted(a for a, c in customer_export.clean.items() if c["industry_cell"] == "logistics")[:2]
+    other = sorted(a for a, c in customer_export.clean.items() if c["industry_cell"] == "media")[:1]
+    deals = tmp_path / "deals.csv"
+    deals.write_text("Deal ID,Account ID,Deal Stage,Amount,Create Date,Close Date\n"
+                     f"1,{logistics[0]},Closed Won,100,2026-01-01,2026-01-31\n"
+                     f"2,{logistics[1]},Closed Won,250,2026/02/01 09:30,2026/02/11 17:00\n"
+                     f"3,{other[0]},Closed Won,90,01.01.2026,02.03.2026\n"
+                     f"4,{other[0]},Closed Won,120,2026-05-01,not yet\n", encoding="utf-8")
+    result = run("validate-icp", str(icp), str(customer_export.path), "--deals", str(deals), "--json")
+    assert result.exit_code == 0, result.output
+    cycle = json.loads(result.stdout)["outcomes"]["deal_cycle_days"]
+    assert (cycle["mean_match"], cycle["n_match"]) == (20.0, 2)  # 30 and 10 days
+    assert (cycle["mean_rest"], cycle["n_rest"]) == (60.0, 1)  # 1 Jan to 2 Mar; the undated deal left out
