@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from icp_coach.domain.language import Language
@@ -148,6 +149,19 @@ class App:
 
         return _ReportedEmbedder(BundledEmbedder(), self._say)
 
+    # --- where things are kept ------------------------------------------------------------------
+    @cached_property
+    def data_dir(self) -> Path:
+        """`data_dir` of the settings (flag, environment or config file), else the platform's."""
+        from icp_coach import paths
+
+        return Path(self.settings.data_dir) if self.settings.data_dir else paths.data_dir()
+
+    @property
+    def exports_dir(self) -> Path:
+        """Where the coach saves exported ICPs (the one folder for every export of a session)."""
+        return self.data_dir / "exports"
+
     # --- who thinks -------------------------------------------------------------------------
     @cached_property
     def llm_chat_model(self) -> BaseChatModel:
@@ -250,11 +264,11 @@ class App:
     # --- the guided interview (coach) -----------------------------------------------------------
     @cached_property
     def session_store(self) -> SQLiteSessionStore:
-        """Saved interviews (SQLite in the data dir); the API key is redacted from anything saved."""
+        """Saved interviews (SQLite in the data folder); the API key is redacted from anything saved."""
         from icp_coach.storage.sessions import SQLiteSessionStore
 
         key = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
-        store = SQLiteSessionStore(secrets=(key,))
+        store = SQLiteSessionStore(self.data_dir / "sessions.sqlite3", secrets=(key,))
         self._closers.append(store.close)
         return store
 
@@ -281,7 +295,7 @@ class App:
         def save_export(text: str, fmt: str, sid: str) -> str:
             from icp_coach import paths
 
-            target = paths.ensure(paths.data_dir() / "exports") / f"icp-{sid}.{fmt}"
+            target = paths.ensure(self.exports_dir) / f"icp-{sid}.{fmt}"
             return str(write_text_atomic(target, text))
 
         coach = Coach(state, extractor=self.extractor, reply_writer=self.reply_writer,

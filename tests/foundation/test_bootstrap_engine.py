@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from icp_coach.bootstrap import App, describe_engine
@@ -118,8 +119,8 @@ def test_the_offline_extractor_uses_the_embedder_bootstrap_gives_it() -> None:
     assert Counting.queries > 0  # the injected model, not a private BundledEmbedder
 
 
-def test_a_session_saved_through_bootstrap_keeps_no_key_and_the_sessions_cli_lists_it(isolated_dirs: Path,
-                                                                      monkeypatch) -> None:
+def test_a_session_saved_through_bootstrap_keeps_no_key_and_the_sessions_cli_lists_it(
+        isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ICP_COACH_API_KEY", "sk-secret-123456")
     from icp_coach.bootstrap import make_app
     from icp_coach.settings import load_settings
@@ -132,3 +133,21 @@ def test_a_session_saved_through_bootstrap_keeps_no_key_and_the_sessions_cli_lis
     rows = json.loads(listed.stdout)
     assert [row["id"] for row in rows] == [coach.session_id]
     assert "sk-secret-123456" not in listed.stdout
+
+
+def test_data_dir_in_the_config_file_holds_the_sessions_the_cli_lists(tmp_path: Path, isolated_dirs: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ICP_COACH_DATA_DIR")  # the environment would win over the file
+    moved = tmp_path / "elsewhere"
+    config = isolated_dirs / "config"
+    config.mkdir(exist_ok=True)
+    (config / "config.toml").write_text(f'data_dir = "{moved.as_posix()}"\n', encoding="utf-8")
+    from icp_coach.bootstrap import make_app
+
+    app = make_app(announce=None)
+    coach = app.start_coach(company="Moved Ltd", with_knowledge=False)
+    app.close()
+    assert (moved / "sessions.sqlite3").is_file()
+    assert not (isolated_dirs / "data" / "sessions.sqlite3").exists()
+    listed = CliRunner().invoke(cli, ["sessions", "list", "--json"], catch_exceptions=False)
+    assert [row["id"] for row in json.loads(listed.stdout)] == [coach.session_id]
