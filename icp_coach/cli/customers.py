@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from icp_coach.cli.common import emit, emit_json, json_option, output_option
+from icp_coach.cli.common import F, emit, emit_json, json_option, output_option
 from icp_coach.cli.prospects import FILE, handles_table_errors, load_rules, table_options
 
 
-def map_option(function):  # type: ignore[no-untyped-def]
+def map_option(function: F) -> F:
     return click.option("--map", "mappings", multiple=True, metavar="COLUMN=FIELD",
                         help="Map a column to a canonical field, e.g. --map 'Headcount=employees'. Repeatable.")(function)
 
@@ -51,7 +52,7 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
         emit(tables.customers_markdown(result, lang), output)
 
 
-def _merge_suggestions(path: Path, suggested: dict) -> None:  # type: ignore[type-arg]
+def _merge_suggestions(path: Path, suggested: dict[str, Any]) -> None:
     from icp_coach.domain.criteria import Filter, Signal
     from icp_coach.domain.icp import RedFlag
     from icp_coach.storage.icp_files import load_icp, save_icp
@@ -102,7 +103,7 @@ def validate_icp(icp_file: Path, customers_file: Path, deals_file: Path | None, 
         emit(_render_validation(result, lang == "zh"), output)
 
 
-def _render_validation(result: dict, zh: bool = False) -> str:  # type: ignore[type-arg]
+def _render_validation(result: dict[str, Any], zh: bool = False) -> str:
     words = _ZH if zh else _EN
     lines = [f"# {words['title']}: {result['icp_version']}", "",
              words["matching"].format(m=result["matching"], n=result["customers"]), ""]
