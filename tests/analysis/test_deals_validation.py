@@ -15,6 +15,11 @@ from icp_coach.cli.main import cli
 LOGISTICS = {"name": "Logistics", "filters": [{"field": "industry", "op": "eq", "value": "logistics"}]}
 
 
+def _accounts(export: CustomerExport, industry: str) -> list[str]:
+    """Two accounts whose industry cell in the export says `industry`."""
+    return sorted(a for a, clean in export.clean.items() if clean["industry_cell"] == industry)[:2]
+
+
 def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
@@ -67,8 +72,7 @@ def test_the_report_names_win_rate_deal_value_and_the_unjoined_deals(
 
 def test_a_plain_account_id_stage_amount_export_joins(customer_export: CustomerExport, icp: Path,
                                                       tmp_path: Path) -> None:
-    logistics = sorted(a for a, c in customer_export.clean.items() if c["industry_cell"] == "logistics")[:2]
-    other = sorted(a for a, c in customer_export.clean.items() if c["industry_cell"] == "media")[:2]
+    logistics, other = _accounts(customer_export, "logistics"), _accounts(customer_export, "media")
     deals = tmp_path / "deals.csv"
     deals.write_text("account_id,stage,amount\n"
                      f"{logistics[0]},Closed Won,\"12,000\"\n{logistics[0]},Closed Won,8000\n"
@@ -85,7 +89,7 @@ def test_a_plain_account_id_stage_amount_export_joins(customer_export: CustomerE
 
 def test_headers_are_mapped_with_map_as_for_customers(customer_export: CustomerExport, icp: Path,
                                                       tmp_path: Path) -> None:
-    account = next(a for a, c in customer_export.clean.items() if c["industry_cell"] == "logistics")
+    account = _accounts(customer_export, "logistics")[0]
     deals = tmp_path / "deals.csv"
     deals.write_text(f"Kunde,Ergebnis\n{account},won\n", encoding="utf-8")
     result = run("validate-icp", str(icp), str(customer_export.path), "--deals", str(deals),
@@ -105,8 +109,7 @@ def test_deals_with_neither_account_ids_nor_the_icp_fields_are_a_clear_error(
 
 def test_the_sales_cycle_comes_from_create_and_close_dates_when_no_cycle_column(
         customer_export: CustomerExport, icp: Path, tmp_path: Path) -> None:
-    logistics = sorted(a for a, c in customer_export.clean.items() if c["industry_cell"] == "logistics")[:2]
-    other = sorted(a for a, c in customer_export.clean.items() if c["industry_cell"] == "media")[:1]
+    logistics, other = _accounts(customer_export, "logistics"), _accounts(customer_export, "media")
     deals = tmp_path / "deals.csv"
     deals.write_text("Deal ID,Account ID,Deal Stage,Amount,Create Date,Close Date\n"
                      f"1,{logistics[0]},Closed Won,100,2026-01-01,2026-01-31\n"
