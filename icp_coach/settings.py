@@ -30,10 +30,10 @@ from pydantic_settings import (
 )
 
 from icp_coach import paths
+from icp_coach.domain.language import Language
 
 EngineName = Literal["auto", "llm", "local", "offline"]
 StructuredMethod = Literal["json_schema", "function_calling", "json_mode"]
-Language = Literal["en", "zh"]
 
 ENV_PREFIX = "ICP_COACH_"
 # Settings given on the command line as `--set key=value` (recorded by the CLI so that an error

@@ -17,6 +17,7 @@ from icp_coach.cli.common import (
     lang_option,
     output_option,
 )
+from icp_coach.domain.language import Language
 
 ICP_FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -27,7 +28,7 @@ ICP_FILE = click.Path(dir_okay=False, path_type=Path)
 @json_option
 @output_option
 @handles_errors
-def validate(icp_file: Path, lang: str | None, as_json: bool, output: Path | None) -> None:
+def validate(icp_file: Path, lang: Language | None, as_json: bool, output: Path | None) -> None:
     """Check ICP_FILE: errors, warnings and hints, and how complete each dimension is.
 
     Exits 1 when the document has errors (the report is written all the same).
@@ -36,7 +37,7 @@ def validate(icp_file: Path, lang: str | None, as_json: bool, output: Path | Non
     from icp_coach.storage.icp_files import load_icp
 
     doc = load_icp(icp_file)
-    findings = validate_icp(doc, lang)  # type: ignore[arg-type]
+    findings = validate_icp(doc, lang)
     scores = completeness(doc)
     if as_json:
         emit_json({"file": str(icp_file), "findings": [f.model_dump() for f in findings],
@@ -81,7 +82,7 @@ def _print_findings(icp_file: Path, findings: list[Any], overall: float) -> None
 @json_option
 @output_option
 @handles_errors
-def export(icp_file: Path, fmt: str, lang: str | None, as_json: bool, output: Path | None) -> None:
+def export(icp_file: Path, fmt: str, lang: Language | None, as_json: bool, output: Path | None) -> None:
     """Export ICP_FILE as Markdown (the ICP template) or JSON (--format json or --json)."""
     from icp_coach.storage.icp_files import icp_to_json, load_icp
 
@@ -91,7 +92,7 @@ def export(icp_file: Path, fmt: str, lang: str | None, as_json: bool, output: Pa
         return
     from icp_coach.services.export import render_markdown
 
-    emit(render_markdown(doc, lang), output)  # type: ignore[arg-type]
+    emit(render_markdown(doc, lang), output)
 
 
 @click.command()

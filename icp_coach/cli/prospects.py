@@ -88,10 +88,10 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, keep_formulas: boo
     The scored CSV keeps every input column and adds excluded, failed_filters, score, tier,
     matched_signals, confidence and icp_version. Without -o it goes to stdout.
     """
-    from icp_coach.analysis.table_reading import LINE
     from icp_coach.bootstrap import make_app
 
     tables = make_app().tables
+    LINE = tables.line_column  # noqa: N806
     _, rules = load_rules(icp_file, parse_tiers(tiers))
     if (output is not None and not as_json and prospects.suffix.lower() == ".csv" and prospects.exists()
             and prospects.stat().st_size > STREAM_ABOVE_BYTES and encoding is None):
@@ -112,8 +112,7 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, keep_formulas: boo
     if output is None:
         emit(tables.scored_csv(scored, keep_formulas=keep_formulas), None, data=True)
     else:  # straight to a temporary file beside the target, then renamed: atomic, no big string
-        _write_replacing(output, lambda temp: tables.scored_csv(scored, temp, keep_formulas=keep_formulas)
-                         or True)
+        _write_replacing(output, lambda temp: tables.write_scored_csv(scored, temp, keep_formulas=keep_formulas))
         click.echo(f"wrote {output}", err=True)
     _print_summary(summary)
 
