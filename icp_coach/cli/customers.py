@@ -8,8 +8,18 @@ from typing import Any
 import click
 
 from icp_coach.cli import figures
-from icp_coach.cli.common import F, emit, emit_json, handles_errors, json_option, output_option
+from icp_coach.cli.common import (
+    EXIT_INPUT,
+    F,
+    emit,
+    emit_json,
+    fail,
+    handles_errors,
+    json_option,
+    output_option,
+)
 from icp_coach.cli.prospects import FILE, load_rules, table_options
+from icp_coach.text.display import terminal_safe
 
 
 def map_option(function: F) -> F:
@@ -42,9 +52,12 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
     table = tables.read_customers(customers_file, mappings=mappings, encoding=encoding, sheet=sheet)
     for line in table.mapping.report_lines():
         click.echo(f"mapped {line}", err=True)
-    result = tables.analyse_customers(table, weights=weights, top_share=top_share)
     for problem in table.unusable:
-        click.echo(f"{customers_file}:{problem.line}: unusable row: {problem.reason}", err=True)
+        click.echo(f"{customers_file}:{problem.line}: unusable row: {terminal_safe(problem.reason)}", err=True)
+    if not table.frame.height:
+        fail(f"{customers_file}: no customer rows to rank (only a header{' and unusable rows' if table.unusable else ''});"
+             " export the CRM again with its data rows", EXIT_INPUT)
+    result = tables.analyse_customers(table, weights=weights, top_share=top_share)
     if merge_into is not None:
         _merge_suggestions(merge_into, result["suggested_icp"])
     if as_json or fmt == "json":

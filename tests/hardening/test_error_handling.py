@@ -98,3 +98,25 @@ def test_a_read_only_folder_is_named_for_score_o(tmp_path: Path) -> None:
         folder.chmod(0o755)
     assert result.exit_code == 1 and "out.csv" in result.stderr and "Traceback" not in result.output
     assert not list(folder.iterdir())
+
+
+def test_the_installed_entry_point_shows_no_traceback_either(tmp_path: Path) -> None:
+    """The same through a real process (main(), not the test runner)."""
+    import os
+    import subprocess
+    import sys
+
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 10_000 + "]" * 10_000)
+    config = tmp_path / "config.toml"
+    config.write_text("engine = \n")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    for args, code, named in ((["validate", str(deep)], 1, "deep.json"),
+                              (["--config", str(config), "settings"], 2, "config.toml"),
+                              (["--set", "cny_per_usd=0", "settings"], 2, "cny_per_usd")):
+        done = subprocess.run([sys.executable, "-m", "icp_coach.cli.main", *args], capture_output=True,
+                              text=True, env=env, timeout=60)
+        assert done.returncode == code, (args, done.stderr)
+        assert named in done.stderr and "Traceback" not in done.stderr + done.stdout
+        assert len(done.stderr.strip().splitlines()) == 1
