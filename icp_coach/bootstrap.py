@@ -174,8 +174,8 @@ class App:
         def save_export(text: str, fmt: str, sid: str) -> str:
             from icp_coach import paths
 
-            target = paths.ensure(paths.data_dir() / "exports") / f"icp-{sid}.{fmt}"
-            return str(write_text_atomic(target, text))
+            target = paths.export_file(state.company, sid, fmt)  # the same as the TUI's F5
+            return str(write_text_atomic(paths.ensure(target.parent) / target.name, text))
 
         coach = Coach(state, extractor=self.extractor, reply_writer=self.reply_writer,
                       knowledge=self.knowledge if with_knowledge else None, store=store,

@@ -36,26 +36,34 @@ class CoachApp(App[None]):
 
     def __init__(self, context: Any, *, session_id: str | None = None,
                  language: str | None = None, with_knowledge: bool = True,
-                 company: str = "My company") -> None:
+                 company: str | None = "My company", offer_last: bool = False) -> None:
         super().__init__()
+        from icp_coach.tui import cjk_wrap
+        from icp_coach.tui.coach_thread import CoachThread
+
+        cjk_wrap.enable()
         self.company = company
+        self.offer_last = offer_last
         self.retired_contexts: list[Any] = []
         self.context = context
         self.start_session_id = session_id
         self.language = language or context.settings.language
         self.with_knowledge = with_knowledge
+        self.coach_thread = CoachThread()  # every turn of every session runs on it
+        self.saved_session: str | None = None  # the open session, for the goodbye line
 
     def on_mount(self) -> None:
         if self.context.settings.keybindings:
             self.set_keymap(dict(self.context.settings.keybindings))
         self.set_language(self.language)
-        self.push_screen(self.new_main_screen(self.start_session_id))
+        self.push_screen(self.new_main_screen(self.start_session_id, offer_last=self.offer_last))
 
-    def new_main_screen(self, session_id: str | None) -> Any:
+    def new_main_screen(self, session_id: str | None, *, offer_last: bool = False) -> Any:
         from icp_coach.tui.screens.main import MainScreen
 
         return MainScreen(self.context, session_id=session_id, language=self.language,
-                          with_knowledge=self.with_knowledge, company=self.company)
+                          with_knowledge=self.with_knowledge, company=self.company,
+                          offer_last=offer_last)
 
     @property
     def main_screen(self) -> Any:
@@ -83,16 +91,16 @@ class CoachApp(App[None]):
         if action not in ("attach", "personas"):
             return True
         try:
-            coach = self.main_screen.coach
+            main = self.main_screen
         except LookupError:
             return False
-        if coach is None:
+        if main.coach is None:
             return False
         from icp_coach.tui.attachments import kind_for_step
 
         if action == "attach":
-            return kind_for_step(coach.step) is not None
-        return coach.step >= PERSONAS_FROM_STEP
+            return kind_for_step(main.current_step) is not None
+        return bool(main.current_step >= PERSONAS_FROM_STEP)
 
     # --- actions -----------------------------------------------------------------------------
     def action_help(self) -> None:
@@ -108,10 +116,11 @@ class CoachApp(App[None]):
     def action_export(self) -> None:
         from icp_coach.tui.screens.export import ExportDialog
 
-        coach = self.main_screen.coach
-        if coach is None:
+        main = self.main_screen
+        if main.coach is None or main.document is None:
             return
-        self.push_screen(ExportDialog(coach.draft, coach.language))
+        self.push_screen(ExportDialog(main.document, main.coach.language,
+                                      session_id=main.session_id))
 
     def action_attach(self) -> None:
         self.main_screen.attach_file()
@@ -168,9 +177,21 @@ class CoachApp(App[None]):
                 main.app_language(language)
 
     def close_contexts(self) -> None:
-        """Stop what every wiring started (the local model server, the sessions database)."""
+        """Stop the coach's thread and what every wiring started (the local model server, the
+        sessions database)."""
+        self.coach_thread.close()
         for context in [*self.retired_contexts, self.context]:
             context.close()
+
+    def goodbye(self) -> str:
+        """Where the open session is saved and how to reopen it (printed after the screen
+        closes), or "" when no session was opened."""
+        if self.saved_session is None:
+            return ""
+        from icp_coach import paths
+
+        return t("quit.saved", self.language, id=self.saved_session[:8],
+                 path=str(paths.sessions_db()))
 
 
 def rewired_context(context: Any, settings: Any) -> Any:
@@ -181,7 +202,12 @@ def rewired_context(context: Any, settings: Any) -> Any:
 
 
 def make_tui(context: Any, *, session_id: str | None = None, language: str | None = None,
-             with_knowledge: bool = True, company: str = "My company") -> CoachApp:
-    """The one place the TUI is built: the CLI, the tests and the benchmark all call this."""
+             with_knowledge: bool = True, company: str | None = "My company",
+             offer_last: bool = False) -> CoachApp:
+    """The one place the TUI is built: the CLI, the tests and the benchmark all call this.
+
+    `offer_last`: without a session id, offer the newest saved session (reopen an unanswered
+    one) instead of starting a new one; `company` None then means "not named".
+    """
     return CoachApp(context, session_id=session_id, language=language,
-                    with_knowledge=with_knowledge, company=company)
+                    with_knowledge=with_knowledge, company=company, offer_last=offer_last)

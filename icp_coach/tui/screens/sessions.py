@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from icp_coach.tui.i18n import t
+from icp_coach.tui.safe_text import plain, printable
 
 
 def rename_session(store: Any, session_id: str, name: str, current_coach: Any = None) -> None:
@@ -69,7 +69,7 @@ class SessionsScreen(ModalScreen[str | None]):
             marker = "*" if item.id == self.current_id else ""
             cells = (item.id + marker, item.company, f"{item.step}{' ✓' if item.completed else ''}",
                      item.version, item.updated_at.replace("T", " ")[:16], str(item.turns))
-            table.add_row(*(Text(cell) for cell in cells), key=item.id)  # names are not markup
+            table.add_row(*(plain(cell) for cell in cells), key=item.id)  # names are not markup
         if not table.row_count:
             self.notify(markup=False, message=t("sessions.empty", self.language), timeout=4)
 
@@ -107,7 +107,8 @@ class SessionsScreen(ModalScreen[str | None]):
         rename_session(self.store, chosen, name, self.current_coach)
         if self.current_coach is not None and chosen == self.current_coach.session_id:
             self.app.main_screen.refresh_icp()  # type: ignore[attr-defined]
-        self.notify(markup=False, message=t("sessions.renamed", self.language, name=name), timeout=4)
+        self.notify(printable(t("sessions.renamed", self.language, name=name)), timeout=4,
+                    markup=False)
         self.reload()
         self.query_one(DataTable).focus()
 
@@ -134,7 +135,7 @@ class SessionsScreen(ModalScreen[str | None]):
         if chosen is None:
             return
         state = self.store.load_state(chosen)
-        self.app.push_screen(ExportDialog(state.draft, state.language))
+        self.app.push_screen(ExportDialog(state.draft, state.language, session_id=state.session_id))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from icp_coach.tui.safe_text import printable
+
 if TYPE_CHECKING:  # markdown-it loads with the first reply, not before the first screen
     from textual.widgets import Markdown
     from textual.widgets.markdown import MarkdownStream
@@ -20,7 +22,7 @@ class UserTurn(Static):
 
     def __init__(self, text: str, speaker: str) -> None:
         label = Text(f"{speaker}: ", style="bold")
-        label.append(text)
+        label.append(printable(text))
         super().__init__(label, classes="user-turn", markup=False)
         self.text = text
 
@@ -82,9 +84,16 @@ class CoachReply(Vertical):
             # The title and the innermost heading; F4 / a click shows the document and full path.
             tail = passage.section.split(" > ")[-1] if passage.section else ""
             label = passage.title if not tail or tail == passage.title else f"{passage.title} › {tail}"
-            text.append(label, style="dim")
+            text.append(printable(label), style="dim")
         line.update(text)
         line.display = True
+
+
+class Notice(Static):
+    """A line from the app itself (not the coach, not stored): e.g. where a resumed session is."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(Text(printable(text), style="italic"), classes="notice", markup=False)
 
 
 class ChatLog(VerticalScroll):
@@ -98,6 +107,12 @@ class ChatLog(VerticalScroll):
         await self.mount(turn)
         self.anchor()
         return turn
+
+    async def add_notice(self, text: str) -> Notice:
+        notice = Notice(text)
+        await self.mount(notice)
+        self.anchor()
+        return notice
 
     async def add_reply(self, speaker: str, text: str = "") -> CoachReply:
         reply = CoachReply(speaker, text)
