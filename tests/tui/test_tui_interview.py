@@ -32,6 +32,8 @@ from tests.tui.tui_helpers import (
 )
 
 SIZE = (100, 32)
+# An interview transcript kept in the repository (the JTBD tests' fixture).
+TRANSCRIPT = Path(__file__).resolve().parents[1] / "jtbd" / "fixtures" / "ap_ledgerly_en.vtt"
 
 
 def panel_text(app) -> str:
@@ -493,7 +495,9 @@ async def test_personas_are_drafted_edited_and_saved_in_the_icp(recorder: Record
 
 @pytest.mark.slow
 async def test_a_crm_export_in_step_1_drafts_an_answer_the_coach_takes(
-        recorder: Recorder, dev_data: Path) -> None:
+        recorder: Recorder, tmp_path: Path) -> None:
+    from tests.tui.crm_fixture import write_customers_csv
+
     from icp_coach.tui.messages import AttachmentAnalysed
     from icp_coach.tui.screens.attach import AttachmentScreen
 
@@ -505,8 +509,8 @@ async def test_a_crm_export_in_step_1_drafts_an_answer_the_coach_takes(
         assert app.screen.coach.step == 1
         await pilot.press("ctrl+o")
         await pilot.pause()
-        app.screen.query_one("#attach-path").value = str(dev_data / "job3_customers" /
-                                                         "customers.csv")
+        app.screen.query_one("#attach-path").value = str(
+            write_customers_csv(tmp_path / "customers.csv"))
         await pilot.press("enter")
         await recorder.wait_for(pilot, lambda: isinstance(app.screen, AttachmentScreen))
         answer = recorder.of(AttachmentAnalysed)[0].attachment.answer
@@ -545,7 +549,7 @@ async def test_attach_and_personas_keys_show_only_in_their_steps(recorder: Recor
 
 @pytest.mark.slow
 async def test_a_transcript_in_step_2_drafts_pains_with_the_customers_words(
-        recorder: Recorder, dev_data: Path) -> None:
+        recorder: Recorder) -> None:
     from icp_coach.embeddings import HashingEmbedder
     from icp_coach.tui.messages import AttachmentAnalysed
     from icp_coach.tui.screens.attach import AttachmentScreen
@@ -558,14 +562,13 @@ async def test_a_transcript_in_step_2_drafts_pains_with_the_customers_words(
         await recorder.wait_turns(pilot, 2)
         await pilot.press("ctrl+o")
         await pilot.pause()
-        app.screen.query_one("#attach-path").value = str(dev_data / "job1_jtbd" /
-                                                         "crm_brightwell_en.txt")
+        app.screen.query_one("#attach-path").value = str(TRANSCRIPT)
         await pilot.click("#attach-go")
         await recorder.wait_for(pilot, lambda: isinstance(app.screen, AttachmentScreen))
         found = recorder.of(AttachmentAnalysed)[0].attachment
         assert found.answer.startswith("From a customer interview:")
         assert "pain: " in found.answer
-        assert "crm_brightwell_en" in found.report or "Brightwell" in found.report
+        assert TRANSCRIPT.stem in found.report or "Ledgerly" in found.report
         await pilot.click("#attachment-use")
         await pilot.pause()
         await pilot.press("enter")
