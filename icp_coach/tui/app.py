@@ -58,6 +58,9 @@ class CoachApp(App[None]):
         self.set_language(self.language)
         self.push_screen(self.new_main_screen(self.start_session_id, offer_last=self.offer_last))
 
+    def on_unmount(self) -> None:
+        self.coach_thread.close()  # the app is gone: no turn can run any more
+
     def new_main_screen(self, session_id: str | None, *, offer_last: bool = False) -> Any:
         from icp_coach.tui.screens.main import MainScreen
 
