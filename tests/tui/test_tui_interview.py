@@ -14,9 +14,9 @@ from textual.widgets import Markdown
 
 from icp_coach import paths
 from icp_coach.bootstrap import make_app
+from icp_coach.domain.events import CoachError, ICPUpdated, ReplyDone, StepChanged
 from icp_coach.settings import Settings
 from icp_coach.tui.app import make_tui
-from icp_coach.domain.events import CoachError, ICPUpdated, ReplyDone, StepChanged
 from icp_coach.tui.messages import CoachReady, TurnFinished
 from icp_coach.tui.screens.help import HelpScreen
 from icp_coach.tui.widgets.chat_log import CoachReply, Notice, UserTurn
@@ -182,7 +182,7 @@ async def test_reopening_a_session_stores_no_new_welcome_back_turn(recorder: Rec
         resumed = Recorder()
         again = offline_app(session_id=session_id)
         async with again.run_test(size=SIZE, message_hook=resumed) as pilot:
-            await resumed.wait_for(pilot, lambda: bool(resumed.of(CoachReady)))
+            await resumed.wait_for(pilot, lambda r=resumed: bool(r.of(CoachReady)))
             await pilot.app.workers.wait_for_complete()
             notice = str(again.screen.query_one(Notice).render())
             assert "Welcome back: step 1" in notice
@@ -496,10 +496,9 @@ async def test_personas_are_drafted_edited_and_saved_in_the_icp(recorder: Record
 @pytest.mark.slow
 async def test_a_crm_export_in_step_1_drafts_an_answer_the_coach_takes(
         recorder: Recorder, tmp_path: Path) -> None:
-    from tests.tui.crm_fixture import write_customers_csv
-
     from icp_coach.tui.messages import AttachmentAnalysed
     from icp_coach.tui.screens.attach import AttachmentScreen
+    from tests.tui.crm_fixture import write_customers_csv
 
     app = offline_app()
     async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
