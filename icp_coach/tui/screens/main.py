@@ -120,6 +120,7 @@ class MainScreen(Screen[None]):
         self.preparing_since: float | None = None  # while the knowledge base is indexed
         self.preparing_kind = "knowledge"
         self.start_failed = False
+        self._knowledge_started = False
         self.engine_text = ""
         # What the panel shows, from the events' payload (the coach is not read back).
         self.document: Any = None
@@ -187,15 +188,19 @@ class MainScreen(Screen[None]):
                                   t("status.start_failed.what", self.language)))
             return
         post(CoachReady(coach, self._resumed, history, engine))
-        if self.with_knowledge:
-            self._attach_knowledge(coach)
 
-    def _attach_knowledge(self, coach: Any) -> None:
-        """Index on first use while the interview already runs; citations start once it is ready.
+    def start_knowledge(self) -> None:
+        """Once the opening question is on screen (its imports would otherwise compete with it):
+        open the knowledge base in the background; citations start once it is ready."""
+        if self.with_knowledge and not self._knowledge_started and self.coach is not None:
+            self._knowledge_started = True
+            self.attach_knowledge(self.coach)
 
-        The index and the query model are warmed up here, so the first search of a turn (on the
-        coach's thread) does not pay for loading them.
-        """
+    @work(thread=True, exclusive=True, group="knowledge", exit_on_error=False)
+    def attach_knowledge(self, coach: Any) -> None:
+        """Index on first use while the interview already runs. The index and the query model are
+        warmed up here, so the first search of a turn (on the coach's thread) does not pay for
+        loading them."""
         post = self.post_message
         worker = get_current_worker()
         post(PreparationProgress(t("progress.opening", self.language)))
@@ -253,6 +258,7 @@ class MainScreen(Screen[None]):
             await chat.add_notice(t("chat.welcome_back", self.language, step=coach.step,
                                     title=self._step_title(coach.step)))
             self.show_status()
+            self.start_knowledge()
             await self.flush_pending()
             return
         self.start_turn(None)
@@ -400,6 +406,7 @@ class MainScreen(Screen[None]):
             self.app_language(self.coach.language)  # /lang switched the coach
         self.app.refresh_bindings()  # attach / personas follow the step
         self.show_status()
+        self.start_knowledge()
         await self.flush_pending()
 
     async def flush_pending(self) -> None:
