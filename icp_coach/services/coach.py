@@ -154,10 +154,16 @@ class Coach:
         """Open (or reopen) the session: say where we are and ask the current step's question."""
         current = self.state.step
         yield StepChanged(current, step(current).title_in(self.language), self.view())
+        if resumed and self.state.pending_answer:  # saved, then the process died: answer it now
+            async for event in self._answer(self.state.pending_answer):
+                yield event
+            return
         opening = self._t("commands", "welcome_back" if resumed else "welcome",
                           step=current, title=step(current).title_in(self.language))
         guidance = opening + "\n\n" + self._question(current)
-        async for event in self._reply(guidance, query=self._step_text(current, "query")):
+        # A welcome back is said, not stored: each resume would add another to the transcript.
+        async for event in self._reply(guidance, query=self._step_text(current, "query"),
+                                       store=not resumed):
             yield event
 
     async def handle(self, text: str) -> AsyncIterator[CoachEvent]:
@@ -190,6 +196,9 @@ class Coach:
 
     async def _answer(self, text: str) -> AsyncIterator[CoachEvent]:
         state = self.state
+        if state.pending_answer != text:  # a retry of the saved answer is not a second turn
+            state.pending_answer = text
+            self._commit([TurnRecord("user", text, state.step)], reason="answer")
         try:
             extraction = await asyncio.to_thread(
                 self.extractor.extract_patch, text, step=state.step, draft=state.draft,
@@ -225,8 +234,8 @@ class Coach:
                 and is_step_done(LAST_STEP, state.draft)):  # an answer given at step 5
             guidance = self._finish()
             changed = sorted({*changed, "version"})
-        self._commit([TurnRecord("user", text, state.step if move_to is None else move_to - 1)],
-                     icp_changed=bool(changed), reason="answer")
+        state.pending_answer = ""
+        self._commit([], icp_changed=bool(changed), reason="answer")
         if changed:
             yield ICPUpdated(state.draft, changed, self.view())
         for finding in self._new_findings():
@@ -369,7 +378,7 @@ class Coach:
         return (fresh + [p for p in found if p.id in cited])[:PASSAGES_PER_REPLY]
 
     async def _reply(self, guidance: str, *, query: str = "", answer: str = "",
-                     with_passages: bool = True) -> AsyncIterator[CoachEvent]:
+                     with_passages: bool = True, store: bool = True) -> AsyncIterator[CoachEvent]:
         passages = self._retrieve(query, answer) if with_passages and query else []
         for number, passage in enumerate(passages, start=1):
             if passage.id not in {p.id for p in self.state.citations}:
@@ -392,7 +401,10 @@ class Coach:
             pieces = [guidance]
         text = "".join(pieces).strip() or guidance
         self.last_reply = text
-        self._commit([TurnRecord("coach", text, self.state.step, "reply")])
+        if store:
+            self._commit([TurnRecord("coach", text, self.state.step, "reply")])
+        else:
+            self.conversation.append(ChatMessage("coach", text))
         yield ReplyDone(text, list(passages), self.view())
 
     async def _say(self, text: str) -> AsyncIterator[CoachEvent]:
