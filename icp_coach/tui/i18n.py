@@ -208,11 +208,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "attach.use": {"en": "Use as my answer", "zh": "用作我的回答"},
     "lang.switched": {"en": "Interface language: English", "zh": "界面语言：中文"},
-    "chat.welcome_back": {
-        "en": "Welcome back: step {step}, {title}. The last question is above; answer it, or "
-              "/help for the commands.",
-        "zh": "欢迎回来：第 {step} 步，{title}。上一个问题在上方，请直接回答，或输入 /help 查看命令。",
-    },
     "engine.status": {"en": "engine: {engine} ({why})", "zh": "引擎：{engine}（{why}）"},
     "engine.name.offline": {"en": "offline", "zh": "离线"},
     "engine.name.llm": {"en": "LLM", "zh": "大模型"},

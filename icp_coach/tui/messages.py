@@ -33,6 +33,7 @@ class CoachReady(Message, bubble=False):
     resumed: bool
     history: list[Any] = field(default_factory=list)
     engine: str = ""  # the status line's "engine: ... (why)"
+    view: Any = None  # the coach's DraftView, for the panel
 
 
 @dataclass

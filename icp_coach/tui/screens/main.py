@@ -25,10 +25,8 @@ from icp_coach.domain.events import (
     CitationAdded,
     CoachError,
     FindingRaised,
-    ICPUpdated,
     ReplyDone,
     ReplyToken,
-    StepChanged,
 )
 from icp_coach.tui.citations import CitationNumbers, renumber
 from icp_coach.tui.engine_status import engine_status
@@ -122,11 +120,8 @@ class MainScreen(Screen[None]):
         self.start_failed = False
         self._knowledge_started = False
         self.engine_text = ""
-        # What the panel shows, from the events' payload (the coach is not read back).
-        self.document: Any = None
-        self.current_step = 0
-        self.findings: list[Any] = []
-        self._findings_language = ""
+        # What the panel shows: the coach's last DraftView, from the events' payload.
+        self.view: Any = None
         self.citations = CitationNumbers()
 
     def compose(self) -> ComposeResult:
@@ -143,7 +138,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(CommandHints).display = False
-        self.query_one(StepBar).show(None, 0, self.language)
+        self.query_one(StepBar).show([], 0, self.language)
         self.query_one(PromptInput).focus()
         self.set_interval(1.0, self.show_status)  # the elapsed seconds while preparing
         # After the first paint: the worker's imports would otherwise compete with it.
@@ -154,6 +149,14 @@ class MainScreen(Screen[None]):
         """A notification whose text is shown literally (no markup, no control characters)."""
         self.notify(printable(message), title=printable(title), severity=severity,  # type: ignore[arg-type]
                     timeout=timeout, markup=False)
+
+    @property
+    def document(self) -> Any:
+        return None if self.view is None else self.view.document
+
+    @property
+    def current_step(self) -> int:
+        return 0 if self.view is None else int(self.view.step)
 
     @property
     def coach_thread(self) -> Any:
@@ -183,11 +186,12 @@ class MainScreen(Screen[None]):
                 post(PreparationProgress(t("progress.local_ready", self.language), finished=True,
                                          kind="local_model"))
             history = self.context.session_store.turns(coach.session_id) if self._resumed else []
+            view = coach.view()
         except Exception as error:  # noqa: BLE001 - any start-up failure is shown, not raised
             post(CoachStartFailed(str(error) or type(error).__name__,
                                   t("status.start_failed.what", self.language)))
             return
-        post(CoachReady(coach, self._resumed, history, engine))
+        post(CoachReady(coach, self._resumed, history, engine, view))
 
     def start_knowledge(self) -> None:
         """Once the opening question is on screen (its imports would otherwise compete with it):
@@ -243,7 +247,7 @@ class MainScreen(Screen[None]):
         self.session_id = coach.session_id
         self.engine_text = message.engine
         self.app.saved_session = coach.session_id  # type: ignore[attr-defined]
-        self.document, self.current_step = coach.draft, coach.step
+        self.view = message.view
         self.citations = CitationNumbers(coach.state.citations)
         self.app_language(coach.language)
         chat = self.query_one(ChatLog)
@@ -252,21 +256,9 @@ class MainScreen(Screen[None]):
                 await chat.add_user_turn(turn.text, t("chat.you", self.language))
             else:
                 await chat.add_reply(t("chat.coach", self.language), printable(turn.text))
-        if message.history and message.history[-1].speaker == "coach":
-            # The last question is on screen: say where we are without storing another
-            # "welcome back" turn each time the session is opened.
-            await chat.add_notice(t("chat.welcome_back", self.language, step=coach.step,
-                                    title=self._step_title(coach.step)))
-            self.show_status()
-            self.start_knowledge()
-            await self.flush_pending()
-            return
+        # The coach says where we are (not stored again on a resume), or answers an answer
+        # that was saved just before the process died.
         self.start_turn(None)
-
-    def _step_title(self, number: int) -> str:
-        from icp_coach.domain.process import step
-
-        return step(number).title_in(self.language)  # type: ignore[arg-type]
 
     def on_coach_start_failed(self, message: CoachStartFailed) -> None:
         self.start_failed = True
@@ -374,13 +366,10 @@ class MainScreen(Screen[None]):
     def on_coach_event_received(self, message: CoachEventReceived) -> None:
         """Render what the coach reported, from the event's own payload."""
         event = message.event
-        if isinstance(event, ICPUpdated):
-            findings = getattr(event, "findings", None)
-            self.show_draft(event.document, findings=findings)
-        elif isinstance(event, StepChanged):
-            self.current_step = event.step
-            self.show_draft(self.document, findings=self.findings)
-        elif isinstance(event, FindingRaised):
+        view = getattr(event, "view", None)
+        if view is not None:
+            self.show_view(view)
+        if isinstance(event, FindingRaised):
             if event.finding.severity == "error":
                 self.say(event.finding.message, severity="warning", timeout=8)
         elif isinstance(event, CoachError):
@@ -404,7 +393,6 @@ class MainScreen(Screen[None]):
         self._last_user_turn = None
         if self.coach is not None and self.coach.language != self.language:
             self.app_language(self.coach.language)  # /lang switched the coach
-        self.app.refresh_bindings()  # attach / personas follow the step
         self.show_status()
         self.start_knowledge()
         await self.flush_pending()
@@ -414,26 +402,19 @@ class MainScreen(Screen[None]):
             await self.submit(self.pending.pop(0))
 
     # --- helpers ---------------------------------------------------------------------------------
-    def show_draft(self, document: Any, *, findings: list[Any] | None = None) -> None:
-        """The panel and the step bar for `document`, validated once per draft and language."""
-        if document is None:
+    def show_view(self, view: Any) -> None:
+        """The panel and the step bar from the coach's DraftView (domain/events.py)."""
+        if view is None:
             return
-        if findings is None:
-            if document is self.document and self._findings_language == self.language:
-                findings = self.findings
-            else:
-                from icp_coach.domain.validation import validate_icp
-
-                findings = validate_icp(document, self.language)  # type: ignore[arg-type]
-        self.document, self.findings, self._findings_language = document, findings, self.language
-        self.app.refresh_bindings()
-        self.query_one(ICPPanel).show(document, self.current_step, self.language, findings)
-        self.query_one(StepBar).show(document, self.current_step, self.language)
+        self.view = view
+        self.app.refresh_bindings()  # attach / personas follow the step
+        self.query_one(ICPPanel).show(view, self.language)
+        self.query_one(StepBar).show(list(view.done_steps), view.step, self.language)
 
     def refresh_icp(self) -> None:
         """Redraw after a change made outside a turn (a rename from the sessions screen)."""
         if self.coach is not None:
-            self.show_draft(self.coach.draft)
+            self.show_view(self.coach.view())
 
     def show_status(self) -> None:
         """One line: what the coach is doing, with which engine and why, and the indexing still
@@ -464,7 +445,7 @@ class MainScreen(Screen[None]):
             set_language(language)
         if self.coach is not None:
             self.engine_text = engine_status(self.context, language)
-        self.show_draft(self.document)
+        self.show_view(self.view)
 
     async def send_command(self, command: str) -> None:
         """A command from a click or a dialog, sent as if typed."""

@@ -89,13 +89,6 @@ class CoachReply(Vertical):
         line.display = True
 
 
-class Notice(Static):
-    """A line from the app itself (not the coach, not stored): e.g. where a resumed session is."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(Text(printable(text), style="italic"), classes="notice", markup=False)
-
-
 class ChatLog(VerticalScroll):
     """Scrolls with the conversation; anchored so a streaming reply stays in view."""
 
@@ -107,12 +100,6 @@ class ChatLog(VerticalScroll):
         await self.mount(turn)
         self.anchor()
         return turn
-
-    async def add_notice(self, text: str) -> Notice:
-        notice = Notice(text)
-        await self.mount(notice)
-        self.anchor()
-        return notice
 
     async def add_reply(self, speaker: str, text: str = "") -> CoachReply:
         reply = CoachReply(speaker, text)

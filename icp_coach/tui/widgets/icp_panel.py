@@ -13,6 +13,7 @@ from icp_coach.tui.i18n import t
 from icp_coach.tui.safe_text import printable
 
 if TYPE_CHECKING:  # the domain (pydantic) loads with the coach, after the first screen is up
+    from icp_coach.domain.events import DraftView
     from icp_coach.domain.icp import ICPDocument
     from icp_coach.domain.validation import Finding
 
@@ -67,13 +68,9 @@ def _bounds(low: float | None, high: float | None) -> str:
     return f"{low:,.0f}-{high:,.0f}"
 
 
-def render_step(document: ICPDocument, current: int, language: str) -> Text:
-    from icp_coach.domain.process import step, step_gaps
-
+def render_step(current: int, title: str, gaps: list[Any], language: str) -> Text:
     text = Text()
-    text.append(f"{t('panel.step', language)} {current}: {step(current).title_in(language)}",
-                style="bold")
-    gaps = step_gaps(current, document)
+    text.append(f"{t('panel.step', language)} {current}: {title}", style="bold")
     if not gaps:
         text.append("\n" + t("panel.step_done", language), style="green")
         return text
@@ -89,22 +86,21 @@ def render_step(document: ICPDocument, current: int, language: str) -> Text:
     return text
 
 
-def render_dimensions(document: ICPDocument, language: str) -> Text:
+def render_dimensions(document: ICPDocument, scores: dict[str, float], language: str) -> Text:
     from icp_coach.domain.icp import DIMENSIONS
-    from icp_coach.domain.validation import completeness, dimension_label
+    from icp_coach.domain.validation import dimension_label
 
-    scores = completeness(document)
     text = Text()
     text.append(t("panel.dimensions", language), style="bold underline")
     for name in DIMENSIONS:
         text.append(f"\n{dimension_label(name, language)}\n", style="bold")  # type: ignore[arg-type]
         text.append("  ")
-        text.append_text(completeness_bar(scores[name]))
+        text.append_text(completeness_bar(scores.get(name, 0.0)))
         values = printable(_dimension_values(document, name, language))
         if values:
             text.append(f"\n  {values}", style="italic")
     text.append(f"\n{t('panel.overall', language)} ", style="bold")
-    text.append_text(completeness_bar(scores["overall"]))
+    text.append_text(completeness_bar(scores.get("overall", 0.0)))
     return text
 
 
@@ -131,13 +127,17 @@ class ICPPanel(VerticalScroll):
         yield Static(id="panel-dimensions")
         yield Static(id="panel-findings")
 
-    def show(self, document: ICPDocument, current_step: int, language: str,
-             findings: list[Finding]) -> None:
-        """Render `document` and its `findings` (validated by the caller, once per change)."""
+    def show(self, view: DraftView, language: str) -> None:
+        """Render the coach's snapshot of the draft (domain/events.py DraftView): computed once
+        per change by the coach, nothing is validated or measured again here."""
+        document = view.document
         title = Text(f"{t('panel.title', language)}: ", style="bold")
         title.append(printable(document.name))
         title.append(f"  {t('panel.version', language)} {document.version}", style="dim")
         self.query_one("#panel-title", Static).update(title)
-        self.query_one("#panel-step", Static).update(render_step(document, current_step, language))
-        self.query_one("#panel-dimensions", Static).update(render_dimensions(document, language))
-        self.query_one("#panel-findings", Static).update(render_findings(findings, language))
+        self.query_one("#panel-step", Static).update(
+            render_step(view.step, view.step_title, list(view.gaps), language))
+        self.query_one("#panel-dimensions", Static).update(
+            render_dimensions(document, dict(view.completeness), language))
+        self.query_one("#panel-findings", Static).update(
+            render_findings(list(view.findings), language))
