@@ -57,8 +57,10 @@ def chat(resume: str | None, company: str | None, engine: str | None, lang: str 
                        offer_last=session_id is None and company is None)
         app.run()
         goodbye = app.goodbye()
-        if goodbye:
+        if goodbye:  # the answers are saved, whatever ended the app
             click.echo(goodbye, err=True)
+        if app.crashed is not None:
+            raise app.crashed  # one line from the last-resort handler, not a traceback
     finally:
         if app is not None:
             app.close_contexts()  # the settings screen may have rewired the app

@@ -58,6 +58,17 @@ class CoachApp(App[None]):
         self.set_language(self.language)
         self.push_screen(self.new_main_screen(self.start_session_id, offer_last=self.offer_last))
 
+    @property
+    def crashed(self) -> BaseException | None:
+        """The unexpected error that ended the app, if one did (the CLI reports it)."""
+        return self._exception
+
+    def _fatal_error(self) -> None:
+        """An unexpected error ends the app without Textual's traceback on the terminal: the
+        CLI's last-resort handler reports it in one line (the traceback with --debug)."""
+        self.bell()
+        self._close_messages_no_wait()
+
     def on_unmount(self) -> None:
         self.coach_thread.close()  # the app is gone: no turn can run any more
 
@@ -164,8 +175,14 @@ class CoachApp(App[None]):
         if rewired and main.session_id is not None:
             from icp_coach.settings import load_settings
 
+            try:
+                settings = load_settings()
+            except Exception as error:  # noqa: BLE001 - the file was just written; say what broke
+                main.say(f"{error}", title=t("settings.reload_failed", self.language),
+                         severity="error", timeout=15)
+                return
             previous = self.context
-            self.context = rewired_context(previous, load_settings())
+            self.context = rewired_context(previous, settings)
             self.language = language
             self.retired_contexts.append(previous)  # closed at exit: a worker may still use it
             reopened = self.new_main_screen(main.session_id)

@@ -124,6 +124,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.cancel": {"en": "Cancel", "zh": "取消"},
     "settings.saved": {"en": "Saved to {path}. Engine changes apply to the next session.",
                        "zh": "已保存到 {path}。引擎的更改将在下一个会话生效。"},
+    "settings.reload_failed": {"en": "Saved, but the settings cannot be read back",
+                               "zh": "已保存，但无法重新读取设置"},
     "settings.testing": {"en": "Testing the connection...", "zh": "正在测试连接……"},
     "settings.test_ok": {"en": "Connected: {detail}", "zh": "连接成功：{detail}"},
     "settings.test_failed": {"en": "Connection failed: {detail}", "zh": "连接失败：{detail}"},

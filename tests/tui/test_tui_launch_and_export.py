@@ -145,3 +145,17 @@ async def test_commits_and_knowledge_searches_run_off_the_ui_thread(recorder: Re
             await recorder.wait_turns(pilot, number)
     assert store.commit_threads and knowledge.search_threads
     assert ui_thread not in store.commit_threads + knowledge.search_threads
+
+
+async def test_an_unexpected_error_ends_the_app_without_a_traceback(recorder: Recorder) -> None:
+    import pytest
+
+    app = offline_app()
+    with pytest.raises(AttributeError):
+        async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+            await recorder.wait_turns(pilot, 1)
+            app.main_screen.post_message(CoachReady(None, False))  # a bug in a handler
+            await pilot.pause()
+    assert isinstance(app.crashed, AttributeError)  # for the CLI's one-line report
+    assert not app._exit_renderables  # nothing of Textual's traceback for the terminal
+    assert app.goodbye()  # and where the answers are saved

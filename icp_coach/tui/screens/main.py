@@ -548,7 +548,12 @@ class MainScreen(Screen[None]):
         its own thread like every commit."""
         if personas is None or self.coach is None:
             return
-        updated = await self.coach_thread.call(self.coach.set_personas, personas)
+        try:
+            updated = await self.coach_thread.call(self.coach.set_personas, personas)
+        except Exception as error:  # noqa: BLE001 - e.g. the sessions database went away
+            self.say(str(error) or type(error).__name__, title=t("personas.failed", self.language),
+                     severity="error", timeout=15)
+            return
         self.post_message(CoachEventReceived(updated))
         self.say(t("personas.saved", self.language, count=len(personas)), timeout=6)
 
