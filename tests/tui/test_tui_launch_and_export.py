@@ -54,10 +54,9 @@ async def test_a_launch_without_resume_offers_the_last_session(recorder: Recorde
 async def test_an_unanswered_last_session_is_reopened_not_duplicated(recorder: Recorder) -> None:
     context = make_app(Settings(engine="offline"))
     for _ in range(3):
-        app = launch(context)
-        async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
-            await recorder.wait_for(pilot, lambda: bool(recorder.of(CoachReady)))
-            await pilot.app.workers.wait_for_complete()
+        app, seen = launch(context), Recorder()
+        async with app.run_test(size=SIZE, message_hook=seen) as pilot:
+            await seen.wait_turns(pilot, 1)
             assert not isinstance(app.screen, ResumeOffer)  # nothing worth asking about
     assert len(context.session_store.list_sessions()) == 1
 
@@ -159,3 +158,16 @@ async def test_an_unexpected_error_ends_the_app_without_a_traceback(recorder: Re
     assert isinstance(app.crashed, AttributeError)  # for the CLI's one-line report
     assert not app._exit_renderables  # nothing of Textual's traceback for the terminal
     assert app.goodbye()  # and where the answers are saved
+
+
+async def test_an_unanswered_session_in_another_language_is_not_reopened(
+        recorder: Recorder) -> None:
+    context = make_app(Settings(engine="offline"))
+    for language in ("en", "zh"):
+        app = make_tui(context, with_knowledge=False, company=None, offer_last=True,
+                       language=language)
+        seen = Recorder()
+        async with app.run_test(size=SIZE, message_hook=seen) as pilot:
+            await seen.wait_turns(pilot, 1)
+        assert seen.of(CoachReady)[0].coach.language == language
+    assert len(context.session_store.list_sessions()) == 2

@@ -76,11 +76,12 @@ def paragraph_chunks(text: str, size: int = LAYOUT_CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def pick_last_session(store: Any, company: str | None) -> tuple[str | None, Any]:
+def pick_last_session(store: Any, company: str | None, language: str) -> tuple[str | None, Any]:
     """On a launch without --resume: (a session to reopen silently, a session to offer).
 
     The newest session with no answer in it is reopened rather than another empty one created
-    (when it is for the same company, or no company was named); one with answers is offered.
+    (when it is for the same company, or no company was named, and in the same language); one
+    with answers is offered.
     """
     sessions = store.list_sessions()
     if not sessions:
@@ -89,7 +90,7 @@ def pick_last_session(store: Any, company: str | None) -> tuple[str | None, Any]
     answered = any(turn.speaker == "user" for turn in store.turns(latest.id))
     if answered:
         return None, (latest if company is None else None)
-    if company is None or company == latest.company:
+    if company in (None, latest.company) and latest.language == language:
         return latest.id, None
     return None, None
 
@@ -169,7 +170,8 @@ class MainScreen(Screen[None]):
         try:
             session_id = self.session_id
             if offer_last:
-                reopen, offer = pick_last_session(self.context.session_store, self.named_company)
+                reopen, offer = pick_last_session(self.context.session_store, self.named_company,
+                                                  self.language)
                 if offer is not None:
                     post(LastSessionFound(offer))
                     return
