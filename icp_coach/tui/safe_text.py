@@ -12,12 +12,14 @@ import re
 from rich.text import Text
 
 # CSI and OSC escape sequences first (so their printable tails go too), then any other C0/C1
-# control character except tab and newline.
+# control character except tab and newline, and the bidi overrides that make a line read
+# otherwise than it holds.
 _CONTROL = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
     r"|\x1b[@-_]?"
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 )
 
 
