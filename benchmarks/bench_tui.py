@@ -205,15 +205,15 @@ async def show_latency(rounds: int) -> tuple[list[float], float, float]:
         for _ in range(rounds):
             prompt.clear()
             prompt.insert("/show")
-            watching = True
+            finished = asyncio.Event()
 
-            async def watch_loop() -> None:
-                while watching:
+            async def watch_loop(finished: asyncio.Event) -> None:
+                while not finished.is_set():
                     before = loop.time()
                     await asyncio.sleep(0.005)
                     stalls.append(loop.time() - before - 0.005)
 
-            watcher = asyncio.create_task(watch_loop())
+            watcher = asyncio.create_task(watch_loop(finished))
             app.post_message(events.Key("enter", None))
             while not screen.busy:
                 await asyncio.sleep(0.0005)
@@ -225,7 +225,7 @@ async def show_latency(rounds: int) -> tuple[list[float], float, float]:
                     await asyncio.sleep(0.0005)
                 latencies.append(time.perf_counter() - started)
                 await asyncio.sleep(0.01)  # a fast typist
-            watching = False
+            finished.set()
             await watcher
             await idle()
     blocked = sum(stall for stall in stalls if stall > 0.02) / max(rounds, 1)
