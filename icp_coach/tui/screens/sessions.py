@@ -15,11 +15,16 @@ from icp_coach.tui.i18n import t
 from icp_coach.tui.safe_text import plain, printable
 
 
-def rename_session(store: Any, session_id: str, name: str, current_coach: Any = None) -> None:
+async def rename_session(store: Any, session_id: str, name: str, current_coach: Any = None,
+                         coach_thread: Any = None) -> None:
     """The open session is renamed through its coach (which would otherwise write its old name
-    back with the next turn); any other one in the store."""
+    back with the next turn), on the coach's thread like its other commits; any other one in the
+    store."""
     if current_coach is not None and current_coach.session_id == session_id:
-        current_coach.rename(name)
+        if coach_thread is not None:
+            await coach_thread.call(current_coach.rename, name)
+        else:
+            current_coach.rename(name)
     else:
         store.rename(session_id, name)
 
@@ -97,14 +102,15 @@ class SessionsScreen(ModalScreen[str | None]):
         rename.focus()
 
     @on(Input.Submitted, "#rename-input")
-    def apply_rename(self, event: Input.Submitted) -> None:
+    async def apply_rename(self, event: Input.Submitted) -> None:
         chosen = self.selected_id()
         name = event.value.strip()
         event.input.value = ""
         event.input.display = False
         if chosen is None or not name:
             return
-        rename_session(self.store, chosen, name, self.current_coach)
+        await rename_session(self.store, chosen, name, self.current_coach,
+                             getattr(self.app, "coach_thread", None))
         if self.current_coach is not None and chosen == self.current_coach.session_id:
             self.app.main_screen.refresh_icp()  # type: ignore[attr-defined]
         self.notify(printable(t("sessions.renamed", self.language, name=name)), timeout=4,
