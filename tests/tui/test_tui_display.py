@@ -69,6 +69,15 @@ def test_chinese_wraps_between_characters_not_only_at_spaces() -> None:
     assert rendered_lines("They use Salesforce and NetSuite daily", 12)[0].rstrip() == "They use"
 
 
+def test_the_answer_box_wraps_chinese_between_characters_too() -> None:
+    from textual._wrap import compute_wrap_offsets
+
+    cjk_wrap.enable()
+    text = "我们的客户 最好的是金融科技和物流公司，在上海和深圳。"
+    first = compute_wrap_offsets(text, 24, 4)[0]
+    assert 10 <= first <= 12  # a full first line (about 12 wide characters), not at the space
+
+
 def test_a_long_reply_is_laid_out_in_paragraph_pieces_that_join_back() -> None:
     text = "\n\n".join(f"## Part {n}\n\n" + "word " * 60 for n in range(12))
     pieces = paragraph_chunks(text, size=600)
