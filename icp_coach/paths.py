@@ -58,18 +58,14 @@ def models_dir() -> Path:
     return data_dir() / "models"
 
 
-def exports_dir() -> Path:
-    """Where the TUI's F5 and `/export` save ICP documents (one folder, one naming)."""
-    return data_dir() / "exports"
-
-
-def export_file(company: str, session_id: str, fmt: str) -> Path:
-    """e.g. exports/icp-acme-gmbh-3f2a9c1b.md: the company to recognise it, the session to keep
-    two interviews of one company apart."""
+def export_file_name(company: str, session_id: str, fmt: str) -> str:
+    """e.g. icp-acme-gmbh-3f2a9c1b.md (in the exports folder, `bootstrap.App.exports_dir`): the
+    company to recognise it, the session to keep two interviews of one company apart. `/export`
+    and the TUI's F5 both name files so."""
     import re
 
     stem = re.sub(r"[^\w\-]+", "-", company.strip().lower()).strip("-")[:40] or "icp"
-    return exports_dir() / f"icp-{stem}-{session_id[:8]}.{fmt}"
+    return f"icp-{stem}-{session_id[:8]}.{fmt}"
 
 
 def shipped_dir(name: str) -> Path:

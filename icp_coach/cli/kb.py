@@ -20,6 +20,7 @@ from icp_coach.cli.common import (
     json_option,
     output_option,
 )
+from icp_coach.domain.language import Language
 
 F = TypeVar("F", bound=Callable[..., Any])
 SCORE_MEANING = ("fused rank score: 1.0 = ranked first by meaning and by keywords; "
@@ -173,7 +174,7 @@ def index_command(rebuild: bool, as_json: bool, output: Path | None) -> None:
 @output_option
 @handles_errors
 @handles_kb_errors
-def search_command(query: str, k: int, lang: str | None, kind: str | None, company: str | None,
+def search_command(query: str, k: int, lang: Language | None, kind: str | None, company: str | None,
                    stage: str | None, as_json: bool, output: Path | None) -> None:
     """Find the passages that best answer QUERY (English or Chinese), with source and score.
 

@@ -134,7 +134,8 @@ class CoachApp(App[None]):
         if main.coach is None or main.document is None:
             return
         self.push_screen(ExportDialog(main.document, main.coach.language,
-                                      session_id=main.session_id))
+                                      session_id=main.session_id,
+                                      exports_dir=self.context.exports_dir))
 
     def action_attach(self) -> None:
         self.main_screen.attach_file()
@@ -208,10 +209,8 @@ class CoachApp(App[None]):
         closes), or "" when no session was opened."""
         if self.saved_session is None:
             return ""
-        from icp_coach import paths
-
         return t("quit.saved", self.language, id=self.saved_session[:8],
-                 path=str(paths.sessions_db()))
+                 path=str(self.context.session_store.path))
 
 
 def rewired_context(context: Any, settings: Any) -> Any:

@@ -68,8 +68,8 @@ async def test_f5_and_export_save_into_one_folder_and_enter_exports(recorder: Re
         await type_and_send(pilot, "/export md")
         await recorder.wait_turns(pilot, 2)
         session_id = app.main_screen.session_id
-        by_command = paths.export_file("Acme GmbH", session_id, "md")
-        assert by_command.parent == paths.exports_dir() and by_command.is_file()
+        by_command = app.context.exports_dir / paths.export_file_name("Acme GmbH", session_id, "md")
+        assert by_command.is_file()
         assert "acme-gmbh" in by_command.name and session_id[:8] in by_command.name
 
         await pilot.press("f5")

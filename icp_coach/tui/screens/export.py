@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,25 +12,27 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from icp_coach.domain.language import Language
 from icp_coach.tui.i18n import t
 from icp_coach.tui.safe_text import printable
 
 
-def default_export_path(company: str, session_id: str, fmt: str) -> Path:
-    """The same folder and name `/export` uses (paths.export_file)."""
+def default_export_path(folder: Path, company: str, session_id: str, fmt: str) -> Path:
+    """The same folder and name `/export` uses."""
     from icp_coach import paths
 
-    return paths.export_file(company, session_id, fmt)
+    return folder / paths.export_file_name(company, session_id, fmt)
 
 
-def export_document(document: Any, fmt: str, language: str, path: Path) -> Path:
-    """Write the ICP as Markdown (with its findings) or JSON, atomically (the default exports
-    folder is created; any other folder must exist)."""
+def export_document(document: Any, fmt: str, language: str, path: Path,
+                    exports_dir: Path | None = None) -> Path:
+    """Write the ICP as Markdown (with its findings) or JSON, atomically (the exports folder is
+    created when missing; any other folder must exist)."""
     from icp_coach import paths
     from icp_coach.storage.atomic import write_text_atomic
 
     path = path.expanduser()
-    if path.parent == paths.exports_dir():
+    if exports_dir is not None and path.parent == exports_dir:
         paths.ensure(path.parent)
 
     if fmt == "json":
@@ -39,7 +41,7 @@ def export_document(document: Any, fmt: str, language: str, path: Path) -> Path:
         from icp_coach.domain.validation import validate_icp
         from icp_coach.services.export import render_markdown
 
-        lang: Literal["en", "zh"] = "zh" if language == "zh" else "en"
+        lang: Language = "zh" if language == "zh" else "en"
         text = render_markdown(document, lang, validate_icp(document, lang))
     return write_text_atomic(path, text)
 
@@ -53,11 +55,13 @@ class ExportDialog(ModalScreen[Path | None]):
         Binding("enter", "submit", "Export", id="export.submit", priority=True),
     ]
 
-    def __init__(self, document: Any, language: str, *, session_id: str) -> None:
+    def __init__(self, document: Any, language: str, *, session_id: str,
+                 exports_dir: Path) -> None:
         super().__init__()
         self.document = document
         self.language = language
         self.session_id = session_id
+        self.exports_dir = exports_dir
 
     def compose(self) -> ComposeResult:
         lang = self.language
@@ -72,8 +76,8 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield RadioButton("English", value=lang == "en", id="lang-en")
                 yield RadioButton("中文", value=lang == "zh", id="lang-zh")
             yield Label(t("export.path", lang))
-            yield Input(str(default_export_path(self.document.name, self.session_id, "md")),
-                        id="export-path")
+            yield Input(str(default_export_path(self.exports_dir, self.document.name,
+                                                self.session_id, "md")), id="export-path")
             with Horizontal(classes="buttons"):
                 yield Button(t("export.save", lang), variant="primary", id="export-save")
                 yield Button(t("settings.cancel", lang), id="export-cancel")
@@ -111,7 +115,8 @@ class ExportDialog(ModalScreen[Path | None]):
 
         path = Path(self.query_one("#export-path", Input).value.strip())
         try:
-            written = export_document(self.document, self.chosen_format, self.chosen_language, path)
+            written = export_document(self.document, self.chosen_format, self.chosen_language, path,
+                                      self.exports_dir)
         except (OutputError, OSError) as error:
             self.notify(printable(f"{error}\n{t('export.failed.what', self.language)}"),
                         title=t("export.failed", self.language), severity="error", timeout=12,

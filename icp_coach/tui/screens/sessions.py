@@ -141,7 +141,9 @@ class SessionsScreen(ModalScreen[str | None]):
         if chosen is None:
             return
         state = self.store.load_state(chosen)
-        self.app.push_screen(ExportDialog(state.draft, state.language, session_id=state.session_id))
+        self.app.push_screen(ExportDialog(
+            state.draft, state.language, session_id=state.session_id,
+            exports_dir=self.app.context.exports_dir))  # type: ignore[attr-defined]
 
     def action_close(self) -> None:
         self.dismiss(None)

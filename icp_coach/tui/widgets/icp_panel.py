@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from icp_coach.domain.language import as_language
 from icp_coach.tui.i18n import t
 from icp_coach.tui.safe_text import printable
 
@@ -93,7 +94,7 @@ def render_dimensions(document: ICPDocument, scores: dict[str, float], language:
     text = Text()
     text.append(t("panel.dimensions", language), style="bold underline")
     for name in DIMENSIONS:
-        text.append(f"\n{dimension_label(name, language)}\n", style="bold")  # type: ignore[arg-type]
+        text.append(f"\n{dimension_label(name, as_language(language))}\n", style="bold")
         text.append("  ")
         text.append_text(completeness_bar(scores.get(name, 0.0)))
         values = printable(_dimension_values(document, name, language))
