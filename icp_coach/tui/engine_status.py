@@ -13,10 +13,8 @@ def engine_reason(context: Any) -> str:
     engine = context.engine_name
     if settings.engine != "auto":
         return "engine.why.chosen"
-    if engine == "llm":
+    if engine == "llm":  # bootstrap.describe_engine: auto is an endpoint, else offline
         return "engine.why.endpoint" if settings.has_endpoint else "engine.why.injected"
-    if engine == "local":
-        return "engine.why.local_installed"
     return "engine.why.no_endpoint"
 
 

@@ -214,10 +214,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "engine.why.endpoint": {"en": "auto: an endpoint is configured",
                             "zh": "自动：已配置接口地址"},
     "engine.why.injected": {"en": "auto: a chat model was given", "zh": "自动：已提供对话模型"},
-    "engine.why.local_installed": {"en": "auto: the local model is installed",
-                                   "zh": "自动：已安装本地模型"},
-    "engine.why.no_endpoint": {"en": "auto: no endpoint configured",
-                               "zh": "自动：未配置接口地址"},
+    "engine.why.no_endpoint": {"en": "auto: no endpoint configured; --engine local for the "
+                                     "embedded model",
+                               "zh": "自动：未配置接口地址；--engine local 使用内置模型"},
     "resume.title": {"en": "Continue where you left off?", "zh": "从上次的地方继续？"},
     "resume.last": {"en": "Last session: {company}, step {step}, updated {updated} ({id}).",
                     "zh": "上次的会话：{company}，第 {step} 步，更新于 {updated}（{id}）。"},
