@@ -80,6 +80,16 @@ def models_dir() -> Path:
     return data_dir() / "models"
 
 
+def export_file_name(company: str, session_id: str, fmt: str) -> str:
+    """e.g. icp-acme-gmbh-3f2a9c1b.md (in the exports folder, `bootstrap.App.exports_dir`): the
+    company to recognise it, the session to keep two interviews of one company apart. `/export`
+    and the TUI's F5 both name files so."""
+    import re
+
+    stem = re.sub(r"[^\w\-]+", "-", company.strip().lower()).strip("-")[:40] or "icp"
+    return f"icp-{stem}-{session_id[:8]}.{fmt}"
+
+
 def shipped_dir(name: str) -> Path:
     """The folder `prompts` or `knowledge`: inside the wheel, or at the repo top in a checkout."""
     package_root = Path(__file__).resolve().parent
