@@ -273,5 +273,6 @@ _ZH_TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,6}?(?:总监|经理|负责人|�
 def titles_in_text(text: str) -> list[str]:
     """Job titles named in a sentence, those whose role we can tell."""
     titles = [m.group(0).strip() for m in _EN_TITLE.finditer(text)]
-    titles += [m.group(0).strip().lstrip("由和与让给被请是的及、") for m in _ZH_TITLE.finditer(text)]
+    titles += [re.split(r"[由和与让给被请是的及、需要经找]", m.group(0).strip())[-1]
+               for m in _ZH_TITLE.finditer(text)]
     return [t for t in dict.fromkeys(titles) if role_for_title(t) is not None]

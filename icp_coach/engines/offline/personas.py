@@ -185,7 +185,7 @@ def _vocabulary(quotes: list[str], language: str, limit: int = 8) -> list[str]:
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", quote)]
         content = [w for w in words if w.lower() not in STOPWORDS and len(w) > 2]
         counts.update(w.lower() for w in content if len(w) > 3)
-        for first, second in zip(words, words[1:]):
+        for first, second in zip(words, words[1:], strict=False):
             if first.lower() not in STOPWORDS and second.lower() not in STOPWORDS:
                 counts[f"{first.lower()} {second.lower()}"] += 2  # a phrase says more than a word
     return [word for word, _ in counts.most_common(limit)]
@@ -258,7 +258,12 @@ class OfflinePersonaWriter:
             vocabulary=vocabulary[:10],
             interviewees=[f"{s.label()}, {s.source}" for s in mine],
             engine=self.name,
-            **sections,
+            goals=sections["goals"],
+            pains=sections["pains"],
+            jobs_to_be_done=sections["jobs_to_be_done"],
+            triggers=sections["triggers"],
+            objections=sections["objections"],
+            decision_criteria=sections["decision_criteria"],
         ).with_evidence_level()
         return persona.model_copy(update={"to_learn": list(template.to_learn)})
 

@@ -78,8 +78,8 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
         lines = []
         for persona in personas:
             status = persona_status(persona, self.language)
-            first_step = status[2].lstrip("#  -") if len(status) > 2 else ""
-            lines.append(status[0].lstrip("# ") + (f" → {first_step}" if first_step else ""))
+            first_step = status[2].removeprefix("#   - ") if len(status) > 2 else ""
+            lines.append(status[0].removeprefix("# ") + (f" → {first_step}" if first_step else ""))
         return "\n".join(lines)
 
     def checked_personas(self) -> list[Any] | None:
