@@ -146,6 +146,11 @@ class SpeakerRole(BaseModel):
 
 
 _EN_INTRO = [
+    (re.compile(r"\bI(?:'m| am) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?, (?:the |a |an |our )?"
+                r"(?P<title>[A-Za-z][\w&/ .-]{1,50}?)(?= at | for | of |,|\.|;| and | here|$)"), ""),
+    (re.compile(r"\b(?:As|as) (?:the |a |an |our )?(?P<title>[A-Za-z][\w&/ -]{1,40}?),"), ""),
+    (re.compile(r"\bI work as (?:the |a |an )?(?P<title>[A-Za-z][\w&/ -]{1,40}?)"
+                r"(?= at | for | in |,|\.|;| and |$)"), ""),
     (re.compile(r"\bI(?:'m| am) (?:the |a |an |our |their )?(?P<title>[A-Za-z][\w&/ .-]{1,50}?)"
                 r"(?= at | for | of |,|\.|;| and | here|$)"), ""),
     (re.compile(r"\bI (?:run|lead|head(?: up)?|own|oversee|look after) (?:the |our |all of |all )?"
@@ -167,18 +172,23 @@ _ZH_INTRO = [
 ]
 
 
-def _intro_title(text: str) -> str:
+def _intro_title(text: str, makers: Sequence[tuple[str, Sequence[str]]] = ()) -> str:
+    """A title the speaker gives themselves ("I run finance at ...", "我负责信息化这块"), when it
+    is one whose role we can tell (by its family or because the ICP lists it)."""
+    def known(title: str) -> bool:
+        return role_for_title(title) is not None or role_in_icp(title, makers) is not None
+
     for pattern, prefix in _EN_INTRO:
         for match in pattern.finditer(text):
             found = match.group("title").strip(" .-")
             title = (prefix + found) if prefix and not prefix.startswith("{") else found
-            if role_for_title(title) is not None:
-                return title
+            if known(title) or (prefix and known(found)):
+                return title if known(title) else found
     for pattern, prefix in _ZH_INTRO:
         for match in pattern.finditer(text):
             found = match.group("title").strip()
             title = prefix.format(found) if prefix else found
-            if role_for_title(title) is not None:
+            if known(title):
                 return title
     return ""
 
@@ -229,7 +239,7 @@ def map_speakers(transcripts: Sequence[Transcript],
             title = stated
             if not title or role_for_title(title) is None and role_in_icp(title, makers) is None:
                 for turn in turns[:6]:
-                    intro = _intro_title(turn.text)
+                    intro = _intro_title(turn.text, makers)
                     if intro:
                         title, basis, line = intro, "self_introduction", turn.line
                         quote = _intro_sentence(turn.text, intro)

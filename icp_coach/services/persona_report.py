@@ -74,7 +74,7 @@ def render_personas(personas: list[Persona], language: Language = "en",
         out.append("")
         counted = [f"{label[s]} {persona.evidenced.get(s, 0)}/{len(getattr(persona, s))}"
                    for s in ("goals", "pains", "objections", "decision_criteria")]
-        out.append(f"{label['evidenced']}: " + " · ".join(counted))
+        out.append(label['evidenced'] + ("：" if language == "zh" else ": ") + " · ".join(counted))
         out.append("")
         if persona.interviewees:
             out.append(f"- **{label['interviewees']}**: {'; '.join(persona.interviewees)}")

@@ -120,9 +120,12 @@ def test_champion_and_economic_buyer_always_and_the_interviewees_roles_too(app) 
 
 def test_a_title_filed_under_buying_signals_still_names_the_role(app) -> None:  # type: ignore[no-untyped-def]
     icp = fleet_icp(decision_makers=[], buying_signals=[
-        {"description": "Any tool over $20k needs the CFO to sign off"}])
+        {"description": "Any tool over $20k needs the CFO to sign off"},
+        {"description": "Hiring a Head of Fleet Safety"}])
     buyer = next(p for p in draft(app, icp).personas if p.role == "economic_buyer")
     assert buyer.title == "CFO"
+    assert [t.text for t in buyer.triggers] == ["Hiring a Head of Fleet Safety"]  # an event
+    assert "Any tool over $20k needs the CFO to sign off" in [c.text for c in buyer.decision_criteria]
 
 
 def test_templates_only_where_nothing_else_exists_and_never_counted(app) -> None:  # type: ignore[no-untyped-def]

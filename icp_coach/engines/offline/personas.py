@@ -29,6 +29,8 @@ from icp_coach.domain.persona_roles import (
 from icp_coach.domain.persona_template import RoleTemplate, parse_role_template
 
 MAX_PER_SECTION = 6
+_HIRING = re.compile(r"\b(?:hir(?:e|es|ed|ing)|recruit\w*|appoint\w*|new(?:ly)? (?:hired|appointed))\b"
+                     r"|招聘|新招|招了|新来|上任|到任", re.IGNORECASE)
 STOPWORDS = frozenset(
     "the a an and or but of to in on for with at by from is are was were be been it its this that "
     "we our us you your they them their i me my he she his her have has had do does did not no "
@@ -70,10 +72,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "goal.signal.economic_buyer": {"en": "Turn this moment into results: {x}", "zh": "把握当下的时机出成果：{x}"},
     "goal.signal.champion": {"en": "Show progress while it matters: {x}", "zh": "趁这个时机做出成绩：{x}"},
     "goal.priority": {"en": "Serve the company's priority: {x}", "zh": "服务公司的优先事项：{x}"},
-    "goal.stack": {"en": "Keep {x} working with no custom code", "zh": "不写定制代码，保持 {x} 正常运转"},
-    "goal.integration": {"en": "A supported connection to {x}", "zh": "与 {x} 有现成、受支持的对接"},
-    "goal.compliance": {"en": "Stay {x} compliant", "zh": "持续满足 {x} 合规要求"},
-    "goal.compliance.blocker": {"en": "Nothing that puts {x} at risk", "zh": "不能让 {x} 合规出现风险"},
+    "goal.stack": {"en": "Keep {x} working with no custom code", "zh": "不写定制代码，保持{x}正常运转"},
+    "goal.integration": {"en": "A supported connection to {x}", "zh": "与{x}有现成、受支持的对接"},
+    "goal.compliance": {"en": "Stay {x} compliant", "zh": "持续满足{x}合规要求"},
+    "goal.compliance.blocker": {"en": "Nothing that puts {x} at risk", "zh": "不能让{x}合规出现风险"},
     "goal.workaround": {"en": "Stop working around it with: {x}", "zh": "不再靠这种办法凑合：{x}"},
     "goal.protect": {"en": "Protect what works today: {x}", "zh": "保护现在还能用的做法：{x}"},
     "objection.workaround": {"en": "We manage with this today: {x}", "zh": "我们现在这样也能应付：{x}"},
@@ -82,12 +84,12 @@ PHRASES: dict[str, dict[str, str]] = {
     "objection.red_flag": {"en": "Raises the red flag: {x}", "zh": "触及红旗：{x}"},
     "answer.red_flag": {"en": "Check it in discovery; where it holds the account is a poor fit, so say so early.",
                         "zh": "在初步沟通时就核实；如果属实，这个客户并不合适，尽早说明。"},
-    "objection.compliance": {"en": "Does it pass our {x} review?", "zh": "能通过我们的 {x} 审查吗？"},
+    "objection.compliance": {"en": "Does it pass our {x} review?", "zh": "能通过我们的{x}审查吗？"},
     "answer.compliance": {"en": "Send the documentation for {x} before they ask, with a named contact.",
-                          "zh": "主动提前提供 {x} 相关材料，并指定对接人。"},
-    "objection.integration": {"en": "Will it really connect to {x}?", "zh": "真的能和 {x} 打通吗？"},
+                          "zh": "主动提前提供{x}相关材料，并指定对接人。"},
+    "objection.integration": {"en": "Will it really connect to {x}?", "zh": "真的能和{x}打通吗？"},
     "answer.integration": {"en": "Show the working connection to {x} and a customer on the same stack.",
-                           "zh": "演示与 {x} 的实际对接，并介绍使用同样系统的客户。"},
+                           "zh": "演示与{x}的实际对接，并介绍使用同样系统的客户。"},
     "objection.low_urgency": {"en": "Not urgent enough to fund now: {x}", "zh": "还没急到现在就要花钱：{x}"},
     "answer.low_urgency": {"en": "Tie it to a trigger they are living through and to what waiting costs.",
                            "zh": "把它和客户正在经历的触发事件、以及拖延的代价联系起来。"},
@@ -109,8 +111,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "criterion.blocker": {"en": "Rules out: {x}", "zh": "排除：{x}"},
     "criterion.timing": {"en": "Timing: {x}", "zh": "时机：{x}"},
     "criterion.stack": {"en": "Works with the current stack: {x}", "zh": "兼容现有技术栈：{x}"},
-    "criterion.integration": {"en": "Integrates with {x}", "zh": "能与 {x} 集成"},
-    "criterion.compliance": {"en": "Meets {x}", "zh": "满足 {x}"},
+    "criterion.integration": {"en": "Integrates with {x}", "zh": "能与{x}集成"},
+    "criterion.compliance": {"en": "Meets {x}", "zh": "满足{x}"},
     "criterion.maturity": {"en": "Fits their technical maturity: {x}", "zh": "符合他们的技术成熟度：{x}"},
     "criterion.easier": {"en": "Easier than today's way: {x}", "zh": "比现在的办法更省事：{x}"},
     "criterion.concern": {"en": "{x}", "zh": "{x}"},
@@ -179,9 +181,14 @@ class _SpeakerIndex:
 def _vocabulary(quotes: list[str], language: str, limit: int = 8) -> list[str]:
     """The words and two-word phrases that recur in what they said, as they said them."""
     counts: Counter[str] = Counter()
+    cues = {cue for role_cues in ROLE_CUES.values() for cue in role_cues if len(cue) > 1}
     for quote in quotes:
+        lowered = quote.lower()
+        counts.update({cue: 3 for cue in cues if re.search(r"[\u4e00-\u9fff]", cue) and cue in quote})
+        counts.update({cue: 3 for cue in cues if cue.isalpha() and
+                       re.search(rf"\b{re.escape(cue)}\b", lowered)})
         if language == "zh" or re.search(r"[\u4e00-\u9fff]", quote):
-            counts.update(chunk for chunk in _ZH_BREAK.split(quote) if 2 <= len(chunk) <= 6)
+            counts.update(chunk for chunk in _ZH_BREAK.split(quote) if 2 <= len(chunk) <= 4)
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", quote)]
         content = [w for w in words if w.lower() not in STOPWORDS and len(w) > 2]
         counts.update(w.lower() for w in content if len(w) > 3)
@@ -305,6 +312,13 @@ class OfflinePersonaWriter:
                          key=lambda p: (not _relevant(p[1].description, role),
                                         {"high": 0, "medium": 1, None: 1, "low": 2}[p[1].urgency]))
 
+        # A "signal" naming a job title is about a decision maker, not an event to time a deal by.
+        # (Hiring one is still an event.)
+        events = [(i, sig) for i, sig in enumerate(icp.buying_signals)
+                  if not titles_in_text(sig.description) or _HIRING.search(sig.description)]
+        people = [(i, sig) for i, sig in enumerate(icp.buying_signals) if (i, sig) not in events
+                  and any(role_for_title(t) == role for t in titles_in_text(sig.description))]
+
         if maker_index >= 0:  # what the ICP says this role cares about
             for position, concern in enumerate(icp.decision_makers[maker_index].concerns):
                 path = f"decision_makers[{maker_index}].concerns[{position}]"
@@ -346,7 +360,7 @@ class OfflinePersonaWriter:
             for position, value in enumerate(icp.psychographics.priorities):
                 _add(goals, _icp_item(_say("goal.priority", language, value),
                                       f"psychographics.priorities[{position}]", value))
-            for position, signal in enumerate(icp.buying_signals):
+            for position, signal in events:
                 _add(goals, _icp_item(_say(f"goal.signal.{role}", language, signal.description),
                                       f"buying_signals[{position}]", signal.description))
         if role == "user":
@@ -364,7 +378,10 @@ class OfflinePersonaWriter:
             _add(criteria, _icp_item(_say(f"criterion.{role}", language, pain.description),
                                      f"pain_points[{position}]", pain.description))
 
-        for position, signal in enumerate(icp.buying_signals):
+        for position, signal in people:  # "the CFO signs off": how this role decides
+            _add(criteria, _icp_item(signal.description, f"buying_signals[{position}]",
+                                     signal.description))
+        for position, signal in events:
             if role in ("champion", "economic_buyer") or _relevant(signal.description, role):
                 _add(triggers, _icp_item(signal.description, f"buying_signals[{position}]",
                                          signal.description))
