@@ -86,9 +86,34 @@ def gold_speakers(data: Any, context: str = "") -> list[tuple[str, str, str]]:
     return found
 
 
+def gold_role_sets(data: Any, context: str = "") -> list[tuple[str, list[str]]]:
+    """(file hint, roles) wherever the gold lists the roles a pair should yield."""
+    found: list[tuple[str, list[str]]] = []
+    if isinstance(data, dict):
+        hint = str(data.get("icp") or data.get("transcript") or data.get("file") or context)
+        for key, value in data.items():
+            if key in ("roles", "expected_roles", "gold_roles", "buying_roles") and isinstance(value, list) \
+                    and value and all(isinstance(v, str) and v in ROLES for v in value):
+                found.append((hint, list(value)))
+            elif isinstance(value, (dict, list)):
+                found += gold_role_sets(value, str(key) if "." in str(key) else hint)
+    elif isinstance(data, list):
+        for value in data:
+            found += gold_role_sets(value, context)
+    return found
+
+
+def _same_file(hint: str, name: str) -> bool:
+    stem = Path(hint).name.split(".")[0].lower()
+    return bool(stem) and (stem in name.lower() or name.lower().split(".")[0] in stem)
+
+
 def _prefix_key(path: Path) -> str:
     stem = path.stem.lower()
     return re.split(r"[_\-.]", stem)[0]
+
+
+GOLD_ROLE_SETS: list[tuple[str, list[str]]] = []
 
 
 def find_material(folder: Path) -> tuple[list[tuple[Path, Path]], list[tuple[str, str, str]]]:
@@ -109,7 +134,8 @@ def find_material(folder: Path) -> tuple[list[tuple[Path, Path]], list[tuple[str
                 manifest = data["pairs"]
             elif path.stem == "pairs" and isinstance(data, list):
                 manifest = data
-            gold += gold_speakers(data)
+            gold += gold_speakers(data, path.name)
+            GOLD_ROLE_SETS.extend(gold_role_sets(data, path.name))
         elif path.suffix in TRANSCRIPT_SUFFIXES and path.stem.lower() not in ("readme", "notes"):
             transcripts.append(path)
     by_name = {p.name: p for p in icps + transcripts}
@@ -175,6 +201,7 @@ def main() -> int:
     personas_total = rich = items = sourced = non_template = non_template_sourced = 0
     quotes = verbatim = 0
     mapped: list[tuple[str, str, str | None]] = []  # (transcript, speaker, role found)
+    drafted_roles: dict[tuple[str, str], list[str]] = {}  # (icp, transcript) -> persona roles
     print(f"{'ICP / interview':52} {'role':16} {'level':10} {'ev':>3} {'goals':>5} {'pains':>5}")
     for name, icp, transcript_path in pairs_loaded:
         parsed = load_transcript(transcript_path)
@@ -182,6 +209,7 @@ def main() -> int:
         turns = [squash(turn.text) for turn in parsed.customer_turns()]
         draft = draft_personas(icp, app.persona_writer, jtbd=results, transcripts=[parsed])
         mapped += [(transcript_path.name, s.speaker, s.role) for s in draft.speakers]
+        drafted_roles[(name, transcript_path.name)] = [p.role for p in draft.personas]
         for persona in draft.personas:
             personas_total += 1
             goals, pains = (len(persona.evidenced_items(s)) for s in ("goals", "pains"))
@@ -217,14 +245,19 @@ def main() -> int:
         for hint, speaker, role in gold:
             same_name = [(file, found) for file, name, found in mapped
                          if squash(speaker) in squash(name) or squash(name) in squash(speaker)]
-            same_file = [found for file, found in same_name
-                         if hint and Path(hint).stem.lower() in file.lower()]
+            same_file = [found for file, found in same_name if hint and _same_file(hint, file)]
             candidates = same_file or [found for _, found in same_name]
             ok = role in candidates
             hits += ok
             print(f"  gold {hint or '-'}: {speaker} = {role}; found {candidates or 'nothing'}"
                   f"{'' if ok else '  <- miss'}")
         print(f"interviewee roles matching gold: {share(hits, len(gold))}")
+    for hint, roles in GOLD_ROLE_SETS:
+        for (icp_name, transcript_name), found_roles in drafted_roles.items():
+            if _same_file(hint, icp_name) or _same_file(hint, transcript_name):
+                missing = sorted(set(roles) - set(found_roles))
+                extra = sorted(set(found_roles) - set(roles))
+                print(f"  gold roles {hint}: {roles}; drafted {found_roles}; missing {missing}; extra {extra}")
     return 0 if quotes == verbatim else 1
 
 
