@@ -15,6 +15,7 @@ from icp_coach.cli.common import (
     lang_option,
     output_option,
 )
+from icp_coach.domain.language import Language
 
 
 def _load_jtbd(path: Path) -> list:
@@ -66,7 +67,7 @@ def _load_transcripts(paths: tuple[Path, ...]) -> list:
 @handles_errors
 def personas(icp_file: Path, jtbd_files: tuple[Path, ...], transcript_files: tuple[Path, ...],
              roles: str | None, fmt: str, save: bool,
-             engine: str | None, lang: str | None, as_json: bool, output: Path | None) -> None:
+             engine: str | None, lang: Language | None, as_json: bool, output: Path | None) -> None:
     """Draft personas for the buying committee from ICP_FILE (and interview JTBD results).
 
     Each persona says how much evidence stands behind it: 5 or more distinct evidence items make
@@ -81,6 +82,7 @@ def personas(icp_file: Path, jtbd_files: tuple[Path, ...], transcript_files: tup
     results = [result for path in jtbd_files for result in _load_jtbd(path)]
     wanted = [role.strip() for role in roles.split(",") if role.strip()] if roles else None
     app = make_app(load_settings(engine=engine))
+    choice = app.announce_engine()
     try:
         transcripts = _load_transcripts(transcript_files)
         analysed = {result.source for result in results}
@@ -91,7 +93,7 @@ def personas(icp_file: Path, jtbd_files: tuple[Path, ...], transcript_files: tup
             results += list(analyse_transcripts(unanalysed, app.jtbd_extractor).interviews)
         try:
             draft = draft_personas(icp, app.persona_writer, jtbd=results, roles=wanted,
-                                   language=lang, transcripts=transcripts)  # type: ignore[arg-type]
+                                   language=lang, transcripts=transcripts)
         except ValueError as error:
             raise InputFileError(f"--roles: {error}") from error
     finally:
@@ -102,8 +104,9 @@ def personas(icp_file: Path, jtbd_files: tuple[Path, ...], transcript_files: tup
     if as_json or fmt == "json":
         emit_json({"personas": [p.model_dump(mode="json") for p in draft.personas],
                    "speakers": [s.model_dump(mode="json") for s in draft.speakers],
-                   "findings": [f.model_dump() for f in draft.findings]}, output)
+                   "findings": [f.model_dump() for f in draft.findings],
+                   "engine": choice.name, "engine_reason": choice.reason}, output)
         return
     from icp_coach.services.persona_report import render_personas
 
-    emit(render_personas(draft.personas, lang or icp.language, draft.findings), output)  # type: ignore[arg-type]
+    emit(render_personas(draft.personas, lang or icp.language, draft.findings), output)
