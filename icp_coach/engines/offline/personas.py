@@ -28,7 +28,8 @@ from icp_coach.domain.persona_roles import (
 )
 from icp_coach.domain.persona_template import RoleTemplate, parse_role_template
 
-MAX_PER_SECTION = 6
+MAX_PER_SECTION = 6  # items read from the ICP, per section
+MAX_FROM_INTERVIEWS = 4  # and from the interviews, after them
 _HIRING = re.compile(r"\b(?:hir(?:e|es|ed|ing)|recruit\w*|appoint\w*|new(?:ly)? (?:hired|appointed))\b"
                      r"|招聘|新招|招了|新来|上任|到任", re.IGNORECASE)
 STOPWORDS = frozenset(
@@ -198,8 +199,8 @@ def _vocabulary(quotes: list[str], language: str, limit: int = 8) -> list[str]:
     return [word for word, _ in counts.most_common(limit)]
 
 
-def _add(items: list[PersonaItem], item: PersonaItem | None) -> None:
-    if item is not None and len(items) < MAX_PER_SECTION and \
+def _add(items: list[PersonaItem], item: PersonaItem | None, limit: int = MAX_PER_SECTION) -> None:
+    if item is not None and len(items) < limit and \
             all(" ".join(i.text.split()) != " ".join(item.text.split()) for i in items):
         items.append(item)
 
@@ -231,13 +232,16 @@ class OfflinePersonaWriter:
             or next((s.title for s in mine if s.title), "") or _title_in_icp(icp, role) \
             or template.title
 
-        sections: dict[str, list[PersonaItem]] = {
-            name: [] for name in ("goals", "pains", "jobs_to_be_done", "triggers", "objections",
-                                  "decision_criteria")}
-        quotes_said = self._from_interviews(results, role, language, index, sections)
+        names = ("goals", "pains", "jobs_to_be_done", "triggers", "objections", "decision_criteria")
+        sections: dict[str, list[PersonaItem]] = {name: [] for name in names}
+        self._from_icp(icp, role, language, maker_index, sections)  # the ICP's own fields first
+        heard: dict[str, list[PersonaItem]] = {name: [] for name in names}
+        quotes_said = self._from_interviews(results, role, language, index, heard)
         quotes_said += [e.quote for pain in icp.pain_points for e in pain.evidence
                         if e.quote and e.verified and e.kind == "quote"]
-        self._from_icp(icp, role, language, maker_index, sections)
+        for name in names:
+            for item in heard[name]:
+                _add(sections[name], item, len(sections[name]) + 1)
 
         pains = sections["pains"]
         messages = [PersonaItem(text=_say("message", language, _core(pain.text)), basis=pain.basis,
@@ -286,16 +290,17 @@ class OfflinePersonaWriter:
                                    ("goals", result.desired_outcomes), ("triggers", result.triggers)):
                 for item in group:
                     if index.belongs(item, role):
-                        _add(sections[section], _from_jtbd(item))
+                        _add(sections[section], _from_jtbd(item), MAX_FROM_INTERVIEWS)
             for force in ("anxiety", "habit"):
                 for item in getattr(forces, force):
                     if index.belongs(item, role) and (found := _from_jtbd(item)):
                         _add(sections["objections"],
-                             found.model_copy(update={"answer": FORCE_ANSWERS[force][lang]}))
+                             found.model_copy(update={"answer": FORCE_ANSWERS[force][lang]}),
+                             MAX_FROM_INTERVIEWS)
             for item in result.job_statements:
                 mapped = {index.role_of(q) for q in item.evidence} - {None}
                 if (role in mapped) or (not mapped and role in ("champion", "user")):
-                    _add(sections["jobs_to_be_done"], _from_jtbd(item))
+                    _add(sections["jobs_to_be_done"], _from_jtbd(item), MAX_FROM_INTERVIEWS)
             for group in (forces.push, forces.pull, forces.anxiety, forces.habit,
                           result.desired_outcomes):
                 said += [q.quote for item in group if index.belongs(item, role) for q in item.evidence]
