@@ -56,8 +56,11 @@ _HEAD = ("head", "director", "principal", "controller", "负责人", "总监", "
 _MANAGER = ("manager", "lead", "supervisor", "owner", "经理", "主管", "组长", "店长", "队长", "班长")
 _INDIVIDUAL = ("specialist", "analyst", "coordinator", "associate", "representative", "rep",
                "agent", "clerk", "assistant", "administrator", "admin", "operator", "planner",
-               "staff", "executive assistant", "专员", "助理", "文员", "客服", "操作员", "职员",
-               "调度员", "计划员", "店员", "导购", "代表", "顾问")
+               "staff", "executive assistant", "account executive", "sdr", "bdr", "dispatcher",
+               "driver", "nurse", "technician", "recruiter", "designer", "cashier", "receptionist",
+               "scheduler", "inspector", "machinist", "buyer", "consultant", "officer",
+               "专员", "助理", "文员", "客服", "操作员", "职员", "调度员", "计划员", "店员", "导购",
+               "代表", "顾问", "司机", "护士", "技术员", "业务员", "前台", "收银员", "质检员", "员工")
 _CXO = re.compile(r"\bC[A-Z]{1,2}O\b")
 
 
@@ -167,6 +170,8 @@ _ZH_INTRO = [
     (re.compile(r"我是(?:公司的|我们的|这边的|咱们的|公司|这里的)?(?P<title>[\u4e00-\u9fffA-Za-z]{2,12}?)"
                 r"(?=[，,。；;！!]|$|，|的时候)"), ""),
     (re.compile(r"我(?:负责|管|主管|分管|带)(?:公司的|我们的|整个)?(?P<title>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+                r"(?=这块|这一块|工作|部门|团队|[，,。；;]|$)"), "{}负责人"),
+    (re.compile(r"我在[^，,。；;]{1,15}?(?:负责|管|主管|分管)(?P<title>[\u4e00-\u9fffA-Za-z]{2,8}?)"
                 r"(?=这块|这一块|工作|部门|团队|[，,。；;]|$)"), "{}负责人"),
     (re.compile(r"我在\S{1,12}?(?:做|当|担任)(?P<title>[\u4e00-\u9fffA-Za-z]{2,10}?)(?=[，,。；;]|$)"), ""),
 ]

@@ -183,3 +183,14 @@ def test_cli_maps_transcript_speakers_and_reports_them_in_json(tmp_path: Path) -
                               "--transcript", str(tmp_path / "nope.txt"), "--engine", "offline"],
                              capture_output=True, text=True, timeout=180)
     assert missing.returncode == 1 and "nope.txt" in missing.stderr
+
+
+def test_the_tui_editor_heads_each_persona_with_its_level_and_next_interview(app) -> None:  # type: ignore[no-untyped-def]
+    from icp_coach.tui.screens.personas import PersonasScreen
+
+    personas = draft(app, fleet_icp(), fleet_call()).personas
+    status = PersonasScreen(personas, "Roadwise", "en").status_text(personas).splitlines()
+    assert len(status) == len(personas)
+    assert status[1].startswith("CFO (economic_buyer): draft,")
+    assert status[1].endswith("→ Interview 1-2 more CFOs (so far: Ruth Amadi (Head of finance), "
+                              "interviews/fleet_cfo.txt).")
