@@ -191,8 +191,11 @@ def _intro_title(text: str, makers: Sequence[tuple[str, Sequence[str]]] = ()) ->
                 return title if known(title) else found
     for pattern, prefix in _ZH_INTRO:
         for match in pattern.finditer(text):
-            found = match.group("title").strip()
-            title = prefix.format(found) if prefix else found
+            found = match.group("title").strip().removesuffix("的")
+            form = prefix
+            if found.startswith(("负责", "管")):  # 我是负责采购的 -> 采购负责人
+                found, form = found.removeprefix("负责").removeprefix("管"), "{}负责人"
+            title = form.format(found) if form else found
             if known(title):
                 return title
     return ""
