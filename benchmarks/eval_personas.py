@@ -130,6 +130,9 @@ def find_material(folder: Path) -> tuple[list[tuple[Path, Path]], list[tuple[str
             if path.suffix == ".json" and _is_icp(data):
                 icps.append(path)
                 continue
+            if isinstance(data, dict) and {"pain_points", "decision_makers"} & set(data):
+                print(f"note: {path.name} looks like an ICP but does not validate; skipped",
+                      file=sys.stderr)
             if isinstance(data, dict) and isinstance(data.get("pairs"), list):
                 manifest = data["pairs"]
             elif path.stem == "pairs" and isinstance(data, list):
