@@ -194,3 +194,13 @@ def test_the_tui_editor_heads_each_persona_with_its_level_and_next_interview(app
     assert status[1].startswith("CFO (economic_buyer): draft,")
     assert status[1].endswith("→ Interview 1-2 more CFOs (so far: Ruth Amadi (Head of finance), "
                               "interviews/fleet_cfo.txt).")
+
+
+def test_with_two_pains_in_the_icp_the_workaround_is_a_third(app) -> None:  # type: ignore[no-untyped-def]
+    icp = fleet_icp()
+    icp = icp.model_copy(update={"pain_points": icp.pain_points[:2]})
+    personas = {p.role: p for p in draft(app, icp, roles=ALL_ROLES).personas}
+    for role in ("champion", "economic_buyer", "user", "technical_buyer"):
+        sources = [e.source for item in personas[role].evidenced_items("pains") for e in item.evidence]
+        assert len(personas[role].evidenced_items("pains")) == 3, role
+        assert "icp:pain_points[0].current_solution" in sources, role

@@ -64,6 +64,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "pain.user": {"en": "What it means day to day: {x}", "zh": "对日常工作的影响：{x}"},
     "pain.blocker": {"en": "The risk of leaving it as it is: {x}", "zh": "维持现状的风险：{x}"},
     "pain.champion": {"en": "{x}", "zh": "{x}"},
+    "pain.workaround": {"en": "Living with today's workaround: {x}", "zh": "只能靠现在的办法凑合：{x}"},
+    "pain.maturity": {"en": "Where their systems stand today: {x}", "zh": "现有系统的状况：{x}"},
     "goal.champion": {"en": "Be the one who fixes it for good: {x}", "zh": "由自己牵头彻底解决：{x}"},
     "goal.economic_buyer": {"en": "A measurable return from ending: {x}", "zh": "解决后能算清回报：{x}"},
     "goal.technical_buyer": {"en": "Less engineering time spent on: {x}", "zh": "少花技术团队的时间在：{x}"},
@@ -338,6 +340,16 @@ class OfflinePersonaWriter:
                 else _say(f"pain.{role}", language, pain.description)
             item = _icp_item(text, path, pain.description)
             _add(pains, item.model_copy(update={"evidence": item.evidence + quotes}))
+        # Fewer than three pains in the ICP: today's workarounds are pains of their own, and so is
+        # where the technical buyer's systems stand.
+        for position, pain in enumerate(icp.pain_points):
+            if len(pains) < 3 and pain.current_solution and role != "blocker":
+                _add(pains, _icp_item(_say("pain.workaround", language, pain.current_solution),
+                                      f"pain_points[{position}].current_solution",
+                                      pain.current_solution))
+        if len(pains) < 3 and role == "technical_buyer" and tech.maturity:
+            _add(pains, _icp_item(_say("pain.maturity", language, tech.maturity),
+                                  "technographics.maturity", tech.maturity))
 
         if role == "technical_buyer":
             for name, goal_key, criterion_key in (
