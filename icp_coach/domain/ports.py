@@ -13,8 +13,8 @@ from icp_coach.domain.jtbd import JTBDResult
 from icp_coach.domain.knowledge import Passage, SearchFilters
 from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
-from icp_coach.domain.persona_roles import SpeakerRole
 from icp_coach.domain.persona import Persona
+from icp_coach.domain.persona_roles import SpeakerRole
 from icp_coach.domain.transcript import Transcript
 
 Speaker = Literal["user", "coach"]
