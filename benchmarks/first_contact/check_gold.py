@@ -258,6 +258,8 @@ def check_personas(folder: Path) -> tuple[int, int]:
         from icp_coach.domain.icp import ICPDocument
     except ImportError:  # the checker also runs with a bare python3
         ICPDocument = None  # type: ignore[assignment,misc]  # noqa: N806
+    if ICPDocument is None:
+        print("  (icp_coach not importable: ICP documents checked as JSON only; run with .venv/bin/python)")
     files = quotes = 0
     for gold_path in sorted(folder.glob("*.gold.json")):
         where = f"{gold_path.parent.parent.name}/{gold_path.parent.name}/{gold_path.name}"
@@ -281,6 +283,11 @@ def check_personas(folder: Path) -> tuple[int, int]:
                 problem(where, f"{speaker['label']} never states the title {speaker['stated_title']!r}")
             quotes += check_quotes(where, {"cares_about": speaker["cares_about"]}, turns,
                                    {speaker["label"]}, gold["language"])
+        for mentioned in gold.get("mentioned_roles", []):
+            quotes += check_quotes(where, {"mentioned": mentioned["cares_about"]}, turns,
+                                   {mentioned["mentioned_by"]}, gold["language"])
+        quotes += check_quotes(where, {"not_valued": gold.get("not_valued", [])}, turns, customers,
+                               gold["language"])
         icp_roles = {maker["role"] for maker in document.get("decision_makers", [])}
         for role in gold["roles"]:
             if role["role"] not in icp_roles and not role.get("from_transcript_only"):
