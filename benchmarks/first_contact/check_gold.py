@@ -87,7 +87,8 @@ def _cues(text: str, *, vtt: bool) -> list[tuple[str, str]]:
 
 def _otter(text: str) -> list[tuple[str, str]]:
     turns: list[tuple[str, str]] = []
-    speaker, body = None, []
+    speaker: str | None = None
+    body: list[str] = []
     for line in text.splitlines() + [""]:
         header = OTTER_HEADER.match(line.strip())
         if header:
