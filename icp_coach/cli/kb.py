@@ -22,6 +22,8 @@ from icp_coach.cli.common import (
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+SCORE_MEANING = ("fused rank score: 1.0 = ranked first by meaning and by keywords; "
+                 "results best first")
 
 WORDS: dict[str, dict[str, str]] = {
     "indexed": {
@@ -173,7 +175,12 @@ def index_command(rebuild: bool, as_json: bool, output: Path | None) -> None:
 @handles_kb_errors
 def search_command(query: str, k: int, lang: str | None, kind: str | None, company: str | None,
                    stage: str | None, as_json: bool, output: Path | None) -> None:
-    """Find the passages that best answer QUERY (English or Chinese), with source and score."""
+    """Find the passages that best answer QUERY (English or Chinese), with source and score.
+
+    The score is the fused rank score: 1.0 for a passage ranked first both by meaning (the
+    embedding model) and by its words (BM25), lower as it ranks lower in either; results are
+    shown best first. Without --lang, passages of both languages are returned.
+    """
     from icp_coach.domain.knowledge import SearchFilters
 
     if not query.strip():
@@ -186,6 +193,7 @@ def search_command(query: str, k: int, lang: str | None, kind: str | None, compa
             "query": query,
             "k": k,
             "filters": filters.model_dump(exclude_none=True),
+            "score": SCORE_MEANING,
             "results": [passage.model_dump() for passage in passages],
         }, output)
         return
