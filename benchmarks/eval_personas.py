@@ -68,8 +68,17 @@ def gold_speakers(data: Any, context: str = "") -> list[tuple[str, str, str]]:
     """(file hint, speaker, role) from any reasonable gold layout: mappings speaker -> role,
     records with a speaker/name and a role, nested under a transcript's name."""
     found: list[tuple[str, str, str]] = []
+    if isinstance(data, dict) and isinstance(data.get("speakers"), list):  # a pair's gold file
+        hint = str(data.get("transcript") or context)
+        for entry in data["speakers"]:
+            if isinstance(entry, dict):
+                speaker = entry.get("label") or entry.get("speaker") or entry.get("name")
+                role = entry.get("role")
+                if isinstance(speaker, str) and role in ROLES:
+                    found.append((hint, speaker, str(role)))
+        return found
     if isinstance(data, dict):
-        speaker = data.get("speaker") or data.get("name") or data.get("person")
+        speaker = data.get("speaker") or data.get("label") or data.get("name") or data.get("person")
         role = data.get("role") or data.get("gold_role") or data.get("buying_role")
         hint = str(data.get("transcript") or data.get("file") or data.get("source") or context)
         if isinstance(speaker, str) and isinstance(role, str) and role in ROLES:
@@ -92,9 +101,13 @@ def gold_role_sets(data: Any, context: str = "") -> list[tuple[str, list[str]]]:
     if isinstance(data, dict):
         hint = str(data.get("icp") or data.get("transcript") or data.get("file") or context)
         for key, value in data.items():
-            if key in ("roles", "expected_roles", "gold_roles", "buying_roles") and isinstance(value, list) \
-                    and value and all(isinstance(v, str) and v in ROLES for v in value):
-                found.append((hint, list(value)))
+            if key in ("roles", "expected_roles", "gold_roles", "buying_roles") and isinstance(value, list):
+                roles = [v if isinstance(v, str) else v.get("role") for v in value
+                         if isinstance(v, (str, dict))]
+                if roles and all(r in ROLES for r in roles):
+                    found.append((hint, [str(r) for r in roles]))
+                    GOLD_TITLES.extend((hint, str(v["role"]), list(v.get("titles") or []))
+                                       for v in value if isinstance(v, dict))
             elif isinstance(value, (dict, list)):
                 found += gold_role_sets(value, str(key) if "." in str(key) else hint)
     elif isinstance(data, list):
@@ -114,6 +127,7 @@ def _prefix_key(path: Path) -> str:
 
 
 GOLD_ROLE_SETS: list[tuple[str, list[str]]] = []
+GOLD_TITLES: list[tuple[str, str, list[str]]] = []  # (file hint, role, titles the persona should carry)
 
 
 def find_material(folder: Path) -> tuple[list[tuple[Path, Path]], list[tuple[str, str, str]]]:
@@ -135,6 +149,9 @@ def find_material(folder: Path) -> tuple[list[tuple[Path, Path]], list[tuple[str
                       file=sys.stderr)
             if isinstance(data, dict) and isinstance(data.get("pairs"), list):
                 manifest = data["pairs"]
+            elif isinstance(data, dict) and isinstance(data.get("icp"), str) \
+                    and isinstance(data.get("transcript"), str):
+                manifest.append([data["icp"], data["transcript"]])
             elif path.stem == "pairs" and isinstance(data, list):
                 manifest = data
             gold += gold_speakers(data, path.name)
@@ -205,6 +222,7 @@ def main() -> int:
     quotes = verbatim = 0
     mapped: list[tuple[str, str, str | None]] = []  # (transcript, speaker, role found)
     drafted_roles: dict[tuple[str, str], list[str]] = {}  # (icp, transcript) -> persona roles
+    drafted_titles: dict[tuple[str, str], dict[str, list[str]]] = {}
     print(f"{'ICP / interview':52} {'role':16} {'level':10} {'ev':>3} {'goals':>5} {'pains':>5}")
     for name, icp, transcript_path in pairs_loaded:
         parsed = load_transcript(transcript_path)
@@ -213,6 +231,8 @@ def main() -> int:
         draft = draft_personas(icp, app.persona_writer, jtbd=results, transcripts=[parsed])
         mapped += [(transcript_path.name, s.speaker, s.role) for s in draft.speakers]
         drafted_roles[(name, transcript_path.name)] = [p.role for p in draft.personas]
+        drafted_titles[(name, transcript_path.name)] = {
+            p.role: [p.title, *p.other_titles] for p in draft.personas}
         for persona in draft.personas:
             personas_total += 1
             goals, pains = (len(persona.evidenced_items(s)) for s in ("goals", "pains"))
@@ -261,6 +281,20 @@ def main() -> int:
                 missing = sorted(set(roles) - set(found_roles))
                 extra = sorted(set(found_roles) - set(roles))
                 print(f"  gold roles {hint}: {roles}; drafted {found_roles}; missing {missing}; extra {extra}")
+    def title_key(title: str) -> str:
+        return re.sub(r"[\s\-_.]+", "", title.lower())
+
+    recalled = titled = expected = 0
+    for hint, role, titles in GOLD_TITLES:
+        for pair, by_role in drafted_titles.items():
+            if _same_file(hint, pair[0]) or _same_file(hint, pair[1]):
+                expected += 1
+                recalled += role in by_role
+                keys = [title_key(t) for t in by_role.get(role, []) if t]
+                titled += any(g and (g in k or k in g) for g in map(title_key, titles) for k in keys)
+    if expected:
+        print(f"gold roles that got a persona: {share(recalled, expected)}; "
+              f"with a gold title: {share(titled, expected)}")
     return 0 if quotes == verbatim else 1
 
 
