@@ -318,6 +318,9 @@ class InterviewState(BaseModel):
     # An answer committed before any engine read it, not yet turned into a patch and a reply: a
     # crash (or a failed endpoint) leaves it here, and the resumed coach (or a retry) takes it up.
     pending_answer: str = ""
+    turn_count: int = 0  # turns stored so far: an answer's quotes cite the turn they came from
+    last_asked: str = ""  # the gap the last follow-up asked about: the next answer fills it
+    confirming: bool = False  # the step's criteria are met; the coach asked the user to confirm
 
     @classmethod
     def new(cls, session_id: str, company: str, language: Language = "en",

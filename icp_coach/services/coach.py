@@ -28,7 +28,7 @@ from icp_coach.domain.events import (
 )
 from icp_coach.domain.icp import ICPDocument, PMFStatus
 from icp_coach.domain.knowledge import Passage, SearchFilters
-from icp_coach.domain.patch import ICPPatch, apply_patch
+from icp_coach.domain.patch import ICPPatch
 from icp_coach.domain.persona import Persona
 from icp_coach.domain.ports import (
     ChatMessage,
@@ -55,9 +55,23 @@ from icp_coach.domain.process import (
 )
 from icp_coach.domain.validation import BROAD_INDUSTRY_WORDS, Finding, completeness, validate_icp
 from icp_coach.services.coach_assess import AssessStep, advance_assessment, start_assessment
+from icp_coach.services.coach_edits import (
+    FIELD_NAMES,
+    LIST_FIELDS,
+    ROLE_WORDS,
+    Change,
+    EditError,
+    apply_answer_edit,
+    field_named,
+    path_of,
+    read_edit,
+    remove_named,
+    set_field,
+)
 from icp_coach.services.coach_input import MAX_ANSWER_CHARS, check_answer
+from icp_coach.services.coach_items import clean_items, with_turn_source
 from icp_coach.services.coach_ports import SessionStore, TurnRecord
-from icp_coach.services.coach_rubric import with_scoring_rules
+from icp_coach.services.coach_rubric import rederive, with_scoring_rules
 from icp_coach.services.coach_summary import (
     cadence_label,
     compose_summary,
@@ -208,10 +222,16 @@ class Coach:
                              error.what_to_do or self._t("input", "engine_error.what_to_do"),
                              restore_input=text, kind="engine")
             return
-        patch = self._complete_patch(extraction.patch, text)
+        edit = read_edit(text)
+        if edit.removals:
+            edit.removals += await self._canonical_removals(edit.removals)
+        patch = self._complete_patch(extraction.patch, text, edit.is_edit)
         before = state.draft
         draft = _drop_broad_industries(before, patch)
-        draft, changed = apply_patch(draft, patch)
+        draft, changed, edits = apply_answer_edit(draft, patch, edit)
+        if changed:
+            draft, derived = rederive(before, draft, self._summarise)
+            changed = sorted({*changed, *derived})
         if state.step == 5:
             review = parse_review_answer(text, draft.review, self.today())
             if review != draft.review:
@@ -223,7 +243,9 @@ class Coach:
             self._remember(before)
             state.draft = draft
         findings = self.findings()
-        guidance, query, move_to = self._decide(text, patch, changed, findings)
+        guidance, query, move_to = self._decide(text, patch, changed, findings, bool(edits))
+        if edits:
+            guidance = _join(self._edit_line(edits), guidance)
         events: list[CoachEvent] = []
         if move_to is not None:
             entered = self._enter_step(move_to)
@@ -245,9 +267,29 @@ class Coach:
         async for event in self._reply(guidance, query=query, answer=text):
             yield event
 
-    def _complete_patch(self, patch: ICPPatch, text: str) -> ICPPatch:
-        """Keep what this step may change; code parses the PMF numbers itself in step 0."""
-        patch = scope_patch(self.state.step, patch)
+    async def _canonical_removals(self, removals: list[str]) -> list[str]:
+        """What a removal names in the draft's own words: '去掉电商' names the industry the
+        draft holds as 'ecommerce'. Only phrases that match nothing as said are read again."""
+        found: list[str] = []
+        for wanted in removals:
+            if field_named(wanted) or remove_named(self.state.draft, wanted)[1] is not None:
+                continue
+            try:
+                extraction = await asyncio.to_thread(
+                    self.extractor.extract_patch, wanted, step=max(self.state.step, 1),
+                    draft=self.state.draft, language=self.language)
+            except EngineError:
+                continue
+            for name in LIST_FIELDS:
+                found += getattr(extraction.patch, name)
+        return found
+
+    def _complete_patch(self, patch: ICPPatch, text: str, is_edit: bool = False) -> ICPPatch:
+        """Keep what this step may change (a correction may change any field it names), as clean
+        separate items citing the turn they came from; code parses the PMF numbers in step 0."""
+        patch = scope_patch(self.state.step, patch) if not is_edit or self.state.step == 0 else (
+            patch.model_copy(update={"pmf": None}))
+        patch = with_turn_source(clean_items(patch), f"interview turn {self.state.turn_count}")
         if self.state.step != 0:
             return patch
         pmf = merge_pmf(self.state.draft.pmf, patch.pmf)
@@ -256,8 +298,28 @@ class Coach:
             return patch.model_copy(update={"pmf": None})
         return patch.model_copy(update={"pmf": pmf})
 
+    def _summarise(self, draft: ICPDocument) -> str:
+        return compose_summary(draft, self.language)
+
+    def _rederive(self, draft: ICPDocument) -> ICPDocument:
+        return rederive(self.state.draft, draft, self._summarise)[0]
+
+    def _edit_line(self, edits: list[Change]) -> str:
+        """One line saying what an edit changed, with /undo."""
+        parts = []
+        for change in edits:
+            label = field_label(path_of(change.target) if change.target not in ROLE_WORDS
+                                else change.target, self.language)
+            if change.removed:
+                values = ", ".join(f"“{value}”" for value in change.removed[:3])
+                parts.append(self._t("commands", "edit_removed", field=label, values=values))
+            else:
+                parts.append(self._t("commands", "edit_set", field=label, value=change.now))
+        separator = "；" if self.language == "zh" else "; "
+        return self._t("commands", "edit_done", changes=separator.join(parts))
+
     def _decide(self, text: str, patch: ICPPatch, changed: list[str],
-                findings: list[Finding]) -> tuple[str, str, int | None]:
+                findings: list[Finding], edited: bool = False) -> tuple[str, str, int | None]:
         """What to say next, the retrieval query for it, and the step to move to (if any)."""
         state = self.state
         number = state.step
@@ -283,7 +345,7 @@ class Coach:
             return _join(ack, self._t("commands", "stuck", step=number)), query, None
         state.asked[gap.key] = state.asked.get(gap.key, 0) + 1
         follow_up = self._step_text(number, f"follow_up {gap.key}")
-        if patch.is_empty():
+        if patch.is_empty() and not edited:
             return _join(self._t("vague", "vague"), follow_up), query, None
         return _join(ack, follow_up), query, None
 
@@ -415,6 +477,7 @@ class Coach:
         yield ReplyDone(text, [], self.view())
 
     def _commit(self, turns: list[TurnRecord], *, icp_changed: bool = False, reason: str = "") -> None:
+        self.state.turn_count += len(turns)
         for turn in turns:
             self.conversation.append(ChatMessage(turn.speaker, turn.text))
         self.store.commit(self.state, turns, icp_changed=icp_changed, reason=reason)
@@ -469,7 +532,8 @@ class Coach:
             "help": self._cmd_help, "next": self._cmd_next, "back": self._cmd_back,
             "step": self._cmd_step, "undo": self._cmd_undo, "show": self._cmd_show,
             "sources": self._cmd_sources, "export": self._cmd_export, "lang": self._cmd_lang,
-            "assess": self._cmd_assess, "cancel": self._cmd_cancel,
+            "assess": self._cmd_assess, "cancel": self._cmd_cancel, "set": self._cmd_set,
+            "remove": self._cmd_remove,
         }
         handler = handlers.get(name)
         if handler is None:
@@ -479,6 +543,58 @@ class Coach:
             return
         self._commit([TurnRecord("user", line, self.state.step, "command")])
         async for event in handler(argument):
+            yield event
+
+    async def _exact_edit(self, draft: ICPDocument, change: Change | None,
+                          value: str) -> AsyncIterator[CoachEvent]:
+        if change is None:
+            async for event in self._say(self._t("commands", "edit_none", value=f"“{value}”")):
+                yield event
+            return
+        self._remember(self.state.draft)
+        self.state.draft = self._rederive(draft)
+        self._commit([], icp_changed=True, reason="edit")
+        yield ICPUpdated(self.state.draft, [path_of(change.target)], self.view())
+        for finding in self._new_findings():
+            yield FindingRaised(finding)
+        async for event in self._say(self._edit_line([change])):
+            yield event
+
+    def _field_or_error(self, words: str, usage: str) -> str | CoachError:
+        name = field_named(words) if words else None
+        if name is None:
+            return CoachError(self._t("commands", "unknown_field", value=words or "?",
+                                      fields=", ".join(FIELD_NAMES)),
+                              self._t("commands", usage), kind="command")
+        return name
+
+    async def _cmd_set(self, argument: str) -> AsyncIterator[CoachEvent]:
+        words, _, value = argument.partition(" ")
+        name = self._field_or_error(words, "set_usage")
+        if isinstance(name, CoachError) or not value.strip():
+            yield name if isinstance(name, CoachError) else CoachError(
+                self._t("commands", "set_usage"), kind="command")
+            return
+        try:
+            draft, change = set_field(self.state.draft, name, value)
+        except (EditError, ValueError) as error:
+            yield CoachError(str(error).splitlines()[0], self._t("commands", "set_usage"),
+                             kind="command")
+            return
+        async for event in self._exact_edit(draft, change, value):
+            yield event
+
+    async def _cmd_remove(self, argument: str) -> AsyncIterator[CoachEvent]:
+        words, _, value = argument.partition(" ")
+        name = self._field_or_error(words, "remove_usage")
+        if isinstance(name, CoachError):
+            yield name
+            return
+        from icp_coach.services.coach_edits import clear_field
+
+        draft, change = (remove_named(self.state.draft, value.strip(), only=name) if value.strip()
+                         else clear_field(self.state.draft, name))
+        async for event in self._exact_edit(draft, change, value.strip() or words):
             yield event
 
     async def _cmd_help(self, _: str) -> AsyncIterator[CoachEvent]:

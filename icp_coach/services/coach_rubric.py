@@ -5,6 +5,8 @@ signals. Field names are the prospect-list columns the scorer reads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from icp_coach.domain.criteria import Filter, Signal
 from icp_coach.domain.icp import ICPDocument, NumberRange
 
@@ -84,3 +86,26 @@ def with_scoring_rules(doc: ICPDocument) -> tuple[ICPDocument, list[str]]:
     if not updates:
         return doc, []
     return doc.model_copy(update=updates, deep=True), sorted(updates)
+
+
+def rederive(before: ICPDocument, after: ICPDocument,
+             summarise: Callable[[ICPDocument], str]) -> tuple[ICPDocument, list[str]]:
+    """After a change, rebuild what was derived from the profile (filters, signals, the summary):
+    a part that still equals what `before` derived is the coach's, and follows the profile; a
+    part the user wrote differs from it and is kept."""
+    updates: dict[str, object] = {}
+    if after.filters and after.filters == derive_filters(before):
+        filters = derive_filters(after)
+        if filters != after.filters:
+            updates["filters"] = filters
+    if after.signals and after.signals == derive_signals(before):
+        signals = derive_signals(after)
+        if signals != after.signals:
+            updates["signals"] = signals
+    if after.summary and after.summary == summarise(before):
+        summary = summarise(after)
+        if summary != after.summary:
+            updates["summary"] = summary
+    if not updates:
+        return after, []
+    return after.model_copy(update=updates, deep=True), sorted(updates)

@@ -1,0 +1,83 @@
+"""List answers as separate, clean items: "The pains are A, B, and C" is three pain points, each
+without the lead-in; "Red flags: under 10 a week, no finance team" is two red flags.
+
+Each item keeps the evidence of the sentence it came from (the quote stays verbatim). An item is
+split only where every part still reads as an item (three words, or four characters in Chinese),
+so "billing and invoicing errors" stays one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from icp_coach.domain.patch import ICPPatch
+
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:and|also|plus)\s+)?(?:the\s+|our\s+|their\s+)?(?:(?:main|biggest|key|top|other|real)\s+)?"
+    r"(?:pain(?:\s*points?)?s?|problems?|red\s+flags?|(?:buying\s+)?signals?|triggers?|warning\s+signs?)"
+    r"\s*(?:(?:is|are|was|were|include|includes)\b\s*:?|:|：)\s*"
+    r"|^\s*(?:最大的|主要的|主要|核心)?(?:痛点|问题|红旗|危险信号|信号|触发(?:因素|事件)?)\s*(?:是|有|包括|：|:)\s*",
+    re.IGNORECASE)
+_TRIGGER_LEAD = re.compile(
+    r"^\s*(?:they|we|customers|buyers|most|usually|typically|often)\b[^.;,]*?"
+    r"\b(?:start|begin|come)\s+(?:looking|searching|shopping|evaluating)\b[^.;,]*?"
+    r"\b(?:right\s+|just\s+|shortly\s+)?(?:after|when|once|as soon as)\s+"
+    r"|^\s*(?:通常|一般|往往)?(?:是)?在\s*", re.IGNORECASE)
+_TRIGGER_TAIL_ZH = re.compile(r"(?:的时候|之后|以后|后)?(?:开始|就会)?(?:寻找|找|考虑|评估)(?:方案|产品|工具)?[。.]?$")
+_SEPARATORS_EN = re.compile(r"\s*(?:;|,\s*(?:and|or)\s+|,\s+|\s+(?:and|or)\s+(?:when\s+|if\s+)?)\s*",
+                            re.IGNORECASE)
+_SEPARATORS_ZH = re.compile(r"\s*(?:[；;、，,]|(?:或者|或是|以及|还有)|(?:和|或)(?=[\u4e00-\u9fff]{4,}))\s*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _reads_as_item(part: str) -> bool:
+    if _CJK.search(part):
+        return len(part) >= 3
+    return len(re.findall(r"[\w'’-]+", part)) >= 2
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:，；：、")
+    return re.sub(r"[.。!！]+$", "", text)
+
+
+def split_items(text: str, *, trigger: bool = False) -> list[str]:
+    """One answer's item text as clean separate items (the text itself when it is one item)."""
+    body = _LEAD_IN.sub("", text, count=1)
+    if trigger:
+        body = _TRIGGER_LEAD.sub("", body, count=1)
+        body = _TRIGGER_TAIL_ZH.sub("", body)
+    separators = _SEPARATORS_ZH if _CJK.search(body) else _SEPARATORS_EN
+    parts = [_tidy(part) for part in separators.split(body)]
+    parts = [part for part in parts if part]
+    if len(parts) > 1 and all(_reads_as_item(part) for part in parts):
+        return list(dict.fromkeys(parts))
+    cleaned = _tidy(body)
+    return [cleaned] if cleaned else [_tidy(text)]
+
+
+def clean_items(patch: ICPPatch) -> ICPPatch:
+    """The patch with its pain points, buying signals and red flags split and tidied."""
+    updates: dict[str, object] = {}
+    for name in ("pain_points", "buying_signals", "red_flags"):
+        items = getattr(patch, name)
+        cleaned = []
+        for item in items:
+            for part in split_items(item.description, trigger=name == "buying_signals"):
+                cleaned.append(item.model_copy(update={"description": part}, deep=True))
+        if [i.description for i in cleaned] != [i.description for i in items]:
+            updates[name] = cleaned
+    return patch.model_copy(update=updates) if updates else patch
+
+
+def with_turn_source(patch: ICPPatch, source: str) -> ICPPatch:
+    """Quotes from an answer cite the interview turn they came from (their line is the line
+    within that answer), so a quote points at a real place in the session's transcript."""
+    updates: dict[str, object] = {}
+    for name in ("pain_points", "buying_signals", "red_flags"):
+        items = getattr(patch, name)
+        if any(e.quote and not e.source for item in items for e in item.evidence):
+            updates[name] = [item.model_copy(update={"evidence": [
+                e.model_copy(update={"source": source}) if e.quote and not e.source else e
+                for e in item.evidence]}) for item in items]
+    return patch.model_copy(update=updates) if updates else patch
