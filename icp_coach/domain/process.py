@@ -18,14 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from icp_coach.domain.icp import ICPDocument, PMFStatus, Review
 from icp_coach.domain.knowledge import Passage
 from icp_coach.domain.patch import ICPPatch
+from icp_coach.domain.pmf import PMFReading, decide, read_pmf
 
 Language = Literal["en", "zh"]
 Segmentation = Literal["firmographic", "jobs_to_be_done"]
 
 FIRST_STEP = 0
 LAST_STEP = 5
-REFERRAL_SHARE_FOR_PMF = 0.30  # about a third of new customers arriving by referral
-REFERRER_SCORE_FOR_PMF = 9.0  # referrers rating you 9 or 10 out of 10
 
 
 @dataclass(frozen=True)
@@ -178,63 +177,39 @@ def merge_pmf(current: PMFStatus, found: PMFStatus | None) -> PMFStatus:
         return current
     updates = {name: value for name, value in found.model_dump().items()
                if value not in (None, "") and name not in ("reached", "segmentation")}
+    if found.reached is False and found.referral_share is None and found.referrer_nps is None:
+        updates["reached"] = False  # "not yet", said in so many words
     return decide_pmf(current.model_copy(update=updates))
 
 
 # --- PMF -----------------------------------------------------------------------------------
 
 def decide_pmf(pmf: PMFStatus) -> PMFStatus:
-    """Fill `reached` and `segmentation` from the evidence given."""
-    if pmf.referral_share is None and pmf.referrer_nps is None and not pmf.retention_note:
+    """Fill `reached` and `segmentation` from the evidence given (domain/pmf.py decides)."""
+    if (pmf.referral_share is None and pmf.referrer_nps is None and not pmf.retention_note
+            and pmf.reached is None):
         return pmf
-    reached: bool
-    if pmf.referral_share is not None:
-        reached = pmf.referral_share >= REFERRAL_SHARE_FOR_PMF
-    elif pmf.referrer_nps is not None:
-        score = pmf.referrer_nps
-        reached = score >= REFERRER_SCORE_FOR_PMF if score <= 10 else score >= 50
-    else:
-        reached = bool(_STRONG_RETENTION.search(pmf.retention_note))
+    reached = decide(PMFReading(referral_share=pmf.referral_share, referrer_nps=pmf.referrer_nps,
+                                retention_note=pmf.retention_note,
+                                said_not_yet=pmf.reached is False and pmf.referral_share is None
+                                and pmf.referrer_nps is None))
+    if reached is None:
+        return pmf
     segmentation: Segmentation = "firmographic" if reached else "jobs_to_be_done"
     return pmf.model_copy(update={"reached": reached, "segmentation": segmentation})
-
-
-_PERCENT = r"(\d{1,3}(?:\.\d+)?)\s*(?:%|％|percent|per cent)"
-_REFERRAL_WORDS = r"referr|refer|word of mouth|recommend|推荐|转介绍|介绍|口碑"
-_REFERRAL_NEAR = re.compile(
-    rf"(?:(?:{_REFERRAL_WORDS})[^.。;；\n]{{0,60}}?{_PERCENT})|(?:{_PERCENT}[^.。;；\n]{{0,60}}?(?:{_REFERRAL_WORDS}))",
-    re.IGNORECASE)
-_CN_FRACTION = re.compile(r"(?:百分之|百分比)\s*(\d{1,3})")
-_NPS = re.compile(r"(?:NPS|净推荐值)[^\d\-.。\n]{0,25}(-?\d{1,3}(?:\.\d+)?)", re.IGNORECASE)
-_RETENTION = re.compile(r"[^.。!?！？\n]*(?:retention|retain|churn|renew|留存|流失|续约|续费)[^.。!?！？\n]*",
-                        re.IGNORECASE)
-_STRONG_RETENTION = re.compile(r"high|strong|above|over 9\d|\b9\d\s*%|很高|较高|超过\s*9\d", re.IGNORECASE)
 
 
 def parse_pmf_answer(text: str, current: PMFStatus) -> PMFStatus | None:
     """The PMF evidence in a free answer, merged onto `current`; None when there is none.
 
-    Code parses numbers so the result does not depend on what a model guessed.
+    Code parses numbers (domain/pmf.py) so the result does not depend on what a model guessed.
     """
-    updates: dict[str, object] = {}
-    match = _REFERRAL_NEAR.search(text)
-    if match:
-        value = next(group for group in match.groups() if group is not None)
-        share = float(value) / 100
-        if 0 <= share <= 1:
-            updates["referral_share"] = share
-    elif re.search(_REFERRAL_WORDS, text, re.IGNORECASE):
-        cn = _CN_FRACTION.search(text)
-        if cn and 0 <= int(cn.group(1)) <= 100:
-            updates["referral_share"] = int(cn.group(1)) / 100
-    nps = _NPS.search(text)
-    if nps:
-        score = float(nps.group(1))
-        if -100 <= score <= 100:
-            updates["referrer_nps"] = score
-    retention = _RETENTION.search(text)
-    if retention and retention.group(0).strip():
-        updates["retention_note"] = retention.group(0).strip()[:300]
+    reading = read_pmf(text)
+    updates: dict[str, object] = {name: getattr(reading, name) for name in
+                                  ("referral_share", "referrer_nps", "overall_nps", "retention_note")
+                                  if getattr(reading, name) not in (None, "")}
+    if reading.said_not_yet:
+        updates["reached"] = False
     if not updates:
         return None
     return decide_pmf(current.model_copy(update=updates))

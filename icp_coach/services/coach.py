@@ -374,8 +374,13 @@ class Coach:
         pmf = self.state.draft.pmf
         if pmf.reached is None:
             return ""
-        return self._t("step0_pmf", "reached" if pmf.reached else "not_reached",
-                       share="-" if pmf.referral_share is None else f"{pmf.referral_share:.0%}")
+        if pmf.referral_share is not None:
+            evidence = self._t("step0_pmf", "evidence share", share=f"{pmf.referral_share:.0%}")
+        elif pmf.referrer_nps is not None:
+            evidence = self._t("step0_pmf", "evidence score", score=f"{pmf.referrer_nps:g}")
+        else:
+            evidence = self._t("step0_pmf", "evidence retention")
+        return self._t("step0_pmf", "reached" if pmf.reached else "not_reached", evidence=evidence)
 
     def _question(self, number: int) -> str:
         segmentation = self.state.draft.pmf.segmentation or "firmographic"

@@ -93,7 +93,9 @@ def _pmf_value(doc: ICPDocument, language: Language) -> str:
     if pmf.referral_share is not None:
         parts.append(("推荐占比 " if language == "zh" else "referrals ") + f"{pmf.referral_share:.0%}")
     if pmf.referrer_nps is not None:
-        parts.append(f"NPS {pmf.referrer_nps:g}")
+        parts.append(("推荐客户打分 " if language == "zh" else "referrers' score ") + f"{pmf.referrer_nps:g}")
+    if pmf.overall_nps is not None:
+        parts.append(("整体 NPS " if language == "zh" else "overall NPS ") + f"{pmf.overall_nps:g}")
     if pmf.retention_note:
         parts.append("留存已记录" if language == "zh" else "retention noted")
     return _SEP[language].join(parts)
