@@ -48,7 +48,8 @@ async def test_a_scripted_interview_walks_every_step_and_ends_with_a_versioned_i
     assert doc.pmf.reached is True and doc.pmf.segmentation == "firmographic"
     assert doc.firmographics.industries == ["Fintech", "Logistics"]
     assert {f.field for f in doc.filters} == {"industry", "employees"}
-    assert any(s.type == "intent" for s in doc.signals)
+    assert {s.field for s in doc.signals} == {"tech_stack"}  # columns a prospect list has
+    assert doc.buying_signals[0].description == "raised a Series B"
     assert doc.review.cadence == "quarterly" and doc.review.next_review is not None
     assert doc.review.triggers == ["when we change pricing"]
     assert "version 1.0" in replies(events)[-1]
