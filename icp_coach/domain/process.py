@@ -115,6 +115,10 @@ def step_gaps(number: int, draft: ICPDocument) -> list[Gap]:
             gaps.append(Gap("firmographics.industries", required=not jobs_first))
         if not firmo.employees.is_set and not firmo.annual_revenue_usd.is_set:
             gaps.append(Gap("firmographics.size", required=not jobs_first))
+        if jobs_first and not draft.jobs_to_be_done:
+            gaps.append(Gap("jobs_to_be_done"))
+        if not draft.best_accounts:
+            gaps.append(Gap("best_accounts", required=False))
         if not firmo.regions:
             gaps.append(Gap("firmographics.regions", required=False))
     elif number == 2:
@@ -133,6 +137,8 @@ def step_gaps(number: int, draft: ICPDocument) -> list[Gap]:
     elif number == 3:
         if not draft.red_flags:
             gaps.append(Gap("red_flags"))
+        if not draft.validation_evidence and not draft.assessments:
+            gaps.append(Gap("validation_evidence", required=False))
         if not draft.assessments:
             gaps.append(Gap("assessments", required=False))
     elif number == 4:
@@ -157,7 +163,7 @@ def is_step_done(number: int, draft: ICPDocument) -> bool:
 # profile; in step 5 about the review plan (parsed by code). Elsewhere everything but PMF counts.
 _PATCH_SCOPE: dict[int, frozenset[str] | None] = {
     0: frozenset({"pmf"}),
-    3: frozenset({"red_flags"}),
+    3: frozenset({"red_flags", "validation_evidence"}),
     5: frozenset(),
 }
 

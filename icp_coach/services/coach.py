@@ -69,7 +69,12 @@ from icp_coach.services.coach_edits import (
     set_field,
 )
 from icp_coach.services.coach_input import MAX_ANSWER_CHARS, check_answer
-from icp_coach.services.coach_items import clean_items, with_turn_source
+from icp_coach.services.coach_items import (
+    answer_to_question,
+    clean_items,
+    is_confirmation,
+    with_turn_source,
+)
 from icp_coach.services.coach_ports import SessionStore, TurnRecord
 from icp_coach.services.coach_rubric import rederive, with_scoring_rules
 from icp_coach.services.coach_summary import (
@@ -85,7 +90,7 @@ from icp_coach.services.coach_texts import CoachTexts
 STEP_FILES = ("step0_pmf", "step1_best_customers", "step2_common_traits", "step3_validate",
               "step4_document", "step5_iterate")
 PUSHBACK_CODES = ("industries_all", "employees_too_wide", "too_many_regions", "range_inverted")
-MAX_FOLLOW_UPS_PER_GAP = 2
+MAX_FOLLOW_UPS_PER_GAP = 1  # a question answered (or waved off) is never asked again
 MAX_PUSHBACKS_PER_CODE = 2  # then the user's answer stands: it is their ICP
 PASSAGES_PER_REPLY = 2
 _BROAD_TEXT = re.compile(
@@ -168,12 +173,12 @@ class Coach:
         """Open (or reopen) the session: say where we are and ask the current step's question."""
         current = self.state.step
         yield StepChanged(current, step(current).title_in(self.language), self.view())
-        if resumed and self.state.pending_answer:  # saved, then the process died: answer it now
-            async for event in self._answer(self.state.pending_answer):
-                yield event
-            return
         opening = self._t("commands", "welcome_back" if resumed else "welcome",
                           step=current, title=step(current).title_in(self.language))
+        if resumed and self.state.pending_answer:  # saved, then the process died: answer it now
+            async for event in self._answer(self.state.pending_answer, lead=opening):
+                yield event
+            return
         guidance = opening + "\n\n" + self._question(current)
         # A welcome back is said, not stored: each resume would add another to the transcript.
         async for event in self._reply(guidance, query=self._step_text(current, "query"),
@@ -208,8 +213,41 @@ class Coach:
         async for event in self._answer(stripped):
             yield event
 
-    async def _answer(self, text: str) -> AsyncIterator[CoachEvent]:
+    async def _confirm(self, text: str) -> AsyncIterator[CoachEvent]:
+        """'yes', 'looks right', '对': the step is done when its criteria are met; else ask on."""
         state = self.state
+        self._commit([TurnRecord("user", text, state.step)], reason="answer")
+        number = state.step
+        state.last_asked = ""
+        if is_step_done(number, state.draft) and number < LAST_STEP:
+            state.confirming = False
+            async for event in self._goto(number + 1, self._step_text(number, "done")):
+                yield event
+            return
+        if is_step_done(number, state.draft) and not state.completed:
+            guidance = self._finish()
+            self._commit([], icp_changed=True, reason="answer")
+            yield ICPUpdated(state.draft, ["version"], self.view())
+            async for event in self._reply(guidance, query=self._step_text(number, "query")):
+                yield event
+            return
+        gap = self._next_gap(number)
+        if gap is not None:
+            state.asked[gap.key] = state.asked.get(gap.key, 0) + 1
+            state.last_asked = gap.key
+            guidance = self._step_text(number, f"follow_up {gap.key}")
+        else:
+            guidance = self._t("commands", "stuck", step=number)
+        self._commit([])
+        async for event in self._reply(guidance, query=self._step_text(number, "query")):
+            yield event
+
+    async def _answer(self, text: str, lead: str = "") -> AsyncIterator[CoachEvent]:
+        state = self.state
+        if is_confirmation(text) and not state.pending_answer:
+            async for event in self._confirm(text):
+                yield event
+            return
         if state.pending_answer != text:  # a retry of the saved answer is not a second turn
             state.pending_answer = text
             self._commit([TurnRecord("user", text, state.step)], reason="answer")
@@ -226,6 +264,8 @@ class Coach:
         if edit.removals:
             edit.removals += await self._canonical_removals(edit.removals)
         patch = self._complete_patch(extraction.patch, text, edit.is_edit)
+        if not edit.is_edit:
+            patch = answer_to_question(patch, text, state.last_asked)
         before = state.draft
         draft = _drop_broad_industries(before, patch)
         draft, changed, edits = apply_answer_edit(draft, patch, edit)
@@ -264,7 +304,7 @@ class Coach:
             yield FindingRaised(finding)
         for event in events:
             yield event
-        async for event in self._reply(guidance, query=query, answer=text):
+        async for event in self._reply(_join(lead, guidance), query=query, answer=text):
             yield event
 
     async def _canonical_removals(self, removals: list[str]) -> list[str]:
@@ -331,23 +371,25 @@ class Coach:
             state.pushed_back.extend(code for code, _ in pushbacks)
             texts = [_join(self._t("pushbacks", code, finding=found)) for code, found in pushbacks]
             return _join(ack, *texts), self._t("pushbacks", f"{pushbacks[0][0]}.query"), None
-        if is_step_done(number, state.draft):
-            if number == 0:
-                ack = _join(ack, self._pmf_verdict())
-            if number < LAST_STEP and self.auto_advance:
-                return _join(ack, self._step_text(number, "done")), query, number + 1
-            if number < LAST_STEP:
-                return _join(ack, self._step_text(number, "done"),
-                             self._t("commands", "say_next")), query, None
-            return _join(ack, self._step_text(number, "done")), query, None
-        gap = self._next_gap(number)
-        if gap is None:
+        done = is_step_done(number, state.draft)
+        if done and number == 0 and "pmf" in changed:
+            ack = _join(ack, self._pmf_verdict())
+        gap = None if done and number == LAST_STEP else self._next_gap(number)
+        if gap is not None:  # ask what is missing, each question once
+            state.asked[gap.key] = state.asked.get(gap.key, 0) + 1
+            state.last_asked = gap.key
+            follow_up = self._step_text(number, f"follow_up {gap.key}")
+            if patch.is_empty() and not edited:
+                return _join(self._t("vague", "vague"), follow_up), query, None
+            return _join(ack, follow_up), query, None
+        state.last_asked = ""
+        if not done:
             return _join(ack, self._t("commands", "stuck", step=number)), query, None
-        state.asked[gap.key] = state.asked.get(gap.key, 0) + 1
-        follow_up = self._step_text(number, f"follow_up {gap.key}")
-        if patch.is_empty() and not edited:
-            return _join(self._t("vague", "vague"), follow_up), query, None
-        return _join(ack, follow_up), query, None
+        if number == LAST_STEP:
+            return _join(ack, self._step_text(number, "done")), query, None
+        state.confirming = True  # criteria met: the user says whether the step is done
+        return _join(ack, self._step_text(number, "done"),
+                     self._t("commands", "confirm_step", step=number)), query, None
 
     def _pushbacks(self, text: str, findings: list[Finding]) -> list[tuple[str, str]]:
         """Findings that deserve a push-back now (each once), broad words in the text too."""
@@ -399,6 +441,7 @@ class Coach:
         """Move to `number`; step 4 derives the scoring rubric and a summary when missing."""
         state = self.state
         state.step = number
+        state.last_asked, state.confirming = "", False  # a new step's first answer is its own
         if number == LAST_STEP and state.completed and state.draft != state.baseline:
             state.completed = False  # changed since the last version: the next review re-versions
         if number != 4:

@@ -81,3 +81,50 @@ def with_turn_source(patch: ICPPatch, source: str) -> ICPPatch:
                 e.model_copy(update={"source": source}) if e.quote and not e.source else e
                 for e in item.evidence]}) for item in items]
     return patch.model_copy(update=updates) if updates else patch
+
+
+_CONFIRM_WORD = (r"(?:yes|yep|yeah|yup|correct|right|exactly|ok|okay|sure|fine|good|great|perfect|"
+                 r"looks (?:good|right|fine|ok|okay|correct)(?: to me)?|sounds (?:good|right)|"
+                 r"that'?s (?:right|correct|it|all)|all good|go on|go ahead|carry on|move on|next|done|"
+                 r"confirm(?:ed)?|agreed|thanks|thank you|please|"
+                 r"对|是的|是|没错|对的|好的|好|可以|没问题|确认|继续|行|嗯|同意|谢谢|就这样)")
+_CONFIRMATION = re.compile(rf"^\s*{_CONFIRM_WORD}(?:[\s,，.!。！、;；]+{_CONFIRM_WORD})*[\s,，.!。！]*$",
+                           re.IGNORECASE)
+
+
+def is_confirmation(text: str) -> bool:
+    """'yes', 'looks right', 'yes, that's right', '对，没错': the user agrees and adds nothing."""
+    return bool(_CONFIRMATION.match(text))
+
+
+_NAMES_LEAD = re.compile(r"^.*?\b(?:are|is|include|includes|:)\s+|^.*?(?:是|有|包括|：|:)\s*", re.IGNORECASE)
+_NAME_SEPARATORS = re.compile(r"\s*(?:,\s*(?:and\s+)?|;|\band\b|、|，|；|和|及|与)\s*", re.IGNORECASE)
+
+
+def split_names(text: str) -> list[str]:
+    """'Our three best accounts are A, B and C.' -> [A, B, C]."""
+    body = _NAMES_LEAD.sub("", text.strip(), count=1) or text
+    return [name for name in (_tidy(part) for part in _NAME_SEPARATORS.split(body)) if name]
+
+
+def answer_to_question(patch: ICPPatch, text: str, asked: str) -> ICPPatch:
+    """The answer to a question about a field no extraction rule reads (the best accounts, the
+    jobs to be done, how they decide, what the profile was checked against) fills that field;
+    the sentences it holds are not also read as pains or signals."""
+    readers = {
+        "best_accounts": ("best_accounts", split_names),
+        "jobs_to_be_done": ("jobs_to_be_done", split_items),
+        "psychographics": ("values", split_items),
+        "validation_evidence": ("validation_evidence", lambda t: [_tidy(t)]),
+    }
+    if asked not in readers:
+        return patch
+    name, read = readers[asked]
+    items_only = patch.model_copy(update={"pain_points": [], "buying_signals": [], "red_flags": []})
+    if getattr(patch, name) or not items_only.is_empty():
+        return patch  # the answer said something the extractor could place: it is not this
+    values = [v for v in read(text) if v]
+    if not values:
+        return patch
+    return patch.model_copy(update={name: values, "pain_points": [], "buying_signals": [],
+                                    "red_flags": []})
