@@ -302,6 +302,7 @@ class InterviewState(BaseModel):
     turn_count: int = 0  # turns stored so far: an answer's quotes cite the turn they came from
     last_asked: str = ""  # the gap the last follow-up asked about: the next answer fills it
     confirming: bool = False  # the step's criteria are met; the coach asked the user to confirm
+    deferred: list[str] = Field(default_factory=list)  # questions answered with something else
 
     @classmethod
     def new(cls, session_id: str, company: str, language: Language = "en",

@@ -73,6 +73,7 @@ from icp_coach.services.coach_items import (
     answer_to_question,
     clean_items,
     is_confirmation,
+    reread_psychographics,
     with_turn_source,
 )
 from icp_coach.services.coach_ports import SessionStore, TurnRecord
@@ -265,7 +266,9 @@ class Coach:
             edit.removals += await self._canonical_removals(edit.removals)
         patch = self._complete_patch(extraction.patch, text, edit.is_edit)
         if not edit.is_edit:
-            patch = answer_to_question(patch, text, state.last_asked)
+            patch = answer_to_question(patch, text, state.last_asked or self._open_required_gap())
+        elif state.last_asked and state.asked.get(state.last_asked):
+            state.asked[state.last_asked] -= 1  # an edit did not answer it: it may be asked again
         before = state.draft
         draft = _drop_broad_industries(before, patch)
         draft, changed, edits = apply_answer_edit(draft, patch, edit)
@@ -282,6 +285,7 @@ class Coach:
         if changed:
             self._remember(before)
             state.draft = draft
+        self._release_unanswered(state.last_asked, changed)
         findings = self.findings()
         guidance, query, move_to = self._decide(text, patch, changed, findings, bool(edits))
         if edits:
@@ -307,6 +311,18 @@ class Coach:
         async for event in self._reply(_join(lead, guidance), query=query, answer=text):
             yield event
 
+    def _open_required_gap(self) -> str:
+        gaps = [gap.key for gap in step_gaps(self.state.step, self.state.draft) if gap.required]
+        return gaps[0] if gaps else ""
+
+    def _release_unanswered(self, asked: str, changed: list[str]) -> None:
+        """A question answered with something else (the answer filled other fields) may be
+        asked once more; one answered, or waved off, never is."""
+        still_open = asked and any(g.key == asked for g in step_gaps(self.state.step, self.state.draft))
+        if still_open and changed and asked not in self.state.deferred:
+            self.state.deferred.append(asked)
+            self.state.asked[asked] = max(0, self.state.asked.get(asked, 0) - 1)
+
     async def _canonical_removals(self, removals: list[str]) -> list[str]:
         """What a removal names in the draft's own words: '去掉电商' names the industry the
         draft holds as 'ecommerce'. Only phrases that match nothing as said are read again."""
@@ -330,6 +346,8 @@ class Coach:
         patch = scope_patch(self.state.step, patch) if not is_edit or self.state.step == 0 else (
             patch.model_copy(update={"pmf": None}))
         patch = with_turn_source(clean_items(patch), f"interview turn {self.state.turn_count}")
+        if self.state.step == 2:
+            patch = reread_psychographics(patch)
         if self.state.step != 0:
             return patch
         pmf = merge_pmf(self.state.draft.pmf, patch.pmf)
@@ -353,6 +371,8 @@ class Coach:
             if change.removed:
                 values = ", ".join(f"“{value}”" for value in change.removed[:3])
                 parts.append(self._t("commands", "edit_removed", field=label, values=values))
+            elif change.added:
+                parts.append(self._t("commands", "edit_added", field=label, value=change.now))
             else:
                 parts.append(self._t("commands", "edit_set", field=label, value=change.now))
         separator = "；" if self.language == "zh" else "; "

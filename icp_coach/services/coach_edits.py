@@ -176,6 +176,7 @@ class Change:
     target: str
     removed: list[str] = field(default_factory=list)
     now: str = ""  # the new value, shown when a field was set
+    added: bool = False  # `now` was added to the field (in place of what was removed)
 
 
 def _remove_value(doc: ICPDocument, wanted: str, only: str | None = None) -> tuple[ICPDocument, Change | None]:
@@ -271,7 +272,8 @@ def _similarity(a: str, b: str) -> float:
     return len(left & right) / len(left | right) if left and right else 0.0
 
 
-def _restate(doc: ICPDocument, patch: ICPPatch, additive: bool) -> tuple[ICPDocument, ICPPatch, list[Change]]:
+def _restate(doc: ICPDocument, patch: ICPPatch, additive: bool,
+             names_what_goes: bool = False) -> tuple[ICPDocument, ICPPatch, list[Change]]:
     """A correction restates fields: its lists replace the old ones (unless it says 'also'), its
     pain point / signal / red flag replaces the most similar one said before."""
     doc = doc.model_copy(deep=True)
@@ -288,7 +290,7 @@ def _restate(doc: ICPDocument, patch: ICPPatch, additive: bool) -> tuple[ICPDocu
     for name in ITEM_FIELDS:
         new_items = getattr(patch, name)
         items = list(getattr(doc, name))
-        if len(new_items) == 1 and items and not additive:
+        if len(new_items) == 1 and items and not additive and not names_what_goes:
             closest = max(items, key=lambda item: _similarity(item.description, new_items[0].description))
             if _similarity(closest.description, new_items[0].description) == 0:
                 closest = items[-1]
@@ -323,19 +325,31 @@ def _said_instead(patch: ICPPatch, edit: AnswerEdit) -> ICPPatch:
     return patch.model_copy(update=updates) if updates else patch
 
 
+def _add_item(doc: ICPDocument, name: str, text: str) -> ICPDocument:
+    kind = {"pain_points": PainPoint, "buying_signals": BuyingSignal, "red_flags": RedFlag}[name]
+    return doc.model_copy(update={name: [*getattr(doc, name), kind(description=text)]})
+
+
 def apply_answer_edit(doc: ICPDocument, patch: ICPPatch, edit: AnswerEdit) -> tuple[ICPDocument, list[str], list[Change]]:
     """Apply `patch` as `edit` says: corrections restate, removals delete (after the patch, so a
     value the answer names only to take back is not added)."""
     changes: list[Change] = []
     patch = _said_instead(patch, edit)
     if edit.correction:
-        doc, patch, changes = _restate(doc, patch, edit.additive)
+        doc, patch, changes = _restate(doc, patch, edit.additive, bool(edit.removals))
     doc, changed = apply_patch(doc, patch)
     changed_set = set(changed)
+    said_instead = dict(edit.replacements)
     for wanted in edit.removals:
         doc, change = remove_named(doc, wanted)
-        if change is not None:
-            changes.append(change)
+        if change is None:
+            continue
+        changes.append(change)
+        new = said_instead.get(wanted, "")
+        if new and change.target in ITEM_FIELDS and not any(
+                _same(item.description, new) for item in getattr(doc, change.target)):
+            doc = _add_item(doc, change.target, new)  # "把A改成B": B takes A's place
+            changes.append(Change(change.target, now=new, added=True))
     for change in changes:
         changed_set.add(path_of(change.target))
     return doc, sorted(changed_set), changes

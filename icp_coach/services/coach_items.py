@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from icp_coach.domain.icp import BuyingSignal, PainPoint, RedFlag
 from icp_coach.domain.patch import ICPPatch
 
 _LEAD_IN = re.compile(
@@ -107,6 +108,38 @@ def split_names(text: str) -> list[str]:
     return [name for name in (_tidy(part) for part in _NAME_SEPARATORS.split(body)) if name]
 
 
+_NAMED_ACCOUNTS = re.compile(
+    r"\b(?:best|top|favou?rite|ideal|biggest)\s+(?:\w+\s+)?(?:accounts?|customers?|clients?)\s+(?:are|include|would be)\b"
+    r"|(?:最好|最佳|最大|最典型)的?(?:[一二两三四五六七八九十\d]+个|几个)?(?:客户|大客户)(?:是|有|包括)", re.IGNORECASE)
+_PSYCHOGRAPHIC = re.compile(
+    r"\b(?:values?|valued|prefers?|care(?:s)? (?:about|more)|like to|love to|risk[- ]averse|cautious|"
+    r"conservative|early adopters?|try(?:ing)? new|open to new|move fast|slow to (?:change|decide)|"
+    r"data[- ]driven|hands[- ]on)\b|重视|看重|在意|偏好|喜欢|愿意尝试|尝鲜|保守|谨慎|求稳|数据驱动", re.IGNORECASE)
+_NOT_PSYCHOGRAPHIC = re.compile(r"\b(?:after|when|once|raised|hire[sd]?|lost|losing|struggl|pain|spend|spent)\b"
+                                r"|之后|以后|开始找|痛点|花费|浪费|出错", re.IGNORECASE)
+
+
+def reread_psychographics(patch: ICPPatch) -> ICPPatch:
+    """How they decide and treat change ('they value speed', '愿意尝试新工具') read as a pain or
+    a signal is psychographics: moved to values, in the user's words."""
+    moved: list[str] = []
+    updates: dict[str, object] = {}
+    for name in ("pain_points", "buying_signals"):
+        kept = []
+        for item in getattr(patch, name):
+            text = item.description
+            if _PSYCHOGRAPHIC.search(text) and not _NOT_PSYCHOGRAPHIC.search(text):
+                moved.append(text)
+            else:
+                kept.append(item)
+        if len(kept) != len(getattr(patch, name)):
+            updates[name] = kept
+    if not moved:
+        return patch
+    updates["values"] = [*patch.values, *moved]
+    return patch.model_copy(update=updates)
+
+
 def answer_to_question(patch: ICPPatch, text: str, asked: str) -> ICPPatch:
     """The answer to a question about a field no extraction rule reads (the best accounts, the
     jobs to be done, how they decide, what the profile was checked against) fills that field;
@@ -117,6 +150,14 @@ def answer_to_question(patch: ICPPatch, text: str, asked: str) -> ICPPatch:
         "psychographics": ("values", split_items),
         "validation_evidence": ("validation_evidence", lambda t: [_tidy(t)]),
     }
+    if asked not in readers and _NAMED_ACCOUNTS.search(text) and not patch.best_accounts:
+        names = split_names(text)  # "our best accounts are A, B and C", said unasked
+        return patch.model_copy(update={"best_accounts": names}) if names else patch
+    if asked in ("buying_signals", "pain_points", "red_flags") and patch.is_empty():
+        # nothing in the answer was placed, yet it answers the question asked: keep it there
+        parts = split_items(text, trigger=asked == "buying_signals")
+        kind = {"pain_points": PainPoint, "buying_signals": BuyingSignal, "red_flags": RedFlag}[asked]
+        return patch.model_copy(update={asked: [kind(description=p) for p in parts if p]})
     if asked not in readers:
         return patch
     name, read = readers[asked]
