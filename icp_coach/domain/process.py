@@ -17,10 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from icp_coach.domain.icp import ICPDocument, PMFStatus, Review
 from icp_coach.domain.knowledge import Passage
+from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
 from icp_coach.domain.pmf import PMFReading, decide, read_pmf
 
-Language = Literal["en", "zh"]
 Segmentation = Literal["firmographic", "jobs_to_be_done"]
 
 FIRST_STEP = 0

@@ -15,6 +15,7 @@ from icp_coach.domain.events import (
     StepChanged,
 )
 from icp_coach.domain.icp import ICPDocument
+from icp_coach.domain.language import as_language
 from icp_coach.domain.process import (
     LAST_STEP,
     step,
@@ -224,8 +225,8 @@ class CommandRouter(TurnPolicy):
             yield CoachError(self._t("commands", "bad_lang", value=argument or "?"),
                              self._t("commands", "bad_lang.what_to_do"), kind="command")
             return
-        self.state.language = argument  # type: ignore[assignment]
-        self.state.draft = self.state.draft.model_copy(update={"language": argument})
+        self.state.language = as_language(argument)
+        self.state.draft = self.state.draft.model_copy(update={"language": self.state.language})
         self._commit([], icp_changed=True, reason="language")
         yield StepChanged(self.state.step, step(self.state.step).title_in(self.language), self.view())
         async for event in self._say(self._t("commands", "lang_set") + "\n\n"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 from icp_coach.domain.icp import (
     BuyingSignal,
@@ -23,8 +22,6 @@ from icp_coach.domain.icp import (
     RedFlag,
 )
 from icp_coach.domain.patch import ICPPatch, apply_patch
-
-Language = Literal["en", "zh"]
 
 # field -> (where it lives, words that name it in either language)
 LIST_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -19,13 +19,13 @@ from icp_coach.domain.events import (
 )
 from icp_coach.domain.icp import ICPDocument
 from icp_coach.domain.knowledge import Passage, SearchFilters
+from icp_coach.domain.language import Language
 from icp_coach.domain.persona import Persona
 from icp_coach.domain.ports import (
     ChatMessage,
     EngineError,
     ICPExtractor,
     KnowledgeSearch,
-    Language,
     ReplyRequest,
     ReplyWriter,
 )
