@@ -109,7 +109,10 @@ class Coach(CommandRouter):
     async def _confirm(self, text: str) -> AsyncIterator[CoachEvent]:
         """'yes', 'looks right', '对': the step is done when its criteria are met; else ask on."""
         state = self.state
-        self._commit([TurnRecord("user", text, state.step)], reason="answer")
+        if state.pending_answer != text:  # saved first, like any answer; a resume confirms it
+            state.pending_answer = text
+            self._commit([TurnRecord("user", text, state.step)], reason="answer")
+        state.pending_answer = ""
         number = state.step
         state.last_asked = ""
         if is_step_done(number, state.draft) and number < LAST_STEP:
@@ -137,7 +140,7 @@ class Coach(CommandRouter):
 
     async def _answer(self, text: str, lead: str = "") -> AsyncIterator[CoachEvent]:
         state = self.state
-        if is_confirmation(text) and not state.pending_answer:
+        if is_confirmation(text):
             async for event in self._confirm(text):
                 yield event
             return
