@@ -109,8 +109,9 @@ def split_names(text: str) -> list[str]:
 
 
 _NAMED_ACCOUNTS = re.compile(
-    r"\b(?:best|top|favou?rite|ideal|biggest)\s+(?:\w+\s+)?(?:accounts?|customers?|clients?)\s+(?:are|include|would be)\b"
-    r"|(?:最好|最佳|最大|最典型)的?(?:[一二两三四五六七八九十\d]+个|几个)?(?:客户|大客户)(?:是|有|包括)", re.IGNORECASE)
+    r"\b(?:best|top|favou?rite|ideal|biggest)\s+(?:\w+\s+)?(?:accounts?|clients?|logos?)\s+(?:are|include|would be)\b"
+    r"|\b(?:two|three|four|five|\d)\s+(?:best|top|biggest)\s+customers\s+(?:are|include)\b"
+    r"|(?:最好|最佳|最大|最典型)的(?:[一二两三四五六七八九十\d]+个|几个)(?:客户|大客户)(?:是|有|包括)", re.IGNORECASE)
 _PSYCHOGRAPHIC = re.compile(
     r"\b(?:values?|valued|prefers?|care(?:s)? (?:about|more)|like to|love to|risk[- ]averse|cautious|"
     r"conservative|early adopters?|try(?:ing)? new|open to new|move fast|slow to (?:change|decide)|"
@@ -150,7 +151,10 @@ def answer_to_question(patch: ICPPatch, text: str, asked: str) -> ICPPatch:
         "psychographics": ("values", split_items),
         "validation_evidence": ("validation_evidence", lambda t: [_tidy(t)]),
     }
-    if asked not in readers and _NAMED_ACCOUNTS.search(text) and not patch.best_accounts:
+    profile = (patch.industries or patch.regions or patch.employees is not None
+               or patch.annual_revenue_usd is not None)
+    if (asked not in readers and _NAMED_ACCOUNTS.search(text) and not patch.best_accounts
+            and not profile):
         names = split_names(text)  # "our best accounts are A, B and C", said unasked
         return patch.model_copy(update={"best_accounts": names}) if names else patch
     if asked in ("buying_signals", "pain_points", "red_flags") and patch.is_empty():
