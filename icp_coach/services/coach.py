@@ -11,6 +11,7 @@ The coach emits UI-agnostic events (domain/events.py) that carry the panel's vie
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -158,7 +159,7 @@ class Coach(CommandRouter):
             return
         edit = read_edit(text)
         if edit.removals:
-            edit.removals += await self._canonical_removals(edit.removals)
+            edit.removals += await self._canonical_removals(edit.removals, text, extraction.patch)
         patch = self._complete_patch(extraction.patch, text, edit.is_edit)
         if not edit.is_edit:
             patch = answer_to_question(patch, text, state.last_asked or self._open_required_gap())
@@ -206,21 +207,27 @@ class Coach(CommandRouter):
         async for event in self._reply(_join(lead, guidance), query=query, answer=text):
             yield event
 
-    async def _canonical_removals(self, removals: list[str]) -> list[str]:
+    async def _canonical_removals(self, removals: list[str], text: str,
+                                  patch: ICPPatch) -> list[str]:
         """What a removal names in the draft's own words: '去掉电商' names the industry the
-        draft holds as 'ecommerce'. Only phrases that match nothing as said are read again."""
+        draft holds as 'ecommerce'. Only phrases that match nothing as said are read again; when
+        the removal is (most of) the answer, the answer's own reading says it, with no new call."""
         found: list[str] = []
+        said = len(re.sub(r"\W", "", text))
         for wanted in removals:
             if field_named(wanted) or remove_named(self.state.draft, wanted)[1] is not None:
                 continue
-            try:
-                extraction = await asyncio.to_thread(
-                    self.extractor.extract_patch, wanted, step=max(self.state.step, 1),
-                    draft=self.state.draft, language=self.language)
-            except EngineError:
-                continue
+            if len(re.sub(r"\W", "", wanted)) * 2 >= said:
+                reading = patch
+            else:
+                try:
+                    reading = (await asyncio.to_thread(
+                        self.extractor.extract_patch, wanted, step=max(self.state.step, 1),
+                        draft=self.state.draft, language=self.language)).patch
+                except EngineError:
+                    continue
             for name in LIST_FIELDS:
-                found += getattr(extraction.patch, name)
+                found += getattr(reading, name)
         return found
 
     def _complete_patch(self, patch: ICPPatch, text: str, is_edit: bool = False) -> ICPPatch:
