@@ -211,7 +211,8 @@ class Coach(CommandRouter):
                                   patch: ICPPatch) -> list[str]:
         """What a removal names in the draft's own words: '去掉电商' names the industry the
         draft holds as 'ecommerce'. Only phrases that match nothing as said are read again; when
-        the removal is (most of) the answer, the answer's own reading says it, with no new call."""
+        the removal is (most of) the answer, the answer's own reading says it, with no new call;
+        a Chinese phrase for a value held in English (canonical) words is read on its own."""
         found: list[str] = []
         said = len(re.sub(r"\W", "", text))
         for wanted in removals:
@@ -219,6 +220,8 @@ class Coach(CommandRouter):
                 continue
             if len(re.sub(r"\W", "", wanted)) * 2 >= said:
                 reading = patch
+            elif not re.search(r"[\u4e00-\u9fff]", wanted):
+                continue  # said in Latin letters, a value is held in those words or not at all
             else:
                 try:
                     reading = (await asyncio.to_thread(
