@@ -95,7 +95,7 @@ async def test_export_in_chat_writes_the_file_atomically_into_the_data_folder(is
     app = make_app(Settings(engine="offline"))
     coach = app.start_coach(company="Acme", with_knowledge=False)
     events = [event async for event in coach.handle("/export json")]
-    target = isolated_dirs / "data" / "exports" / f"icp-{coach.session_id}.json"
+    target = isolated_dirs / "data" / "exports" / f"icp-acme-{coach.session_id[:8]}.json"
     done = events[-1]
     assert isinstance(done, ReplyDone) and str(target) in done.text
     assert '"name": "Acme"' in target.read_text(encoding="utf-8")
