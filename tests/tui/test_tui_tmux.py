@@ -37,8 +37,11 @@ class Terminal:
         subprocess.run(["tmux", "send-keys", "-t", self.name, *flags, *keys], check=True)
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], check=True,
-                              capture_output=True, text=True).stdout
+        # The session may close between a check that it is alive and the capture (the app
+        # quitting is what some waits wait for): a closed session shows nothing.
+        captured = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
+                                  capture_output=True, text=True)
+        return captured.stdout if captured.returncode == 0 else ""
 
     def alive(self) -> bool:
         return subprocess.run(["tmux", "has-session", "-t", self.name],
