@@ -14,8 +14,7 @@ from typing import Any
 
 from icp_coach.domain.jtbd_text import Sentence
 from icp_coach.domain.transcript import Transcript
-from icp_coach.engines.offline.jtbd.lexicon import CLASSES, cue_lexicon, prototypes
-from icp_coach.engines.offline.jtbd.prototype_vectors import load_shipped_vectors
+from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 
 # Every sentence of an answer gets the same lift from the question (not only the first few: an
 # inserted sentence must not shift what the rest of the answer counts as).
@@ -65,42 +64,6 @@ def _question_context(transcript: Transcript) -> dict[int, set[str]]:
     return context
 
 
-_prototype_cache: dict[int, tuple[list[str], Any]] = {}
-
-
-def _prototype_matrix(embedder: Any) -> tuple[list[str], Any]:
-    """Prototype vectors: shipped precomputed for the bundled model (see prototype_vectors.py),
-    computed once per process for any other embedder."""
-    import numpy as np
-
-    key = id(embedder)
-    if key not in _prototype_cache:
-        labels: list[str] = []
-        texts: list[str] = []
-        for name, examples in prototypes().items():
-            labels += [name] * len(examples)
-            texts += examples
-        matrix = load_shipped_vectors(texts, getattr(embedder, "name", ""))
-        if matrix is None:
-            matrix = np.asarray(embedder.embed_queries(texts), dtype=np.float32)
-        _prototype_cache[key] = (labels, matrix)
-    return _prototype_cache[key]
-
-
-def _embedding_margins(texts: Sequence[str], embedder: Any) -> list[dict[str, float]]:
-    """Per text and class: best prototype similarity minus the mean over all classes."""
-    import numpy as np
-
-    labels, matrix = _prototype_matrix(embedder)
-    vectors = np.asarray(embedder.embed_queries(list(texts)), dtype=np.float32)
-    sims = vectors @ matrix.T
-    names = list(dict.fromkeys(labels))
-    columns = {name: [i for i, label in enumerate(labels) if label == name] for name in names}
-    best = np.stack([sims[:, columns[name]].max(axis=1) for name in names], axis=1)
-    centred = best - best.mean(axis=1, keepdims=True)
-    return [{name: float(row[j]) for j, name in enumerate(names)} for row in centred]
-
-
 def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
                     embedder: Any = None) -> list[ScoredSentence]:
     lexicon = cue_lexicon(transcript.language)
@@ -114,16 +77,6 @@ def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
             if kind in scores:
                 scores[kind] += QUESTION_BONUS
         scored.append(ScoredSentence(sentence, scores))
-    if embedder is not None:
-        # The model breaks ties the cue words leave open; clear cases never pay for it.
-        candidates = sorted((s for s in scored if _ambiguous(s.scores)),
-                            key=lambda s: -max(s.scores.values()))[:MAX_EMBEDDED]
-        if candidates:
-            margins = _embedding_margins([c.sentence.text for c in candidates], embedder)
-            for candidate, margin in zip(candidates, margins, strict=True):
-                for name in CLASSES:
-                    candidate.scores[name] += EMBEDDING_WEIGHT * margin.get(name, 0.0)
-                candidate.scores["other"] = EMBEDDING_WEIGHT * margin.get("other", 0.0)
     distracted_turns = {item.sentence.turn_index for item in scored
                         if item.scores.get("distractor", 0.0) >= MIN_SCORE
                         and "distractor" in context.get(item.sentence.turn_index, set())}
