@@ -1,28 +1,30 @@
-"""Scores every customer sentence for each class (the four forces, trigger, outcome, distractor)
-from three signals: cue words in the sentence, the question the interviewer just asked, and how
-close the sentence sits to each class's prototypes in embedding space.
+"""Labels every customer sentence with one JTBD class (the four forces, trigger, outcome,
+distractor = not valued) using the learned head (head.npz, trained by training/train_jtbd.py on
+interviews from 36 trades) over features that carry across domains (features.py): hashed n-grams,
+general cue words, the interviewer's preceding question type, negation, person, tense.
 
 Each sentence ends up in at most one class, so one quote is never filed under several forces, and
 a sentence that reads as "I don't care about X" lands in `distractor` and is never a force.
+Without the shipped head (a broken install) the general cue words decide alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from icp_coach.domain.jtbd_text import Sentence
 from icp_coach.domain.transcript import Transcript
 from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 
-# Every sentence of an answer gets the same lift from the question (not only the first few: an
-# inserted sentence must not shift what the rest of the answer counts as).
 QUESTION_BONUS = 1.5
-EMBEDDING_WEIGHT = 8.0  # turns centred cosine margins (a few hundredths) into cue-sized points
-MAX_EMBEDDED = 16  # the model costs ~25 ms a sentence: embed only the open cases
-AMBIGUITY_MARGIN = 1.0
-MIN_SCORE = 2.0
+MIN_SCORE = 2.0  # cue points needed by the fallback
+MIN_PROBABILITY = 0.3  # the head's probability needed for a sentence to count for its class
+# head labels -> the extractor's class names
+_HEAD_TO_CLASS = {"desired_outcome": "outcome", "not_valued": "distractor", "none": "other"}
 
 
 @dataclass
@@ -34,14 +36,6 @@ class ScoredSentence:
     @property
     def best(self) -> float:
         return self.scores.get(self.label, 0.0) if self.label else 0.0
-
-
-def _ambiguous(scores: dict[str, float]) -> bool:
-    """Worth a look by the embedding model: some evidence, but no clear winner."""
-    ranked = sorted(scores.values(), reverse=True)
-    top = ranked[0] if ranked else 0.0
-    second = ranked[1] if len(ranked) > 1 else 0.0
-    return top >= 1.0 and (top - second < AMBIGUITY_MARGIN or top < MIN_SCORE + 0.5)
 
 
 def _long_enough(text: str, language: str) -> bool:
@@ -64,31 +58,64 @@ def _question_context(transcript: Transcript) -> dict[int, set[str]]:
     return context
 
 
-def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
-                    embedder: Any = None) -> list[ScoredSentence]:
+@lru_cache(maxsize=1)
+def shipped_head() -> Any:
+    """The trained head shipped beside this module, or None when it is missing."""
+    from icp_coach.engines.offline.learned.head import LinearHead
+
+    try:
+        with resources.files(__package__).joinpath("head.npz").open("rb") as handle:
+            return LinearHead.load(handle)
+    except (FileNotFoundError, OSError, ValueError):
+        return None
+
+
+def _by_cues(transcript: Transcript, items: list[ScoredSentence], context: dict[int, set[str]]) -> None:
     lexicon = cue_lexicon(transcript.language)
-    context = _question_context(transcript)
-    scored: list[ScoredSentence] = []
-    for sentence in sentences:
-        if not _long_enough(sentence.text, transcript.language):
-            continue
-        scores = lexicon.score(sentence.text)
-        for kind in context.get(sentence.turn_index, set()):
+    for item in items:
+        scores = lexicon.score(item.sentence.text)
+        for kind in context.get(item.sentence.turn_index, set()):
             if kind in scores:
                 scores[kind] += QUESTION_BONUS
-        scored.append(ScoredSentence(sentence, scores))
-    distracted_turns = {item.sentence.turn_index for item in scored
-                        if item.scores.get("distractor", 0.0) >= MIN_SCORE
-                        and "distractor" in context.get(item.sentence.turn_index, set())}
-    for item in scored:
-        label = max(item.scores, key=lambda name: item.scores[name])
-        others = max((v for k, v in item.scores.items() if k not in ("distractor", "other")), default=0.0)
-        if item.scores.get("distractor", 0.0) >= max(MIN_SCORE, others):
-            label = "distractor"  # "I don't care about X" is never evidence of a force
-        if item.sentence.turn_index in distracted_turns:
-            # the whole answer to "anything you didn't care about?" is about what they did not value
-            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_SCORE)
+        item.scores = scores
+        label = max(scores, key=lambda name: scores[name])
+        others = max((v for k, v in scores.items() if k != "distractor"), default=0.0)
+        if scores.get("distractor", 0.0) >= max(MIN_SCORE, others):
             label = "distractor"
-        if label != "other" and item.scores[label] >= MIN_SCORE:
+        if scores[label] >= MIN_SCORE:
             item.label = label
-    return scored
+
+
+def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
+             context: dict[int, set[str]]) -> None:
+    from icp_coach.engines.offline.jtbd.features import sentence_features
+
+    first_of_turn: set[int] = set()
+    firsts = []
+    for item in items:
+        firsts.append(item.sentence.turn_index not in first_of_turn)
+        first_of_turn.add(item.sentence.turn_index)
+    features = sentence_features([i.sentence.text for i in items],
+                                 [context.get(i.sentence.turn_index, set()) for i in items],
+                                 firsts, transcript.language)
+    probabilities = head.predict_proba(features)
+    for item, row in zip(items, probabilities, strict=True):
+        item.scores = {_HEAD_TO_CLASS.get(name, name): float(p) for name, p in zip(head.classes, row, strict=True)}
+        label = max(item.scores, key=lambda name: item.scores[name])
+        if label != "other" and item.scores[label] >= MIN_PROBABILITY:
+            item.label = label
+
+
+def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
+                    embedder: Any = None) -> list[ScoredSentence]:
+    """`embedder` is accepted for the port's sake; the shipped head needs no model call."""
+    context = _question_context(transcript)
+    items = [ScoredSentence(s) for s in sentences if _long_enough(s.text, transcript.language)]
+    if not items:
+        return items
+    head = shipped_head()
+    if head is None:
+        _by_cues(transcript, items, context)
+    else:
+        _by_head(head, transcript, items, context)
+    return items
