@@ -99,9 +99,18 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
                                  [context.get(i.sentence.turn_index, set()) for i in items],
                                  firsts, transcript.language)
     probabilities = head.predict_proba(features)
-    for item, row in zip(items, probabilities, strict=True):
+    lexicon = cue_lexicon(transcript.language)
+    # "I don't care about X" said outright, or anything in the answer to "what didn't matter?",
+    # is never a force, whatever the head makes of the rest of the sentence
+    said_outright = [lexicon.score(item.sentence.text).get("distractor", 0.0) >= MIN_SCORE for item in items]
+    dismissive_turns = {item.sentence.turn_index for item, outright in zip(items, said_outright, strict=True)
+                        if outright and "distractor" in context.get(item.sentence.turn_index, set())}
+    for item, row, outright in zip(items, probabilities, said_outright, strict=True):
         item.scores = {_HEAD_TO_CLASS.get(name, name): float(p) for name, p in zip(head.classes, row, strict=True)}
         label = max(item.scores, key=lambda name: item.scores[name])
+        if outright or item.sentence.turn_index in dismissive_turns:
+            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
+            label = "distractor"
         if label != "other" and item.scores[label] >= MIN_PROBABILITY:
             item.label = label
 
