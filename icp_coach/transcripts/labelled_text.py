@@ -99,6 +99,14 @@ def _looks_like_phrase(label: _Label) -> bool:
     return label.name.lower() in _DISCOURSE or any(word[:1].islower() for word in words[1:])
 
 
+def _starts_analysis(line: str, label: _Label | None) -> bool:
+    """A heading ("## Key insights") or a short bold or bare title line of commentary."""
+    if _HEADING.match(line):
+        return bool(_ANALYSIS.match(line.lstrip("#= -")))
+    short_title = len(line.split()) <= 8 and (label is None or line.lstrip().startswith(("**", "__")))
+    return short_title and bool(_ANALYSIS.match(line))
+
+
 def _is_metadata(line: str) -> bool:
     match = re.match(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:：*]{1,30}?)(?:\*\*|__)?\s*[:：]", line)
     return bool(match) and match.group(1).strip().lower() in METADATA_KEYS
@@ -123,11 +131,7 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
     for number, (line, label) in enumerate(zip(lines, labels, strict=True), start=1):
         if in_analysis:
             continue
-        if turns and _HEADING.match(line) is None and _ANALYSIS.match(line) and (
-                line.lstrip().startswith(("**", "__")) or label is None) and len(line.split()) <= 8:
-            in_analysis = True
-        elif turns and _HEADING.match(line) and _ANALYSIS.match(line.lstrip("#= -")):
-            in_analysis = True
+        in_analysis = bool(turns) and _starts_analysis(line, label)
         if in_analysis:
             warnings.append(f"line {number}: analysis section after the interview left out: "
                             f"{line.strip()[:60]!r}")
