@@ -109,7 +109,7 @@ def _starts_analysis(line: str, label: _Label | None) -> bool:
 
 def _is_metadata(line: str) -> bool:
     match = re.match(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:：*]{1,30}?)(?:\*\*|__)?\s*[:：]", line)
-    return bool(match) and match.group(1).strip().lower() in METADATA_KEYS
+    return match is not None and match.group(1).strip().lower() in METADATA_KEYS
 
 
 def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str], int]:
