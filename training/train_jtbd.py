@@ -55,7 +55,6 @@ def read_corpus() -> list[Example]:
     for path in sorted(CORPUS.glob("*.txt")):
         trade, language = "", "en"
         asked: set[str] = set()
-        previous = "Q"
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             line = raw.strip()
             if not line:
@@ -63,20 +62,18 @@ def read_corpus() -> list[Example]:
             if line.startswith("==="):
                 parts = [p.strip() for p in line[3:].split("|")]
                 trade, language = parts[0], parts[-1]
-                asked, previous = set(), "Q"
+                asked = set()
                 continue
             match = _LINE.match(line)
             if not match:
                 raise SystemExit(f"{path}:{number}: not 'Q type: text' or 'C label: text'")
             if match["who"] == "Q":
                 asked = cue_lexicon(language).question_kinds(match["text"])
-                previous = "Q"
                 continue
             if match["tag"] not in LABELS:
                 raise SystemExit(f"{path}:{number}: unknown label {match['tag']!r}")
-            examples.append(Example(match["text"], match["tag"], asked, previous == "Q", language,
+            examples.append(Example(match["text"], match["tag"], asked, False, language,
                                     trade, len(examples)))
-            previous = "C"
     return examples
 
 

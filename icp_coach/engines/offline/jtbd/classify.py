@@ -90,11 +90,9 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
              context: dict[int, set[str]]) -> None:
     from icp_coach.engines.offline.jtbd.features import sentence_features
 
-    first_of_turn: set[int] = set()
-    firsts = []
-    for item in items:
-        firsts.append(item.sentence.turn_index not in first_of_turn)
-        first_of_turn.add(item.sentence.turn_index)
+    # position in the answer is left out on purpose: a sentence inserted into an answer must not
+    # change how the rest of it is read
+    firsts = [False] * len(items)
     features = sentence_features([i.sentence.text for i in items],
                                  [context.get(i.sentence.turn_index, set()) for i in items],
                                  firsts, transcript.language)

@@ -105,7 +105,7 @@ def _job_statement(tops: dict[str, list[ScoredSentence]], transcript: Transcript
         wanted = _WANT_EN.match(g)  # "I want to call the quarter ...": a verb follows
         g = _WANT_EN.sub("", g)
         p = _WANT_EN.sub("", p)
-        so = "so I can" if wanted and wanted.group(0).rstrip().endswith(" to") else "so that"
+        so = "so I can" if wanted and wanted.group(0).rstrip().endswith(" to") else "so I can get to"
         text = f"When {s}, I want to get to a point where {p}, {so} {g}."
     return [EvidencedItem(text=text, evidence=[q for q in evidence if q is not None], verified=True)]
 
