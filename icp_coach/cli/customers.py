@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from icp_coach.cli.common import emit, emit_json, json_option, output_option
-from icp_coach.cli.prospects import FILE, handles_table_errors, load_rules, table_options
+from icp_coach.cli import figures
+from icp_coach.cli.common import (
+    EXIT_INPUT,
+    F,
+    emit,
+    emit_json,
+    fail,
+    handles_errors,
+    json_option,
+    output_option,
+)
+from icp_coach.cli.prospects import FILE, load_rules, table_options
+from icp_coach.text.display import terminal_safe
 
 
-def map_option(function):  # type: ignore[no-untyped-def]
+def map_option(function: F) -> F:
     return click.option("--map", "mappings", multiple=True, metavar="COLUMN=FIELD",
                         help="Map a column to a canonical field, e.g. --map 'Headcount=employees'. Repeatable.")(function)
 
@@ -29,7 +41,7 @@ def map_option(function):  # type: ignore[no-untyped-def]
 @table_options
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def customers(customers_file: Path, top_share: float, weights: str | None, fmt: str, lang: str,
               merge_into: Path | None, mappings: tuple[str, ...], encoding: str | None, sheet: str | None,
               as_json: bool, output: Path | None) -> None:
@@ -40,9 +52,12 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
     table = tables.read_customers(customers_file, mappings=mappings, encoding=encoding, sheet=sheet)
     for line in table.mapping.report_lines():
         click.echo(f"mapped {line}", err=True)
-    result = tables.analyse_customers(table, weights=weights, top_share=top_share)
     for problem in table.unusable:
-        click.echo(f"{customers_file}:{problem.line}: unusable row: {problem.reason}", err=True)
+        click.echo(f"{customers_file}:{problem.line}: unusable row: {terminal_safe(problem.reason)}", err=True)
+    if not table.frame.height:
+        fail(f"{customers_file}: no customer rows to rank (only a header{' and unusable rows' if table.unusable else ''});"
+             " export the CRM again with its data rows", EXIT_INPUT)
+    result = tables.analyse_customers(table, weights=weights, top_share=top_share)
     if merge_into is not None:
         _merge_suggestions(merge_into, result["suggested_icp"])
     if as_json or fmt == "json":
@@ -51,7 +66,7 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
         emit(tables.customers_markdown(result, lang), output)
 
 
-def _merge_suggestions(path: Path, suggested: dict) -> None:  # type: ignore[type-arg]
+def _merge_suggestions(path: Path, suggested: dict[str, Any]) -> None:
     from icp_coach.domain.criteria import Filter, Signal
     from icp_coach.domain.icp import RedFlag
     from icp_coach.storage.icp_files import load_icp, save_icp
@@ -85,7 +100,7 @@ def _merge_suggestions(path: Path, suggested: dict) -> None:  # type: ignore[typ
 @table_options
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def validate_icp(icp_file: Path, customers_file: Path, deals_file: Path | None, top_share: float,
                  weights: str | None, lang: str, mappings: tuple[str, ...], encoding: str | None,
                  sheet: str | None, as_json: bool, output: Path | None) -> None:
@@ -102,23 +117,30 @@ def validate_icp(icp_file: Path, customers_file: Path, deals_file: Path | None, 
         emit(_render_validation(result, lang == "zh"), output)
 
 
-def _render_validation(result: dict, zh: bool = False) -> str:  # type: ignore[type-arg]
+def _render_validation(result: dict[str, Any], zh: bool = False) -> str:
     words = _ZH if zh else _EN
     lines = [f"# {words['title']}: {result['icp_version']}", "",
              words["matching"].format(m=result["matching"], n=result["customers"]), ""]
     for name, numbers in result["outcomes"].items():
-        label = words.get(name, name)
+        label = words.get(name) or figures.label(name, zh)
         if "rate_match" in numbers:
             main = words["rates"].format(a=_pct(numbers["rate_match"]), b=_pct(numbers["rate_rest"]))
         else:
-            main = words["means"].format(a=numbers["mean_match"], b=numbers["mean_rest"])
+            main = words["means"].format(a=figures.figure(name, numbers["mean_match"], zh),
+                                         b=figures.figure(name, numbers["mean_rest"], zh))
         extra = ""
         if "ci95" in numbers:
             low, high = numbers["ci95"]
-            extra = words["difference"].format(d=numbers["difference"], low=low, high=high, p=f"{numbers['p_value']:.2g}")
+            extra = words["difference"].format(
+                d=figures.figure(name, numbers["difference"], zh, signed=True), low=figures.figure(name, low, zh),
+                high=figures.figure(name, high, zh), p=f"{numbers['p_value']:.2g}")
             if "cliffs_delta" in numbers:
                 extra += f", Cliff's delta {numbers['cliffs_delta']}"
         lines.append(f"- {label}: {main}{extra}")
+    deals = result.get("deals")
+    if deals and deals["unknown_accounts"]:
+        shown = ", ".join(deals["unknown_examples"][:5])
+        lines.append("- " + words["unknown"].format(n=deals["unknown_accounts"], ids=shown))
     missed = result.get("missed_best_customers") or {}
     if missed:
         lines += ["", words["missed"].format(n=missed["best_customers"], m=missed["missed"])]
@@ -129,7 +151,7 @@ def _render_validation(result: dict, zh: bool = False) -> str:  # type: ignore[t
             lines.append("- " + words["their"].format(column=column, values=shown))
     pmf = result["pmf_signals"]
     if pmf:
-        lines += ["", f"{words['pmf']}: " + ", ".join(f"{k} {v}" for k, v in pmf.items())]
+        lines += ["", f"{words['pmf']}: " + figures.pmf_signals_text(pmf, zh)]
     return "\n".join(lines) + "\n"
 
 
@@ -137,14 +159,20 @@ _EN = {"title": "ICP check", "matching": "{m} of {n} customers match the ICP.",
        "rates": "{a} matching vs {b} not", "means": "mean {a} matching vs {b} not",
        "difference": "; difference {d} (95% CI {low} to {high}), p={p}",
        "missed": "Best customers: {n}, of which {m} do not match the ICP.", "fail": "{n} fail '{rule}'",
-       "their": "their {column}: {values}", "pmf": "PMF signals"}
+       "their": "their {column}: {values}", "pmf": "PMF signals",
+       "lifetime_value": "Lifetime value", "sales_cycle_days": "Sales cycle (days)", "nps": "NPS",
+       "churn": "Churn", "win_rate": "Win rate", "deal_value": "Deal value (won deals)",
+       "deal_cycle_days": "Sales cycle of won deals (days)",
+       "unknown": "{n} deal account(s) not in the customers file, left out: {ids}"}
 _ZH = {"title": "ICP 检验", "matching": "{n} 个客户中有 {m} 个符合 ICP。",
        "rates": "符合 {a}，不符合 {b}", "means": "均值：符合 {a}，不符合 {b}",
        "difference": "；差值 {d}（95% 置信区间 {low} 至 {high}），p={p}",
        "missed": "最佳客户 {n} 个，其中 {m} 个不符合 ICP。", "fail": "{n} 个未通过“{rule}”",
        "their": "它们的 {column}：{values}", "pmf": "产品市场匹配信号",
        "lifetime_value": "客户终身价值", "sales_cycle_days": "销售周期（天）", "nps": "NPS",
-       "churn": "流失率", "win_rate": "赢单率"}
+       "churn": "流失率", "win_rate": "赢单率", "deal_value": "成交金额（赢单）",
+       "deal_cycle_days": "赢单销售周期（天）",
+       "unknown": "{n} 个商机的客户不在客户文件中，未计入：{ids}"}
 
 
 def _pct(value: float | None) -> str:

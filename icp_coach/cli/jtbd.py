@@ -7,11 +7,9 @@ from pathlib import Path
 import click
 
 from icp_coach.cli.common import (
-    EXIT_INPUT,
     emit,
     emit_json,
     engine_option,
-    fail,
     handles_errors,
     json_option,
     output_option,
@@ -48,15 +46,10 @@ def jtbd(transcripts: tuple[Path, ...], engine: str | None, interviewers: tuple[
     is marked unverified. Across interviews, themes backed by --pattern-threshold interviews or
     more are patterns.
     """
-    from icp_coach.transcripts.errors import TranscriptError
     from icp_coach.transcripts.loader import load_transcript
 
-    try:
-        loaded = [load_transcript(path, interviewer=list(interviewers) or None, encoding=encoding)
-                  for path in transcripts]
-    except TranscriptError as error:
-        fail(str(error), EXIT_INPUT)
-        return
+    loaded = [load_transcript(path, interviewer=list(interviewers) or None, encoding=encoding)
+              for path in transcripts]
     for transcript in loaded:
         for warning in transcript.warnings:
             click.echo(f"note: {warning}", err=True)
@@ -67,11 +60,8 @@ def jtbd(transcripts: tuple[Path, ...], engine: str | None, interviewers: tuple[
     from icp_coach.settings import load_settings
 
     app = make_app(load_settings(engine=engine))
-    embed = None
-    if len(loaded) > 1:
-        from icp_coach.embeddings import embed_queries
-
-        embed = (app.embedder.embed_queries if app.embedder is not None else embed_queries)
+    choice = app.announce_engine()
+    embed = app.shared_embedder.embed_queries if len(loaded) > 1 else None
     try:
         report = analyse_transcripts(
             loaded, app.jtbd_extractor, pattern_threshold=pattern_threshold, embed=embed,
@@ -84,6 +74,7 @@ def jtbd(transcripts: tuple[Path, ...], engine: str | None, interviewers: tuple[
     if as_json or fmt == "json":
         data = report.model_dump(mode="json")
         data["icp_feed"] = icp_feed(report)
+        data["engine"], data["engine_reason"] = choice.name, choice.reason
         emit_json(data, output)
         return
     from icp_coach.services.jtbd_report import render_report

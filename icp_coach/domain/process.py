@@ -17,9 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from icp_coach.domain.icp import ICPDocument, PMFStatus, Review
 from icp_coach.domain.knowledge import Passage
+from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
 
-Language = Literal["en", "zh"]
 Segmentation = Literal["firmographic", "jobs_to_be_done"]
 
 FIRST_STEP = 0
@@ -315,6 +315,9 @@ class InterviewState(BaseModel):
     assess: AssessFlow | None = None
     completed: bool = False
     engine: str = ""
+    # An answer committed before any engine read it, not yet turned into a patch and a reply: a
+    # crash (or a failed endpoint) leaves it here, and the resumed coach (or a retry) takes it up.
+    pending_answer: str = ""
 
     @classmethod
     def new(cls, session_id: str, company: str, language: Language = "en",

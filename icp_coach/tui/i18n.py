@@ -3,10 +3,6 @@ labels, titles and notifications only."""
 
 from __future__ import annotations
 
-from typing import Literal
-
-UILanguage = Literal["en", "zh"]
-
 STRINGS: dict[str, dict[str, str]] = {
     "app.title": {"en": "ICP Coach", "zh": "ICP 教练"},
     "key.quit": {"en": "Quit", "zh": "退出"},
@@ -124,6 +120,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.cancel": {"en": "Cancel", "zh": "取消"},
     "settings.saved": {"en": "Saved to {path}. Engine changes apply to the next session.",
                        "zh": "已保存到 {path}。引擎的更改将在下一个会话生效。"},
+    "settings.reload_failed": {"en": "Saved, but the settings cannot be read back",
+                               "zh": "已保存，但无法重新读取设置"},
     "settings.testing": {"en": "Testing the connection...", "zh": "正在测试连接……"},
     "settings.test_ok": {"en": "Connected: {detail}", "zh": "连接成功：{detail}"},
     "settings.test_failed": {"en": "Connection failed: {detail}", "zh": "连接失败：{detail}"},
@@ -208,6 +206,35 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "attach.use": {"en": "Use as my answer", "zh": "用作我的回答"},
     "lang.switched": {"en": "Interface language: English", "zh": "界面语言：中文"},
+    "engine.status": {"en": "engine: {engine} ({why})", "zh": "引擎：{engine}（{why}）"},
+    "engine.name.offline": {"en": "offline", "zh": "离线"},
+    "engine.name.llm": {"en": "LLM", "zh": "大模型"},
+    "engine.name.local": {"en": "local model", "zh": "本地模型"},
+    "engine.why.chosen": {"en": "as set", "zh": "按设置"},
+    "engine.why.endpoint": {"en": "auto: an endpoint is configured",
+                            "zh": "自动：已配置接口地址"},
+    "engine.why.injected": {"en": "auto: a chat model was given", "zh": "自动：已提供对话模型"},
+    "engine.why.no_endpoint": {"en": "auto: no endpoint configured; --engine local for the "
+                                     "embedded model",
+                               "zh": "自动：未配置接口地址；--engine local 使用内置模型"},
+    "resume.title": {"en": "Continue where you left off?", "zh": "从上次的地方继续？"},
+    "resume.last": {"en": "Last session: {company}, step {step}, updated {updated} ({id}).",
+                    "zh": "上次的会话：{company}，第 {step} 步，更新于 {updated}（{id}）。"},
+    "resume.hint": {"en": "Enter continues it; n starts a new session; F2 lists them all later.",
+                    "zh": "回车继续该会话；按 n 新建会话；之后可用 F2 查看全部会话。"},
+    "resume.continue": {"en": "Continue", "zh": "继续"},
+    "resume.new": {"en": "New session", "zh": "新建会话"},
+    "quit.saved": {"en": "Session {id} is saved in {path}. Reopen it with: icp-coach chat "
+                         "--resume {id}",
+                   "zh": "会话 {id} 已保存在 {path}。重新打开：icp-coach chat --resume {id}"},
+    "settings.engine.auto": {"en": "auto (an endpoint if configured, else offline)",
+                             "zh": "自动（已配置接口则用接口，否则离线）"},
+    "settings.engine.llm": {"en": "llm (an OpenAI-compatible endpoint)",
+                            "zh": "llm（兼容 OpenAI 的接口）"},
+    "settings.engine.local": {"en": "local (the embedded model)", "zh": "local（内置本地模型）"},
+    "settings.engine.offline": {"en": "offline (no model)", "zh": "offline（不用模型）"},
+    "export.format.md": {"en": "Markdown (.md)", "zh": "Markdown（.md）"},
+    "export.format.json": {"en": "JSON (.json)", "zh": "JSON（.json）"},
 }
 
 

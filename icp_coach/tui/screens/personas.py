@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,10 +20,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from icp_coach.domain.language import Language
 from icp_coach.tui.i18n import t
 from icp_coach.tui.persona_yaml import (
     PersonaTextError,
     parse_personas,
+    persona_status,
     personas_to_yaml,
     unverify_new_quotes,
 )
@@ -33,7 +35,7 @@ def draft_personas_for(context: Any, document: Any, language: str) -> list[Any]:
     """Blocking (an LLM call on the llm engine): run it in a thread worker."""
     from icp_coach.services.personas import draft_personas
 
-    lang: Literal["en", "zh"] = "zh" if language == "zh" else "en"
+    lang: Language = "zh" if language == "zh" else "en"
     return list(draft_personas(document, context.persona_writer, language=lang).personas)
 
 
@@ -58,7 +60,8 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
         with Vertical(id="personas-dialog", classes="dialog"):
             yield Static(t("personas.title", lang), classes="dialog-title")
             yield Static(t("personas.edit_hint", lang), classes="muted")
-            yield TextArea(personas_to_yaml(self.personas), language="yaml", soft_wrap=True,
+            yield Static(self.status_text(self.personas), id="personas-status", markup=False)
+            yield TextArea(personas_to_yaml(self.personas, lang), language="yaml", soft_wrap=True,
                            id="personas-text")
             yield Static("", id="personas-error", classes="error")
             yield Label(t("personas.md_path", lang))
@@ -70,6 +73,15 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#personas-error", Static).display = False
+
+    def status_text(self, personas: list[Any]) -> str:
+        """One line per persona: draft or hypothesis, and the first interview still to run."""
+        lines = []
+        for persona in personas:
+            status = persona_status(persona, self.language)
+            first_step = status[2].removeprefix("#   - ") if len(status) > 2 else ""
+            lines.append(status[0].removeprefix("# ") + (f" → {first_step}" if first_step else ""))
+        return "\n".join(lines)
 
     def checked_personas(self) -> list[Any] | None:
         """The edited personas, or None after showing what is wrong and where."""
@@ -85,7 +97,9 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
             editor.focus()
             return None
         shown.display = False
-        return unverify_new_quotes(personas, self.personas)
+        checked = unverify_new_quotes(personas, self.personas)
+        self.query_one("#personas-status", Static).update(self.status_text(checked))
+        return checked
 
     @on(Button.Pressed, "#personas-save")
     def save(self) -> None:
@@ -102,7 +116,7 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
         personas = self.checked_personas()
         if personas is None:
             return
-        lang: Literal["en", "zh"] = "zh" if self.language == "zh" else "en"
+        lang: Language = "zh" if self.language == "zh" else "en"
         text = render_personas([p.with_evidence_level() for p in personas], lang)
         path = Path(self.query_one("#personas-path", Input).value.strip()).expanduser()
         try:
