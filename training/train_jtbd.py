@@ -48,12 +48,13 @@ class Example:
     language: str
     trade: str
     origin: int  # index of the written sentence a variant comes from
+    question: str = ""
 
 
 def read_corpus() -> list[Example]:
     examples: list[Example] = []
     for path in sorted(CORPUS.glob("*.txt")):
-        trade, language = "", "en"
+        trade, language, question = "", "en", ""
         asked: set[str] = set()
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             line = raw.strip()
@@ -62,18 +63,19 @@ def read_corpus() -> list[Example]:
             if line.startswith("==="):
                 parts = [p.strip() for p in line[3:].split("|")]
                 trade, language = parts[0], parts[-1]
-                asked = set()
+                asked, question = set(), ""
                 continue
             match = _LINE.match(line)
             if not match:
                 raise SystemExit(f"{path}:{number}: not 'Q type: text' or 'C label: text'")
             if match["who"] == "Q":
                 asked = cue_lexicon(language).question_kinds(match["text"])
+                question = match["text"]
                 continue
             if match["tag"] not in LABELS:
                 raise SystemExit(f"{path}:{number}: unknown label {match['tag']!r}")
             examples.append(Example(match["text"], match["tag"], asked, False, language,
-                                    trade, len(examples)))
+                                    trade, len(examples), question))
     return examples
 
 
@@ -92,10 +94,10 @@ def variants(example: Example, rng: random.Random) -> list[Example]:
         noisy = " ".join(words)
         relayed = f"{rng.choice(_RELAY_EN)} {text[:1].lower()}{text[1:]}"
     out.append(Example(noisy, example.label, example.asked, example.first, example.language,
-                       example.trade, example.origin))
+                       example.trade, example.origin, example.question))
     if example.label not in ("none", "not_valued"):
         out.append(Example(relayed, example.label, example.asked, False, example.language,
-                           example.trade, example.origin))
+                           example.trade, example.origin, example.question))
     return out
 
 
@@ -105,7 +107,8 @@ def matrix(examples: list[Example]) -> np.ndarray:
         chosen = [e for e in examples if e.language == language]
         if chosen:
             parts.append((chosen, sentence_features([e.text for e in chosen], [e.asked for e in chosen],
-                                                    [e.first for e in chosen], language)))
+                                                    [e.first for e in chosen], language,
+                                                    [e.question for e in chosen])))
     order = {id(e): i for i, e in enumerate(examples)}
     x = np.zeros((len(examples), len(FEATURE_NAMES)), dtype=np.float32)
     for chosen, rows in parts:

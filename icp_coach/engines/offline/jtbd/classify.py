@@ -47,15 +47,20 @@ def _long_enough(text: str, language: str) -> bool:
 def _question_context(transcript: Transcript) -> dict[int, set[str]]:
     """For each customer turn, the kinds of question asked in the interviewer turn before it."""
     lexicon = cue_lexicon(transcript.language)
-    context: dict[int, set[str]] = {}
-    asked: set[str] = set()
+    return {index: lexicon.question_kinds(text) for index, text in _questions(transcript).items()}
+
+
+def _questions(transcript: Transcript) -> dict[int, str]:
+    """For each customer turn, the interviewer's turn just before it ("" when none)."""
+    questions: dict[int, str] = {}
+    asked = ""
     for index, turn in enumerate(transcript.turns):
         if turn.is_interviewer:
-            asked = lexicon.question_kinds(turn.text)
+            asked = turn.text
         else:
-            context[index] = asked
-            asked = set()
-    return context
+            questions[index] = asked
+            asked = ""
+    return questions
 
 
 @lru_cache(maxsize=1)
@@ -93,9 +98,11 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
     # position in the answer is left out on purpose: a sentence inserted into an answer must not
     # change how the rest of it is read
     firsts = [False] * len(items)
+    questions = _questions(transcript)
     features = sentence_features([i.sentence.text for i in items],
                                  [context.get(i.sentence.turn_index, set()) for i in items],
-                                 firsts, transcript.language)
+                                 firsts, transcript.language,
+                                 [questions.get(i.sentence.turn_index, "") for i in items])
     probabilities = head.predict_proba(features)
     lexicon = cue_lexicon(transcript.language)
     # "I don't care about X" said outright, or anything in the answer to "what didn't matter?",

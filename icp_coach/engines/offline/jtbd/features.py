@@ -17,6 +17,7 @@ import numpy as np
 from icp_coach.engines.offline.jtbd.lexicon import CLASSES, cue_lexicon
 
 HASH_BUCKETS = 2048
+QUESTION_BUCKETS = 256  # the interviewer's preceding question, as n-grams of its own
 QUESTION_KINDS = ("push", "pull", "anxiety", "habit", "trigger", "outcome", "distractor",
                   "alternatives")
 _MARKERS = {
@@ -40,6 +41,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"asked_{kind}" for kind in QUESTION_KINDS) + ("asked_nothing",)
     + tuple(f"has_{name}" for name in _MARKERS)
     + ("length", "first_in_turn", "zh")
+    + tuple(f"question_hash_{i}" for i in range(QUESTION_BUCKETS))
 )
 
 
@@ -56,8 +58,9 @@ def _bucket(unit: str) -> int:
 
 
 def sentence_features(texts: Sequence[str], asked: Sequence[set[str]], first_in_turn: Sequence[bool],
-                      language: str) -> np.ndarray:
-    """One row per sentence; `asked` holds the question kinds of the interviewer turn before it."""
+                      language: str, questions: Sequence[str] | None = None) -> np.ndarray:
+    """One row per sentence; `asked` holds the question kinds of the interviewer turn before it,
+    `questions` its text."""
     lexicon = cue_lexicon(language)
     rows = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=np.float32)
     cue_at = HASH_BUCKETS
@@ -83,4 +86,10 @@ def sentence_features(texts: Sequence[str], asked: Sequence[set[str]], first_in_
         rows[row, tail_at] = min(size, 40) / 40
         rows[row, tail_at + 1] = float(first_in_turn[row])
         rows[row, tail_at + 2] = float(language == "zh")
+        if questions is not None and questions[row]:
+            units = _units(questions[row], language)
+            for unit in units:
+                rows[row, tail_at + 3 + zlib.crc32(b"q" + unit.encode("utf-8")) % QUESTION_BUCKETS] += 1.0
+            if units:
+                rows[row, tail_at + 3:] /= np.sqrt(len(units))
     return rows
