@@ -142,6 +142,12 @@ def score_interview(gold: dict, transcript: Transcript, result: JTBDResult) -> d
     scores["verbatim"] = (sum(quote_is_verbatim_text(q, transcript) for q in quotes), len(quotes))
     scores["chosen_solution"] = [result.chosen_solution, gold.get("chosen_solution")]
     scores["interviewers_detected"] = sorted(transcript.interviewers) == sorted(gold.get("interviewers", []))
+    if "customers" in gold:
+        found = {t.speaker for t in transcript.turns if not t.is_interviewer and t.speaker}
+        scores["customers_detected"] = sorted(found) == sorted(gold["customers"])
+    if "job_statement_supported" in gold:
+        # a statement exactly when the material supports one
+        scores["job_statement_right"] = (int(bool(result.job_statements) == gold["job_statement_supported"]), 1)
     scores["notes"] = list(result.notes)
     return scores
 
@@ -159,12 +165,16 @@ def _ratio(pair: tuple[int, int]) -> float | None:
 def pooled(rows: list[dict]) -> dict:
     keys = [*FORCES, "trigger", "desired_outcomes", "distractors_as_forces", "alternatives_precision",
             "alternatives_recall", "passing_recall", "verbatim"]
+    keys += [key for key in ("job_statement_right",) if all(key in r for r in rows)]
     total = {key: (sum(r[key][0] for r in rows), sum(r[key][1] for r in rows)) for key in keys}
     forces = (sum(total[f][0] for f in FORCES), sum(total[f][1] for f in FORCES))
     summary = {key: _ratio(value) for key, value in total.items()}
     summary["force_recall"] = _ratio(forces)
     summary["distractor_rate"] = summary.pop("distractors_as_forces")
     summary["quotes_in_several_forces"] = sum(r["quotes_in_several_forces"] for r in rows)
+    summary["interviewers_detected"] = sum(r["interviewers_detected"] for r in rows) / max(len(rows), 1)
+    if all("customers_detected" in r for r in rows):
+        summary["customers_detected"] = sum(r["customers_detected"] for r in rows) / max(len(rows), 1)
     return summary
 
 
@@ -213,6 +223,8 @@ def main() -> int:
                 print(f"  {key:26} {value[0]}/{value[1]}")
         print(f"  {'chosen (got, gold)':26} {row['chosen_solution']}")
         print(f"  {'interviewers detected':26} {row['interviewers_detected']}")
+        if "customers_detected" in row:
+            print(f"  {'customers detected':26} {row['customers_detected']}")
         for note in row["notes"]:
             print(f"  note: {note[:200]}")
     print(f"pooled ({args.engine}):")
