@@ -91,14 +91,35 @@ def recall(gold: list[str], predicted: list[str], transcript: Transcript) -> tup
     return hits, len(gold)
 
 
+def _texts(items: list) -> list[str]:
+    """Gold entries as plain quotes: a string, or an object with `quote` (or `text`)."""
+    return [item if isinstance(item, str) else (item.get("quote") or item.get("text") or "")
+            for item in items or []]
+
+
+def transcript_for(gold_file: Path, gold: dict) -> Path:
+    """The transcript a gold file describes: its `transcript` field, else NAME.<any format>."""
+    if gold.get("transcript"):
+        return gold_file.parent / gold["transcript"]
+    stem = gold_file.name[: -len(".gold.json")]
+    for candidate in sorted(gold_file.parent.glob(stem + ".*")):
+        if not candidate.name.endswith(".gold.json"):
+            return candidate
+    raise SystemExit(f"{gold_file}: no transcript named {stem}.* beside it")
+
+
 def score_interview(gold: dict, transcript: Transcript, result: JTBDResult) -> dict:
-    scores: dict = {"transcript": gold["transcript"], "engine": result.engine}
+    scores: dict = {"transcript": gold.get("transcript") or transcript.source, "engine": result.engine}
+    forces = gold.get("forces", {})
     for force in FORCES:
-        scores[force] = recall(gold["forces"][force], _quotes(getattr(result.forces, force)), transcript)
-    scores["trigger"] = recall(gold["trigger"], _quotes(result.triggers), transcript)
-    scores["desired_outcomes"] = recall(gold["desired_outcomes"], _quotes(result.desired_outcomes), transcript)
+        scores[force] = recall(_texts(forces.get(force, [])), _quotes(getattr(result.forces, force)), transcript)
+    triggers = gold.get("trigger", gold.get("triggers", []))
+    scores["trigger"] = recall(_texts(triggers), _quotes(result.triggers), transcript)
+    scores["desired_outcomes"] = recall(_texts(gold.get("desired_outcomes", [])),
+                                        _quotes(result.desired_outcomes), transcript)
     force_quotes = [q for force in FORCES for q in _quotes(getattr(result.forces, force))]
-    scores["distractors_as_forces"] = recall(gold.get("distractor_quotes", []), force_quotes, transcript)
+    scores["distractors_as_forces"] = recall(_texts(gold.get("distractor_quotes", gold.get("not_valued", []))),
+                                             force_quotes, transcript)
     # one quote filed under several forces
     seen: Counter[str] = Counter()
     for force in FORCES:
@@ -107,7 +128,11 @@ def score_interview(gold: dict, transcript: Transcript, result: JTBDResult) -> d
     scores["quotes_in_several_forces"] = sum(1 for count in seen.values() if count > 1)
     considered = [a.name for a in result.alternatives if a.considered]
     passing = [a.name for a in result.alternatives if not a.considered]
-    gold_alts, gold_not = gold["alternatives"], gold.get("not_alternatives", [])
+    gold_alts = [a if isinstance(a, str) else a.get("name", "") for a in gold.get("alternatives", [])
+                 if isinstance(a, str) or a.get("considered", True)]
+    gold_not = [a if isinstance(a, str) else a.get("name", "") for a in gold.get("not_alternatives", [])]
+    gold_not += [a["name"] for a in gold.get("alternatives", [])
+                 if isinstance(a, dict) and not a.get("considered", True)]
     scores["alternatives_precision"] = (sum(any(names_match(g, p) for g in gold_alts) for p in considered),
                                         len(considered))
     scores["alternatives_recall"] = (sum(any(names_match(g, p) for p in considered) for g in gold_alts),
@@ -117,6 +142,12 @@ def score_interview(gold: dict, transcript: Transcript, result: JTBDResult) -> d
     scores["verbatim"] = (sum(quote_is_verbatim_text(q, transcript) for q in quotes), len(quotes))
     scores["chosen_solution"] = [result.chosen_solution, gold.get("chosen_solution")]
     scores["interviewers_detected"] = sorted(transcript.interviewers) == sorted(gold.get("interviewers", []))
+    if "customers" in gold:
+        found = {t.speaker for t in transcript.turns if not t.is_interviewer and t.speaker}
+        scores["customers_detected"] = sorted(found) == sorted(gold["customers"])
+    if "job_statement_supported" in gold:
+        # a statement exactly when the material supports one
+        scores["job_statement_right"] = (int(bool(result.job_statements) == gold["job_statement_supported"]), 1)
     scores["notes"] = list(result.notes)
     return scores
 
@@ -134,19 +165,24 @@ def _ratio(pair: tuple[int, int]) -> float | None:
 def pooled(rows: list[dict]) -> dict:
     keys = [*FORCES, "trigger", "desired_outcomes", "distractors_as_forces", "alternatives_precision",
             "alternatives_recall", "passing_recall", "verbatim"]
+    keys += [key for key in ("job_statement_right",) if all(key in r for r in rows)]
     total = {key: (sum(r[key][0] for r in rows), sum(r[key][1] for r in rows)) for key in keys}
     forces = (sum(total[f][0] for f in FORCES), sum(total[f][1] for f in FORCES))
     summary = {key: _ratio(value) for key, value in total.items()}
     summary["force_recall"] = _ratio(forces)
     summary["distractor_rate"] = summary.pop("distractors_as_forces")
     summary["quotes_in_several_forces"] = sum(r["quotes_in_several_forces"] for r in rows)
+    summary["interviewers_detected"] = sum(r["interviewers_detected"] for r in rows) / max(len(rows), 1)
+    if all("customers_detected" in r for r in rows):
+        summary["customers_detected"] = sum(r["customers_detected"] for r in rows) / max(len(rows), 1)
     return summary
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", default="offline", choices=["offline", "local", "llm"])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="a folder of transcripts, each with NAME.gold.json beside it")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--lexicon-only", action="store_true",
                         help="offline engine without the embedding model (to see what it adds)")
@@ -169,7 +205,7 @@ def main() -> int:
     try:
         for gold_file in sorted(args.data.glob("*.gold.json")):
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
-            transcript = load_transcript(args.data / gold["transcript"])
+            transcript = load_transcript(transcript_for(gold_file, gold))
             result = verify_result(extractor.extract_jtbd(transcript), transcript)
             rows.append(score_interview(gold, transcript, result))
     finally:
@@ -187,6 +223,8 @@ def main() -> int:
                 print(f"  {key:26} {value[0]}/{value[1]}")
         print(f"  {'chosen (got, gold)':26} {row['chosen_solution']}")
         print(f"  {'interviewers detected':26} {row['interviewers_detected']}")
+        if "customers_detected" in row:
+            print(f"  {'customers detected':26} {row['customers_detected']}")
         for note in row["notes"]:
             print(f"  note: {note[:200]}")
     print(f"pooled ({args.engine}):")

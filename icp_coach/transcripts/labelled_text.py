@@ -32,6 +32,20 @@ HEADER = re.compile(
     rf"|(?P<ts2>{_TS})\s+(?:-\s+)?(?P<name2>{_NAME}))\s*$"
 )
 _HEADING = re.compile(r"^\s*(#{1,6}\s|---+\s*$|===+\s*$)")
+# Labels that describe the recording, never a speaker: "**Source:** ...", "Date: ...".
+METADATA_KEYS = {
+    "source", "sources", "host", "hosts", "date", "time", "scenario", "title", "topic", "participants",
+    "attendees", "speakers", "duration", "length", "location", "recorded", "recording", "transcript",
+    "transcribed by", "interviewee", "company", "format", "language", "url", "link", "episode",
+    "tags", "context", "setting", "guest", "guests", "published", "event", "session",
+    "来源", "日期", "时间", "参与者", "主持", "嘉宾", "时长", "地点", "标题", "主题", "背景", "场景", "受访者",
+}
+# A heading or a bold line with these words after the interview starts an analysis section:
+# what follows is the author's commentary, not speech.
+_ANALYSIS = re.compile(
+    r"^\s*(?:#{1,6}\s*|\*\*|__)?\s*(?:key\s+)?(insights?|takeaways?|summary|analysis|lessons|"
+    r"conclusions?|observations|jtbd\b|jobs[- ]to[- ]be[- ]done|forces|themes|notes|commentary|"
+    r"key (points|concepts|quotes)|总结|分析|要点|洞察|启示|结论|关键)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -85,9 +99,24 @@ def _looks_like_phrase(label: _Label) -> bool:
     return label.name.lower() in _DISCOURSE or any(word[:1].islower() for word in words[1:])
 
 
+def _starts_analysis(line: str, label: _Label | None) -> bool:
+    """A heading ("## Key insights") or a short bold or bare title line of commentary."""
+    if _HEADING.match(line):
+        return bool(_ANALYSIS.match(line.lstrip("#= -")))
+    short_title = len(line.split()) <= 8 and (label is None or line.lstrip().startswith(("**", "__")))
+    return short_title and bool(_ANALYSIS.match(line))
+
+
+def _is_metadata(line: str) -> bool:
+    match = re.match(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:：*]{1,30}?)(?:\*\*|__)?\s*[:：]", line)
+    return match is not None and match.group(1).strip().lower() in METADATA_KEYS
+
+
 def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str], int]:
     """Turns, warnings, and how many lines carried a speaker label."""
     labels = [_label(line) for line in lines]
+    labels = [None if label is not None and label.name.strip().lower() in METADATA_KEYS else label
+              for label in labels]
     # A name that labels only one line while other names label many is more likely a phrase such
     # as "Two things: ..." inside someone's answer: keep that line as speech.
     counts = Counter(label.name for label in labels if label is not None)
@@ -98,7 +127,18 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
     turns: list[TurnBuilder] = []
     warnings: list[str] = []
     unlabelled_head: list[int] = []
+    in_analysis = False
     for number, (line, label) in enumerate(zip(lines, labels, strict=True), start=1):
+        if in_analysis:
+            continue
+        in_analysis = bool(turns) and _starts_analysis(line, label)
+        if in_analysis:
+            warnings.append(f"line {number}: analysis section after the interview left out: "
+                            f"{line.strip()[:60]!r}")
+            continue
+        if label is None and _is_metadata(line):
+            warnings.append(f"line {number}: metadata line skipped: {line.strip()[:60]!r}")
+            continue
         if label is not None:
             turns.append(TurnBuilder(label.name, label.role, number, label.timestamp))
             turns[-1].add(label.text, number)

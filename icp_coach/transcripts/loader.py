@@ -50,6 +50,31 @@ def _docx_lines(path: Path) -> list[str]:
     return lines
 
 
+_HOSTS_LINE = re.compile(
+    r"^\s*(?:\*\*|__)?(?:hosts?|interviewers?|moderators?|facilitators?|主持人?|访谈人|采访人)"
+    r"(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<names>.+)$", re.IGNORECASE)
+
+
+def _hosts_named(lines: list[str]) -> list[str]:
+    """Names on a `**Hosts:** A, B` line near the top: the people who ran the interview."""
+    for line in lines[:25]:
+        match = _HOSTS_LINE.match(line)
+        if match:
+            names = re.split(r"\s*(?:,|，|、|;|\band\b|&|和)\s*", match.group("names"))
+            return [re.sub(r"\s*[(（].*$", "", n).strip(" *") for n in names if n.strip(" *")]
+    return []
+
+
+def _one_label_per_person(builders: list[TurnBuilder]) -> list[TurnBuilder]:
+    """`PM (Rachel)` and `Rachel` are one person: a role that is another label's name is a name."""
+    names = {b.speaker.strip().lower(): b.speaker for b in builders if b.speaker and not b.role}
+    for builder in builders:
+        role = builder.role.strip().lower()
+        if role and role in names and builder.speaker.strip().lower() != role:
+            builder.role, builder.speaker = builder.speaker, names[role]
+    return builders
+
+
 def parse_transcript(text: str, source: str, *, fmt: str = "txt",
                      interviewer: list[str] | None = None,
                      extra_warnings: list[str] | None = None) -> Transcript:
@@ -70,10 +95,12 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
                 source, "no speaker labels found", line=1,
                 what_to_do="start each turn with the speaker's name, e.g. 'Interviewer: ...' and "
                 "'Maya (VP Sales): ...', or export with speaker names from the meeting tool")
+    builders = _one_label_per_person(builders)
     turns = [builder.build() for builder in join_same_speaker(builders)]
     if not turns:
         raise TranscriptError(source, "has no speech in it", what_to_do="export the transcript again")
-    interviewers, notes = detect_interviewers([t for t in turns if t.speaker], source, interviewer)
+    interviewers, notes = detect_interviewers([t for t in turns if t.speaker], source, interviewer,
+                                              hosts=_hosts_named(lines))
     warnings += notes
     marked = [t.model_copy(update={"is_interviewer": (not t.speaker) or t.speaker in interviewers})
               for t in turns]

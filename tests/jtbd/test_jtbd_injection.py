@@ -42,7 +42,10 @@ def test_offline_output_is_unchanged_apart_from_the_sentence_itself(tmp_path: Pa
     before = _quotes(verify_result(extractor.extract_jtbd(clean), clean))
     after = _quotes(verify_result(extractor.extract_jtbd(dirty), dirty))
     for key in before:
-        assert [q for q in after[key] if INJECTION not in q] == before[key], key
+        kept = [q for q in after[key] if INJECTION not in q]
+        # the line may take one of a force's few places, as any sentence would; nothing else moves
+        assert set(kept) <= set(before[key]), key
+        assert len(before[key]) - len(kept) <= (1 if len(kept) < len(after[key]) else 0), key
     # the anxieties are still there: the line did not talk the engine out of them
     assert len(after["anxiety"]) == len(before["anxiety"]) >= 3
 

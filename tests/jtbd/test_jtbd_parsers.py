@@ -238,7 +238,7 @@ def test_role_words_beat_question_counts(tmp_path: Path) -> None:
     assert load_transcript(path).interviewers == ["Lee"]
 
 
-def test_dev_transcripts_parse_like_the_gold_checker(dev_data: Path) -> None:
+def test_devcorpus_transcripts_parse_like_the_gold_checker(dev_data: Path) -> None:
     for name, interviewer, turns in (("crm_brightwell_en.txt", "Interviewer", 66),
                                      ("membership_hetian_zh.txt", "访谈人", 57)):
         transcript = load_transcript(dev_data / "job1_jtbd" / name)

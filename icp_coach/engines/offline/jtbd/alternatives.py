@@ -17,21 +17,19 @@ from icp_coach.domain.jtbd_text import split_sentences, verified_quote
 from icp_coach.domain.transcript import Transcript
 from icp_coach.engines.offline.jtbd.lexicon import alternative_lexicon, cue_lexicon
 
+# General verbs of choosing: "switched to X", "before X", "went with X".
 _EN_CHOSEN = [
-    r"\bbefore ([A-Z][\w.-]+)\b", r"\b(?:switch(?:ed)? to|chose|went with|bought|signed with us|moved to|"
-    r"lived? in|rolled out|pick(?:ed)?|ended up with|end up with|went for|drew you to|made) ([A-Z][\w.-]+)",
-    r"\bhow did ([A-Z][\w.-]+) come up\b", r"\b([A-Z][\w.-]+) stand out\b",
-    r"\b([A-Z][\w.-]+)'s (?:number|price|team|demo|onboarding)",
+    r"\bbefore ([A-Z][\w.-]+)\b", r"\b(?:switch(?:ed)? to|chose|went with|bought|moved to|"
+    r"rolled out|pick(?:ed)?|ended up with|end up with|went for|signed with) ([A-Z][\w.-]+)",
 ]
 _ZH_CHOSEN = [
     r"决定(?:上|用|选|买|换成)了?([\u4e00-\u9fffA-Za-z]{2,6}?)(?:[，,。？?]|的|之前|以后|这)",
-    r"(?:在用|用上|上了|选了|换成)([\u4e00-\u9fffA-Za-z]{2,6}?)(?:之前|以后|之后|[，,。？?])",
-    r"([\u4e00-\u9fffA-Za-z]{2,6}?)是怎么进入",
+    r"(?:用上|上了|选了|换成)([\u4e00-\u9fffA-Za-z]{2,6}?)(?:之前|以后|之后|[，,。？?])",
 ]
 # A capitalised name right after words of weighing an option: a product the gazetteer lacks.
 _EN_WEIGHED_NAME = re.compile(
     r"\b(?:evaluated|looked at|considered|trialled|trialed|a trial of|priced|demoed|compared|"
-    r"shortlisted|piloted|talked to|raved about|mentioned|brought up|recommended|pitched)\s+"
+    r"shortlisted|piloted|talked to|mentioned|brought up|recommended|pitched)\s+"
     r"(?:a |an |the )?([A-Z][\w.-]*[A-Za-z0-9](?:\s[A-Z][\w.-]*[A-Za-z0-9])?)")
 _NOT_NAMES = {"I", "We", "The", "And", "But", "So", "Before", "Then", "Our", "They", "It", "This",
               "That", "What", "How", "When", "Why", "Okay", "Yeah", "Sales", "Monday", "Sunday"}

@@ -1,29 +1,30 @@
-"""Scores every customer sentence for each class (the four forces, trigger, outcome, distractor)
-from three signals: cue words in the sentence, the question the interviewer just asked, and how
-close the sentence sits to each class's prototypes in embedding space.
+"""Labels every customer sentence with one JTBD class (the four forces, trigger, outcome,
+distractor = not valued) using the learned head (head.npz, trained by training/train_jtbd.py on
+interviews from 36 trades) over features that carry across domains (features.py): hashed n-grams,
+general cue words, the interviewer's preceding question type, negation, person, tense.
 
 Each sentence ends up in at most one class, so one quote is never filed under several forces, and
 a sentence that reads as "I don't care about X" lands in `distractor` and is never a force.
+Without the shipped head (a broken install) the general cue words decide alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from icp_coach.domain.jtbd_text import Sentence
 from icp_coach.domain.transcript import Transcript
-from icp_coach.engines.offline.jtbd.lexicon import CLASSES, cue_lexicon, prototypes
-from icp_coach.engines.offline.jtbd.prototype_vectors import load_shipped_vectors
+from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 
-# Every sentence of an answer gets the same lift from the question (not only the first few: an
-# inserted sentence must not shift what the rest of the answer counts as).
 QUESTION_BONUS = 1.5
-EMBEDDING_WEIGHT = 8.0  # turns centred cosine margins (a few hundredths) into cue-sized points
-MAX_EMBEDDED = 16  # the model costs ~25 ms a sentence: embed only the open cases
-AMBIGUITY_MARGIN = 1.0
-MIN_SCORE = 2.0
+MIN_SCORE = 2.0  # cue points needed by the fallback
+MIN_PROBABILITY = 0.3  # the head's probability needed for a sentence to count for its class
+# head labels -> the extractor's class names
+_HEAD_TO_CLASS = {"desired_outcome": "outcome", "not_valued": "distractor", "none": "other"}
 
 
 @dataclass
@@ -37,14 +38,6 @@ class ScoredSentence:
         return self.scores.get(self.label, 0.0) if self.label else 0.0
 
 
-def _ambiguous(scores: dict[str, float]) -> bool:
-    """Worth a look by the embedding model: some evidence, but no clear winner."""
-    ranked = sorted(scores.values(), reverse=True)
-    top = ranked[0] if ranked else 0.0
-    second = ranked[1] if len(ranked) > 1 else 0.0
-    return top >= 1.0 and (top - second < AMBIGUITY_MARGIN or top < MIN_SCORE + 0.5)
-
-
 def _long_enough(text: str, language: str) -> bool:
     if language == "zh":
         return sum(ch.isalnum() for ch in text) >= 6
@@ -54,88 +47,89 @@ def _long_enough(text: str, language: str) -> bool:
 def _question_context(transcript: Transcript) -> dict[int, set[str]]:
     """For each customer turn, the kinds of question asked in the interviewer turn before it."""
     lexicon = cue_lexicon(transcript.language)
-    context: dict[int, set[str]] = {}
-    asked: set[str] = set()
+    return {index: lexicon.question_kinds(text) for index, text in _questions(transcript).items()}
+
+
+def _questions(transcript: Transcript) -> dict[int, str]:
+    """For each customer turn, the interviewer's turn just before it ("" when none)."""
+    questions: dict[int, str] = {}
+    asked = ""
     for index, turn in enumerate(transcript.turns):
         if turn.is_interviewer:
-            asked = lexicon.question_kinds(turn.text)
+            asked = turn.text
         else:
-            context[index] = asked
-            asked = set()
-    return context
+            questions[index] = asked
+            asked = ""
+    return questions
 
 
-_prototype_cache: dict[int, tuple[list[str], Any]] = {}
+@lru_cache(maxsize=1)
+def shipped_head() -> Any:
+    """The trained head shipped beside this module, or None when it is missing."""
+    from icp_coach.engines.offline.learned.head import LinearHead
+
+    try:
+        with resources.files(__package__).joinpath("head.npz").open("rb") as handle:
+            return LinearHead.load(handle)
+    except (FileNotFoundError, OSError, ValueError):
+        return None
 
 
-def _prototype_matrix(embedder: Any) -> tuple[list[str], Any]:
-    """Prototype vectors: shipped precomputed for the bundled model (see prototype_vectors.py),
-    computed once per process for any other embedder."""
-    import numpy as np
-
-    key = id(embedder)
-    if key not in _prototype_cache:
-        labels: list[str] = []
-        texts: list[str] = []
-        for name, examples in prototypes().items():
-            labels += [name] * len(examples)
-            texts += examples
-        matrix = load_shipped_vectors(texts, getattr(embedder, "name", ""))
-        if matrix is None:
-            matrix = np.asarray(embedder.embed_queries(texts), dtype=np.float32)
-        _prototype_cache[key] = (labels, matrix)
-    return _prototype_cache[key]
+def _by_cues(transcript: Transcript, items: list[ScoredSentence], context: dict[int, set[str]]) -> None:
+    lexicon = cue_lexicon(transcript.language)
+    for item in items:
+        scores = lexicon.score(item.sentence.text)
+        for kind in context.get(item.sentence.turn_index, set()):
+            if kind in scores:
+                scores[kind] += QUESTION_BONUS
+        item.scores = scores
+        label = max(scores, key=lambda name: scores[name])
+        others = max((v for k, v in scores.items() if k != "distractor"), default=0.0)
+        if scores.get("distractor", 0.0) >= max(MIN_SCORE, others):
+            label = "distractor"
+        if scores[label] >= MIN_SCORE:
+            item.label = label
 
 
-def _embedding_margins(texts: Sequence[str], embedder: Any) -> list[dict[str, float]]:
-    """Per text and class: best prototype similarity minus the mean over all classes."""
-    import numpy as np
+def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
+             context: dict[int, set[str]]) -> None:
+    from icp_coach.engines.offline.jtbd.features import sentence_features
 
-    labels, matrix = _prototype_matrix(embedder)
-    vectors = np.asarray(embedder.embed_queries(list(texts)), dtype=np.float32)
-    sims = vectors @ matrix.T
-    names = list(dict.fromkeys(labels))
-    columns = {name: [i for i, label in enumerate(labels) if label == name] for name in names}
-    best = np.stack([sims[:, columns[name]].max(axis=1) for name in names], axis=1)
-    centred = best - best.mean(axis=1, keepdims=True)
-    return [{name: float(row[j]) for j, name in enumerate(names)} for row in centred]
+    # position in the answer is left out on purpose: a sentence inserted into an answer must not
+    # change how the rest of it is read
+    firsts = [False] * len(items)
+    questions = _questions(transcript)
+    features = sentence_features([i.sentence.text for i in items],
+                                 [context.get(i.sentence.turn_index, set()) for i in items],
+                                 firsts, transcript.language,
+                                 [questions.get(i.sentence.turn_index, "") for i in items])
+    probabilities = head.predict_proba(features)
+    lexicon = cue_lexicon(transcript.language)
+    # "I don't care about X" said outright, or anything in the answer to "what didn't matter?",
+    # is never a force, whatever the head makes of the rest of the sentence
+    said_outright = [lexicon.score(item.sentence.text).get("distractor", 0.0) >= MIN_SCORE for item in items]
+    dismissive_turns = {item.sentence.turn_index for item, outright in zip(items, said_outright, strict=True)
+                        if outright and "distractor" in context.get(item.sentence.turn_index, set())}
+    for item, row, outright in zip(items, probabilities, said_outright, strict=True):
+        item.scores = {_HEAD_TO_CLASS.get(name, name): float(p) for name, p in zip(head.classes, row, strict=True)}
+        label = max(item.scores, key=lambda name: item.scores[name])
+        if outright or item.sentence.turn_index in dismissive_turns:
+            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
+            label = "distractor"
+        if label != "other" and item.scores[label] >= MIN_PROBABILITY:
+            item.label = label
 
 
 def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
                     embedder: Any = None) -> list[ScoredSentence]:
-    lexicon = cue_lexicon(transcript.language)
+    """`embedder` is accepted for the port's sake; the shipped head needs no model call."""
     context = _question_context(transcript)
-    scored: list[ScoredSentence] = []
-    for sentence in sentences:
-        if not _long_enough(sentence.text, transcript.language):
-            continue
-        scores = lexicon.score(sentence.text)
-        for kind in context.get(sentence.turn_index, set()):
-            if kind in scores:
-                scores[kind] += QUESTION_BONUS
-        scored.append(ScoredSentence(sentence, scores))
-    if embedder is not None:
-        # The model breaks ties the cue words leave open; clear cases never pay for it.
-        candidates = sorted((s for s in scored if _ambiguous(s.scores)),
-                            key=lambda s: -max(s.scores.values()))[:MAX_EMBEDDED]
-        if candidates:
-            margins = _embedding_margins([c.sentence.text for c in candidates], embedder)
-            for candidate, margin in zip(candidates, margins, strict=True):
-                for name in CLASSES:
-                    candidate.scores[name] += EMBEDDING_WEIGHT * margin.get(name, 0.0)
-                candidate.scores["other"] = EMBEDDING_WEIGHT * margin.get("other", 0.0)
-    distracted_turns = {item.sentence.turn_index for item in scored
-                        if item.scores.get("distractor", 0.0) >= MIN_SCORE
-                        and "distractor" in context.get(item.sentence.turn_index, set())}
-    for item in scored:
-        label = max(item.scores, key=lambda name: item.scores[name])
-        others = max((v for k, v in item.scores.items() if k not in ("distractor", "other")), default=0.0)
-        if item.scores.get("distractor", 0.0) >= max(MIN_SCORE, others):
-            label = "distractor"  # "I don't care about X" is never evidence of a force
-        if item.sentence.turn_index in distracted_turns:
-            # the whole answer to "anything you didn't care about?" is about what they did not value
-            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_SCORE)
-            label = "distractor"
-        if label != "other" and item.scores[label] >= MIN_SCORE:
-            item.label = label
-    return scored
+    items = [ScoredSentence(s) for s in sentences if _long_enough(s.text, transcript.language)]
+    if not items:
+        return items
+    head = shipped_head()
+    if head is None:
+        _by_cues(transcript, items, context)
+    else:
+        _by_head(head, transcript, items, context)
+    return items

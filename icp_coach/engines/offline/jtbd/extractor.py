@@ -3,6 +3,7 @@ customer's own sentences."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from icp_coach.domain.jtbd import (
@@ -11,7 +12,6 @@ from icp_coach.domain.jtbd import (
     EvidencedItem,
     Forces,
     JTBDResult,
-    Quote,
     TimelineEvent,
 )
 from icp_coach.domain.jtbd_text import customer_sentences, verified_quote
@@ -54,53 +54,60 @@ def _top(scored: list[ScoredSentence], label: str, limit: int) -> list[ScoredSen
     return sorted(chosen, key=lambda s: (s.sentence.turn_index, s.sentence.start))
 
 
+_CLAUSE_SPLIT_EN = re.compile(r"\s*(?:[,;:—–]|\s-\s|\b(?:because|but|which|so that|and then)\b)\s*", re.I)
+_CLAUSE_SPLIT_ZH = re.compile(r"[，,；;：:、]")
+_WANT_EN = re.compile(r"^(?:and |so |but )?(?:i|we) (?:just )?(?:really )?(?:want|'d like|would like|need|"
+                      r"hope)(?: to| it| us| them)?\s+", re.I)
+_WANT_ZH = re.compile(r"^(?:我|我们)?(?:要的是|希望|想要|目标是|要)")
+_CONTENT = re.compile(r"[A-Za-z]{4,}|[\u4e00-\u9fff]")
+
+
 def _clause(text: str, language: str) -> str:
-    """A quote turned into a clause for a job statement: lead-ins and end punctuation dropped."""
+    """The one short clause of a sentence that carries most of its content, lead-ins dropped."""
     text = " ".join(text.split()).strip(" .!?。！？；;,，\"“”")
+    splitter = _CLAUSE_SPLIT_ZH if language == "zh" else _CLAUSE_SPLIT_EN
+    pieces = [p.strip() for p in splitter.split(text) if p and p.strip()]
+    limit = 24 if language == "zh" else 14
+
+    def size(piece: str) -> int:
+        return len(piece) // 2 if language == "zh" else len(piece.split())
+    fitting = [p for p in pieces if 3 <= size(p) <= limit] or pieces
+    best = max(fitting, key=lambda p: len(_CONTENT.findall(p)))
     if language == "zh":
-        return text
-    words = text.split()
+        return best
+    words = best.split()
     while words and words[0].lower().strip(",.") in _LEAD_INS:
         words = words[1:]
-    text = " ".join(words)
-    return text[:1].lower() + text[1:] if text[:2] != "I " else text
+    best = " ".join(words)
+    return best[:1].lower() + best[1:] if best[:2] != "I " else best
 
 
-def _strongest(items: list[ScoredSentence], language: str) -> Quote | None:
-    """The best-scored sentence that is long enough to carry a clause of a job statement."""
-    def size(item: ScoredSentence) -> int:
-        text = item.sentence.text
-        return len(text) // 3 if language == "zh" else len(text.split())
-    fitting = [item for item in items if 6 <= size(item) <= 30] or items
-    if not fitting:
-        return None
-    best = max(fitting, key=lambda item: (item.best, size(item)))
-    return Quote(quote=best.sentence.text, source="", line=0)
+def _strongest(items: list[ScoredSentence]) -> ScoredSentence | None:
+    return max(items, key=lambda item: item.best) if items else None
 
 
 def _job_statement(tops: dict[str, list[ScoredSentence]], transcript: Transcript) -> list[EvidencedItem]:
+    """"When <situation>, I want to <motivation>, so I can <outcome>" from short clauses of the
+    customer's own words; none unless a push (or trigger), a pull and an outcome all back it."""
     language = transcript.language
-    situation = _strongest(tops["push"] or tops["anxiety"], language)
-    progress = _strongest(tops["pull"], language)
-    goal = _strongest(tops["outcome"] or tops["pull"][1:], language)
-    if situation is None or progress is None or goal is None:
+    parts = (_strongest(tops["push"] or tops["trigger"]), _strongest(tops["pull"]),
+             _strongest(tops["outcome"]))
+    if any(part is None for part in parts):
         return []
-    evidence = [q for q in (verified_quote(x.quote, transcript) for x in (situation, progress, goal))
-                if q is not None]
-    if len(evidence) < 3:
+    evidence = [verified_quote(part.sentence.text, transcript) for part in parts if part is not None]
+    if any(quote is None for quote in evidence):
         return []
-    s, p, g = (_clause(q.quote, language) for q in evidence)
+    s, p, g = (_clause(quote.quote, language) for quote in evidence if quote is not None)
     if language == "zh":
-        text = f"当{s}时，我希望有这样的方案：{p}，这样我就能做到：{g}。"
+        g = _WANT_ZH.sub("", g)
+        text = f"当{s}时，我想要做到：{p}，以便{g}。"
     else:
-        for prefix in ("i want to ", "i'd like to ", "i would like to ", "i need to "):
-            if g.lower().startswith(prefix):
-                g = g[len(prefix):]
-                break
-        else:
-            g = f"get to this: {g}"
-        text = f"When {s}, I want to have this: {p}, so I can {g}."
-    return [EvidencedItem(text=text, evidence=evidence, verified=True)]
+        wanted = _WANT_EN.match(g)  # "I want to call the quarter ...": a verb follows
+        g = _WANT_EN.sub("", g)
+        p = _WANT_EN.sub("", p)
+        so = "so I can" if wanted and wanted.group(0).rstrip().endswith(" to") else "so I can get to"
+        text = f"When {s}, I want to get to a point where {p}, {so} {g}."
+    return [EvidencedItem(text=text, evidence=[q for q in evidence if q is not None], verified=True)]
 
 
 def _timeline(transcript: Transcript, scored: list[ScoredSentence]) -> list[TimelineEvent]:

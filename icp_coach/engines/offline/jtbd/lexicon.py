@@ -71,8 +71,3 @@ def alternative_lexicon() -> AlternativeLexicon:
 def timeline_cues(language: str) -> dict[str, list[re.Pattern[str]]]:
     data = _data("timeline.yaml")["zh" if language == "zh" else "en"]
     return {stage: _compile(patterns) for stage, patterns in data.items()}
-
-
-@lru_cache(maxsize=1)
-def prototypes() -> dict[str, list[str]]:
-    return {name: list(texts) for name, texts in _data("prototypes.yaml").items()}

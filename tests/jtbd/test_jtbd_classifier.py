@@ -1,0 +1,67 @@
+"""The learned JTBD sentence classifier: shipped, loaded without pickle, and it reads sentences
+from trades it was not trained on."""
+
+from __future__ import annotations
+
+from icp_coach.domain.jtbd_text import customer_sentences
+from icp_coach.engines.offline.jtbd.classify import score_sentences, shipped_head
+from icp_coach.engines.offline.jtbd.extractor import OfflineJTBDExtractor
+from icp_coach.transcripts.loader import parse_transcript
+
+INTERVIEW = """Interviewer: Tell me how the kennel handled bookings before.
+Owner: Everything was on a paper calendar by the phone and we double booked the big runs all the time.
+Interviewer: What made you decide to change?
+Owner: A family drove four hours and we had no space for their dog, and that was the last straw.
+Interviewer: What did you like about the new system?
+Owner: Owners book and pay online at night and it fills cancelled runs from the waiting list automatically.
+Interviewer: What worried you?
+Owner: I was worried our older clients would not trust paying online.
+Interviewer: Anything you did not care about?
+Owner: The grooming upsell feature, I genuinely do not care about that.
+Interviewer: What would success look like?
+Owner: I want zero double bookings this summer.
+"""
+
+
+def test_the_head_ships_with_the_classes_of_the_task() -> None:
+    head = shipped_head()
+    assert head is not None
+    assert set(head.classes) == {"push", "pull", "anxiety", "habit", "trigger", "desired_outcome",
+                                 "not_valued", "none"}
+
+
+def test_sentences_of_an_unseen_trade_get_their_class() -> None:
+    transcript = parse_transcript(INTERVIEW, "kennel.txt")
+    labels = {item.sentence.text[:30]: item.label
+              for item in score_sentences(transcript, customer_sentences(transcript))}
+    assert labels["I was worried our older client"] == "anxiety"
+    assert labels["The grooming upsell feature, I"] == "distractor"
+    assert labels["Owners book and pay online at "] == "pull"
+
+
+def test_what_was_not_valued_is_never_a_force_and_quotes_are_the_customers() -> None:
+    transcript = parse_transcript(INTERVIEW, "kennel.txt")
+    result = OfflineJTBDExtractor().extract_jtbd(transcript)
+    forces = [q.quote for f in ("push", "pull", "anxiety", "habit")
+              for item in getattr(result.forces, f) for q in item.evidence]
+    assert forces and not any("grooming" in q for q in forces)
+    customer_text = " ".join(t.text for t in transcript.turns if not t.is_interviewer)
+    assert all(q in customer_text for q in forces)
+
+
+def test_job_statement_is_built_from_short_clauses_not_pasted_sentences() -> None:
+    transcript = parse_transcript(INTERVIEW, "kennel.txt")
+    result = OfflineJTBDExtractor().extract_jtbd(transcript)
+    assert len(result.job_statements) == 1
+    statement = result.job_statements[0]
+    assert statement.text.startswith("When ") and ", I want to " in statement.text
+    assert len(statement.evidence) == 3
+    assert len(statement.text) < sum(len(q.quote) for q in statement.evidence) + 60
+
+
+def test_no_job_statement_without_an_outcome_to_support_it() -> None:
+    text = ("Interviewer: How did you book before?\n"
+            "Owner: A paper calendar, and we double booked the big runs all the time.\n"
+            "Interviewer: Anything else?\nOwner: Not really, that was it.\n")
+    transcript = parse_transcript(text, "short.txt")
+    assert OfflineJTBDExtractor().extract_jtbd(transcript).job_statements == []

@@ -1,0 +1,180 @@
+"""Train the JTBD sentence classifier of the offline engine from training/jtbd/*.txt.
+
+    PYTHONPATH=. .venv/bin/python training/train_jtbd.py [--cv-only] [--folds 6]
+
+Reads the labelled interviews (format in training/jtbd/README.md), adds programmatic variants
+(ASR-style noise: no punctuation, lower case, fillers; relayed speech: "my boss said ..."),
+reports leave-trades-out cross-validation (whole trades held out per fold, variants of a held-out
+sentence never in training), then fits on everything and writes
+icp_coach/engines/offline/jtbd/head.npz.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from icp_coach.engines.offline.jtbd.features import FEATURE_NAMES, sentence_features  # noqa: E402
+from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon  # noqa: E402
+from icp_coach.engines.offline.learned.head import train_head  # noqa: E402
+
+CORPUS = ROOT / "training" / "jtbd"
+HEAD = ROOT / "icp_coach" / "engines" / "offline" / "jtbd" / "head.npz"
+LABELS = ("push", "pull", "anxiety", "habit", "trigger", "desired_outcome", "not_valued", "none")
+_LINE = re.compile(r"^(?P<who>[QC])\s+(?P<tag>[a-z_]+)\s*:\s*(?P<text>.+)$")
+_FILLERS_EN = ("um", "uh", "you know", "like", "I mean", "so")
+_FILLERS_ZH = ("嗯", "就是", "那个", "然后")
+_RELAY_EN = ("my boss said", "my CFO said", "our owner told me", "my manager kept saying",
+             "the team said")
+_RELAY_ZH = ("老板说", "我们财务说", "店长跟我说", "同事说")
+
+
+@dataclass
+class Example:
+    text: str
+    label: str
+    asked: set[str]
+    first: bool
+    language: str
+    trade: str
+    origin: int  # index of the written sentence a variant comes from
+    question: str = ""
+
+
+def read_corpus() -> list[Example]:
+    examples: list[Example] = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        trade, language, question = "", "en", ""
+        asked: set[str] = set()
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            line = raw.strip()
+            if not line:
+                continue
+            if line.startswith("==="):
+                parts = [p.strip() for p in line[3:].split("|")]
+                trade, language = parts[0], parts[-1]
+                asked, question = set(), ""
+                continue
+            match = _LINE.match(line)
+            if not match:
+                raise SystemExit(f"{path}:{number}: not 'Q type: text' or 'C label: text'")
+            if match["who"] == "Q":
+                asked = cue_lexicon(language).question_kinds(match["text"])
+                question = match["text"]
+                continue
+            if match["tag"] not in LABELS:
+                raise SystemExit(f"{path}:{number}: unknown label {match['tag']!r}")
+            examples.append(Example(match["text"], match["tag"], asked, False, language,
+                                    trade, len(examples), question))
+    return examples
+
+
+def variants(example: Example, rng: random.Random) -> list[Example]:
+    """ASR-style and relayed-speech versions of a sentence, with the same label."""
+    out = []
+    text = example.text
+    if example.language == "zh":
+        noisy = re.sub(r"[，。！？、,.!?]", " ", text)
+        noisy = rng.choice(_FILLERS_ZH) + noisy
+        relayed = rng.choice(_RELAY_ZH) + "，" + text
+    else:
+        words = re.sub(r"[,.!?;]", "", text).lower().split()
+        if len(words) > 3:
+            words.insert(rng.randrange(1, len(words)), rng.choice(_FILLERS_EN))
+        noisy = " ".join(words)
+        relayed = f"{rng.choice(_RELAY_EN)} {text[:1].lower()}{text[1:]}"
+    out.append(Example(noisy, example.label, example.asked, example.first, example.language,
+                       example.trade, example.origin, example.question))
+    if example.label not in ("none", "not_valued"):
+        out.append(Example(relayed, example.label, example.asked, False, example.language,
+                           example.trade, example.origin, example.question))
+    return out
+
+
+def matrix(examples: list[Example]) -> np.ndarray:
+    parts = []
+    for language in ("en", "zh"):
+        chosen = [e for e in examples if e.language == language]
+        if chosen:
+            parts.append((chosen, sentence_features([e.text for e in chosen], [e.asked for e in chosen],
+                                                    [e.first for e in chosen], language,
+                                                    [e.question for e in chosen])))
+    order = {id(e): i for i, e in enumerate(examples)}
+    x = np.zeros((len(examples), len(FEATURE_NAMES)), dtype=np.float32)
+    for chosen, rows in parts:
+        for e, row in zip(chosen, rows, strict=True):
+            x[order[id(e)]] = row
+    return x
+
+
+def augmented(examples: list[Example], seed: int = 7) -> list[Example]:
+    rng = random.Random(seed)
+    out = list(examples)
+    for example in examples:
+        out += variants(example, rng)
+    return out
+
+
+def cross_validate(examples: list[Example], folds: int, l2: float) -> None:
+    trades = sorted({e.trade for e in examples})
+    random.Random(3).shuffle(trades)
+    groups = [set(trades[i::folds]) for i in range(folds)]
+    confusion: Counter[tuple[str, str]] = Counter()
+    for held in groups:
+        train = augmented([e for e in examples if e.trade not in held])
+        test = [e for e in examples if e.trade in held]
+        head = train_head(matrix(train), [e.label for e in train], l2=l2)
+        for e, (predicted, _) in zip(test, head.predict(matrix(test)), strict=True):
+            confusion[(e.label, predicted)] += 1
+    total = sum(confusion.values())
+    correct = sum(v for (g, p), v in confusion.items() if g == p)
+    print(f"leave-trades-out CV ({folds} folds, {len(trades)} trades, {total} sentences): "
+          f"accuracy {correct / total:.2f}")
+    f1s = []
+    for label in LABELS:
+        tp = confusion[(label, label)]
+        fp = sum(v for (g, p), v in confusion.items() if p == label and g != label)
+        fn = sum(v for (g, p), v in confusion.items() if g == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1s.append(f1)
+        print(f"  {label:16} precision {precision:.2f} recall {recall:.2f} f1 {f1:.2f} (n={tp + fn})")
+    print(f"  macro f1 {sum(f1s) / len(f1s):.2f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=6)
+    parser.add_argument("--l2", type=float, default=4.0)
+    parser.add_argument("--cv-only", action="store_true")
+    args = parser.parse_args()
+    examples = read_corpus()
+    trades = {e.trade for e in examples}
+    print(f"{len(examples)} labelled customer sentences, {len(trades)} trades, "
+          f"labels {dict(Counter(e.label for e in examples))}")
+    cross_validate(examples, args.folds, args.l2)
+    if args.cv_only:
+        return 0
+    train = augmented(examples)
+    head = train_head(matrix(train), [e.label for e in train], l2=args.l2,
+                      feature_names=FEATURE_NAMES,
+                      meta={"trained_on": "training/jtbd", "sentences": len(examples),
+                            "trades": len(trades)})
+    head.save(HEAD)
+    print(f"wrote {HEAD.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
