@@ -449,4 +449,7 @@ MESSAGES: dict[str, str] = {
     "attachments.interview.pain": "pain: {x}",
     "attachments.interview.signal": "signal: {x}",
     "attachments.interview.solution": "current solution: {x}",
+    "assessment.look_out": "red flags to look out for",
+    "assessment.best": "best",
+    "assessment.account_prompt": "Account",
 }

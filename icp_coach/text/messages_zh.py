@@ -446,4 +446,7 @@ MESSAGES: dict[str, str] = {
     "attachments.interview.pain": "痛点：{x}",
     "attachments.interview.signal": "购买信号：{x}",
     "attachments.interview.solution": "现有方案：{x}",
+    "assessment.look_out": "需留意的红旗",
+    "assessment.best": "最好",
+    "assessment.account_prompt": "客户名称",
 }
