@@ -53,3 +53,24 @@ def test_a_key_missing_in_chinese_falls_back_to_english(monkeypatch: pytest.Monk
 def test_an_unknown_key_is_an_error() -> None:
     with pytest.raises(KeyError):
         message("no.such.key", "en")
+
+
+def test_every_key_the_package_looks_up_is_in_the_catalogue() -> None:
+    """Literal keys exist; a key built with an f-string (`f"validation.{code}.message"`) matches
+    at least one catalogue key."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "icp_coach"
+    literal: set[str] = set()
+    patterns: set[str] = set()
+    for source in package.rglob("*.py"):
+        text = source.read_text("utf-8")
+        literal |= set(re.findall(r"\bmessage\(\s*\"([a-z_][a-z_0-9.]*)\"", text))
+        patterns |= set(re.findall(r"\bmessage\(\s*f[\"']([a-z_][^\"']*)[\"']", text))
+    assert literal and patterns
+    assert sorted(literal - ENGLISH.keys()) == []
+    unmatched = [pattern for pattern in patterns
+                 if not any(re.fullmatch(re.sub(r"\\\{[^}]*\\\}", ".+", re.escape(pattern)), key)
+                            for key in ENGLISH)]
+    assert unmatched == []
