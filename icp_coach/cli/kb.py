@@ -19,41 +19,15 @@ from icp_coach.cli.common import (
     output_option,
 )
 from icp_coach.domain.language import Language
+from icp_coach.text.messages import message
 
 F = TypeVar("F", bound=Callable[..., Any])
 SCORE_MEANING = ("fused rank score: 1.0 = ranked first by meaning and by keywords; "
                  "results best first")
 
-WORDS: dict[str, dict[str, str]] = {
-    "indexed": {
-        "en": "Indexed {passages} passages from {documents} documents in {seconds:.1f} s "
-              "(embedded {embedded}, reused {reused}, unchanged {unchanged}, removed {removed}) "
-              "into {where}.",
-        "zh": "已索引 {documents} 篇文档中的 {passages} 个段落，用时 {seconds:.1f} 秒"
-              "（新嵌入 {embedded}，复用 {reused}，未变 {unchanged}，删除 {removed}），"
-              "索引位置：{where}。",
-    },
-    "skipped": {"en": "{count} document(s) skipped; fix them and run `icp-coach kb index` again",
-                "zh": "跳过了 {count} 篇文档；修正后请再次运行 `icp-coach kb index`"},
-    "embedding": {"en": "Embedding passages", "zh": "正在嵌入段落"},
-    "none_found": {"en": "No passages found (try without filters).",
-                   "zh": "没有找到段落（试试去掉筛选条件）。"},
-    "score": {"en": "score", "zh": "得分"},
-    "added": {"en": "added {doc_id} ({passages} passages) from {source}",
-              "zh": "已添加 {doc_id}（{passages} 个段落），来自 {source}"},
-    "not_added": {"en": "{count} file(s) not added", "zh": "有 {count} 个文件没有添加"},
-    "no_documents": {"en": "No documents added yet: `icp-coach kb add FILE...`",
-                     "zh": "还没有添加任何文档：`icp-coach kb add 文件...`"},
-    "passages": {"en": "passages", "zh": "个段落"},
-    "removed": {"en": "removed {doc_id}", "zh": "已删除 {doc_id}"},
-    "unknown": {"en": "no added document with id {ids} - see `icp-coach kb list`",
-                "zh": "没有 id 为 {ids} 的已添加文档，请查看 `icp-coach kb list`"},
-}
-
-
 def _say(knowledge: Any, key: str, **values: Any) -> str:
     language = getattr(knowledge, "language", "en")
-    return WORDS[key].get(language, WORDS[key]["en"]).format(**values)
+    return message(f"cli.kb.{key}", language, **values)
 
 
 def _knowledge() -> Any:

@@ -214,11 +214,12 @@ def assess(account: str | None, answers_file: Path | None, icp_file: Path | None
         render_assessment,
     )
     from icp_coach.storage.icp_files import InputFileError, load_icp, save_icp
+    from icp_coach.text.messages import message
 
     answers: dict[str, Any] = _read_answers(answers_file) if answers_file else {}
     name = account or answers.get("account")
     if not name:
-        name = click.prompt("Account" if lang == "en" else "客户名称", err=True)
+        name = click.prompt(message("assessment.account_prompt", lang), err=True)
     given = answers.get("scores", {})
     evidence = answers.get("evidence", {}) or {}
     if not isinstance(given, dict):
@@ -232,8 +233,8 @@ def assess(account: str | None, answers_file: Path | None, icp_file: Path | None
             value = given[criterion]
         else:
             guide = CRITERION_GUIDE[criterion][lang]
-            look_out = "需留意的红旗" if lang == "zh" else "red flags to look out for"
-            best = "最好" if lang == "zh" else "best"
+            look_out = message("assessment.look_out", lang)
+            best = message("assessment.best", lang)
             click.echo(f"\n{guide['label']}: {guide['question']}\n  {look_out}: {'; '.join(guide['red_flags'])}\n"
                        f"  {best}: {'; '.join(guide['best'])}", err=True)
             value = click.prompt("1-5", type=click.IntRange(1, 5), err=True)

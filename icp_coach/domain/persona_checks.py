@@ -11,38 +11,15 @@ from icp_coach.domain.icp import ICPDocument
 from icp_coach.domain.language import Language
 from icp_coach.domain.persona import SECTIONS, Persona
 from icp_coach.domain.validation import Finding
-
-_TEXT: dict[str, dict[Language, tuple[str, str]]] = {
-    "persona_role_not_in_icp": {
-        "en": ("Persona '{name}' is a {role}, but the ICP names no {role}.",
-               "Add the role to the ICP's decision makers, or drop the persona."),
-        "zh": ("买家角色“{name}”是 {role}，但 ICP 的决策者里没有这个角色。", "把这个角色补进 ICP 的决策者，或删除这个买家角色。"),
-    },
-    "persona_duplicate_role": {
-        "en": ("Two personas share the role {role}.", "Merge them, or give each a distinct role."),
-        "zh": ("有两个买家角色都是 {role}。", "合并它们，或给每个设置不同的角色。"),
-    },
-    "persona_no_goals": {
-        "en": ("Persona '{name}' has no goals.", "Ask people in this role what success looks like for them."),
-        "zh": ("买家角色“{name}”没有目标。", "问问这个角色的人，对他们来说什么才算成功。"),
-    },
-    "persona_no_pains": {
-        "en": ("Persona '{name}' has no pains.", "Interview people in this role about what frustrates them today."),
-        "zh": ("买家角色“{name}”没有痛点。", "访谈这个角色的人，了解他们现在最头疼的事。"),
-    },
-    "persona_hypothesis": {
-        "en": ("Persona '{name}' rests on {count} evidence item(s): a hypothesis, not a draft.",
-               "Run the interviews listed under 'to learn' before you rely on it."),
-        "zh": ("买家角色“{name}”只有 {count} 条证据：这是假设，还不是草稿。", "先完成“待了解”里列出的访谈，再依赖它。"),
-    },
-}
+from icp_coach.text.messages import message
 
 
+# Messages and suggestions: the catalogue's `persona_checks.CODE.*` keys (icp_coach/text/).
 def _finding(code: str, severity: Literal["error", "warning", "hint"], path: str,
              language: Language, **values: Any) -> Finding:
-    message, suggestion = _TEXT[code][language]
-    return Finding(severity=severity, code=code, path=path, message=message.format(**values),
-                   suggestion=suggestion.format(**values))
+    return Finding(severity=severity, code=code, path=path,
+                   message=message(f"persona_checks.{code}.message", language, **values),
+                   suggestion=message(f"persona_checks.{code}.suggestion", language, **values))
 
 
 def check_personas(icp: ICPDocument, personas: list[Persona], language: Language = "en") -> list[Finding]:
@@ -127,28 +104,9 @@ def verify_persona(persona: Persona, icp: ICPDocument, quote_pool: Iterable[str]
 # How many evidenced items a section needs before a sales team can lean on it.
 ENOUGH_PER_SECTION = 3
 _PLAN_SECTIONS = ("goals", "pains", "objections", "decision_criteria")
-_PLAN: dict[str, dict[Language, str]] = {
-    "confirm_role": {"en": "Confirm this role exists in your deals and name its usual titles.",
-                     "zh": "确认成交中确实有这个角色，并写下它常见的职位名称。"},
-    "nobody": {"en": "Interview 2-3 people with the title {title}: no interview speaks for this role yet.",
-               "zh": "访谈 2-3 位“{title}”：目前还没有任何访谈代表这个角色。"},
-    "more": {"en": "Interview 1-2 more {title}s (so far: {who}).",
-             "zh": "再访谈 1-2 位“{title}”（已有：{who}）。"},
-    "goals": {"en": "Goals: {n} of {need} evidenced; ask what success looks like for them a year from now.",
-              "zh": "目标：{need} 条中只有 {n} 条有证据；问问一年后怎样才算成功。"},
-    "pains": {"en": "Pains: {n} of {need} evidenced; ask what went wrong the last time and what it cost.",
-              "zh": "痛点：{need} 条中只有 {n} 条有证据；问问上一次出问题是什么情况、代价多大。"},
-    "objections": {"en": "Objections: {n} of {need} evidenced; ask what would make them say no.",
-                   "zh": "异议：{need} 条中只有 {n} 条有证据；问问什么情况下他们会说不。"},
-    "decision_criteria": {"en": "Decision criteria: {n} of {need} evidenced; ask how they compared the options.",
-                          "zh": "决策标准：{need} 条中只有 {n} 条有证据；问问他们当时如何比较各个方案。"},
-    "template": {"en": "Check the {n} item(s) marked 'to verify' in those interviews.",
-                 "zh": "在这些访谈中核实标为“待验证”的 {n} 条内容。"},
-    "hypothesis": {"en": "{n} more distinct evidence item(s) make this persona a draft.",
-                   "zh": "再有 {n} 条不同的证据，这个买家角色就能成为草稿。"},
-}
 
 
+# The steps' wording: the catalogue's `persona_checks.plan.*` keys.
 def interviews_to_run(persona: Persona, language: Language = "en", *,
                       role_in_icp: bool = True) -> list[str]:
     """What is still to learn about a persona, from its own evidence: who to interview, which
@@ -156,7 +114,7 @@ def interviews_to_run(persona: Persona, language: Language = "en", *,
     from icp_coach.domain.persona import DRAFT_THRESHOLD
 
     def say(key: str, **values: Any) -> str:
-        return _PLAN[key][language].format(**values)
+        return message(f"persona_checks.plan.{key}", language, **values)
 
     title = persona.title or persona.name
     steps = [] if role_in_icp else [say("confirm_role")]

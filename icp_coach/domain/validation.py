@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from icp_coach.domain.icp import DIMENSIONS, ICPDocument, NumberRange
 from icp_coach.domain.language import Language
+from icp_coach.text.messages import has_message, message
 
 Severity = Literal["error", "warning", "hint"]
 
@@ -31,108 +32,20 @@ class Finding(BaseModel):
     suggestion: str
 
 
-# (message, suggestion) per language, formatted with the finding's own values.
-_TEXT: dict[str, dict[Language, tuple[str, str]]] = {
-    "range_inverted": {
-        "en": ("{label}: minimum {min:,.0f} is above maximum {max:,.0f}.",
-               "Swap the two bounds or correct the one that was mistyped."),
-        "zh": ("{label}：下限 {min:,.0f} 大于上限 {max:,.0f}。", "交换上下限，或改正输错的那个数。"),
-    },
-    "range_nonsense": {
-        "en": ("{label}: a bound of {value:,.0f} makes no sense for a company.",
-               "Use a positive number; a company has at least one employee and some revenue."),
-        "zh": ("{label}：{value:,.0f} 这个边界对一家公司没有意义。", "请填正数：公司至少有一名员工、有一定收入。"),
-    },
-    "industries_all": {
-        "en": ("Industries say '{value}': an ICP that fits everyone guides no one.",
-               "Name the two or three industries where your best customers cluster."),
-        "zh": ("行业写的是“{value}”：适合所有人的 ICP 无法指导任何人。", "写出最佳客户最集中的两三个行业。"),
-    },
-    "employees_too_wide": {
-        "en": ("Employee range {min:,.0f}-{max:,.0f} spans more than two orders of magnitude.",
-               "A 10-person startup and a 10,000-person enterprise buy differently; split the range or pick one band."),
-        "zh": ("员工规模 {min:,.0f}-{max:,.0f} 跨度超过两个数量级。", "十人初创和万人企业的购买方式完全不同：拆分区间或只选一档。"),
-    },
-    "too_many_regions": {
-        "en": ("{count} regions listed: that is a market, not a profile.",
-               "Keep the regions where you win today and can serve well; park the rest as expansion."),
-        "zh": ("列了 {count} 个地区：这是市场，不是画像。", "只保留现在能赢、能服务好的地区，其余留作扩张方向。"),
-    },
-    "no_red_flags": {
-        "en": ("No red flags: without them every lead looks like a fit.",
-               "Write down who churned, who cost too much to serve, and which deals you regret."),
-        "zh": ("没有写红旗（不适合的信号）：这样每条线索看起来都合适。", "写下流失的客户、服务成本过高的客户和后悔签下的交易。"),
-    },
-    "too_narrow_industries": {
-        "en": ("Only one industry and a narrow size band: check the segment is large enough.",
-               "Count the accounts that match (market sizing) before committing to it."),
-        "zh": ("只有一个行业且规模区间很窄：确认这个细分市场足够大。", "先做市场测算，数一数符合的公司数量。"),
-    },
-    "employees_too_narrow": {
-        "en": ("Employee range {min:,.0f}-{max:,.0f} is very narrow.",
-               "Unless the data says so, widen it to a band your sales motion actually serves."),
-        "zh": ("员工规模 {min:,.0f}-{max:,.0f} 非常窄。", "除非数据支持，否则放宽到销售模式实际覆盖的区间。"),
-    },
-    "missing_pain_points": {
-        "en": ("No pain points: the ICP says who, but not why they buy.",
-               "Add the problems your best customers had before they bought, in their words."),
-        "zh": ("没有痛点：ICP 说了是谁，却没说他们为什么买。", "用客户自己的话，写下最佳客户购买前遇到的问题。"),
-    },
-    "missing_decision_makers": {
-        "en": ("No decision makers: sales will not know whom to call.",
-               "Name the champion and the economic buyer, with their usual titles."),
-        "zh": ("没有决策者：销售不知道该找谁。", "写出内部支持者（champion）和预算决策人及其常见职位。"),
-    },
-    "missing_economic_buyer": {
-        "en": ("Decision makers have no economic buyer: who signs?",
-               "Add the role that owns the budget (for example CFO or VP of the team that pays)."),
-        "zh": ("决策者里没有预算决策人：谁来签字？", "补上掌握预算的角色（例如 CFO 或付费部门的副总裁）。"),
-    },
-    "filter_contradicts_red_flag": {
-        "en": ("Filter '{filter}' admits what red flag '{flag}' rules out.",
-               "Decide which one is true and change the other."),
-        "zh": ("筛选条件“{filter}”放进了红旗“{flag}”要排除的客户。", "确定哪一条正确，并修改另一条。"),
-    },
-    "filter_contradicts_firmographics": {
-        "en": ("Filter '{filter}' does not agree with the firmographics ({detail}).",
-               "Make the scoring filters match the profile, or update the profile."),
-        "zh": ("筛选条件“{filter}”与公司特征不一致（{detail}）。", "让评分筛选条件与画像一致，或更新画像。"),
-    },
-    "no_scoring_rules": {
-        "en": ("No filters or signals yet: the ICP cannot score a prospect list.",
-               "Turn the firmographics into filters and the buying signals into weighted signals."),
-        "zh": ("还没有筛选条件或信号：这个 ICP 还不能给潜在客户打分。", "把公司特征变成筛选条件，把购买信号变成加权信号。"),
-    },
-    "dimension_empty": {
-        "en": ("{label} is empty.", "Fill it from your best customers before you rely on the ICP."),
-        "zh": ("{label}为空。", "先根据最佳客户补全这一维度，再使用这个 ICP。"),
-    },
-}
-
-_LABELS: dict[str, dict[Language, str]] = {
-    "firmographics.employees": {"en": "Employees", "zh": "员工规模"},
-    "firmographics.annual_revenue_usd": {"en": "Annual revenue (USD)", "zh": "年收入（美元）"},
-    "firmographics": {"en": "Firmographics", "zh": "公司特征"},
-    "technographics": {"en": "Technographics", "zh": "技术特征"},
-    "psychographics": {"en": "Psychographics", "zh": "心理特征"},
-    "pain_points": {"en": "Pain points", "zh": "痛点"},
-    "buying_signals": {"en": "Buying signals", "zh": "购买信号"},
-    "decision_makers": {"en": "Decision makers", "zh": "决策者"},
-}
-
-
 def dimension_label(dimension: str, language: Language = "en") -> str:
-    return _LABELS.get(dimension, {}).get(language, dimension)
+    key = f"validation.label.{dimension}"
+    return message(key, language) if has_message(key) else dimension
 
 
+# Each finding's message and suggestion are the catalogue's `validation.CODE.message` and
+# `validation.CODE.suggestion` (icp_coach/text/messages_*.py), formatted with its own values.
 def _finding(code: str, severity: Severity, path: str, language: Language, **values: object) -> Finding:
-    message, suggestion = _TEXT[code][language]
     return Finding(
         severity=severity,
         code=code,
         path=path,
-        message=message.format(**values),
-        suggestion=suggestion.format(**values),
+        message=message(f"validation.{code}.message", language, **values),
+        suggestion=message(f"validation.{code}.suggestion", language, **values),
     )
 
 

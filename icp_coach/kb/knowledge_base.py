@@ -45,6 +45,7 @@ from icp_coach.kb.snapshot import (
 )
 from icp_coach.kb.store import IndexUnavailableError, SyncReport
 from icp_coach.kb.user_library import UserDocumentRecord, UserLibrary
+from icp_coach.text.messages import message
 
 SearchMode = Literal["hybrid", "vector", "keyword"]
 INDEX_FORMAT = "2"  # bump when passages or metadata change shape: forces a re-index
@@ -56,23 +57,8 @@ KEYWORD_WEIGHT = 0.7  # weight of the BM25 list against the vector list in rank 
 TAG_WEIGHT = 0.5
 
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "building": {"en": "Building the knowledge index in {where} (first use)...",
-                 "zh": "首次使用：正在 {where} 建立知识库索引……"},
-    "changed": {"en": "The knowledge documents changed; updating the index...",
-                "zh": "知识文档有变化，正在更新索引……"},
-    "indexed": {"en": "Indexed {passages} passages from {documents} documents in {seconds:.1f} s.",
-                "zh": "已索引 {documents} 篇文档中的 {passages} 个段落，用时 {seconds:.1f} 秒。"},
-    "skipped": {"en": "skipped {error}", "zh": "已跳过 {error}"},
-    "unreadable": {"en": "The knowledge index in {where} cannot be read ({detail}); rebuilding it.",
-                   "zh": "{where} 中的知识库索引无法读取（{detail}），正在重建。"},
-    "empty": {"en": "No knowledge documents found in {where}.",
-              "zh": "在 {where} 中没有找到知识文档。"},
-}
-
-
-def _to_stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+def _to_stderr(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -156,7 +142,7 @@ class KnowledgeBase:
         )
 
     def _say(self, key: str, **values: Any) -> None:
-        self.notify(MESSAGES[key][self.language].format(**values))
+        self.notify(message(f"kb.{key}", self.language, **values))
 
     # --- where the index lives -------------------------------------------------------------
     @property

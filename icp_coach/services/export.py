@@ -6,71 +6,18 @@ from icp_coach.domain.assessment import MAX_TOTAL
 from icp_coach.domain.icp import DIMENSIONS, ICPDocument, NumberRange
 from icp_coach.domain.language import Language
 from icp_coach.domain.validation import Finding, completeness, dimension_label, validate_icp
+from icp_coach.text.messages import has_message, keys_under, message
 
-_HEAD: dict[str, dict[Language, str]] = {
-    "title": {"en": "Ideal Customer Profile", "zh": "理想客户画像（ICP）"},
-    "version": {"en": "Version information", "zh": "版本信息"},
-    "overview": {"en": "Overview", "zh": "概述"},
-    "red_flags": {"en": "Red flags (disqualifiers)", "zh": "红旗（排除条件）"},
-    "scoring": {"en": "Scoring", "zh": "评分规则"},
-    "filters": {"en": "Filters (knock-outs)", "zh": "筛选条件（一票否决）"},
-    "signals": {"en": "Signals (weighted)", "zh": "信号（加权）"},
-    "tiers": {"en": "Tiers: 1 at a score of 60 or more, 2 at 30 or more, else 3.",
-              "zh": "分层：得分 60 及以上为第 1 层，30 及以上为第 2 层，其余为第 3 层。"},
-    "personas": {"en": "Personas", "zh": "买家角色"},
-    "assessments": {"en": "Account assessments (seven criteria)", "zh": "客户评估（七项标准）"},
-    "market": {"en": "Market size", "zh": "市场规模"},
-    "findings": {"en": "Validation findings", "zh": "校验结果"},
-    "completeness": {"en": "Completeness", "zh": "完整度"},
-    "none": {"en": "_Not defined yet._", "zh": "_尚未定义。_"},
-}
 
-_FIELD: dict[str, dict[Language, str]] = {
-    "name": {"en": "Name", "zh": "名称"},
-    "version": {"en": "Version", "zh": "版本"},
-    "updated": {"en": "Updated", "zh": "更新日期"},
-    "review": {"en": "Review cadence", "zh": "复盘频率"},
-    "next_review": {"en": "Next review", "zh": "下次复盘"},
-    "engine": {"en": "Produced with", "zh": "生成引擎"},
-    "pmf": {"en": "Product-market fit", "zh": "产品市场契合度"},
-    "industries": {"en": "Industries", "zh": "行业"},
-    "employees": {"en": "Employees", "zh": "员工规模"},
-    "annual_revenue_usd": {"en": "Annual revenue (USD)", "zh": "年收入（美元）"},
-    "regions": {"en": "Regions", "zh": "地区"},
-    "growth_stages": {"en": "Growth stage", "zh": "发展阶段"},
-    "ownership": {"en": "Ownership", "zh": "所有制"},
-    "business_models": {"en": "Business model", "zh": "商业模式"},
-    "tech_stack": {"en": "Tech stack", "zh": "技术栈"},
-    "maturity": {"en": "Technical maturity", "zh": "技术成熟度"},
-    "integrations": {"en": "Integrations", "zh": "集成需求"},
-    "compliance": {"en": "Compliance", "zh": "合规要求"},
-    "values": {"en": "Values", "zh": "价值观"},
-    "culture": {"en": "Culture", "zh": "企业文化"},
-    "risk_appetite": {"en": "Risk appetite", "zh": "风险偏好"},
-    "innovation_attitude": {"en": "Attitude to innovation", "zh": "创新态度"},
-    "priorities": {"en": "Priorities", "zh": "优先事项"},
-    "urgency": {"en": "urgency", "zh": "紧迫度"},
-    "current_solution": {"en": "today", "zh": "现有方案"},
-    "weight": {"en": "weight", "zh": "权重"},
-}
-
-_ROLE: dict[str, dict[Language, str]] = {
-    "champion": {"en": "Champion", "zh": "内部推动者"},
-    "economic_buyer": {"en": "Economic buyer", "zh": "预算决策人"},
-    "technical_buyer": {"en": "Technical buyer", "zh": "技术评估人"},
-    "user": {"en": "User", "zh": "最终用户"},
-    "blocker": {"en": "Blocker", "zh": "潜在阻碍者"},
-}
-
-_SEVERITY: dict[str, dict[Language, str]] = {
-    "error": {"en": "error", "zh": "错误"},
-    "warning": {"en": "warning", "zh": "警告"},
-    "hint": {"en": "hint", "zh": "提示"},
-}
+def _labels(group: str, language: Language) -> dict[str, str]:
+    """The catalogue's `export.GROUP.*` labels in `language`, by their last key part."""
+    prefix = f"export.{group}."
+    return {key.removeprefix(prefix): message(key, language) for key in keys_under(prefix)}
 
 
 def role_label(role: str, language: Language) -> str:
-    return _ROLE.get(role, {}).get(language, role)
+    key = f"export.role.{role}"
+    return message(key, language) if has_message(key) else role
 
 
 def _range(bounds: NumberRange, money: bool = False) -> str:
@@ -94,9 +41,9 @@ def _escape(text: str) -> str:
 def render_markdown(doc: ICPDocument, language: Language | None = None,
                     findings: list[Finding] | None = None) -> str:
     lang: Language = language or doc.language
-    head = {key: value[lang] for key, value in _HEAD.items()}
+    head = _labels("head", lang)
     head.update({name: dimension_label(name, lang) for name in DIMENSIONS})
-    field = {key: value[lang] for key, value in _FIELD.items()}
+    field = _labels("field", lang)
     out: list[str] = [f"# {head['title']}: {doc.name}", ""]
 
     out += [f"## {head['version']}", ""]
@@ -222,7 +169,7 @@ def render_markdown(doc: ICPDocument, language: Language | None = None,
     shown = validate_icp(doc, lang) if findings is None else findings
     if shown:
         out += [f"## {head['findings']}", ""]
-        out += [f"- **{_SEVERITY[f.severity][lang]}** `{f.path}`: {f.message} {f.suggestion}"
+        out += [f"- **{message(f'export.severity.{f.severity}', lang)}** `{f.path}`: {f.message} {f.suggestion}"
                 for f in shown]
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -6,34 +6,13 @@ from icp_coach.domain.language import Language
 from icp_coach.domain.persona import Persona, PersonaItem
 from icp_coach.domain.validation import Finding
 from icp_coach.services.export import role_label
+from icp_coach.text.messages import keys_under, message
 
-_LABELS: dict[str, dict[Language, str]] = {
-    "title": {"en": "Buyer personas", "zh": "买家角色"},
-    "goals": {"en": "Goals", "zh": "目标"},
-    "pains": {"en": "Pains", "zh": "痛点"},
-    "jobs_to_be_done": {"en": "Jobs to be done", "zh": "待完成的任务"},
-    "triggers": {"en": "Triggers", "zh": "触发事件"},
-    "objections": {"en": "Objections and answers", "zh": "异议与回应"},
-    "decision_criteria": {"en": "Decision criteria", "zh": "决策标准"},
-    "watering_holes": {"en": "Where they get information", "zh": "信息渠道"},
-    "messages": {"en": "Messages that land", "zh": "有效的沟通信息"},
-    "vocabulary": {"en": "Words they use", "zh": "他们常用的词"},
-    "to_learn": {"en": "Interviews still to run", "zh": "还需要做的访谈"},
-    "draft": {"en": "Draft persona", "zh": "草稿"},
-    "hypothesis": {"en": "Hypothesis: not enough evidence yet", "zh": "假设：证据还不够"},
-    "interviewees": {"en": "Interviewed in this role", "zh": "已访谈的该角色人员"},
-    "evidenced": {"en": "with a source", "zh": "有来源"},
-    "evidence": {"en": "evidence items", "zh": "条证据"},
-    "template": {"en": "to verify", "zh": "待验证"},
-    "inferred": {"en": "inferred, no evidence", "zh": "推断，无证据"},
-    "findings": {"en": "Findings", "zh": "检查结果"},
-    "seniority": {"en": "Seniority", "zh": "职级"},
-    "team": {"en": "Team", "zh": "团队"},
-}
+# The report's headings and labels: the catalogue's `persona_report.*` keys (icp_coach/text/).
 
 
 def _item(item: PersonaItem, language: Language) -> list[str]:
-    tag = f" _({_LABELS[item.basis][language]})_" if item.basis in ("template", "inferred") else ""
+    tag = f" _({message(f'persona_report.{item.basis}', language)})_" if item.basis in ("template", "inferred") else ""
     quoted = [e for e in item.evidence if e.kind == "quote"]
     said = " ".join(quoted[0].quote.split()) if quoted else ""
     text = " ".join(item.text.split())
@@ -61,7 +40,8 @@ def _item(item: PersonaItem, language: Language) -> list[str]:
 
 def render_personas(personas: list[Persona], language: Language = "en",
                     findings: list[Finding] | None = None) -> str:
-    label = {key: value[language] for key, value in _LABELS.items()}
+    label = {key.removeprefix("persona_report."): message(key, language)
+             for key in keys_under("persona_report.")}
     out = [f"# {label['title']}", ""]
     for persona in personas:
         out.append(f"## {persona.name} ({role_label(persona.role, language)})")
@@ -71,7 +51,7 @@ def render_personas(personas: list[Persona], language: Language = "en",
         out.append("")
         counted = [f"{label[s]} {persona.evidenced.get(s, 0)}/{len(getattr(persona, s))}"
                    for s in ("goals", "pains", "objections", "decision_criteria")]
-        out.append(label['evidenced'] + ("：" if language == "zh" else ": ") + " · ".join(counted))
+        out.append(message("persona_report.evidenced", language, counts=" · ".join(counted)))
         out.append("")
         if persona.interviewees:
             out.append(f"- **{label['interviewees']}**: {'; '.join(persona.interviewees)}")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from icp_coach.text.messages import message
+
 CRM_STEPS = (1,)
 TRANSCRIPT_STEPS = (2, 3)
 
@@ -68,32 +70,21 @@ def crm_answer(result: dict[str, Any], language: str) -> str:
     revenue = _millions(picked.pop("annual_revenue_usd", []))
     others = "; ".join(f"{column}: {', '.join(values)}" for column, values in picked.items())
     total = result.get("customers", 0)
-    if language == "zh":
-        parts = [f"根据 CRM 导出（{total} 个客户），我们最好的客户"]
-        if industries:
-            parts.append(f"属于 {industries} 行业")
-        if employees:
-            parts.append(f"员工 {employees} 人")
-        if regions:
-            parts.append(f"在 {regions}")
-        if revenue:
-            parts.append(f"年收入 {revenue} 百万美元")
-        text = "，".join(parts) + "。"
-        if tools:
-            text += f"他们使用 {tools}。"
-        return text + (f"其他特征：{others}。" if others else "")
-    text = f"From our CRM export ({total} customers), our best customers are"
-    text += f" {industries} companies" if industries else " companies"
+    # The pieces are the catalogue's `attachments.crm.*` (each language joins its own way).
+    if industries:
+        text = message("attachments.crm.lead_industries", language, total=total, industries=industries)
+    else:
+        text = message("attachments.crm.lead", language, total=total)
     if employees:
-        text += f" with {employees} employees"
+        text += message("attachments.crm.employees", language, employees=employees)
     if regions:
-        text += f" in {regions}"
+        text += message("attachments.crm.regions", language, regions=regions)
     if revenue:
-        text += f", with annual revenue of {revenue} million USD"
-    text += "."
+        text += message("attachments.crm.revenue", language, revenue=revenue)
+    text += message("attachments.crm.end", language)
     if tools:
-        text += f" They use {tools}."
-    return text + (f" Other traits: {others}." if others else "")
+        text += message("attachments.crm.tools", language, tools=tools)
+    return text + (message("attachments.crm.others", language, others=others) if others else "")
 
 
 def analyse_crm_export(context: Any, path: Path, language: str) -> Attachment:
@@ -109,16 +100,11 @@ def transcript_answer(feed: dict[str, Any], language: str) -> str:
     pains = [item["description"] for item in feed.get("pain_points", [])][:4]
     signals = [item["description"] for item in feed.get("buying_signals", [])][:3]
     solutions = [item["name"] for item in feed.get("current_solutions", [])][:3]
-    if language == "zh":
-        lines = ["来自客户访谈："]
-        lines += [f"痛点：{pain}" for pain in pains]
-        lines += [f"购买信号：{signal}" for signal in signals]
-        lines += [f"现有方案：{solution}" for solution in solutions]
-        return "\n".join(lines)
-    lines = ["From a customer interview:"]
-    lines += [f"pain: {pain}" for pain in pains]
-    lines += [f"signal: {signal}" for signal in signals]
-    lines += [f"current solution: {solution}" for solution in solutions]
+    lines = [message("attachments.interview.lead", language)]
+    lines += [message("attachments.interview.pain", language, x=pain) for pain in pains]
+    lines += [message("attachments.interview.signal", language, x=signal) for signal in signals]
+    lines += [message("attachments.interview.solution", language, x=solution)
+              for solution in solutions]
     return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from icp_coach.domain.persona import SECTIONS
+from icp_coach.text.messages import message
 
 # Kept even when empty, so the editor shows where each kind of content goes.
 ALWAYS_SHOWN = frozenset({"role", "name", "title", "goals", "pains", "basis", "text"})
@@ -28,26 +29,19 @@ class PersonaTextError(Exception):
         return f"line {self.line}{where}: {self.problem}"
 
 
-_STATUS: dict[str, dict[str, str]] = {
-    "draft": {"en": "draft", "zh": "草稿"},
-    "hypothesis": {"en": "hypothesis", "zh": "假设"},
-    "line": {"en": "# {name} ({role}): {level}, {count} evidence item(s); with a source: goals {goals}, pains {pains}",
-             "zh": "# {name}（{role}）：{level}，{count} 条证据；有来源：目标 {goals}，痛点 {pains}"},
-    "todo": {"en": "# interviews still to run:", "zh": "# 还需要做的访谈："},
-}
-
-
 def persona_status(persona: Any, language: str = "en") -> list[str]:
     """What the editor says above a persona: its evidence level and the interviews still to run."""
     lang = "zh" if language == "zh" else "en"
     counted = persona.with_evidence_level()
-    lines = [_STATUS["line"][lang].format(
-        name=counted.name, role=counted.role, level=_STATUS[counted.evidence_level][lang],
+    lines = [message(
+        "persona_yaml.line", lang,
+        name=counted.name, role=counted.role,
+        level=message(f"persona_yaml.{counted.evidence_level}", lang),
         count=counted.evidence_count,
         goals=f"{counted.evidenced.get('goals', 0)}/{len(counted.goals)}",
         pains=f"{counted.evidenced.get('pains', 0)}/{len(counted.pains)}")]
     if counted.to_learn:
-        lines.append(_STATUS["todo"][lang])
+        lines.append(message("persona_yaml.todo", lang))
         lines += [f"#   - {' '.join(step.split())}" for step in counted.to_learn]
     return lines
 

@@ -27,6 +27,7 @@ from icp_coach.domain.persona_roles import (
     titles_in_text,
 )
 from icp_coach.domain.persona_template import RoleTemplate, parse_role_template
+from icp_coach.text.messages import message
 
 MAX_PER_SECTION = 6  # items read from the ICP, per section
 MAX_FROM_INTERVIEWS = 4  # and from the interviews, after them
@@ -44,87 +45,14 @@ STOPWORDS = frozenset(
 )
 _ZH_BREAK = re.compile(r"[^\u4e00-\u9fff]+|[的了在是和就都也还要会把被给让我你他她它们这那有个一不很吗呢吧啊呀么说]+")
 
-# How to answer an objection, by the force it comes from (the anxiety of the new, the habit of the old).
-FORCE_ANSWERS: dict[str, dict[str, str]] = {
-    "anxiety": {
-        "en": "Name the risk and show how it is contained: a migration plan, a pilot, a customer who had the same fear.",
-        "zh": "直面这个顾虑，说明风险如何被控制：迁移方案、小范围试点、有过同样担心的老客户。",
-    },
-    "habit": {
-        "en": "Use their own words about today's workaround and put a number on what it costs them each week.",
-        "zh": "用他们描述现有变通办法的原话，算出它每周要付出的代价。",
-    },
-}
-
-# Role-specific readings of the ICP, en and zh; `{x}` is the ICP text the item is derived from.
-PHRASES: dict[str, dict[str, str]] = {
-    "pain.economic_buyer": {"en": "What it costs the business: {x}", "zh": "对业务的代价：{x}"},
-    "pain.technical_buyer": {"en": "What it means for the systems and the team that runs them: {x}",
-                             "zh": "对系统和技术团队的影响：{x}"},
-    "pain.user": {"en": "What it means day to day: {x}", "zh": "对日常工作的影响：{x}"},
-    "pain.blocker": {"en": "The risk of leaving it as it is: {x}", "zh": "维持现状的风险：{x}"},
-    "pain.champion": {"en": "{x}", "zh": "{x}"},
-    "pain.workaround": {"en": "Living with today's workaround: {x}", "zh": "只能靠现在的办法凑合：{x}"},
-    "pain.maturity": {"en": "Where their systems stand today: {x}", "zh": "现有系统的状况：{x}"},
-    "goal.champion": {"en": "Be the one who fixes it for good: {x}", "zh": "由自己牵头彻底解决：{x}"},
-    "goal.economic_buyer": {"en": "A measurable return from ending: {x}", "zh": "解决后能算清回报：{x}"},
-    "goal.technical_buyer": {"en": "Less engineering time spent on: {x}", "zh": "少花技术团队的时间在：{x}"},
-    "goal.user": {"en": "Less time lost to: {x}", "zh": "少在这上面耗时间：{x}"},
-    "goal.blocker": {"en": "Change only if it removes more risk than it adds: {x}",
-                     "zh": "只有风险降低多于新增时才改变：{x}"},
-    "goal.signal.economic_buyer": {"en": "Turn this moment into results: {x}", "zh": "把握当下的时机出成果：{x}"},
-    "goal.signal.champion": {"en": "Show progress while it matters: {x}", "zh": "趁这个时机做出成绩：{x}"},
-    "goal.priority": {"en": "Serve the company's priority: {x}", "zh": "服务公司的优先事项：{x}"},
-    "goal.stack": {"en": "Keep {x} working with no custom code", "zh": "不写定制代码，保持{x}正常运转"},
-    "goal.integration": {"en": "A supported connection to {x}", "zh": "与{x}有现成、受支持的对接"},
-    "goal.compliance": {"en": "Stay {x} compliant", "zh": "持续满足{x}合规要求"},
-    "goal.compliance.blocker": {"en": "Nothing that puts {x} at risk", "zh": "不能让{x}合规出现风险"},
-    "goal.workaround": {"en": "Stop working around it with: {x}", "zh": "不再靠这种办法凑合：{x}"},
-    "goal.protect": {"en": "Protect what works today: {x}", "zh": "保护现在还能用的做法：{x}"},
-    "objection.workaround": {"en": "We manage with this today: {x}", "zh": "我们现在这样也能应付：{x}"},
-    "answer.workaround": {"en": "Put a number on what this workaround costs each month, in their own figures.",
-                          "zh": "用他们自己的数字，算出这种凑合的办法每月要花多少代价。"},
-    "objection.red_flag": {"en": "Raises the red flag: {x}", "zh": "触及红旗：{x}"},
-    "answer.red_flag": {"en": "Check it in discovery; where it holds the account is a poor fit, so say so early.",
-                        "zh": "在初步沟通时就核实；如果属实，这个客户并不合适，尽早说明。"},
-    "objection.compliance": {"en": "Does it pass our {x} review?", "zh": "能通过我们的{x}审查吗？"},
-    "answer.compliance": {"en": "Send the documentation for {x} before they ask, with a named contact.",
-                          "zh": "主动提前提供{x}相关材料，并指定对接人。"},
-    "objection.integration": {"en": "Will it really connect to {x}?", "zh": "真的能和{x}打通吗？"},
-    "answer.integration": {"en": "Show the working connection to {x} and a customer on the same stack.",
-                           "zh": "演示与{x}的实际对接，并介绍使用同样系统的客户。"},
-    "objection.low_urgency": {"en": "Not urgent enough to fund now: {x}", "zh": "还没急到现在就要花钱：{x}"},
-    "answer.low_urgency": {"en": "Tie it to a trigger they are living through and to what waiting costs.",
-                           "zh": "把它和客户正在经历的触发事件、以及拖延的代价联系起来。"},
-    "objection.adoption": {"en": "Will the team really change how they handle this: {x}",
-                           "zh": "团队真的会改变处理方式吗：{x}"},
-    "answer.adoption": {"en": "Offer a pilot on that one workflow with a success measure agreed up front.",
-                        "zh": "先在这一个流程上试点，事先约定衡量成功的指标。"},
-    "objection.return": {"en": "Is the return worth the spend for this: {x}", "zh": "为这个花钱值得吗：{x}"},
-    "answer.return": {"en": "Quantify it with their own figures and show a comparable customer's result.",
-                      "zh": "用他们自己的数字量化，并给出类似客户的实际效果。"},
-    "objection.change_risk": {"en": "Is changing riskier than living with this: {x}",
-                              "zh": "改变会不会比忍受现状风险更大：{x}"},
-    "answer.change_risk": {"en": "Show the rollout plan, the way back, and a customer who changed safely.",
-                           "zh": "给出上线计划、回退方案，以及平稳切换过的客户。"},
-    "criterion.champion": {"en": "Removes: {x}", "zh": "能解决：{x}"},
-    "criterion.economic_buyer": {"en": "Payback from ending: {x}", "zh": "解决它带来的回报：{x}"},
-    "criterion.user": {"en": "Cuts the time spent on: {x}", "zh": "减少花在这上面的时间：{x}"},
-    "criterion.technical_buyer": {"en": "Fixes without new engineering load: {x}", "zh": "不给技术团队增加负担就能解决：{x}"},
-    "criterion.blocker": {"en": "Rules out: {x}", "zh": "排除：{x}"},
-    "criterion.timing": {"en": "Timing: {x}", "zh": "时机：{x}"},
-    "criterion.stack": {"en": "Works with the current stack: {x}", "zh": "兼容现有技术栈：{x}"},
-    "criterion.integration": {"en": "Integrates with {x}", "zh": "能与{x}集成"},
-    "criterion.compliance": {"en": "Meets {x}", "zh": "满足{x}"},
-    "criterion.maturity": {"en": "Fits their technical maturity: {x}", "zh": "符合他们的技术成熟度：{x}"},
-    "criterion.easier": {"en": "Easier than today's way: {x}", "zh": "比现在的办法更省事：{x}"},
-    "criterion.concern": {"en": "{x}", "zh": "{x}"},
-    "message": {"en": "Lead with the pain: {x}", "zh": "从这个痛点切入：{x}"},
-}
+# Role-specific readings of the ICP, en and zh, are the catalogue's `offline_personas.*` keys
+# (icp_coach/text/messages_*.py); `{x}` is the ICP text the item is derived from. How to answer an
+# objection, by the force it comes from (the anxiety of the new, the habit of the old), is
+# `offline_personas.answer.force.FORCE`.
 
 
 def _say(key: str, language: str, text: str = "") -> str:
-    return PHRASES[key]["zh" if language == "zh" else "en"].format(x=text)
+    return message(f"offline_personas.{key}", language, x=text)
 
 
 def _relevant(text: str, role: str) -> bool:
@@ -297,7 +225,7 @@ class OfflinePersonaWriter:
                 for item in getattr(forces, force):
                     if index.belongs(item, role) and (found := _from_jtbd(item)):
                         _add(sections["objections"],
-                             found.model_copy(update={"answer": FORCE_ANSWERS[force][lang]}),
+                             found.model_copy(update={"answer": message(f"offline_personas.answer.force.{force}", lang)}),
                              MAX_FROM_INTERVIEWS)
             for item in result.job_statements:
                 mapped = {index.role_of(q) for q in item.evidence} - {None}

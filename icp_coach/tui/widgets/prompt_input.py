@@ -9,27 +9,21 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
-# (command, what it does) in the order /help lists them; the coach executes them.
-SLASH_COMMANDS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("/help", {"en": "the commands", "zh": "命令列表"}),
-    ("/next", {"en": "next step", "zh": "下一步"}),
-    ("/back", {"en": "previous step", "zh": "上一步"}),
-    ("/step", {"en": "N: jump to step N (0-5)", "zh": "N：跳到第 N 步（0-5）"}),
-    ("/undo", {"en": "take back the last ICP change", "zh": "撤销上一次 ICP 修改"}),
-    ("/show", {"en": "the ICP with its findings", "zh": "查看 ICP 及检查结果"}),
-    ("/sources", {"en": "passages cited so far", "zh": "已引用的段落"}),
-    ("/export", {"en": "md|json: save the ICP", "zh": "md|json：保存 ICP"}),
-    ("/lang", {"en": "en|zh: switch language", "zh": "en|zh：切换语言"}),
-    ("/assess", {"en": "ACCOUNT: score on seven criteria", "zh": "客户名：按七项标准评分"}),
-    ("/cancel", {"en": "stop /assess", "zh": "停止 /assess"}),
+from icp_coach.text.messages import message
+
+# The commands in the order /help lists them; the coach executes them. What each does is the
+# catalogue's `command.NAME.about` (icp_coach/text/messages_*.py).
+SLASH_COMMANDS: tuple[str, ...] = (
+    "/help", "/next", "/back", "/step", "/undo", "/show", "/sources", "/export", "/lang",
+    "/assess", "/cancel",
 )
 
 
-def matching_commands(text: str) -> list[tuple[str, dict[str, str]]]:
+def matching_commands(text: str) -> list[str]:
     """The slash commands that start with what is typed (only while typing the command word)."""
     if not text.startswith("/") or " " in text or "\n" in text:
         return []
-    return [entry for entry in SLASH_COMMANDS if entry[0].startswith(text.lower())]
+    return [name for name in SLASH_COMMANDS if name.startswith(text.lower())]
 
 
 class PromptInput(TextArea):
@@ -61,7 +55,7 @@ class PromptInput(TextArea):
         text = self.text
         if not text.strip():
             return
-        names = [name for name, _ in matching_commands(text.strip())]
+        names = matching_commands(text.strip())
         if len(names) == 1 and names[0] != text.strip() and self.complete():
             return  # "/sh" + Enter completes to "/show "; the next Enter sends it
         self.remember(text)
@@ -109,7 +103,7 @@ class PromptInput(TextArea):
         matches = matching_commands(self.text)
         if not matches:
             return False
-        names = [name for name, _ in matches]
+        names = matches
         common = names[0]
         for name in names[1:]:
             while not name.startswith(common):
@@ -153,9 +147,9 @@ class CommandHints(Static):
         if not matches:
             return
         line = Text()
-        for position, (name, about) in enumerate(matches):
+        for position, name in enumerate(matches):
             if position:
                 line.append("  ")
             line.append(name, style="bold")
-            line.append(f" {about.get(language, about['en'])}", style="dim")
+            line.append(f" {message(f'command.{name[1:]}.about', language)}", style="dim")
         self.update(line)
