@@ -148,7 +148,7 @@ def test_the_readme_shows_commands_to_run() -> None:
 
 
 @pytest.mark.parametrize(("number", "readme_form"), CASES)
-def test_readme_line(number: int, readme_form: str, shell: Shell, work: WorkFolder,
+def test_readme_line(number: int, readme_form: str, request: pytest.FixtureRequest,
                      tmp_path: Path) -> None:
     reason = _skip_reason(readme_form)
     commands = []
@@ -164,6 +164,8 @@ def test_readme_line(number: int, readme_form: str, shell: Shell, work: WorkFold
         pytest.fail(f"README line {number}: `{readme_form}` is neither an icp-coach command this "
                     "test runs nor a row of SKIPPED; run it or say why it cannot run")
 
+    shell: Shell = request.getfixturevalue("shell")  # prepared only once a line is to run
+    work: WorkFolder = request.getfixturevalue("work")
     folder = work.copy_to(tmp_path / "run")
     stdin = "y\n" if readme_form.startswith("icp-coach sessions delete") else ""
     done = shell.run(substitute(readme_form, work), folder, stdin=stdin)
