@@ -35,9 +35,18 @@ install-dev: $(VENV)/.installed-dev
 test: install-dev
 	$(BIN)/python -m pytest -q
 
+# mypy checks the package, then the tests one folder at a time (each folder has its own conftest.py);
+# a folder that imports its helpers as `tests.<folder>.<module>` is checked from the repository root.
+TEST_DIRS := $(sort $(dir $(wildcard tests/*/*.py)))
+
 lint: install-dev
 	$(BIN)/ruff check icp_coach tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/mypy tests/conftest.py
+	for dir in $(TEST_DIRS); do \
+	  if grep -qs '^from tests\.' $$dir*.py; then bases=--explicit-package-bases; else bases=; fi; \
+	  $(BIN)/mypy $$bases $$dir || exit 1; \
+	done
 	$(BIN)/lint-imports
 
 bench: install-dev

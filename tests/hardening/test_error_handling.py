@@ -23,7 +23,8 @@ def buggy_group() -> click.Group:
 
     @group.command("crash")
     def crash() -> None:
-        {}["missing"]  # noqa: B018 - the bug
+        empty: dict[str, int] = {}
+        empty["missing"]  # noqa: B018 - the bug
 
     return group
 
