@@ -52,12 +52,11 @@ _SIGNAL_TYPES = [
     ("funding", re.compile(r"raised|series [a-e]\b|funding|round|ipo|融资|上市|轮", re.IGNORECASE)),
     ("leadership_change", re.compile(r"new (?:cfo|ceo|cto|cio|vp|head)|joined as|换了|新来的",
                                      re.IGNORECASE)),
-    ("expansion", re.compile(r"expan|new (?:plant|office|market|site|line|warehouse)|opening|"
-                             r"新建|新上|扩产|扩张|开店|新厂", re.IGNORECASE)),
-    ("compliance", re.compile(r"audit|regulat|complian|certif|验厂|审计|合规|追溯|补贴|申报",
+    ("expansion", re.compile(r"expan|new (?:plant|office|market|site|line|warehouse|location)|"
+                             r"opening|扩张|扩产|开店|开新|新开", re.IGNORECASE)),
+    ("compliance", re.compile(r"audit|regulat|complian|certif|审计|合规|监管|认证", re.IGNORECASE)),
+    ("technology", re.compile(r"migrat|switch|replac|evaluat|adopt|rfp|换系统|选型|招标",
                               re.IGNORECASE)),
-    ("technology", re.compile(r"migrat|switch|replac|evaluat|pricing|launch|announc|adopt|上线|换系统|"
-                              r"选型|数字化|智能", re.IGNORECASE)),
 ]
 
 

@@ -1,6 +1,6 @@
 """Decision makers: which buying role a sentence names, and the job titles in it.
 
-Titles are kept in the note's own words ("Head of RevOps", "设备部经理"). The role comes from
+Titles are kept in the note's own words ("Head of RevOps", "质量部经理"). The role comes from
 cue words in the clause ("signs", "拍板", "veto"), a negated cue ("doesn't own budget") does not
 count, a clause without a cue inherits the role of the clause before it, and a title with no cue
 anywhere falls back to the usual role of that title (`titles.yaml` role_hints).
@@ -43,7 +43,8 @@ def _title_patterns() -> list[re.Pattern[str]]:
                    rf"(?:\s*,)?\s+(?:of\s+)?(?:the\s+)?{words}{boundary_end}", re.IGNORECASE),
         re.compile(rf"{boundary_start}{words}\s+(?:{trail}){boundary_end}", re.IGNORECASE),
         re.compile(rf"{boundary_start}(?:{standalone}){boundary_end}", re.IGNORECASE),
-        re.compile(rf"(?:{prefixes})+\s*(?:{_alternation(generic_heads + standalone_zh)})"),
+        # A department before a head: "质量部经理", "信息中心主任", "HR 总监".
+        re.compile(rf"(?:{prefixes})+(?:部门|部|中心|科|处|室|组)?\s*(?:{_alternation(generic_heads + standalone_zh)})"),
         re.compile(rf"(?:{_alternation(standalone_zh)})"),
         # Two characters before a generic head: "督导经理", "仓库主管".
         re.compile(r"[\u4e00-\u9fff]{2}(?:经理|总监|主管|负责人)"),
