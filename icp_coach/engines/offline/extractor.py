@@ -33,7 +33,7 @@ from icp_coach.engines.offline.extraction.lines import (
     split_clauses,
     split_units,
 )
-from icp_coach.engines.offline.extraction.numbers import find_ranges
+from icp_coach.text.numbers import find_ranges
 from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
 

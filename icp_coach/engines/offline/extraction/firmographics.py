@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
-from icp_coach.engines.offline.extraction.money import conversion_note, to_usd
-from icp_coach.engines.offline.extraction.numbers import NumberRange, find_ranges
+from icp_coach.text.money import conversion_note, to_usd
+from icp_coach.text.numbers import NumberRange, find_ranges
 
 SIZE_KINDS = (None, "profile")
 _HINT_OPENING = re.compile(

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from icp_coach.engines.offline.extraction.lines import split_clauses, split_sentences
-from icp_coach.engines.offline.extraction.numbers import find_quantities
+from icp_coach.text.numbers import find_quantities
 
 _REFERRAL = re.compile(r"referr|word[- ]of[- ]mouth|recommend|introduc|转介绍|推荐|口碑|介绍来",
                        re.IGNORECASE)

@@ -1,4 +1,4 @@
-"""Numbers, ranges and bounds in English and Chinese notes.
+"""Numbers, ranges and bounds in English and Chinese text: the one parser of the package.
 
 Understands "1,200", "1.5k", "$5M", "fifteen hundred", "a couple hundred", "两千", "1000 万",
 "1 亿"; ranges "50 to 200", "50-200", "between 50 and 200", "a couple hundred up to fifteen
@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from icp_coach.engines.offline.extraction.money import (
+from icp_coach.text.money import (
     CURRENCY_PREFIX,
     CURRENCY_SUFFIX,
+    conversion_note,
     currency_code,
+    to_usd,
 )
 
 _SMALL = {
@@ -243,3 +245,49 @@ def find_ranges(text: str) -> list[NumberRange]:
                                       "at_least"))
         index += 1
     return ranges
+
+
+@dataclass(frozen=True)
+class ParsedRange:
+    """A span read as one range (or one-sided bound), in the span's own unit or in USD."""
+
+    min: float | None
+    max: float | None
+    note: str = ""
+
+
+def _first_range(text: str) -> NumberRange | None:
+    """The first range or bound of a span; None when it holds only bare numbers."""
+    found = find_ranges(text)
+    return found[0] if found else None
+
+
+def parse_count_range(text: str) -> ParsedRange | None:
+    """A headcount range from a span ("50 to 300 people", "100 人以下"); None when no clear range."""
+    found = _first_range(text)
+    return None if found is None else ParsedRange(min=found.min, max=found.max)
+
+
+def parse_money_range_usd(text: str, *, cny_per_usd: float) -> ParsedRange | None:
+    """A money range in USD. A yuan marker, or Chinese units (万, 亿) with no dollar marker, mean
+    CNY, converted at `cny_per_usd`; EUR and GBP at the fixed reference rates."""
+    found = _first_range(text)
+    if found is None:
+        return None
+    currency = found.currency or ("CNY" if re.search(r"[万亿]", text) else "USD")
+
+    def convert(value: float | None) -> float | None:
+        return None if value is None else (value if currency == "USD"
+                                           else to_usd(value, currency, cny_per_usd))
+
+    return ParsedRange(min=convert(found.min), max=convert(found.max),
+                       note=conversion_note(currency, cny_per_usd) or "")
+
+
+# One table cell holding a number ("1,200", "1.2m", "3亿"), for vectorised table cleaning: the
+# same scale words as the text parser, as a regex that Polars (Rust regex) understands.
+CELL_SCALES = {"k": 1e3, "thousand": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6,
+               "million": 1e6, "百万": 1e6, "千万": 1e7, "万": 1e4, "b": 1e9, "bn": 1e9,
+               "billion": 1e9, "亿": 1e8, "十亿": 1e9}
+CELL_NUMBER = (r"^(?P<number>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[+-]?\.[0-9]+)"
+               r"(?P<unit>k|thousand|千|mm|mn|million|m|百万|千万|万|bn|billion|b|十亿|亿)?$")
