@@ -68,8 +68,12 @@ _APPROX_BEFORE = re.compile(r"(?:~|≈|about|around|roughly|approx\.?|circa|约|
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent|per cent|pct)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"百分之$")
 
-_RANGE_JOIN = re.compile(r"^\s*(?:人|名|家|个|people|employees|staff)?\s*(?:-|–|—|~|～|－|to|up to|upto|through|thru|until|到|至|~)\s*$",
-                         re.IGNORECASE)
+# "200 to 1,500", "a couple hundred people up to maybe fifteen hundred", "一千人上下到五千人左右".
+_RANGE_JOIN = re.compile(
+    r"^\s*(?:人|名|家|个|people|employees|staff|ppl)?\s*(?:上下|左右)?\s*"
+    r"(?:-|–|—|~|～|－|to|up to|upto|through|thru|until|到|至|~)\s*"
+    r"(?:maybe|perhaps|about|around|roughly|approximately|approx\.?|~|大概|大约|差不多|约)?\s*$",
+    re.IGNORECASE)
 _BETWEEN_JOIN = re.compile(r"^\s*(?:and|&|和|与|-|–)\s*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?:between|from|在)\s*(?:~|about|around)?\s*$", re.IGNORECASE)
 

@@ -6,5 +6,6 @@
 - `firmographics`: employee and revenue ranges from the classified units.
 - `titles`: decision makers by buying role, with titles in the note's own words.
 - `pmf`: referral share, NPS and retention from a product-market-fit answer.
-- `prototypes`: the nearest-prototype tie-breaker on the bundled embedding model.
+- `clauses`: learned clause heads (dimension, include/exclude) on the bundled embeddings.
+- `reading`: units read clause by clause with those heads.
 """

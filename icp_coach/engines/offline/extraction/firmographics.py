@@ -24,6 +24,20 @@ _HINT_OPENING = re.compile(
     r"^\W*(?:below|under|less than|fewer than|smaller than|above|over|more than|bigger than"
     r"|larger than|past|beyond|<|>)\b", re.IGNORECASE)
 _CURRENCY_WORDS = re.compile(r"人民币|美元|美金")
+# A number right before one of these counts stores, sites, seats... not employees ("50家店").
+_COUNTED_THING = re.compile(
+    r"^\s*(?:\+|或?以上|或?以下)?\s*(?:家|个|间|张|辆|台|座|所|床|门店|店|分店|网点|工位|牙椅|(?:(?:retail|physical)\s+)?"
+    r"(?:stores?|shops?|locations?|sites?|outlets?|branch(?:es)?|clinics?|practices|offices|rooftops?"
+    r"|beds?|rooms?|seats?|units?|doors|trucks?|vehicles?|members?|users?|customers?|clients?"
+    r"|accounts?|subscribers?|properties|restaurants?|venues?|warehouses?)\b)", re.IGNORECASE)
+# "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
+_TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
+                   r"|dedicated)(?![A-Za-z])|团队|部门|办公室", re.IGNORECASE)
+_TEAM_MAX = 20
+# Contract value is not company revenue ("ACV around $20k", "deals run $30k to $90k a year").
+_CONTRACT = re.compile(r"(?<![A-Za-z])(?:acv|tcv|deal size|deals?|contracts?|ticket size|price"
+                       r"|pricing|per seat|subscription|plan)(?![A-Za-z])|客单价|合同|单价|报价|年费",
+                       re.IGNORECASE)
 _WINDOW = 14
 
 
@@ -72,6 +86,16 @@ def _field_in(sentence: str) -> str | None:
     return None
 
 
+def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool:
+    """Stores, seats or a team, not the company's headcount; a contract's value, not revenue."""
+    if name == "employees":
+        if _COUNTED_THING.match(sentence[found.end:]):
+            return True
+        top = found.max if found.max is not None else found.min
+        return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX
+    return bool(_CONTRACT.search(sentence)) and not cues("revenue", "").search(sentence)
+
+
 def _plausible(name: str, low: float | None, high: float | None) -> bool:
     values = [v for v in (low, high) if v is not None]
     if name == "employees":
@@ -94,7 +118,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
             sentence_field = _field_in(sentence)
             for found in find_ranges(sentence):
                 name = _field_near(sentence, found) or sentence_field or previous_field
-                if name is None:
+                if name is None or _counts_something_else(sentence, found, name):
                     continue
                 low, high = found.min, found.max
                 if name == "revenue":

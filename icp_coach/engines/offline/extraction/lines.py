@@ -2,8 +2,8 @@
 
 A unit's kind comes, strongest first, from: the section it sits in (a Markdown heading, a bold
 line or a short "label:" line), an inline label ("Champion = ...", "现有系统：..."), then cue words
-in the line itself. Lines nothing can place keep kind None; the extractor may ask the embedding
-prototypes about them.
+in the line itself. Lines nothing can place keep kind None; the extractor then reads every unit
+the rules did not settle with the learned clause heads (`reading.py`).
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 
 from icp_coach.engines.offline.extraction.lexicons import cue_kinds, cues
 
-KINDS = ("profile", "tech", "pain", "signal", "decision", "red_flag", "misc", "pmf")
+KINDS = ("profile", "tech", "pain", "signal", "decision", "red_flag", "misc", "pmf", "psycho")
 # When two kinds score the same, the earlier one wins: ruling a line out matters more than
 # ruling it in, and a named role is more specific than a profile word.
-_PRIORITY = ("red_flag", "misc", "decision", "signal", "pain", "tech", "pmf", "profile")
+_PRIORITY = ("red_flag", "misc", "decision", "signal", "pain", "tech", "pmf", "psycho",
+             "profile")
 # Sections whose lines never change kind, whatever they say.
 _STICKY = ("red_flag", "misc")
 
@@ -47,7 +48,8 @@ class Unit:
     kind: str | None = None
     is_heading: bool = False
     bullet: bool = False
-    decided_by: str = "none"  # heading | section | label | cue | prototype | step | none
+    decided_by: str = "none"  # heading | section | label | cue | learned | step | none
+    excluded: tuple[str, ...] = ()  # clauses the learned heads read as ruling something out
 
 
 def classify_phrase(text: str, section: str = "headings") -> str | None:
@@ -84,7 +86,8 @@ def split_sentences(text: str) -> list[str]:
     return parts or [text]
 
 
-_CLAUSE = re.compile(r"[,，;；。!?！？]|\.(?!\d)|\s(?:but|except|unless|although|though|however)\s"
+# A comma inside a number ("3,000") does not end a clause.
+_CLAUSE = re.compile(r",(?!\d{3}(?!\d))|[，;；。!?！？]|\.(?!\d)|\s(?:but|except|unless|although|though|however)\s"
                      r"|但是|但|不过|除非")
 
 
@@ -140,6 +143,44 @@ def _is_list_heading(line: str, lines: list[str], number: int) -> bool:
     return bool(following) and bool(_BULLET.match(following)) and _LABEL.match(line) is None
 
 
+# Markdown debris: rules, table separators, lone emphasis marks. Never an item.
+_DEBRIS = re.compile(r"^[\s|:*_=~`>#+-]*$")
+_TABLE_ROW = re.compile(r"^\|.*\|\s*$")
+
+
+def _table_line(line: str, following: str) -> str | None:
+    """A Markdown table row as a "label: cells" line; "" for a header row or a separator row
+    (context, not content); None when the line is not a table row."""
+    if not _TABLE_ROW.match(line):
+        return None
+    if _DEBRIS.match(line) or _DEBRIS.match(following) and _TABLE_ROW.match(following):
+        return ""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    cells = [cell for cell in cells if cell]
+    if not cells:
+        return ""
+    if len(cells) == 1:
+        return cells[0]
+    first = re.sub(r"^\*\*(.+)\*\*$", r"\1", cells[0])
+    return f"{first}: " + "; ".join(cells[1:])
+
+
+def plain_lines(text: str) -> list[str]:
+    """The lines with table rows rewritten and debris blanked, line numbers kept."""
+    lines = text.splitlines()
+    plain = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        table = _table_line(line.strip(), following)
+        if table is not None:
+            plain.append(table)
+        elif line.strip() and _DEBRIS.match(line):
+            plain.append("")
+        else:
+            plain.append(line)
+    return plain
+
+
 def split_units(text: str, *, titled: bool = True) -> list[Unit]:
     """The notes as units with their section, label and line number (kind not yet decided).
 
@@ -151,7 +192,7 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
     heading = ""
     colon_section = False  # a "label:" heading ends at the first paragraph after a blank line
     blank_before = False
-    lines = text.splitlines()
+    lines = plain_lines(text)
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped:

@@ -1,0 +1,94 @@
+"""Units read clause by clause with the learned heads (`clauses.py`).
+
+The rules keep what a heading or an inline label decided; every other unit (placed by cue words,
+or by nothing) takes the kind its clauses speak of, and every unit of the profile learns which of
+its clauses only name something to rule it out ("Texas first; Canada later", "not GCs").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from icp_coach.engines.offline.extraction.clauses import ClauseClassifier, ClauseReading
+from icp_coach.engines.offline.extraction.lines import Unit, split_clauses
+
+# Below this the head's guess does not replace a cue's decision; below the second, it does not
+# place a unit nothing else placed.
+OVERRIDE_CUE = 0.55
+PLACE_OPEN = 0.35
+EXCLUDE_SURE = 0.75  # a clause of the profile this likely to rule out is left out of it
+EXCLUDE_UNIT = 0.8  # every filter clause of a unit ruling out, on average this sure: a red flag
+_FILTERS = ("industry", "size", "revenue", "region", "tech")
+_PROFILE_DIMENSIONS = ("industry", "size", "revenue", "region")
+_DECIDED = ("heading", "section", "label")
+
+
+def _clauses(unit: Unit) -> list[str]:
+    text = unit.body if unit.label else unit.text
+    return [clause.strip() for _, clause in split_clauses(text) if clause.strip()] or [text]
+
+
+def _unit_kind(readings: Sequence[ClauseReading]) -> tuple[str, float]:
+    """The kind a unit's clauses speak of most, and how sure the heads are.
+
+    A unit whose every content clause excludes is a red flag ("not GCs", "orthodontic-only
+    chains"); otherwise the excluded clauses do not vote."""
+    content = [r for r in readings if r.dimension != "other"]
+    if not content:
+        best = max(readings, key=lambda r: r.confidence)
+        return best.kind, best.confidence
+    sure = [r.exclude_probability for r in content if r.dimension in _FILTERS]
+    if sure and len(sure) == len(content) and min(sure) >= EXCLUDE_SURE \
+            and sum(sure) / len(sure) >= EXCLUDE_UNIT:
+        return "red_flag", min(sure)
+    votes: dict[str, float] = defaultdict(float)
+    for reading in content:
+        if reading.exclude_probability < EXCLUDE_SURE or reading.dimension not in _FILTERS:
+            votes[reading.kind] += reading.confidence
+    if not votes:
+        return "red_flag", min(r.exclude_probability for r in content)
+    kind = max(votes, key=lambda k: votes[k])
+    return kind, max(r.confidence for r in content if r.kind == kind)
+
+
+def read_units(units: list[Unit], classifier: ClauseClassifier,
+               allowed: Sequence[str] | None = None) -> tuple[list[Unit], int]:
+    """Units with learned kinds and excluded clauses; and how many units the heads placed.
+
+    `allowed`: the kinds the interview step asks about (None for whole notes); a learned kind
+    outside it is taken only when it rules the unit out."""
+    targets = [i for i, u in enumerate(units) if not u.is_heading and u.text.strip()
+               and (u.decided_by not in _DECIDED or u.kind in (None, "profile"))]
+    texts: list[str] = []
+    contexts: list[str | None] = []
+    owners: list[int] = []
+    for index in targets:
+        unit = units[index]
+        for clause in _clauses(unit):
+            texts.append(clause)
+            contexts.append(unit.label_kind or unit.section)
+            owners.append(index)
+    readings = classifier.read(texts, contexts)
+    by_unit: dict[int, list[tuple[str, ClauseReading]]] = defaultdict(list)
+    for owner, text, reading in zip(owners, texts, readings, strict=True):
+        by_unit[owner].append((text, reading))
+    result = list(units)
+    placed = 0
+    for index, pairs in by_unit.items():
+        unit = result[index]
+        excluded = tuple(text for text, r in pairs
+                         if r.exclude_probability >= EXCLUDE_SURE
+                         and r.dimension in (*_FILTERS, "redflag"))
+        kind, confidence = _unit_kind([r for _, r in pairs])
+        decided = unit.decided_by in _DECIDED
+        threshold = OVERRIDE_CUE if unit.kind is not None else PLACE_OPEN
+        take = not decided and confidence >= threshold and (
+            allowed is None or kind in allowed or kind in ("red_flag", "misc"))
+        if take and kind != unit.kind:
+            result[index] = replace(unit, kind=kind, decided_by="learned", excluded=excluded)
+            placed += 1
+        else:
+            result[index] = replace(unit, excluded=excluded)
+    return result, placed
