@@ -34,6 +34,10 @@ _COUNTED_THING = re.compile(
 _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
                    r"|dedicated)(?![A-Za-z])|团队|部门|办公室", re.IGNORECASE)
 _TEAM_MAX = 20
+# Words ending in "s" right after a number that do not name what is counted.
+_NOT_A_COUNT = {"this", "its", "is", "was", "has", "us", "plus", "as", "yes", "thus", "always",
+                "sometimes", "perhaps", "years", "months", "weeks", "days", "yrs", "dollars",
+                "euros", "pounds", "bucks", "tops", "less", "or", "across"}
 # Contract value is not company revenue ("ACV around $20k", "deals run $30k to $90k a year").
 _CONTRACT = re.compile(r"(?<![A-Za-z])(?:acv|tcv|deal size|deals?|contracts?|ticket size|price"
                        r"|pricing|per seat|subscription|plan)(?![A-Za-z])|客单价|合同|单价|报价|年费",
@@ -86,10 +90,21 @@ def _field_in(sentence: str) -> str | None:
     return None
 
 
+def _other_plural(after: str) -> bool:
+    """ "3,000 to 60,000 cases": a plural noun right after the number that names no people."""
+    match = re.match(r"\s*([A-Za-z][a-z-]+s)\b", after)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    return word not in _NOT_A_COUNT and not cues("employees", "").fullmatch(word) and \
+        not cues("revenue", "").fullmatch(word)
+
+
 def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool:
     """Stores, seats or a team, not the company's headcount; a contract's value, not revenue."""
     if name == "employees":
-        if _COUNTED_THING.match(sentence[found.end:]):
+        after = sentence[found.end:]
+        if _COUNTED_THING.match(after) or _other_plural(after):
             return True
         top = found.max if found.max is not None else found.min
         return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX
