@@ -14,7 +14,8 @@ from icp_coach.engines.offline.extractor import OfflineExtractor
 from icp_coach.services.extract_notes import extract_notes
 
 HERE = Path(__file__).parent
-HELD_OUT = [HERE / "notes", HERE / "notes_blind", HERE / "notes_blind2", HERE / "notes_blind3"]
+HELD_OUT = [HERE / "notes", HERE / "notes_blind", HERE / "notes_blind2", HERE / "notes_blind3",
+            HERE / "notes_blind4"]
 
 
 def _benchmark() -> ModuleType:

@@ -60,8 +60,8 @@ def test_customer_logos_are_not_tech_stack(extractor: OfflineExtractor) -> None:
 
 
 def test_titles_under_signals_are_decision_makers_not_signals(extractor: OfflineExtractor) -> None:
-    document = _read(extractor, "ICP\n\nSignals:\n- VP Sales or COO\n- hiring a RevOps lead\n")
-    assert [s.description for s in document.buying_signals] == ["hiring a RevOps lead"]
+    document = _read(extractor, "ICP\n\nSignals:\n- VP Sales or COO\n- hiring a head of dispatch\n")
+    assert [s.description for s in document.buying_signals] == ["hiring a head of dispatch"]
     titles = {t for maker in document.decision_makers for t in maker.titles}
     assert {"VP Sales", "COO"} <= titles
 

@@ -343,7 +343,10 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
             continue
-        for clause in unit.excluded:
+        text = unit.body if unit.label else unit.text
+        kept = set(_kept_clauses(text))
+        negated = [c.strip() for _, c in split_clauses(text) if c not in kept and c.strip()]
+        for clause in dict.fromkeys([*unit.excluded, *negated]):
             named = (gazetteer.industries().find(clause) or gazetteer.regions().find(clause)
                      or find_ranges(clause))
             if named and clause.lower() not in seen:

@@ -66,6 +66,12 @@ class ClauseReading:
         return KIND_OF[self.dimension]
 
 
+def says_exclusion(text: str) -> bool:
+    """Words that rule something out ("not", "skip", "walk away", "不做", "先不"...)."""
+    return bool(_EXCLUSION.search(text) or cues("negation", "").search(text)
+                or cues("lines", "red_flag").search(text))
+
+
 def _log1p_count(count: int) -> float:
     return math.log1p(float(count))
 

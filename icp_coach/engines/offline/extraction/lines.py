@@ -267,8 +267,9 @@ def classify_units(units: list[Unit],
         if unit.section in _STICKY:
             decided.append(replace(unit, kind=unit.section, decided_by="section"))
             continue
-        label_rules = unit.label_kind is not None and (
-            unit.label_kind != "profile" or unit.section in (None, "profile"))
+        # An inline label ("Size: 40-400", a table row's first cell) is more specific than the
+        # section it sits in ("## Decisions" of meeting minutes).
+        label_rules = unit.label_kind is not None
         if label_rules:
             decided.append(replace(unit, kind=unit.label_kind, decided_by="label"))
             continue

@@ -11,7 +11,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from icp_coach.engines.offline.extraction.clauses import ClauseClassifier, ClauseReading
+from icp_coach.engines.offline.extraction.clauses import (
+    ClauseClassifier,
+    ClauseReading,
+    says_exclusion,
+)
 from icp_coach.engines.offline.extraction.lines import Unit, split_clauses
 
 # Below this the head's guess does not replace a cue's decision; below the second, it does not
@@ -23,6 +27,17 @@ EXCLUDE_UNIT = 0.8  # every filter clause of a unit ruling out, on average this 
 _FILTERS = ("industry", "size", "revenue", "region", "tech")
 _PROFILE_DIMENSIONS = ("industry", "size", "revenue", "region")
 _DECIDED = ("heading", "section", "label")
+_STICKY = ("red_flag", "misc")
+OVERRIDE_SECTION = 0.9
+EXCLUDE_UNSAID = 0.9  # a clause with no ruling-out word must be this likely to rule out
+
+
+def _rules_out(text: str, reading: ClauseReading) -> bool:
+    """A filter clause that rules something out: the heads are sure, and the words say so (or
+    the heads are all but certain: "Canada later")."""
+    if reading.dimension not in (*_FILTERS, "redflag") or reading.exclude_probability < EXCLUDE_SURE:
+        return False
+    return reading.exclude_probability >= EXCLUDE_UNSAID or says_exclusion(text)
 
 
 def _clauses(unit: Unit) -> list[str]:
@@ -78,11 +93,13 @@ def read_units(units: list[Unit], classifier: ClauseClassifier,
     placed = 0
     for index, pairs in by_unit.items():
         unit = result[index]
-        excluded = tuple(text for text, r in pairs
-                         if r.exclude_probability >= EXCLUDE_SURE
-                         and r.dimension in (*_FILTERS, "redflag"))
+        excluded = tuple(text for text, r in pairs if _rules_out(text, r))
         kind, confidence = _unit_kind([r for _, r in pairs])
-        decided = unit.decided_by in _DECIDED
+        # A heading or label decides, unless the heads are all but sure the line speaks of
+        # something else (they see the heading too): a country list under "## Decisions".
+        decided = unit.decided_by in _DECIDED and not (
+            unit.decided_by == "section" and confidence >= OVERRIDE_SECTION
+            and unit.kind not in _STICKY)
         threshold = OVERRIDE_CUE if unit.kind is not None else PLACE_OPEN
         take = not decided and confidence >= threshold and (
             allowed is None or kind in allowed or kind in ("red_flag", "misc"))

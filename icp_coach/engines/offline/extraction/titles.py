@@ -44,7 +44,7 @@ def _title_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"{boundary_start}{words}\s+(?:{trail}){boundary_end}", re.IGNORECASE),
         re.compile(rf"{boundary_start}(?:{standalone}){boundary_end}", re.IGNORECASE),
         # A department before a head: "质量部经理", "信息中心主任", "HR 总监".
-        re.compile(rf"(?:{prefixes})+(?:部门|部|中心|科|处|室|组)?\s*(?:{_alternation(generic_heads + standalone_zh)})"),
+        re.compile(rf"(?:{prefixes})+(?:部门|部|中心|科|处|室|组|办)?\s*(?:{_alternation(generic_heads + standalone_zh)})"),
         re.compile(rf"(?:{_alternation(standalone_zh)})"),
         # Two characters before a generic head: "督导经理", "仓库主管".
         re.compile(r"[\u4e00-\u9fff]{2}(?:经理|总监|主管|负责人)"),
