@@ -32,7 +32,8 @@ BENCH = _benchmark()
 
 @pytest.fixture(scope="module")
 def extractor() -> OfflineExtractor:
-    return OfflineExtractor(use_embeddings=False)
+    # As users run it: the learned clause reader on the bundled model.
+    return OfflineExtractor()
 
 
 def _score(folder: Path, gold_name: str, extractor: OfflineExtractor) -> dict:
