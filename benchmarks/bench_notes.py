@@ -32,7 +32,9 @@ def main() -> None:
     from icp_coach.services.extract_notes import extract_notes
 
     notes = sorted((ROOT / "tests" / "engines_offline").glob("notes*/*.md"))
-    extractor = OfflineExtractor()
+    from icp_coach.embeddings import BundledEmbedder
+
+    extractor = OfflineExtractor(embedder=BundledEmbedder())
     started = time.perf_counter()
     extract_notes(notes[0].read_text("utf-8"), extractor, source=notes[0].name)
     cold = time.perf_counter() - started

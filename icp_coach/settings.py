@@ -19,10 +19,10 @@ from pydantic_settings import (
 )
 
 from icp_coach import paths
+from icp_coach.domain.language import Language
 
 EngineName = Literal["auto", "llm", "local", "offline"]
 StructuredMethod = Literal["json_schema", "function_calling", "json_mode"]
-Language = Literal["en", "zh"]
 
 
 class Settings(BaseSettings):

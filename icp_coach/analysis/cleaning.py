@@ -118,7 +118,10 @@ def infer_extra_kind(series: Any) -> str:
     return "category"
 
 
-def clean_table(raw: RawTable, mapping: HeaderMapping, *, cny_per_usd: float = 7.2) -> CleanTable:
+def clean_table(raw: RawTable, mapping: HeaderMapping, *, cny_per_usd: float = 7.2,
+                key_field: str = "account_id") -> CleanTable:
+    """Typed, normalised columns under their canonical names; rows deduplicated by `key_field`
+    (a deals export has many deals per account: it is keyed by deal_id, else by whole rows)."""
     import polars as pl
 
     frame = raw.frame
@@ -140,7 +143,7 @@ def clean_table(raw: RawTable, mapping: HeaderMapping, *, cny_per_usd: float = 7
         kinds[name] = kind
         fixes.extend(column_fixes)
     cleaned = pl.DataFrame(columns)
-    cleaned, unusable, dup_fixes = _deduplicate(cleaned, kinds)
+    cleaned, unusable, dup_fixes = _deduplicate(cleaned, kinds, key_field)
     fixes.extend(dup_fixes)
     unusable = sorted(raw.problems + unusable, key=lambda problem: problem.line)
     return CleanTable(cleaned, mapping, raw.source, kinds, [f for f in fixes if f.count], unusable,
@@ -237,7 +240,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _deduplicate(frame: Any, kinds: dict[str, str]) -> tuple[Any, list[RowProblem], list[CleaningFix]]:
+def _deduplicate(frame: Any, kinds: dict[str, str],
+                 key_field: str = "account_id") -> tuple[Any, list[RowProblem], list[CleaningFix]]:
     """Identical rows by id: keep the first, count the rest. Same id, different data: keep the
     first and report the others as unusable. Rows with no id are unusable when ids are given."""
     import polars as pl
@@ -245,11 +249,11 @@ def _deduplicate(frame: Any, kinds: dict[str, str]) -> tuple[Any, list[RowProble
     problems: list[RowProblem] = []
     fixes: list[CleaningFix] = []
     data_columns = [name for name in frame.columns if name != LINE]
-    if "account_id" in frame.columns:
-        missing = frame.filter(pl.col("account_id").is_null())
-        problems += [RowProblem(int(line), "no account id") for line in missing[LINE]]
-        frame = frame.filter(pl.col("account_id").is_not_null())
-        key = ["account_id"]
+    if key_field in frame.columns:
+        missing = frame.filter(pl.col(key_field).is_null())
+        problems += [RowProblem(int(line), f"no {key_field.replace('_', ' ')}") for line in missing[LINE]]
+        frame = frame.filter(pl.col(key_field).is_not_null())
+        key = [key_field]
     else:
         key = data_columns
     hashed = frame.with_columns(pl.struct(data_columns).hash().alias("__hash__"))
@@ -260,12 +264,12 @@ def _deduplicate(frame: Any, kinds: dict[str, str]) -> tuple[Any, list[RowProble
     identical = later.filter(pl.col("__hash__") == pl.col("__first_hash__"))
     conflicting = later.filter(pl.col("__hash__") != pl.col("__first_hash__"))
     if identical.height:
-        fixes.append(CleaningFix("account_id" if key == ["account_id"] else "(row)", "duplicate row removed",
+        fixes.append(CleaningFix(key_field if key == [key_field] else "(row)", "duplicate row removed",
                                  identical.height,
                                  [{"line": int(line), "before": f"same as line {int(first)}", "after": None}
                                   for line, first in identical.select(LINE, "__first__").iter_rows()]))
     for line, first, *ident in conflicting.select(LINE, "__first__", *key[:1]).iter_rows():
-        problems.append(RowProblem(int(line), f"duplicate account id {ident[0]!r} with different data; "
+        problems.append(RowProblem(int(line), f"duplicate {key_field.replace('_', ' ')} {ident[0]!r} with different data; "
                                               f"kept line {int(first)}"))
     kept = joined.filter(pl.col(LINE) == pl.col("__first__")).select(frame.columns)
     return kept, problems, fixes

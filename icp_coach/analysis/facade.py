@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from icp_coach.analysis.table_reading import LINE
 from icp_coach.analysis.value_score import DEFAULT_TOP_SHARE
 
 
 @dataclass
 class TableAnalysis:
     cny_per_usd: float = 7.2
+    line_column: str = LINE  # the column with each row's source line, for messages
 
     def read_customers(self, path: str | Path, *, mappings: tuple[str, ...] | list[str] = (),
                        encoding: str | None = None, sheet: str | None = None) -> Any:
@@ -48,14 +50,17 @@ class TableAnalysis:
         from icp_coach.analysis.table_reading import read_table
         from icp_coach.analysis.value_score import parse_weights
 
+        overrides = parse_overrides(list(mappings))
         raw = read_table(customers, encoding=encoding, sheet=sheet)
-        table = clean_table(raw, map_headers(raw.columns, parse_overrides(list(mappings)), source=str(customers)),
-                            cny_per_usd=self.cny_per_usd)
+        deals_raw = read_table(deals, encoding=encoding) if deals is not None else None
+        table = clean_table(raw, map_headers(raw.columns, _overrides_for(overrides, raw.columns, deals_raw),
+                                             source=str(customers)), cny_per_usd=self.cny_per_usd)
         deal_tables = None
-        if deals is not None:
-            deals_raw = read_table(deals, encoding=encoding)
-            deal_tables = (deals_raw, clean_table(deals_raw, map_headers(deals_raw.columns, source=str(deals)),
-                                                  cny_per_usd=self.cny_per_usd))
+        if deals_raw is not None:
+            mapping = map_headers(deals_raw.columns, _overrides_for(overrides, deals_raw.columns, raw),
+                                  source=str(deals))
+            deal_tables = (deals_raw, clean_table(deals_raw, mapping, cny_per_usd=self.cny_per_usd,
+                                                  key_field="deal_id"))
         return validate_icp_on_customers(raw, table, rules, deals=deal_tables, weights=parse_weights(weights),
                                          top_share=top_share)
 
@@ -102,3 +107,12 @@ class TableAnalysis:
         from icp_coach.analysis.market_sizing import render_market_markdown
 
         return render_market_markdown(result)
+
+
+def _overrides_for(overrides: dict[str, str], columns: list[str], other: Any) -> dict[str, str]:
+    """The --map pairs that name a column of this file; one naming neither file stays, so
+    map_headers reports it."""
+    present = {column.strip() for column in columns}
+    elsewhere = {column.strip() for column in other.columns} if other is not None else set()
+    return {column: field for column, field in overrides.items()
+            if column.strip() in present or column.strip() not in elsewhere}

@@ -31,6 +31,10 @@ FIELD_KINDS: dict[str, str] = {
     "churned": "bool",
     "expanded": "bool",
     "outcome": "outcome",
+    "deal_id": "id",
+    "amount_usd": "money",
+    "created_date": "date",
+    "closed_date": "date",
 }
 CANONICAL_FIELDS: tuple[str, ...] = tuple(FIELD_KINDS)
 
@@ -64,6 +68,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "expanded": ("expanded", "expansion", "upsell", "upsold", "扩展", "是否增购", "增购", "已扩展"),
     "outcome": ("outcome", "deal outcome", "result", "deal status", "status", "stage", "deal stage",
                 "won lost", "结果", "赢单", "状态", "阶段"),
+    "deal_id": ("deal id", "opportunity id", "deal record id", "deal number", "商机编号", "商机id", "订单编号"),
+    "amount_usd": ("amount", "deal amount", "deal value", "opportunity amount", "deal size",
+                   "金额", "成交金额", "商机金额"),
+    "created_date": ("create date", "created date", "created", "created at", "date created", "创建日期", "创建时间"),
+    "closed_date": ("close date", "closed date", "closed at", "date closed", "关闭日期", "成交日期", "结单日期"),
 }
 
 _NOISE_TOKENS = {"usd", "us$", "$", "in", "d", "days", "天", "美元"}

@@ -2,7 +2,8 @@
 
 Do customers matching the ICP do better? Lifetime value and sales cycle (difference of means with
 a Welch 95% interval, Cliff's delta as effect size), churn and win rate (difference of rates with
-a 95% interval, risk ratio, Fisher's p). Which best customers the ICP misses and the filters that
+a 95% interval, risk ratio, Fisher's p). Deals join the customers by account id, for win rate,
+won deal value and sales cycle of matching vs non-matching accounts. Which best customers the ICP misses and the filters that
 miss them; and the product-market-fit signals the data shows (referral share, NPS).
 """
 
@@ -91,31 +92,79 @@ def validate_icp_on_customers(raw: RawTable, table: CleanTable, rules: ScoringRu
         known = frame.filter(pl.col("churned").is_not_null())
         m, r = known.filter(is_match), known.filter(~is_match)
         outcomes["churn"] = compare_rates(int(m["churned"].sum()), m.height, int(r["churned"].sum()), r.height)
+    deal_summary: dict[str, Any] | None = None
     if deals is not None:
-        outcomes["win_rate"] = _win_rate(*deals, rules)
+        found = _deal_outcomes(*deals, frame, rules)
+        deal_summary = found.pop("deals")
+        outcomes.update(found)
     result["outcomes"] = outcomes
+    if deal_summary is not None:
+        result["deals"] = deal_summary
     result["missed_best_customers"] = _missed_best(frame, rules, weights, top_share)
     result["pmf_signals"] = pmf_signals(frame)
     return result
 
 
-def _win_rate(raw: RawTable, table: CleanTable, rules: ScoringRules) -> dict[str, Any]:
+def _deal_outcomes(raw: RawTable, table: CleanTable, customers: Any, rules: ScoringRules) -> dict[str, Any]:
+    """Win rate, deal value and sales cycle of deals with ICP-matching accounts vs the rest.
+
+    Deals join the customers by account id (the usual export: `account_id, stage, amount`); a
+    deals file without account ids is checked against its own columns, which must then carry the
+    fields the ICP's filters name."""
     import polars as pl
 
     from icp_coach.analysis.errors import TableInputError
 
     if "outcome" not in table.frame.columns:
         raise TableInputError(f"{table.source}: no won/lost column found; name it with --map COLUMN=outcome")
-    matched = icp_match_column(raw, ScoringRules(rules.filters, rules.signals, rules.version, rules.tiers))
-    deals = table.frame.join(matched, on=LINE, how="left")
+    deals = table.frame
+    joined_by = "account_id"
+    unknown: list[str] = []
+    if "account_id" in deals.columns and "account_id" in customers.columns:
+        accounts = customers.select("account_id", pl.col("matches_icp").fill_null(False)).unique("account_id")
+        deals = deals.join(accounts, on="account_id", how="left")
+        unknown = sorted(set(deals.filter(pl.col("matches_icp").is_null())["account_id"].to_list()))
+        deals = deals.filter(pl.col("matches_icp").is_not_null())
+    else:
+        joined_by = "the deals' own columns"
+        try:
+            matched = icp_match_column(raw, ScoringRules(rules.filters, rules.signals, rules.version, rules.tiers))
+        except TableInputError as error:
+            raise TableInputError(
+                f"{table.source}: no account id column to join the deals to the customers, and {error}; "
+                "add the account id (e.g. a column 'account_id') or --map COLUMN=account_id") from error
+        deals = deals.join(matched.drop("failed_filters"), on=LINE, how="left")
     outcome = pl.col("outcome")
     won = pl.when(outcome.is_in(WON_WORDS)).then(True).when(outcome.is_in(LOST_WORDS)).then(False)
-    deals = deals.with_columns(won.alias("__won__")).filter(pl.col("__won__").is_not_null())
+    deals = deals.with_columns(won.alias("__won__"))
+    decided = deals.filter(pl.col("__won__").is_not_null())
     is_match = pl.col("matches_icp").fill_null(False)
-    m, r = deals.filter(is_match), deals.filter(~is_match)
-    out = compare_rates(int(m["__won__"].sum()), m.height, int(r["__won__"].sum()), r.height)
-    out["deals_decided"] = deals.height
+    m, r = decided.filter(is_match), decided.filter(~is_match)
+    win_rate = compare_rates(int(m["__won__"].sum()), m.height, int(r["__won__"].sum()), r.height)
+    win_rate["deals_decided"] = decided.height
+    out: dict[str, Any] = {"win_rate": win_rate}
+    won_deals = decided.filter(pl.col("__won__"))
+    if "sales_cycle_days" not in won_deals.columns and {"created_date", "closed_date"} <= set(won_deals.columns):
+        days = (_date("closed_date") - _date("created_date")).dt.total_days()
+        won_deals = won_deals.with_columns(pl.when(days >= 0).then(days).otherwise(None).alias("sales_cycle_days"))
+    for column, name in (("amount_usd", "deal_value"), ("sales_cycle_days", "deal_cycle_days")):
+        if column in won_deals.columns:
+            out[name] = compare_numbers(won_deals.filter(is_match)[column].to_list(),
+                                        won_deals.filter(~is_match)[column].to_list())
+    out["deals"] = {"rows": table.frame.height, "joined_by": joined_by, "decided": decided.height,
+                    "open": deals.height - decided.height, "unknown_accounts": len(unknown),
+                    "unknown_examples": unknown[:10]}
     return out
+
+
+def _date(column: str) -> Any:
+    """A date cell as exports write it: 2026-03-01, 2026/03/01, 01.03.2026, a time after it or not."""
+    import polars as pl
+
+    text = pl.col(column).str.strip_chars()
+    day = text.str.extract(r"^(\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})", 1)
+    return pl.coalesce(day.str.to_date("%Y-%m-%d", strict=False), day.str.to_date("%Y/%m/%d", strict=False),
+                       day.str.to_date("%d.%m.%Y", strict=False))
 
 
 def _missed_best(frame: Any, rules: ScoringRules, weights: dict[str, float] | None, top_share: float) -> dict[str, Any]:

@@ -42,6 +42,7 @@ def chat(resume: str | None, company: str, engine: str | None, lang: str | None,
     context = make_app(settings)
     app = None
     try:
+        context.announce_engine()  # before the screen opens; the status line shows it too
         session_id = None
         if resume is not None:  # checked before the screen opens, so a typo exits with code 1
             from icp_coach.storage.sessions import SessionNotFound, SessionStoreError

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from icp_coach.cli.common import emit, emit_json, json_option, output_option
+from icp_coach.cli.common import F, emit, emit_json, json_option, output_option
 from icp_coach.cli.prospects import FILE, handles_table_errors, load_rules, table_options
 
 
-def map_option(function):  # type: ignore[no-untyped-def]
+def map_option(function: F) -> F:
     return click.option("--map", "mappings", multiple=True, metavar="COLUMN=FIELD",
                         help="Map a column to a canonical field, e.g. --map 'Headcount=employees'. Repeatable.")(function)
 
@@ -51,7 +52,7 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
         emit(tables.customers_markdown(result, lang), output)
 
 
-def _merge_suggestions(path: Path, suggested: dict) -> None:  # type: ignore[type-arg]
+def _merge_suggestions(path: Path, suggested: dict[str, Any]) -> None:
     from icp_coach.domain.criteria import Filter, Signal
     from icp_coach.domain.icp import RedFlag
     from icp_coach.storage.icp_files import load_icp, save_icp
@@ -102,7 +103,7 @@ def validate_icp(icp_file: Path, customers_file: Path, deals_file: Path | None, 
         emit(_render_validation(result, lang == "zh"), output)
 
 
-def _render_validation(result: dict, zh: bool = False) -> str:  # type: ignore[type-arg]
+def _render_validation(result: dict[str, Any], zh: bool = False) -> str:
     words = _ZH if zh else _EN
     lines = [f"# {words['title']}: {result['icp_version']}", "",
              words["matching"].format(m=result["matching"], n=result["customers"]), ""]
@@ -119,6 +120,10 @@ def _render_validation(result: dict, zh: bool = False) -> str:  # type: ignore[t
             if "cliffs_delta" in numbers:
                 extra += f", Cliff's delta {numbers['cliffs_delta']}"
         lines.append(f"- {label}: {main}{extra}")
+    deals = result.get("deals")
+    if deals and deals["unknown_accounts"]:
+        shown = ", ".join(deals["unknown_examples"][:5])
+        lines.append("- " + words["unknown"].format(n=deals["unknown_accounts"], ids=shown))
     missed = result.get("missed_best_customers") or {}
     if missed:
         lines += ["", words["missed"].format(n=missed["best_customers"], m=missed["missed"])]
@@ -137,14 +142,20 @@ _EN = {"title": "ICP check", "matching": "{m} of {n} customers match the ICP.",
        "rates": "{a} matching vs {b} not", "means": "mean {a} matching vs {b} not",
        "difference": "; difference {d} (95% CI {low} to {high}), p={p}",
        "missed": "Best customers: {n}, of which {m} do not match the ICP.", "fail": "{n} fail '{rule}'",
-       "their": "their {column}: {values}", "pmf": "PMF signals"}
+       "their": "their {column}: {values}", "pmf": "PMF signals",
+       "lifetime_value": "Lifetime value", "sales_cycle_days": "Sales cycle (days)", "nps": "NPS",
+       "churn": "Churn", "win_rate": "Win rate", "deal_value": "Deal value (won deals)",
+       "deal_cycle_days": "Sales cycle of won deals (days)",
+       "unknown": "{n} deal account(s) not in the customers file, left out: {ids}"}
 _ZH = {"title": "ICP 检验", "matching": "{n} 个客户中有 {m} 个符合 ICP。",
        "rates": "符合 {a}，不符合 {b}", "means": "均值：符合 {a}，不符合 {b}",
        "difference": "；差值 {d}（95% 置信区间 {low} 至 {high}），p={p}",
        "missed": "最佳客户 {n} 个，其中 {m} 个不符合 ICP。", "fail": "{n} 个未通过“{rule}”",
        "their": "它们的 {column}：{values}", "pmf": "产品市场匹配信号",
        "lifetime_value": "客户终身价值", "sales_cycle_days": "销售周期（天）", "nps": "NPS",
-       "churn": "流失率", "win_rate": "赢单率"}
+       "churn": "流失率", "win_rate": "赢单率", "deal_value": "成交金额（赢单）",
+       "deal_cycle_days": "赢单销售周期（天）",
+       "unknown": "{n} 个商机的客户不在客户文件中，未计入：{ids}"}
 
 
 def _pct(value: float | None) -> str:

@@ -16,6 +16,7 @@ from icp_coach.cli.common import (
     json_option,
     lang_option,
 )
+from icp_coach.domain.language import Language
 
 
 @click.command()
@@ -27,7 +28,7 @@ from icp_coach.cli.common import (
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the ICP document as JSON to this file (atomically).")
 @handles_errors
-def extract(notes_file: Path, engine: str | None, name: str | None, lang: str | None,
+def extract(notes_file: Path, engine: str | None, name: str | None, lang: Language | None,
             as_json: bool, output: Path | None) -> None:
     """Turn NOTES_FILE (bullets, prose or chat-style notes, English or Chinese) into an ICP.
 
@@ -44,9 +45,10 @@ def extract(notes_file: Path, engine: str | None, name: str | None, lang: str | 
         fail(f"{notes_file}: the notes are empty; write what you know about your best customers "
              "(who they are, their pains, who signs) and run extract again", EXIT_INPUT)
     app = make_app(load_settings(engine=engine))
+    choice = app.announce_engine()
     try:
         result = extract_notes(text, app.extractor, name=name, source=notes_file.name,
-                               language=lang)  # type: ignore[arg-type]
+                               language=lang)
     except EmptyNotesError as error:
         fail(str(error), EXIT_INPUT)
         return
@@ -61,6 +63,7 @@ def extract(notes_file: Path, engine: str | None, name: str | None, lang: str | 
             "document": document.model_dump(mode="json"),
             "findings": [finding.model_dump() for finding in findings],
             "engine": result.extraction.engine,
+            "engine_reason": choice.reason,
             "notes": result.extraction.notes,
         }, None)
         return
@@ -71,4 +74,4 @@ def extract(notes_file: Path, engine: str | None, name: str | None, lang: str | 
     if result.dropped_quotes:
         click.echo(f"note: {result.dropped_quotes} quote(s) not found verbatim in the notes were "
                    "dropped", err=True)
-    emit(render_markdown(document, lang or document.language, findings), None)  # type: ignore[arg-type]
+    emit(render_markdown(document, lang or document.language, findings), None)

@@ -16,6 +16,7 @@ from icp_coach.cli.common import (
     lang_option,
     output_option,
 )
+from icp_coach.domain.language import Language
 
 ICP_FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -25,7 +26,7 @@ ICP_FILE = click.Path(dir_okay=False, path_type=Path)
 @lang_option
 @json_option
 @handles_errors
-def validate(icp_file: Path, lang: str | None, as_json: bool) -> None:
+def validate(icp_file: Path, lang: Language | None, as_json: bool) -> None:
     """Check ICP_FILE: errors, warnings and hints, and how complete each dimension is.
 
     Exits 1 when the document has errors.
@@ -34,7 +35,7 @@ def validate(icp_file: Path, lang: str | None, as_json: bool) -> None:
     from icp_coach.storage.icp_files import load_icp
 
     doc = load_icp(icp_file)
-    findings = validate_icp(doc, lang)  # type: ignore[arg-type]
+    findings = validate_icp(doc, lang)
     scores = completeness(doc)
     if as_json:
         emit_json({"file": str(icp_file), "findings": [f.model_dump() for f in findings],
@@ -61,7 +62,7 @@ def validate(icp_file: Path, lang: str | None, as_json: bool) -> None:
 @lang_option
 @output_option
 @handles_errors
-def export(icp_file: Path, fmt: str, lang: str | None, output: Path | None) -> None:
+def export(icp_file: Path, fmt: str, lang: Language | None, output: Path | None) -> None:
     """Export ICP_FILE as Markdown (the ICP template) or JSON."""
     from icp_coach.storage.icp_files import icp_to_json, load_icp
 
@@ -71,7 +72,7 @@ def export(icp_file: Path, fmt: str, lang: str | None, output: Path | None) -> N
         return
     from icp_coach.services.export import render_markdown
 
-    emit(render_markdown(doc, lang), output)  # type: ignore[arg-type]
+    emit(render_markdown(doc, lang), output)
 
 
 @click.command()

@@ -26,13 +26,14 @@ from icp_coach.cli.common import (
     json_option,
     output_option,
 )
+from icp_coach.domain.language import LANGUAGES, Language, as_language
 
 STEP_NUMBERS = range(0, 6)
 
 
 @dataclass
 class AnswersFile:
-    language: str
+    language: Language
     company: str
     steps: dict[int, list[str]] = field(default_factory=dict)
 
@@ -81,9 +82,10 @@ def load_answers(path: Path) -> AnswersFile:
 
     if not isinstance(data, dict):
         raise bad((), "expected a mapping with language, company and steps (see examples/).")
-    language = str(data.get("language") or "en")
-    if language not in ("en", "zh"):
-        raise bad(("language",), f"'{language}' is not supported; use en or zh.")
+    code = str(data.get("language") or "en")
+    if code not in LANGUAGES:
+        raise bad(("language",), f"'{code}' is not supported; use en or zh.")
+    language = as_language(code)
     company = data.get("company")
     if not isinstance(company, str | int) or not str(company).strip():
         raise bad(("company",), "give the company's name, for example `company: Tally Billing`.")
@@ -179,12 +181,13 @@ async def run_interview(coach: Any, answers: AnswersFile, transcript: Transcript
             await _drive(coach, coach.handle(answer), transcript)
 
 
-def result_payload(coach: Any) -> dict[str, Any]:
+def result_payload(coach: Any, engine_reason: str = "") -> dict[str, Any]:
     return {
         "session_id": coach.session_id,
         "completed": coach.state.completed,
         "step": coach.step,
         "engine": coach.state.engine,
+        "engine_reason": engine_reason,
         "icp": coach.draft.model_dump(mode="json"),
         "findings": [finding.model_dump() for finding in coach.findings()],
         "citations": [{"number": n, "id": p.id, "title": p.title, "source": p.citation()}
@@ -226,6 +229,7 @@ def interview(answers_path: Path, engine: str | None, as_json: bool, output: Pat
 
     answers = load_answers(answers_path)
     app = make_app(load_settings(engine=engine))
+    choice = app.announce_engine()
     log_stream: TextIO = sys.stderr
     if log_path is not None:
         try:
@@ -242,7 +246,7 @@ def interview(answers_path: Path, engine: str | None, as_json: bool, output: Pat
             already = answered_per_step(app.session_store.turns(coach.session_id)) if resume_id else {}
         except (SessionNotFound, SessionStoreError) as error:
             fail(str(error), EXIT_INPUT)
-        click.echo(f"session {coach.session_id} (engine: {app.engine_name})", err=True)
+        click.echo(f"session {coach.session_id}", err=True)
         try:
             asyncio.run(run_interview(coach, answers, transcript, already=already,
                                       resumed=resume_id is not None, pause=pause))
@@ -259,6 +263,6 @@ def interview(answers_path: Path, engine: str | None, as_json: bool, output: Pat
     if output is not None:
         emit(icp_to_json(coach.draft), output)
     if as_json:
-        emit_json(result_payload(coach), None)
+        emit_json(result_payload(coach, choice.reason), None)
     elif output is None:
         emit(coach.export_text("md"), None)

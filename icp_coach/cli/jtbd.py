@@ -67,11 +67,8 @@ def jtbd(transcripts: tuple[Path, ...], engine: str | None, interviewers: tuple[
     from icp_coach.settings import load_settings
 
     app = make_app(load_settings(engine=engine))
-    embed = None
-    if len(loaded) > 1:
-        from icp_coach.embeddings import embed_queries
-
-        embed = (app.embedder.embed_queries if app.embedder is not None else embed_queries)
+    choice = app.announce_engine()
+    embed = app.shared_embedder.embed_queries if len(loaded) > 1 else None
     try:
         report = analyse_transcripts(
             loaded, app.jtbd_extractor, pattern_threshold=pattern_threshold, embed=embed,
@@ -84,6 +81,7 @@ def jtbd(transcripts: tuple[Path, ...], engine: str | None, interviewers: tuple[
     if as_json or fmt == "json":
         data = report.model_dump(mode="json")
         data["icp_feed"] = icp_feed(report)
+        data["engine"], data["engine_reason"] = choice.name, choice.reason
         emit_json(data, output)
         return
     from icp_coach.services.jtbd_report import render_report

@@ -20,8 +20,11 @@ from icp_coach.cli.common import (
     json_option,
     output_option,
 )
+from icp_coach.domain.language import Language
 
 F = TypeVar("F", bound=Callable[..., Any])
+SCORE_MEANING = ("fused rank score: 1.0 = ranked first by meaning and by keywords; "
+                 "results best first")
 
 WORDS: dict[str, dict[str, str]] = {
     "indexed": {
@@ -171,9 +174,14 @@ def index_command(rebuild: bool, as_json: bool, output: Path | None) -> None:
 @output_option
 @handles_errors
 @handles_kb_errors
-def search_command(query: str, k: int, lang: str | None, kind: str | None, company: str | None,
+def search_command(query: str, k: int, lang: Language | None, kind: str | None, company: str | None,
                    stage: str | None, as_json: bool, output: Path | None) -> None:
-    """Find the passages that best answer QUERY (English or Chinese), with source and score."""
+    """Find the passages that best answer QUERY (English or Chinese), with source and score.
+
+    The score is the fused rank score: 1.0 for a passage ranked first both by meaning (the
+    embedding model) and by its words (BM25), lower as it ranks lower in either; results are
+    shown best first. Without --lang, passages of both languages are returned.
+    """
     from icp_coach.domain.knowledge import SearchFilters
 
     if not query.strip():
@@ -186,6 +194,7 @@ def search_command(query: str, k: int, lang: str | None, kind: str | None, compa
             "query": query,
             "k": k,
             "filters": filters.model_dump(exclude_none=True),
+            "score": SCORE_MEANING,
             "results": [passage.model_dump() for passage in passages],
         }, output)
         return

@@ -15,6 +15,7 @@ from icp_coach.cli.common import (
     lang_option,
     output_option,
 )
+from icp_coach.domain.language import Language
 
 
 def _load_jtbd(path: Path) -> list:
@@ -50,7 +51,7 @@ def _load_jtbd(path: Path) -> list:
 @output_option
 @handles_errors
 def personas(icp_file: Path, jtbd_files: tuple[Path, ...], roles: str | None, fmt: str, save: bool,
-             engine: str | None, lang: str | None, as_json: bool, output: Path | None) -> None:
+             engine: str | None, lang: Language | None, as_json: bool, output: Path | None) -> None:
     """Draft personas for the buying committee from ICP_FILE (and interview JTBD results).
 
     Each persona says how much evidence stands behind it: 5 or more distinct evidence items make
@@ -65,10 +66,11 @@ def personas(icp_file: Path, jtbd_files: tuple[Path, ...], roles: str | None, fm
     results = [result for path in jtbd_files for result in _load_jtbd(path)]
     wanted = [role.strip() for role in roles.split(",") if role.strip()] if roles else None
     app = make_app(load_settings(engine=engine))
+    choice = app.announce_engine()
     try:
         try:
             draft = draft_personas(icp, app.persona_writer, jtbd=results, roles=wanted,
-                                   language=lang)  # type: ignore[arg-type]
+                                   language=lang)
         except ValueError as error:
             raise InputFileError(f"--roles: {error}") from error
     finally:
@@ -78,8 +80,9 @@ def personas(icp_file: Path, jtbd_files: tuple[Path, ...], roles: str | None, fm
         click.echo(f"stored {len(draft.personas)} persona(s) in {icp_file}", err=True)
     if as_json or fmt == "json":
         emit_json({"personas": [p.model_dump(mode="json") for p in draft.personas],
-                   "findings": [f.model_dump() for f in draft.findings]}, output)
+                   "findings": [f.model_dump() for f in draft.findings],
+                   "engine": choice.name, "engine_reason": choice.reason}, output)
         return
     from icp_coach.services.persona_report import render_personas
 
-    emit(render_personas(draft.personas, lang or icp.language, draft.findings), output)  # type: ignore[arg-type]
+    emit(render_personas(draft.personas, lang or icp.language, draft.findings), output)

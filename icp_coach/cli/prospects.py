@@ -98,10 +98,10 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, encoding: str | No
     The scored CSV keeps every input column and adds excluded, failed_filters, score, tier,
     matched_signals, confidence and icp_version. Without -o it goes to stdout.
     """
-    from icp_coach.analysis.table_reading import LINE
     from icp_coach.bootstrap import make_app
 
     tables = make_app().tables
+    LINE = tables.line_column  # noqa: N806
     _, rules = load_rules(icp_file, parse_tiers(tiers))
     if (output is not None and not as_json and prospects.suffix.lower() == ".csv" and prospects.exists()
             and prospects.stat().st_size > STREAM_ABOVE_BYTES and encoding is None):

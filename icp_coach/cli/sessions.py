@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,12 +17,17 @@ from icp_coach.cli.common import (
     lang_option,
     output_option,
 )
+from icp_coach.domain.language import Language
 
-
-def _store() -> Any:
+if TYPE_CHECKING:
     from icp_coach.storage.sessions import SQLiteSessionStore
 
-    return SQLiteSessionStore()
+
+def _store() -> SQLiteSessionStore:
+    """The session store as bootstrap builds it (data folder of the settings, key redaction)."""
+    from icp_coach.bootstrap import make_app
+
+    return make_app().session_store
 
 
 def _guard(action: Any) -> Any:
@@ -84,7 +89,7 @@ def show(session_id: str, as_json: bool) -> None:
 @lang_option
 @output_option
 @handles_errors
-def export(session_id: str, fmt: str, lang: str | None, output: Path | None) -> None:
+def export(session_id: str, fmt: str, lang: Language | None, output: Path | None) -> None:
     """The ICP of SESSION_ID as Markdown (with findings) or as an ICP JSON document."""
     from icp_coach.storage.icp_files import icp_to_json
 
@@ -97,8 +102,8 @@ def export(session_id: str, fmt: str, lang: str | None, output: Path | None) -> 
     from icp_coach.services.export import render_markdown
 
     language = lang or state.language
-    emit(render_markdown(state.draft, language,  # type: ignore[arg-type]
-                         validate_icp(state.draft, language)), output)  # type: ignore[arg-type]
+    emit(render_markdown(state.draft, language,
+                         validate_icp(state.draft, language)), output)
 
 
 @sessions.command("delete")

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from icp_coach.domain.assessment import AccountAssessment
 from icp_coach.domain.criteria import Filter, Signal
 from icp_coach.domain.evidence import Evidence
+from icp_coach.domain.language import Language
 from icp_coach.domain.persona import Persona
 
 SCHEMA_VERSION = 1
@@ -127,7 +128,7 @@ class ICPDocument(_Model):
     name: str = Field(min_length=1)
     version: str = "0.1"
     summary: str = ""
-    language: Literal["en", "zh"] = "en"
+    language: Language = "en"
     pmf: PMFStatus = Field(default_factory=PMFStatus)
     firmographics: Firmographics = Field(default_factory=Firmographics)
     technographics: Technographics = Field(default_factory=Technographics)

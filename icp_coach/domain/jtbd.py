@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from icp_coach.domain.language import Language
+
 ForceName = Literal["push", "pull", "anxiety", "habit"]
 FORCES: tuple[str, ...] = ("push", "pull", "anxiety", "habit")
 TimelineStage = Literal[
@@ -69,7 +71,7 @@ class JTBDResult(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     source: str
-    language: Literal["en", "zh"] = "en"
+    language: Language = "en"
     interviewers: list[str] = Field(default_factory=list)
     customers: list[str] = Field(default_factory=list)
     forces: Forces = Field(default_factory=Forces)

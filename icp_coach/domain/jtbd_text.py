@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from icp_coach.domain.jtbd import Quote
+from icp_coach.domain.language import Language
 from icp_coach.domain.transcript import Transcript, TranscriptTurn
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -22,7 +23,7 @@ _SAME_MARK = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d
                             "\u00a0": " ", "\u3000": " "})
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str) -> Language:
     """"zh" when Chinese characters make up a fair share of the letters, else "en"."""
     cjk = len(_CJK.findall(text))
     latin = len(_LATIN.findall(text))

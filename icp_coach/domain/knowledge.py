@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from icp_coach.domain.language import Language
+
 Kind = Literal["method", "case", "example", "glossary", "user"]
 
 
@@ -17,7 +19,7 @@ class Passage(BaseModel):
     title: str
     section: str = ""  # heading path, "Title > Section > Sub-section"
     text: str
-    lang: Literal["en", "zh"] = "en"
+    lang: Language = "en"
     kind: Kind = "method"
     tags: list[str] = Field(default_factory=list)
     company: str | None = None
@@ -32,7 +34,7 @@ class Passage(BaseModel):
 class SearchFilters(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    lang: Literal["en", "zh"] | None = None
+    lang: Language | None = None
     kind: Kind | None = None
     company: str | None = None
     stage: str | None = None

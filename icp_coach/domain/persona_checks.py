@@ -8,10 +8,9 @@ from typing import Any, Literal
 
 from icp_coach.domain.evidence import Evidence
 from icp_coach.domain.icp import ICPDocument
+from icp_coach.domain.language import Language
 from icp_coach.domain.persona import SECTIONS, Persona
 from icp_coach.domain.validation import Finding
-
-Language = Literal["en", "zh"]
 
 _TEXT: dict[str, dict[Language, tuple[str, str]]] = {
     "persona_role_not_in_icp": {

@@ -11,10 +11,11 @@ from typing import Literal, Protocol, runtime_checkable
 from icp_coach.domain.icp import ICPDocument
 from icp_coach.domain.jtbd import JTBDResult
 from icp_coach.domain.knowledge import Passage, SearchFilters
+from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
+from icp_coach.domain.persona import Persona
 from icp_coach.domain.transcript import Transcript
 
-Language = Literal["en", "zh"]
 Speaker = Literal["user", "coach"]
 
 
@@ -102,7 +103,7 @@ class PersonaWriter(Protocol):
 
     def draft_personas(self, icp: ICPDocument, jtbd: Sequence[JTBDResult],
                        passages: Sequence[Passage], roles: Sequence[str],
-                       language: Language) -> list: ...
+                       language: Language) -> list[Persona]: ...
 
 
 @runtime_checkable

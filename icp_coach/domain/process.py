@@ -17,9 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from icp_coach.domain.icp import ICPDocument, PMFStatus, Review
 from icp_coach.domain.knowledge import Passage
+from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
 
-Language = Literal["en", "zh"]
 Segmentation = Literal["firmographic", "jobs_to_be_done"]
 
 FIRST_STEP = 0

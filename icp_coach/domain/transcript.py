@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
+
+from icp_coach.domain.language import Language
 
 
 class TranscriptTurn(BaseModel):
@@ -35,7 +35,7 @@ class Transcript(BaseModel):
 
     source: str
     turns: list[TranscriptTurn]
-    language: Literal["en", "zh"] = "en"
+    language: Language = "en"
     interviewers: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)  # what the parser repaired or skipped
     format: str = ""  # txt, md, vtt, srt, otter, docx ...

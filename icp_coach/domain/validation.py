@@ -11,9 +11,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from icp_coach.domain.icp import DIMENSIONS, ICPDocument, NumberRange
+from icp_coach.domain.language import Language
 
 Severity = Literal["error", "warning", "hint"]
-Language = Literal["en", "zh"]
 
 BROAD_INDUSTRY_WORDS = frozenset(
     {"all", "any", "all industries", "every industry", "everyone", "any industry", "所有行业",

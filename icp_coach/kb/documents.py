@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from icp_coach.domain.knowledge import Kind, Passage
+from icp_coach.domain.language import as_language
 from icp_coach.text.paragraphs import chunk_paragraphs
 
 LANGUAGES = ("en", "zh")
@@ -189,7 +190,7 @@ def _passages_of(sections: list[_Section], *, doc_id: str, title: str, lang: str
                 title=title,
                 section=" > ".join([title, *section.path]),
                 text=piece,
-                lang=lang,  # type: ignore[arg-type]
+                lang=as_language(lang),
                 kind=kind,  # type: ignore[arg-type]
                 tags=tags,
                 company=company,

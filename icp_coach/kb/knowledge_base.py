@@ -36,6 +36,14 @@ from icp_coach.kb.documents import (
 from icp_coach.kb.fusion import reciprocal_rank_fusion
 from icp_coach.kb.keyword_index import KeywordIndex
 from icp_coach.kb.prebuilt import PREBUILT_PATH, load_prebuilt
+from icp_coach.kb.snapshot import (
+    SearchSnapshot,
+    index_key,
+    load_snapshot,
+    rank_by_vector,
+    save_snapshot,
+    snapshot_path,
+)
 from icp_coach.kb.store import IndexUnavailableError, SyncReport
 from icp_coach.kb.user_library import UserDocumentRecord, UserLibrary
 
@@ -44,6 +52,9 @@ INDEX_FORMAT = "2"  # bump when passages or metadata change shape: forces a re-i
 Notify = Callable[[str], None]
 CORPUS_ENV = "ICP_COACH_KNOWLEDGE_DIR"  # index this folder instead of the shipped knowledge/
 KEYWORD_WEIGHT = 0.7  # weight of the BM25 list against the vector list in rank fusion
+# Weight of the ranking by document tags, used when the query's words cannot meet the passages'
+# (a query in one language, passages asked for in the other).
+TAG_WEIGHT = 0.5
 
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -112,12 +123,15 @@ class KnowledgeBase:
         self._passages: list[Passage] = []
         self._by_id: dict[str, Passage] = {}
         self._keywords: KeywordIndex | None = None
+        self._tags: KeywordIndex | None = None
         self._counts: dict[str, int] = {}
         self._lock = threading.RLock()
         self._query_cache: dict[str, list[float]] = {}
         self._collections: dict[str, Any] = {}
         self._revisions: tuple[str | None, ...] = ()
         self._checked_at = 0.0
+        self._snapshot: SearchSnapshot | None = None  # searching without opening Chroma
+        self._snapshot_key = ""
 
     @classmethod
     def open(cls, settings: Any, embedder: Any = None, *, corpus_dir: Path | None = None,
@@ -196,6 +210,7 @@ class KnowledgeBase:
             return action()
 
     def _wipe_local_index(self) -> None:
+        self._snapshot = None
         self._client = None
         self._collections.clear()
         self._ready = False
@@ -281,13 +296,52 @@ class KnowledgeBase:
                 return
             with self._lock:
                 self._checked_at = time.monotonic()
-                if self._with_recovery(self._current_revisions) == self._revisions:
+                if self._snapshot is not None:
+                    if self._local_index_key() == self._snapshot_key:
+                        return
+                elif self._with_recovery(self._current_revisions) == self._revisions:
                     return
                 self._ready = False
+                self._snapshot = None
                 self._collections.clear()  # their metadata snapshots are stale
         with self._lock:
-            if not self._ready:
+            if not self._ready and not self._load_from_snapshot():
                 self._with_recovery(self._ensure_index)
+
+    # --- the read snapshot (local index only) ----------------------------------------------
+    def _local_index_key(self) -> str:
+        assert self.chroma_dir is not None
+        files = corpus_files(self.corpus_dir) if self.corpus_dir.is_dir() else []
+        return index_key(self.chroma_dir, self._fingerprint(files), self.library.manifest_path)
+
+    def _load_from_snapshot(self) -> bool:
+        """Use the snapshot of the local index when it matches the index on disk (no Chroma)."""
+        if self.chroma_dir is None:
+            return False
+        key = self._local_index_key()
+        snapshot = load_snapshot(snapshot_path(self.chroma_dir), key)
+        if snapshot is None:
+            return False
+        self._set_memory(snapshot.passages)
+        self._snapshot, self._snapshot_key = snapshot, key
+        self._checked_at = time.monotonic()
+        self._ready = True
+        return True
+
+    def _write_snapshot(self) -> None:
+        import numpy as np
+
+        if self.chroma_dir is None or not self._passages:
+            return
+        vectors: dict[str, list[float]] = {}
+        for name in (store.KNOWLEDGE_COLLECTION, store.USER_COLLECTION):
+            if self._counts.get(name):
+                vectors.update(store.all_vectors(self._collection(name)))
+        if any(passage.id not in vectors for passage in self._passages):
+            return
+        matrix = np.asarray([vectors[passage.id] for passage in self._passages], dtype=np.float32)
+        save_snapshot(snapshot_path(self.chroma_dir), SearchSnapshot(self._passages, matrix),
+                      self._local_index_key())
 
     def _ensure_index(self) -> None:
         knowledge = self._collection(store.KNOWLEDGE_COLLECTION)
@@ -313,12 +367,20 @@ class KnowledgeBase:
             collection_passages = store.all_passages(self._collection(name))
             self._counts[name] = len(collection_passages)
             passages.extend(collection_passages)
-        self._passages = passages
-        self._by_id = {passage.id: passage for passage in passages}
-        self._keywords = KeywordIndex([store.embedded_text(p) for p in passages])
+        self._set_memory(passages)
+        self._snapshot = None
         self._revisions = self._current_revisions()
         self._checked_at = time.monotonic()
         self._ready = True
+        self._write_snapshot()
+
+    def _set_memory(self, passages: list[Passage]) -> None:
+        self._passages = passages
+        self._by_id = {passage.id: passage for passage in passages}
+        self._keywords = KeywordIndex([store.embedded_text(p) for p in passages])
+        # Tags are written in English in both languages' documents: they let a query in one
+        # language find a document of the other when its words cannot ("tiers" -> 账户分层).
+        self._tags = KeywordIndex([" ".join([*p.tags, p.title]) for p in passages])
 
     # --- search ----------------------------------------------------------------------------
     def search(self, query: str, k: int = 5,
@@ -330,7 +392,9 @@ class KnowledgeBase:
         filters = filters or SearchFilters()
         depth = max(4 * k, 20)
         if filters.lang or not self.balance_languages:
-            ranked = self._ranked(query, filters, depth)
+            # A language asked for explicitly may not be the query's: then the documents' tags
+            # (English in both languages) stand in for the words that cannot match.
+            ranked = self._ranked(query, filters, depth, use_tags=bool(filters.lang))
         else:
             # Both languages, the query's own first: a Chinese question also gets the English
             # passages on the same subject (and the reverse), whatever the other ranking says.
@@ -339,19 +403,32 @@ class KnowledgeBase:
             ranked = _interleave(self._ranked(query, filters.model_copy(update={"lang": own}), depth),
                                  self._ranked(query, filters.model_copy(update={"lang": other}),
                                               depth))
+        chosen = [(pid, score) for pid, score in ranked if pid in self._by_id][:k]
+        # The interleave chose which passages (both languages); they are shown best first by
+        # their fused rank score, so scores fall with rank whichever way they were chosen.
+        chosen.sort(key=lambda pair: -pair[1])
         return [self._by_id[pid].model_copy(update={"score": round(score, 4)})
-                for pid, score in ranked[:k] if pid in self._by_id]
+                for pid, score in chosen]
 
-    def _ranked(self, query: str, filters: SearchFilters, depth: int) -> list[tuple[str, float]]:
+    def _ranked(self, query: str, filters: SearchFilters, depth: int,
+                use_tags: bool = False) -> list[tuple[str, float]]:
         rankings: list[list[str]] = []
         weights: list[float] = []
         if self.mode in ("hybrid", "vector"):
             rankings.append(self._with_recovery(lambda: self._vector_ranking(query, filters, depth)))
             weights.append(1.0)
         if self.mode in ("hybrid", "keyword") and self._keywords_apply(query, filters):
-            rankings.append(self._keyword_ranking(query, filters, depth))
+            rankings.append(self._keyword_ranking(self._keywords, query, filters, depth))
             weights.append(self.keyword_weight if self.mode == "hybrid" else 1.0)
-        return reciprocal_rank_fusion(rankings, weights=weights)
+        if use_tags and self.mode == "hybrid" and not self._keywords_apply(query, filters):
+            rankings.append(self._keyword_ranking(self._tags, query, filters, depth))
+            weights.append(TAG_WEIGHT)
+        # Scores on one scale whichever rankings applied: 1.0 means first in every ranking the
+        # mode has (vector and keywords in hybrid), so two languages' lists can be compared.
+        full = 1.0 + self.keyword_weight if self.mode == "hybrid" else 1.0
+        scale = sum(weights) / full
+        return [(pid, score * scale)
+                for pid, score in reciprocal_rank_fusion(rankings, weights=weights)]
 
     def _query_vector(self, query: str) -> list[float]:
         vector = self._query_cache.get(query)
@@ -364,6 +441,11 @@ class KnowledgeBase:
 
     def _vector_ranking(self, query: str, filters: SearchFilters, depth: int) -> list[str]:
         vector = self._query_vector(query)
+        if self._snapshot is not None:
+            import numpy as np
+
+            allowed = np.array([_matches(p, filters) for p in self._snapshot.passages], dtype=bool)
+            return rank_by_vector(self._snapshot, vector, allowed, depth)
         where = store.where_clause(_conditions(filters))
         hits: list[tuple[float, str]] = []
         for name in (store.KNOWLEDGE_COLLECTION, store.USER_COLLECTION):
@@ -382,10 +464,11 @@ class KnowledgeBase:
         would match on stray shared terms like "ICP", which only adds noise to the fusion."""
         return self.mode == "keyword" or not filters.lang or guess_language(query) == filters.lang
 
-    def _keyword_ranking(self, query: str, filters: SearchFilters, depth: int) -> list[str]:
-        if self._keywords is None:
+    def _keyword_ranking(self, index: KeywordIndex | None, query: str, filters: SearchFilters,
+                         depth: int) -> list[str]:
+        if index is None:
             return []
-        scores = self._keywords.scores(query)
+        scores = index.scores(query)
         ranked = sorted(scores.items(), key=lambda pair: -pair[1])
         result = []
         for position, _ in ranked:

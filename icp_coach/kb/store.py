@@ -209,6 +209,13 @@ def all_passages(collection: Any) -> list[Passage]:
     return sorted(rows, key=lambda passage: (passage.doc_id, positions[passage.id]))
 
 
+def all_vectors(collection: Any) -> dict[str, list[float]]:
+    got = collection.get(include=["embeddings"])
+    embeddings = got["embeddings"] if got["embeddings"] is not None else []
+    return {pid: [float(value) for value in vector]
+            for pid, vector in zip(got["ids"], embeddings, strict=False)}
+
+
 def where_clause(conditions: dict[str, str]) -> dict[str, Any] | None:
     if not conditions:
         return None

@@ -48,6 +48,10 @@ class UserLibrary:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
+    @property
+    def manifest_path(self) -> Path:
+        return self.folder / MANIFEST
+
     def records(self) -> list[UserDocumentRecord]:
         manifest = self.folder / MANIFEST
         if not manifest.is_file():

@@ -27,6 +27,7 @@ from icp_coach.domain.events import (
 )
 from icp_coach.domain.icp import ICPDocument, PMFStatus
 from icp_coach.domain.knowledge import Passage, SearchFilters
+from icp_coach.domain.language import Language, as_language
 from icp_coach.domain.patch import ICPPatch, apply_patch
 from icp_coach.domain.persona import Persona
 from icp_coach.domain.ports import (
@@ -34,7 +35,6 @@ from icp_coach.domain.ports import (
     EngineError,
     ICPExtractor,
     KnowledgeSearch,
-    Language,
     ReplyRequest,
     ReplyWriter,
 )
@@ -559,8 +559,8 @@ class Coach:
             yield CoachError(self._t("commands", "bad_lang", value=argument or "?"),
                              self._t("commands", "bad_lang.what_to_do"), kind="command")
             return
-        self.state.language = argument  # type: ignore[assignment]
-        self.state.draft = self.state.draft.model_copy(update={"language": argument})
+        self.state.language = as_language(argument)
+        self.state.draft = self.state.draft.model_copy(update={"language": self.state.language})
         self._commit([], icp_changed=True, reason="language")
         yield StepChanged(self.state.step, step(self.state.step).title_in(self.language))
         async for event in self._say(self._t("commands", "lang_set") + "\n\n"

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from icp_coach.domain.diff import FieldChange
 from icp_coach.domain.icp import ICPDocument, NumberRange
+from icp_coach.domain.language import Language
 from icp_coach.domain.validation import dimension_label
-
-Language = Literal["en", "zh"]
 
 _LABEL: dict[str, dict[str, str]] = {
     "firmographics.industries": {"en": "industries", "zh": "行业"},

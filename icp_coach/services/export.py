@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from icp_coach.domain.assessment import MAX_TOTAL
 from icp_coach.domain.icp import DIMENSIONS, ICPDocument, NumberRange
+from icp_coach.domain.language import Language
 from icp_coach.domain.validation import Finding, completeness, dimension_label, validate_icp
-
-Language = Literal["en", "zh"]
 
 _HEAD: dict[str, dict[Language, str]] = {
     "title": {"en": "Ideal Customer Profile", "zh": "理想客户画像（ICP）"},

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from icp_coach.domain.icp import ICPDocument
+from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch, apply_patch
-from icp_coach.domain.ports import Extraction, ICPExtractor, Language
+from icp_coach.domain.ports import Extraction, ICPExtractor
 from icp_coach.domain.validation import Finding, validate_icp
 
 WHOLE_NOTES_STEP = 99  # not an interview step: extract every dimension

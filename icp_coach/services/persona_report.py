@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
+from icp_coach.domain.language import Language
 from icp_coach.domain.persona import Persona, PersonaItem
 from icp_coach.domain.validation import Finding
 from icp_coach.services.export import role_label
-
-Language = Literal["en", "zh"]
 
 _LABELS: dict[str, dict[Language, str]] = {
     "title": {"en": "Buyer personas", "zh": "买家角色"},

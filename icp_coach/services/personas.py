@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from icp_coach.domain.icp import ROLES, ICPDocument
 from icp_coach.domain.jtbd import JTBDResult
 from icp_coach.domain.knowledge import Passage
+from icp_coach.domain.language import Language
 from icp_coach.domain.persona import Persona
 from icp_coach.domain.persona_checks import check_personas, verify_persona
 from icp_coach.domain.ports import KnowledgeSearch, PersonaWriter
 from icp_coach.domain.validation import Finding
-
-Language = Literal["en", "zh"]
 
 
 @dataclass

@@ -13,12 +13,20 @@ from icp_coach.domain.process import InterviewState
 
 
 class TurnLike(Protocol):
-    """A turn as the coach hands it over (services/coach_ports.py TurnRecord)."""
+    """A turn as the coach hands it over (services/coach_ports.py TurnRecord): read-only, so a
+    frozen record with narrower (Literal) types satisfies it."""
 
-    speaker: str
-    text: str
-    step: int
-    kind: str
+    @property
+    def speaker(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def step(self) -> int: ...
+
+    @property
+    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,8 @@ def redact(text: str, secrets: tuple[str, ...]) -> str:
 def state_to_row(state: InterviewState, *, created_at: str, updated_at: str,
                  secrets: tuple[str, ...] = ()) -> SessionRow:
     return SessionRow(
-        id=state.session_id, company=state.company, language=state.language, step=state.step,
+        id=state.session_id, company=redact(state.company, secrets), language=state.language,
+        step=state.step,
         completed=int(state.completed), engine=state.engine, version=state.draft.version,
         created_at=created_at, updated_at=updated_at,
         state_json=redact(state.model_dump_json(), secrets))

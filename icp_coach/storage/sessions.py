@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -142,7 +142,7 @@ class SQLiteSessionStore:
                 (row.id, row.company, row.language, row.step, row.completed, row.engine,
                  row.created_at, row.updated_at, row.state_json, row.version))
 
-    def commit(self, state: InterviewState, turns: list[TurnLike], *, icp_changed: bool,
+    def commit(self, state: InterviewState, turns: Sequence[TurnLike], *, icp_changed: bool,
                reason: str = "") -> None:
         now = _now()
         row = state_to_row(state, created_at=now, updated_at=now, secrets=self._secrets)

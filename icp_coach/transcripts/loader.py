@@ -78,7 +78,7 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
     marked = [t.model_copy(update={"is_interviewer": (not t.speaker) or t.speaker in interviewers})
               for t in turns]
     language = detect_language(" ".join(t.text for t in marked[:200]))
-    return Transcript(source=source, turns=marked, language=language,  # type: ignore[arg-type]
+    return Transcript(source=source, turns=marked, language=language,
                       interviewers=interviewers, warnings=warnings, format=fmt)
 
 

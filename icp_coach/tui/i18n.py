@@ -3,10 +3,6 @@ labels, titles and notifications only."""
 
 from __future__ import annotations
 
-from typing import Literal
-
-UILanguage = Literal["en", "zh"]
-
 STRINGS: dict[str, dict[str, str]] = {
     "app.title": {"en": "ICP Coach", "zh": "ICP 教练"},
     "key.quit": {"en": "Quit", "zh": "退出"},

@@ -7,17 +7,19 @@ import io
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
+from generate_crm import CustomerExport, ProspectList
 
 from icp_coach.cli.main import cli
 
 
-def run(*args: str) -> object:
+def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def test_score_writes_every_input_column_plus_the_scoring_columns(dev_data: Path, tmp_path: Path) -> None:
-    folder = dev_data / "job4_prospects"
+def test_score_writes_every_input_column_plus_the_scoring_columns(prospect_list: ProspectList,
+                                                                  tmp_path: Path) -> None:
+    folder = prospect_list.path.parent
     out = tmp_path / "scored.csv"
     result = run("score", str(folder / "prospects.csv"), "--icp", str(folder / "icp_rules.json"), "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -26,24 +28,26 @@ def test_score_writes_every_input_column_plus_the_scoring_columns(dev_data: Path
         source_columns = next(csv.reader(handle))
     assert list(rows[0]) == [*source_columns, "excluded", "failed_filters", "score", "tier",
                              "matched_signals", "confidence", "icp_version"]
-    assert len(rows) == 200 and rows[0]["icp_version"] == "icp_rules"
+    assert len(rows) == prospect_list.rows and rows[0]["icp_version"] == "icp_rules"
+    assert sorted(row["account_id"] for row in rows if row["excluded"] == "true") == sorted(prospect_list.excluded)
 
 
-def test_score_json_has_records_and_a_summary(dev_data: Path) -> None:
-    folder = dev_data / "job4_prospects"
+def test_score_json_has_records_and_a_summary(prospect_list: ProspectList) -> None:
+    folder = prospect_list.path.parent
     result = run("score", str(folder / "prospects.csv"), "--icp", str(folder / "icp_rules.json"),
                  "--tiers", "70,20", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["summary"]["thresholds"] == {"tier_1": 70.0, "tier_2": 20.0}
-    assert sum(data["summary"]["tiers"].values()) + data["summary"]["excluded"] == 200
+    assert sum(data["summary"]["tiers"].values()) + data["summary"]["excluded"] == prospect_list.rows
+    assert data["summary"]["excluded"] == len(prospect_list.excluded)
     assert data["accounts"][0]["line"] == 2
     first = data["accounts"][0]
     assert first["matched_signals"] and first["unmatched_signals"]
 
 
-def test_score_bad_rules_exit_1_naming_the_rule_and_field(dev_data: Path, tmp_path: Path) -> None:
-    prospects = dev_data / "job4_prospects" / "prospects.csv"
+def test_score_bad_rules_exit_1_naming_the_rule_and_field(prospect_list: ProspectList, tmp_path: Path) -> None:
+    prospects = prospect_list.path
     rules = tmp_path / "rules.json"
     rules.write_text(json.dumps({"filters": [{"field": "employees", "op": "greater", "value": 5}], "signals": []}))
     result = run("score", str(prospects), "--icp", str(rules))
@@ -67,14 +71,15 @@ def test_score_reports_unparseable_rows_with_their_line(tmp_path: Path) -> None:
     assert [row["id"] for row in csv.DictReader(io.StringIO(result.stdout))] == ["A", "C"]
 
 
-def test_customers_json_and_markdown(dev_data: Path) -> None:
-    path = dev_data / "job3_customers" / "customers.csv"
+def test_customers_json_and_markdown(customer_export: CustomerExport) -> None:
+    path = customer_export.path
     result = run("customers", str(path), "--json")
     data = json.loads(result.stdout)
     trait = data["traits"][0]
     for key in ("column", "value", "range", "share_best", "share_rest", "lift", "p_value", "q_value", "distinctive"):
         assert key in trait
-    assert len(data["best_customers"]) == 60 and data["import"]["rows_read"] == 401
+    assert len(data["best_customers"]) == round(0.15 * customer_export.accounts)
+    assert data["import"]["rows_read"] == customer_export.rows_written
     markdown = run("customers", str(path), "--lang", "zh").stdout
     assert "特征提升度" in markdown and "█" in markdown
 
@@ -86,23 +91,23 @@ def test_customers_unmappable_file_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "--map" in result.stderr and "'alpha'" in result.stderr
 
 
-def test_customers_merge_into_an_icp(dev_data: Path, tmp_path: Path) -> None:
+def test_customers_merge_into_an_icp(customer_export: CustomerExport, tmp_path: Path) -> None:
     icp = tmp_path / "icp.json"
     icp.write_text(json.dumps({"name": "Draft"}))
-    result = run("customers", str(dev_data / "job3_customers" / "customers.csv"), "--merge-into", str(icp))
+    result = run("customers", str(customer_export.path), "--merge-into", str(icp))
     assert result.exit_code == 0
     doc = json.loads(icp.read_text())
-    assert any(f["field"] == "industry" for f in doc["filters"])
+    industry = [f["value"] for f in doc["filters"] if f["field"] == "industry"]
+    assert industry and "logistics" in str(industry[0])  # the planted industry, as eq or in
 
 
-def test_validate_icp_with_deals(dev_data: Path, tmp_path: Path) -> None:
+def test_validate_icp_with_deals_carrying_the_icp_fields(customer_export: CustomerExport, tmp_path: Path) -> None:
     icp = tmp_path / "icp.json"
-    icp.write_text(json.dumps({"name": "Fintech", "filters": [{"field": "industry", "op": "eq", "value": "fintech"}]}))
+    icp.write_text(json.dumps({"name": "Logistics", "filters": [{"field": "industry", "op": "eq", "value": "logistics"}]}))
     deals = tmp_path / "deals.csv"
-    deals.write_text("deal,industry,Stage\n1,fintech,Closed Won\n2,fintech,closed won\n3,fintech,Closed Lost\n"
+    deals.write_text("deal,industry,Stage\n1,logistics,Closed Won\n2,logistics,closed won\n3,logistics,Closed Lost\n"
                      "4,retail,closed lost\n5,retail,Closed Lost\n6,retail,closed won\n")
-    result = run("validate-icp", str(icp), str(dev_data / "job3_customers" / "customers.csv"),
-                 "--deals", str(deals), "--json")
+    result = run("validate-icp", str(icp), str(customer_export.path), "--deals", str(deals), "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["outcomes"]["win_rate"]["rate_match"] == round(2 / 3, 4)
@@ -113,17 +118,18 @@ def test_validate_icp_with_deals(dev_data: Path, tmp_path: Path) -> None:
     assert data["missed_best_customers"]["missed"] > 0 and "nps" in data["pmf_signals"]
 
 
-def test_market_sizes_by_segment(dev_data: Path) -> None:
-    folder = dev_data / "job4_prospects"
+def test_market_sizes_by_segment(prospect_list: ProspectList) -> None:
+    folder = prospect_list.path.parent
     result = run("market", "--accounts", str(folder / "prospects.csv"), "--icp", str(folder / "icp_rules.json"),
                  "--acv", "25000", "--obtainable", "0.2", "--json")
     data = json.loads(result.stdout)
-    assert (data["tam_accounts"], data["sam_accounts"], data["som_accounts"]) == (200, 98, 20)
-    assert data["sam_usd"] == 98 * 25000 and data["assumptions"]
-    assert sum(row["sam_accounts"] for row in data["segments"]["region"]) == 98
+    sam = prospect_list.rows - len(prospect_list.excluded)
+    assert (data["tam_accounts"], data["sam_accounts"], data["som_accounts"]) == (prospect_list.rows, sam, round(0.2 * sam))
+    assert data["sam_usd"] == sam * 25000 and data["assumptions"]
+    assert sum(row["sam_accounts"] for row in data["segments"]["region"]) == sam
     tier1 = json.loads(run("market", "--accounts", str(folder / "prospects.csv"), "--icp",
                            str(folder / "icp_rules.json"), "--acv", "1000", "--som-tier1", "--json").stdout)
-    assert tier1["som_accounts"] == 16
+    assert tier1["som_accounts"] == len(prospect_list.tiers[1])
 
 
 def test_assess_from_answers_and_stored_in_the_icp(tmp_path: Path) -> None:
@@ -182,14 +188,15 @@ def test_score_reads_an_xlsx_prospect_list(tmp_path: Path) -> None:
     assert accounts[1]["failed_filters"] == "industry = saas (cell: Retail)"
 
 
-def test_market_and_validate_icp_speak_chinese(dev_data: Path, tmp_path: Path) -> None:
-    folder = dev_data / "job4_prospects"
+def test_market_and_validate_icp_speak_chinese(prospect_list: ProspectList, customer_export: CustomerExport,
+                                              tmp_path: Path) -> None:
+    folder = prospect_list.path.parent
     market = run("market", "--accounts", str(folder / "prospects.csv"), "--icp", str(folder / "icp_rules.json"),
                  "--acv", "25000", "--lang", "zh").stdout
     assert "市场规模" in market and "规划期内可获得 SAM 的 10%" in market
     icp = tmp_path / "icp.json"
-    icp.write_text(json.dumps({"name": "金融", "filters": [{"field": "industry", "op": "eq", "value": "fintech"}]}))
-    checked = run("validate-icp", str(icp), str(dev_data / "job3_customers" / "customers.csv"), "--lang", "zh").stdout
+    icp.write_text(json.dumps({"name": "物流", "filters": [{"field": "industry", "op": "eq", "value": "logistics"}]}))
+    checked = run("validate-icp", str(icp), str(customer_export.path), "--lang", "zh").stdout
     assert "个客户中有" in checked and "流失率" in checked
 
 

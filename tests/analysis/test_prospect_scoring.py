@@ -1,4 +1,4 @@
-"""Prospect scoring: gold tiers on dev-data job4, and the vectorised rules agree with the
+"""Prospect scoring: planted tiers on a seeded prospect list, and the vectorised rules agree with the
 per-record reference `domain.criteria.matches` on anything hypothesis can throw at them."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from generate_crm import ProspectList
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +22,9 @@ from icp_coach.analysis.prospect_scoring import (
     summarise,
 )
 from icp_coach.analysis.table_reading import read_table
-from icp_coach.domain.criteria import Criterion, Filter, Signal, matches
+from icp_coach.domain.criteria import Criterion, Filter, Op, Signal, matches
+
+OPS_LIST: list[Op] = ["eq", "in", "between", "gte", "lte", "contains"]
 
 
 def _rules(data: dict, version: str = "test") -> ScoringRules:
@@ -35,29 +38,32 @@ def _score_file(path: Path, rules: ScoringRules) -> pl.DataFrame:
     return score_frame(raw.frame, rules, unmatched=True)
 
 
-def test_job4_exclusions_and_tiers_equal_the_gold(dev_data: Path) -> None:
-    folder = dev_data / "job4_prospects"
-    gold = json.loads((folder / "prospects.gold.json").read_text())
-    rules = _rules(json.loads((folder / "icp_rules.json").read_text()))
-    scored = _score_file(folder / "prospects.csv", rules)
-    assert sorted(scored.filter(pl.col("excluded"))["account_id"]) == sorted(gold["excluded"])
+def test_exclusions_tiers_and_scores_equal_what_was_planted(prospect_list: ProspectList) -> None:
+    scored = _score_file(prospect_list.path, _rules(prospect_list.rules))
+    assert sorted(scored.filter(pl.col("excluded"))["account_id"]) == sorted(prospect_list.excluded)
     for tier in (1, 2, 3):
-        assert sorted(scored.filter(pl.col("tier") == tier)["account_id"]) == sorted(gold[f"tier_{tier}"])
+        assert sorted(scored.filter(pl.col("tier") == tier)["account_id"]) == sorted(prospect_list.tiers[tier])
     scores = dict(zip(scored["account_id"], scored["score"], strict=True))
-    for account, fraction in gold["scores"].items():
+    for account, fraction in prospect_list.fractions.items():
         assert scores[account] == pytest.approx(100 * fraction, abs=0.01)
 
 
-def test_job4_accounts_exactly_on_a_threshold_land_in_the_higher_tier(dev_data: Path) -> None:
+def test_accounts_exactly_on_a_threshold_land_in_the_higher_tier(prospect_list: ProspectList) -> None:
+    assert {1, 2} <= set(prospect_list.on_threshold.values()), "the generator plants accounts on both thresholds"
+    scored = _score_file(prospect_list.path, _rules(prospect_list.rules))
+    tiers = dict(zip(scored["account_id"], scored["tier"], strict=True))
+    for account, expected in prospect_list.on_threshold.items():
+        assert tiers[account] == expected
+
+
+def test_devcorpus_job4_exclusions_and_tiers_equal_the_gold(dev_data: Path) -> None:
+    """Regression check on the team's labelled prospect list."""
     folder = dev_data / "job4_prospects"
     gold = json.loads((folder / "prospects.gold.json").read_text())
-    on_threshold = [a for a, s in gold["scores"].items() if round(s, 4) in (0.6, 0.3)]
-    assert on_threshold, "the corpus should hold accounts exactly on a threshold"
     scored = _score_file(folder / "prospects.csv", _rules(json.loads((folder / "icp_rules.json").read_text())))
-    tiers = dict(zip(scored["account_id"], scored["tier"], strict=True))
-    for account in on_threshold:
-        expected = 1 if round(gold["scores"][account], 4) == 0.6 else 2
-        assert tiers[account] == expected
+    assert sorted(scored.filter(pl.col("excluded"))["account_id"]) == sorted(gold["excluded"])
+    for tier in (1, 2, 3):
+        assert sorted(scored.filter(pl.col("tier") == tier)["account_id"]) == sorted(gold[f"tier_{tier}"])
 
 
 def test_failed_filter_names_the_rule_and_the_cell(tmp_path: Path) -> None:
@@ -121,7 +127,8 @@ needles = st.sampled_from(["saas", "snow", "1200", "true", "a", ";", "1", ".0", 
 
 @st.composite
 def criteria(draw: st.DrawFn) -> Criterion:
-    op = draw(st.sampled_from(["eq", "in", "between", "gte", "lte", "contains"]))
+    op: Op = draw(st.sampled_from(OPS_LIST))
+    value: object
     if op == "eq":
         value = draw(values)
     elif op == "in":
@@ -179,18 +186,18 @@ def test_an_account_failing_a_filter_is_always_excluded(rows: list[tuple[str, st
 
 
 @pytest.mark.parametrize("extra_signals", [0, 8])  # 8 more: past the per-pattern tables, per-row path
-def test_scores_tiers_and_reasons_equal_a_per_row_loop_over_matches(dev_data: Path, extra_signals: int) -> None:
+def test_scores_tiers_and_reasons_equal_a_per_row_loop_over_matches(prospect_list: ProspectList,
+                                                                     extra_signals: int) -> None:
     import csv
 
-    folder = dev_data / "job4_prospects"
-    data = json.loads((folder / "icp_rules.json").read_text())
+    data = json.loads(json.dumps(prospect_list.rules))
     data["signals"] += [{"field": "country", "op": "eq", "value": f"nowhere {i}", "weight": 0.5, "type": "intent"}
                         for i in range(extra_signals)]
     data["signals"][0]["type"] = "fit"
     rules = _rules(data)
-    scored = _score_file(folder / "prospects.csv", rules).to_dicts()
+    scored = _score_file(prospect_list.path, rules).to_dicts()
     total = sum(s.weight for s in rules.signals)
-    with (folder / "prospects.csv").open(encoding="utf-8") as handle:
+    with prospect_list.path.open(encoding="utf-8") as handle:
         records = list(csv.DictReader(handle))
     assert len(records) == len(scored)
     for record, row in zip(records, scored, strict=True):
@@ -208,16 +215,15 @@ def test_scores_tiers_and_reasons_equal_a_per_row_loop_over_matches(dev_data: Pa
             assert row["intent_score"] == 0.0
 
 
-def test_streaming_from_disk_gives_the_same_scored_csv(dev_data: Path, tmp_path: Path) -> None:
+def test_streaming_from_disk_gives_the_same_scored_csv(prospect_list: ProspectList, tmp_path: Path) -> None:
     from icp_coach.analysis.facade import TableAnalysis
     from icp_coach.analysis.table_reading import LINE
 
-    folder = dev_data / "job4_prospects"
     tables = TableAnalysis()
-    rules = _rules(json.loads((folder / "icp_rules.json").read_text()))
-    streamed = tables.score_streaming(folder / "prospects.csv", rules, tmp_path / "streamed.csv")
-    assert streamed is not None and streamed["tiers"] == {"1": 16, "2": 46, "3": 36} and streamed["excluded"] == 102
-    in_memory, _ = tables.score(read_table(folder / "prospects.csv"), _rules(json.loads((folder / "icp_rules.json").read_text())))
+    streamed = tables.score_streaming(prospect_list.path, _rules(prospect_list.rules), tmp_path / "streamed.csv")
+    assert streamed is not None and streamed["excluded"] == len(prospect_list.excluded)
+    assert streamed["tiers"] == {str(tier): len(accounts) for tier, accounts in prospect_list.tiers.items()}
+    in_memory, _ = tables.score(read_table(prospect_list.path), _rules(prospect_list.rules))
     expected = in_memory.drop(LINE).cast(pl.Utf8)
     got = pl.read_csv(tmp_path / "streamed.csv", infer_schema=False)
     assert got.columns == expected.columns

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from generate_crm import ProspectList
 
 from icp_coach.analysis.cleaning import clean_table
 from icp_coach.analysis.customer_analysis import load_clean_table
@@ -158,10 +159,11 @@ def test_empty_and_unreadable_files(tmp_path: Path) -> None:
         read_table(twice)
 
 
-def test_the_chunked_structure_check_finds_bad_lines_across_chunk_edges(dev_data: Path, tmp_path: Path) -> None:
+def test_the_chunked_structure_check_finds_bad_lines_across_chunk_edges(prospect_list: ProspectList,
+                                                                        tmp_path: Path) -> None:
     from icp_coach.analysis.table_reading import csv_scan_problems
 
-    prospects = dev_data / "job4_prospects" / "prospects.csv"
+    prospects = prospect_list.path  # quoted cells with commas ("32,930,000") cross many chunk edges
     for size in (37, 64, 1000, 1 << 24):
         assert csv_scan_problems(prospects, chunk_bytes=size) == []
     bad = tmp_path / "bad.csv"

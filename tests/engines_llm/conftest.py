@@ -15,10 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from engine_llm_fakes import ToolCallingFake, tool_answer, tool_fake  # noqa: E402, F401
 from fault_server import FaultServer  # noqa: E402
 
-from icp_coach import paths  # noqa: E402
-
-# Read before any test isolates the data dir: where `icp-coach models install` put the model.
-REAL_MODELS_DIR = paths.models_dir()
+# Where `make install-dev` puts the model: a test data folder inside the repository, never the
+# user's data folder (a model there would be theirs to choose, not the tests').
+TEST_MODELS_DIR = Path(__file__).resolve().parents[2] / ".test-data" / "models"
 
 
 @pytest.fixture(scope="session")
@@ -30,11 +29,11 @@ def fault_server() -> Iterator[FaultServer]:
 
 @pytest.fixture(scope="session")
 def local_model_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The verified 0.5B GGUF: the installed one, else assembled from the weight packages (CI
-    installs both via the Makefile; missing packages fail loudly rather than skip)."""
+    """The verified 0.5B GGUF: the one `make install-dev` put in .test-data/, else assembled from
+    the weight packages into a temporary folder (missing packages fail loudly rather than skip)."""
     from icp_coach.engines.llm import model_store
 
-    installed = REAL_MODELS_DIR / model_store.spec_for("0.5b").filename
+    installed = TEST_MODELS_DIR / model_store.spec_for("0.5b").filename
     if model_store.is_installed("0.5b", installed):
         return installed
     target = tmp_path_factory.mktemp("model") / installed.name

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from icp_coach.bootstrap import describe_engine
 from icp_coach.cli.main import cli
 from icp_coach.engines.llm import model_store
 from icp_coach.engines.llm.local_model import local_model_installed
@@ -29,7 +30,9 @@ def test_install_verifies_then_a_second_install_is_a_quick_no_op_and_remove_dele
     target = model_store.model_path("0.5b")
     assert target.is_relative_to(isolated_dirs) and target.stat().st_size == 491_400_064
     assert model_store.is_installed("0.5b")
-    assert local_model_installed(Settings(local_model_size="0.5b"))  # what --engine auto checks
+    assert local_model_installed(Settings(local_model_size="0.5b"))  # what --engine local needs
+    chosen = describe_engine(Settings())  # installed, yet auto stays offline: local only when asked for
+    assert chosen.name == "offline" and "--engine local" in chosen.reason
     stamp = target.stat().st_mtime_ns
 
     again = run("models", "install", "--size", "0.5b")

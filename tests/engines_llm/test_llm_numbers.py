@@ -45,4 +45,5 @@ def test_yuan_spans_are_converted_at_the_configured_rate(span: str, low: float, 
     parsed = parse_money_range_usd(span, cny_per_usd=7.2)
     assert parsed is not None and (parsed.min, parsed.max) == (low, high)
     assert "7.2" in parsed.note
-    assert parse_money_range_usd(span, cny_per_usd=7.0).min == pytest.approx(low * 7.2 / 7.0, abs=1)
+    other_rate = parse_money_range_usd(span, cny_per_usd=7.0)
+    assert other_rate is not None and other_rate.min == pytest.approx(low * 7.2 / 7.0, abs=1)

@@ -80,7 +80,7 @@ def test_json_mode_tells_the_model_the_schema_in_the_prompt() -> None:
             from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
             assert method == "json_mode"
-            parser = PydanticOutputParser(pydantic_object=schema)
+            parser: PydanticOutputParser[Any] = PydanticOutputParser(pydantic_object=schema)
 
             def record(messages):
                 self.seen.append(messages)

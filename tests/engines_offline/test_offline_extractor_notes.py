@@ -10,6 +10,7 @@ from types import ModuleType
 
 import pytest
 
+from icp_coach.embeddings import BundledEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
 from icp_coach.services.extract_notes import extract_notes
 
@@ -33,7 +34,7 @@ BENCH = _benchmark()
 @pytest.fixture(scope="module")
 def extractor() -> OfflineExtractor:
     # As users run it: the learned clause reader on the bundled model.
-    return OfflineExtractor()
+    return OfflineExtractor(embedder=BundledEmbedder())
 
 
 def _score(folder: Path, gold_name: str, extractor: OfflineExtractor) -> dict:

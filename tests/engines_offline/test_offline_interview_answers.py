@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from icp_coach.domain.icp import ICPDocument
 from icp_coach.domain.patch import apply_patch
-from icp_coach.embeddings import HashingEmbedder
+from icp_coach.embeddings import BundledEmbedder, HashingEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
 
 
@@ -50,7 +50,7 @@ def test_lines_no_rule_places_are_read_by_the_learned_clause_heads() -> None:
     line = "Most of them moved to usage pricing last year and it broke their invoicing"
     without = OfflineExtractor(use_embeddings=False).classify(f"Notes\n\n{line}\n")
     assert [u.kind for u in without if not u.is_heading] == [None]
-    placed = OfflineExtractor().classify(f"Notes\n\n{line}\n")  # the bundled model
+    placed = OfflineExtractor(embedder=BundledEmbedder()).classify(f"Notes\n\n{line}\n")
     assert [(u.kind, u.decided_by) for u in placed if not u.is_heading] == [("pain", "learned")]
 
 

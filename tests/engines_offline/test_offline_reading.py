@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 
 from icp_coach.domain.icp import ICPDocument
+from icp_coach.embeddings import BundledEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
 from icp_coach.services.extract_notes import extract_notes
 
 
 @pytest.fixture(scope="module")
 def extractor() -> OfflineExtractor:
-    return OfflineExtractor()
+    return OfflineExtractor(embedder=BundledEmbedder())
 
 
 def _read(extractor: OfflineExtractor, notes: str) -> ICPDocument:

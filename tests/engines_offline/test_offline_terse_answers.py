@@ -132,7 +132,9 @@ def _read(patch: ICPPatch) -> Expected:
 @pytest.fixture(scope="module")
 def extractor() -> OfflineExtractor:
     # As the interview builds it: the embedding tie-breaker on (it loads only if a line needs it).
-    return OfflineExtractor()
+    from icp_coach.embeddings import BundledEmbedder
+
+    return OfflineExtractor(embedder=BundledEmbedder())
 
 
 @pytest.mark.parametrize(("step", "language", "answer", "expected"), TERSE,

@@ -16,7 +16,7 @@ from icp_coach.services.export import render_markdown
 from icp_coach.storage.icp_files import InputFileError, icp_from_data
 from tests.foundation.helpers import full_icp
 
-words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(
+words = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(
     lambda s: s.strip() != ""
 )
 bounds = st.one_of(st.none(), st.integers(min_value=0, max_value=10**9))

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from icp_coach.domain.icp import DecisionMaker, ICPDocument, NumberRange
+from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
-from icp_coach.domain.ports import Extraction, ICPExtractor, Language, TokenUsage
+from icp_coach.domain.ports import Extraction, ICPExtractor, TokenUsage
 from icp_coach.engines.llm.candidates import (
     ICPCandidates,
     NotesIndex,

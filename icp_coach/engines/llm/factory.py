@@ -10,9 +10,29 @@ from icp_coach.settings import Settings
 
 if TYPE_CHECKING:
     from langchain_openai import ChatOpenAI
+    from pydantic import SecretStr
 
 # Local servers ignore the key, but the OpenAI client insists on having one.
 PLACEHOLDER_KEY = "not-needed"
+
+
+def require_endpoint(settings: Settings, *, base_url: str | None = None,
+                     api_key: str | None = None) -> SecretStr:
+    """The key to send, or the no-endpoint EngineError: checked before any model library loads."""
+    from pydantic import SecretStr
+
+    if api_key is not None:
+        return SecretStr(api_key)
+    if settings.api_key is not None:
+        return settings.api_key
+    if base_url or settings.base_url:
+        return SecretStr(PLACEHOLDER_KEY)
+    raise EngineError(
+        "no LLM endpoint is configured",
+        endpoint="https://api.openai.com/v1",
+        what_to_do="set ICP_COACH_API_KEY (or OPENAI_API_KEY), or ICP_COACH_BASE_URL for an "
+                   "OpenAI-compatible server, or run with --engine local / --engine offline",
+    )
 
 
 def make_chat_model(settings: Settings, *, base_url: str | None = None,
@@ -21,23 +41,10 @@ def make_chat_model(settings: Settings, *, base_url: str | None = None,
                     max_tokens: int | None = None) -> ChatOpenAI:
     """A ChatOpenAI from the settings; keyword arguments override them (the local engine uses
     them to point at its own server)."""
-    from langchain_openai import ChatOpenAI
-    from pydantic import SecretStr
+    from langchain_openai import ChatOpenAI  # heavy: only once the endpoint is known to exist
 
     endpoint = base_url or settings.base_url
-    if api_key is not None:
-        key = SecretStr(api_key)
-    elif settings.api_key is not None:
-        key = settings.api_key
-    elif endpoint:
-        key = SecretStr(PLACEHOLDER_KEY)
-    else:
-        raise EngineError(
-            "no LLM endpoint is configured",
-            endpoint="https://api.openai.com/v1",
-            what_to_do="set ICP_COACH_API_KEY (or OPENAI_API_KEY), or ICP_COACH_BASE_URL for an "
-                       "OpenAI-compatible server, or run with --engine local / --engine offline",
-        )
+    key = require_endpoint(settings, base_url=base_url, api_key=api_key)
     options: dict[str, Any] = {
         "model": model or settings.model,
         "api_key": key,

@@ -23,8 +23,9 @@ from icp_coach.domain.icp import (
     PMFStatus,
     RedFlag,
 )
+from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
-from icp_coach.domain.ports import Extraction, Language
+from icp_coach.domain.ports import Extraction
 from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.firmographics import extract_sizes
 from icp_coach.engines.offline.extraction.lexicons import cues
@@ -171,16 +172,15 @@ class OfflineExtractor:
 
     def _clause_classifier(self) -> Any:
         if self._classifier is None:
-            embedder = self._embedder
+            embedder = self._embedder  # given by bootstrap, which reports a model that cannot load
             if embedder is None:
-                try:
-                    from icp_coach.embeddings import BundledEmbedder
-
-                    embedder = BundledEmbedder()
-                    embedder.embed_queries(["probe"])
-                except Exception:  # the model is optional here: rules carry the extraction
-                    self._use_embeddings = False
-                    return None
+                self._use_embeddings = False
+                return None
+            try:
+                embedder.embed_queries(["probe"])
+            except Exception:  # the model is optional here: rules carry the extraction
+                self._use_embeddings = False
+                return None
             from icp_coach.engines.offline.extraction.clauses import ClauseClassifier
 
             try:

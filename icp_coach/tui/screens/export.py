@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from icp_coach.domain.language import Language
 from icp_coach.tui.i18n import t
 
 
@@ -31,7 +32,7 @@ def export_document(document: Any, fmt: str, language: str, path: Path) -> Path:
         from icp_coach.domain.validation import validate_icp
         from icp_coach.services.export import render_markdown
 
-        lang: Literal["en", "zh"] = "zh" if language == "zh" else "en"
+        lang: Language = "zh" if language == "zh" else "en"
         text = render_markdown(document, lang, validate_icp(document, lang))
     return write_text_atomic(path.expanduser(), text)
 

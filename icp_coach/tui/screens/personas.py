@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from icp_coach.domain.language import Language
 from icp_coach.tui.i18n import t
 from icp_coach.tui.persona_yaml import (
     PersonaTextError,
@@ -33,7 +34,7 @@ def draft_personas_for(context: Any, document: Any, language: str) -> list[Any]:
     """Blocking (an LLM call on the llm engine): run it in a thread worker."""
     from icp_coach.services.personas import draft_personas
 
-    lang: Literal["en", "zh"] = "zh" if language == "zh" else "en"
+    lang: Language = "zh" if language == "zh" else "en"
     return list(draft_personas(document, context.persona_writer, language=lang).personas)
 
 
@@ -102,7 +103,7 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
         personas = self.checked_personas()
         if personas is None:
             return
-        lang: Literal["en", "zh"] = "zh" if self.language == "zh" else "en"
+        lang: Language = "zh" if self.language == "zh" else "en"
         text = render_personas([p.with_evidence_level() for p in personas], lang)
         path = Path(self.query_one("#personas-path", Input).value.strip()).expanduser()
         try:

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from icp_coach.domain.language import as_language
 from icp_coach.tui.i18n import t
 
 if TYPE_CHECKING:  # the domain (pydantic) loads with the coach, after the first screen is up
@@ -87,7 +88,7 @@ def render_dimensions(document: ICPDocument, language: str) -> Text:
     text = Text()
     text.append(t("panel.dimensions", language), style="bold underline")
     for name in DIMENSIONS:
-        text.append(f"\n{dimension_label(name, language)}\n", style="bold")  # type: ignore[arg-type]
+        text.append(f"\n{dimension_label(name, as_language(language))}\n", style="bold")
         text.append("  ")
         text.append_text(completeness_bar(scores[name]))
         values = _dimension_values(document, name, language)
@@ -130,5 +131,5 @@ class ICPPanel(VerticalScroll):
         self.query_one("#panel-title", Static).update(title)
         self.query_one("#panel-step", Static).update(render_step(document, current_step, language))
         self.query_one("#panel-dimensions", Static).update(render_dimensions(document, language))
-        findings = validate_icp(document, language)  # type: ignore[arg-type]
+        findings = validate_icp(document, as_language(language))
         self.query_one("#panel-findings", Static).update(render_findings(findings, language))
