@@ -70,7 +70,7 @@ _PERCENT_BEFORE = re.compile(r"百分之$")
 
 # "200 to 1,500", "a couple hundred people up to maybe fifteen hundred", "一千人上下到五千人左右".
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:人|名|家|个|people|employees|staff|ppl)?\s*(?:上下|左右)?\s*"
+    r"^\s*(?:来|多|余)?\s*(?:人|名|家|个|people|employees|staff|ppl)?\s*(?:上下|左右)?\s*"
     r"(?:-|–|—|~|～|－|to|up to|upto|through|thru|until|到|至|~)\s*"
     r"(?:maybe|perhaps|about|around|roughly|approximately|approx\.?|~|大概|大约|差不多|约)?\s*$",
     re.IGNORECASE)

@@ -27,6 +27,7 @@ from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
 from icp_coach.domain.ports import Extraction
 from icp_coach.engines.offline.extraction import gazetteer
+from icp_coach.engines.offline.extraction.exclusion import says_exclusion
 from icp_coach.engines.offline.extraction.firmographics import extract_sizes
 from icp_coach.engines.offline.extraction.lexicons import cues
 from icp_coach.engines.offline.extraction.lines import (
@@ -347,8 +348,11 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
         kept = set(_kept_clauses(text))
         negated = [c.strip() for _, c in split_clauses(text) if c not in kept and c.strip()]
         for clause in dict.fromkeys([*unit.excluded, *negated]):
+            remainder = cues("negation", "").sub("", clause).strip(" ,.;:!，。；：、—-")
+            if _ONLY_TIME_OR_VERB.fullmatch(remainder):  # ", not now" names nothing itself
+                continue
             named = (gazetteer.industries().find(clause) or gazetteer.regions().find(clause)
-                     or find_ranges(clause))
+                     or find_ranges(clause) or (clause in unit.excluded and says_exclusion(clause)))
             if named and clause.lower() not in seen:
                 seen.add(clause.lower())
                 flags.append(RedFlag(description=clause, evidence=[_evidence(unit)]))

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from icp_coach.engines.offline.extraction import gazetteer
+from icp_coach.engines.offline.extraction.exclusion import EXCLUSION as _EXCLUSION
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import KINDS
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of
@@ -37,11 +38,6 @@ KIND_OF = {"industry": "profile", "size": "profile", "revenue": "profile", "regi
 DIMENSION_HEAD = "notes_dimension.npz"
 POLARITY_HEAD = "notes_polarity.npz"
 
-_EXCLUSION = re.compile(
-    r"(?<![A-Za-z])(?:not|no|never|avoid|skip|exclude[sd]?|excluding|except|out of scope|walk away"
-    r"|don'?t|won'?t|isn'?t|aren'?t|pass on|stay away|disqualif\w*|poor fit|bad fit|not a fit"
-    r"|deal.?breaker)(?![A-Za-z])|不做|不接|不碰|不要|别|排除|除外|不适合|不是|不考虑|不建议|暂时不|先不|避开",
-    re.IGNORECASE)
 _MONEY_WORD = re.compile(r"acv|arr|mrr|revenue|turnover|sales|收入|营收|产值|营业额|销售额|保费|[$€£¥￥]"
                          r"|美元|人民币|亿|万元", re.IGNORECASE)
 _CONTRACT_WORD = re.compile(r"(?<![A-Za-z])(?:acv|deal size|deals? (?:run|are|average)|contract"
@@ -64,12 +60,6 @@ class ClauseReading:
     @property
     def kind(self) -> str:
         return KIND_OF[self.dimension]
-
-
-def says_exclusion(text: str) -> bool:
-    """Words that rule something out ("not", "skip", "walk away", "不做", "先不"...)."""
-    return bool(_EXCLUSION.search(text) or cues("negation", "").search(text)
-                or cues("lines", "red_flag").search(text))
 
 
 def _log1p_count(count: int) -> float:

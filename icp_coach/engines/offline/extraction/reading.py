@@ -11,11 +11,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from icp_coach.engines.offline.extraction.clauses import (
-    ClauseClassifier,
-    ClauseReading,
-    says_exclusion,
-)
+from icp_coach.engines.offline.extraction.clauses import ClauseClassifier, ClauseReading
+from icp_coach.engines.offline.extraction.exclusion import says_exclusion
 from icp_coach.engines.offline.extraction.lines import Unit, split_clauses
 
 # Below this the head's guess does not replace a cue's decision; below the second, it does not
