@@ -67,6 +67,7 @@ _APPROX_BEFORE = re.compile(r"(?:~|≈|about|around|roughly|approx\.?|circa|约|
                             re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent|per cent|pct)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"百分之$")
+_VAGUE_BEFORE = re.compile(r"[几数上]$")
 
 # "200 to 1,500", "a couple hundred people up to maybe fifteen hundred", "一千人上下到五千人左右".
 _RANGE_JOIN = re.compile(
@@ -91,6 +92,7 @@ class Quantity:
     bound: str | None = None  # "at_most" | "at_least"
     approx: bool = False
     percent: bool = False
+    vague: bool = False  # "几十人", "数百家", "dozens of": no number to take as a bound
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 end += suffix.end()
                 after = text[end:]
         percent = bool(_PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before))
+        vague = bool(match.group("zh") and _VAGUE_BEFORE.search(before)
+                     and match.group("zh")[0] in "十百千万")
         bound = None
         if _AT_MOST_BEFORE.search(before) or _AT_MOST_AFTER.match(after):
             bound = "at_most"
@@ -210,7 +214,7 @@ def find_quantities(text: str) -> list[Quantity]:
         approx = approx or bool(_APPROX_BEFORE.search(before))
         found.append(Quantity(value=raw * (scale or 1.0), raw=raw, start=start, end=end,
                               scale=scale, currency=currency, bound=bound, approx=approx,
-                              percent=percent))
+                              percent=percent, vague=vague))
     return found
 
 
@@ -237,11 +241,19 @@ def find_ranges(text: str) -> list[NumberRange]:
             if low.scale is None and high.scale is not None and low.raw <= high.raw:
                 low = replace(low, scale=high.scale, value=low.raw * high.scale)
             currency = low.currency or high.currency
-            ranges.append(NumberRange(min=low.value, max=high.value, start=low.start,
-                                      end=high.end, currency=currency))
+            if low.vague or high.vague:  # "几十人到三百人": only the clear end is a bound
+                kind = "at_least" if high.vague else "at_most"
+                ranges.append(NumberRange(None if low.vague else low.value,
+                                          None if high.vague else high.value, low.start,
+                                          high.end, currency, kind))
+            else:
+                ranges.append(NumberRange(min=low.value, max=high.value, start=low.start,
+                                          end=high.end, currency=currency))
             index += 2
             continue
-        if first.bound == "at_most":
+        if first.vague:
+            pass
+        elif first.bound == "at_most":
             ranges.append(NumberRange(None, first.value, first.start, first.end, first.currency,
                                       "at_most"))
         elif first.bound == "at_least":

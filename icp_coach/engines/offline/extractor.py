@@ -38,6 +38,7 @@ from icp_coach.engines.offline.extraction.lines import (
     split_units,
 )
 from icp_coach.engines.offline.extraction.pmf import read_pmf
+from icp_coach.engines.offline.extraction.products import unknown_products
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
 from icp_coach.text.numbers import find_ranges
 
@@ -216,7 +217,10 @@ class OfflineExtractor:
                 for clause in _kept_clauses(unit.text, unit.excluded):
                     if _LOGOS.search(clause):  # customers' names are not their tools
                         continue
-                    for value in gazetteer.tools().values(clause):
+                    named = gazetteer.tools().values(clause)
+                    if unit.kind == "tech":  # a product the gazetteer does not know yet
+                        named = [*named, *unknown_products(clause)]
+                    for value in named:
                         if value not in stack:
                             stack.append(value)
         return stack
@@ -378,8 +382,13 @@ def _description(unit: Unit) -> str:
 
 
 def _evidence(unit: Unit) -> Evidence:
-    # The unit text is cut out of the line itself, so the quote is verbatim by construction.
-    return Evidence(quote=unit.text.strip(), line=unit.line, kind="quote", verified=True)
+    # The unit text is cut out of the line itself, so the quote is verbatim by construction;
+    # a table row was rewritten ("label: cells"), so its quote is its first content cell.
+    quote = unit.text.strip()
+    if quote not in unit.raw:
+        cells = [c.strip() for c in re.split(r"[|;]", unit.body) if c.strip()]
+        quote = next((c for c in cells if c in unit.raw), unit.raw.strip("| "))
+    return Evidence(quote=quote, line=unit.line, kind="quote", verified=True)
 
 
 def _signal_type(text: str) -> str:

@@ -34,6 +34,13 @@ _COUNTED_THING = re.compile(
 _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
                    r"|dedicated)(?![A-Za-z])|团队|部门|办公室", re.IGNORECASE)
 _TEAM_MAX = 20
+# Plural nouns for people (agent suffixes), and the few things with the same endings.
+_PEOPLE = re.compile(r"(?:ors|ers|ists|ians|eers|ants|ics|men|women|folks|staffers)$")
+_THINGS = {"containers", "trailers", "printers", "servers", "computers", "chargers", "lockers",
+           "members", "customers", "users", "subscribers", "followers", "orders", "players",
+           "readers", "scanners", "sensors", "meters", "monitors", "routers", "boilers", "towers",
+           "centers", "centres", "offers", "tickets", "restaurants", "accounts", "clients",
+           "patients", "residents", "tenants", "students", "participants", "applicants"}
 # Words ending in "s" right after a number that do not name what is counted.
 _NOT_A_COUNT = {"this", "its", "is", "was", "has", "us", "plus", "as", "yes", "thus", "always",
                 "sometimes", "perhaps", "years", "months", "weeks", "days", "yrs", "dollars",
@@ -96,6 +103,8 @@ def _other_plural(after: str) -> bool:
     if not match:
         return False
     word = match.group(1).lower()
+    if _PEOPLE.search(word) and word not in _THINGS:  # "inspectors", "mechanics", "dentists"
+        return False
     return word not in _NOT_A_COUNT and not cues("employees", "").fullmatch(word) and \
         not cues("revenue", "").fullmatch(word)
 

@@ -22,7 +22,14 @@ _PRIORITY = ("red_flag", "misc", "decision", "signal", "pain", "tech", "pmf", "p
 # Sections whose lines never change kind, whatever they say.
 _STICKY = ("red_flag", "misc")
 
-_BULLET = re.compile(r"^(?:[-*+•·●▪]|\d{1,2}[.)、．]|[（(]?\d{1,2}[)）]|[a-z][.)]|[一二三四五六七八九十][、.])\s*")
+# List markers, an emoji or symbol used as one ("🏠 Home inspectors", "▸", "✅") included.
+_BULLET = re.compile(r"^(?:[-*+•·●▪▸▹►▶◦‣⁃]|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?"
+                     r"|\d{1,2}[.)、．]|[（(]?\d{1,2}[)）]|[a-z][.)]|[一二三四五六七八九十][、.])\s*")
+# "Slide 4 — Why they switch", "Page 2: Pains", "第三页：痛点": the title of what follows.
+_SLIDE = re.compile(r"^(?:(?:slide|page|section|part)\s*\d{1,3}|第[一二三四五六七八九十\d]{1,3}[页部节章])"
+                    r"\s*[—–:：.-]+\s*(?P<title>\S.{0,60})$", re.IGNORECASE)
+# A timestamp opening a line of a call summary or export ("03:40 Revenue: ...", "[00:02] ...").
+_TIMESTAMP = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _BOLD_HEADING = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?$")
 _LABEL = re.compile(r"^(?P<label>[^:：=\n]{1,40}?)\s*(?:[:：=]|\s[-–—>]+\s)\s*(?P<rest>\S.*)$")
@@ -113,6 +120,9 @@ def _heading_text(line: str) -> str | None:
         match = pattern.match(line)
         if match:
             return match.group(1).strip()
+    slide = _SLIDE.match(line)
+    if slide:
+        return slide.group("title").strip()
     stripped = _BULLET.sub("", line, count=1).strip()
     if stripped.endswith((":", "：")) and len(stripped) <= 60:
         return stripped[:-1].strip()
@@ -166,7 +176,8 @@ def _table_line(line: str, following: str) -> str | None:
 
 
 def plain_lines(text: str) -> list[str]:
-    """The lines with table rows rewritten and debris blanked, line numbers kept."""
+    """The lines with table rows rewritten, debris blanked and opening timestamps dropped, line
+    numbers kept."""
     lines = text.splitlines()
     plain = []
     for index, line in enumerate(lines):
@@ -177,8 +188,17 @@ def plain_lines(text: str) -> list[str]:
         elif line.strip() and _DEBRIS.match(line):
             plain.append("")
         else:
-            plain.append(line)
+            indent = line[:len(line) - len(line.lstrip())]
+            plain.append(indent + _TIMESTAMP.sub("", line.strip(), count=1))
     return plain
+
+
+def _has_children(lines: list[str], number: int) -> bool:
+    """A list item followed by more deeply indented items heads them ("- 痛点" over its points)."""
+    line = lines[number - 1]
+    indent = len(line) - len(line.lstrip())
+    following = next((row for row in lines[number:] if row.strip()), "")
+    return bool(_BULLET.match(following.strip())) and len(following) - len(following.lstrip()) > indent
 
 
 def split_units(text: str, *, titled: bool = True) -> list[Unit]:
@@ -193,6 +213,7 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
     colon_section = False  # a "label:" heading ends at the first paragraph after a blank line
     blank_before = False
     lines = plain_lines(text)
+    originals = text.splitlines()
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped:
@@ -205,6 +226,8 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
             title = stripped
         if title is None and not bullet and _is_list_heading(stripped, lines, number):
             title = stripped
+        if title is None and bullet and len(stripped) <= 40 and _has_children(lines, number):
+            title = _BULLET.sub("", stripped, count=1).strip()
         if title is not None:
             section = classify_phrase(title)
             heading = title
@@ -239,8 +262,9 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
         pieces = [body_text]
         if not bullet and not label and section in (None, "profile"):
             pieces = split_sentences(body_text)
+        original = originals[number - 1].strip() if number <= len(originals) else stripped
         for piece in pieces:
-            units.append(Unit(number, piece if len(pieces) > 1 else stripped, piece,
+            units.append(Unit(number, piece if len(pieces) > 1 else original, piece,
                               body if len(pieces) == 1 else piece, label=label,
                               label_kind=label_kind, section=section, heading=heading,
                               bullet=bullet))

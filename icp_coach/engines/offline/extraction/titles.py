@@ -42,7 +42,9 @@ def _title_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"{boundary_start}(?:(?:senior|sr\.?|group|global|regional)\s+)?(?:{lead})"
                    rf"(?:\s*,)?\s+(?:of\s+)?(?:the\s+)?{words}{boundary_end}", re.IGNORECASE),
         re.compile(rf"{boundary_start}{words}\s+(?:{trail}){boundary_end}", re.IGNORECASE),
-        re.compile(rf"{boundary_start}(?:{standalone}){boundary_end}", re.IGNORECASE),
+        # "owners sign", "the CFOs": a plural still names the title.
+        re.compile(rf"{boundary_start}(?:{standalone})(?:s(?![A-Za-z]))?{boundary_end}",
+                   re.IGNORECASE),
         # A department before a head: "质量部经理", "信息中心主任", "HR 总监".
         re.compile(rf"(?:{prefixes})+(?:部门|部|中心|科|处|室|组|办)?\s*(?:{_alternation(generic_heads + standalone_zh)})"),
         re.compile(rf"(?:{_alternation(standalone_zh)})"),
