@@ -30,7 +30,7 @@ _NOT_A_PRODUCT = {
     "stack", "tools", "tooling", "systems", "system", "current", "existing", "what", "they're",
     "everything", "nothing", "none", "no", "not", "yes", "maybe", "others", "other", "old",
     "legacy", "homegrown", "custom", "excel", "paper", "spreadsheets", "spreadsheet", "email",
-    "phone", "whatsapp", "sometimes", "finance", "accounting", "payroll", "billing", "bookings",
+    "phone", "whatsapp", "finance", "accounting", "payroll", "billing", "bookings",
     "reports", "reporting", "scheduling", "dispatch", "inventory", "marketing", "sales", "support",
     "bigger", "smaller", "larger", "big", "small", "large", "monday", "friday", "january",
     "tech", "desktop", "cloud", "online", "mobile", "web", "cheers", "thanks", "note", "notes",
