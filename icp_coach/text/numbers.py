@@ -28,9 +28,14 @@ _SMALL = {
 _BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _QUALIFIERS = {"a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3,
                "several": 3, "a": 1, "an": 1, "half a": 0.5, "a dozen": 12, "dozen": 12}
+_WORD_MAGNITUDE = re.compile(r"thousand|million|billion", re.IGNORECASE)
 _WORD = "|".join(sorted([*_SMALL, "hundred", *_BIG, "dozen"], key=len, reverse=True))
 _QUAL = "|".join(sorted(_QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+")
-_WORDS_NUMBER = (rf"(?:(?:{_QUAL})\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*")
+# "and" only continues a number after a scale word ("two hundred and fifty"); "ten and eighty
+# million" is a range.
+_WORDS_NUMBER = (rf"(?:(?:{_QUAL})\s+)?(?:{_WORD})(?:(?:\s+|-)"
+                 r"(?:(?:(?<=hundred )|(?<=thousand )|(?<=million )|(?<=billion ))and\s+)?"
+                 rf"(?:{_WORD}))*")
 
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -240,6 +245,13 @@ def find_ranges(text: str) -> list[NumberRange]:
             low, high = first, second
             if low.scale is None and high.scale is not None and low.raw <= high.raw:
                 low = replace(low, scale=high.scale, value=low.raw * high.scale)
+            elif low.scale is None and high.scale is None:
+                # "between ten and eighty million": the magnitude word said once serves both.
+                magnitude = _WORD_MAGNITUDE.search(text[high.start:high.end])
+                if magnitude and not _WORD_MAGNITUDE.search(text[low.start:low.end]):
+                    scale = _BIG[magnitude.group().lower()]
+                    if low.value * scale <= high.value:
+                        low = replace(low, scale=scale, value=low.value * scale)
             currency = low.currency or high.currency
             if low.vague or high.vague:  # "几十人到三百人": only the clear end is a bound
                 kind = "at_least" if high.vague else "at_most"

@@ -99,7 +99,7 @@ def _field_in(sentence: str) -> str | None:
 
 def _other_plural(after: str) -> bool:
     """ "3,000 to 60,000 cases": a plural noun right after the number that names no people."""
-    match = re.match(r"\s*([A-Za-z][a-z-]+s)\b", after)
+    match = re.match(r"\s*(?:[a-z-]+\s+)?([A-Za-z][a-z-]+s)\b", after)  # "active students"
     if not match:
         return False
     word = match.group(1).lower()

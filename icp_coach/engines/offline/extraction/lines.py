@@ -94,11 +94,13 @@ def split_sentences(text: str) -> list[str]:
 
 
 # A comma inside a number ("3,000") does not end a clause.
-_CLAUSE = re.compile(r",(?!\d{3}(?!\d))|[，;；。!?！？]|\.(?!\d)|\s(?:but|except|unless|although|though|however)\s"
-                     r"|但是|但|不过|除非")
+# An English aside in parentheses is a clause of its own ("... operators (not the mega-pass
+# groups)"); Chinese （） usually lists examples inside the clause ("流程行业（化工、制药）先不碰").
+_CLAUSE = re.compile(r",(?!\d{3}(?!\d))|[，;；。!?！？]|\)(?=\s|$)|\.(?!\d)|\s\("
+                     r"|\s(?:but|except|unless|although|though|however)\s|但是|但|不过|除非")
 
 
-_PUNCTUATION = re.compile(r"[,，;；。!?！？.]")
+_PUNCTUATION = re.compile(r"[,，;；。!?！？.)]")
 
 
 def split_clauses(text: str) -> list[tuple[int, str]]:

@@ -13,9 +13,11 @@ import re
 from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.titles import find_titles
 
-_NAME = re.compile(r"(?<![A-Za-z0-9&.])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{2,6}\d*|[A-Z][a-z0-9]{2,}"
+_NAME = re.compile(r"(?<![A-Za-z0-9&.])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*(?:\|[A-Z]+)?|[A-Z]{2,6}\d*(?:\|[A-Z]+)?|[A-Z]\d{1,3}|[A-Z][a-z0-9]{2,}"
                    r"(?:\s(?:[A-Z][a-z0-9]+|[A-Z]{2,4}|\d+))?)(?![A-Za-z0-9])")
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_RUNS = re.compile(r"(?:\b(?:run|runs|running|use|uses|using|used|on|via|用|用的是|使用)\s*)$",
+                   re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?:,|/|\+|&|and|or|plus|或|和|、)\s*(?:maybe\s+|sometimes\s+)?", re.IGNORECASE)
 # Categories and words that start sentences or name no product.
 _NOT_A_PRODUCT = {
@@ -56,8 +58,11 @@ def unknown_products(clause: str) -> list[str]:
         # product only when listed beside a known one ("Salesforce or Pipedrive").
         shaped = bool(_CAMEL.search(name) or re.search(r"\d", name))
         listed = any(_LISTED.fullmatch(_between(clause, match, m)) for m in known)
-        if (shaped or listed) and name not in found:
+        after_verb = bool(_RUNS.search(clause[:match.start()]))
+        if (shaped or listed or after_verb) and name not in found:
             found.append(name)
+            # "run RTP|ONE or Siriusware": what is listed beside a product is one too.
+            known = [*known, gazetteer.Mention(name, match.start(), match.end())]
     return found
 
 

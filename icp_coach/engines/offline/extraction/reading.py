@@ -26,6 +26,7 @@ _PROFILE_DIMENSIONS = ("industry", "size", "revenue", "region")
 _DECIDED = ("heading", "section", "label")
 _STICKY = ("red_flag", "misc")
 OVERRIDE_SECTION = 0.9
+PSYCHO_SURE = 0.7
 EXCLUDE_UNSAID = 0.9  # a clause with no ruling-out word must be this likely to rule out
 
 
@@ -98,6 +99,8 @@ def read_units(units: list[Unit], classifier: ClauseClassifier,
             unit.decided_by == "section" and confidence >= OVERRIDE_SECTION
             and unit.kind not in _STICKY)
         threshold = OVERRIDE_CUE if unit.kind is not None else PLACE_OPEN
+        if kind == "psycho" and confidence < PSYCHO_SURE:  # few examples: said plainly or not
+            kind, confidence = unit.kind or "misc", 0.0
         take = not decided and confidence >= threshold and (
             allowed is None or kind in allowed or kind in ("red_flag", "misc"))
         if take and kind != unit.kind:
