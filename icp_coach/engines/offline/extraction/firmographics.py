@@ -26,10 +26,17 @@ _HINT_OPENING = re.compile(
 _CURRENCY_WORDS = re.compile(r"人民币|美元|美金")
 # A number right before one of these counts stores, sites, seats... not employees ("50家店").
 _COUNTED_THING = re.compile(
-    r"^\s*(?:\+|或?以上|或?以下)?\s*(?:家|个|间|张|辆|台|座|所|床|门店|店|分店|网点|工位|牙椅|(?:(?:retail|physical)\s+)?"
+    r"^\s*(?:\+|或?以上|或?以下)?\s*(?:人次|次|例|单|家|个|间|张|辆|台|座|所|床|门店|店|分店|网点|工位|牙椅"
+    r"|吨|公斤|千克|平方米|平米|㎡|亩|兆瓦|千瓦|(?:mw|kw|tons?|tonnes?|sq\.?\s?ft|square\s+(?:feet|meters|metres)"
+    r"|m2|barrels|cases|pallets|parcels|shipments|visits|patients|students|beds)\b|(?:(?:retail|physical)\s+)?"
     r"(?:stores?|shops?|locations?|sites?|outlets?|branch(?:es)?|clinics?|practices|offices|rooftops?"
     r"|beds?|rooms?|seats?|units?|doors|trucks?|vehicles?|members?|users?|customers?|clients?"
     r"|accounts?|subscribers?|properties|restaurants?|venues?|warehouses?)\b)", re.IGNORECASE)
+# What is counted, said before the number ("年体检人次五万到八十万", "库容 1 万吨", "beds: 120").
+_COUNTED_BEFORE = re.compile(
+    r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|车辆|学员|会员|用户|客户数|订单|visits|beds"
+    r"|stores|locations|sites|members|students|subscribers|users|customers|seats|rooms|units)"
+    r"\s*(?:数|数量|number)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
 _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
                    r"|dedicated)(?![A-Za-z])|团队|部门|办公室", re.IGNORECASE)
@@ -113,7 +120,8 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
     """Stores, seats or a team, not the company's headcount; a contract's value, not revenue."""
     if name == "employees":
         after = sentence[found.end:]
-        if _COUNTED_THING.match(after) or _other_plural(after):
+        if _COUNTED_THING.match(after) or _other_plural(after) or \
+                _COUNTED_BEFORE.search(sentence[max(0, found.start - 12):found.start]):
             return True
         top = found.max if found.max is not None else found.min
         return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX

@@ -141,8 +141,13 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
 
 
 def _is_speaker(prefix: str) -> bool:
-    """ "maya:" is a speaker; "Budget:" or "Users:" name a role or a kind and stay in the text."""
+    """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
+    stay in the text."""
     if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
+        return False
+    from icp_coach.engines.offline.extraction.titles import find_titles  # titles use this module
+
+    if find_titles(prefix.rstrip(" :：")) and not re.search(r"\[|\d{1,2}:\d{2}", prefix):
         return False
     return not any(cues("roles", role).search(prefix) for role in cue_kinds("roles"))
 
@@ -160,11 +165,20 @@ _DEBRIS = re.compile(r"^[\s|:*_=~`>#+-]*$")
 _TABLE_ROW = re.compile(r"^\|.*\|\s*$")
 
 
-def _table_line(line: str, following: str) -> str | None:
+def _tab_row(line: str) -> str | None:
+    """A row pasted from a spreadsheet (tab-separated) in the same "|a|b|" shape, else None."""
+    if "\t" not in line.strip("\t ") :
+        return None
+    return "| " + " | ".join(cell.strip() for cell in line.split("\t")) + " |"
+
+
+def _table_line(line: str, following: str, *, header: bool = False) -> str | None:
     """A Markdown table row as a "label: cells" line; "" for a header row or a separator row
     (context, not content); None when the line is not a table row."""
     if not _TABLE_ROW.match(line):
         return None
+    if header:
+        return ""
     if _DEBRIS.match(line) or _DEBRIS.match(following) and _TABLE_ROW.match(following):
         return ""
     cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
@@ -184,6 +198,12 @@ def plain_lines(text: str) -> list[str]:
     plain = []
     for index, line in enumerate(lines):
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        tab = _tab_row(line)
+        if tab is not None:
+            # The first row of a pasted block is its header.
+            first = index == 0 or _tab_row(lines[index - 1]) is None
+            plain.append(_table_line(tab, "", header=first) or "")
+            continue
         table = _table_line(line.strip(), following)
         if table is not None:
             plain.append(table)
