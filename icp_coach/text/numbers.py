@@ -50,7 +50,7 @@ _CORE = re.compile(
 
 # Scale words right after a number. Chinese compounds first: "千万" is ten million.
 _SCALE = re.compile(
-    r"^\s*(?P<scale>千万|百万|万|亿|千|k(?![a-z])|K|thousand|mm(?![a-z])|MM|mn(?![a-z])|m(?![a-z])|M(?![a-z])"
+    r"^\s*个?(?P<scale>千万|百万|万|亿|千|k(?![a-z])|K|thousand|mm(?![a-z])|MM|mn(?![a-z])|m(?![a-z])|M(?![a-z])"
     r"|million|bn(?![a-z])|b(?![a-z])|B(?![a-z])|billion)",
 )
 _SCALE_VALUE = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3,

@@ -103,11 +103,14 @@ _CLAUSE = re.compile(r",(?!\d{3}(?!\d))|[，;；。!?！？]|\)(?=\s|$)|\.(?!\d)
 _PUNCTUATION = re.compile(r"[,，;；。!?！？.)]")
 
 
-def split_clauses(text: str) -> list[tuple[int, str]]:
-    """Clauses with their offsets; "、" and "/" stay inside a clause (they list items)."""
+def split_clauses(text: str, *, asides: bool = True) -> list[tuple[int, str]]:
+    """Clauses with their offsets; "、" and "/" stay inside a clause (they list items).
+    `asides=False` keeps a parenthesis inside its clause ("the Managing Director (GF) signs")."""
     clauses: list[tuple[int, str]] = []
     start = 0
     for match in _CLAUSE.finditer(text):
+        if not asides and match.group().strip() in ("(", ")"):
+            continue
         if match.start() > start:
             clauses.append((start, text[start:match.start()]))
         # A conjunction opens the next clause ("but only if ..."); punctuation just ends one.
@@ -275,22 +278,36 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
                                   heading=heading, kind=section, is_heading=True,
                                   decided_by="heading"))
                 continue
-        label, label_kind, body = "", None, body_text
-        match = _LABEL.match(body_text)
-        if match:
-            found = classify_phrase(match.group("label"))
-            if found is not None:
-                label, label_kind, body = match.group("label").strip(), found, match.group("rest")
-        pieces = [body_text]
-        if not bullet and not label and section in (None, "profile"):
-            pieces = split_sentences(body_text)
         original = originals[number - 1].strip() if number <= len(originals) else stripped
-        for piece in pieces:
-            units.append(Unit(number, piece if len(pieces) > 1 else original, piece,
-                              body if len(pieces) == 1 else piece, label=label,
-                              label_kind=label_kind, section=section, heading=heading,
-                              bullet=bullet))
+        for segment in _segments(body_text):
+            units += _line_units(number, segment, original if segment == body_text else segment,
+                                 section, heading, bullet)
     return units
+
+
+def _segments(text: str) -> list[str]:
+    """A long line of "key = value; ...; key: value" (a CRM notes field) is read segment by
+    segment, each with its own label; any other line is one segment."""
+    pieces = [piece.strip() for piece in re.split(r"\s*[;；]\s*", text) if piece.strip()]
+    labelled = sum(1 for piece in pieces if _LABEL.match(piece)
+                   and classify_phrase(_LABEL.match(piece).group("label")) is not None)  # type: ignore[union-attr]
+    return pieces if len(pieces) >= 4 and labelled >= 2 else [text]
+
+
+def _line_units(number: int, body_text: str, original: str, section: str | None, heading: str,
+                bullet: bool) -> list[Unit]:
+    label, label_kind, body = "", None, body_text
+    match = _LABEL.match(body_text)
+    if match:
+        found = classify_phrase(match.group("label"))
+        if found is not None:
+            label, label_kind, body = match.group("label").strip(), found, match.group("rest")
+    pieces = [body_text]
+    if not bullet and not label and section in (None, "profile"):
+        pieces = split_sentences(body_text)
+    return [Unit(number, piece if len(pieces) > 1 else original, piece,
+                 body if len(pieces) == 1 else piece, label=label, label_kind=label_kind,
+                 section=section, heading=heading, bullet=bullet) for piece in pieces]
 
 
 def _cue_scores(text: str, extra: dict[str, float]) -> dict[str, float]:

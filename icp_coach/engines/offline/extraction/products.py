@@ -16,7 +16,8 @@ from icp_coach.engines.offline.extraction.titles import find_titles
 _NAME = re.compile(r"(?<![A-Za-z0-9&.])(?:[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*(?:\|[A-Z]+)?|[A-Z]{2,6}\d*(?:\|[A-Z]+)?|[A-Z]\d{1,3}|[A-Z][a-z0-9]{2,}"
                    r"(?:\s(?:[A-Z][a-z0-9]+|[A-Z]{2,4}|\d+))?)(?![A-Za-z0-9])")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_RUNS = re.compile(r"(?:\b(?:run|runs|running|use|uses|using|used|on|via|用|用的是|使用)\s*)$",
+_RUNS = re.compile(r"(?:\b(?:run|runs|running|use|uses|using|used|on|via|with|from|through"
+                   r"|用|用的是|使用)\s*)$",
                    re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?:,|/|\+|&|and|or|plus|或|和|、)\s*(?:maybe\s+|sometimes\s+)?", re.IGNORECASE)
 # Categories and words that start sentences or name no product.

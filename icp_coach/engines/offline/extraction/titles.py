@@ -120,7 +120,7 @@ def titles_by_role(texts: list[str], context_role: str | None = None) -> dict[st
     roles: dict[str, list[str]] = {}
     for text in texts:
         current = context_role
-        for _, clause in split_clauses(text):
+        for _, clause in split_clauses(text, asides=False):
             titles = find_titles(clause)
             # A cue inside a title ("Head of Cloud Security") does not name a role.
             cues_here = [(offset, role) for offset, role in role_cues_in(clause)
