@@ -289,8 +289,8 @@ def _segments(text: str) -> list[str]:
     """A long line of "key = value; ...; key: value" (a CRM notes field) is read segment by
     segment, each with its own label; any other line is one segment."""
     pieces = [piece.strip() for piece in re.split(r"\s*[;；]\s*", text) if piece.strip()]
-    labelled = sum(1 for piece in pieces if _LABEL.match(piece)
-                   and classify_phrase(_LABEL.match(piece).group("label")) is not None)  # type: ignore[union-attr]
+    matches = [_LABEL.match(piece) for piece in pieces]
+    labelled = sum(1 for m in matches if m and classify_phrase(m.group("label")) is not None)
     return pieces if len(pieces) >= 4 and labelled >= 2 else [text]
 
 
