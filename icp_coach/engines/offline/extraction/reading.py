@@ -38,6 +38,13 @@ def _rules_out(text: str, reading: ClauseReading) -> bool:
     return reading.exclude_probability >= EXCLUDE_UNSAID or says_exclusion(text)
 
 
+def _may_rule_out(unit: Unit) -> bool:
+    """A profile unit a heading or label placed is read only for what it may rule out: when it
+    has several clauses, or says a ruling-out word (a lone "Fintech" under "Who" is not)."""
+    return unit.kind in (None, "profile") and (len(_clauses(unit)) > 1
+                                                or says_exclusion(unit.text))
+
+
 def _clauses(unit: Unit) -> list[str]:
     text = unit.body if unit.label else unit.text
     return [clause.strip() for _, clause in split_clauses(text) if clause.strip()] or [text]
@@ -73,7 +80,7 @@ def read_units(units: list[Unit], classifier: ClauseClassifier,
     `allowed`: the kinds the interview step asks about (None for whole notes); a learned kind
     outside it is taken only when it rules the unit out."""
     targets = [i for i, u in enumerate(units) if not u.is_heading and u.text.strip()
-               and (u.decided_by not in _DECIDED or u.kind in (None, "profile"))]
+               and (u.decided_by not in _DECIDED or _may_rule_out(u))]
     texts: list[str] = []
     contexts: list[str | None] = []
     owners: list[int] = []
