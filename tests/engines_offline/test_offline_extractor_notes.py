@@ -18,7 +18,8 @@ HERE = Path(__file__).parent
 HELD_OUT = [HERE / "notes", HERE / "notes_blind", HERE / "notes_blind2", HERE / "notes_blind3",
             HERE / "notes_blind4", HERE / "notes_blind5", HERE / "notes_blind6",
             HERE / "notes_blind7", HERE / "notes_blind8",
-            HERE / "notes_blind9", HERE / "notes_blind10"]
+            HERE / "notes_blind9", HERE / "notes_blind10",
+            HERE / "notes_blind11"]
 
 
 def _benchmark() -> ModuleType:

@@ -41,6 +41,7 @@ _COUNTED_BEFORE = re.compile(
 _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
                    r"|dedicated)(?![A-Za-z])|团队|部门|办公室", re.IGNORECASE)
 _TEAM_MAX = 20
+_UNIT_CODE = re.compile(r"\s*(?!USD|EUR|GBP|CNY|RMB|ARR|MRR)[A-Z]{2,5}\b")
 # Plural nouns for people (agent suffixes), and the few things with the same endings.
 _PEOPLE = re.compile(r"(?:ors|ers|ists|ians|eers|ants|ics|men|women|folks|staffers)$")
 _THINGS = {"containers", "trailers", "printers", "servers", "computers", "chargers", "lockers",
@@ -125,6 +126,9 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
             return True
         top = found.max if found.max is not None else found.min
         return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX
+    after = sentence[found.end:]
+    if not found.currency and (_COUNTED_THING.match(after) or _UNIT_CODE.match(after)):
+        return True  # "200,000 to 3 million TEU", "50 to 300 MW": volumes, not money
     return bool(_CONTRACT.search(sentence)) and not cues("revenue", "").search(sentence)
 
 

@@ -48,6 +48,9 @@ def _title_patterns() -> list[re.Pattern[str]]:
         # A department before a head: "质量部经理", "信息中心主任", "HR 总监".
         re.compile(rf"(?:{prefixes})+(?:部门|部|中心|科|处|室|组|办)?\s*(?:{_alternation(generic_heads + standalone_zh)})"),
         re.compile(rf"(?:{_alternation(standalone_zh)})"),
+        # Any department before a head: "资产管理部总经理", "客户服务中心主任".
+        re.compile(r"(?:(?![的是有或者和与及要在由了般常请找跟])[\u4e00-\u9fff]){2,6}(?:部门|部|中心)"
+                   r"(?:总经理|经理|总监|主管|负责人|主任|部长)"),
         # Two characters before a generic head: "督导经理", "仓库主管".
         re.compile(r"[\u4e00-\u9fff]{2}(?:经理|总监|主管|负责人)"),
     ]
