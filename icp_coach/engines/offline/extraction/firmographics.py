@@ -79,8 +79,9 @@ def _field_near(sentence: str, found: NumberRange) -> str | None:
     if found.currency:
         return "revenue"
     masked = _CURRENCY_WORDS.sub(lambda m: "#" * len(m.group()), sentence)
-    after = masked[found.end:found.end + _WINDOW]
-    before = masked[max(0, found.start - _WINDOW):found.start]
+    # A cue across a clause boundary speaks of the next range ("五十到五百之间，营收规模...").
+    after = re.split(r"[,，;；、]", masked[found.end:found.end + _WINDOW], maxsplit=1)[0]
+    before = re.split(r"[,，;；、]", masked[max(0, found.start - _WINDOW):found.start])[-1]
     best: tuple[int, str] | None = None
     for name in ("employees", "revenue"):
         pattern = cues(name, "")

@@ -22,7 +22,7 @@ _RUNS = re.compile(r"(?:\b(?:run|runs|running|use|uses|using|used|on|via|with|fr
 _LISTED = re.compile(r"\s*(?:,|/|\+|&|and|or|plus|或|和|、)\s*(?:maybe\s+|sometimes\s+)?", re.IGNORECASE)
 # Categories and words that start sentences or name no product.
 _NOT_A_PRODUCT = {
-    "crm", "erp", "mes", "tms", "wms", "pos", "ehr", "emr", "pms", "lms", "ats", "hris", "cms",
+    "ccaas", "ucaas", "cpaas", "iaas", "paas", "crm", "erp", "mes", "tms", "wms", "pos", "ehr", "emr", "pms", "lms", "ats", "hris", "cms",
     "ams", "psa", "rmm", "bi", "it", "api", "apis", "sso", "saas", "sql", "csv", "pdf", "gl", "ap",
     "ar", "hr", "ops", "qa", "kpi", "kpis", "roi", "usd", "eur", "gbp", "cny", "rmb", "arr", "mrr",
     "acv", "ceo", "cfo", "cto", "coo", "cio", "vp", "ok", "faq", "us", "uk", "eu", "tbd", "etc",
