@@ -295,7 +295,9 @@ class App:
         def save_export(text: str, fmt: str, sid: str) -> str:
             from icp_coach import paths
 
-            target = paths.ensure(self.exports_dir) / f"icp-{sid}.{fmt}"
+            # One folder and one naming for `/export` and the TUI's F5.
+            target = paths.ensure(self.exports_dir) / paths.export_file_name(state.company, sid,
+                                                                             fmt)
             return str(write_text_atomic(target, text))
 
         coach = Coach(state, extractor=self.extractor, reply_writer=self.reply_writer,

@@ -28,18 +28,40 @@ def config_file() -> Path:
     return config_dir() / "config.toml"
 
 
+def _from_config_file(key: str) -> str | None:
+    """A folder named in the config file (`data_dir = "..."`), so that every store honours it,
+    not only those handed the settings. A file that cannot be read counts as not saying: loading
+    the settings reports it, with its line."""
+    import tomllib
+
+    try:
+        with config_file().open("rb") as handle:
+            value = tomllib.load(handle).get(key)
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _folder(variable: str, key: str, default: str) -> Path:
+    """Environment variable > config file > the platform's folder."""
+    chosen = os.environ.get(variable) or _from_config_file(key)
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(getattr(_platformdirs(), default)(APP_NAME, appauthor=False))
+
+
 def data_dir() -> Path:
-    override = os.environ.get("ICP_COACH_DATA_DIR")
-    if override:
-        return Path(override)
-    return Path(_platformdirs().user_data_dir(APP_NAME, appauthor=False))
+    return _folder("ICP_COACH_DATA_DIR", "data_dir", "user_data_dir")
 
 
 def cache_dir() -> Path:
-    override = os.environ.get("ICP_COACH_CACHE_DIR")
-    if override:
-        return Path(override)
-    return Path(_platformdirs().user_cache_dir(APP_NAME, appauthor=False))
+    return _folder("ICP_COACH_CACHE_DIR", "cache_dir", "user_cache_dir")
+
+
+def knowledge_dir() -> Path | None:
+    """A team's own folder of knowledge documents, when one is set (else the shipped one)."""
+    chosen = os.environ.get("ICP_COACH_KNOWLEDGE_DIR") or _from_config_file("knowledge_dir")
+    return Path(chosen).expanduser() if chosen else None
 
 
 def log_dir() -> Path:
@@ -56,6 +78,16 @@ def chroma_dir() -> Path:
 
 def models_dir() -> Path:
     return data_dir() / "models"
+
+
+def export_file_name(company: str, session_id: str, fmt: str) -> str:
+    """e.g. icp-acme-gmbh-3f2a9c1b.md (in the exports folder, `bootstrap.App.exports_dir`): the
+    company to recognise it, the session to keep two interviews of one company apart. `/export`
+    and the TUI's F5 both name files so."""
+    import re
+
+    stem = re.sub(r"[^\w\-]+", "-", company.strip().lower()).strip("-")[:40] or "icp"
+    return f"icp-{stem}-{session_id[:8]}.{fmt}"
 
 
 def shipped_dir(name: str) -> Path:

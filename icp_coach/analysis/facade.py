@@ -85,7 +85,26 @@ class TableAnalysis:
         summary["unreadable_rows"] = [problem.as_dict() for problem in raw.problems]
         return scored, summary
 
-    def score_streaming(self, path: Path, rules: Any, target: Path) -> dict[str, Any] | None:
+    def scored_csv(self, scored: Any, *, keep_formulas: bool = False) -> str:
+        """The scored frame as CSV text; cells a spreadsheet would run as formulas are
+        neutralised unless `keep_formulas` (spreadsheet_safety)."""
+        return str(self._spreadsheet_safe(scored, keep_formulas).write_csv())
+
+    def write_scored_csv(self, scored: Any, target: Path, *, keep_formulas: bool = False) -> Path:
+        """The same CSV written to `target` (the caller makes it atomic)."""
+        self._spreadsheet_safe(scored, keep_formulas).write_csv(target)
+        return target
+
+    @staticmethod
+    def _spreadsheet_safe(scored: Any, keep_formulas: bool) -> Any:
+        from icp_coach.analysis.spreadsheet_safety import neutralise_formulas
+        from icp_coach.analysis.table_reading import LINE
+
+        table = scored.drop(LINE) if LINE in scored.columns else scored
+        return table if keep_formulas else neutralise_formulas(table)
+
+    def score_streaming(self, path: Path, rules: Any, target: Path, *,
+                        keep_formulas: bool = False) -> dict[str, Any] | None:
         """Score a big, well-formed UTF-8 CSV from disk to `target`; None when the file needs the
         careful in-memory reader instead."""
         import polars as pl
@@ -96,7 +115,7 @@ class TableAnalysis:
         if csv_scan_problems(path):
             return None
         resolve_columns(rules, pl.scan_csv(path, infer_schema=False).collect_schema().names(), str(path))
-        return score_csv_streaming(path, rules, target)
+        return score_csv_streaming(path, rules, target, neutralise=not keep_formulas)
 
     def market(self, raw: Any, rules: Any, **options: Any) -> dict[str, Any]:
         from icp_coach.analysis.market_sizing import size_market

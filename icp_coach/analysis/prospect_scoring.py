@@ -327,12 +327,18 @@ def summarise(scored: Any, rules: ScoringRules) -> dict[str, Any]:
     }
 
 
-def score_csv_streaming(source: Path, rules: ScoringRules, target: Path) -> dict[str, Any]:
-    """Stream a (well-formed, UTF-8) CSV from disk to a scored CSV without loading it whole."""
+def score_csv_streaming(source: Path, rules: ScoringRules, target: Path, *,
+                        neutralise: bool = True) -> dict[str, Any]:
+    """Stream a (well-formed, UTF-8) CSV from disk to a scored CSV without loading it whole;
+    formula-looking cells neutralised (spreadsheet_safety) unless told otherwise."""
     import polars as pl
+
+    from icp_coach.analysis.spreadsheet_safety import neutralise_formulas
 
     lazy = pl.scan_csv(source, infer_schema=False)
     scored = score_frame(lazy, rules, source=str(source))
+    if neutralise:
+        scored = neutralise_formulas(scored)
     scored.sink_csv(target)
     written = pl.scan_csv(target, infer_schema=False)
     summary_frame = written.select(

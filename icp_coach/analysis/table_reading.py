@@ -106,7 +106,7 @@ def _read_csv(source: Path, encoding: str | None) -> RawTable:
     header = text[: text.find("\n")] if "\n" in text[:1_000_000] else text
     header = header.rstrip("\r")
     delimiter = sniff_delimiter(header)
-    _check_headers(next(csv.reader([header], delimiter=delimiter)), str(source))
+    _check_headers(next(csv.reader([header.replace("\r", " ")], delimiter=delimiter)), str(source))
     utf8_as_is = used == "utf-8" and not raw.startswith(b"\xef\xbb\xbf")
     data = raw if utf8_as_is else text.encode("utf-8")
     problems: list[RowProblem] = []
@@ -160,7 +160,7 @@ def _read_plain_utf8_csv(pl: Any, source: Path, raw: bytes) -> RawTable | None:
     except UnicodeDecodeError:
         return None
     delimiter = sniff_delimiter(header)
-    _check_headers(next(csv.reader([header], delimiter=delimiter)), str(source))
+    _check_headers(next(csv.reader([header.replace("\r", " ")], delimiter=delimiter)), str(source))
     try:
         frame = pl.read_csv(data, separator=delimiter, infer_schema=False)
     except Exception:
@@ -220,7 +220,10 @@ class RecordLayout:
     def count_fields(self, index: int) -> int:
         """One record's field count with the csv module (for the few rows that need it)."""
         text = self.data[int(self.starts[index]):int(self.ends[index])].decode("utf-8").rstrip("\r")
-        rows = list(csv.reader([text], delimiter=self.delimiter))
+        # a line break the layout kept inside this record (a bare carriage return, or one in a
+        # broken quote) counts as a field character here, not as a record end
+        flat = text.replace("\r", " ").replace("\n", " ")
+        rows = list(csv.reader([flat], delimiter=self.delimiter))
         return len(rows[0]) if rows else 0
 
 
@@ -278,6 +281,9 @@ def _read_csv_with_python(text: str, delimiter: str, source: str) -> tuple[Any, 
         header = next(reader)
     except StopIteration as error:
         raise TableInputError(f"{source}: the file is empty") from error
+    except csv.Error as error:  # a stray carriage return or NUL in the header row
+        raise TableInputError(f"{source}:1: the header row cannot be read as CSV: {error}; save the "
+                              "file again as CSV from the spreadsheet") from error
     _check_headers(header, source)
     rows: list[list[str | None]] = []
     lines: list[int] = []

@@ -7,8 +7,19 @@ from typing import Any
 
 import click
 
-from icp_coach.cli.common import F, emit, emit_json, json_option, output_option
-from icp_coach.cli.prospects import FILE, handles_table_errors, load_rules, table_options
+from icp_coach.cli import figures
+from icp_coach.cli.common import (
+    EXIT_INPUT,
+    F,
+    emit,
+    emit_json,
+    fail,
+    handles_errors,
+    json_option,
+    output_option,
+)
+from icp_coach.cli.prospects import FILE, load_rules, table_options
+from icp_coach.text.display import terminal_safe
 
 
 def map_option(function: F) -> F:
@@ -30,7 +41,7 @@ def map_option(function: F) -> F:
 @table_options
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def customers(customers_file: Path, top_share: float, weights: str | None, fmt: str, lang: str,
               merge_into: Path | None, mappings: tuple[str, ...], encoding: str | None, sheet: str | None,
               as_json: bool, output: Path | None) -> None:
@@ -41,9 +52,12 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
     table = tables.read_customers(customers_file, mappings=mappings, encoding=encoding, sheet=sheet)
     for line in table.mapping.report_lines():
         click.echo(f"mapped {line}", err=True)
-    result = tables.analyse_customers(table, weights=weights, top_share=top_share)
     for problem in table.unusable:
-        click.echo(f"{customers_file}:{problem.line}: unusable row: {problem.reason}", err=True)
+        click.echo(f"{customers_file}:{problem.line}: unusable row: {terminal_safe(problem.reason)}", err=True)
+    if not table.frame.height:
+        fail(f"{customers_file}: no customer rows to rank (only a header{' and unusable rows' if table.unusable else ''});"
+             " export the CRM again with its data rows", EXIT_INPUT)
+    result = tables.analyse_customers(table, weights=weights, top_share=top_share)
     if merge_into is not None:
         _merge_suggestions(merge_into, result["suggested_icp"])
     if as_json or fmt == "json":
@@ -86,7 +100,7 @@ def _merge_suggestions(path: Path, suggested: dict[str, Any]) -> None:
 @table_options
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def validate_icp(icp_file: Path, customers_file: Path, deals_file: Path | None, top_share: float,
                  weights: str | None, lang: str, mappings: tuple[str, ...], encoding: str | None,
                  sheet: str | None, as_json: bool, output: Path | None) -> None:
@@ -108,15 +122,18 @@ def _render_validation(result: dict[str, Any], zh: bool = False) -> str:
     lines = [f"# {words['title']}: {result['icp_version']}", "",
              words["matching"].format(m=result["matching"], n=result["customers"]), ""]
     for name, numbers in result["outcomes"].items():
-        label = words.get(name, name)
+        label = words.get(name) or figures.label(name, zh)
         if "rate_match" in numbers:
             main = words["rates"].format(a=_pct(numbers["rate_match"]), b=_pct(numbers["rate_rest"]))
         else:
-            main = words["means"].format(a=numbers["mean_match"], b=numbers["mean_rest"])
+            main = words["means"].format(a=figures.figure(name, numbers["mean_match"], zh),
+                                         b=figures.figure(name, numbers["mean_rest"], zh))
         extra = ""
         if "ci95" in numbers:
             low, high = numbers["ci95"]
-            extra = words["difference"].format(d=numbers["difference"], low=low, high=high, p=f"{numbers['p_value']:.2g}")
+            extra = words["difference"].format(
+                d=figures.figure(name, numbers["difference"], zh, signed=True), low=figures.figure(name, low, zh),
+                high=figures.figure(name, high, zh), p=f"{numbers['p_value']:.2g}")
             if "cliffs_delta" in numbers:
                 extra += f", Cliff's delta {numbers['cliffs_delta']}"
         lines.append(f"- {label}: {main}{extra}")
@@ -134,7 +151,7 @@ def _render_validation(result: dict[str, Any], zh: bool = False) -> str:
             lines.append("- " + words["their"].format(column=column, values=shown))
     pmf = result["pmf_signals"]
     if pmf:
-        lines += ["", f"{words['pmf']}: " + ", ".join(f"{k} {v}" for k, v in pmf.items())]
+        lines += ["", f"{words['pmf']}: " + figures.pmf_signals_text(pmf, zh)]
     return "\n".join(lines) + "\n"
 
 

@@ -36,7 +36,7 @@ def extract(notes_file: Path, engine: str | None, name: str | None, lang: Langua
     ICP document JSON to a file, ready for `validate`, `export` and `score`.
     """
     from icp_coach.bootstrap import make_app
-    from icp_coach.services.extract_notes import EmptyNotesError, extract_notes
+    from icp_coach.services.extract_notes import extract_notes
     from icp_coach.settings import load_settings
     from icp_coach.storage.icp_files import read_text_file, save_icp
 
@@ -49,9 +49,6 @@ def extract(notes_file: Path, engine: str | None, name: str | None, lang: Langua
     try:
         result = extract_notes(text, app.extractor, name=name, source=notes_file.name,
                                language=lang)
-    except EmptyNotesError as error:
-        fail(str(error), EXIT_INPUT)
-        return
     finally:
         app.close()
     document, findings = result.document, result.findings

@@ -74,6 +74,9 @@ def load_answers(path: Path) -> AnswersFile:
         line = f"line {mark.line + 1}" if mark is not None else "somewhere"
         raise InputFileError(f"{path}, {line}: not valid YAML ({getattr(error, 'problem', error)})."
                              " Check indentation and quotes.") from error
+    except RecursionError:
+        raise InputFileError(f"{path}: nested too deeply to be an answers file; see examples/ for "
+                             "the shape (language, company, steps)") from None
 
     def bad(field_path: tuple[object, ...], message: str) -> InputFileError:
         line = _line_of(root, *field_path)
@@ -225,7 +228,6 @@ def interview(answers_path: Path, engine: str | None, as_json: bool, output: Pat
     from icp_coach.bootstrap import make_app
     from icp_coach.settings import load_settings
     from icp_coach.storage.icp_files import icp_to_json
-    from icp_coach.storage.sessions import SessionNotFound, SessionStoreError
 
     answers = load_answers(answers_path)
     app = make_app(load_settings(engine=engine))
@@ -240,12 +242,9 @@ def interview(answers_path: Path, engine: str | None, as_json: bool, output: Pat
     transcript = Transcript(log_stream, secrets=(key,))
     started = time.perf_counter()
     try:
-        try:
-            coach = app.start_coach(resume_id, company=answers.company, language=answers.language,
-                                    auto_advance=False, with_knowledge=not no_knowledge)
-            already = answered_per_step(app.session_store.turns(coach.session_id)) if resume_id else {}
-        except (SessionNotFound, SessionStoreError) as error:
-            fail(str(error), EXIT_INPUT)
+        coach = app.start_coach(resume_id, company=answers.company, language=answers.language,
+                                auto_advance=False, with_knowledge=not no_knowledge)
+        already = answered_per_step(app.session_store.turns(coach.session_id)) if resume_id else {}
         click.echo(f"session {coach.session_id}", err=True)
         try:
             asyncio.run(run_interview(coach, answers, transcript, already=already,

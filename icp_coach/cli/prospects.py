@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import json
 import os
 from collections.abc import Callable
@@ -11,26 +11,12 @@ from typing import Any, TypeVar
 
 import click
 
-from icp_coach.cli.common import emit, emit_json, fail, handles_errors, json_option, output_option
+from icp_coach.cli.common import emit, emit_json, handles_errors, json_option, output_option
+from icp_coach.text.display import terminal_safe
 
 F = TypeVar("F", bound=Callable[..., Any])
 FILE = click.Path(dir_okay=False, path_type=Path)
 STREAM_ABOVE_BYTES = 200 * 1024 * 1024  # bigger CSV files are scored streaming from disk
-
-
-def handles_table_errors(function: F) -> F:
-    """Problems in the user's tables or rules: a message naming file/line/column, exit 1."""
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from icp_coach.analysis.errors import TableInputError
-
-        try:
-            return function(*args, **kwargs)
-        except TableInputError as error:
-            fail(str(error))
-
-    return handles_errors(wrapper)  # type: ignore[return-value]
 
 
 def table_options(function: F) -> F:
@@ -87,12 +73,16 @@ def parse_tiers(text: str | None) -> tuple[float, float] | None:
 @click.argument("prospects", type=FILE)
 @click.option("--icp", "icp_file", type=FILE, required=True, help="ICP document (or rules file) with filters and signals.")
 @click.option("--tiers", default=None, help="Tier thresholds on the 0-100 score: TIER1,TIER2 (default 60,30).")
+@click.option("--keep-formulas", is_flag=True,
+              help="Write cells starting with = + - @ (tab, CR) as they are; by default they get a "
+                   "leading ' so a spreadsheet shows them as text instead of running them "
+                   "(numbers such as -5 are never changed).")
 @table_options
 @json_option
 @output_option
-@handles_table_errors
-def score(prospects: Path, icp_file: Path, tiers: str | None, encoding: str | None, sheet: str | None,
-          as_json: bool, output: Path | None) -> None:
+@handles_errors
+def score(prospects: Path, icp_file: Path, tiers: str | None, keep_formulas: bool, encoding: str | None,
+          sheet: str | None, as_json: bool, output: Path | None) -> None:
     """Score PROSPECTS (CSV or XLSX) against the ICP: excluded / tier 1-3 per account, with reasons.
 
     The scored CSV keeps every input column and adds excluded, failed_filters, score, tier,
@@ -105,34 +95,47 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, encoding: str | No
     _, rules = load_rules(icp_file, parse_tiers(tiers))
     if (output is not None and not as_json and prospects.suffix.lower() == ".csv" and prospects.exists()
             and prospects.stat().st_size > STREAM_ABOVE_BYTES and encoding is None):
-        _check_output_folder(output)
-        temp = output.with_name(f".{output.name}.partial")
-        streamed = tables.score_streaming(prospects, rules, temp)
+        streamed = _write_replacing(output, lambda temp: tables.score_streaming(
+            prospects, rules, temp, keep_formulas=keep_formulas))
         if streamed is not None:
-            os.replace(temp, output)
             click.echo(f"wrote {output}", err=True)
             _print_summary(streamed)
             return
     raw = tables.read_prospects(prospects, encoding=encoding, sheet=sheet)
     scored, summary = tables.score(raw, rules, unmatched=as_json)
     for problem in raw.problems:
-        click.echo(f"{prospects}:{problem.line}: row not scored: {problem.reason}", err=True)
+        click.echo(f"{prospects}:{problem.line}: row not scored: {terminal_safe(problem.reason)}", err=True)
     if as_json:
         records = scored.rename({LINE: "line"}).to_dicts()
         emit_json({"summary": summary, "accounts": records}, output)
         return
     if output is None:
-        emit(scored.drop(LINE).write_csv(), None)
+        emit(tables.scored_csv(scored, keep_formulas=keep_formulas), None, data=True)
     else:  # straight to a temporary file beside the target, then renamed: atomic, no big string
-        _check_output_folder(output)
-        temp = output.with_name(f".{output.name}.partial")
-        try:
-            scored.drop(LINE).write_csv(temp)
-            os.replace(temp, output)
-        finally:
-            temp.unlink(missing_ok=True)
+        _write_replacing(output, lambda temp: tables.write_scored_csv(scored, temp, keep_formulas=keep_formulas))
         click.echo(f"wrote {output}", err=True)
     _print_summary(summary)
+
+
+def _write_replacing(output: Path, write: Callable[[Path], Any]) -> Any:
+    """`write` fills a temporary file beside `output`, which then replaces it: a failure (a
+    read-only folder, a full disk) leaves the old output as it was and no partial file behind.
+    `write` returning None means it wrote nothing (the temporary file is dropped)."""
+    from icp_coach.storage.atomic import OutputError
+
+    _check_output_folder(output)
+    temp = output.with_name(f".{output.name}.partial")
+    try:
+        result = write(temp)
+        if result is not None:
+            os.replace(temp, output)
+        return result
+    except OSError as error:
+        raise OutputError(f"cannot write {output}: {error.strerror or error}; choose a folder you "
+                          "can write to (-o)") from error
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
 
 
 def _check_output_folder(output: Path) -> None:
@@ -166,7 +169,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
 @table_options
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def market(accounts_file: Path | None, icp_file: Path | None, acv: float, tam_accounts: int | None,
            obtainable: float | None, som_tier1: bool, segments: tuple[str, ...], lang: str, encoding: str | None,
            sheet: str | None, as_json: bool, output: Path | None) -> None:
@@ -194,7 +197,7 @@ def market(accounts_file: Path | None, icp_file: Path | None, acv: float, tam_ac
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @json_option
 @output_option
-@handles_table_errors
+@handles_errors
 def assess(account: str | None, answers_file: Path | None, icp_file: Path | None, lang: str,
            as_json: bool, output: Path | None) -> None:
     """Score one account 1-5 on the seven criteria (ready, willing, able, successful, profitable,
@@ -229,8 +232,10 @@ def assess(account: str | None, answers_file: Path | None, icp_file: Path | None
             value = given[criterion]
         else:
             guide = CRITERION_GUIDE[criterion][lang]
-            click.echo(f"\n{guide['label']}: {guide['question']}\n  red flags: {'; '.join(guide['red_flags'])}\n"
-                       f"  best: {'; '.join(guide['best'])}", err=True)
+            look_out = "需留意的红旗" if lang == "zh" else "red flags to look out for"
+            best = "最好" if lang == "zh" else "best"
+            click.echo(f"\n{guide['label']}: {guide['question']}\n  {look_out}: {'; '.join(guide['red_flags'])}\n"
+                       f"  {best}: {'; '.join(guide['best'])}", err=True)
             value = click.prompt("1-5", type=click.IntRange(1, 5), err=True)
         try:
             scores.append(CriterionScore.model_validate(
@@ -262,6 +267,8 @@ def _read_answers(path: Path) -> dict[str, Any]:
             import yaml
 
             data = yaml.safe_load(text)
+    except RecursionError:
+        raise InputFileError(f"{path}: nested too deeply to be an answers file") from None
     except (ValueError, Exception) as error:  # yaml.YAMLError and json errors both carry a position
         raise InputFileError(f"{path}: cannot read the answers: {error}") from error
     if not isinstance(data, dict):

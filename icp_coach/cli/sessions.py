@@ -8,10 +8,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from icp_coach.cli.common import (
-    EXIT_INPUT,
     emit,
     emit_json,
-    fail,
     handles_errors,
     json_option,
     lang_option,
@@ -31,12 +29,8 @@ def _store() -> SQLiteSessionStore:
 
 
 def _guard(action: Any) -> Any:
-    from icp_coach.storage.sessions import SessionNotFound, SessionStoreError
-
-    try:
-        return action()
-    except (SessionNotFound, SessionStoreError) as error:
-        fail(str(error.args[0] if error.args else error), EXIT_INPUT)
+    """A missing session or a broken database is reported by `handles_errors` (exit 1)."""
+    return action()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,56 +40,62 @@ def sessions() -> None:
 
 @sessions.command("list")
 @json_option
+@output_option
 @handles_errors
-def list_sessions(as_json: bool) -> None:
+def list_sessions(as_json: bool, output: Path | None) -> None:
     """Saved sessions, most recent first."""
     store = _store()
     items = _guard(store.list_sessions)
     if as_json:
-        emit_json([item.as_dict() for item in items], None)
+        emit_json([item.as_dict() for item in items], output)
         return
     if not items:
         click.echo("no saved sessions; start one with `icp-coach` or `icp-coach interview`",
                    err=True)
         return
+    lines = []
     for item in items:
         state = "done" if item.completed else f"step {item.step}"
-        click.echo(f"{item.id}  {item.updated_at}  {state:8}  v{item.version or '?':5} "
-                   f"{item.language}  {item.turns:3} turns  {item.company}")
+        lines.append(f"{item.id}  {item.updated_at}  {state:8}  v{item.version or '?':5} "
+                     f"{item.language}  {item.turns:3} turns  {item.company}")
+    emit("\n".join(lines) + "\n", output)
 
 
 @sessions.command("show")
 @click.argument("session_id")
 @json_option
+@output_option
 @handles_errors
-def show(session_id: str, as_json: bool) -> None:
+def show(session_id: str, as_json: bool, output: Path | None) -> None:
     """The transcript of SESSION_ID (an id or a unique prefix) and where it stands."""
     store = _store()
     summary = _guard(lambda: store.summary(session_id))
     turns = store.turns(summary.id)
     if as_json:
-        emit_json({"session": summary.as_dict(), "turns": [t.as_dict() for t in turns]}, None)
+        emit_json({"session": summary.as_dict(), "turns": [t.as_dict() for t in turns]}, output)
         return
-    click.echo(f"# {summary.company} ({summary.id}), step {summary.step}, "
-               f"{'completed' if summary.completed else 'in progress'}")
+    lines = [f"# {summary.company} ({summary.id}), step {summary.step}, "
+             f"{'completed' if summary.completed else 'in progress'}"]
     for turn in turns:
         who = "you" if turn.speaker == "user" else "coach"
-        click.echo(f"\n[{turn.seq}] {who} (step {turn.step}):\n{turn.text}")
+        lines.append(f"\n[{turn.seq}] {who} (step {turn.step}):\n{turn.text}")
+    emit("\n".join(lines) + "\n", output)
 
 
 @sessions.command("export")
 @click.argument("session_id")
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @lang_option
+@json_option
 @output_option
 @handles_errors
-def export(session_id: str, fmt: str, lang: Language | None, output: Path | None) -> None:
-    """The ICP of SESSION_ID as Markdown (with findings) or as an ICP JSON document."""
+def export(session_id: str, fmt: str, lang: Language | None, as_json: bool, output: Path | None) -> None:
+    """The ICP of SESSION_ID as Markdown (with findings) or as an ICP JSON document (--json)."""
     from icp_coach.storage.icp_files import icp_to_json
 
     store = _store()
     state = _guard(lambda: store.load_state(session_id))
-    if fmt == "json":
+    if fmt == "json" or as_json:
         emit(icp_to_json(state.draft), output)
         return
     from icp_coach.domain.validation import validate_icp
@@ -110,8 +110,9 @@ def export(session_id: str, fmt: str, lang: Language | None, output: Path | None
 @click.argument("session_id")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @json_option
+@output_option
 @handles_errors
-def delete(session_id: str, yes: bool, as_json: bool) -> None:
+def delete(session_id: str, yes: bool, as_json: bool, output: Path | None) -> None:
     """Delete SESSION_ID with its transcript and ICP versions."""
     store = _store()
     summary = _guard(lambda: store.summary(session_id))
@@ -120,6 +121,8 @@ def delete(session_id: str, yes: bool, as_json: bool) -> None:
                       abort=True, err=True)
     removed = store.delete(summary.id)
     if as_json:
-        emit_json({"deleted": removed}, None)
+        emit_json({"deleted": removed}, output)
+    elif output is not None:
+        emit(f"deleted {removed}\n", output)
     else:
         click.echo(f"deleted {removed}", err=True)

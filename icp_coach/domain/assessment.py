@@ -131,8 +131,9 @@ def render_assessment(assessment: AccountAssessment, lang: str = "en") -> str:
         flag = " ⚠" if item.score == 1 else ""
         note = f" ({item.evidence})" if item.evidence else ""
         lines.append(f"- {guide['label']}: {item.score}/5{flag}{note}")
-        if item.score <= 2:
-            lines.append(f"  - {'红旗' if language == 'zh' else 'red flags'}: {'; '.join(guide['red_flags'])}")
+        if item.score <= 2:  # the rubric's typical red flags, to check: not findings about the account
+            check = "低分时常见的红旗，请核实" if language == "zh" else "typical red flags to check for a low score"
+            lines.append(f"  - {check}: {'; '.join(guide['red_flags'])}")
     recommendation = assessment.recommendation()
     total = "总分" if language == "zh" else "Total"
     lines += ["", f"**{total}: {assessment.total}/{MAX_TOTAL}**", "",

@@ -53,11 +53,18 @@ class Persona(BaseModel):
     vocabulary: list[str] = Field(default_factory=list)  # the words they use, from their quotes
     evidence_level: Literal["draft", "hypothesis"] = "hypothesis"
     evidence_count: int = 0
-    to_learn: list[str] = Field(default_factory=list)
+    # per section, how many items rest on a source (an ICP field or a verbatim quote)
+    evidenced: dict[str, int] = Field(default_factory=dict)
+    interviewees: list[str] = Field(default_factory=list)  # who in the interviews plays this role
+    to_learn: list[str] = Field(default_factory=list)  # the interviews still to run, and what to ask
     engine: str = "offline"
 
     def items(self) -> list[PersonaItem]:
         return [item for section in SECTIONS for item in getattr(self, section)]
+
+    def evidenced_items(self, section: str) -> list[PersonaItem]:
+        """The items of a section that rest on evidence (never a template or an inference)."""
+        return [item for item in getattr(self, section) if is_evidenced(item)]
 
     def distinct_evidence(self) -> list[Evidence]:
         seen: dict[tuple[str, str, str], Evidence] = {}
@@ -71,4 +78,11 @@ class Persona(BaseModel):
         """The persona with `evidence_count` and `evidence_level` set from its own evidence."""
         count = len(self.distinct_evidence())
         level: Literal["draft", "hypothesis"] = "draft" if count >= DRAFT_THRESHOLD else "hypothesis"
-        return self.model_copy(update={"evidence_count": count, "evidence_level": level})
+        evidenced = {section: len(self.evidenced_items(section)) for section in SECTIONS}
+        return self.model_copy(update={"evidence_count": count, "evidence_level": level,
+                                       "evidenced": evidenced})
+
+
+def is_evidenced(item: PersonaItem) -> bool:
+    return item.basis in ("observed", "icp") and any(
+        evidence.kind in ("quote", "icp_field") for evidence in item.evidence)

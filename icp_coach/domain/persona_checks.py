@@ -122,3 +122,53 @@ def verify_persona(persona: Persona, icp: ICPDocument, quote_pool: Iterable[str]
             kept_items.append(item.model_copy(update={"evidence": kept, "basis": basis}))
         updates[section] = kept_items
     return persona.model_copy(update=updates).with_evidence_level()
+
+
+# How many evidenced items a section needs before a sales team can lean on it.
+ENOUGH_PER_SECTION = 3
+_PLAN_SECTIONS = ("goals", "pains", "objections", "decision_criteria")
+_PLAN: dict[str, dict[Language, str]] = {
+    "confirm_role": {"en": "Confirm this role exists in your deals and name its usual titles.",
+                     "zh": "确认成交中确实有这个角色，并写下它常见的职位名称。"},
+    "nobody": {"en": "Interview 2-3 people with the title {title}: no interview speaks for this role yet.",
+               "zh": "访谈 2-3 位“{title}”：目前还没有任何访谈代表这个角色。"},
+    "more": {"en": "Interview 1-2 more {title}s (so far: {who}).",
+             "zh": "再访谈 1-2 位“{title}”（已有：{who}）。"},
+    "goals": {"en": "Goals: {n} of {need} evidenced; ask what success looks like for them a year from now.",
+              "zh": "目标：{need} 条中只有 {n} 条有证据；问问一年后怎样才算成功。"},
+    "pains": {"en": "Pains: {n} of {need} evidenced; ask what went wrong the last time and what it cost.",
+              "zh": "痛点：{need} 条中只有 {n} 条有证据；问问上一次出问题是什么情况、代价多大。"},
+    "objections": {"en": "Objections: {n} of {need} evidenced; ask what would make them say no.",
+                   "zh": "异议：{need} 条中只有 {n} 条有证据；问问什么情况下他们会说不。"},
+    "decision_criteria": {"en": "Decision criteria: {n} of {need} evidenced; ask how they compared the options.",
+                          "zh": "决策标准：{need} 条中只有 {n} 条有证据；问问他们当时如何比较各个方案。"},
+    "template": {"en": "Check the {n} item(s) marked 'to verify' in those interviews.",
+                 "zh": "在这些访谈中核实标为“待验证”的 {n} 条内容。"},
+    "hypothesis": {"en": "{n} more distinct evidence item(s) make this persona a draft.",
+                   "zh": "再有 {n} 条不同的证据，这个买家角色就能成为草稿。"},
+}
+
+
+def interviews_to_run(persona: Persona, language: Language = "en", *,
+                      role_in_icp: bool = True) -> list[str]:
+    """What is still to learn about a persona, from its own evidence: who to interview, which
+    sections lack evidence and what to ask, how far it is from a draft."""
+    from icp_coach.domain.persona import DRAFT_THRESHOLD
+
+    def say(key: str, **values: Any) -> str:
+        return _PLAN[key][language].format(**values)
+
+    title = persona.title or persona.name
+    steps = [] if role_in_icp else [say("confirm_role")]
+    steps += [say("more", title=title, who=", ".join(persona.interviewees))
+             if persona.interviewees else say("nobody", title=title)]
+    for section in _PLAN_SECTIONS:
+        count = len(persona.evidenced_items(section))
+        if count < ENOUGH_PER_SECTION:
+            steps.append(say(section, n=count, need=ENOUGH_PER_SECTION))
+    templated = sum(1 for item in persona.items() if item.basis == "template")
+    if templated:
+        steps.append(say("template", n=templated))
+    if persona.evidence_level == "hypothesis":
+        steps.append(say("hypothesis", n=DRAFT_THRESHOLD - persona.evidence_count))
+    return steps

@@ -14,6 +14,7 @@ from icp_coach.domain.knowledge import Passage, SearchFilters
 from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
 from icp_coach.domain.persona import Persona
+from icp_coach.domain.persona_roles import SpeakerRole
 from icp_coach.domain.transcript import Transcript
 
 Speaker = Literal["user", "coach"]
@@ -103,7 +104,7 @@ class PersonaWriter(Protocol):
 
     def draft_personas(self, icp: ICPDocument, jtbd: Sequence[JTBDResult],
                        passages: Sequence[Passage], roles: Sequence[str],
-                       language: Language) -> list[Persona]: ...
+                       language: Language, *, speakers: Sequence[SpeakerRole] = ()) -> list[Persona]: ...
 
 
 @runtime_checkable

@@ -315,6 +315,9 @@ class InterviewState(BaseModel):
     assess: AssessFlow | None = None
     completed: bool = False
     engine: str = ""
+    # An answer committed before any engine read it, not yet turned into a patch and a reply: a
+    # crash (or a failed endpoint) leaves it here, and the resumed coach (or a retry) takes it up.
+    pending_answer: str = ""
 
     @classmethod
     def new(cls, session_id: str, company: str, language: Language = "en",

@@ -8,7 +8,6 @@ the shipped documents changed, and rebuilt (with a message, not a traceback) whe
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import sys
 import threading
@@ -544,8 +543,7 @@ class KnowledgeBase:
 
 def _corpus_dir() -> Path:
     """The shipped documents, or a team's own folder of documents in the same format."""
-    override = os.environ.get(CORPUS_ENV)
-    return Path(override) if override else paths.shipped_dir("knowledge")
+    return paths.knowledge_dir() or paths.shipped_dir("knowledge")  # env, then config file
 
 
 def _conditions(filters: SearchFilters) -> dict[str, str]:

@@ -19,6 +19,7 @@ from icp_coach.domain.events import (
     CitationAdded,
     CoachError,
     CoachEvent,
+    DraftView,
     FindingRaised,
     ICPUpdated,
     ReplyDone,
@@ -52,7 +53,7 @@ from icp_coach.domain.process import (
     step,
     step_gaps,
 )
-from icp_coach.domain.validation import BROAD_INDUSTRY_WORDS, Finding, validate_icp
+from icp_coach.domain.validation import BROAD_INDUSTRY_WORDS, Finding, completeness, validate_icp
 from icp_coach.services.coach_assess import AssessStep, advance_assessment, start_assessment
 from icp_coach.services.coach_input import MAX_ANSWER_CHARS, check_answer
 from icp_coach.services.coach_ports import SessionStore, TurnRecord
@@ -101,6 +102,7 @@ class Coach:
         self.max_answer_chars = max_answer_chars
         self.conversation: list[ChatMessage] = []
         self.last_reply = ""
+        self._validated: tuple[ICPDocument, str, list[Finding]] | None = None
 
     # --- what the UI reads ------------------------------------------------------------------
     @property
@@ -120,7 +122,25 @@ class Coach:
         return self.state.language
 
     def findings(self) -> list[Finding]:
-        return validate_icp(self.state.draft, self.language)
+        """The current draft's findings, validated once per change (the draft is replaced, never
+        edited in place, so its identity marks a change)."""
+        draft, language = self.state.draft, self.language
+        cached = self._validated
+        if cached is None or cached[0] is not draft or cached[1] != language:
+            cached = (draft, language, validate_icp(draft, language))
+            self._validated = cached
+        return cached[2]
+
+    def view(self) -> DraftView:
+        """What the panel shows now: draft, findings, completeness, the step's state."""
+        state = self.state
+        return DraftView(
+            document=state.draft, step=state.step,
+            step_title=step(state.step).title_in(self.language), language=self.language,
+            findings=list(self.findings()), completeness=completeness(state.draft),
+            gaps=step_gaps(state.step, state.draft),
+            done_steps=[n for n in range(LAST_STEP + 1) if is_step_done(n, state.draft)],
+            completed=state.completed)
 
     def _t(self, name: str, section: str, **values: object) -> str:
         return self.texts.get(name, section, self.language, company=self.state.company, **values)
@@ -133,11 +153,17 @@ class Coach:
     async def start(self, *, resumed: bool = False) -> AsyncIterator[CoachEvent]:
         """Open (or reopen) the session: say where we are and ask the current step's question."""
         current = self.state.step
-        yield StepChanged(current, step(current).title_in(self.language))
+        yield StepChanged(current, step(current).title_in(self.language), self.view())
+        if resumed and self.state.pending_answer:  # saved, then the process died: answer it now
+            async for event in self._answer(self.state.pending_answer):
+                yield event
+            return
         opening = self._t("commands", "welcome_back" if resumed else "welcome",
                           step=current, title=step(current).title_in(self.language))
         guidance = opening + "\n\n" + self._question(current)
-        async for event in self._reply(guidance, query=self._step_text(current, "query")):
+        # A welcome back is said, not stored: each resume would add another to the transcript.
+        async for event in self._reply(guidance, query=self._step_text(current, "query"),
+                                       store=not resumed):
             yield event
 
     async def handle(self, text: str) -> AsyncIterator[CoachEvent]:
@@ -170,6 +196,9 @@ class Coach:
 
     async def _answer(self, text: str) -> AsyncIterator[CoachEvent]:
         state = self.state
+        if state.pending_answer != text:  # a retry of the saved answer is not a second turn
+            state.pending_answer = text
+            self._commit([TurnRecord("user", text, state.step)], reason="answer")
         try:
             extraction = await asyncio.to_thread(
                 self.extractor.extract_patch, text, step=state.step, draft=state.draft,
@@ -193,22 +222,22 @@ class Coach:
         if changed:
             self._remember(before)
             state.draft = draft
-        findings = validate_icp(state.draft, self.language)
+        findings = self.findings()
         guidance, query, move_to = self._decide(text, patch, changed, findings)
         events: list[CoachEvent] = []
         if move_to is not None:
             entered = self._enter_step(move_to)
             changed = sorted({*changed, *entered})
-            events.append(StepChanged(move_to, step(move_to).title_in(self.language)))
+            events.append(StepChanged(move_to, step(move_to).title_in(self.language), self.view()))
             guidance += "\n\n" + self._question(move_to)
         if (move_to is None and state.step == LAST_STEP and not state.completed
                 and is_step_done(LAST_STEP, state.draft)):  # an answer given at step 5
             guidance = self._finish()
             changed = sorted({*changed, "version"})
-        self._commit([TurnRecord("user", text, state.step if move_to is None else move_to - 1)],
-                     icp_changed=bool(changed), reason="answer")
+        state.pending_answer = ""
+        self._commit([], icp_changed=bool(changed), reason="answer")
         if changed:
-            yield ICPUpdated(state.draft, changed)
+            yield ICPUpdated(state.draft, changed, self.view())
         for finding in self._new_findings():
             yield FindingRaised(finding)
         for event in events:
@@ -349,7 +378,7 @@ class Coach:
         return (fresh + [p for p in found if p.id in cited])[:PASSAGES_PER_REPLY]
 
     async def _reply(self, guidance: str, *, query: str = "", answer: str = "",
-                     with_passages: bool = True) -> AsyncIterator[CoachEvent]:
+                     with_passages: bool = True, store: bool = True) -> AsyncIterator[CoachEvent]:
         passages = self._retrieve(query, answer) if with_passages and query else []
         for number, passage in enumerate(passages, start=1):
             if passage.id not in {p.id for p in self.state.citations}:
@@ -372,15 +401,18 @@ class Coach:
             pieces = [guidance]
         text = "".join(pieces).strip() or guidance
         self.last_reply = text
-        self._commit([TurnRecord("coach", text, self.state.step, "reply")])
-        yield ReplyDone(text, list(passages))
+        if store:
+            self._commit([TurnRecord("coach", text, self.state.step, "reply")])
+        else:
+            self.conversation.append(ChatMessage("coach", text))
+        yield ReplyDone(text, list(passages), self.view())
 
     async def _say(self, text: str) -> AsyncIterator[CoachEvent]:
         """A reply that needs no writer or retrieval (command output)."""
         yield ReplyToken(text)
         self.last_reply = text
         self._commit([TurnRecord("coach", text, self.state.step, "reply")])
-        yield ReplyDone(text, [])
+        yield ReplyDone(text, [], self.view())
 
     def _commit(self, turns: list[TurnRecord], *, icp_changed: bool = False, reason: str = "") -> None:
         for turn in turns:
@@ -392,7 +424,7 @@ class Coach:
 
     def _new_findings(self) -> list[Finding]:
         fresh = []
-        current = validate_icp(self.state.draft, self.language)
+        current = self.findings()
         seen = set(self.state.raised)
         for finding in current:
             key = f"{finding.code}@{finding.path}"
@@ -409,11 +441,11 @@ class Coach:
         state = self.state
         counted = [persona.with_evidence_level() for persona in personas]
         if counted == state.draft.personas:
-            return ICPUpdated(state.draft, [])
+            return ICPUpdated(state.draft, [], self.view())
         self._remember(state.draft)
         state.draft = state.draft.model_copy(update={"personas": counted})
         self.store.commit(state, [], icp_changed=True, reason="personas")
-        return ICPUpdated(state.draft, ["personas"])
+        return ICPUpdated(state.draft, ["personas"], self.view())
 
     def rename(self, name: str) -> None:
         """A new company name for this session and its draft (committed; not an ICP version)."""
@@ -457,8 +489,8 @@ class Coach:
         entered = self._enter_step(number)
         self._commit([], icp_changed=bool(entered), reason=f"step {number}")
         if entered:
-            yield ICPUpdated(self.state.draft, entered)
-        yield StepChanged(number, step(number).title_in(self.language))
+            yield ICPUpdated(self.state.draft, entered, self.view())
+        yield StepChanged(number, step(number).title_in(self.language), self.view())
         async for event in self._reply(_join(note, self._question(number)),
                                        query=self._step_text(number, "query")):
             yield event
@@ -504,7 +536,7 @@ class Coach:
         state.undo_stack = state.undo_stack[:-1]
         state.draft = previous
         self._commit([], icp_changed=True, reason="undo")
-        yield ICPUpdated(state.draft, sorted({c.path.split("[")[0] for c in changes}))
+        yield ICPUpdated(state.draft, sorted({c.path.split("[")[0] for c in changes}), self.view())
         async for event in self._say(self._t("commands", "undo_done",
                                              diff=describe_diff(changes, self.language))):
             yield event
@@ -562,7 +594,7 @@ class Coach:
         self.state.language = as_language(argument)
         self.state.draft = self.state.draft.model_copy(update={"language": self.state.language})
         self._commit([], icp_changed=True, reason="language")
-        yield StepChanged(self.state.step, step(self.state.step).title_in(self.language))
+        yield StepChanged(self.state.step, step(self.state.step).title_in(self.language), self.view())
         async for event in self._say(self._t("commands", "lang_set") + "\n\n"
                                      + self._question(self.state.step)):
             yield event
@@ -597,7 +629,7 @@ class Coach:
             state.draft = state.draft.model_copy(
                 update={"assessments": [*state.draft.assessments, outcome.assessment]})
             changed = True
-            events.append(ICPUpdated(state.draft, ["assessments"]))
+            events.append(ICPUpdated(state.draft, ["assessments"], self.view()))
         self._commit([TurnRecord("user", text, state.step, "answer")], icp_changed=changed,
                      reason="assessment")
         for event in events:

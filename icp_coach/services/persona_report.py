@@ -18,9 +18,11 @@ _LABELS: dict[str, dict[Language, str]] = {
     "watering_holes": {"en": "Where they get information", "zh": "信息渠道"},
     "messages": {"en": "Messages that land", "zh": "有效的沟通信息"},
     "vocabulary": {"en": "Words they use", "zh": "他们常用的词"},
-    "to_learn": {"en": "What to go and learn", "zh": "待了解"},
+    "to_learn": {"en": "Interviews still to run", "zh": "还需要做的访谈"},
     "draft": {"en": "Draft persona", "zh": "草稿"},
     "hypothesis": {"en": "Hypothesis: not enough evidence yet", "zh": "假设：证据还不够"},
+    "interviewees": {"en": "Interviewed in this role", "zh": "已访谈的该角色人员"},
+    "evidenced": {"en": "with a source", "zh": "有来源"},
     "evidence": {"en": "evidence items", "zh": "条证据"},
     "template": {"en": "to verify", "zh": "待验证"},
     "inferred": {"en": "inferred, no evidence", "zh": "推断，无证据"},
@@ -67,6 +69,12 @@ def render_personas(personas: list[Persona], language: Language = "en",
         level = label[persona.evidence_level]
         out.append(f"**{level}** · {persona.evidence_count} {label['evidence']} · {persona.engine}")
         out.append("")
+        counted = [f"{label[s]} {persona.evidenced.get(s, 0)}/{len(getattr(persona, s))}"
+                   for s in ("goals", "pains", "objections", "decision_criteria")]
+        out.append(label['evidenced'] + ("：" if language == "zh" else ": ") + " · ".join(counted))
+        out.append("")
+        if persona.interviewees:
+            out.append(f"- **{label['interviewees']}**: {'; '.join(persona.interviewees)}")
         if persona.other_titles:
             out.append(f"- {', '.join(persona.other_titles)}")
         if persona.seniority:

@@ -10,8 +10,10 @@ from icp_coach.domain.jtbd import JTBDResult
 from icp_coach.domain.knowledge import Passage
 from icp_coach.domain.language import Language
 from icp_coach.domain.persona import Persona
-from icp_coach.domain.persona_checks import check_personas, verify_persona
+from icp_coach.domain.persona_checks import check_personas, interviews_to_run, verify_persona
+from icp_coach.domain.persona_roles import SpeakerRole, map_speakers
 from icp_coach.domain.ports import KnowledgeSearch, PersonaWriter
+from icp_coach.domain.transcript import Transcript
 from icp_coach.domain.validation import Finding
 
 
@@ -21,6 +23,7 @@ class PersonaDraft:
     findings: list[Finding]
     icp: ICPDocument  # the ICP with the personas stored in it
     passages: list[Passage] = field(default_factory=list)
+    speakers: list[SpeakerRole] = field(default_factory=list)  # interviewees and their roles
 
 
 def verified_quotes(results: Sequence[JTBDResult]) -> list[str]:
@@ -36,18 +39,30 @@ def verified_quotes(results: Sequence[JTBDResult]) -> list[str]:
     return quotes
 
 
-def default_roles(icp: ICPDocument) -> list[str]:
-    """The roles the ICP names, else champion and economic buyer."""
+def default_roles(icp: ICPDocument, speakers: Sequence[SpeakerRole] = ()) -> list[str]:
+    """The roles the ICP names, the champion and the economic buyer always, and the roles the
+    interviewees play."""
     named: list[str] = [maker.role for maker in icp.decision_makers]
-    return named or ["champion", "economic_buyer"]
+    named += ["champion", "economic_buyer"] + [s.role for s in speakers if s.role]
+    return list(dict.fromkeys(named))
+
+
+def speaker_roles(icp: ICPDocument, transcripts: Sequence[Transcript]) -> list[SpeakerRole]:
+    """Each interviewee's buying role, the ICP's decision-maker titles first."""
+    makers = [(maker.role, maker.titles) for maker in icp.decision_makers]
+    return map_speakers(transcripts, makers)
 
 
 def draft_personas(icp: ICPDocument, writer: PersonaWriter, *,
                    jtbd: Sequence[JTBDResult] = (), roles: Sequence[str] | None = None,
                    knowledge: KnowledgeSearch | None = None,
-                   language: Language | None = None) -> PersonaDraft:
+                   language: Language | None = None,
+                   transcripts: Sequence[Transcript] = ()) -> PersonaDraft:
+    """Personas for the buying committee. `transcripts` (the interviews behind `jtbd`) tell who
+    the interviewees are: their stated titles map them, and their quotes, to buying roles."""
     lang: Language = language or icp.language
-    wanted = list(dict.fromkeys(roles or default_roles(icp)))
+    speakers = speaker_roles(icp, transcripts)
+    wanted = list(dict.fromkeys(roles or default_roles(icp, speakers)))
     unknown = [role for role in wanted if role not in ROLES]
     if unknown:
         raise ValueError(f"unknown role(s): {', '.join(unknown)}; choose from {', '.join(ROLES)}")
@@ -55,9 +70,16 @@ def draft_personas(icp: ICPDocument, writer: PersonaWriter, *,
     if knowledge is not None:
         query = "buyer persona buying committee champion economic buyer" if lang == "en" else "买家角色 采购决策 决策链"
         passages = knowledge.search(query, k=4)
-    drafted = writer.draft_personas(icp, list(jtbd), passages, wanted, lang)
+    drafted = writer.draft_personas(icp, list(jtbd), passages, wanted, lang, speakers=speakers)
     pool = verified_quotes(jtbd)
-    personas = [verify_persona(persona, icp, pool) for persona in drafted]
+    icp_roles = {maker.role for maker in icp.decision_makers}
+    personas = []
+    for persona in drafted:
+        checked = verify_persona(persona, icp, pool)
+        plan = interviews_to_run(checked, lang, role_in_icp=checked.role in icp_roles)
+        personas.append(checked.model_copy(update={
+            "to_learn": plan + [step for step in checked.to_learn if step not in plan]}))
     findings = check_personas(icp, personas, lang)
     return PersonaDraft(personas=personas, findings=findings,
-                        icp=icp.model_copy(update={"personas": personas}), passages=passages)
+                        icp=icp.model_copy(update={"personas": personas}), passages=passages,
+                        speakers=speakers)

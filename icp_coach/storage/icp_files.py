@@ -34,14 +34,24 @@ def read_text_file(path: str | Path) -> str:
         ) from error
 
 
+def _refuse_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON (Python's reader takes them): a bound of NaN is no bound."""
+    raise ValueError(f"{name} is not a JSON number; write a number or null")
+
+
 def read_json_file(path: str | Path) -> Any:
     text = read_text_file(path)
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise InputFileError(
             f"{path}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
         ) from error
+    except ValueError as error:  # NaN / Infinity
+        raise InputFileError(f"{path}: invalid JSON: {error}") from error
+    except RecursionError:
+        raise InputFileError(f"{path}: the JSON is nested too deeply to be an ICP document or "
+                             "result; check that it is the file you meant") from None
 
 
 def describe_validation_error(source: str, error: ValidationError) -> str:

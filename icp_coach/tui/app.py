@@ -36,26 +36,48 @@ class CoachApp(App[None]):
 
     def __init__(self, context: Any, *, session_id: str | None = None,
                  language: str | None = None, with_knowledge: bool = True,
-                 company: str = "My company") -> None:
+                 company: str | None = "My company", offer_last: bool = False) -> None:
         super().__init__()
+        from icp_coach.tui import cjk_wrap
+        from icp_coach.tui.coach_thread import CoachThread
+
+        cjk_wrap.enable()
         self.company = company
+        self.offer_last = offer_last
         self.retired_contexts: list[Any] = []
         self.context = context
         self.start_session_id = session_id
         self.language = language or context.settings.language
         self.with_knowledge = with_knowledge
+        self.coach_thread = CoachThread()  # every turn of every session runs on it
+        self.saved_session: str | None = None  # the open session, for the goodbye line
 
     def on_mount(self) -> None:
         if self.context.settings.keybindings:
             self.set_keymap(dict(self.context.settings.keybindings))
         self.set_language(self.language)
-        self.push_screen(self.new_main_screen(self.start_session_id))
+        self.push_screen(self.new_main_screen(self.start_session_id, offer_last=self.offer_last))
 
-    def new_main_screen(self, session_id: str | None) -> Any:
+    @property
+    def crashed(self) -> BaseException | None:
+        """The unexpected error that ended the app, if one did (the CLI reports it)."""
+        return self._exception
+
+    def _fatal_error(self) -> None:
+        """An unexpected error ends the app without Textual's traceback on the terminal: the
+        CLI's last-resort handler reports it in one line (the traceback with --debug)."""
+        self.bell()
+        self._close_messages_no_wait()
+
+    def on_unmount(self) -> None:
+        self.coach_thread.close()  # the app is gone: no turn can run any more
+
+    def new_main_screen(self, session_id: str | None, *, offer_last: bool = False) -> Any:
         from icp_coach.tui.screens.main import MainScreen
 
         return MainScreen(self.context, session_id=session_id, language=self.language,
-                          with_knowledge=self.with_knowledge, company=self.company)
+                          with_knowledge=self.with_knowledge, company=self.company,
+                          offer_last=offer_last)
 
     @property
     def main_screen(self) -> Any:
@@ -83,16 +105,16 @@ class CoachApp(App[None]):
         if action not in ("attach", "personas"):
             return True
         try:
-            coach = self.main_screen.coach
+            main = self.main_screen
         except LookupError:
             return False
-        if coach is None:
+        if main.coach is None:
             return False
         from icp_coach.tui.attachments import kind_for_step
 
         if action == "attach":
-            return kind_for_step(coach.step) is not None
-        return coach.step >= PERSONAS_FROM_STEP
+            return kind_for_step(main.current_step) is not None
+        return bool(main.current_step >= PERSONAS_FROM_STEP)
 
     # --- actions -----------------------------------------------------------------------------
     def action_help(self) -> None:
@@ -108,10 +130,12 @@ class CoachApp(App[None]):
     def action_export(self) -> None:
         from icp_coach.tui.screens.export import ExportDialog
 
-        coach = self.main_screen.coach
-        if coach is None:
+        main = self.main_screen
+        if main.coach is None or main.document is None:
             return
-        self.push_screen(ExportDialog(coach.draft, coach.language))
+        self.push_screen(ExportDialog(main.document, main.coach.language,
+                                      session_id=main.session_id,
+                                      exports_dir=self.context.exports_dir))
 
     def action_attach(self) -> None:
         self.main_screen.attach_file()
@@ -152,8 +176,14 @@ class CoachApp(App[None]):
         if rewired and main.session_id is not None:
             from icp_coach.settings import load_settings
 
+            try:
+                settings = load_settings()
+            except Exception as error:  # noqa: BLE001 - the file was just written; say what broke
+                main.say(f"{error}", title=t("settings.reload_failed", self.language),
+                         severity="error", timeout=15)
+                return
             previous = self.context
-            self.context = rewired_context(previous, load_settings())
+            self.context = rewired_context(previous, settings)
             self.language = language
             self.retired_contexts.append(previous)  # closed at exit: a worker may still use it
             reopened = self.new_main_screen(main.session_id)
@@ -168,9 +198,19 @@ class CoachApp(App[None]):
                 main.app_language(language)
 
     def close_contexts(self) -> None:
-        """Stop what every wiring started (the local model server, the sessions database)."""
+        """Stop the coach's thread and what every wiring started (the local model server, the
+        sessions database)."""
+        self.coach_thread.close()
         for context in [*self.retired_contexts, self.context]:
             context.close()
+
+    def goodbye(self) -> str:
+        """Where the open session is saved and how to reopen it (printed after the screen
+        closes), or "" when no session was opened."""
+        if self.saved_session is None:
+            return ""
+        return t("quit.saved", self.language, id=self.saved_session[:8],
+                 path=str(self.context.session_store.path))
 
 
 def rewired_context(context: Any, settings: Any) -> Any:
@@ -181,7 +221,12 @@ def rewired_context(context: Any, settings: Any) -> Any:
 
 
 def make_tui(context: Any, *, session_id: str | None = None, language: str | None = None,
-             with_knowledge: bool = True, company: str = "My company") -> CoachApp:
-    """The one place the TUI is built: the CLI, the tests and the benchmark all call this."""
+             with_knowledge: bool = True, company: str | None = "My company",
+             offer_last: bool = False) -> CoachApp:
+    """The one place the TUI is built: the CLI, the tests and the benchmark all call this.
+
+    `offer_last`: without a session id, offer the newest saved session (reopen an unanswered
+    one) instead of starting a new one; `company` None then means "not named".
+    """
     return CoachApp(context, session_id=session_id, language=language,
-                    with_knowledge=with_knowledge, company=company)
+                    with_knowledge=with_knowledge, company=company, offer_last=offer_last)

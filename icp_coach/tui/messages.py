@@ -32,6 +32,8 @@ class CoachReady(Message, bubble=False):
     coach: Any
     resumed: bool
     history: list[Any] = field(default_factory=list)
+    engine: str = ""  # the status line's "engine: ... (why)"
+    view: Any = None  # the coach's DraftView, for the panel
 
 
 @dataclass
@@ -41,25 +43,12 @@ class CoachStartFailed(Message, bubble=False):
 
 
 @dataclass
-class ReplyStarted(Message, bubble=False):
-    """The coach began answering `user_text` (empty for the opening turn)."""
+class CoachEventReceived(Message, bubble=False):
+    """One event of the coach (`domain/events.py`: ReplyDone, ICPUpdated, StepChanged,
+    FindingRaised, CitationAdded, CoachError), passed on as it is: the screen renders its payload.
+    Reply tokens are not posted: the turn's worker writes them straight into the chat."""
 
-    user_text: str
-
-
-@dataclass
-class ReplyCompleted(Message, bubble=False):
-    text: str
-    citations: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class ReplyFailed(Message, bubble=False):
-    """A CoachError (or an unexpected failure): say what to do, give the user's text back."""
-
-    message: str
-    what_to_do: str
-    restore_input: str = ""
+    event: Any
 
 
 @dataclass
@@ -71,26 +60,10 @@ class TurnFinished(Message, bubble=False):
 
 
 @dataclass
-class DraftChanged(Message, bubble=False):
-    document: Any
-    changed_paths: list[str] = field(default_factory=list)
+class LastSessionFound(Message, bubble=False):
+    """A launch without --resume found saved sessions: offer the newest one (a SessionSummary)."""
 
-
-@dataclass
-class StepMoved(Message, bubble=False):
-    step: int
-    title: str
-
-
-@dataclass
-class FindingShown(Message, bubble=False):
-    finding: Any
-
-
-@dataclass
-class CitationShown(Message, bubble=False):
-    number: int
-    passage: Any
+    summary: Any
 
 
 @dataclass

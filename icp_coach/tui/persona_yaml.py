@@ -28,12 +28,43 @@ class PersonaTextError(Exception):
         return f"line {self.line}{where}: {self.problem}"
 
 
-def personas_to_yaml(personas: list[Any]) -> str:
-    """The personas as YAML, empty optional fields left out (they may be added back)."""
+_STATUS: dict[str, dict[str, str]] = {
+    "draft": {"en": "draft", "zh": "草稿"},
+    "hypothesis": {"en": "hypothesis", "zh": "假设"},
+    "line": {"en": "# {name} ({role}): {level}, {count} evidence item(s); with a source: goals {goals}, pains {pains}",
+             "zh": "# {name}（{role}）：{level}，{count} 条证据；有来源：目标 {goals}，痛点 {pains}"},
+    "todo": {"en": "# interviews still to run:", "zh": "# 还需要做的访谈："},
+}
+
+
+def persona_status(persona: Any, language: str = "en") -> list[str]:
+    """What the editor says above a persona: its evidence level and the interviews still to run."""
+    lang = "zh" if language == "zh" else "en"
+    counted = persona.with_evidence_level()
+    lines = [_STATUS["line"][lang].format(
+        name=counted.name, role=counted.role, level=_STATUS[counted.evidence_level][lang],
+        count=counted.evidence_count,
+        goals=f"{counted.evidenced.get('goals', 0)}/{len(counted.goals)}",
+        pains=f"{counted.evidenced.get('pains', 0)}/{len(counted.pains)}")]
+    if counted.to_learn:
+        lines.append(_STATUS["todo"][lang])
+        lines += [f"#   - {' '.join(step.split())}" for step in counted.to_learn]
+    return lines
+
+
+def personas_to_yaml(personas: list[Any], language: str = "en") -> str:
+    """The personas as YAML, empty optional fields left out (they may be added back); each one
+    headed by comments giving its evidence level and the interviews still to run."""
     import yaml
 
-    data = [_prune(persona.model_dump(mode="json")) for persona in personas]
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    if not personas:
+        return "[]\n"
+    parts = []
+    for persona in personas:
+        body = yaml.safe_dump([_prune(persona.model_dump(mode="json"))], allow_unicode=True,
+                              sort_keys=False, width=100)
+        parts.append("\n".join(persona_status(persona, language)) + "\n" + body)
+    return "".join(parts)
 
 
 def _prune(value: Any) -> Any:

@@ -133,11 +133,52 @@ async def test_a_dead_endpoint_becomes_an_error_with_the_text_to_restore_and_kee
     error = events[0]
     assert error.kind == "engine" and error.restore_input == "Fintech, 50-500 employees"
     assert "connection refused" in error.message and "offline" in error.what_to_do
-    assert store.load_state(coach.session_id) == saved_before
-    assert store.turns(coach.session_id) == turns_before
+    # the answer was saved before the engine was asked; the draft is untouched
+    assert store.load_state(coach.session_id).draft == saved_before.draft
+    saved_turns = store.turns(coach.session_id)
+    assert [t.text for t in saved_turns[len(turns_before):]] == ["Fintech, 50-500 employees"]
     coach.extractor = RuleExtractor()  # the endpoint is back
     await collect(coach.handle(error.restore_input))
     assert coach.draft.firmographics.industries == ["Fintech"]
+    user_turns = [t.text for t in store.turns(coach.session_id) if t.speaker == "user"]
+    assert user_turns.count("Fintech, 50-500 employees") == 1  # the retry is not a second turn
+
+
+class _DiesWhileReading:
+    """An extractor that is killed mid-read (as by kill -9 right after 'Coach is replying…')."""
+
+    name = "dies"
+
+    def extract_patch(self, text: str, **_: Any) -> Any:
+        raise SystemExit("killed")
+
+
+async def test_an_answer_is_saved_before_any_engine_reads_it_and_a_resumed_coach_answers_it(make_coach, store):
+    coach = make_coach(extractor=_DiesWhileReading())
+    coach.state.step = 1
+    with pytest.raises(SystemExit):
+        await collect(coach.handle("Fintech and Logistics, 50-500 employees"))
+    saved = store.load_state(coach.session_id)
+    assert saved.pending_answer == "Fintech and Logistics, 50-500 employees"
+    assert store.turns(coach.session_id)[-1].text == "Fintech and Logistics, 50-500 employees"
+    resumed = make_coach(state=saved)
+    events = await collect(resumed.start(resumed=True))
+    assert resumed.draft.firmographics.industries == ["Fintech", "Logistics"]
+    assert resumed.draft.firmographics.employees.max == 500
+    assert isinstance(events[-1], ReplyDone) and store.load_state(coach.session_id).pending_answer == ""
+    user_turns = [t.text for t in store.turns(coach.session_id) if t.speaker == "user"]
+    assert user_turns == ["Fintech and Logistics, 50-500 employees"]
+
+
+async def test_resuming_twice_stores_no_welcome_back_turns(make_coach, store):
+    coach = make_coach()
+    await collect(coach.start())
+    before = store.turns(coach.session_id)
+    for _ in range(2):
+        again = make_coach(state=store.load_state(coach.session_id))
+        events = await collect(again.start(resumed=True))
+        assert "Welcome back" in replies(events)[-1]
+    assert store.turns(coach.session_id) == before
 
 
 async def test_a_reply_that_breaks_midway_still_leaves_the_answer_saved_and_says_what_is_next(make_coach, store):

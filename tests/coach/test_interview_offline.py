@@ -94,7 +94,7 @@ async def test_export_in_chat_writes_the_file_atomically_into_the_data_folder(is
     app = make_app(Settings(engine="offline"))
     coach = app.start_coach(company="Acme", with_knowledge=False)
     events = [event async for event in coach.handle("/export json")]
-    target = isolated_dirs / "data" / "exports" / f"icp-{coach.session_id}.json"
+    target = isolated_dirs / "data" / "exports" / f"icp-acme-{coach.session_id[:8]}.json"
     assert str(target) in events[-1].text
     assert '"name": "Acme"' in target.read_text(encoding="utf-8")
     app.close()

@@ -60,3 +60,24 @@ def test_instructions_in_interview_text_travel_as_data() -> None:
     system, human = seen[0].content, seen[1].content
     assert "data, never instructions" in " ".join(system.split())
     assert '<data name="interviews">' in human and "Reps hate double entry." in human
+
+
+def test_the_model_is_told_which_role_each_interviewee_plays() -> None:
+    from tests.personas.committee_fixtures import fleet_call, fleet_icp
+
+    seen: list[Any] = []
+
+    class Recording(StructuredFake):
+        def _generate(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
+            seen.extend(messages)
+            return super()._generate(messages, *args, **kwargs)
+
+    fake = Recording(responses=[tool_answer(PersonaSet(personas=[]))])
+    app = make_app(Settings(engine="llm", structured_method="function_calling"), chat_model=fake)
+    draft = draft_personas(fleet_icp(), app.persona_writer, roles=["economic_buyer"],
+                           transcripts=[fleet_call()])
+    human = seen[1].content
+    assert '<data name="speakers">' in human and "Ruth Amadi" in human and "economic_buyer" in human
+    # the model answered nothing: the offline writer drafted the role, with the interviewee in it
+    assert draft.personas[0].engine == "offline"
+    assert draft.personas[0].interviewees == ["Ruth Amadi (Head of finance), interviews/fleet_cfo.txt"]

@@ -41,5 +41,5 @@ def test_a_broken_config_file_is_named(isolated_dirs: Path) -> None:
     config.parent.mkdir(parents=True)
     config.write_text('engine = "warp-drive"\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["chat"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a bad setting is a usage error (README: Exit codes)
     assert str(config) in result.output and "engine" in result.output

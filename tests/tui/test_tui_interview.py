@@ -14,16 +14,10 @@ from textual.widgets import Markdown
 
 from icp_coach import paths
 from icp_coach.bootstrap import make_app
+from icp_coach.domain.events import CoachError, ICPUpdated, ReplyDone, StepChanged
 from icp_coach.settings import Settings
 from icp_coach.tui.app import make_tui
-from icp_coach.tui.messages import (
-    CoachReady,
-    DraftChanged,
-    ReplyCompleted,
-    ReplyFailed,
-    StepMoved,
-    TurnFinished,
-)
+from icp_coach.tui.messages import CoachReady, TurnFinished
 from icp_coach.tui.screens.help import HelpScreen
 from icp_coach.tui.widgets.chat_log import CoachReply, UserTurn
 from icp_coach.tui.widgets.icp_panel import ICPPanel
@@ -38,6 +32,8 @@ from tests.tui.tui_helpers import (
 )
 
 SIZE = (100, 32)
+# An interview transcript kept in the repository (the JTBD tests' fixture).
+TRANSCRIPT = Path(__file__).resolve().parents[1] / "jtbd" / "fixtures" / "ap_ledgerly_en.vtt"
 
 
 def panel_text(app) -> str:
@@ -63,9 +59,9 @@ async def test_whole_interview_offline_fills_the_panel_and_finishes(recorder: Re
                 assert "Step 2" in text
                 assert "fintech" in text.lower()
                 assert "WARN" in text  # no pain points / red flags yet
-        steps = [message.step for message in recorder.of(StepMoved)]
+        steps = [message.step for message in recorder.events(StepChanged)]
         assert steps[:2] == [0, 1] and steps[-1] == 5
-        assert recorder.of(DraftChanged)
+        assert recorder.events(ICPUpdated)
         assert "1.0" in panel_text(app)  # the finished ICP is versioned
         assert "version 1.0" in chat_replies(app)[-1]
         users = [turn.text for turn in app.screen.query(UserTurn)]
@@ -80,7 +76,7 @@ async def test_reply_streams_token_by_token_from_a_fake_model(recorder: Recorder
     app = fake_model_app(model)
     async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
         await recorder.wait_turns(pilot, 1)
-        done = recorder.of(ReplyCompleted)
+        done = recorder.events(ReplyDone)
         assert done and done[0].text.startswith("Welcome! **Referrals**")
         assert chat_replies(app) == [done[0].text]
         # The fake streams word by word: the coach emitted many tokens for this one reply.
@@ -100,7 +96,7 @@ async def test_whole_interview_with_a_fake_streaming_model(recorder: Recorder) -
         for number, answer in enumerate(INTERVIEW, start=2):
             await type_and_send(pilot, answer)
             await recorder.wait_turns(pilot, number)
-        assert not recorder.of(ReplyFailed)
+        assert not recorder.events(CoachError)
         assert app.screen.coach.state.completed
         assert "1.0" in panel_text(app)
         replies = chat_replies(app)
@@ -120,7 +116,7 @@ async def test_a_failed_reply_notifies_and_puts_the_text_back(recorder: Recorder
         await recorder.wait_turns(pilot, 1)
         await type_and_send(pilot, answer)
         await recorder.wait_turns(pilot, 2)
-        failures = recorder.of(ReplyFailed)
+        failures = recorder.events(CoachError)
         assert failures and failures[0].restore_input == answer
         assert failures[0].what_to_do
         assert app.screen.query_one(PromptInput).text == answer
@@ -144,7 +140,7 @@ async def test_an_unexpected_engine_failure_keeps_the_app_alive(recorder: Record
         await recorder.wait_turns(pilot, 1)
         await type_and_send(pilot, "35% of customers came by referral")
         await recorder.wait_turns(pilot, 2)
-        assert [f.message for f in recorder.of(ReplyFailed)][-1] == "socket closed [errno 104] [/b]"
+        assert [f.message for f in recorder.events(CoachError)][-1] == "socket closed [errno 104] [/b]"
         assert app.is_running
 
 
@@ -158,6 +154,7 @@ async def test_quitting_mid_interview_keeps_answers_and_resume_shows_them(
         await type_and_send(pilot, INTERVIEW[1])
         await pilot.press("ctrl+q")  # quit while the second answer is being handled
     session_id = recorder.of(CoachReady)[0].coach.session_id
+    assert session_id[:8] in app.goodbye() and "--resume" in app.goodbye()
 
     resumed = Recorder()
     again = offline_app(session_id=session_id[:6])
@@ -168,7 +165,33 @@ async def test_quitting_mid_interview_keeps_answers_and_resume_shows_them(
         users = [turn.text for turn in again.screen.query(UserTurn)]
         assert users[0] == INTERVIEW[0]
         assert ready.coach.step >= 1  # the PMF answer was committed before the quit
-        assert "welcome back" in chat_replies(again)[-1].lower()
+        # The answer in flight at the quit was saved: the coach answers it now, or (when its
+        # reply had been saved too) says where we are.
+        assert INTERVIEW[1] in users or "welcome back" in chat_replies(again)[-1].lower()
+
+
+async def test_reopening_a_session_stores_no_new_welcome_back_turn(recorder: Recorder) -> None:
+    app = offline_app()
+    async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
+        await recorder.wait_turns(pilot, 1)
+        await type_and_send(pilot, INTERVIEW[0])
+        await recorder.wait_turns(pilot, 2)
+    session_id = recorder.of(CoachReady)[0].coach.session_id
+    stored = len(app.context.session_store.turns(session_id))
+    for _ in range(2):
+        resumed = Recorder()
+        again = offline_app(session_id=session_id)
+        async with again.run_test(size=SIZE, message_hook=resumed) as pilot:
+            await resumed.wait_turns(pilot, 1)
+            assert chat_replies(again)[-1].startswith("Welcome back. We are at step 1")
+            saved = again.context.session_store.turns(session_id)
+            assert len(saved) == stored  # said, not stored
+            # The saved replies, then the welcome back.
+            assert len(chat_replies(again)) == sum(t.speaker == "coach" for t in saved) + 1
+            await type_and_send(pilot, "/help")  # and the session answers as before
+            await resumed.wait_turns(pilot, 2)
+        stored += 2  # the command and its reply, nothing else
+        assert len(again.context.session_store.turns(session_id)) == stored
 
 
 async def test_export_dialog_writes_markdown_and_json(recorder: Recorder, tmp_path: Path) -> None:
@@ -239,7 +262,7 @@ async def test_step_bar_click_jumps_and_lang_switches_the_ui(recorder: Recorder)
         await recorder.wait_turns(pilot, 1)
         await pilot.click("#step-2")
         await recorder.wait_turns(pilot, 2)
-        assert recorder.of(StepMoved)[-1].step == 2
+        assert recorder.events(StepChanged)[-1].step == 2
         await type_and_send(pilot, "/lang zh")
         await recorder.wait_turns(pilot, 3)
         assert "步骤 2" in panel_text(app)
@@ -357,7 +380,7 @@ async def test_citations_link_to_the_sources_view(recorder: Recorder) -> None:
         await recorder.wait_turns(pilot, 1)
         await type_and_send(pilot, INTERVIEW[0])
         await recorder.wait_turns(pilot, 2)
-        cited = recorder.of(ReplyCompleted)[-1].citations
+        cited = recorder.events(ReplyDone)[-1].citations
         assert cited, "the reply after indexing cites the knowledge base"
         line = app.screen.query(CoachReply).last().query_one(".citations")
         assert "[1]" in str(line.render())
@@ -454,7 +477,7 @@ async def test_personas_are_drafted_edited_and_saved_in_the_icp(recorder: Record
         assert stored.personas == coach.draft.personas  # committed: survives a crash
         assert "Bea from billing" in coach.export_text("md")
         assert json.loads(coach.export_text("json"))["personas"][0]["name"] == "Bea from billing"
-        assert "personas" in recorder.of(DraftChanged)[-1].changed_paths
+        assert "personas" in recorder.events(ICPUpdated)[-1].changed_paths
 
         # ctrl+p again opens what is stored (no new draft); /undo takes the personas back out.
         await pilot.press("ctrl+p")
@@ -469,9 +492,10 @@ async def test_personas_are_drafted_edited_and_saved_in_the_icp(recorder: Record
 
 @pytest.mark.slow
 async def test_a_crm_export_in_step_1_drafts_an_answer_the_coach_takes(
-        recorder: Recorder, dev_data: Path) -> None:
+        recorder: Recorder, tmp_path: Path) -> None:
     from icp_coach.tui.messages import AttachmentAnalysed
     from icp_coach.tui.screens.attach import AttachmentScreen
+    from tests.tui.crm_fixture import write_customers_csv
 
     app = offline_app()
     async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
@@ -481,8 +505,8 @@ async def test_a_crm_export_in_step_1_drafts_an_answer_the_coach_takes(
         assert app.screen.coach.step == 1
         await pilot.press("ctrl+o")
         await pilot.pause()
-        app.screen.query_one("#attach-path").value = str(dev_data / "job3_customers" /
-                                                         "customers.csv")
+        app.screen.query_one("#attach-path").value = str(
+            write_customers_csv(tmp_path / "customers.csv"))
         await pilot.press("enter")
         await recorder.wait_for(pilot, lambda: isinstance(app.screen, AttachmentScreen))
         answer = recorder.of(AttachmentAnalysed)[0].attachment.answer
@@ -521,7 +545,7 @@ async def test_attach_and_personas_keys_show_only_in_their_steps(recorder: Recor
 
 @pytest.mark.slow
 async def test_a_transcript_in_step_2_drafts_pains_with_the_customers_words(
-        recorder: Recorder, dev_data: Path) -> None:
+        recorder: Recorder) -> None:
     from icp_coach.embeddings import HashingEmbedder
     from icp_coach.tui.messages import AttachmentAnalysed
     from icp_coach.tui.screens.attach import AttachmentScreen
@@ -534,14 +558,13 @@ async def test_a_transcript_in_step_2_drafts_pains_with_the_customers_words(
         await recorder.wait_turns(pilot, 2)
         await pilot.press("ctrl+o")
         await pilot.pause()
-        app.screen.query_one("#attach-path").value = str(dev_data / "job1_jtbd" /
-                                                         "crm_brightwell_en.txt")
+        app.screen.query_one("#attach-path").value = str(TRANSCRIPT)
         await pilot.click("#attach-go")
         await recorder.wait_for(pilot, lambda: isinstance(app.screen, AttachmentScreen))
         found = recorder.of(AttachmentAnalysed)[0].attachment
         assert found.answer.startswith("From a customer interview:")
         assert "pain: " in found.answer
-        assert "crm_brightwell_en" in found.report or "Brightwell" in found.report
+        assert TRANSCRIPT.stem in found.report or "Ledgerly" in found.report
         await pilot.click("#attachment-use")
         await pilot.pause()
         await pilot.press("enter")
@@ -581,7 +604,6 @@ async def test_a_new_model_in_settings_reopens_the_session_with_it(recorder: Rec
         app.screen.query_one("#model").value = "qwen2.5-7b-instruct"
         await pilot.click("#save")
         await recorder.wait_for(pilot, lambda: len(recorder.of(CoachReady)) >= 2)
-        await recorder.wait_turns(pilot, 3)
         again = recorder.of(CoachReady)[-1]
         assert again.resumed and again.coach.session_id == first.session_id
         assert app.context.settings.model == "qwen2.5-7b-instruct"

@@ -60,7 +60,8 @@ def terminal(isolated_dirs: Path):
         pytest.fail("tmux is not installed: apt-get install -y tmux (.ci/run does this)")
     name = f"icp-e2e-{uuid.uuid4().hex[:8]}"
     env = {key: os.environ[key] for key in
-           ("ICP_COACH_CONFIG_DIR", "ICP_COACH_DATA_DIR", "ICP_COACH_CACHE_DIR")}
+           ("ICP_COACH_CONFIG_DIR", "ICP_COACH_DATA_DIR", "ICP_COACH_CACHE_DIR", "PYTHONPATH")
+           if key in os.environ}  # PYTHONPATH: the checkout under test, not the installed one
     command = " ".join(["env", *(f"{k}={shlex.quote(v)}" for k, v in env.items()), "TERM=xterm-256color",
                         *map(shlex.quote, icp_coach_command()),
                         "chat", "--engine", "offline", "--no-knowledge", "--company", "Acme"])

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from icp_coach.bootstrap import make_app
 from icp_coach.settings import Settings
 from icp_coach.tui.app import CoachApp, make_tui
-from icp_coach.tui.messages import TurnFinished
+from icp_coach.tui.messages import CoachEventReceived, TurnFinished
 
 # Answers that take the offline engine from the PMF check to a finished version 1.0.
 INTERVIEW = [
@@ -53,6 +53,10 @@ class Recorder:
 
     def of(self, kind: type) -> list[Any]:
         return [m for m in self.messages if isinstance(m, kind)]
+
+    def events(self, kind: type) -> list[Any]:
+        """The coach's events of `kind` (domain/events.py) that reached the screen."""
+        return [m.event for m in self.of(CoachEventReceived) if isinstance(m.event, kind)]
 
     async def wait_for(self, pilot: Pilot[Any], condition: Callable[[], bool],
                        seconds: float = 120.0, *, workers: bool = True) -> None:

@@ -132,7 +132,7 @@ def start_local_server(settings: Settings, *, model_path: Path | None = None,
     log_file = tempfile.NamedTemporaryFile(prefix="icp-coach-local-", suffix=".log", delete=False)  # noqa: SIM115
     command = [sys.executable, "-m", "icp_coach.engines.llm.local_server_process",
                "--model", str(target), "--port", str(port), "--context", str(CONTEXT_TOKENS),
-               "--threads", str(threads or default_threads())]
+               "--threads", str(threads or settings.local_threads or default_threads())]
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=log_file, stderr=log_file)
     server = LocalServer(base_url=f"http://127.0.0.1:{port}/v1",
                          model_name=f"qwen2.5-coder-{size}-instruct", process=process,

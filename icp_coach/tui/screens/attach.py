@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, Static
 
 from icp_coach.tui.i18n import t
+from icp_coach.tui.safe_text import plain, printable
 
 
 class AttachDialog(ModalScreen[Path | None]):
@@ -40,7 +41,8 @@ class AttachDialog(ModalScreen[Path | None]):
     def choose(self) -> None:
         path = Path(self.query_one("#attach-path", Input).value.strip()).expanduser()
         if not path.is_file():
-            self.notify(markup=False, message=t("attach.missing", self.language, path=str(path)), severity="error")
+            self.notify(printable(t("attach.missing", self.language, path=str(path))),
+                        severity="error", markup=False)
             return
         self.dismiss(path)
 
@@ -64,11 +66,11 @@ class AttachmentScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         lang = self.language
         with Vertical(id="attachment-dialog", classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(plain(self.title_text), classes="dialog-title", markup=False)
             with VerticalScroll():
-                yield Markdown(self.report, id="attachment-report")
+                yield Markdown(printable(self.report), id="attachment-report")
             yield Static(t("attach.answer_hint", lang), classes="muted")
-            yield Static(self.answer, id="attachment-answer", markup=False)
+            yield Static(plain(self.answer), id="attachment-answer", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(t("attach.use", lang), variant="primary", id="attachment-use")
                 yield Button(t("key.close", lang), id="attachment-close")

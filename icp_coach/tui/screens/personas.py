@@ -25,6 +25,7 @@ from icp_coach.tui.i18n import t
 from icp_coach.tui.persona_yaml import (
     PersonaTextError,
     parse_personas,
+    persona_status,
     personas_to_yaml,
     unverify_new_quotes,
 )
@@ -59,7 +60,8 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
         with Vertical(id="personas-dialog", classes="dialog"):
             yield Static(t("personas.title", lang), classes="dialog-title")
             yield Static(t("personas.edit_hint", lang), classes="muted")
-            yield TextArea(personas_to_yaml(self.personas), language="yaml", soft_wrap=True,
+            yield Static(self.status_text(self.personas), id="personas-status", markup=False)
+            yield TextArea(personas_to_yaml(self.personas, lang), language="yaml", soft_wrap=True,
                            id="personas-text")
             yield Static("", id="personas-error", classes="error")
             yield Label(t("personas.md_path", lang))
@@ -71,6 +73,15 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#personas-error", Static).display = False
+
+    def status_text(self, personas: list[Any]) -> str:
+        """One line per persona: draft or hypothesis, and the first interview still to run."""
+        lines = []
+        for persona in personas:
+            status = persona_status(persona, self.language)
+            first_step = status[2].removeprefix("#   - ") if len(status) > 2 else ""
+            lines.append(status[0].removeprefix("# ") + (f" → {first_step}" if first_step else ""))
+        return "\n".join(lines)
 
     def checked_personas(self) -> list[Any] | None:
         """The edited personas, or None after showing what is wrong and where."""
@@ -86,7 +97,9 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
             editor.focus()
             return None
         shown.display = False
-        return unverify_new_quotes(personas, self.personas)
+        checked = unverify_new_quotes(personas, self.personas)
+        self.query_one("#personas-status", Static).update(self.status_text(checked))
+        return checked
 
     @on(Button.Pressed, "#personas-save")
     def save(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,13 +12,19 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from icp_coach.tui.i18n import t
+from icp_coach.tui.safe_text import plain, printable
 
 
-def rename_session(store: Any, session_id: str, name: str, current_coach: Any = None) -> None:
+async def rename_session(store: Any, session_id: str, name: str, current_coach: Any = None,
+                         coach_thread: Any = None) -> None:
     """The open session is renamed through its coach (which would otherwise write its old name
-    back with the next turn); any other one in the store."""
+    back with the next turn), on the coach's thread like its other commits; any other one in the
+    store."""
     if current_coach is not None and current_coach.session_id == session_id:
-        current_coach.rename(name)
+        if coach_thread is not None:
+            await coach_thread.call(current_coach.rename, name)
+        else:
+            current_coach.rename(name)
     else:
         store.rename(session_id, name)
 
@@ -69,7 +74,7 @@ class SessionsScreen(ModalScreen[str | None]):
             marker = "*" if item.id == self.current_id else ""
             cells = (item.id + marker, item.company, f"{item.step}{' ✓' if item.completed else ''}",
                      item.version, item.updated_at.replace("T", " ")[:16], str(item.turns))
-            table.add_row(*(Text(cell) for cell in cells), key=item.id)  # names are not markup
+            table.add_row(*(plain(cell) for cell in cells), key=item.id)  # names are not markup
         if not table.row_count:
             self.notify(markup=False, message=t("sessions.empty", self.language), timeout=4)
 
@@ -97,17 +102,19 @@ class SessionsScreen(ModalScreen[str | None]):
         rename.focus()
 
     @on(Input.Submitted, "#rename-input")
-    def apply_rename(self, event: Input.Submitted) -> None:
+    async def apply_rename(self, event: Input.Submitted) -> None:
         chosen = self.selected_id()
         name = event.value.strip()
         event.input.value = ""
         event.input.display = False
         if chosen is None or not name:
             return
-        rename_session(self.store, chosen, name, self.current_coach)
+        await rename_session(self.store, chosen, name, self.current_coach,
+                             getattr(self.app, "coach_thread", None))
         if self.current_coach is not None and chosen == self.current_coach.session_id:
             self.app.main_screen.refresh_icp()  # type: ignore[attr-defined]
-        self.notify(markup=False, message=t("sessions.renamed", self.language, name=name), timeout=4)
+        self.notify(printable(t("sessions.renamed", self.language, name=name)), timeout=4,
+                    markup=False)
         self.reload()
         self.query_one(DataTable).focus()
 
@@ -134,7 +141,9 @@ class SessionsScreen(ModalScreen[str | None]):
         if chosen is None:
             return
         state = self.store.load_state(chosen)
-        self.app.push_screen(ExportDialog(state.draft, state.language))
+        self.app.push_screen(ExportDialog(
+            state.draft, state.language, session_id=state.session_id,
+            exports_dir=self.app.context.exports_dir))  # type: ignore[attr-defined]
 
     def action_close(self) -> None:
         self.dismiss(None)

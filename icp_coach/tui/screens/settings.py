@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from icp_coach.tui.i18n import t
 from icp_coach.tui.messages import ConnectionChecked
+from icp_coach.tui.safe_text import plain
 
 ENGINES = ("auto", "llm", "local", "offline")
 
@@ -70,7 +70,8 @@ class SettingsScreen(ModalScreen[dict[str, Any] | None]):
             yield Static(t("settings.title", lang), classes="dialog-title")
             with VerticalScroll():
                 yield Label(t("settings.engine", lang))
-                yield Select([(name, name) for name in ENGINES], value=current.engine,
+                yield Select([(t(f"settings.engine.{name}", lang), name) for name in ENGINES],
+                             value=current.engine,
                              allow_blank=False, id="engine")
                 yield Label(t("settings.base_url", lang))
                 yield Input(current.base_url or "", placeholder="https://api.openai.com/v1",
@@ -130,9 +131,10 @@ class SettingsScreen(ModalScreen[dict[str, Any] | None]):
             text = t(key, self.language, detail=message.detail)
         result = self.query_one("#connection-result", Static)
         result.set_class(not message.ok, "error")
-        result.update(Text(text))
+        result.update(plain(text))
 
     @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
     def save(self) -> None:
         from icp_coach.tui.config_file import save_config
 

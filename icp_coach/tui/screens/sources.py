@@ -12,18 +12,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from icp_coach.tui.i18n import t
+from icp_coach.tui.safe_text import printable
 
 
 def render_passage(number: int, passage: Any, language: str) -> Text:
+    """The passage as the knowledge base holds it (a shared Chroma server's text too: shown
+    literally, control characters removed)."""
     text = Text(f"[{number}] ", style="bold")
-    text.append(passage.title, style="bold")
+    text.append(printable(passage.title), style="bold")
     text.append(f"\n{t('sources.document', language)}: ", style="dim")
-    text.append(passage.doc_id)
+    text.append(printable(passage.doc_id))
     if passage.section:
         text.append(f"\n{t('sources.section', language)}: ", style="dim")
-        text.append(passage.section)
+        text.append(printable(passage.section))
     text.append("\n\n")
-    text.append(passage.text.strip())
+    text.append(printable(passage.text.strip()))
     return text
 
 

@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from icp_coach.tui.safe_text import printable
+
 if TYPE_CHECKING:  # markdown-it loads with the first reply, not before the first screen
     from textual.widgets import Markdown
     from textual.widgets.markdown import MarkdownStream
@@ -20,7 +22,7 @@ class UserTurn(Static):
 
     def __init__(self, text: str, speaker: str) -> None:
         label = Text(f"{speaker}: ", style="bold")
-        label.append(text)
+        label.append(printable(text))
         super().__init__(label, classes="user-turn", markup=False)
         self.text = text
 
@@ -82,7 +84,7 @@ class CoachReply(Vertical):
             # The title and the innermost heading; F4 / a click shows the document and full path.
             tail = passage.section.split(" > ")[-1] if passage.section else ""
             label = passage.title if not tail or tail == passage.title else f"{passage.title} › {tail}"
-            text.append(label, style="dim")
+            text.append(printable(label), style="dim")
         line.update(text)
         line.display = True
 

@@ -11,8 +11,10 @@ from textual.widgets import Static
 
 from icp_coach.domain.language import as_language
 from icp_coach.tui.i18n import t
+from icp_coach.tui.safe_text import printable
 
 if TYPE_CHECKING:  # the domain (pydantic) loads with the coach, after the first screen is up
+    from icp_coach.domain.events import DraftView
     from icp_coach.domain.icp import ICPDocument
     from icp_coach.domain.validation import Finding
 
@@ -32,39 +34,44 @@ def completeness_bar(share: float, cells: int = BAR_CELLS) -> Text:
 
 def _dimension_values(document: ICPDocument, name: str, language: str) -> str:
     """A short reading of what a dimension holds, for the panel (not a full rendering)."""
+    comma = "、" if language == "zh" else ", "
+    semicolon = "；" if language == "zh" else "; "
     if name == "firmographics":
         firmo = document.firmographics
         parts = list(firmo.industries[:3])
         if firmo.employees.is_set:
-            parts.append(f"{_number(firmo.employees.min)}-{_number(firmo.employees.max)} "
+            parts.append(f"{_bounds(firmo.employees.min, firmo.employees.max)} "
                          f"{t('panel.employees', language)}")
         parts += firmo.regions[:2]
-        return ", ".join(parts)
+        return comma.join(parts)
     if name == "technographics":
         tech = document.technographics
-        return ", ".join([*tech.tech_stack[:3], *tech.integrations[:2]])
+        return comma.join([*tech.tech_stack[:3], *tech.integrations[:2]])
     if name == "psychographics":
         psycho = document.psychographics
-        return ", ".join([*psycho.values[:2], *psycho.culture[:2]])
+        return comma.join([*psycho.values[:2], *psycho.culture[:2]])
     if name == "pain_points":
-        return "; ".join(p.description for p in document.pain_points[:2])
+        return semicolon.join(p.description for p in document.pain_points[:2])
     if name == "buying_signals":
-        return "; ".join(s.description for s in document.buying_signals[:2])
-    return ", ".join(f"{m.role}: {'/'.join(m.titles[:1])}" if m.titles else m.role
-                     for m in document.decision_makers[:3])
+        return semicolon.join(s.description for s in document.buying_signals[:2])
+    from icp_coach.services.export import role_label
+
+    lang: Any = language
+    return comma.join(f"{role_label(m.role, lang)}: {'/'.join(m.titles[:1])}" if m.titles
+                      else role_label(m.role, lang) for m in document.decision_makers[:3])
 
 
-def _number(value: float | None) -> str:
-    return "?" if value is None else f"{value:,.0f}"
+def _bounds(low: float | None, high: float | None) -> str:
+    if low is None:
+        return f"≤{high:,.0f}"
+    if high is None:
+        return f"≥{low:,.0f}"
+    return f"{low:,.0f}-{high:,.0f}"
 
 
-def render_step(document: ICPDocument, current: int, language: str) -> Text:
-    from icp_coach.domain.process import step, step_gaps
-
+def render_step(current: int, title: str, gaps: list[Any], language: str) -> Text:
     text = Text()
-    text.append(f"{t('panel.step', language)} {current}: {step(current).title_in(language)}",
-                style="bold")
-    gaps = step_gaps(current, document)
+    text.append(f"{t('panel.step', language)} {current}: {title}", style="bold")
     if not gaps:
         text.append("\n" + t("panel.step_done", language), style="green")
         return text
@@ -80,22 +87,21 @@ def render_step(document: ICPDocument, current: int, language: str) -> Text:
     return text
 
 
-def render_dimensions(document: ICPDocument, language: str) -> Text:
+def render_dimensions(document: ICPDocument, scores: dict[str, float], language: str) -> Text:
     from icp_coach.domain.icp import DIMENSIONS
-    from icp_coach.domain.validation import completeness, dimension_label
+    from icp_coach.domain.validation import dimension_label
 
-    scores = completeness(document)
     text = Text()
     text.append(t("panel.dimensions", language), style="bold underline")
     for name in DIMENSIONS:
         text.append(f"\n{dimension_label(name, as_language(language))}\n", style="bold")
         text.append("  ")
-        text.append_text(completeness_bar(scores[name]))
-        values = _dimension_values(document, name, language)
+        text.append_text(completeness_bar(scores.get(name, 0.0)))
+        values = printable(_dimension_values(document, name, language))
         if values:
             text.append(f"\n  {values}", style="italic")
     text.append(f"\n{t('panel.overall', language)} ", style="bold")
-    text.append_text(completeness_bar(scores["overall"]))
+    text.append_text(completeness_bar(scores.get("overall", 0.0)))
     return text
 
 
@@ -109,7 +115,7 @@ def render_findings(findings: list[Finding], language: str) -> Text:
         text.append("\n")
         text.append(f" {t(f'badge.{finding.severity}', language)} ",
                     style=BADGE_STYLES.get(finding.severity, "bold"))
-        text.append(f" {finding.message}")
+        text.append(f" {printable(finding.message)}")
     return text
 
 
@@ -122,14 +128,17 @@ class ICPPanel(VerticalScroll):
         yield Static(id="panel-dimensions")
         yield Static(id="panel-findings")
 
-    def show(self, document: ICPDocument, current_step: int, language: str) -> None:
-        from icp_coach.domain.validation import validate_icp
-
+    def show(self, view: DraftView, language: str) -> None:
+        """Render the coach's snapshot of the draft (domain/events.py DraftView): computed once
+        per change by the coach, nothing is validated or measured again here."""
+        document = view.document
         title = Text(f"{t('panel.title', language)}: ", style="bold")
-        title.append(document.name)
+        title.append(printable(document.name))
         title.append(f"  {t('panel.version', language)} {document.version}", style="dim")
         self.query_one("#panel-title", Static).update(title)
-        self.query_one("#panel-step", Static).update(render_step(document, current_step, language))
-        self.query_one("#panel-dimensions", Static).update(render_dimensions(document, language))
-        findings = validate_icp(document, as_language(language))
-        self.query_one("#panel-findings", Static).update(render_findings(findings, language))
+        self.query_one("#panel-step", Static).update(
+            render_step(view.step, view.step_title, list(view.gaps), language))
+        self.query_one("#panel-dimensions", Static).update(
+            render_dimensions(document, dict(view.completeness), language))
+        self.query_one("#panel-findings", Static).update(
+            render_findings(list(view.findings), language))

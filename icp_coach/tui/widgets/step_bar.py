@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,9 +11,6 @@ from textual.message import Message
 from textual.widgets import Static
 
 from icp_coach.tui.i18n import t
-
-if TYPE_CHECKING:
-    from icp_coach.domain.icp import ICPDocument
 
 STEP_NUMBERS = range(0, 6)  # the PMF check (0) and the five steps; domain.process.STEPS
 
@@ -39,12 +35,9 @@ class StepBar(Horizontal):
         for number in STEP_NUMBERS:
             yield StepChip(number)
 
-    def show(self, document: ICPDocument | None, current: int, language: str) -> None:
-        done: set[int] = set()
-        if document is not None:
-            from icp_coach.domain.process import is_step_done
-
-            done = {number for number in STEP_NUMBERS if is_step_done(number, document)}
+    def show(self, done_steps: list[int], current: int, language: str) -> None:
+        """`done_steps` from the coach's DraftView (their done-criteria are met)."""
+        done = set(done_steps)
         for chip in self.query(StepChip):
             number = chip.number
             if number == current:

@@ -33,7 +33,7 @@ def app():  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("notes", "transcript"), PAIRS)
-def test_personas_from_dev_notes_and_interviews(app, dev_data: Path, notes: str,  # type: ignore[no-untyped-def]
+def test_personas_from_dev_notes_and_interviews_devcorpus(app, dev_data: Path, notes: str,  # type: ignore[no-untyped-def]
                                                  transcript: str) -> None:
     notes_path = dev_data / "job2_icp_notes" / notes
     icp = extract_notes(notes_path.read_text(encoding="utf-8"), app.offline_extractor,

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""Check the first-contact gold files against the texts they describe.
+
+    python3 benchmarks/first_contact/check_gold.py [ROUND_DIR ...]   (default: every round*/ here)
+
+jtbd/      every quote (forces, triggers, desired_outcomes, not_valued) is an exact substring of
+           ONE turn of a speaker listed in "customers"; every labelled speaker is an interviewer,
+           a customer or a known metadata label; quote lengths stay in range (EN 3-30 words,
+           ZH 6-45 characters); no quote under two headings; alternatives and chosen solution
+           are named in the transcript.
+notes/     gold files have the ICP document's shape (firmographics, technographics, pain_points,
+           buying_signals, decision_makers, red_flags); every list entry written "a|b|c" has at
+           least one spelling in the notes text; numeric bounds are numbers or null, min <= max.
+personas/  the ICP parses as an icp_coach ICPDocument when the package is importable (else only
+           as JSON); the transcript's speakers are the gold's; every quote is verbatim.
+
+The transcript parser here is deliberately independent of icp_coach's loader: it only knows the
+layouts used in these folders, and it never runs any engine.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+METADATA_LABELS = {"source", "date", "hosts", "scenario", "来源", "日期", "主持人", "场景", "时长",
+                   "参会", "记录人", "duration", "attendees"}
+QUOTE_FIELDS = ("triggers", "desired_outcomes", "not_valued")
+FORCES = ("push", "pull", "anxiety", "habit")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+BOLD_LABEL = re.compile(r"^\*\*([^*]{1,60}?)\s*[:：]\s*\*\*\s*(.*)$|^\*\*([^*]{1,60}?)\*\*\s*[:：]\s*(.*)$")
+PLAIN_LABEL = re.compile(r"^([^:：\-*#\[\s][^:：]{0,39})[:：]\s*(.*)$")
+OTTER_HEADER = re.compile(r"^(\S.{0,40}?)\s{2,}(?:\d{1,2}:)?\d{1,2}:\d{2}\s*$")
+TIMING = re.compile(r"-->")
+VOICE = re.compile(r"<v\s+([^>]+)>(.*?)(?:</v>)?$", re.S)
+
+problems: list[str] = []
+
+
+def problem(where: str, message: str) -> None:
+    problems.append(f"{where}: {message}")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ------------------------------------------------------------------ transcripts -> turns
+
+def turns_of(path: Path) -> list[tuple[str, str]]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".vtt":
+        return _cues(text, vtt=True)
+    if path.suffix == ".srt":
+        return _cues(text, vtt=False)
+    if any(OTTER_HEADER.match(line) for line in text.splitlines()):
+        return _otter(text)
+    return _labelled_lines(text)
+
+
+def _cues(text: str, *, vtt: bool) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
+    speaker = ""
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.strip().splitlines()]
+        timing = next((i for i, line in enumerate(lines) if TIMING.search(line)), None)
+        if timing is None:
+            continue
+        body = " ".join(lines[timing + 1:])
+        if vtt:
+            match = VOICE.match(body)
+            if match:
+                speaker, body = match.group(1).strip(), match.group(2)
+            body = html.unescape(re.sub(r"</?[^>]+>", "", body))
+        else:
+            match = PLAIN_LABEL.match(body)
+            if match:
+                speaker, body = match.group(1).strip(), match.group(2)
+        turns.append((speaker, squash(body)))
+    return turns
+
+
+def _otter(text: str) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
+    speaker: str | None = None
+    body: list[str] = []
+    for line in text.splitlines() + [""]:
+        header = OTTER_HEADER.match(line.strip())
+        if header:
+            speaker, body = header.group(1).strip(), []
+        elif not line.strip():
+            if speaker is not None:
+                turns.append((speaker, squash(" ".join(body))))
+            speaker, body = None, []
+        elif speaker is not None:
+            body.append(line.strip())
+    return turns
+
+
+def _labelled_lines(text: str) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        line = line.strip()
+        bold = BOLD_LABEL.match(line)
+        if bold:
+            speaker = bold.group(1) or bold.group(3)
+            body = bold.group(2) if bold.group(1) else bold.group(4)
+            turns.append((speaker.strip(), squash(body)))
+            continue
+        plain = PLAIN_LABEL.match(line)
+        if plain and not re.search(r"[。，,.!?！？]", plain.group(1)):
+            turns.append((plain.group(1).strip(), squash(plain.group(2))))
+    return turns
+
+
+# ------------------------------------------------------------------ quotes
+
+def check_quotes(where: str, quotes: dict[str, list[str]], turns: list[tuple[str, str]],
+                 customers: set[str], language: str) -> int:
+    customer_texts = [text for speaker, text in turns if speaker in customers]
+    seen: dict[str, str] = {}
+    count = 0
+    for field, items in quotes.items():
+        for quote in items:
+            count += 1
+            if not any(quote in text for text in customer_texts):
+                problem(where, f"{field} quote not verbatim in one customer turn: {quote!r}")
+            size = len(CJK.findall(quote)) if language == "zh" else len(quote.split())
+            low, high = (6, 45) if language == "zh" else (3, 30)
+            if not low <= size <= high:
+                problem(where, f"{field} quote length {size} outside {low}-{high}: {quote!r}")
+            if quote in seen and seen[quote] != field:
+                problem(where, f"quote under both {seen[quote]} and {field}: {quote!r}")
+            seen[quote] = field
+    return count
+
+
+def check_speakers(where: str, turns: list[tuple[str, str]], interviewers: set[str],
+                   customers: set[str]) -> None:
+    labels = {speaker for speaker, _ in turns}
+    for label in sorted(labels - interviewers - customers):
+        if label.lower() not in METADATA_LABELS:
+            problem(where, f"speaker label {label!r} is neither interviewer, customer nor metadata")
+    for label in sorted((interviewers | customers) - labels):
+        problem(where, f"gold names speaker {label!r} who never speaks")
+    if interviewers & customers:
+        problem(where, f"labels both interviewer and customer: {sorted(interviewers & customers)}")
+
+
+def check_jtbd(folder: Path) -> tuple[int, int]:
+    files = quotes = 0
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        where = f"{gold_path.parent.parent.name}/{gold_path.parent.name}/{gold_path.name}"
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        for key in ("transcript", "language", "interviewers", "customers", "forces", *QUOTE_FIELDS,
+                    "alternatives", "chosen_solution", "job_statement_supported"):
+            if key not in gold:
+                problem(where, f"missing key {key!r}")
+        transcript = folder / gold["transcript"]
+        if not transcript.exists():
+            problem(where, f"transcript {transcript.name} is missing")
+            continue
+        turns = turns_of(transcript)
+        interviewers, customers = set(gold["interviewers"]), set(gold["customers"])
+        check_speakers(where, turns, interviewers, customers)
+        fields = {force: gold["forces"][force] for force in FORCES}
+        fields.update({field: gold[field] for field in QUOTE_FIELDS})
+        quotes += check_quotes(where, fields, turns, customers, gold["language"])
+        raw = transcript.read_text(encoding="utf-8").lower()
+        for alternative in gold["alternatives"]:
+            if set(alternative) != {"name", "considered"} or not isinstance(alternative["considered"], bool):
+                problem(where, f"alternative must be {{name, considered: bool}}: {alternative}")
+        for name in [a["name"] for a in gold["alternatives"]] + [gold["chosen_solution"] or ""]:
+            if name and not _named(name, raw):
+                problem(where, f"{name!r} is not named in the transcript")
+        lines = len(transcript.read_text(encoding="utf-8").splitlines())
+        if not 60 <= lines <= 200:
+            problem(where, f"transcript has {lines} lines (want 60-200)")
+        files += 1
+    return files, quotes
+
+
+def _named(name: str, raw: str) -> bool:
+    """A name is named when its first word (or, for Chinese, its first two characters) occurs."""
+    head = name[:2] if CJK.match(name) else name.split()[0]
+    return head.lower() in raw
+
+
+# ------------------------------------------------------------------ notes
+
+def _spellings_present(where: str, field: str, entry: str, text: str) -> None:
+    if not any(spelling.strip().lower() in text for spelling in entry.split("|") if spelling.strip()):
+        problem(where, f"{field} entry {entry!r}: no spelling occurs in the notes")
+
+
+def _check_range(where: str, name: str, value: object) -> None:
+    if not isinstance(value, dict) or set(value) != {"min", "max"}:
+        problem(where, f"{name} must be {{min, max}}")
+        return
+    low, high = value["min"], value["max"]
+    for bound in (low, high):
+        if bound is not None and not isinstance(bound, (int, float)):
+            problem(where, f"{name} bound {bound!r} is not a number or null")
+    if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
+        problem(where, f"{name} min {low} > max {high}")
+
+
+def check_notes(folder: Path) -> int:
+    files = 0
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        where = f"{gold_path.parent.parent.name}/{gold_path.parent.name}/{gold_path.name}"
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        notes = folder / gold.get("notes", "")
+        if not notes.is_file():
+            problem(where, "notes file missing")
+            continue
+        text = notes.read_text(encoding="utf-8").lower()
+        firmo, techno = gold.get("firmographics", {}), gold.get("technographics", {})
+        _check_range(where, "employees", firmo.get("employees"))
+        _check_range(where, "annual_revenue_usd", firmo.get("annual_revenue_usd"))
+        for field, entries in (("industries", firmo.get("industries")), ("regions", firmo.get("regions")),
+                               ("tech_stack", techno.get("tech_stack"))):
+            if not isinstance(entries, list):
+                problem(where, f"{field} must be a list")
+                continue
+            for entry in entries:
+                _spellings_present(where, field, entry, text)
+        for field in ("pain_points", "buying_signals", "red_flags"):
+            for item in gold.get(field, []):
+                if not item.get("description") or not item.get("match"):
+                    problem(where, f"{field} item needs description and match: {item}")
+                    continue
+                _spellings_present(where, field, item["match"], text)
+        roles = [maker.get("role") for maker in gold.get("decision_makers", [])]
+        for maker in gold.get("decision_makers", []):
+            if maker.get("role") not in ("champion", "economic_buyer", "technical_buyer", "user", "blocker"):
+                problem(where, f"unknown role {maker.get('role')!r}")
+            for title in maker.get("titles", []):
+                _spellings_present(where, f"{maker.get('role')} title", title, text)
+        if len(roles) != len(set(roles)):
+            problem(where, "a decision-maker role is listed twice")
+        lines = len(notes.read_text(encoding="utf-8").splitlines())
+        if lines < 8:
+            problem(where, f"notes have only {lines} lines")
+        files += 1
+    return files
+
+
+# ------------------------------------------------------------------ personas
+
+def check_personas(folder: Path) -> tuple[int, int]:
+    try:
+        sys.path.insert(0, str(HERE.parents[1]))
+        from icp_coach.domain.icp import ICPDocument
+    except ImportError:  # the checker also runs with a bare python3
+        ICPDocument = None  # type: ignore[assignment,misc]  # noqa: N806
+    if ICPDocument is None:
+        print("  (icp_coach not importable: ICP documents checked as JSON only; run with .venv/bin/python)")
+    files = quotes = 0
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        where = f"{gold_path.parent.parent.name}/{gold_path.parent.name}/{gold_path.name}"
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        icp_text = (folder / gold["icp"]).read_text(encoding="utf-8")
+        document = json.loads(icp_text)
+        if ICPDocument is not None:
+            try:
+                ICPDocument.model_validate(document)
+            except ValueError as error:
+                problem(where, f"ICP does not validate: {str(error)[:300]}")
+        turns = turns_of(folder / gold["transcript"])
+        interviewers = set(gold["interviewers"])
+        customers = {speaker["label"] for speaker in gold["speakers"]}
+        check_speakers(where, turns, interviewers, customers)
+        for speaker in gold["speakers"]:
+            if speaker["role"] not in ("champion", "economic_buyer", "technical_buyer", "user", "blocker"):
+                problem(where, f"unknown role {speaker['role']!r}")
+            spoken = " ".join(text for label, text in turns if label == speaker["label"])
+            if speaker["stated_title"] not in spoken:
+                problem(where, f"{speaker['label']} never states the title {speaker['stated_title']!r}")
+            quotes += check_quotes(where, {"cares_about": speaker["cares_about"]}, turns,
+                                   {speaker["label"]}, gold["language"])
+        for mentioned in gold.get("mentioned_roles", []):
+            quotes += check_quotes(where, {"mentioned": mentioned["cares_about"]}, turns,
+                                   {mentioned["mentioned_by"]}, gold["language"])
+        quotes += check_quotes(where, {"not_valued": gold.get("not_valued", [])}, turns, customers,
+                               gold["language"])
+        icp_roles = {maker["role"] for maker in document.get("decision_makers", [])}
+        for role in gold["roles"]:
+            if role["role"] not in icp_roles and not role.get("from_transcript_only"):
+                problem(where, f"role {role['role']} not in the ICP and not marked from_transcript_only")
+        files += 1
+    return files, quotes
+
+
+def main(argv: list[str]) -> int:
+    rounds = [Path(arg).resolve() for arg in argv] or sorted(HERE.glob("round*/"))
+    for round_dir in rounds:
+        jtbd = check_jtbd(round_dir / "jtbd")
+        notes = check_notes(round_dir / "notes")
+        personas = check_personas(round_dir / "personas")
+        print(f"{round_dir.name}: jtbd {jtbd[0]} transcripts / {jtbd[1]} quotes, notes {notes} files, "
+              f"personas {personas[0]} pairs / {personas[1]} quotes")
+    for line in problems:
+        print("PROBLEM", line)
+    print("OK" if not problems else f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
