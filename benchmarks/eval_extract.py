@@ -4,7 +4,8 @@
                                                 [--no-embeddings]
 
 Default data: ../shared/dev-data/job2_icp_notes. A data folder holds NAME.gold.json files, each
-scoring the notes file it names ("notes") or NAME.md beside it.
+scoring the notes file it names ("notes") or NAME.md beside it; gold in the ICP document's
+shape (benchmarks/first_contact/round*/notes) is read as it is, no export needed.
 Held-out notes written for the offline engine live in tests/engines_offline/notes/.
 
 Scoring, per note:
@@ -141,6 +142,23 @@ def score_note(gold: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]
             "inverted": inverted_polarities(gold, predicted)}
 
 
+def eval_gold(gold: dict[str, Any]) -> dict[str, Any]:
+    """Gold in the eval layout; gold written in the ICP document's shape (the first-contact
+    rounds: "firmographics", "decision_makers", items with "match") is converted the way
+    benchmarks/first_contact/export_eval_data.py converts it."""
+    if "firmographics" not in gold:
+        return gold
+    import importlib.util
+
+    path = ROOT / "benchmarks" / "first_contact" / "export_eval_data.py"
+    spec = importlib.util.spec_from_file_location("export_eval_data", path)
+    assert spec and spec.loader, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    converted: dict[str, Any] = module.notes_gold({"notes": gold.get("notes", ""), **gold})
+    return converted
+
+
 def notes_name(gold_path: Path, gold: dict[str, Any]) -> str:
     """The notes a gold file scores: its "notes" entry, else NAME.md beside NAME.gold.json."""
     return str(gold.get("notes") or gold_path.name.removesuffix(".gold.json") + ".md")
@@ -185,7 +203,7 @@ def run(engine: str, data_dirs: list[Path], *, embeddings: bool = True) -> dict[
             extractor = OfflineExtractor(app.settings.cny_per_usd, use_embeddings=False)
         for data_dir in data_dirs:
             for gold_path in sorted(data_dir.glob("*.gold.json")):
-                gold = json.loads(gold_path.read_text("utf-8"))
+                gold = eval_gold(json.loads(gold_path.read_text("utf-8")))
                 notes_path = data_dir / notes_name(gold_path, gold)
                 text = notes_path.read_text("utf-8")
                 started = time.perf_counter()
