@@ -53,11 +53,17 @@ class Criterion(BaseModel):
             return self.description
         value = self.value
         if self.op == "between":
-            return f"{self.field} between {value[0]:g} and {value[1]:g}"
+            return f"{self.field} between {_number(value[0])} and {_number(value[1])}"
         if self.op == "in":
             return f"{self.field} in {', '.join(str(v) for v in value)}"
         symbols = {"eq": "=", "gte": ">=", "lte": "<=", "contains": "contains"}
-        return f"{self.field} {symbols[self.op]} {value}"
+        shown = _number(value) if self.op in ("gte", "lte") else value
+        return f"{self.field} {symbols[self.op]} {shown}"
+
+
+def _number(value: float) -> str:
+    """10000000 as '10,000,000' (never '1e+07'); 2.5 stays '2.5'."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
 class Filter(Criterion):

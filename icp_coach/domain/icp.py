@@ -98,7 +98,8 @@ class PMFStatus(_Model):
     """The product-market-fit check done before step 1; it decides how to segment."""
 
     referral_share: float | None = Field(default=None, ge=0, le=1)
-    referrer_nps: float | None = Field(default=None, ge=-100, le=100)
+    referrer_nps: float | None = Field(default=None, ge=-100, le=100)  # the referrers' score
+    overall_nps: float | None = Field(default=None, ge=-100, le=100)  # all customers: not PMF
     retention_note: str = ""
     reached: bool | None = None
     segmentation: Literal["firmographic", "jobs_to_be_done"] | None = None
@@ -137,6 +138,9 @@ class ICPDocument(_Model):
     buying_signals: list[BuyingSignal] = Field(default_factory=list)
     decision_makers: list[DecisionMaker] = Field(default_factory=list)
     red_flags: list[RedFlag] = Field(default_factory=list)
+    best_accounts: list[str] = Field(default_factory=list)  # the named customers to clone (step 1)
+    jobs_to_be_done: list[str] = Field(default_factory=list)  # before PMF: the jobs they hire it for
+    validation_evidence: list[str] = Field(default_factory=list)  # what step 3 checked it against
     filters: list[Filter] = Field(default_factory=list)
     signals: list[Signal] = Field(default_factory=list)
     personas: list[Persona] = Field(default_factory=list)

@@ -34,6 +34,9 @@ class ICPPatch(BaseModel):
     buying_signals: list[BuyingSignal] = Field(default_factory=list)
     decision_makers: list[DecisionMaker] = Field(default_factory=list)
     red_flags: list[RedFlag] = Field(default_factory=list)
+    best_accounts: list[str] = Field(default_factory=list)
+    jobs_to_be_done: list[str] = Field(default_factory=list)
+    validation_evidence: list[str] = Field(default_factory=list)
     pmf: PMFStatus | None = None
     summary: str = ""
 
@@ -77,6 +80,8 @@ def apply_patch(doc: ICPDocument, patch: ICPPatch) -> tuple[ICPDocument, list[st
     set_words(tech, "integrations", "technographics.integrations", patch.integrations)
     set_words(tech, "compliance", "technographics.compliance", patch.compliance)
     set_words(data.psychographics, "values", "psychographics.values", patch.values)
+    for name in ("best_accounts", "jobs_to_be_done", "validation_evidence"):
+        set_words(data, name, name, getattr(patch, name))
     for name in ("employees", "annual_revenue_usd"):
         bounds: NumberRange | None = getattr(patch, name)
         if bounds is not None and bounds.is_set:

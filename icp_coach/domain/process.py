@@ -19,13 +19,12 @@ from icp_coach.domain.icp import ICPDocument, PMFStatus, Review
 from icp_coach.domain.knowledge import Passage
 from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
+from icp_coach.domain.pmf import PMFReading, decide, read_pmf
 
 Segmentation = Literal["firmographic", "jobs_to_be_done"]
 
 FIRST_STEP = 0
 LAST_STEP = 5
-REFERRAL_SHARE_FOR_PMF = 0.30  # about a third of new customers arriving by referral
-REFERRER_SCORE_FOR_PMF = 9.0  # referrers rating you 9 or 10 out of 10
 
 
 @dataclass(frozen=True)
@@ -116,6 +115,10 @@ def step_gaps(number: int, draft: ICPDocument) -> list[Gap]:
             gaps.append(Gap("firmographics.industries", required=not jobs_first))
         if not firmo.employees.is_set and not firmo.annual_revenue_usd.is_set:
             gaps.append(Gap("firmographics.size", required=not jobs_first))
+        if jobs_first and not draft.jobs_to_be_done:
+            gaps.append(Gap("jobs_to_be_done"))
+        if not draft.best_accounts:
+            gaps.append(Gap("best_accounts", required=False))
         if not firmo.regions:
             gaps.append(Gap("firmographics.regions", required=False))
     elif number == 2:
@@ -134,6 +137,8 @@ def step_gaps(number: int, draft: ICPDocument) -> list[Gap]:
     elif number == 3:
         if not draft.red_flags:
             gaps.append(Gap("red_flags"))
+        if not draft.validation_evidence and not draft.assessments:
+            gaps.append(Gap("validation_evidence", required=False))
         if not draft.assessments:
             gaps.append(Gap("assessments", required=False))
     elif number == 4:
@@ -158,7 +163,7 @@ def is_step_done(number: int, draft: ICPDocument) -> bool:
 # profile; in step 5 about the review plan (parsed by code). Elsewhere everything but PMF counts.
 _PATCH_SCOPE: dict[int, frozenset[str] | None] = {
     0: frozenset({"pmf"}),
-    3: frozenset({"red_flags"}),
+    3: frozenset({"red_flags", "validation_evidence"}),
     5: frozenset(),
 }
 
@@ -178,63 +183,39 @@ def merge_pmf(current: PMFStatus, found: PMFStatus | None) -> PMFStatus:
         return current
     updates = {name: value for name, value in found.model_dump().items()
                if value not in (None, "") and name not in ("reached", "segmentation")}
+    if found.reached is False and found.referral_share is None and found.referrer_nps is None:
+        updates["reached"] = False  # "not yet", said in so many words
     return decide_pmf(current.model_copy(update=updates))
 
 
 # --- PMF -----------------------------------------------------------------------------------
 
 def decide_pmf(pmf: PMFStatus) -> PMFStatus:
-    """Fill `reached` and `segmentation` from the evidence given."""
-    if pmf.referral_share is None and pmf.referrer_nps is None and not pmf.retention_note:
+    """Fill `reached` and `segmentation` from the evidence given (domain/pmf.py decides)."""
+    if (pmf.referral_share is None and pmf.referrer_nps is None and not pmf.retention_note
+            and pmf.reached is None):
         return pmf
-    reached: bool
-    if pmf.referral_share is not None:
-        reached = pmf.referral_share >= REFERRAL_SHARE_FOR_PMF
-    elif pmf.referrer_nps is not None:
-        score = pmf.referrer_nps
-        reached = score >= REFERRER_SCORE_FOR_PMF if score <= 10 else score >= 50
-    else:
-        reached = bool(_STRONG_RETENTION.search(pmf.retention_note))
+    reached = decide(PMFReading(referral_share=pmf.referral_share, referrer_nps=pmf.referrer_nps,
+                                retention_note=pmf.retention_note,
+                                said_not_yet=pmf.reached is False and pmf.referral_share is None
+                                and pmf.referrer_nps is None))
+    if reached is None:
+        return pmf
     segmentation: Segmentation = "firmographic" if reached else "jobs_to_be_done"
     return pmf.model_copy(update={"reached": reached, "segmentation": segmentation})
-
-
-_PERCENT = r"(\d{1,3}(?:\.\d+)?)\s*(?:%|％|percent|per cent)"
-_REFERRAL_WORDS = r"referr|refer|word of mouth|recommend|推荐|转介绍|介绍|口碑"
-_REFERRAL_NEAR = re.compile(
-    rf"(?:(?:{_REFERRAL_WORDS})[^.。;；\n]{{0,60}}?{_PERCENT})|(?:{_PERCENT}[^.。;；\n]{{0,60}}?(?:{_REFERRAL_WORDS}))",
-    re.IGNORECASE)
-_CN_FRACTION = re.compile(r"(?:百分之|百分比)\s*(\d{1,3})")
-_NPS = re.compile(r"(?:NPS|净推荐值)[^\d\-.。\n]{0,25}(-?\d{1,3}(?:\.\d+)?)", re.IGNORECASE)
-_RETENTION = re.compile(r"[^.。!?！？\n]*(?:retention|retain|churn|renew|留存|流失|续约|续费)[^.。!?！？\n]*",
-                        re.IGNORECASE)
-_STRONG_RETENTION = re.compile(r"high|strong|above|over 9\d|\b9\d\s*%|很高|较高|超过\s*9\d", re.IGNORECASE)
 
 
 def parse_pmf_answer(text: str, current: PMFStatus) -> PMFStatus | None:
     """The PMF evidence in a free answer, merged onto `current`; None when there is none.
 
-    Code parses numbers so the result does not depend on what a model guessed.
+    Code parses numbers (domain/pmf.py) so the result does not depend on what a model guessed.
     """
-    updates: dict[str, object] = {}
-    match = _REFERRAL_NEAR.search(text)
-    if match:
-        value = next(group for group in match.groups() if group is not None)
-        share = float(value) / 100
-        if 0 <= share <= 1:
-            updates["referral_share"] = share
-    elif re.search(_REFERRAL_WORDS, text, re.IGNORECASE):
-        cn = _CN_FRACTION.search(text)
-        if cn and 0 <= int(cn.group(1)) <= 100:
-            updates["referral_share"] = int(cn.group(1)) / 100
-    nps = _NPS.search(text)
-    if nps:
-        score = float(nps.group(1))
-        if -100 <= score <= 100:
-            updates["referrer_nps"] = score
-    retention = _RETENTION.search(text)
-    if retention and retention.group(0).strip():
-        updates["retention_note"] = retention.group(0).strip()[:300]
+    reading = read_pmf(text)
+    updates: dict[str, object] = {name: getattr(reading, name) for name in
+                                  ("referral_share", "referrer_nps", "overall_nps", "retention_note")
+                                  if getattr(reading, name) not in (None, "")}
+    if reading.said_not_yet:
+        updates["reached"] = False
     if not updates:
         return None
     return decide_pmf(current.model_copy(update=updates))
@@ -318,6 +299,10 @@ class InterviewState(BaseModel):
     # An answer committed before any engine read it, not yet turned into a patch and a reply: a
     # crash (or a failed endpoint) leaves it here, and the resumed coach (or a retry) takes it up.
     pending_answer: str = ""
+    turn_count: int = 0  # turns stored so far: an answer's quotes cite the turn they came from
+    last_asked: str = ""  # the gap the last follow-up asked about: the next answer fills it
+    confirming: bool = False  # the step's criteria are met; the coach asked the user to confirm
+    deferred: list[str] = Field(default_factory=list)  # questions answered with something else
 
     @classmethod
     def new(cls, session_id: str, company: str, language: Language = "en",

@@ -236,16 +236,22 @@ def _check_contradictions(doc: ICPDocument, lang: Language) -> list[Finding]:
         if rule.field in ("employees", "annual_revenue_usd") and rule.op == "between":
             bounds = firmo.employees if rule.field == "employees" else firmo.annual_revenue_usd
             low, high = rule.value
-            if bounds.min is not None and bounds.max is not None and (high < bounds.min or low > bounds.max):
+            if bounds.min is not None and bounds.max is not None and (low, high) != (bounds.min, bounds.max):
+                # disjoint: the filter scores the wrong companies; overlapping: a stale bound
+                severity: Severity = "error" if high < bounds.min or low > bounds.max else "warning"
                 detail = f"{bounds.min:,.0f}-{bounds.max:,.0f}"
-                findings.append(_finding("filter_contradicts_firmographics", "error", path, lang,
+                findings.append(_finding("filter_contradicts_firmographics", severity, path, lang,
                                          filter=rule.describe(), detail=detail))
-        if rule.field == "industry" and rule.op in ("in", "eq") and firmo.industries:
+        profile_lists = {"industry": firmo.industries, "region": firmo.regions}
+        if rule.field in profile_lists and rule.op in ("in", "eq") and profile_lists[rule.field]:
             values = rule.value if isinstance(rule.value, list) else [rule.value]
-            known = {i.lower() for i in firmo.industries}
-            if not any(str(v).lower() in known for v in values):
-                findings.append(_finding("filter_contradicts_firmographics", "error", path, lang,
-                                         filter=rule.describe(), detail=", ".join(firmo.industries)))
+            profile = profile_lists[rule.field]
+            known = {i.lower() for i in profile}
+            stale = [str(v) for v in values if str(v).lower() not in known]
+            if stale:
+                severity = "error" if len(stale) == len(values) else "warning"
+                findings.append(_finding("filter_contradicts_firmographics", severity, path, lang,
+                                         filter=rule.describe(), detail=", ".join(profile)))
     return findings
 
 

@@ -21,8 +21,16 @@ _LABEL: dict[str, dict[str, str]] = {
     "pain_points": {"en": "pain points", "zh": "痛点"},
     "buying_signals": {"en": "buying signals", "zh": "购买信号"},
     "decision_makers": {"en": "decision makers", "zh": "决策者"},
+    "champion": {"en": "champion", "zh": "推动者"},
+    "economic_buyer": {"en": "economic buyer", "zh": "预算决策者"},
+    "technical_buyer": {"en": "technical buyer", "zh": "技术决策者"},
+    "user": {"en": "users", "zh": "使用者"},
+    "blocker": {"en": "blockers", "zh": "阻碍者"},
     "red_flags": {"en": "red flags", "zh": "红旗"},
     "pmf": {"en": "PMF check", "zh": "PMF 检查"},
+    "best_accounts": {"en": "best accounts", "zh": "最佳客户"},
+    "jobs_to_be_done": {"en": "jobs to be done", "zh": "待完成任务"},
+    "validation_evidence": {"en": "validation evidence", "zh": "验证依据"},
     "summary": {"en": "summary", "zh": "概述"},
     "filters": {"en": "filters", "zh": "筛选条件"},
     "signals": {"en": "signals", "zh": "信号"},
@@ -85,7 +93,9 @@ def _pmf_value(doc: ICPDocument, language: Language) -> str:
     if pmf.referral_share is not None:
         parts.append(("推荐占比 " if language == "zh" else "referrals ") + f"{pmf.referral_share:.0%}")
     if pmf.referrer_nps is not None:
-        parts.append(f"NPS {pmf.referrer_nps:g}")
+        parts.append(("推荐客户打分 " if language == "zh" else "referrers' score ") + f"{pmf.referrer_nps:g}")
+    if pmf.overall_nps is not None:
+        parts.append(("整体 NPS " if language == "zh" else "overall NPS ") + f"{pmf.overall_nps:g}")
     if pmf.retention_note:
         parts.append("留存已记录" if language == "zh" else "retention noted")
     return _SEP[language].join(parts)

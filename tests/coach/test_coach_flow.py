@@ -29,6 +29,10 @@ SCRIPT = [
 ]
 
 
+# a step is done when its criteria are met and the user confirms: "yes" after each step's answer
+CONFIRMED = [turn for answer in SCRIPT[:-1] for turn in (answer, "yes")] + SCRIPT[-1:]
+
+
 def replies(events: list[Any]) -> list[str]:
     return [event.text for event in events if isinstance(event, ReplyDone)]
 
@@ -37,7 +41,7 @@ async def test_a_scripted_interview_walks_every_step_and_ends_with_a_versioned_i
     coach = make_coach()
     events = await collect(coach.start())
     steps_seen = [e.step for e in events if isinstance(e, StepChanged)]
-    for answer in SCRIPT:
+    for answer in CONFIRMED:
         turn = await collect(coach.handle(answer))
         steps_seen += [e.step for e in turn if isinstance(e, StepChanged)]
         events += turn
@@ -48,7 +52,8 @@ async def test_a_scripted_interview_walks_every_step_and_ends_with_a_versioned_i
     assert doc.pmf.reached is True and doc.pmf.segmentation == "firmographic"
     assert doc.firmographics.industries == ["Fintech", "Logistics"]
     assert {f.field for f in doc.filters} == {"industry", "employees"}
-    assert any(s.type == "intent" for s in doc.signals)
+    assert {s.field for s in doc.signals} == {"tech_stack"}  # columns a prospect list has
+    assert doc.buying_signals[0].description == "raised a Series B"
     assert doc.review.cadence == "quarterly" and doc.review.next_review is not None
     assert doc.review.triggers == ["when we change pricing"]
     assert "version 1.0" in replies(events)[-1]
@@ -57,7 +62,7 @@ async def test_a_scripted_interview_walks_every_step_and_ends_with_a_versioned_i
     saved = store.load_state(coach.session_id)
     assert saved.draft == doc
     user_turns = [t.text for t in store.turns(coach.session_id) if t.speaker == "user"]
-    assert user_turns == SCRIPT
+    assert user_turns == CONFIRMED
     assert store.versions(coach.session_id)[-1].document.version == "1.0"
 
 
@@ -76,7 +81,10 @@ async def test_all_industries_gets_a_push_back_citing_slack_and_a_narrower_answe
     assert coach.draft.firmographics.industries == ["Fintech", "Logistics"]
     # the size range is still far too wide: the coach pushes back on that next
     assert "ten-thousand-person" in replies(events)[-1]
-    await collect(coach.handle("50-500 employees"))
+    events = await collect(coach.handle("50-500 employees"))
+    assert coach.step == 1  # the criteria are met; the user says whether the step is done
+    assert "Name two or three of your best customers" in replies(events)[-1]  # what is missing
+    await collect(coach.handle("yes, that's right"))
     assert coach.step == 2
 
 
@@ -188,7 +196,7 @@ async def test_a_reply_that_breaks_midway_still_leaves_the_answer_saved_and_says
     kinds = [type(e) for e in events]
     assert CoachError in kinds and kinds[-1] is ReplyDone
     assert "rate limited" in next(e for e in events if isinstance(e, CoachError)).message
-    assert "Step 2" in events[-1].text  # the scripted guidance replaces the broken reply
+    assert "best customers" in events[-1].text  # the scripted guidance replaces the broken reply
     assert store.load_state(coach.session_id).draft.firmographics.industries == ["Fintech"]
 
 
@@ -270,19 +278,20 @@ async def test_without_product_market_fit_the_coach_leads_with_people_and_jobs(m
     events = await collect(coach.handle("Only about 10% of new customers come from referrals."))
     assert coach.draft.pmf.reached is False
     assert coach.draft.pmf.segmentation == "jobs_to_be_done"
+    events = await collect(coach.handle("ok"))
     assert coach.step == 1
     assert "job titles" in replies(events)[-1]
 
 
 async def test_a_resumed_session_continues_where_it_stopped(make_coach, store):
     coach = make_coach()
-    for answer in SCRIPT[:3]:
+    for answer in CONFIRMED[:6]:
         await collect(coach.handle(answer))
     resumed = make_coach(state=store.load_state(coach.session_id))
     assert resumed.step == coach.step == 3 and resumed.draft == coach.draft
     events = await collect(resumed.start(resumed=True))
     assert "Welcome back" in replies(events)[-1] and "step 3" in replies(events)[-1]
-    for answer in SCRIPT[3:]:
+    for answer in CONFIRMED[6:]:
         await collect(resumed.handle(answer))
     assert resumed.state.completed
 
@@ -293,6 +302,7 @@ async def test_the_chinese_interview_speaks_chinese(make_coach):
     assert "产品市场契合度" in start
     events = await collect(coach.handle("大约 40% 的新客户来自老客户推荐，NPS 9 分"))
     assert coach.draft.pmf.referral_share == pytest.approx(0.4)
+    events = await collect(coach.handle("对"))
     assert "第 1 步" in replies(events)[-1]
     events = await collect(coach.handle("我们的客户各行各业都有"))
     assert "Slack" in replies(events)[-1] and "两三个行业" in replies(events)[-1]
@@ -300,7 +310,7 @@ async def test_the_chinese_interview_speaks_chinese(make_coach):
 
 async def test_a_later_review_bumps_the_version_again_and_shows_the_diff(make_coach):
     coach = make_coach()
-    for answer in SCRIPT:
+    for answer in CONFIRMED:
         await collect(coach.handle(answer))
     assert coach.draft.version == "1.0"
     await collect(coach.handle("/step 2"))

@@ -14,6 +14,7 @@ from llm_fakes import counting_model
 
 from icp_coach.bootstrap import make_app
 from icp_coach.cli.interview import Transcript, load_answers, run_interview
+from icp_coach.domain.events import ReplyDone
 from icp_coach.embeddings import HashingEmbedder
 from icp_coach.settings import Settings
 
@@ -95,6 +96,7 @@ async def test_export_in_chat_writes_the_file_atomically_into_the_data_folder(is
     coach = app.start_coach(company="Acme", with_knowledge=False)
     events = [event async for event in coach.handle("/export json")]
     target = isolated_dirs / "data" / "exports" / f"icp-acme-{coach.session_id[:8]}.json"
-    assert str(target) in events[-1].text
+    done = events[-1]
+    assert isinstance(done, ReplyDone) and str(target) in done.text
     assert '"name": "Acme"' in target.read_text(encoding="utf-8")
     app.close()

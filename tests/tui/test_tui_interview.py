@@ -54,7 +54,7 @@ async def test_whole_interview_offline_fills_the_panel_and_finishes(recorder: Re
         for number, answer in enumerate(INTERVIEW, start=2):
             await type_and_send(pilot, answer)
             await recorder.wait_turns(pilot, number)
-            if number == 3:  # mid-interview: the firmographics landed in the panel
+            if number == 5:  # mid-interview (step 1 answered and confirmed): the firmographics landed
                 text = panel_text(app)
                 assert "Step 2" in text
                 assert "fintech" in text.lower()
@@ -183,7 +183,7 @@ async def test_reopening_a_session_stores_no_new_welcome_back_turn(recorder: Rec
         again = offline_app(session_id=session_id)
         async with again.run_test(size=SIZE, message_hook=resumed) as pilot:
             await resumed.wait_turns(pilot, 1)
-            assert chat_replies(again)[-1].startswith("Welcome back. We are at step 1")
+            assert chat_replies(again)[-1].startswith("Welcome back. We are at step 0")  # awaits the yes
             saved = again.context.session_store.turns(session_id)
             assert len(saved) == stored  # said, not stored
             # The saved replies, then the welcome back.
@@ -198,7 +198,7 @@ async def test_export_dialog_writes_markdown_and_json(recorder: Recorder, tmp_pa
     app = offline_app()
     async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
         await recorder.wait_turns(pilot, 1)
-        for number, answer in enumerate(INTERVIEW[:2], start=2):
+        for number, answer in enumerate(INTERVIEW[:3], start=2):
             await type_and_send(pilot, answer)
             await recorder.wait_turns(pilot, number)
         await pilot.press("f5")
@@ -421,7 +421,7 @@ async def test_escape_stops_a_streaming_reply_and_the_answer_stays_saved(
         coach = app.screen.coach
         said = [t.text for t in context.session_store.turns(coach.session_id)]
         assert INTERVIEW[0] in said  # committed before the reply began
-        assert coach.step == 1
+        assert coach.draft.pmf.reached  # applied; the step waits for the user's yes
 
 
 async def test_personas_are_drafted_edited_and_saved_in_the_icp(recorder: Recorder,
@@ -434,7 +434,7 @@ async def test_personas_are_drafted_edited_and_saved_in_the_icp(recorder: Record
     app = offline_app()
     async with app.run_test(size=SIZE, message_hook=recorder) as pilot:
         await recorder.wait_turns(pilot, 1)
-        for number, answer in enumerate(INTERVIEW[:4], start=2):
+        for number, answer in enumerate(INTERVIEW[:8], start=2):
             await type_and_send(pilot, answer)
             await recorder.wait_turns(pilot, number)
         coach = app.screen.coach
@@ -502,6 +502,8 @@ async def test_a_crm_export_in_step_1_drafts_an_answer_the_coach_takes(
         await recorder.wait_turns(pilot, 1)
         await type_and_send(pilot, INTERVIEW[0])
         await recorder.wait_turns(pilot, 2)
+        await type_and_send(pilot, INTERVIEW[1])  # the user confirms the PMF step
+        await recorder.wait_turns(pilot, 3)
         assert app.screen.coach.step == 1
         await pilot.press("ctrl+o")
         await pilot.pause()
@@ -515,7 +517,7 @@ async def test_a_crm_export_in_step_1_drafts_an_answer_the_coach_takes(
         await pilot.pause()
         assert app.screen.query_one(PromptInput).text == answer  # to edit, then send
         await pilot.press("enter")
-        await recorder.wait_turns(pilot, 3)
+        await recorder.wait_turns(pilot, 4)
         firmographics = app.screen.coach.draft.firmographics
         assert "fintech" in [i.lower() for i in firmographics.industries]
         assert firmographics.employees.min == 200
@@ -537,9 +539,11 @@ async def test_attach_and_personas_keys_show_only_in_their_steps(recorder: Recor
         assert not isinstance(app.screen, AttachDialog)
         await type_and_send(pilot, INTERVIEW[0])
         await recorder.wait_turns(pilot, 2)
+        await type_and_send(pilot, INTERVIEW[1])  # the user confirms the PMF step
+        await recorder.wait_turns(pilot, 3)
         assert "attach" in footer_actions() and "personas" not in footer_actions()
         await type_and_send(pilot, "/step 4")
-        await recorder.wait_turns(pilot, 3)
+        await recorder.wait_turns(pilot, 4)
         assert "personas" in footer_actions() and "attach" not in footer_actions()
 
 
@@ -607,7 +611,7 @@ async def test_a_new_model_in_settings_reopens_the_session_with_it(recorder: Rec
         again = recorder.of(CoachReady)[-1]
         assert again.resumed and again.coach.session_id == first.session_id
         assert app.context.settings.model == "qwen2.5-7b-instruct"
-        assert again.coach.step == 1  # nothing answered was lost
+        assert again.coach.draft.pmf.reached  # nothing answered was lost
         assert [turn.text for turn in app.screen.query(UserTurn)] == [INTERVIEW[0]]
 
 

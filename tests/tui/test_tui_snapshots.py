@@ -48,7 +48,7 @@ def test_main_screen_at_80x24(snap_compare: Any) -> None:
 def test_icp_panel_mid_interview(snap_compare: Any) -> None:
     async def two_answers(pilot: Pilot[Any]) -> None:
         await wait_for_replies(pilot, 1)
-        await answer(pilot, INTERVIEW[:2])
+        await answer(pilot, INTERVIEW[:3])  # the PMF answer, its confirmation, step 1's answer
 
     assert snap_compare(offline_app(), terminal_size=(120, 36), run_before=two_answers)
 
@@ -56,7 +56,7 @@ def test_icp_panel_mid_interview(snap_compare: Any) -> None:
 def test_chinese_ui_lays_out_wide_characters(snap_compare: Any) -> None:
     async def two_answers(pilot: Pilot[Any]) -> None:
         await wait_for_replies(pilot, 1)
-        await answer(pilot, ["大约 35% 的新客户来自老客户推荐，推荐者的 NPS 是 9 分。",
+        await answer(pilot, ["大约 35% 的新客户来自老客户推荐，推荐者的 NPS 是 9 分。", "对",
                              "最好的客户是金融科技和物流公司，50-200 人，在上海和深圳。"])
 
     assert snap_compare(offline_app(language="zh"), terminal_size=(100, 30),

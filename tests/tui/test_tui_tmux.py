@@ -37,8 +37,11 @@ class Terminal:
         subprocess.run(["tmux", "send-keys", "-t", self.name, *flags, *keys], check=True)
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], check=True,
-                              capture_output=True, text=True).stdout
+        # The session may close between a check that it is alive and the capture (the app
+        # quitting is what some waits wait for): a closed session shows nothing.
+        captured = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
+                                  capture_output=True, text=True)
+        return captured.stdout if captured.returncode == 0 else ""
 
     def alive(self) -> bool:
         return subprocess.run(["tmux", "has-session", "-t", self.name],
@@ -80,12 +83,17 @@ def test_real_terminal_interview_answers_quits_and_keeps_the_session(
     terminal.keys("About 35% of new customers come by referral and referrers rate us 9.",
                   literal=True)
     terminal.keys("Enter")
+    terminal.wait_until(lambda s: "referrals 35%" in s and "Ready" in s, "the PMF answer read")
+    terminal.keys("yes", "Enter")  # a step ends when the user confirms it
     shown = terminal.wait_until(lambda s: "✓ 0 PMF" in s and "Ready" in s, "step 1")
     assert "Step 1" in shown
 
-    terminal.keys(INTERVIEW[1], "Enter")  # text and Enter in one burst, as a fast typist does
+    terminal.keys(INTERVIEW[2], "Enter")  # text and Enter in one burst, as a fast typist does
+    terminal.wait_until(lambda s: "fintech" in s.lower() and "Ready" in s,
+                        "the firmographics in the panel")
+    terminal.keys("yes", "Enter")
     shown = terminal.wait_until(lambda s: "fintech" in s.lower() and "● 2" in s and "Ready" in s,
-                                "the firmographics in the panel")
+                                "step 2")
     assert "Step 2" in shown
 
     terminal.keys("F1")

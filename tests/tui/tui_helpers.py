@@ -20,14 +20,18 @@ from icp_coach.tui.messages import CoachEventReceived, TurnFinished
 # Answers that take the offline engine from the PMF check to a finished version 1.0.
 INTERVIEW = [
     "About 35% of new customers came by referral last year, and referrers rate us 9 out of 10.",
+    "yes",
     "Our best customers are fintech and logistics companies with 50-200 employees in Germany "
     "and the UK.",
+    "yes",
     "They struggle with manual invoice reconciliation that takes days each month. They use "
     "Salesforce and NetSuite. A buying signal is when they hire a new CFO or raise a Series B. "
     "The champion is the Head of Finance Operations and the economic buyer is the CFO. They "
     "value automation and move fast.",
+    "yes",
     "Red flags: companies under 20 employees churned within six months, and agencies with "
     "project billing were lost deals.",
+    "yes",  # a step ends when its criteria are met and the user confirms
     "/next",
     "Review quarterly, and early if win rates drop below 20% or when we launch in a new region.",
 ]
