@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/eval_extract.py [--engine offline|local|llm] [--data DIR]... [--json]
                                                 [--no-embeddings]
 
-Default data: ../shared/dev-data/job2_icp_notes (every NAME.gold.json names its notes file).
+Default data: ../shared/dev-data/job2_icp_notes. A data folder holds NAME.gold.json files, each
+scoring the notes file it names ("notes") or NAME.md beside it; gold in the ICP document's
+shape (benchmarks/first_contact/round*/notes) is read as it is, no export needed.
 Held-out notes written for the offline engine live in tests/engines_offline/notes/.
 
 Scoring, per note:
@@ -16,7 +18,9 @@ Scoring, per note:
   (as a substring; or, for English, all of its words in the item, plural s dropped; or, for Chinese, its characters
   in order within a window of 2 x its length + 2); precision = share of extracted items that
   mention at least one gold keyword.
-Micro-averaged F1 over all list fields is the headline list figure. Latency is wall time per note,
+Micro-averaged F1 over all list fields is the headline list figure. Inverted polarities count
+values read with the wrong sign (a ruled-out segment stored as an industry, region or tool; a
+gold industry or region found only inside a red flag). Latency is wall time per note,
 including model start-up on the first note for engines that load one.
 """
 
@@ -134,7 +138,54 @@ def score_note(gold: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]
     for name, field_name in KEYWORD_FIELDS.items():
         counts[name] = keyword_match(gold.get(name, []), predicted[field_name])
     return {"numeric": numeric, "counts": counts,
-            "lists": {name: prf(*c) for name, c in counts.items()}}
+            "lists": {name: prf(*c) for name, c in counts.items()},
+            "inverted": inverted_polarities(gold, predicted)}
+
+
+def eval_gold(gold: dict[str, Any]) -> dict[str, Any]:
+    """Gold in the eval layout; gold written in the ICP document's shape (the first-contact
+    rounds: "firmographics", "decision_makers", items with "match") is converted the way
+    benchmarks/first_contact/export_eval_data.py converts it."""
+    if "firmographics" not in gold:
+        return gold
+    import importlib.util
+
+    path = ROOT / "benchmarks" / "first_contact" / "export_eval_data.py"
+    spec = importlib.util.spec_from_file_location("export_eval_data", path)
+    assert spec and spec.loader, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    converted: dict[str, Any] = module.notes_gold({"notes": gold.get("notes", ""), **gold})
+    return converted
+
+
+def notes_name(gold_path: Path, gold: dict[str, Any]) -> str:
+    """The notes a gold file scores: its "notes" entry, else NAME.md beside NAME.gold.json."""
+    return str(gold.get("notes") or gold_path.name.removesuffix(".gold.json") + ".md")
+
+
+def inverted_polarities(gold: dict[str, Any], predicted: dict[str, Any]) -> list[str]:
+    """Values read with the wrong sign: a value the gold rules out (a red-flag keyword) stored as
+    an industry, region or tool; or a gold industry or region found only inside a red flag."""
+    inverted = []
+    flags = [k for k in gold.get("red_flags_keywords", []) if k]
+    for name in ("industries", "regions", "tech_stack"):
+        spellings = [{squeeze(a) for a in entry.split("|")} for entry in gold.get(name, [])]
+        for value in predicted[name]:
+            key = squeeze(value)
+            if any(key in s for s in spellings):
+                continue
+            if any(keyword_in(flag, value) or (key and key in squeeze(flag)) for flag in flags):
+                inverted.append(f"{name}: {value} (ruled out in the notes)")
+    for name in ("industries", "regions"):
+        found = {squeeze(v) for v in predicted[name]}
+        for entry in gold.get(name, []):
+            alternatives = [a for a in entry.split("|") if a]
+            if any(squeeze(a) in found for a in alternatives):
+                continue
+            if any(keyword_in(a, flag) for a in alternatives for flag in predicted["red_flags"]):
+                inverted.append(f"{name}: {entry.split('|')[0]} (kept in the notes, read as a red flag)")
+    return inverted
 
 
 def run(engine: str, data_dirs: list[Path], *, embeddings: bool = True) -> dict[str, Any]:
@@ -152,8 +203,8 @@ def run(engine: str, data_dirs: list[Path], *, embeddings: bool = True) -> dict[
             extractor = OfflineExtractor(app.settings.cny_per_usd, use_embeddings=False)
         for data_dir in data_dirs:
             for gold_path in sorted(data_dir.glob("*.gold.json")):
-                gold = json.loads(gold_path.read_text("utf-8"))
-                notes_path = data_dir / gold["notes"]
+                gold = eval_gold(json.loads(gold_path.read_text("utf-8")))
+                notes_path = data_dir / notes_name(gold_path, gold)
                 text = notes_path.read_text("utf-8")
                 started = time.perf_counter()
                 result = extract_notes(text, extractor, source=notes_path.name)
@@ -180,31 +231,8 @@ def run(engine: str, data_dirs: list[Path], *, embeddings: bool = True) -> dict[
         "list_macro_f1": statistics.fmean(v["f1"] for v in per_field.values()) if notes else 0.0,
         "per_field": per_field,
         "latency_median_s": statistics.median(latencies) if latencies else 0.0,
+        "inverted_polarities": sum(len(n["inverted"]) for n in notes),
     }
-
-
-def evaluate_prototypes(data_dirs: list[Path]) -> dict[str, Any]:
-    """How well the nearest-prototype tie-breaker places lines whose kind the headings and labels
-    already decided (the rules' answer is the reference; the model never sees it)."""
-    from icp_coach.embeddings import BundledEmbedder
-    from icp_coach.engines.offline.extraction.prototypes import PrototypeClassifier
-    from icp_coach.engines.offline.extractor import OfflineExtractor
-
-    rules = OfflineExtractor(use_embeddings=False)
-    units = []
-    for data_dir in data_dirs:
-        for gold_path in sorted(data_dir.glob("*.gold.json")):
-            notes = json.loads(gold_path.read_text("utf-8"))["notes"]
-            units += [u for u in rules.classify((data_dir / notes).read_text("utf-8"))
-                      if not u.is_heading and u.kind and u.decided_by in ("section", "label")]
-    started = time.perf_counter()
-    predicted = PrototypeClassifier(BundledEmbedder()).classify([u.text for u in units])
-    elapsed = time.perf_counter() - started
-    answered = [(p, u.kind) for p, u in zip(predicted, units, strict=True) if p is not None]
-    correct = sum(1 for p, kind in answered if p == kind)
-    return {"lines": len(units), "answered": len(answered), "correct": correct,
-            "accuracy_when_answered": correct / len(answered) if answered else 0.0,
-            "seconds_with_model_load": elapsed}
 
 
 def print_table(report: dict[str, Any]) -> None:
@@ -218,6 +246,8 @@ def print_table(report: dict[str, Any]) -> None:
         for name, value in note["numeric"].items():
             if not value["exact"]:
                 print(f"    {name}: predicted {value['predicted']} gold {value['gold']}")
+        for line in note["inverted"]:
+            print(f"    inverted polarity: {line}")
     print()
     print(f"{'field':26} {'P':>6} {'R':>6} {'F1':>6}")
     for name, value in report["per_field"].items():
@@ -225,7 +255,8 @@ def print_table(report: dict[str, Any]) -> None:
     micro = report["list_micro"]
     print(f"\nnumeric exact: {report['numeric_exact']:.0%}   list F1 micro: {micro['f1']:.2f} "
           f"(P {micro['precision']:.2f} R {micro['recall']:.2f})   list F1 macro: "
-          f"{report['list_macro_f1']:.2f}   median latency: {report['latency_median_s']:.3f}s")
+          f"{report['list_macro_f1']:.2f}   inverted polarities: {report['inverted_polarities']}   "
+          f"median latency: {report['latency_median_s']:.3f}s")
 
 
 def main() -> None:
@@ -234,23 +265,14 @@ def main() -> None:
     parser.add_argument("--data", type=Path, action="append",
                         help="folder of NAME.md + NAME.gold.json (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
-    parser.add_argument("--prototypes", action="store_true",
-                        help="also score the embedding tie-breaker on lines the rules placed")
     parser.add_argument("--no-embeddings", action="store_true",
-                        help="offline engine without the nearest-prototype tie-breaker")
+                        help="offline engine without the learned clause reader (rules only)")
     args = parser.parse_args()
     report = run(args.engine, args.data or [DEFAULT_DATA], embeddings=not args.no_embeddings)
-    if args.prototypes:
-        report["prototypes"] = evaluate_prototypes(args.data or [DEFAULT_DATA])
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print_table(report)
-        if "prototypes" in report:
-            proto = report["prototypes"]
-            print(f"prototype tie-breaker: answered {proto['answered']}/{proto['lines']} lines, "
-                  f"{proto['accuracy_when_answered']:.0%} right when it answered "
-                  f"({proto['seconds_with_model_load']:.1f}s incl. model load)")
 
 
 if __name__ == "__main__":

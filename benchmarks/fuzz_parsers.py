@@ -134,7 +134,7 @@ def load_transcript_bytes(data: bytes, folder: Path) -> None:
 
 
 def numbers_and_money(text: str) -> None:
-    from icp_coach.engines.offline.extraction.numbers import find_quantities, find_ranges
+    from icp_coach.text.numbers import find_quantities, find_ranges
 
     find_quantities(text)
     find_ranges(text)

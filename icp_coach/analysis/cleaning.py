@@ -15,17 +15,14 @@ from typing import Any
 from icp_coach.analysis.errors import TableInputError
 from icp_coach.analysis.header_mapping import FIELD_KINDS, HeaderMapping
 from icp_coach.analysis.table_reading import LINE, RawTable, RowProblem
+from icp_coach.text.money import CELL_CNY as _CNY
+from icp_coach.text.money import CELL_CURRENCY as _CURRENCY
+from icp_coach.text.numbers import CELL_NUMBER as _NUMBER
+from icp_coach.text.numbers import CELL_SCALES as _MULTIPLIERS
 
 EMPTY_WORDS = ["", "n/a", "na", "null", "none", "-", "--", "nan", "#n/a", "无数据", "空", "不详", "未知"]
 TRUE_WORDS = ["true", "t", "yes", "y", "1", "x", "✓", "✔", "on", "checked", "是", "对", "有", "真", "已"]
 FALSE_WORDS = ["false", "f", "no", "n", "0", "off", "unchecked", "否", "不", "无", "没有", "假", "未", "不是"]
-_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
-                "百万": 1e6, "千万": 1e7, "万": 1e4, "b": 1e9, "bn": 1e9, "billion": 1e9, "亿": 1e8,
-                "十亿": 1e9}
-_NUMBER = (r"^(?P<number>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[+-]?\.[0-9]+)"
-           r"(?P<unit>k|thousand|千|mm|mn|million|m|百万|千万|万|bn|billion|b|十亿|亿)?$")
-_CNY = r"(rmb|cny|人民币|元|￥|¥)"
-_CURRENCY = r"(usd|us\$|rmb|cny|人民币|美元|元|[$€£¥￥])"
 _LIST_SEPARATORS = r"[;,|；，、/]"
 MAX_EXAMPLES = 3
 

@@ -14,6 +14,7 @@ from typing import Any, get_args
 
 from icp_coach.domain.knowledge import Kind, Passage
 from icp_coach.domain.language import as_language
+from icp_coach.text.paragraphs import chunk_paragraphs
 
 LANGUAGES = ("en", "zh")
 KINDS: tuple[str, ...] = get_args(Kind)
@@ -181,7 +182,7 @@ def _passages_of(sections: list[_Section], *, doc_id: str, title: str, lang: str
     passages: list[Passage] = []
     for section in sections:
         text = "\n".join(section.lines).strip()
-        pieces = _chunk(text, max_chars) if max_chars else [text]
+        pieces = chunk_paragraphs(text, max_chars) if max_chars else [text]
         for piece in pieces:
             passages.append(Passage(
                 id=f"{doc_id}#{len(passages) + 1}",
@@ -197,29 +198,6 @@ def _passages_of(sections: list[_Section], *, doc_id: str, title: str, lang: str
                 source_path=source_path,
             ))
     return passages
-
-
-def _chunk(text: str, max_chars: int) -> list[str]:
-    """Paragraph-aligned pieces of at most about `max_chars` (user material can be long)."""
-    if len(text) <= max_chars:
-        return [text]
-    pieces: list[str] = []
-    current = ""
-    for paragraph in re.split(r"\n\s*\n", text):
-        paragraph = paragraph.strip()
-        while len(paragraph) > max_chars:  # one huge paragraph: cut it
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(paragraph[:max_chars])
-            paragraph = paragraph[max_chars:]
-        if current and len(current) + len(paragraph) + 2 > max_chars:
-            pieces.append(current)
-            current = ""
-        current = f"{current}\n\n{paragraph}" if current else paragraph
-    if current:
-        pieces.append(current)
-    return [piece for piece in pieces if piece.strip()]
 
 
 def parse_knowledge_document(path: Path, text: str, *, display_path: str | None = None) -> Document:

@@ -142,7 +142,8 @@ def test_a_killed_interview_resumes_with_nothing_lost(tmp_path, isolated_dirs):
     assert resumed.returncode == 0, resumed.stderr.decode()
     payload = json.loads(resumed.stdout)
     assert payload["session_id"] == sid and payload["completed"] is True
-    assert "Welcome back" in resumed.stderr.decode()
+    if not state.get("pending_answer"):  # killed while an answer was being read: it is answered
+        assert "Welcome back" in resumed.stderr.decode()  # first on resume, with no welcome
     # every answer was taken exactly once, in order: nothing lost, nothing repeated
     assert [text for text, _ in _answer_turns(db_path)] == ALL_ANSWERS
     icp = payload["icp"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from icp_coach.engines.llm.numbers import parse_count_range, parse_money_range_usd
+from icp_coach.text.numbers import parse_count_range, parse_money_range_usd
 
 
 @pytest.mark.parametrize(("span", "low", "high"), [

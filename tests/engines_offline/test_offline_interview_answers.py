@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from icp_coach.domain.icp import ICPDocument
 from icp_coach.domain.patch import apply_patch
-from icp_coach.embeddings import HashingEmbedder
+from icp_coach.embeddings import BundledEmbedder, HashingEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
 
 
@@ -46,14 +46,20 @@ def test_chinese_answer() -> None:
     assert any("7.2" in note for note in extraction.notes)
 
 
-def test_unplaced_lines_go_to_the_embedding_prototypes() -> None:
-    line = "Remember to book the booth for the trade show"
+def test_lines_no_rule_places_are_read_by_the_learned_clause_heads() -> None:
+    line = "Most of them moved to usage pricing last year and it broke their invoicing"
     without = OfflineExtractor(use_embeddings=False).classify(f"Notes\n\n{line}\n")
     assert [u.kind for u in without if not u.is_heading] == [None]
-    # The hashing fake shares words with the misc prototype "Remember to book the booth ...".
-    placed = OfflineExtractor(embedder=HashingEmbedder()).classify(f"Notes\n\n{line}\n")
-    units = [u for u in placed if not u.is_heading]
-    assert [(u.kind, u.decided_by) for u in units] == [("misc", "prototype")]
+    placed = OfflineExtractor(embedder=BundledEmbedder()).classify(f"Notes\n\n{line}\n")
+    assert [(u.kind, u.decided_by) for u in placed if not u.is_heading] == [("pain", "learned")]
+
+
+def test_the_heads_refuse_an_embedder_they_were_not_trained_on() -> None:
+    notes: list[str] = []
+    units = OfflineExtractor(embedder=HashingEmbedder()).classify(
+        "Notes\n\nMost of them moved to usage pricing last year\n", notes)
+    assert [u.decided_by for u in units if not u.is_heading] == ["none"]
+    assert any("learned clause reading unavailable" in note for note in notes)
 
 
 def test_a_short_answer_with_two_sentences_is_read_sentence_by_sentence() -> None:

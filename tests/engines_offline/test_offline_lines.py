@@ -21,18 +21,18 @@ def test_inline_labels_override_the_section_above() -> None:
 
 
 def test_red_flag_sections_stay_red_flags_whatever_the_line_says() -> None:
-    notes = "不要碰的：\n- 100 人以下的小作坊式代工厂\n- 规模：under 50 people\n"
+    notes = "排除：\n- 30 人以下的夫妻店\n- 规模：under 50 people\n"
     assert kinds(notes) == [(2, "red_flag"), (3, "red_flag")]
 
 
 def test_a_colon_section_ends_at_the_next_paragraph() -> None:
-    notes = "who we win with:\n- B2B SaaS\n\nStack we see: Stripe and HubSpot\n"
+    notes = "best fit:\n- B2B SaaS\n\nStack we see: Stripe and HubSpot\n"
     assert kinds(notes) == [(2, "profile"), (4, "tech")]
 
 
 def test_chat_speakers_are_not_labels() -> None:
     notes = ("maya: red flags: agencies under 50 caregivers\n"
-             "王总：什么时候好打：刚开了一批新店\n"
+             "王总：购买信号：刚开了一批新店\n"
              "jon: pains we hear every single call: overtime blows up the margin\n")
     assert kinds(notes) == [(1, "red_flag"), (2, "signal"), (3, "pain")]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from icp_coach.engines.offline.extraction.money import to_usd
-from icp_coach.engines.offline.extraction.numbers import (
+from icp_coach.text.money import to_usd
+from icp_coach.text.numbers import (
     find_quantities,
     find_ranges,
     parse_chinese_number,

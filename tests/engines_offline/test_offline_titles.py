@@ -7,19 +7,19 @@ from icp_coach.engines.offline.extraction.titles import find_titles, titles_by_r
 
 def test_english_roles_and_titles() -> None:
     roles = titles_by_role([
-        "Champion = Head of RevOps or Director of Finance Operations. Sometimes the Controller.",
-        "Buyer who signs = CFO / VP Finance. CTO gets a veto on the integration side but "
+        "Champion = Head of Clinical Operations or Director of Nursing. Sometimes the Controller.",
+        "Final sign off = CFO / VP Finance. The CTO does the security review but "
         "doesn't own budget.",
     ])
-    assert roles == {"champion": ["Head of RevOps", "Director of Finance Operations", "Controller"],
+    assert roles == {"champion": ["Head of Clinical Operations", "Director of Nursing", "Controller"],
                      "economic_buyer": ["CFO", "VP Finance"], "technical_buyer": ["CTO"]}
 
 
 def test_chinese_roles_and_titles() -> None:
-    roles = titles_by_role(["谁会推这个事：设备部经理、生产部经理，有的厂有数字化负责人/IT经理。",
-                            "谁拍板：厂长或总经理，家族企业基本是董事长本人。"])
-    assert roles == {"champion": ["设备部经理", "生产部经理", "数字化负责人", "IT经理"],
-                     "economic_buyer": ["厂长", "总经理", "董事长"]}
+    roles = titles_by_role(["一般由质量部经理、仓储主管推动，有的公司是数字化负责人/IT经理牵头。",
+                            "最后拍板：总经理或者老板，集团里是董事长。"])
+    assert roles == {"champion": ["质量部经理", "仓储主管", "数字化负责人", "IT经理"],
+                     "economic_buyer": ["总经理", "老板", "董事长"]}
 
 
 def test_each_title_takes_the_nearest_cue() -> None:

@@ -23,7 +23,7 @@ from icp_coach.domain.icp import (
     RedFlag,
 )
 from icp_coach.domain.patch import ICPPatch
-from icp_coach.engines.llm.numbers import parse_count_range, parse_money_range_usd
+from icp_coach.text.numbers import parse_count_range, parse_money_range_usd
 
 _MAX_ITEMS = 10
 

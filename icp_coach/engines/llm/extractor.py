@@ -25,6 +25,7 @@ from icp_coach.engines.llm.candidates import (
 )
 from icp_coach.engines.llm.structured import StructuredOutputError, ask_structured
 from icp_coach.engines.llm.usage import UsageMeter
+from icp_coach.text.paragraphs import chunk_paragraphs
 
 ALL_FIELDS = frozenset({
     "industries", "regions", "tech_stack", "employees", "annual_revenue_usd", "pain_points",
@@ -45,21 +46,7 @@ _SIMILAR_SHARE = 0.6
 
 def split_notes(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
     """Paragraph-aligned chunks that fit the model's context."""
-    if len(text) <= limit:
-        return [text]
-    chunks: list[str] = []
-    current = ""
-    for paragraph in text.split("\n\n"):
-        while len(paragraph) > limit:
-            chunks.append(paragraph[:limit])
-            paragraph = paragraph[limit:]
-        if current and len(current) + len(paragraph) + 2 > limit:
-            chunks.append(current)
-            current = ""
-        current = f"{current}\n\n{paragraph}" if current else paragraph
-    if current:
-        chunks.append(current)
-    return chunks
+    return chunk_paragraphs(text, limit)
 
 
 def _combine(parts: list[ICPCandidates]) -> ICPCandidates:

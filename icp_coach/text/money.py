@@ -45,3 +45,8 @@ def conversion_note(currency: str, cny_per_usd: float) -> str | None:
     if currency in ("EUR", "GBP"):
         return f"converted {currency} to USD at {USD_PER_UNIT_FIXED[currency]:g} USD per {currency}"
     return None
+
+
+# Currency marks in one table cell (vectorised cleaning): any currency, and yuan in particular.
+CELL_CURRENCY = r"(usd|us\$|rmb|cny|人民币|美元|元|[$€£¥￥])"
+CELL_CNY = r"(rmb|cny|人民币|元|￥|¥)"

@@ -1,4 +1,4 @@
-"""Numbers, ranges and bounds in English and Chinese notes.
+"""Numbers, ranges and bounds in English and Chinese text: the one parser of the package.
 
 Understands "1,200", "1.5k", "$5M", "fifteen hundred", "a couple hundred", "两千", "1000 万",
 "1 亿"; ranges "50 to 200", "50-200", "between 50 and 200", "a couple hundred up to fifteen
@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from icp_coach.engines.offline.extraction.money import (
+from icp_coach.text.money import (
     CURRENCY_PREFIX,
     CURRENCY_SUFFIX,
+    conversion_note,
     currency_code,
+    to_usd,
 )
 
 _SMALL = {
@@ -26,9 +28,14 @@ _SMALL = {
 _BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _QUALIFIERS = {"a couple of": 2, "a couple": 2, "couple of": 2, "couple": 2, "a few": 3, "few": 3,
                "several": 3, "a": 1, "an": 1, "half a": 0.5, "a dozen": 12, "dozen": 12}
+_WORD_MAGNITUDE = re.compile(r"thousand|million|billion", re.IGNORECASE)
 _WORD = "|".join(sorted([*_SMALL, "hundred", *_BIG, "dozen"], key=len, reverse=True))
 _QUAL = "|".join(sorted(_QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+")
-_WORDS_NUMBER = (rf"(?:(?:{_QUAL})\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*")
+# "and" only continues a number after a scale word ("two hundred and fifty"); "ten and eighty
+# million" is a range.
+_WORDS_NUMBER = (rf"(?:(?:{_QUAL})\s+)?(?:{_WORD})(?:(?:\s+|-)"
+                 r"(?:(?:(?<=hundred )|(?<=thousand )|(?<=million )|(?<=billion ))and\s+)?"
+                 rf"(?:{_WORD}))*")
 
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -43,7 +50,7 @@ _CORE = re.compile(
 
 # Scale words right after a number. Chinese compounds first: "千万" is ten million.
 _SCALE = re.compile(
-    r"^\s*(?P<scale>千万|百万|万|亿|千|k(?![a-z])|K|thousand|mm(?![a-z])|MM|mn(?![a-z])|m(?![a-z])|M(?![a-z])"
+    r"^\s*个?(?P<scale>千万|百万|万|亿|千|k(?![a-z])|K|thousand|mm(?![a-z])|MM|mn(?![a-z])|m(?![a-z])|M(?![a-z])"
     r"|million|bn(?![a-z])|b(?![a-z])|B(?![a-z])|billion)",
 )
 _SCALE_VALUE = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3,
@@ -65,9 +72,14 @@ _APPROX_BEFORE = re.compile(r"(?:~|≈|about|around|roughly|approx\.?|circa|约|
                             re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent|per cent|pct)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"百分之$")
+_VAGUE_BEFORE = re.compile(r"[几数上]$")
 
-_RANGE_JOIN = re.compile(r"^\s*(?:人|名|家|个|people|employees|staff)?\s*(?:-|–|—|~|～|－|to|up to|upto|through|thru|until|到|至|~)\s*$",
-                         re.IGNORECASE)
+# "200 to 1,500", "a couple hundred people up to maybe fifteen hundred", "一千人上下到五千人左右".
+_RANGE_JOIN = re.compile(
+    r"^\s*(?:来|多|余)?\s*(?:人|名|家|个|people|employees|staff|ppl)?\s*(?:上下|左右)?\s*"
+    r"(?:-|–|—|~|～|－|to|up to|upto|through|thru|until|到|至|~)\s*"
+    r"(?:maybe|perhaps|about|around|roughly|approximately|approx\.?|~|大概|大约|差不多|约)?\s*$",
+    re.IGNORECASE)
 _BETWEEN_JOIN = re.compile(r"^\s*(?:and|&|和|与|-|–)\s*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?:between|from|在)\s*(?:~|about|around)?\s*$", re.IGNORECASE)
 
@@ -85,6 +97,7 @@ class Quantity:
     bound: str | None = None  # "at_most" | "at_least"
     approx: bool = False
     percent: bool = False
+    vague: bool = False  # "几十人", "数百家", "dozens of": no number to take as a bound
 
 
 @dataclass(frozen=True)
@@ -196,6 +209,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 end += suffix.end()
                 after = text[end:]
         percent = bool(_PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before))
+        vague = bool(match.group("zh") and _VAGUE_BEFORE.search(before)
+                     and match.group("zh")[0] in "十百千万")
         bound = None
         if _AT_MOST_BEFORE.search(before) or _AT_MOST_AFTER.match(after):
             bound = "at_most"
@@ -204,7 +219,7 @@ def find_quantities(text: str) -> list[Quantity]:
         approx = approx or bool(_APPROX_BEFORE.search(before))
         found.append(Quantity(value=raw * (scale or 1.0), raw=raw, start=start, end=end,
                               scale=scale, currency=currency, bound=bound, approx=approx,
-                              percent=percent))
+                              percent=percent, vague=vague))
     return found
 
 
@@ -230,12 +245,27 @@ def find_ranges(text: str) -> list[NumberRange]:
             low, high = first, second
             if low.scale is None and high.scale is not None and low.raw <= high.raw:
                 low = replace(low, scale=high.scale, value=low.raw * high.scale)
+            elif low.scale is None and high.scale is None:
+                # "between ten and eighty million": the magnitude word said once serves both.
+                magnitude = _WORD_MAGNITUDE.search(text[high.start:high.end])
+                if magnitude and not _WORD_MAGNITUDE.search(text[low.start:low.end]):
+                    scale = _BIG[magnitude.group().lower()]
+                    if low.value * scale <= high.value:
+                        low = replace(low, scale=scale, value=low.value * scale)
             currency = low.currency or high.currency
-            ranges.append(NumberRange(min=low.value, max=high.value, start=low.start,
-                                      end=high.end, currency=currency))
+            if low.vague or high.vague:  # "几十人到三百人": only the clear end is a bound
+                kind = "at_least" if high.vague else "at_most"
+                ranges.append(NumberRange(None if low.vague else low.value,
+                                          None if high.vague else high.value, low.start,
+                                          high.end, currency, kind))
+            else:
+                ranges.append(NumberRange(min=low.value, max=high.value, start=low.start,
+                                          end=high.end, currency=currency))
             index += 2
             continue
-        if first.bound == "at_most":
+        if first.vague:
+            pass
+        elif first.bound == "at_most":
             ranges.append(NumberRange(None, first.value, first.start, first.end, first.currency,
                                       "at_most"))
         elif first.bound == "at_least":
@@ -243,3 +273,49 @@ def find_ranges(text: str) -> list[NumberRange]:
                                       "at_least"))
         index += 1
     return ranges
+
+
+@dataclass(frozen=True)
+class ParsedRange:
+    """A span read as one range (or one-sided bound), in the span's own unit or in USD."""
+
+    min: float | None
+    max: float | None
+    note: str = ""
+
+
+def _first_range(text: str) -> NumberRange | None:
+    """The first range or bound of a span; None when it holds only bare numbers."""
+    found = find_ranges(text)
+    return found[0] if found else None
+
+
+def parse_count_range(text: str) -> ParsedRange | None:
+    """A headcount range from a span ("50 to 300 people", "100 人以下"); None when no clear range."""
+    found = _first_range(text)
+    return None if found is None else ParsedRange(min=found.min, max=found.max)
+
+
+def parse_money_range_usd(text: str, *, cny_per_usd: float) -> ParsedRange | None:
+    """A money range in USD. A yuan marker, or Chinese units (万, 亿) with no dollar marker, mean
+    CNY, converted at `cny_per_usd`; EUR and GBP at the fixed reference rates."""
+    found = _first_range(text)
+    if found is None:
+        return None
+    currency = found.currency or ("CNY" if re.search(r"[万亿]", text) else "USD")
+
+    def convert(value: float | None) -> float | None:
+        return None if value is None else (value if currency == "USD"
+                                           else to_usd(value, currency, cny_per_usd))
+
+    return ParsedRange(min=convert(found.min), max=convert(found.max),
+                       note=conversion_note(currency, cny_per_usd) or "")
+
+
+# One table cell holding a number ("1,200", "1.2m", "3亿"), for vectorised table cleaning: the
+# same scale words as the text parser, as a regex that Polars (Rust regex) understands.
+CELL_SCALES = {"k": 1e3, "thousand": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6,
+               "million": 1e6, "百万": 1e6, "千万": 1e7, "万": 1e4, "b": 1e9, "bn": 1e9,
+               "billion": 1e9, "亿": 1e8, "十亿": 1e9}
+CELL_NUMBER = (r"^(?P<number>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[+-]?\.[0-9]+)"
+               r"(?P<unit>k|thousand|千|mm|mn|million|m|百万|千万|万|bn|billion|b|十亿|亿)?$")
