@@ -255,6 +255,11 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
             title = _BULLET.sub("", stripped, count=1).strip()
         if title is not None:
             section = classify_phrase(title)
+            if section in _STICKY and not any(not unit.is_heading for unit in units) \
+                    and stripped.startswith("# "):
+                # The document's own title ("# ICP notes", "# Misc thoughts on our ICP") names
+                # the whole file: it does not rule out everything below it.
+                section = None
             heading = title
             colon_section = not stripped.startswith("#")
             units.append(Unit(number, stripped, title, title, section=section, heading=heading,
