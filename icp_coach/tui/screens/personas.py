@@ -29,6 +29,7 @@ from icp_coach.tui.persona_yaml import (
     personas_to_yaml,
     unverify_new_quotes,
 )
+from icp_coach.tui.safe_text import printable
 
 
 def draft_personas_for(context: Any, document: Any, language: str) -> list[Any]:
@@ -60,10 +61,11 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
         with Vertical(id="personas-dialog", classes="dialog"):
             yield Static(t("personas.title", lang), classes="dialog-title")
             yield Static(t("personas.edit_hint", lang), classes="muted")
-            yield Static(self.status_text(self.personas), id="personas-status", markup=False)
+            yield Static(printable(self.status_text(self.personas)), id="personas-status",
+                         markup=False)
             yield TextArea(personas_to_yaml(self.personas, lang), language="yaml", soft_wrap=True,
                            id="personas-text")
-            yield Static("", id="personas-error", classes="error")
+            yield Static("", id="personas-error", classes="error", markup=False)
             yield Label(t("personas.md_path", lang))
             yield Input(str(default_personas_path(self.company)), id="personas-path")
             with Horizontal(classes="buttons"):
@@ -90,15 +92,15 @@ class PersonasScreen(ModalScreen[list[Any] | None]):
         try:
             personas = parse_personas(editor.text)
         except PersonaTextError as error:
-            shown.update(t("personas.invalid", self.language, line=error.line,
-                           where=error.where or "-", problem=error.problem))
+            shown.update(printable(t("personas.invalid", self.language, line=error.line,
+                                     where=error.where or "-", problem=error.problem)))
             shown.display = True
             editor.move_cursor((error.line - 1, 0), center=True)
             editor.focus()
             return None
         shown.display = False
         checked = unverify_new_quotes(personas, self.personas)
-        self.query_one("#personas-status", Static).update(self.status_text(checked))
+        self.query_one("#personas-status", Static).update(printable(self.status_text(checked)))
         return checked
 
     @on(Button.Pressed, "#personas-save")
