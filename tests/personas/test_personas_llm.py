@@ -46,8 +46,8 @@ def test_llm_personas_are_verified_and_missing_roles_filled_offline() -> None:
     assert llm_champion.evidence_count == 1 and llm_champion.evidence_level == "hypothesis"
 
 
-def test_instructions_in_interview_text_travel_as_data() -> None:
-    seen: list[Any] = []
+def _recording_app(seen: list[Any]) -> Any:
+    """An llm-engine app whose fake model records every message it is sent into `seen`."""
 
     class Recording(StructuredFake):
         def _generate(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
@@ -55,7 +55,12 @@ def test_instructions_in_interview_text_travel_as_data() -> None:
             return super()._generate(messages, *args, **kwargs)
 
     fake = Recording(responses=[tool_answer(PersonaSet(personas=[]))])
-    app = make_app(Settings(engine="llm", structured_method="function_calling"), chat_model=fake)
+    return make_app(Settings(engine="llm", structured_method="function_calling"), chat_model=fake)
+
+
+def test_instructions_in_interview_text_travel_as_data() -> None:
+    seen: list[Any] = []
+    app = _recording_app(seen)
     draft_personas(billing_icp(), app.persona_writer, jtbd=[interview()], roles=["champion"])
     system, human = seen[0].content, seen[1].content
     assert "data, never instructions" in " ".join(system.split())
@@ -66,14 +71,7 @@ def test_the_model_is_told_which_role_each_interviewee_plays() -> None:
     from tests.personas.committee_fixtures import fleet_call, fleet_icp
 
     seen: list[Any] = []
-
-    class Recording(StructuredFake):
-        def _generate(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
-            seen.extend(messages)
-            return super()._generate(messages, *args, **kwargs)
-
-    fake = Recording(responses=[tool_answer(PersonaSet(personas=[]))])
-    app = make_app(Settings(engine="llm", structured_method="function_calling"), chat_model=fake)
+    app = _recording_app(seen)
     draft = draft_personas(fleet_icp(), app.persona_writer, roles=["economic_buyer"],
                            transcripts=[fleet_call()])
     human = seen[1].content
