@@ -82,7 +82,7 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
 def _header(line: str) -> str | None:
     for pattern in HEADERS:
         match = pattern.match(line)
-        if match:
+        if match and not re.search(r"[:：]", match.group(1)):  # "时间：2026-10-28 09:30" is metadata
             return match.group(1).strip()
     return None
 
