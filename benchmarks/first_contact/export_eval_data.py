@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a first-contact round in the layout `benchmarks/eval_jtbd.py` and `eval_extract.py` read.
 
-    python3 benchmarks/first_contact/export_eval_data.py round1 /tmp/fc-round1
+    python3 benchmarks/first_contact/export_eval_data.py round1 /tmp/fc-round1   (or round2 /tmp/fc-round2)
     .venv/bin/python benchmarks/eval_jtbd.py --data /tmp/fc-round1/jtbd
     .venv/bin/python benchmarks/eval_extract.py --data /tmp/fc-round1/notes
 
