@@ -6,8 +6,9 @@
 
 jtbd/      layouts read: **Name:** / Name: lines (also inside > block quotes), Otter, Tencent
            Meeting, DingTalk and Rev headers, Zoom [hh:mm:ss] lines, WebVTT and SRT cues. Every
-           quote (forces, triggers, desired_outcomes, not_valued) is an exact substring of ONE turn of a speaker listed in "customers"; every labelled speaker is an interviewer,
-           a customer or a known metadata label; quote lengths stay in range (EN 3-30 words,
+           quote (forces, triggers, desired_outcomes, not_valued) is an exact substring of ONE
+           turn of a speaker listed in "customers"; every labelled speaker is an interviewer, a
+           customer or a known metadata label; quote lengths stay in range (EN 3-30 words,
            ZH 6-45 characters); no quote under two headings; alternatives and chosen solution
            are named in the transcript.
 notes/     gold files have the ICP document's shape (firmographics, technographics, pain_points,
