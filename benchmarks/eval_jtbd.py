@@ -191,6 +191,7 @@ def main() -> int:
     from icp_coach.bootstrap import make_app
     from icp_coach.services.jtbd import verify_result
     from icp_coach.settings import load_settings
+    from icp_coach.transcripts.errors import TranscriptError
     from icp_coach.transcripts.loader import load_transcript
 
     app = make_app(load_settings(engine=args.engine))
@@ -205,7 +206,16 @@ def main() -> int:
     try:
         for gold_file in sorted(args.data.glob("*.gold.json")):
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
-            transcript = load_transcript(transcript_for(gold_file, gold))
+            path = transcript_for(gold_file, gold)
+            try:
+                transcript = load_transcript(path)
+            except TranscriptError as error:
+                # An unreadable layout scores as an empty report, so one file cannot hide the rest.
+                transcript = Transcript(source=str(path), turns=[])
+                row = score_interview(gold, transcript, JTBDResult(source=str(path)))
+                row["notes"] = [f"not read: {error}"]
+                rows.append(row)
+                continue
             result = verify_result(extractor.extract_jtbd(transcript), transcript)
             rows.append(score_interview(gold, transcript, result))
     finally:
