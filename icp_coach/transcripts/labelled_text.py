@@ -19,6 +19,7 @@ from icp_coach.transcripts.label_lines import LABELLED, Label, read_label
 from icp_coach.transcripts.sections import (
     METADATA_KEYS,
     analysis_heading,
+    analysis_key,
     is_heading,
     metadata_key,
     reads_like_metadata,
@@ -107,6 +108,10 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
     decided = _Labels(lines)
     labels = decided.labels
     skipped_head = _skip_analysis_before_dialogue(lines, labels)
+    # "Key insights: ..." starts the commentary only near the end: at most a few labelled lines follow
+    labelled_after = [0] * len(lines)
+    for index in range(len(lines) - 2, -1, -1):
+        labelled_after[index] = labelled_after[index + 1] + (labels[index + 1] is not None)
     turns: list[TurnBuilder] = []
     warnings: list[str] = []
     unlabelled_head: list[int] = []
@@ -122,10 +127,7 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
                 in_analysis = False
             continue
         starts_analysis = any(t.speaker for t in turns) and index not in decided.metadata and (
-            analysis_heading(line) or (
-            label is not None and index not in decided.metadata and not label.header
-            and analysis_heading(label.written + ":")
-            and sum(1 for other in labels if other is not None and other.name == label.name) == 1))
+            analysis_heading(line) or (analysis_key(line) and labelled_after[index] <= 3))
         if starts_analysis:
             in_analysis = True
             warnings.append(f"line {number}: analysis section after the interview left out: "

@@ -61,6 +61,20 @@ def analysis_heading(line: str) -> bool:
                                             or not re.search(r"[.?!。？！,，]", text))
 
 
+_KEY = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[^:：*]{1,40}?)(?:\*\*|__)?\s*[:：]")
+
+
+def analysis_key(line: str) -> bool:
+    """"Key insights: ...", "**Takeaways:** ...", "行动项：..." (not "Note: ...", which also sits
+    inside transcripts as a remark)."""
+    match = _KEY.match(line)
+    if match is None:
+        return False
+    key = match.group("key").strip()
+    return not re.fullmatch(r"notes?", key, re.IGNORECASE) and bool(
+        re.fullmatch(rf"(?:key\s+|main\s+|top\s+)?(?:{_ANALYSIS_WORDS})", key, re.IGNORECASE))
+
+
 def transcript_heading(line: str) -> bool:
     """"## Transcript", "## 访谈记录": the interview starts (again) below."""
     return bool(HEADING.match(line) or line.strip().startswith(("**", "__"))) and \

@@ -236,3 +236,38 @@ def test_interviewer_given_by_any_of_their_labels(name: str) -> None:
     transcript = parse_transcript(PUBLISHED_EN, "vets.md", fmt="md", interviewer=[name])
     assert customers(transcript) >= {"Ines"}
     assert "PM (Rachel)" in transcript.interviewers and "Rachel K." in transcript.interviewers
+
+
+def test_timestamp_after_the_name_initials_and_an_analysis_line_in_label_form() -> None:
+    text = ("Nadia [00:00:03]: How do you plan the week's surgery list?\n"
+            "Dr. Osei [00:00:09]: On a whiteboard in the prep room, and it gets wiped by accident "
+            "about once a month.\n"
+            "Nadia [00:00:30]: What happens then?\n"
+            "Dr. Osei [00:00:34]: We ring every owner again to rebuild it from memory.\n"
+            "\n"
+            "Key insights: the whiteboard is the single point of failure\n"
+            "Nadia: check whether the clinic in Leeds does the same\n")
+    transcript = parse_transcript(text, "surgery.txt")
+    assert [t.speaker for t in transcript.turns] == ["Nadia", "Dr. Osei", "Nadia", "Dr. Osei"]
+    assert transcript.interviewers == ["Nadia"]
+    assert "single point of failure" not in customer_text(transcript)
+
+
+def test_speech_on_the_header_line_of_numbered_speakers() -> None:
+    text = ("说话人1  00:00:02  您好，先说说你们车队现在怎么派车？\n"
+            "说话人2  00:00:08  全靠调度员打电话，一个人盯四十台车。\n"
+            "说话人1  00:00:20  出过什么问题吗？\n"
+            "说话人2  00:00:24  上个月有两台车同时去了同一个工地，另一个工地等了一上午。\n")
+    transcript = parse_transcript(text, "fleet.txt")
+    assert transcript.interviewers == ["说话人1"]
+    assert transcript.turns[1].text == "全靠调度员打电话，一个人盯四十台车。"
+
+
+def test_a_customer_label_beats_asking_questions_back() -> None:
+    text = ("Customer (Farm manager): Can I ask what you do with these recordings? Who sees them?\n"
+            "Sam: Only our research team. What do you use for irrigation scheduling today?\n"
+            "Customer (Farm manager): Can you believe it, a paper chart on the pump house door? "
+            "Why would anyone still do that?\n"
+            "Sam: What made you look for something else?\n")
+    transcript = parse_transcript(text, "farm.txt")
+    assert transcript.interviewers == ["Sam"]
