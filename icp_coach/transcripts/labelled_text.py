@@ -73,7 +73,7 @@ class _Labels:
             if not once:
                 dialogue_started = True
                 continue
-            if not dialogue_started and not label.header and reads_like_metadata(label.text):
+            if repeated and not dialogue_started and not label.header and reads_like_metadata(label.text):
                 self.labels[index] = None  # "Scenario: ...", "关键词：..." above the dialogue
                 self.metadata.add(index)
             elif metadata_key(lines[index]) and reads_like_metadata(label.text):
