@@ -43,6 +43,7 @@ class Transcript(BaseModel):
     source: str
     turns: list[TranscriptTurn]
     language: Language = "en"
+    # every label the interviewers speak under, as written: ["PM (Rachel)", "Rachel", "Observer"]
     interviewers: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)  # what the parser repaired or skipped
     format: str = ""  # txt, md, vtt, srt, otter, docx ...

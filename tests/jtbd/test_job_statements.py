@@ -77,3 +77,15 @@ def test_long_clauses_are_cut_at_a_natural_boundary_not_pasted_whole() -> None:
     clause = short_clause(sentence, "en")
     assert clause is not None and len(clause.split()) <= 14
     assert sentence.startswith(clause)
+
+
+def test_a_chinese_interview_with_only_complaints_gets_no_statement() -> None:
+    from icp_coach.engines.offline.jtbd.extractor import OfflineJTBDExtractor
+    from icp_coach.transcripts.loader import parse_transcript
+
+    text = ("访谈人：你们现在怎么排班？\n"
+            "店长：每周日晚上我拿纸排，排完拍照发群里。\n"
+            "访谈人：还有别的吗？\n"
+            "店长：没了，就这样。\n")
+    result = OfflineJTBDExtractor().extract_jtbd(parse_transcript(text, "shifts.txt"))
+    assert result.job_statements == []
