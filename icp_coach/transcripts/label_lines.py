@@ -35,6 +35,10 @@ HEADER = re.compile(
     rf"|(?P<ts2>{TS})\s+(?:-\s+)?(?P<name2>{NAME}))\s*$"
 )
 _INLINE_HEADER = re.compile(rf"^\s*(?P<name>{NAME})(?:\t|\s{{2,}})(?P<ts>{TS})(?:\t|\s{{2,}})(?P<text>\S.*)$")
+# A Markdown table row, as Notion, Confluence and Feishu docs hold transcripts:
+# `| Rachel | How did you ...? |` or `| 00:01:02 | Rachel | How did you ...? |`.
+_TABLE_ROW = re.compile(rf"^\s*\|\s*(?:\[?(?P<ts>{TS})\]?\s*\|\s*)?(?P<name>[^|]{{1,60}}?)\s*\|\s*(?P<text>[^|]*?)\s*\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # Initials and titles keep their full stop: "Rachel K.", "Dr. Osei", "J. Alvarez".
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|Jr|Sr|St)\.")
 
@@ -87,6 +91,15 @@ def read_label(line: str) -> Label | None:
         ts = header.group("bts") or header.group("ts") or header.group("pts") or header.group("ts2")
         if plausible_name(name):
             return Label(name, role, "", ts, True, written, (False, False))
+    row = _TABLE_ROW.match(line) if line.lstrip().startswith("|") and not _TABLE_RULE.match(line) else None
+    if row:
+        name = row.group("name").strip(" *")
+        if plausible_name(name) and not _TS_ONLY.match(name):
+            role_match = re.match(r"^(?P<n>[^(（]+?)\s*[(（](?P<r>[^)）]+)[)）]$", name)
+            person, role = (role_match.group("n"), role_match.group("r")) if role_match else (name, "")
+            return Label(person.strip(), role.strip(), row.group("text").strip(), row.group("ts"), False, name,
+                         (False, False))
+        return None
     inline = _INLINE_HEADER.match(line)
     if inline and plausible_name(inline.group("name")) and not _TS_ONLY.match(inline.group("name")):
         name = inline.group("name").strip()

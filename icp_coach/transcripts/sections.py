@@ -39,7 +39,7 @@ _ANALYSIS = re.compile(rf"^\s*(?:#{{1,6}}\s*|\*\*|__)?\s*(?:\d+[.、]\s*)?(?:{_A
 _TRANSCRIPT_HEADING = re.compile(
     r"^\s*(?:#{1,6}\s*|\*\*|__)?\s*(?:full\s+|raw\s+|interview\s+)?(?:transcript|interview|conversation|"
     r"dialogue|访谈记录|访谈实录|访谈原文|对话记录|逐字稿|正文|转写|实录)", re.IGNORECASE)
-HEADING = re.compile(r"^\s*(#{1,6}\s|---+\s*$|===+\s*$|\*\*\*+\s*$)")
+HEADING = re.compile(r"^\s*(#{1,6}\s|---+\s*$|===+\s*$|\*\*\*+\s*$|\|[\s:|-]*-{2,}[\s:|-]*$)")  # and table rules
 _METADATA_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:：*]{1,30}?)(?:\*\*|__)?\s*[:：]")
 _SPEECH_END = re.compile(r"[?？]|[.!。！…]\s*[\"'”’)]?\s*$")
 

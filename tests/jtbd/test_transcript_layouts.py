@@ -271,3 +271,16 @@ def test_a_customer_label_beats_asking_questions_back() -> None:
             "Sam: What made you look for something else?\n")
     transcript = parse_transcript(text, "farm.txt")
     assert transcript.interviewers == ["Sam"]
+
+
+def test_a_transcript_kept_in_a_markdown_table() -> None:
+    text = ("# Call with the bakery-supply wholesaler\n\n"
+            "| Speaker | Text |\n|---|---|\n"
+            "| Owen (Researcher) | How do shops order from you today? |\n"
+            "| Bea | By text message, mostly after ten at night, and I retype every order in the morning. |\n"
+            "| Owen (Researcher) | What goes wrong? |\n"
+            "| Bea | Last week I sent forty kilos of rye to a shop that wanted four. |\n")
+    transcript = parse_transcript(text, "supply.md", fmt="md")
+    assert [t.speaker for t in transcript.turns] == ["Owen", "Bea", "Owen", "Bea"]
+    assert transcript.interviewers == ["Owen"]
+    assert customer_text(transcript).startswith("By text message")
