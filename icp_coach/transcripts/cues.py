@@ -8,9 +8,15 @@ without a speaker (it continues the one before) is kept, with a warning.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from icp_coach.transcripts.errors import TranscriptError
-from icp_coach.transcripts.label_lines import LABELLED, name_and_role, plausible_name
+from icp_coach.transcripts.label_lines import (
+    LABELLED,
+    looks_like_phrase,
+    name_and_role,
+    plausible_name,
+)
 from icp_coach.transcripts.turns import TurnBuilder
 
 _TIMING = re.compile(r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?P<end>\S*)")
@@ -59,6 +65,8 @@ def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBu
             blocks = blocks[1:]  # the header block (WEBVTT plus metadata)
         else:
             blocks[0] = blocks[0][1:]  # a header glued to the first cue
+    # "So: ..." or "Two things: ..." at the start of one cue is speech, not a new speaker
+    named = Counter(_speaker_and_text(text)[0] for block in blocks for _, text in block)
     turns: list[TurnBuilder] = []
     speaker: str | None = None
     role = ""
@@ -85,6 +93,9 @@ def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBu
         cues += 1
         for number, raw in body:
             found, found_role, text, written = _speaker_and_text(raw)
+            if found is not None and named[found] == 1 and speaker and looks_like_phrase(found, found_role) \
+                    and not _VOICE.search(raw):
+                found, text = None, _TAG.sub("", raw).strip()
             if found is not None:
                 speaker, role = found, found_role
                 turns.append(TurnBuilder(found, found_role, number, timestamp, label=written))

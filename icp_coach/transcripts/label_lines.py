@@ -58,6 +58,20 @@ class Label:
         return self.name, self.role
 
 
+_DISCOURSE = {"note", "notes", "quote", "update", "honestly", "basically", "example", "answer",
+              "question", "summary", "ps", "yes", "no", "well", "so", "and", "but", "also",
+              "because", "anyway", "okay", "ok", "first", "second", "third", "result", "problem",
+              "注意", "备注", "问题", "总结", "结果", "比如", "第一", "第二", "第三"}
+
+
+def looks_like_phrase(name: str, role: str = "") -> bool:
+    """A one-off "label" such as "Two things" or "Note" is more likely speech than a speaker."""
+    if role:
+        return False
+    words = name.split()
+    return name.lower() in _DISCOURSE or any(word[:1].islower() for word in words[1:])
+
+
 def plausible_name(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > 60:

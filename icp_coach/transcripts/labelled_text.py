@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from icp_coach.transcripts.aliases import canonical_speakers
-from icp_coach.transcripts.label_lines import LABELLED, Label, read_label
+from icp_coach.transcripts.label_lines import LABELLED, Label, looks_like_phrase, read_label
 from icp_coach.transcripts.sections import (
     METADATA_KEYS,
     analysis_heading,
@@ -29,18 +29,8 @@ from icp_coach.transcripts.turns import TurnBuilder
 
 __all__ = ["LABELLED", "METADATA_KEYS", "parse_labelled_text"]
 
-_DISCOURSE = {"note", "notes", "quote", "update", "honestly", "basically", "example", "answer",
-              "question", "summary", "ps", "yes", "no", "well", "so", "and", "but", "also",
-              "because", "anyway", "okay", "ok", "first", "second", "third", "result", "problem",
-              "注意", "备注", "问题", "总结", "结果", "比如", "第一", "第二", "第三"}
-
-
 def _looks_like_phrase(label: Label) -> bool:
-    """A one-off "label" such as "Two things" or "Note" is more likely speech than a speaker."""
-    if label.role:
-        return False
-    words = label.name.split()
-    return label.name.lower() in _DISCOURSE or any(word[:1].islower() for word in words[1:])
+    return looks_like_phrase(label.name, label.role)
 
 
 class _Labels:

@@ -284,3 +284,16 @@ def test_a_transcript_kept_in_a_markdown_table() -> None:
     assert [t.speaker for t in transcript.turns] == ["Owen", "Bea", "Owen", "Bea"]
     assert transcript.interviewers == ["Owen"]
     assert customer_text(transcript).startswith("By text message")
+
+
+def test_a_phrase_before_a_colon_in_a_cue_is_speech_not_a_speaker(tmp_path: Path) -> None:
+    vtt = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nLina: Why did you move off the old tool?\n\n"
+           "2\n00:00:03.500 --> 00:00:06.000\nOmar: It crashed during stocktake.\n\n"
+           "3\n00:00:06.000 --> 00:00:09.000\nTwo things really: the crashes and the price.\n\n"
+           "4\n00:00:09.500 --> 00:00:11.000\nLina: Which mattered more?\n\n"
+           "5\n00:00:11.500 --> 00:00:13.000\nOmar: The crashes.\n")
+    path = tmp_path / "tool.vtt"
+    path.write_text(vtt, encoding="utf-8")
+    transcript = load_transcript(path)
+    assert [t.speaker for t in transcript.turns] == ["Lina", "Omar", "Lina", "Omar"]
+    assert "Two things really: the crashes and the price." in transcript.turns[1].text
