@@ -106,6 +106,7 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
     warnings: list[str] = []
     unlabelled_head: list[int] = []
     in_analysis = False
+    spoken = False  # a labelled turn has been read: commentary can only come after one
     for index, (line, label) in enumerate(zip(lines, labels, strict=True)):
         number = index + 1
         if index in skipped_head:
@@ -116,7 +117,7 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
             if transcript_heading(line):
                 in_analysis = False
             continue
-        starts_analysis = any(t.speaker for t in turns) and index not in decided.metadata and (
+        starts_analysis = spoken and index not in decided.metadata and (
             analysis_heading(line) or (analysis_key(line) and labelled_after[index] <= 3))
         if starts_analysis:
             in_analysis = True
@@ -129,6 +130,7 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
         if label is not None:
             # as written: the loader folds aliases ("PM (Rachel)" and "Rachel") for every format
             turns.append(TurnBuilder(label.name, label.role, number, label.timestamp, label=label.written))
+            spoken = True
             turns[-1].add(label.text, number)
             continue
         if not line.strip():

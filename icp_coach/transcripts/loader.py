@@ -13,6 +13,7 @@ from icp_coach.transcripts.decoding import decode_transcript
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.labelled_text import parse_labelled_text
 from icp_coach.transcripts.roles import detect_interviewers
+from icp_coach.transcripts.sections import reads_like_metadata
 from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
 SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text")
@@ -66,13 +67,13 @@ def _header_people(lines: list[str]) -> tuple[list[str], list[str]]:
     guests: list[str] = []
     for line in lines[:30]:
         match = _HEADER_ROLE.match(line)
-        if not match:
-            continue
+        if not match or not reads_like_metadata(match.group("names")):
+            continue  # "Host: Welcome back. Why robots?" is the host speaking, not a list of names
         side = guests if match.group("key").lower().startswith(_GUEST_KEYS) else hosts
         for piece in re.split(r"\s*(?:,|，|、|;|；|/|\band\b|&|和|以及)\s*", match.group("names")):
             piece = re.sub(r"\s*[(（][^)）]*[)）]?", "", piece).strip(" *_")
             piece = re.split(r"[:：]", piece)[-1].strip(" *_")  # "记录：林可" -> "林可"
-            if piece and len(piece) <= 40:
+            if piece and len(piece) <= 40 and len(piece.split()) <= 4:
                 side.append(piece)
     return hosts, guests
 
