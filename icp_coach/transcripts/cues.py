@@ -8,9 +8,15 @@ without a speaker (it continues the one before) is kept, with a warning.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from icp_coach.transcripts.errors import TranscriptError
-from icp_coach.transcripts.labelled_text import LABELLED
+from icp_coach.transcripts.label_lines import (
+    LABELLED,
+    looks_like_phrase,
+    name_and_role,
+    plausible_name,
+)
 from icp_coach.transcripts.turns import TurnBuilder
 
 _TIMING = re.compile(r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?P<end>\S*)")
@@ -34,16 +40,18 @@ def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
     return blocks
 
 
-def _speaker_and_text(body: str) -> tuple[str | None, str, str]:
+def _speaker_and_text(body: str) -> tuple[str | None, str, str, str]:
+    """(speaker or None when the cue names nobody, role, text, the label as written)."""
     voice = _VOICE.search(body)
     if voice:
         text = _TAG.sub("", body).strip()
-        return voice.group(1).strip(), "", text
+        return voice.group(1).strip(), "", text, voice.group(1).strip()
     text = _TAG.sub("", body).strip()
     match = LABELLED.match(text)
-    if match and len(match.group("name")) <= 60 and not re.search(r"[.!?。！？]", match.group("name")):
-        return match.group("name").strip(), (match.group("role") or "").strip(), match.group("text").strip()
-    return None, "", text
+    if match and plausible_name(match.group("name")):
+        name, role, _, written = name_and_role(match, "name")
+        return name, role, match.group("text").strip(), written
+    return None, "", text, ""
 
 
 def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBuilder], list[str]]:
@@ -57,6 +65,8 @@ def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBu
             blocks = blocks[1:]  # the header block (WEBVTT plus metadata)
         else:
             blocks[0] = blocks[0][1:]  # a header glued to the first cue
+    # "So: ..." or "Two things: ..." at the start of one cue is speech, not a new speaker
+    named = Counter(_speaker_and_text(text)[0] for block in blocks for _, text in block)
     turns: list[TurnBuilder] = []
     speaker: str | None = None
     role = ""
@@ -82,10 +92,13 @@ def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBu
                 continue
         cues += 1
         for number, raw in body:
-            found, found_role, text = _speaker_and_text(raw)
+            found, found_role, text, written = _speaker_and_text(raw)
+            if found is not None and named[found] == 1 and speaker and looks_like_phrase(found, found_role) \
+                    and not _VOICE.search(raw):
+                found, text = None, _TAG.sub("", raw).strip()
             if found is not None:
                 speaker, role = found, found_role
-                turns.append(TurnBuilder(found, found_role, number, timestamp))
+                turns.append(TurnBuilder(found, found_role, number, timestamp, label=written))
             elif speaker is None:
                 speaker, role = "", ""
                 warnings.append(f"line {number}: speech before any speaker is named; kept without a speaker")

@@ -1,159 +1,149 @@
 """Plain text, Markdown and meeting-tool text exports into turns.
 
-Understood, one turn per labelled line, unlabelled lines continuing the turn above:
-- `Name: text`, `Name (Role): text`, `周敏（会员运营总监）：text`, `**Name:** text`, `**Name**: text`,
-  `- Name: text`, optionally after a timestamp such as `[00:01:02]` or `00:01:02`;
-- header lines with the speech below them, as Otter, Zoom and Teams write them:
-  `Maya Chen  0:03`, `[Maya Chen] 10:02:33`, `00:01:02 Maya Chen`, `Maya Chen 00:01:02 PM`.
+One turn per labelled line (see `label_lines` for the label forms), unlabelled lines continuing
+the turn above. What is not speech is kept out, by form rather than by a list of phrases:
+- the header: before the dialogue starts, a label used once whose value reads like a header
+  field ("Scenario: a dispatcher who ...", "关键词：排班、对账") is metadata;
+- the author's commentary: from an analysis heading ("## Key insights", "**Takeaways**",
+  "## 关键洞察", "Action items:") to the end, or, before the interview, to the next heading;
+- phrases dressed as labels: a label used once, written unlike the speakers' labels (a bullet in
+  a file whose speakers are not bulleted) or reading like a phrase ("Two things: ..."), is speech.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
 
+from icp_coach.transcripts.aliases import canonical_speakers
+from icp_coach.transcripts.label_lines import LABELLED, Label, looks_like_phrase, read_label
+from icp_coach.transcripts.sections import (
+    METADATA_KEYS,
+    analysis_heading,
+    analysis_key,
+    is_heading,
+    metadata_key,
+    reads_like_metadata,
+    transcript_heading,
+)
 from icp_coach.transcripts.turns import TurnBuilder
 
-_TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s?[AaPp][Mm])?"
-_NAME = r"[^\s:：*\[\]()（）#>|][^:：*\[\]()（）\n]{0,58}?"
-_ROLE = r"\s*[(（](?P<role>[^)）]{1,60})[)）]"
-LABELLED = re.compile(
-    rf"^\s*(?:[-*+]\s+)?(?:\[?(?P<ts>{_TS})\]?\s+(?:-\s+)?)?"
-    rf"(?P<bold>\*\*|__)?(?P<name>{_NAME})(?:{_ROLE})?\s*(?P=bold)?\s*[:：]\s*(?:\*\*|__)?\s*"
-    rf"(?P<text>.*)$"
-)
-_BOLD_INSIDE = re.compile(
-    rf"^\s*(?:[-*+]\s+)?(?:\[?(?P<ts>{_TS})\]?\s+)?\*\*(?P<name>{_NAME})(?:{_ROLE})?\s*[:：]\s*\*\*\s*(?P<text>.*)$"
-)
-HEADER = re.compile(
-    rf"^\s*(?:\[(?P<bname>[^\]]{{1,60}})\]\s+(?P<bts>{_TS})"
-    rf"|(?P<name>{_NAME})(?:{_ROLE})?\s+\|?\s*(?P<ts>{_TS})"
-    rf"|(?P<ts2>{_TS})\s+(?:-\s+)?(?P<name2>{_NAME}))\s*$"
-)
-_HEADING = re.compile(r"^\s*(#{1,6}\s|---+\s*$|===+\s*$)")
-# Labels that describe the recording, never a speaker: "**Source:** ...", "Date: ...".
-METADATA_KEYS = {
-    "source", "sources", "host", "hosts", "date", "time", "scenario", "title", "topic", "participants",
-    "attendees", "speakers", "duration", "length", "location", "recorded", "recording", "transcript",
-    "transcribed by", "interviewee", "company", "format", "language", "url", "link", "episode",
-    "tags", "context", "setting", "guest", "guests", "published", "event", "session",
-    "来源", "日期", "时间", "参与者", "主持", "嘉宾", "时长", "地点", "标题", "主题", "背景", "场景", "受访者",
-}
-# A heading or a bold line with these words after the interview starts an analysis section:
-# what follows is the author's commentary, not speech.
-_ANALYSIS = re.compile(
-    r"^\s*(?:#{1,6}\s*|\*\*|__)?\s*(?:key\s+)?(insights?|takeaways?|summary|analysis|lessons|"
-    r"conclusions?|observations|jtbd\b|jobs[- ]to[- ]be[- ]done|forces|themes|notes|commentary|"
-    r"key (points|concepts|quotes)|总结|分析|要点|洞察|启示|结论|关键)", re.IGNORECASE)
+__all__ = ["LABELLED", "METADATA_KEYS", "parse_labelled_text"]
+
+def _looks_like_phrase(label: Label) -> bool:
+    return looks_like_phrase(label.name, label.role)
 
 
-@dataclass(frozen=True)
-class _Label:
-    name: str
-    role: str
-    text: str
-    timestamp: str | None
-    header: bool
+class _Labels:
+    """Every line's label, decided with the whole file in view."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.labels: list[Label | None] = [read_label(line) for line in lines]
+        self.metadata: set[int] = set()
+        self._settle(lines)
+
+    def person(self, label: Label) -> str:
+        return self.speakers[label.key][0]
+
+    def _settle(self, lines: list[str]) -> None:
+        # labels in the commentary after the interview ("- Ines: ...") say nothing about speakers
+        first = next((i for i, label in enumerate(self.labels) if label is not None), len(lines))
+        cut = next((i for i in range(first + 1, len(lines)) if analysis_heading(lines[i])), len(lines))
+        present = [label for label in self.labels[:cut] if label is not None]
+        self.speakers = canonical_speakers(label.key for label in self.labels if label is not None)
+        counts = Counter(self.person(label) for label in present)
+        repeated = {name for name, count in counts.items() if count >= 2}
+        styles = Counter(label.style for label in present if self.person(label) in repeated and not label.header)
+        usual = styles.most_common(1)[0][0] if styles and styles.most_common(1)[0][1] >= 0.8 * sum(
+            styles.values()) else None
+        dialogue_started = False
+        for index, label in enumerate(self.labels[:cut]):
+            if label is None:
+                continue
+            once = counts[self.person(label)] < 2
+            if not once:
+                dialogue_started = True
+                continue
+            if repeated and not dialogue_started and not label.header and reads_like_metadata(label.text):
+                self.labels[index] = None  # "Scenario: ...", "关键词：..." above the dialogue
+                self.metadata.add(index)
+            elif metadata_key(lines[index]) and reads_like_metadata(label.text):
+                self.labels[index] = None  # "Date: 12 May" further down
+                self.metadata.add(index)
+            elif repeated and not label.header and (_looks_like_phrase(label) or (
+                    usual is not None and label.style != usual)):
+                self.labels[index] = None  # "- Price: too high" inside someone's answer
 
 
-def _plausible_name(name: str) -> bool:
-    name = name.strip()
-    if not name or len(name) > 60:
-        return False
-    if re.search(r"[.!?。！？,，;；\"“”]", name):
-        return False
-    if re.search(r"[\u4e00-\u9fff]", name):
-        return len(name) <= 12
-    return len(name.split()) <= 5 and not name[0].islower()
-
-
-def _label(line: str) -> _Label | None:
-    header = HEADER.match(line)
-    if header:
-        name = header.group("bname") or header.group("name") or header.group("name2") or ""
-        ts = header.group("bts") or header.group("ts") or header.group("ts2")
-        if _plausible_name(name):
-            return _Label(name.strip(), (header.group("role") or "").strip(), "", ts, True)
-    match = _BOLD_INSIDE.match(line) or LABELLED.match(line)
-    if not match or not _plausible_name(match.group("name")):
-        return None
-    role = match.groupdict().get("role") or ""
-    text = match.group("text").strip()
-    if text.endswith("**") and text.count("**") % 2:
-        text = text[:-2].rstrip()
-    return _Label(match.group("name").strip(), role.strip(), text, match.group("ts"), False)
-
-
-_DISCOURSE = {"note", "notes", "quote", "update", "honestly", "basically", "example", "answer",
-              "question", "summary", "ps", "yes", "no", "well", "so", "and", "but", "also",
-              "because", "anyway", "okay", "ok", "first", "second", "third", "result", "problem",
-              "注意", "备注", "问题", "总结", "结果", "比如", "第一", "第二", "第三"}
-
-
-def _looks_like_phrase(label: _Label) -> bool:
-    """A one-off "label" such as "Two things" or "Note" is more likely speech than a speaker."""
-    if label.role:
-        return False
-    words = label.name.split()
-    return label.name.lower() in _DISCOURSE or any(word[:1].islower() for word in words[1:])
-
-
-def _starts_analysis(line: str, label: _Label | None) -> bool:
-    """A heading ("## Key insights") or a short bold or bare title line of commentary."""
-    if _HEADING.match(line):
-        return bool(_ANALYSIS.match(line.lstrip("#= -")))
-    short_title = len(line.split()) <= 8 and (label is None or line.lstrip().startswith(("**", "__")))
-    return short_title and bool(_ANALYSIS.match(line))
-
-
-def _is_metadata(line: str) -> bool:
-    match = re.match(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:：*]{1,30}?)(?:\*\*|__)?\s*[:：]", line)
-    return match is not None and match.group(1).strip().lower() in METADATA_KEYS
+def _skip_analysis_before_dialogue(lines: list[str], labels: list[Label | None]) -> set[int]:
+    """Lines of a summary placed above the interview: from its heading to the next heading."""
+    skipped: set[int] = set()
+    inside = False
+    for index, line in enumerate(lines):
+        if labels[index] is not None and not inside:
+            break
+        if is_heading(line) or transcript_heading(line):
+            inside = analysis_heading(line) and not transcript_heading(line)
+            if inside:
+                skipped.add(index)
+            continue
+        if inside:
+            skipped.add(index)
+    if skipped and all(labels[i] is None for i in range(len(lines)) if i not in skipped):
+        return set()  # it swallowed every speaker: it was not a summary after all
+    return skipped
 
 
 def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str], int]:
     """Turns, warnings, and how many lines carried a speaker label."""
-    labels = [_label(line) for line in lines]
-    labels = [None if label is not None and label.name.strip().lower() in METADATA_KEYS else label
-              for label in labels]
-    # A name that labels only one line while other names label many is more likely a phrase such
-    # as "Two things: ..." inside someone's answer: keep that line as speech.
-    counts = Counter(label.name for label in labels if label is not None)
-    repeated = {name for name, count in counts.items() if count >= 2}
-    if repeated:
-        labels = [None if label is not None and label.name not in repeated and not label.header
-                  and _looks_like_phrase(label) else label for label in labels]
+    decided = _Labels(lines)
+    labels = decided.labels
+    skipped_head = _skip_analysis_before_dialogue(lines, labels)
+    # "Key insights: ..." starts the commentary only near the end: at most a few labelled lines follow
+    labelled_after = [0] * len(lines)
+    for index in range(len(lines) - 2, -1, -1):
+        labelled_after[index] = labelled_after[index + 1] + (labels[index + 1] is not None)
     turns: list[TurnBuilder] = []
     warnings: list[str] = []
     unlabelled_head: list[int] = []
     in_analysis = False
-    for number, (line, label) in enumerate(zip(lines, labels, strict=True), start=1):
-        if in_analysis:
+    spoken = False  # a labelled turn has been read: commentary can only come after one
+    for index, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        number = index + 1
+        if index in skipped_head:
+            if analysis_heading(line):
+                warnings.append(f"line {number}: summary above the interview left out: {line.strip()[:60]!r}")
             continue
-        in_analysis = bool(turns) and _starts_analysis(line, label)
         if in_analysis:
+            if transcript_heading(line):
+                in_analysis = False
+            continue
+        starts_analysis = spoken and index not in decided.metadata and (
+            analysis_heading(line) or (analysis_key(line) and labelled_after[index] <= 3))
+        if starts_analysis:
+            in_analysis = True
             warnings.append(f"line {number}: analysis section after the interview left out: "
                             f"{line.strip()[:60]!r}")
             continue
-        if label is None and _is_metadata(line):
+        if index in decided.metadata or (label is None and metadata_key(line) and not turns):
             warnings.append(f"line {number}: metadata line skipped: {line.strip()[:60]!r}")
             continue
         if label is not None:
-            turns.append(TurnBuilder(label.name, label.role, number, label.timestamp))
+            # as written: the loader folds aliases ("PM (Rachel)" and "Rachel") for every format
+            turns.append(TurnBuilder(label.name, label.role, number, label.timestamp, label=label.written))
+            spoken = True
             turns[-1].add(label.text, number)
             continue
         if not line.strip():
             continue
         if not turns:
-            if _HEADING.match(line):
+            if is_heading(line):
                 warnings.append(f"line {number}: heading before the first speaker skipped: {line.strip()[:60]!r}")
             else:
                 unlabelled_head.append(number)
                 turns.append(TurnBuilder("", "", number))
                 turns[-1].add(line, number)
             continue
-        if _HEADING.match(line):
+        if is_heading(line):
             warnings.append(f"line {number}: heading kept out of the turn above: {line.strip()[:60]!r}")
             continue
         turns[-1].add(line, number, new_line=True)

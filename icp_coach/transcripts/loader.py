@@ -6,12 +6,14 @@ import re
 from pathlib import Path
 
 from icp_coach.domain.jtbd_text import detect_language
-from icp_coach.domain.transcript import Transcript
+from icp_coach.domain.transcript import Transcript, TranscriptTurn
+from icp_coach.transcripts.aliases import canonical_speakers
 from icp_coach.transcripts.cues import parse_cues
 from icp_coach.transcripts.decoding import decode_transcript
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.labelled_text import parse_labelled_text
 from icp_coach.transcripts.roles import detect_interviewers
+from icp_coach.transcripts.sections import reads_like_metadata
 from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
 SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text")
@@ -50,29 +52,54 @@ def _docx_lines(path: Path) -> list[str]:
     return lines
 
 
-_HOSTS_LINE = re.compile(
-    r"^\s*(?:\*\*|__)?(?:hosts?|interviewers?|moderators?|facilitators?|主持人?|访谈人|采访人)"
+_HEADER_ROLE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>hosts?|interviewers?|moderators?|facilitators?|researchers?|"
+    r"observers?|note ?takers?|主持人?|访谈人|采访人|访谈者|记录人?|观察员|"
+    r"guests?|interviewees?|customers?|受访者|受访人|访谈对象|嘉宾)"
     r"(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<names>.+)$", re.IGNORECASE)
+_GUEST_KEYS = ("guest", "interviewee", "customer", "受访", "访谈对象", "嘉宾")
 
 
-def _hosts_named(lines: list[str]) -> list[str]:
-    """Names on a `**Hosts:** A, B` line near the top: the people who ran the interview."""
-    for line in lines[:25]:
-        match = _HOSTS_LINE.match(line)
-        if match:
-            names = re.split(r"\s*(?:,|，|、|;|\band\b|&|和)\s*", match.group("names"))
-            return [re.sub(r"\s*[(（].*$", "", n).strip(" *") for n in names if n.strip(" *")]
-    return []
+def _header_people(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(hosts, guests) named in the header: `**Hosts:** A, B`, `主持人：孙某（产品），记录：林某`,
+    `Interviewee: C (COO)`. Names only: roles in brackets and `记录：` prefixes dropped."""
+    hosts: list[str] = []
+    guests: list[str] = []
+    for line in lines[:30]:
+        match = _HEADER_ROLE.match(line)
+        if not match or not reads_like_metadata(match.group("names")):
+            continue  # "Host: Welcome back. Why robots?" is the host speaking, not a list of names
+        side = guests if match.group("key").lower().startswith(_GUEST_KEYS) else hosts
+        for piece in re.split(r"\s*(?:,|，|、|;|；|/|\band\b|&|和|以及)\s*", match.group("names")):
+            piece = re.sub(r"\s*[(（][^)）]*[)）]?", "", piece).strip(" *_")
+            piece = re.split(r"[:：]", piece)[-1].strip(" *_")  # "记录：林可" -> "林可"
+            if piece and len(piece) <= 40 and len(piece.split()) <= 4:
+                side.append(piece)
+    return hosts, guests
 
 
-def _one_label_per_person(builders: list[TurnBuilder]) -> list[TurnBuilder]:
-    """`PM (Rachel)` and `Rachel` are one person: a role that is another label's name is a name."""
-    names = {b.speaker.strip().lower(): b.speaker for b in builders if b.speaker and not b.role}
+def _fold_aliases(builders: list[TurnBuilder]) -> list[TurnBuilder]:
+    """One speaker per person (see `aliases`); a folded label stays on the turn as written."""
+    mapping = canonical_speakers((b.speaker, b.role) for b in builders if b.speaker)
     for builder in builders:
-        role = builder.role.strip().lower()
-        if role and role in names and builder.speaker.strip().lower() != role:
-            builder.role, builder.speaker = builder.speaker, names[role]
+        if not builder.speaker:
+            continue
+        written_name = builder.speaker
+        builder.speaker, builder.role = mapping[(builder.speaker, builder.role)]
+        if builder.speaker == written_name:
+            builder.label = ""
+        elif not builder.label:
+            builder.label = written_name
     return builders
+
+
+def interviewer_labels(turns: list[TranscriptTurn], interviewers: list[str]) -> list[str]:
+    """Every label the interviewers speak under, as the file writes them: ["PM (Rachel)", "Rachel"]."""
+    labels: list[str] = []
+    for turn in turns:
+        if turn.speaker in interviewers and turn.written_label() not in labels:
+            labels.append(turn.written_label())
+    return labels
 
 
 def parse_transcript(text: str, source: str, *, fmt: str = "txt",
@@ -95,18 +122,27 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
                 source, "no speaker labels found", line=1,
                 what_to_do="start each turn with the speaker's name, e.g. 'Interviewer: ...' and "
                 "'Maya (VP Sales): ...', or export with speaker names from the meeting tool")
-    builders = _one_label_per_person(builders)
+    builders = _fold_aliases(builders)
     turns = [builder.build() for builder in join_same_speaker(builders)]
     if not turns:
         raise TranscriptError(source, "has no speech in it", what_to_do="export the transcript again")
-    interviewers, notes = detect_interviewers([t for t in turns if t.speaker], source, interviewer,
-                                              hosts=_hosts_named(lines))
-    warnings += notes
-    marked = [t.model_copy(update={"is_interviewer": (not t.speaker) or t.speaker in interviewers})
+    hosts, guests = _header_people(lines)
+    choice = detect_interviewers([t for t in turns if t.speaker], source, interviewer,
+                                 hosts=hosts, guests=guests)
+    chosen = set(choice.interviewers)
+    marked = [t.model_copy(update={"is_interviewer": (not t.speaker) or t.speaker in chosen})
               for t in turns]
+    labels = interviewer_labels(marked, choice.interviewers)
+    speakers = list(dict.fromkeys(t.speaker for t in turns if t.speaker))
+    if labels:
+        warnings.append(f"{source}: interviewer(s): {', '.join(labels)} ({choice.how}); "
+                        "pass --interviewer NAME to change it")
+    else:
+        warnings.append(f"{source}: no interviewer ({choice.how}: "
+                        f"{', '.join(speakers) or 'none'}); every turn is treated as the customer's")
     language = detect_language(" ".join(t.text for t in marked[:200]))
     return Transcript(source=source, turns=marked, language=language,
-                      interviewers=interviewers, warnings=warnings, format=fmt)
+                      interviewers=labels, warnings=warnings, format=fmt)
 
 
 def load_transcript(path: str | Path, *, interviewer: list[str] | None = None,

@@ -26,6 +26,7 @@ class TurnBuilder:
     role: str
     line: int
     timestamp: str | None = None
+    label: str = ""  # as the file writes it, when that differs from `speaker` (an alias)
     text: str = ""
     line_starts: list[tuple[int, int]] = field(default_factory=list)
 
@@ -39,8 +40,9 @@ class TurnBuilder:
         self.text += piece
 
     def build(self) -> TranscriptTurn:
+        label = self.label if self.label and self.label != self.speaker else ""
         return TranscriptTurn(speaker=self.speaker, role=self.role, text=self.text, line=self.line,
-                              timestamp=self.timestamp, line_starts=self.line_starts)
+                              timestamp=self.timestamp, line_starts=self.line_starts, label=label)
 
 
 def join_same_speaker(turns: list[TurnBuilder]) -> list[TurnBuilder]:
@@ -50,7 +52,7 @@ def join_same_speaker(turns: list[TurnBuilder]) -> list[TurnBuilder]:
         if not turn.text:
             continue
         last = joined[-1] if joined else None
-        if last is not None and last.speaker == turn.speaker and last.role == turn.role:
+        if last is not None and (last.speaker, last.role, last.label) == (turn.speaker, turn.role, turn.label):
             for offset, (start, line) in enumerate(turn.line_starts):
                 end = turn.line_starts[offset + 1][0] if offset + 1 < len(turn.line_starts) else len(turn.text)
                 last.add(turn.text[start:end], line)

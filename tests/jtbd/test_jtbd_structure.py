@@ -36,7 +36,7 @@ def test_metadata_analysis_and_hosts_never_become_customers() -> None:
     transcript = parse_transcript(PUBLISHED, "payroll.md", fmt="md")
     customers = {t.speaker for t in transcript.turns if not t.is_interviewer}
     assert customers == {"Kim"}
-    assert set(transcript.interviewers) == {"Dana Lee", "Sam Ortiz", "Audience"}
+    assert set(transcript.interviewers) == {"Dana Lee", "PM (Dana Lee)", "Sam Ortiz", "Audience"}
     customer_text = " ".join(t.text for t in transcript.turns if not t.is_interviewer)
     assert "the push" not in customer_text and "manual entry" not in customer_text
     assert any("interviewer(s)" in w and "Dana Lee" in w for w in transcript.warnings)

@@ -3,9 +3,9 @@ customer's own sentences."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from icp_coach.domain.job_statement import compose
 from icp_coach.domain.jtbd import (
     FORCES,
     TIMELINE_STAGES,
@@ -54,60 +54,23 @@ def _top(scored: list[ScoredSentence], label: str, limit: int) -> list[ScoredSen
     return sorted(chosen, key=lambda s: (s.sentence.turn_index, s.sentence.start))
 
 
-_CLAUSE_SPLIT_EN = re.compile(r"\s*(?:[,;:—–]|\s-\s|\b(?:because|but|which|so that|and then)\b)\s*", re.I)
-_CLAUSE_SPLIT_ZH = re.compile(r"[，,；;：:、]")
-_WANT_EN = re.compile(r"^(?:and |so |but )?(?:i|we) (?:just )?(?:really )?(?:want|'d like|would like|need|"
-                      r"hope)(?: to| it| us| them)?\s+", re.I)
-_WANT_ZH = re.compile(r"^(?:我|我们)?(?:要的是|希望|想要|目标是|要)")
-_CONTENT = re.compile(r"[A-Za-z]{4,}|[\u4e00-\u9fff]")
-
-
-def _clause(text: str, language: str) -> str:
-    """The one short clause of a sentence that carries most of its content, lead-ins dropped."""
-    text = " ".join(text.split()).strip(" .!?。！？；;,，\"“”")
-    splitter = _CLAUSE_SPLIT_ZH if language == "zh" else _CLAUSE_SPLIT_EN
-    pieces = [p.strip() for p in splitter.split(text) if p and p.strip()]
-    limit = 24 if language == "zh" else 14
-
-    def size(piece: str) -> int:
-        return len(piece) // 2 if language == "zh" else len(piece.split())
-    fitting = [p for p in pieces if 3 <= size(p) <= limit] or pieces
-    best = max(fitting, key=lambda p: len(_CONTENT.findall(p)))
-    if language == "zh":
-        return best
-    words = best.split()
-    while words and words[0].lower().strip(",.") in _LEAD_INS:
-        words = words[1:]
-    best = " ".join(words)
-    return best[:1].lower() + best[1:] if best[:2] != "I " else best
-
-
-def _strongest(items: list[ScoredSentence]) -> ScoredSentence | None:
-    return max(items, key=lambda item: item.best) if items else None
+def _by_strength(items: list[ScoredSentence]) -> list[str]:
+    return [item.sentence.text for item in sorted(items, key=lambda item: -item.best)]
 
 
 def _job_statement(tops: dict[str, list[ScoredSentence]], transcript: Transcript) -> list[EvidencedItem]:
     """"When <situation>, I want to <motivation>, so I can <outcome>" from short clauses of the
-    customer's own words; none unless a push (or trigger), a pull and an outcome all back it."""
-    language = transcript.language
-    parts = (_strongest(tops["push"] or tops["trigger"]), _strongest(tops["pull"]),
-             _strongest(tops["outcome"]))
-    if any(part is None for part in parts):
+    customer's own words (domain/job_statement.py); none unless a trigger or push, something
+    wanted and an outcome all back it."""
+    statement = compose(_by_strength(tops["trigger"]) + _by_strength(tops["push"]),
+                        _by_strength(tops["pull"]), _by_strength(tops["outcome"]), transcript.language)
+    if statement is None:
         return []
-    evidence = [verified_quote(part.sentence.text, transcript) for part in parts if part is not None]
+    evidence = [verified_quote(sentence, transcript) for sentence in statement.sources]
     if any(quote is None for quote in evidence):
         return []
-    s, p, g = (_clause(quote.quote, language) for quote in evidence if quote is not None)
-    if language == "zh":
-        g = _WANT_ZH.sub("", g)
-        text = f"当{s}时，我想要做到：{p}，以便{g}。"
-    else:
-        wanted = _WANT_EN.match(g)  # "I want to call the quarter ...": a verb follows
-        g = _WANT_EN.sub("", g)
-        p = _WANT_EN.sub("", p)
-        so = "so I can" if wanted and wanted.group(0).rstrip().endswith(" to") else "so I can get to"
-        text = f"When {s}, I want to get to a point where {p}, {so} {g}."
-    return [EvidencedItem(text=text, evidence=[q for q in evidence if q is not None], verified=True)]
+    return [EvidencedItem(text=statement.text, evidence=[q for q in evidence if q is not None],
+                          verified=True)]
 
 
 def _timeline(transcript: Transcript, scored: list[ScoredSentence]) -> list[TimelineEvent]:
