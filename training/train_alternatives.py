@@ -6,8 +6,9 @@ Reads the labelled interviews (format in training/alternatives/README.md), finds
 the engine would find (option_features.collect_options), labels each from the interview's label
 lines (chosen, considered, passing; anything else is none), prints leave-trades-out cross-
 validation (whole interviews held out per fold: the honest estimate, with a labelled option the
-engine never finds counted as missed), then fits on everything and writes
-icp_coach/engines/offline/jtbd/alternatives_head.npz.
+engine never finds counted as missed), then fits on everything and writes the two heads,
+icp_coach/engines/offline/jtbd/alternatives_head.npz (considered, passing, none; the chosen
+option left out) and chosen_head.npz (chosen or other).
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ sys.path.insert(0, str(ROOT))
 from icp_coach.domain.jtbd_text import overlap_units  # noqa: E402
 from icp_coach.domain.transcript import Transcript, TranscriptTurn  # noqa: E402
 from icp_coach.engines.offline.jtbd.alternatives import (  # noqa: E402
-    CLASSES,
+    CHOSEN_HEAD_FILE,
     HEAD_FILE,
     ScoredOption,
     choose,
     label_alternatives,
+    score_options,
 )
 from icp_coach.engines.offline.jtbd.option_features import (  # noqa: E402
     FEATURE_NAMES,
@@ -45,6 +47,7 @@ from icp_coach.engines.offline.learned.head import LinearHead, train_head  # noq
 
 CORPUS = ROOT / "training" / "alternatives"
 HEAD = ROOT / "icp_coach" / "engines" / "offline" / "jtbd" / HEAD_FILE
+CHOSEN_HEAD = HEAD.with_name(CHOSEN_HEAD_FILE)
 _TURN = re.compile(r"^(?P<who>[IC]):\s*(?P<text>.+)$")
 _LABEL = re.compile(r"^(?P<label>chosen|considered|passing):\s*(?P<names>.*)$")
 
@@ -125,17 +128,22 @@ def examples(interviews: list[Interview]) -> tuple[np.ndarray, list[str], list[i
     return np.vstack(rows), labels, owners
 
 
-def evaluate(head: LinearHead, interviews: list[Interview], tally: Counter[str]) -> None:
+def fit(x: np.ndarray, y: list[str], l2: float) -> tuple[LinearHead, LinearHead]:
+    """The alternatives head (the chosen options left out) and the chosen head."""
+    keep = [i for i, label in enumerate(y) if label != "chosen"]
+    meta = {"trained_on": "training/alternatives"}
+    alternatives = train_head(x[keep], [y[i] for i in keep], l2=l2, feature_names=FEATURE_NAMES,
+                              meta=meta)
+    chosen = train_head(x, ["chosen" if label == "chosen" else "other" for label in y], l2=l2,
+                        feature_names=FEATURE_NAMES, meta=meta)
+    return alternatives, chosen
+
+
+def evaluate(heads: tuple[LinearHead, LinearHead], interviews: list[Interview], tally: Counter[str]) -> None:
     """End-to-end, as eval_jtbd.py scores it: considered precision and recall, passing recall,
     chosen solution right."""
     for interview in interviews:
-        options = collect_options(interview.transcript)
-        scored: list[ScoredOption] = []
-        if options:
-            probabilities = head.predict_proba(option_features(options, interview.transcript))
-            scored = [ScoredOption(o, display_name(o, interview.transcript.language),
-                                   {c: float(p) for c, p in zip(head.classes, row, strict=True)})
-                      for o, row in zip(options, probabilities, strict=True)]
+        scored: list[ScoredOption] = score_options(interview.transcript, heads)
         chosen = choose(interview.transcript, scored)
         gold_chosen = interview.labels.get("chosen", [])
         tally["chosen_total"] += 1
@@ -171,9 +179,9 @@ def cross_validate(interviews: list[Interview], folds: int, l2: float) -> None:
     for held in groups:
         train = [i for i in interviews if i.trade not in held]
         x, y, _ = examples(train)
-        head = train_head(x, y, l2=l2, feature_names=FEATURE_NAMES)
+        heads = fit(x, y, l2)
         for interview in (i for i in interviews if i.trade in held):
-            evaluate(head, [interview], by_language[interview.transcript.language])
+            evaluate(heads, [interview], by_language[interview.transcript.language])
     total = by_language["en"] + by_language["zh"]
     print(f"leave-trades-out cross-validation, {folds} folds, {len(trades)} trades, l2={l2}:")
     report("  all", total)
@@ -185,7 +193,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--folds", type=int, default=6)
-    parser.add_argument("--l2", type=float, default=4.0)
+    parser.add_argument("--l2", type=float, default=16.0)
     args = parser.parse_args()
     interviews = read_corpus()
     x, y, _ = examples(interviews)
@@ -194,13 +202,13 @@ def main() -> int:
     cross_validate(interviews, args.folds, args.l2)
     if args.cv_only:
         return 0
-    head = train_head(x, y, l2=args.l2, feature_names=FEATURE_NAMES,
-                      meta={"trained_on": "training/alternatives", "classes": list(CLASSES)})
-    head.save(HEAD)
+    heads = fit(x, y, args.l2)
+    heads[0].save(HEAD)
+    heads[1].save(CHOSEN_HEAD)
     tally: Counter[str] = Counter()
-    evaluate(head, interviews, tally)
+    evaluate(heads, interviews, tally)
     report("fit on everything (training data, not a quality figure)", tally)
-    print(f"wrote {HEAD.relative_to(ROOT)}")
+    print(f"wrote {HEAD.relative_to(ROOT)} and {CHOSEN_HEAD.name}")
     return 0
 
 

@@ -1,10 +1,11 @@
 """Alternatives: which options the customer seriously weighed, which were only named in
 passing, and which one they chose.
 
-Every option the interview names (option_features.collect_options) is scored by a small learned
-head (alternatives_head.npz, trained by training/train_alternatives.py on interviews written for
-that purpose) into chosen, considered, passing or none (not an option for the job: a person, a
-place, a tool used alongside). The interviewer's own mentions count only through the customer's
+Every option the interview names (option_features.collect_options) is scored by two small
+learned heads trained by training/train_alternatives.py on interviews written for that purpose:
+alternatives_head.npz says considered, passing or none (not an option for the job: a person, a
+place, a tool used alongside); chosen_head.npz how likely the option is the one they went with,
+used when no verb of choosing names it. The interviewer's own mentions count only through the customer's
 answer; the chosen solution is never its own alternative; what the customer used before the
 switch is an option they weighed.
 """
@@ -31,7 +32,9 @@ from icp_coach.engines.offline.jtbd.option_mentions import GENERIC
 from icp_coach.engines.offline.learned.head import LinearHead
 
 HEAD_FILE = "alternatives_head.npz"
-CLASSES = ("chosen", "considered", "none", "passing")
+CHOSEN_HEAD_FILE = "chosen_head.npz"
+CLASSES = ("considered", "none", "passing")
+CHOSEN_CLASSES = ("chosen", "other")
 CHOSEN_THRESHOLD = 0.35
 
 
@@ -42,25 +45,30 @@ class ScoredOption:
     probabilities: dict[str, float]
 
 
-@lru_cache(maxsize=1)
-def alternatives_head() -> LinearHead:
-    with resources.files(__package__).joinpath(HEAD_FILE).open("rb") as handle:
+@lru_cache(maxsize=2)
+def load_head(file_name: str) -> LinearHead:
+    with resources.files(__package__).joinpath(file_name).open("rb") as handle:
         head = LinearHead.load(handle)
     if head.feature_names != FEATURE_NAMES:
-        raise RuntimeError(f"{HEAD_FILE} was trained on other features: run "
+        raise RuntimeError(f"{file_name} was trained on other features: run "
                            "training/train_alternatives.py")
     return head
 
 
-def score_options(transcript: Transcript, head: LinearHead | None = None) -> list[ScoredOption]:
+def score_options(transcript: Transcript, heads: tuple[LinearHead, LinearHead] | None = None
+                  ) -> list[ScoredOption]:
+    """Every option named, with P(considered), P(passing), P(none) and P(chosen)."""
     options = collect_options(transcript)
     if not options:
         return []
-    head = head or alternatives_head()
-    probabilities = head.predict_proba(option_features(options, transcript))
+    alternatives, chosen = heads or (load_head(HEAD_FILE), load_head(CHOSEN_HEAD_FILE))
+    rows = option_features(options, transcript)
+    kinds, chosen_p = alternatives.predict_proba(rows), chosen.predict_proba(rows)
+    column = chosen.classes.index("chosen")
     return [ScoredOption(option, display_name(option, transcript.language),
-                         {name: float(p) for name, p in zip(head.classes, row, strict=True)})
-            for option, row in zip(options, probabilities, strict=True)]
+                         {**{name: float(p) for name, p in zip(alternatives.classes, row, strict=True)},
+                          "chosen": float(chosen_row[column])})
+            for option, row, chosen_row in zip(options, kinds, chosen_p, strict=True)]
 
 
 def pick_chosen(scored: list[ScoredOption]) -> ScoredOption | None:
@@ -85,9 +93,9 @@ def label_alternatives(scored: list[ScoredOption], chosen: str | None) -> list[t
     for item in scored:
         if chosen and _same_name(chosen, item):
             continue
-        weights = {name: item.probabilities.get(name, 0.0) for name in ("considered", "passing", "none")}
+        weights = {name: item.probabilities.get(name, 0.0) for name in CLASSES}
         label = max(weights, key=lambda name: weights[name])
-        if label != "none":
+        if label in ("considered", "passing"):
             labelled.append((item, label))
     return labelled
 
