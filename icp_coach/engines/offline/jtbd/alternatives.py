@@ -138,8 +138,21 @@ def choose(transcript: Transcript, scored: list[ScoredOption]) -> str | None:
     return chosen.name if chosen else None
 
 
+_last: list[tuple[Transcript, list[ScoredOption]]] = []
+
+
+def _scored(transcript: Transcript) -> list[ScoredOption]:
+    """score_options, once per transcript: the extractor asks for the chosen solution first and
+    the alternatives next, about the same interview."""
+    if _last and _last[0][0] is transcript:
+        return _last[0][1]
+    scored = score_options(transcript)
+    _last[:] = [(transcript, scored)]
+    return scored
+
+
 def find_chosen_solution(transcript: Transcript) -> str | None:
-    return choose(transcript, score_options(transcript))
+    return choose(transcript, _scored(transcript))
 
 
 def _evidence(option: OptionRecord, transcript: Transcript) -> list[Quote]:
@@ -154,7 +167,7 @@ def _evidence(option: OptionRecord, transcript: Transcript) -> list[Quote]:
 
 
 def find_alternatives(transcript: Transcript, chosen: str | None) -> list[Alternative]:
-    scored = score_options(transcript)
+    scored = _scored(transcript)
     alternatives = [Alternative(name=item.name, considered=label == "considered",
                                 evidence=_evidence(item.option, transcript))
                     for item, label in label_alternatives(scored, chosen)]

@@ -30,6 +30,7 @@ from icp_coach.engines.offline.jtbd.option_mentions import (
     english_names,
     gazetteer,
     known_mentions,
+    trie_pattern,
     without_overlaps,
 )
 
@@ -131,18 +132,23 @@ def _name_vocabulary(transcript: Transcript) -> tuple[set[str], set[str]]:
     return {n for n in names if not person(n)}, kept_topics
 
 
-def _name_mentions(text: str, vocabulary: set[str]) -> list[OptionMention]:
-    found = []
-    for name in vocabulary:
-        latin = re.fullmatch(r"[A-Za-z0-9 .&+'-]+", name) is not None
-        pattern = rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])" if latin else re.escape(name)
-        for match in re.finditer(pattern, text):
-            found.append(OptionMention(name, NAME, name, match.start(), match.end()))
-    return found
+def _vocabulary_pattern(vocabulary: set[str]) -> re.Pattern[str] | None:
+    """One pattern for all names, longest first; Latin names match as whole words."""
+    latin = sorted(n for n in vocabulary if re.fullmatch(r"[A-Za-z0-9 .&+'-]+", n))
+    other = sorted(vocabulary - set(latin))
+    parts = []
+    if latin:
+        parts.append(rf"(?<![A-Za-z0-9])(?:{trie_pattern(latin)})(?![A-Za-z0-9])")
+    if other:
+        parts.append(f"(?:{trie_pattern(other)})")
+    return re.compile("|".join(parts)) if parts else None
 
 
-def turn_mentions(text: str, vocabulary: set[str]) -> list[OptionMention]:
-    return without_overlaps(known_mentions(text) + _name_mentions(text, vocabulary))
+def turn_mentions(text: str, names: re.Pattern[str] | None) -> list[OptionMention]:
+    found = known_mentions(text)
+    if names is not None:
+        found += [OptionMention(m.group(0), NAME, m.group(0), m.start(), m.end()) for m in names.finditer(text)]
+    return without_overlaps(found)
 
 
 def _near(text: str, start: int, end: int, language: str) -> str:
@@ -157,11 +163,12 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
     """Each option named in the interview, with the context of every mention."""
     language = transcript.language
     vocabulary, topic_only = _name_vocabulary(transcript)
+    names = _vocabulary_pattern(vocabulary)
     records: dict[str, OptionRecord] = {}
     asked: set[str] = set()
     asked_keys: dict[str, str] = {}
     for index, turn in enumerate(transcript.turns):
-        mentions = turn_mentions(turn.text, vocabulary)
+        mentions = turn_mentions(turn.text, names)
         if turn.is_interviewer:
             asked = _question_groups(turn.text)
             asked_keys = {}
@@ -171,6 +178,7 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
                 asked_keys[mention.key] = mention.kind
             continue
         spans = split_sentences(turn.text, language)
+        openings = {start for _, start, _, flag in english_names(turn.text) if flag}
         named_early: set[str] = set()
         for mention in mentions:
             position = next((i for i, (a, b) in enumerate(spans) if a <= mention.start < b), None)
@@ -180,8 +188,7 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
             b = spans[position + 1][1] if position + 1 < len(spans) else spans[position][1]
             before = turn.text[max(a, mention.start - 30):mention.start]
             after = turn.text[mention.end:mention.end + 20]
-            opening = mention.kind == NAME and any(
-                start == mention.start and flag for _, start, _, flag in english_names(turn.text))
+            opening = mention.kind == NAME and mention.start in openings
             context = MentionContext(
                 near=_near(turn.text, mention.start, mention.end, language),
                 sentence=turn.text[a:b], turn_index=index, asked=set(asked), opening=opening,

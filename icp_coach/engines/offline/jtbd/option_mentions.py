@@ -56,7 +56,7 @@ _ZH_COMMON = frozenset("""
 价钱 费用 服务 售后 培训 上线 实施 对接 升级 维护 安装 部署 钱 人 事 活 店 家 我们 他们 你们 人家 别人
 """.split())
 _ZH_NAME = rf"[{_CJK}A-Za-z0-9]"
-_ZH_STOP = rf"(?=的|最后|最终|和|跟|、|，|,|。|！|？|!|\?|\s|这|那|他们|也|都|还|就|吧|啊|呢|嘛|$)"
+_ZH_STOP = r"(?=的|最后|最终|和|跟|、|，|,|。|！|？|!|\?|\s|这|那|他们|也|都|还|就|吧|啊|呢|嘛|$)"
 _ZH_PATTERNS = (
     re.compile(rf"(?:叫做?|名叫|名字叫|品牌叫)[“\"「『]?({_ZH_NAME}{{2,8}}?)[”\"」』]?{_ZH_STOP}"),
     re.compile(r"[“「『《]([^”」』》\s，。]{2,10})[”」』》]"),
@@ -99,6 +99,27 @@ class OptionGazetteer:
     not_names: frozenset[str]
 
 
+def trie_pattern(words: list[str]) -> str:
+    """An alternation of literal `words` as a prefix tree, so the regex engine tries each
+    position once instead of once per word (hundreds of product names)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return build(tree)
+
+
 def _data() -> Any:
     import yaml
 
@@ -124,12 +145,13 @@ def gazetteer() -> OptionGazetteer:
                     cs[spelling[1:]] = canonical
                 else:
                     ci[spelling.lower()] = canonical
-    alternation = "|".join(re.escape(s) for s in sorted([*ci, *cs], key=len, reverse=True))
+    alternation = trie_pattern(sorted({s.lower() for s in [*ci, *cs]}))
     pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
     return OptionGazetteer(
         products_ci=ci, products_cs=cs, product_pattern=pattern,
         generic={name: _compile(spellings) for name, spellings in data["generic"].items()},
-        context={name: _compile(patterns) for name, patterns in data["context"].items()},
+        context={name: _compile(["|".join(f"(?:{p})" for p in patterns)])
+                 for name, patterns in data["context"].items()},
         questions={name: _compile(patterns) for name, patterns in data["questions"].items()},
         not_names=frozenset(str(word) for key in ("not_names", "given_names", "languages")
                             for word in data[key]),
@@ -210,13 +232,19 @@ def _clean_zh_name(name: str) -> str:
 _ZH_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两半多每整好几]+[家个万千百十年月天次块元台人种套款位条张号点分]|几")
 
 
+_ZH_COMMON_EDGE = re.compile("^(?:{0})|(?:{0})$".format(
+    "|".join(sorted((w for w in _ZH_COMMON if len(w) >= 2), key=len, reverse=True))))
+
+
+@lru_cache(maxsize=4096)
 def _zh_name_like(name: str) -> bool:
-    """Not a common word, a pronoun phrase or a quantity ("三家", "十几万")."""
-    return (len(name) >= 2 and name not in _ZH_COMMON and not _LATIN.match(name)
-            and not _ZH_NUMERAL.search(name)
-            and not any(ch in _ZH_NEVER_INSIDE for ch in name)
-            and not any(name.endswith(word) or name.startswith(word)
-                        for word in _ZH_COMMON if len(word) >= 2 and len(word) < len(name)))
+    """Not a common word, a pronoun phrase or a quantity ("三家", "十几万"), and not a common word
+    with a character stuck to it."""
+    if (len(name) < 2 or name in _ZH_COMMON or _LATIN.match(name) or _ZH_NUMERAL.search(name)
+            or any(ch in _ZH_NEVER_INSIDE for ch in name)):
+        return False
+    edge = _ZH_COMMON_EDGE.search(name)
+    return edge is None or edge.end() - edge.start() >= len(name)
 
 
 def chinese_topics(text: str) -> set[str]:
