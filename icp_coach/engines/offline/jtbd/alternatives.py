@@ -103,7 +103,8 @@ def label_alternatives(scored: list[ScoredOption], chosen: str | None) -> list[t
 # General verbs of choosing right before a name: "switched to X", "before X", "决定上X".
 _EN_CHOSEN = [
     r"\bbefore ([A-Z][\w.-]+)\b", r"\b(?:switch(?:ed)? to|chose|went with|bought|moved to|"
-    r"rolled out|pick(?:ed)?|ended up with|end up with|went for|signed with) ([A-Z][\w.-]+)",
+    r"rolled out|pick(?:ed)?|ended up with|end up with|went for|signed with|go with|going with) "
+    r"([A-Z][\w.-]+)",
 ]
 _ZH_CHOSEN = [
     r"决定(?:上|用|选|买|换成)了?([\u4e00-\u9fffA-Za-z]{2,6}?)(?:[，,。？?]|的|之前|以后|这)",
