@@ -28,7 +28,7 @@ from icp_coach.engines.offline.jtbd.option_features import (
     display_name,
     option_features,
 )
-from icp_coach.engines.offline.jtbd.option_mentions import GENERIC
+from icp_coach.engines.offline.jtbd.option_mentions import GENERIC, gazetteer, zh_name_like
 from icp_coach.engines.offline.learned.head import LinearHead
 
 HEAD_FILE = "alternatives_head.npz"
@@ -119,12 +119,15 @@ def _chosen_by_verbs(transcript: Transcript) -> str | None:
     patterns = _ZH_CHOSEN if transcript.language == "zh" else _EN_CHOSEN
     found: Counter[str] = Counter()
     speakers = {t.speaker for t in transcript.turns}
+    not_names = gazetteer().not_names
     for turn in transcript.turns:
         for pattern in patterns:
             for match in re.finditer(pattern, turn.text):
                 name = match.group(1).strip()
-                if name and name not in _NOT_CHOSEN and name not in speakers \
-                        and name not in transcript.interviewers:
+                if transcript.language == "zh" and not zh_name_like(name):
+                    continue  # "上了本地的新闻": a phrase, not a product
+                if name and name not in _NOT_CHOSEN and name not in not_names \
+                        and name not in speakers and name not in transcript.interviewers:
                     found[name] += 1
     return found.most_common(1)[0][0] if found else None
 

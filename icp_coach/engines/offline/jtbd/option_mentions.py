@@ -38,7 +38,7 @@ somebody someone everybody everyone nobody anybody anyone everything nothing som
 # Chinese characters that glue words together rather than name things; a name never holds the
 # ones in _ZH_NEVER_INSIDE (question words, pronouns, aspect markers).
 _ZH_FUNCTION = frozenset("的了是在我你他她它这那一个就都也还又把被给跟和与对从用上款套家种叫些么啥什吗呢吧啊嘛呀哦说要会能很太更最不没")
-_ZH_NEVER_INSIDE = frozenset("哪怎么吗呢谁们啥你我他她它这那的了过着吧啊嘛呀")
+_ZH_NEVER_INSIDE = frozenset("哪怎么吗呢谁们啥你我他她它这那的了过着吧啊嘛呀没不")
 # Frequent spoken words (adverbs, connectives, time words, common nouns of the trade of buying):
 # a clause may open with them, they are not names.
 _ZH_COMMON = frozenset("""
@@ -237,7 +237,7 @@ _ZH_COMMON_EDGE = re.compile("^(?:{0})|(?:{0})$".format(
 
 
 @lru_cache(maxsize=4096)
-def _zh_name_like(name: str) -> bool:
+def zh_name_like(name: str) -> bool:
     """Not a common word, a pronoun phrase or a quantity ("三家", "十几万"), and not a common word
     with a character stuck to it."""
     if (len(name) < 2 or name in _ZH_COMMON or _LATIN.match(name) or _ZH_NUMERAL.search(name)
@@ -250,7 +250,7 @@ def _zh_name_like(name: str) -> bool:
 def chinese_topics(text: str) -> set[str]:
     """Clause-opening words that may be names (see _ZH_TOPIC)."""
     return {name for match in _ZH_TOPIC.finditer(text)
-            if _zh_name_like(name := _clean_zh_name(match.group(1)))}
+            if zh_name_like(name := _clean_zh_name(match.group(1)))}
 
 
 def chinese_names(text: str) -> set[str]:
@@ -259,7 +259,7 @@ def chinese_names(text: str) -> set[str]:
     for pattern in _ZH_PATTERNS:
         for match in pattern.finditer(text):
             name = _clean_zh_name(match.group(1))
-            if _zh_name_like(name):
+            if zh_name_like(name):
                 found.add(name)
     for match in _ZH_LATIN.finditer(text):
         word = match.group(1)
