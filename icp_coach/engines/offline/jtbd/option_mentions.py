@@ -37,7 +37,7 @@ somebody someone everybody everyone nobody anybody anyone everything nothing som
 """.split())
 # Chinese characters that glue words together rather than name things; a name never holds the
 # ones in _ZH_NEVER_INSIDE (question words, pronouns, aspect markers).
-_ZH_FUNCTION = frozenset("的了是在我你他她它这那一个就都也还又把被给跟和与对从用上款套家种叫些么啥什吗呢吧啊嘛呀哦说要会能很太更最不没")
+_ZH_FUNCTION = frozenset("的了是在我你他她它这那个就都也还又把被给跟和与对从用上款套家种叫些么啥什吗呢吧啊嘛呀哦说要会能很太更最不没")
 _ZH_NEVER_INSIDE = frozenset("哪怎么吗呢谁们啥你我他她它这那的了过着吧啊嘛呀没不")
 # Frequent spoken words (adverbs, connectives, time words, common nouns of the trade of buying):
 # a clause may open with them, they are not names.
@@ -186,6 +186,8 @@ def _clean_en_name(words: str) -> str:
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower() in _FUNCTION_WORDS or tokens[-1] in not_names):
         tokens = tokens[:-1]
+    if tokens and tokens[-1] in ("Day", "Eve", "Week"):
+        return ""  # a holiday or an event ("Valentine's Day"), not a product
     name = " ".join(tokens).strip(".'-")
     if name.endswith("'s"):
         name = name[:-2]
