@@ -241,12 +241,12 @@ _ZH_COMMON_EDGE = re.compile("^(?:{0})|(?:{0})$".format(
 @lru_cache(maxsize=4096)
 def zh_name_like(name: str) -> bool:
     """Not a common word, a pronoun phrase or a quantity ("三家", "十几万"), and not a common word
-    with a character stuck to it."""
+    with one character stuck to it ("设备加"); "医云排班" (a name, then a common word) is fine."""
     if (len(name) < 2 or name in _ZH_COMMON or _LATIN.match(name) or _ZH_NUMERAL.search(name)
             or any(ch in _ZH_NEVER_INSIDE for ch in name)):
         return False
     edge = _ZH_COMMON_EDGE.search(name)
-    return edge is None or edge.end() - edge.start() >= len(name)
+    return edge is None or len(name) - (edge.end() - edge.start()) >= 2
 
 
 def chinese_topics(text: str) -> set[str]:
