@@ -233,7 +233,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"mean_near_{g}" for g in CUE_GROUPS)
     + tuple(f"answers_{q}" for q in QUESTION_GROUPS)
     + ("chosen_right_before", "chosen_right_before_share", "person_after", "place_before",
-       "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only")
+       "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only", "acronym")
 )
 
 
@@ -271,7 +271,8 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
                    float(bool(own) and all(c.opening for c in own)),
                    float(option.kind == NAME and any(ch in _ZH_GLUE for ch in name[1:-1])),
                    min(len(name), 12) / 12, float(bool(option.contexts) and not own),
-                   float(zh and option.kind == NAME), float(option.topic_only)]
+                   float(zh and option.kind == NAME), float(option.topic_only),
+                   float(option.kind == NAME and name.replace(" ", "").isupper())]
         rows[row] = values
     return rows
 

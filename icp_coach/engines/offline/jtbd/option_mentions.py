@@ -38,7 +38,7 @@ somebody someone everybody everyone nobody anybody anyone everything nothing som
 # Chinese characters that glue words together rather than name things; a name never holds the
 # ones in _ZH_NEVER_INSIDE (question words, pronouns, aspect markers).
 _ZH_FUNCTION = frozenset("的了是在我你他她它这那个就都也还又把被给跟和与对从用上款套家种叫些么啥什吗呢吧啊嘛呀哦说要会能很太更最不没")
-_ZH_NEVER_INSIDE = frozenset("哪怎么吗呢谁们啥你我他她它这那的了过着吧啊嘛呀没不")
+_ZH_NEVER_INSIDE = frozenset("哪怎么吗呢谁们啥你我他她它这那的了过着吧啊嘛呀没不太很都也还就")
 # Frequent spoken words (adverbs, connectives, time words, common nouns of the trade of buying):
 # a clause may open with them, they are not names.
 _ZH_COMMON = frozenset("""
