@@ -1,145 +1,179 @@
 """Alternatives: which options the customer seriously weighed, which were only named in
 passing, and which one they chose.
 
-A name counts when it sits in the customer's words, or in a question the customer then answers.
-Evidence words near it ("we did two demos", "we got a quote", 试用, 报价) make it considered;
-dismissive words ("never really a contender", "but no", 否了, 就算了) make it a passing mention.
+Every option the interview names (option_features.collect_options) is scored by two small
+learned heads trained by training/train_alternatives.py on interviews written for that purpose:
+alternatives_head.npz says considered, passing or none (not an option for the job: a person, a
+place, a tool used alongside); chosen_head.npz how likely the option is the one they went with,
+used when no verb of choosing names it. The interviewer's own mentions count only through the customer's
+answer; the chosen solution is never its own alternative; what the customer used before the
+switch is an option they weighed.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from icp_coach.domain.jtbd import Alternative, Quote
-from icp_coach.domain.jtbd_text import split_sentences, verified_quote
+from icp_coach.domain.jtbd_text import verified_quote
 from icp_coach.domain.transcript import Transcript
-from icp_coach.engines.offline.jtbd.lexicon import alternative_lexicon, cue_lexicon
+from icp_coach.engines.offline.jtbd.option_features import (
+    FEATURE_NAMES,
+    OptionRecord,
+    collect_options,
+    display_name,
+    option_features,
+)
+from icp_coach.engines.offline.jtbd.option_mentions import GENERIC, gazetteer, zh_name_like
+from icp_coach.engines.offline.learned.head import LinearHead
 
-# General verbs of choosing: "switched to X", "before X", "went with X".
+HEAD_FILE = "alternatives_head.npz"
+CHOSEN_HEAD_FILE = "chosen_head.npz"
+CLASSES = ("considered", "none", "passing")
+CHOSEN_CLASSES = ("chosen", "other")
+CHOSEN_THRESHOLD = 0.35
+
+
+@dataclass(frozen=True)
+class ScoredOption:
+    option: OptionRecord
+    name: str
+    probabilities: dict[str, float]
+
+
+@lru_cache(maxsize=2)
+def load_head(file_name: str) -> LinearHead:
+    with resources.files(__package__).joinpath(file_name).open("rb") as handle:
+        head = LinearHead.load(handle)
+    if head.feature_names != FEATURE_NAMES:
+        raise RuntimeError(f"{file_name} was trained on other features: run "
+                           "training/train_alternatives.py")
+    return head
+
+
+def score_options(transcript: Transcript, heads: tuple[LinearHead, LinearHead] | None = None
+                  ) -> list[ScoredOption]:
+    """Every option named, with P(considered), P(passing), P(none) and P(chosen)."""
+    options = collect_options(transcript)
+    if not options:
+        return []
+    alternatives, chosen = heads or (load_head(HEAD_FILE), load_head(CHOSEN_HEAD_FILE))
+    rows = option_features(options, transcript)
+    kinds, chosen_p = alternatives.predict_proba(rows), chosen.predict_proba(rows)
+    column = chosen.classes.index("chosen")
+    return [ScoredOption(option, display_name(option, transcript.language),
+                         {**{name: float(p) for name, p in zip(alternatives.classes, row, strict=True)},
+                          "chosen": float(chosen_row[column])})
+            for option, row, chosen_row in zip(options, kinds, chosen_p, strict=True)]
+
+
+def pick_chosen(scored: list[ScoredOption]) -> ScoredOption | None:
+    """The product or name most likely to be the one they went with, if likely enough."""
+    candidates = [s for s in scored if s.option.kind != GENERIC]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda s: s.probabilities.get("chosen", 0.0))
+    return best if best.probabilities.get("chosen", 0.0) >= CHOSEN_THRESHOLD else None
+
+
+def _same_name(chosen: str, item: ScoredOption) -> bool:
+    names = {item.name.lower(), item.option.key.lower()}
+    wanted = chosen.lower()
+    return wanted in names or (item.option.kind != GENERIC and any(
+        len(name) >= 2 and (name in wanted or wanted in name) for name in names))
+
+
+def label_alternatives(scored: list[ScoredOption], chosen: str | None) -> list[tuple[ScoredOption, str]]:
+    """(option, "considered" | "passing") for the options that are alternatives."""
+    labelled = []
+    for item in scored:
+        if chosen and _same_name(chosen, item):
+            continue
+        weights = {name: item.probabilities.get(name, 0.0) for name in CLASSES}
+        label = max(weights, key=lambda name: weights[name])
+        if label in ("considered", "passing"):
+            labelled.append((item, label))
+    return labelled
+
+
+# General verbs of choosing right before a name: "switched to X", "before X", "决定上X".
 _EN_CHOSEN = [
     r"\bbefore ([A-Z][\w.-]+)\b", r"\b(?:switch(?:ed)? to|chose|went with|bought|moved to|"
-    r"rolled out|pick(?:ed)?|ended up with|end up with|went for|signed with) ([A-Z][\w.-]+)",
+    r"rolled out|pick(?:ed)?|ended up with|end up with|went for|signed with|go with|going with) "
+    r"([A-Z][\w.-]+)",
 ]
 _ZH_CHOSEN = [
     r"决定(?:上|用|选|买|换成)了?([\u4e00-\u9fffA-Za-z]{2,6}?)(?:[，,。？?]|的|之前|以后|这)",
     r"(?:用上|上了|选了|换成)([\u4e00-\u9fffA-Za-z]{2,6}?)(?:之前|以后|之后|[，,。？?])",
 ]
-# A capitalised name right after words of weighing an option: a product the gazetteer lacks.
-_EN_WEIGHED_NAME = re.compile(
-    r"\b(?:evaluated|looked at|considered|trialled|trialed|a trial of|priced|demoed|compared|"
-    r"shortlisted|piloted|talked to|mentioned|brought up|recommended|pitched)\s+"
-    r"(?:a |an |the )?([A-Z][\w.-]*[A-Za-z0-9](?:\s[A-Z][\w.-]*[A-Za-z0-9])?)")
-_NOT_NAMES = {"I", "We", "The", "And", "But", "So", "Before", "Then", "Our", "They", "It", "This",
-              "That", "What", "How", "When", "Why", "Okay", "Yeah", "Sales", "Monday", "Sunday"}
+_NOT_CHOSEN = {"I", "We", "The", "And", "But", "So", "Before", "Then", "Our", "They", "It", "This",
+               "That", "What", "How", "When", "Why", "Okay", "Yeah"}
 
 
-@dataclass
-class _Mention:
-    detail: str = ""  # for a generic option, the customer's own words for it
-    considered: float = 0.0
-    passing: float = 0.0
-    quotes: list[Quote] = field(default_factory=list)
-
-
-def find_chosen_solution(transcript: Transcript) -> str | None:
-    """The product the interview is about: named in "before X", "决定上X" and the like, most often."""
+def _chosen_by_verbs(transcript: Transcript) -> str | None:
+    """The name most often right after a verb of choosing, anywhere in the interview."""
     patterns = _ZH_CHOSEN if transcript.language == "zh" else _EN_CHOSEN
     found: Counter[str] = Counter()
+    speakers = {t.speaker for t in transcript.turns}
+    not_names = gazetteer().not_names
     for turn in transcript.turns:
         for pattern in patterns:
             for match in re.finditer(pattern, turn.text):
                 name = match.group(1).strip()
-                if name and name not in _NOT_NAMES and name not in transcript.interviewers:
+                if transcript.language == "zh" and not zh_name_like(name):
+                    continue  # "上了本地的新闻": a phrase, not a product
+                if name and name not in _NOT_CHOSEN and name not in not_names \
+                        and name not in speakers and name not in transcript.interviewers:
                     found[name] += 1
-    if not found:
-        return None
-    speakers = {t.speaker for t in transcript.turns}
-    for name, _ in found.most_common():
-        if name not in speakers:
-            # confirm with the total number of mentions anywhere in the interview
-            return name
-    return None
+    return found.most_common(1)[0][0] if found else None
 
 
-def _names_in(text: str) -> list[str]:
-    return list(_matches_in(text))
+def choose(transcript: Transcript, scored: list[ScoredOption]) -> str | None:
+    """The product the interview is about: the name verbs of choosing point at, else the option
+    the scorer finds most likely to be the one they went with."""
+    named = _chosen_by_verbs(transcript)
+    if named:
+        return named
+    chosen = pick_chosen(scored)
+    return chosen.name if chosen else None
 
 
-def _matches_in(text: str) -> dict[str, str]:
-    """Option name -> the words that named it (for generic options such as building in-house)."""
-    lexicon = alternative_lexicon()
-    hits: dict[str, str] = {}
-    for weighed in _EN_WEIGHED_NAME.finditer(text):
-        name = weighed.group(1).strip()
-        if name.split()[0] not in _NOT_NAMES:
-            hits.setdefault(name, "")
-    for table, generic in ((lexicon.names, False), (lexicon.generic, True)):
-        for name, spellings in table.items():
-            for spelling in spellings:
-                match = spelling.search(text)
-                if match:
-                    hits[name] = match.group(0) if generic else ""
-                    break
-    return hits
+_last: list[tuple[Transcript, list[ScoredOption]]] = []
 
 
-def _weigh(text: str) -> tuple[float, float]:
-    lexicon = alternative_lexicon()
-    considered = sum(1.0 for p in lexicon.considered if p.search(text))
-    passing = sum(1.0 for p in lexicon.passing if p.search(text))
-    return considered, passing
+def _scored(transcript: Transcript) -> list[ScoredOption]:
+    """score_options, once per transcript: the extractor asks for the chosen solution first and
+    the alternatives next, about the same interview."""
+    if _last and _last[0][0] is transcript:
+        return _last[0][1]
+    scored = score_options(transcript)
+    _last[:] = [(transcript, scored)]
+    return scored
+
+
+def find_chosen_solution(transcript: Transcript) -> str | None:
+    return choose(transcript, _scored(transcript))
+
+
+def _evidence(option: OptionRecord, transcript: Transcript) -> list[Quote]:
+    quotes: list[Quote] = []
+    for turn_index, start, end in option.quotes:
+        quote = verified_quote(transcript.turns[turn_index].text[start:end], transcript)
+        if quote is not None and quote not in quotes:
+            quotes.append(quote)
+        if len(quotes) == 2:
+            break
+    return quotes
 
 
 def find_alternatives(transcript: Transcript, chosen: str | None) -> list[Alternative]:
-    lexicon = cue_lexicon(transcript.language)
-    mentions: dict[str, _Mention] = {}
-    asked_names: list[str] = []
-    options_question = False
-    for turn in transcript.turns:
-        if turn.is_interviewer:
-            asked_names = _names_in(turn.text)
-            options_question = "alternatives" in lexicon.question_kinds(turn.text)
-            continue
-        spans = split_sentences(turn.text, transcript.language)
-        for position, (start, end) in enumerate(spans):
-            sentence = turn.text[start:end]
-            matched = _matches_in(sentence)
-            names = list(matched)
-            # an answer to "did you consider X?" is about X even when X is not repeated
-            if position < 2 and asked_names:
-                names += [n for n in asked_names if n not in names]
-            if not names:
-                continue
-            window = " ".join(turn.text[a:b] for a, b in spans[position:position + 3])
-            considered, passing = _weigh(window)
-            own_considered, own_passing = _weigh(sentence)
-            if options_question:
-                considered += 0.5
-            for name in names:
-                mention = mentions.setdefault(name, _Mention(detail=matched.get(name, "")))
-                mention.considered += considered + own_considered
-                mention.passing += passing + 2 * own_passing
-                quote = verified_quote(sentence, transcript)
-                if quote is not None and len(mention.quotes) < 2:
-                    mention.quotes.append(quote)
-        asked_names = []
-        options_question = False
-    alternatives: list[Alternative] = []
-    speakers = {t.speaker for t in transcript.turns} | {t.speaker.split()[0] for t in transcript.turns if t.speaker}
-    for key, mention in mentions.items():
-        if key in speakers:
-            continue  # a person, not an option
-        english, _, chinese = key.partition("|")
-        name = chinese if chinese and transcript.language == "zh" else english
-        if mention.detail and mention.detail.lower() != name.lower():
-            name = f"{name}（{mention.detail}）" if transcript.language == "zh" else f"{name} ({mention.detail})"
-        if chosen and (name.lower() == chosen.lower()):
-            continue
-        if mention.considered == 0 and mention.passing == 0:
-            continue  # named, but never as an option (a tool they use alongside)
-        considered = mention.considered > mention.passing
-        alternatives.append(Alternative(name=name, considered=considered, evidence=mention.quotes))
+    scored = _scored(transcript)
+    alternatives = [Alternative(name=item.name, considered=label == "considered",
+                                evidence=_evidence(item.option, transcript))
+                    for item, label in label_alternatives(scored, chosen)]
     alternatives.sort(key=lambda a: (not a.considered, a.name))
     return alternatives

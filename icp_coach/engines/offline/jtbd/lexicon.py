@@ -1,4 +1,5 @@
-"""Loads the cue lexicons and prototypes shipped next to this module as YAML data files."""
+"""Loads the cue lexicons and prototypes shipped next to this module as YAML data files
+(the alternatives finder reads its own, alternatives.yaml, in option_mentions.py)."""
 
 from __future__ import annotations
 
@@ -46,25 +47,6 @@ def cue_lexicon(language: str) -> CueLexicon:
                       + [(p, 1.0) for p in _compile(entry.get("weak") or [])])
     questions = {name: _compile(patterns or []) for name, patterns in (data.get("questions") or {}).items()}
     return CueLexicon(cues, questions)
-
-
-@dataclass(frozen=True)
-class AlternativeLexicon:
-    names: dict[str, list[re.Pattern[str]]]
-    generic: dict[str, list[re.Pattern[str]]]
-    considered: list[re.Pattern[str]]
-    passing: list[re.Pattern[str]]
-
-
-@lru_cache(maxsize=1)
-def alternative_lexicon() -> AlternativeLexicon:
-    data = _data("alternatives.yaml")
-    return AlternativeLexicon(
-        names={name: _compile(spellings) for name, spellings in data["names"].items()},
-        generic={name: _compile(spellings) for name, spellings in data["generic"].items()},
-        considered=_compile(data["considered"]),
-        passing=_compile(data["passing"]),
-    )
 
 
 @lru_cache(maxsize=2)

@@ -1,0 +1,289 @@
+"""Every option an interview names, with the words around each mention, as features for the
+learned scorer.
+
+Features are chosen to carry across trades: what kind of name it is (a listed product, a generic
+option, an unknown capitalised name), how often and where the customer names it, whether the
+interviewer raised it and the customer took it up, and which general notions sit near each
+mention (a demo or a quote, "never looked at", a verdict such as "too expensive", what they used
+before, a tool used alongside, a verb of choosing), plus the type of the question answered.
+The same code builds the training matrix (training/train_alternatives.py) and the run-time one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from icp_coach.domain.jtbd_text import split_sentences
+from icp_coach.domain.transcript import Transcript
+from icp_coach.engines.offline.jtbd.option_mentions import (
+    GENERIC,
+    NAME,
+    PRODUCT,
+    OptionMention,
+    chinese_names,
+    chinese_topics,
+    english_names,
+    gazetteer,
+    known_mentions,
+    trie_pattern,
+    without_overlaps,
+)
+
+CUE_GROUPS = ("evidence", "weighed", "dismissive", "verdict", "used_before", "alongside", "chosen",
+              "negated")
+QUESTION_GROUPS = ("options", "before", "choice")
+_CHOSEN_RIGHT_BEFORE = (
+    re.compile(r"\b(switch(ed|ing)? (over )?to|went with|go with|chose|picked|signed (up )?with|"
+               r"bought|rolled out|ended up with|settled on|moved (over )?to|went for|before|since|"
+               r"after|started (using|with)|now (use|have|run)|we got)\s+(the\s+)?$", re.IGNORECASE),
+    re.compile(r"(决定(上|用|选|买|换成)了?|用上了?|上了|选了|换成了?|换了|签了|自从用了?|有了|现在用|用了)$"),
+)
+_PERSON_AFTER = re.compile(r"^('s\b)?\s*(said|says|told|asked|thinks|thought|wanted|was like|"
+                           r"goes|called|emailed|mentioned)\b|^\s*说", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(in|at|from|near|across|around|outside|to|of)\s+(the\s+)?$",
+                           re.IGNORECASE)
+# What follows a fronted product name: "X, we did a demo", "X我们试过", "X是同行推荐的", "X呢？"
+_EN_TOPIC_AFTER = re.compile(r",?\s+(we|i|they|it|that|was|is|were|came|comes|had|has|did|does|gave|"
+                             r"sent|looked|seemed|wanted|quoted|offered|charged|couldn't|didn't|"
+                             r"wasn't|won|lost)\b|\?|,\s+(obviously|honestly|yes|no)\b", re.IGNORECASE)
+_ZH_TOPIC_AFTER = (r"[，,]?(我们|我|他们|你们)?(也|都|还|一直|重点|认真|之前|以前)?(试用|试过|试了|用过|用了|看过|看了|"
+                   r"谈过|谈了|问过|问了|找过|找了|接触过|对比|比较|评估|考虑|了解|听说|报价|演示|选型|做过|做了|"
+                   r"挺|太|是.{0,10}(推荐|介绍|做|对比|比较|考虑|看|选|谈|找)|[呢吗][？?]|好在|为什么|怎么|"
+                   r"系统|软件|有人|的(报价|演示|销售|方案|系统))")
+_ZH_GLUE = set("的了是在我你他这那一个就都也还把被给跟和与对从用上")
+
+
+@dataclass
+class MentionContext:
+    near: str  # a few words either side
+    sentence: str  # the sentence and the one after it, same turn
+    turn_index: int
+    asked: set[str]  # question groups of the interviewer turn before
+    opening: bool = False  # the name opens its sentence (English capitalised names only)
+    chosen_right_before: bool = False
+    person_after: bool = False
+    place_before: bool = False
+    taken_up: bool = False  # no name in the answer: it answers a question that named the option
+
+
+@dataclass
+class OptionRecord:
+    key: str
+    kind: str
+    words: Counter[str] = field(default_factory=Counter)
+    contexts: list[MentionContext] = field(default_factory=list)
+    quotes: list[tuple[int, int, int]] = field(default_factory=list)  # (turn, start, end)
+    interviewer_mentions: int = 0
+    topic_only: bool = False  # a Chinese name seen only opening a clause
+
+    @property
+    def generic_key(self) -> str:
+        return self.key if self.kind == GENERIC else ""
+
+
+def _question_groups(text: str) -> set[str]:
+    questions = gazetteer().questions
+    return {name for name, patterns in questions.items() if any(p.search(text) for p in patterns)}
+
+
+def _speaker_words(transcript: Transcript) -> set[str]:
+    words: set[str] = set()
+    for turn in transcript.turns:
+        if turn.speaker:
+            words.add(turn.speaker)
+            words.update(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]{2,}", turn.speaker))
+    return words
+
+
+def _name_vocabulary(transcript: Transcript) -> tuple[set[str], set[str]]:
+    """Names not in any list: capitalised mid-sentence (English) or marked by Chinese phrasing.
+    Also returns the names found only as a Chinese clause's opening word (weaker evidence)."""
+    names: set[str] = set()
+    topics: set[str] = set()
+    speakers = _speaker_words(transcript)
+    lower_words = {w for turn in transcript.turns for w in re.findall(r"\b[a-z][a-z'-]+\b", turn.text)}
+    openers: Counter[str] = Counter()
+    for turn in transcript.turns:
+        for name, _, end, opening in english_names(turn.text):
+            if not opening:
+                names.add(name)
+            elif name.lower() not in lower_words and len(name) > 2:
+                openers[name] += 1 + int(bool(_EN_TOPIC_AFTER.match(turn.text[end:])))
+        if transcript.language == "zh" or re.search(r"[\u4e00-\u9fff]", turn.text):
+            names |= chinese_names(turn.text)
+            topics |= chinese_topics(turn.text)
+    # a capitalised sentence opener is a candidate when never in lower case (else an ordinary word:
+    # "Photos.", "Price was ...") and said twice, or fronted as a topic ("X, we had a demo")
+    names |= {name for name, count in openers.items() if count >= 2}
+    # a clause-opening word is a candidate when said twice or next to words of products
+    whole = "\n".join(turn.text for turn in transcript.turns)
+    kept_topics = {topic for topic in topics - names if whole.count(topic) >= 2 or re.search(
+        re.escape(topic) + _ZH_TOPIC_AFTER, whole)}
+    names |= kept_topics
+
+    def person(name: str) -> bool:
+        return name in speakers or name.split(" ")[0] in speakers
+
+    return {n for n in names if not person(n)}, kept_topics
+
+
+def _vocabulary_pattern(vocabulary: set[str]) -> re.Pattern[str] | None:
+    """One pattern for all names, longest first; Latin names match as whole words."""
+    latin = sorted(n for n in vocabulary if re.fullmatch(r"[A-Za-z0-9 .&+'-]+", n))
+    other = sorted(vocabulary - set(latin))
+    parts = []
+    if latin:
+        parts.append(rf"(?<![A-Za-z0-9])(?:{trie_pattern(latin)})(?![A-Za-z0-9])")
+    if other:
+        parts.append(f"(?:{trie_pattern(other)})")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def turn_mentions(text: str, names: re.Pattern[str] | None) -> list[OptionMention]:
+    found = known_mentions(text)
+    if names is not None:
+        found += [OptionMention(m.group(0), NAME, m.group(0), m.start(), m.end()) for m in names.finditer(text)]
+    return without_overlaps(found)
+
+
+def _near(text: str, start: int, end: int, language: str) -> str:
+    if language == "zh" or re.search(r"[\u4e00-\u9fff]", text[max(0, start - 4):end + 4]):
+        return text[max(0, start - 12):end + 12]
+    before = text[:start].split()[-8:]
+    after = text[end:].split()[:8]
+    return " ".join([*before, text[start:end], *after])
+
+
+def collect_options(transcript: Transcript) -> list[OptionRecord]:
+    """Each option named in the interview, with the context of every mention."""
+    language = transcript.language
+    vocabulary, topic_only = _name_vocabulary(transcript)
+    names = _vocabulary_pattern(vocabulary)
+    records: dict[str, OptionRecord] = {}
+    asked: set[str] = set()
+    asked_keys: dict[str, str] = {}
+    for index, turn in enumerate(transcript.turns):
+        mentions = turn_mentions(turn.text, names)
+        if turn.is_interviewer:
+            asked = _question_groups(turn.text)
+            asked_keys = {}
+            for mention in mentions:
+                record = records.setdefault(mention.key, OptionRecord(mention.key, mention.kind))
+                record.interviewer_mentions += 1
+                asked_keys[mention.key] = mention.kind
+            continue
+        spans = split_sentences(turn.text, language)
+        openings = {start for _, start, _, flag in english_names(turn.text) if flag}
+        named_early: set[str] = set()
+        for mention in mentions:
+            position = next((i for i, (a, b) in enumerate(spans) if a <= mention.start < b), None)
+            if position is None:
+                continue
+            a = spans[position][0]
+            b = spans[position + 1][1] if position + 1 < len(spans) else spans[position][1]
+            before = turn.text[max(a, mention.start - 30):mention.start]
+            after = turn.text[mention.end:mention.end + 20]
+            opening = mention.kind == NAME and mention.start in openings
+            context = MentionContext(
+                near=_near(turn.text, mention.start, mention.end, language),
+                sentence=turn.text[a:b], turn_index=index, asked=set(asked), opening=opening,
+                chosen_right_before=any(p.search(before) for p in _CHOSEN_RIGHT_BEFORE),
+                person_after=bool(_PERSON_AFTER.search(after)),
+                place_before=bool(_PLACE_BEFORE.search(before)))
+            record = records.setdefault(mention.key, OptionRecord(mention.key, mention.kind))
+            record.words[mention.words] += 1
+            record.contexts.append(context)
+            record.quotes.append((index, *spans[position]))
+            if position < 2:
+                named_early.add(mention.key)
+        for key in asked_keys:
+            if key in named_early or not spans:
+                continue
+            end = spans[min(1, len(spans) - 1)][1]
+            answer = turn.text[spans[0][0]:end]
+            records[key].contexts.append(MentionContext(
+                near=answer, sentence=answer, turn_index=index, asked=set(asked), taken_up=True))
+            records[key].quotes.append((index, *spans[0]))
+        asked, asked_keys = set(), {}
+    for record in records.values():
+        record.topic_only = record.key in topic_only
+    return [r for r in records.values() if r.contexts or r.interviewer_mentions]
+
+
+def _cue_flags(text: str) -> list[float]:
+    context = gazetteer().context
+    return [float(any(p.search(text) for p in context[group])) for group in CUE_GROUPS]
+
+
+def _generic_keys() -> tuple[str, ...]:
+    return tuple(gazetteer().generic)
+
+
+FEATURE_NAMES: tuple[str, ...] = (
+    ("kind_product", "kind_generic", "kind_name", "zh")
+    + tuple(f"generic_{i}" for i in range(12))
+    + ("customer_mentions", "customer_turns", "interviewer_mentions", "only_asked", "share_of_mentions",
+       "most_mentioned", "first_position", "last_position")
+    + tuple(f"near_{g}" for g in CUE_GROUPS) + tuple(f"sentence_{g}" for g in CUE_GROUPS)
+    + tuple(f"mean_near_{g}" for g in CUE_GROUPS)
+    + tuple(f"answers_{q}" for q in QUESTION_GROUPS)
+    + ("chosen_right_before", "chosen_right_before_share", "person_after", "place_before",
+       "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only", "acronym")
+)
+
+
+def option_features(options: list[OptionRecord], transcript: Transcript) -> np.ndarray:
+    """One row per option (see FEATURE_NAMES)."""
+    rows = np.zeros((len(options), len(FEATURE_NAMES)), dtype=np.float32)
+    generic_keys = _generic_keys()
+    counts = [len([c for c in o.contexts if not c.taken_up]) for o in options]
+    top = max(counts, default=0)
+    turns = max(len(transcript.turns), 1)
+    chosen_total = sum(sum(c.chosen_right_before for c in o.contexts) for o in options)
+    zh = transcript.language == "zh"
+    for row, option in enumerate(options):
+        values: list[float] = [float(option.kind == PRODUCT), float(option.kind == GENERIC),
+                               float(option.kind == NAME), float(zh)]
+        onehot = [0.0] * 12
+        if option.kind == GENERIC and option.key in generic_keys:
+            onehot[generic_keys.index(option.key) % 12] = 1.0
+        values += onehot
+        own = [c for c in option.contexts if not c.taken_up]
+        n = len(option.contexts)
+        positions = [c.turn_index / turns for c in option.contexts] or [0.0]
+        values += [math.log1p(len(own)), math.log1p(len({c.turn_index for c in own})),
+                   math.log1p(option.interviewer_mentions), float(not own),
+                   len(own) / top if top else 0.0, float(top > 0 and len(own) == top),
+                   min(positions), max(positions)]
+        near = np.array([_cue_flags(c.near) for c in option.contexts]) if n else np.zeros((1, len(CUE_GROUPS)))
+        wide = np.array([_cue_flags(c.sentence) for c in option.contexts]) if n else near
+        values += list(near.max(axis=0)) + list(wide.max(axis=0)) + list(near.mean(axis=0))
+        values += [float(any(q in c.asked for c in option.contexts)) for q in QUESTION_GROUPS]
+        chosen_hits = sum(c.chosen_right_before for c in option.contexts)
+        name = option.key
+        values += [math.log1p(chosen_hits), chosen_hits / chosen_total if chosen_total else 0.0,
+                   float(any(c.person_after for c in own)), float(any(c.place_before for c in own)),
+                   float(bool(own) and all(c.opening for c in own)),
+                   float(option.kind == NAME and any(ch in _ZH_GLUE for ch in name[1:-1])),
+                   min(len(name), 12) / 12, float(bool(option.contexts) and not own),
+                   float(zh and option.kind == NAME), float(option.topic_only),
+                   float(option.kind == NAME and name.replace(" ", "").isupper())]
+        rows[row] = values
+    return rows
+
+
+def display_name(option: OptionRecord, language: str) -> str:
+    """A product's canonical name; a generic option as "label (the customer's words)"."""
+    if option.kind != GENERIC:
+        return option.key
+    english, _, chinese = option.key.partition("|")
+    label = chinese if chinese and language == "zh" else english
+    words = option.words.most_common(1)[0][0] if option.words else ""
+    if words and words.lower() != label.lower():
+        return f"{label}（{words}）" if language == "zh" else f"{label} ({words})"
+    return label

@@ -1,0 +1,284 @@
+"""Where an interview names an option a customer could have used for the job.
+
+Three sources of candidates, so that a product nobody listed is still found:
+- known products: a public list of business software (alternatives.yaml `products`);
+- generic options: a spreadsheet, paper, a group chat, hiring someone, an agency, building it
+  in-house, doing nothing, the old system (alternatives.yaml `generic`), in both languages;
+- names: capitalised words not opening a sentence (English), and in Chinese the words after
+  naming phrases (叫X, "X"), before a product word (X系统, X软件) or after verbs of trying and
+  weighing (试用了X, 对比了X和Y), plus Latin-script words inside Chinese text.
+
+Candidates are deliberately generous: whether a candidate is an option at all, and whether it
+was weighed, is decided by the learned scorer (option_scorer.py) from the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+PRODUCT, GENERIC, NAME = "product", "generic", "name"
+_LATIN = re.compile(r"[A-Za-z]")
+_CJK = "\u4e00-\u9fff"
+# English function words: a capitalised one opens a sentence, it does not name a product.
+_FUNCTION_WORDS = frozenset("""
+a an the and but or so then when if this that these those they them it its he she him her you
+your we our us my me his their well also actually honestly basically anyway because what why how
+where who which there here now just maybe sure right thanks thank hi hello look see yes no not all
+some one two three first last next plus in on at for with from to of by after before during since
+until every each any both either great good nice cool fine exactly totally definitely really oh
+like yeah okay ok um uh hmm mm wow let lets let's i'm i'd i've i'll we're we'd we've it's that's
+there's they're you're don't didn't can't couldn't wasn't isn't do does did was were is are be been
+have has had would could should will can may might must our ours mine yours sorry please
+somebody someone everybody everyone nobody anybody anyone everything nothing something anything
+""".split())
+# Chinese characters that glue words together rather than name things; a name never holds the
+# ones in _ZH_NEVER_INSIDE (question words, pronouns, aspect markers).
+_ZH_FUNCTION = frozenset("的了是在我你他她它这那个就都也还又把被给跟和与对从用上款套家种叫些么啥什吗呢吧啊嘛呀哦说要会能很太更最不没")
+_ZH_NEVER_INSIDE = frozenset("哪怎么吗呢谁们啥你我他她它这那的了过着吧啊嘛呀没不太很都也还就")
+# Frequent spoken words (adverbs, connectives, time words, common nouns of the trade of buying):
+# a clause may open with them, they are not names.
+_ZH_COMMON = frozenset("""
+一下 一些 很多 东西 时候 感觉 价格 功能 系统 软件 平台 工具 产品 公司 厂家 厂商 供应商 销售 老板 客户 师傅
+员工 一家 两家 几家 一个 几个 别的 其他 其它 另外 之前 以前 现在 后来 然后 因为 所以 但是 不过 而且 还是
+就是 可能 应该 已经 觉得 知道 时间 问题 事情 数据 手机 电脑 好多 大家 自己 一起 一样 价钱 报价 演示 试用
+方案 合同 对比 比较 考虑 了解 小程序 表格 微信 群里 其实 当时 反正 主要 基本 一般 最后 首先 而且 当然 还有
+比如 确实 真的 本来 原来 原先 平时 每天 每次 每个 每周 每月 有时 有时候 有的 有些 有人 有一次 这样 那样
+怎么 为什么 什么 所有 整个 全部 一直 马上 直接 其中 关键 重点 主要是 说实话 老实说 坦白说 一开始 刚开始
+开始 后面 前面 上面 下面 里面 外面 今年 去年 明年 上个月 这个月 一年 两年 三年 半年 一天 一周 一个月 月底
+年底 周末 晚上 早上 中午 下午 上午 门店 店里 店长 前台 财务 会计 老师 医生 护士 司机 工人 业主 家长 顾客
+会员 病人 股东 同行 朋友 同事 总部 行业 市场 项目 订单 库存 账目 对账 排班 派单 预约 记录 流程 效率 成本
+学员 学生 教练 员工 师傅 经理 主管 总监 店员 客服 技术 老公 老婆 儿子 女儿 领导 同学 小伙伴 新人 老人
+可以 实话 说实话 老实说 还行 不错 没事 对吧 是吧 好的 行吧 差不多 大概 左右 一点 有点 特别 非常 比较 稍微
+价钱 费用 服务 售后 培训 上线 实施 对接 升级 维护 安装 部署 钱 人 事 活 店 家 我们 他们 你们 人家 别人
+""".split())
+_ZH_NAME = rf"[{_CJK}A-Za-z0-9]"
+_ZH_STOP = r"(?=的|最后|最终|和|跟|、|，|,|。|！|？|!|\?|\s|这|那|他们|也|都|还|就|吧|啊|呢|嘛|$)"
+_ZH_PATTERNS = (
+    re.compile(rf"(?:叫做?|名叫|名字叫|品牌叫)[“\"「『]?({_ZH_NAME}{{2,8}}?)[”\"」』]?{_ZH_STOP}"),
+    re.compile(r"[“「『《]([^”」』》\s，。]{2,10})[”」』》]"),
+    re.compile(rf"({_ZH_NAME}{{2,5}})(?=系统|软件|平台|App|APP|app|小程序|SaaS|saas|这款|那款|这家|那家)"),
+    re.compile(rf"(?:试用了?|试了(?:一下)?|试过|用过|用的是|看过|看了(?:一下)?|对比了?|比较了?|考虑过|"
+               rf"了解过|了解了(?:一下)?|接触过|问过|问了(?:一下)?|找过|找了|聊过|谈过|选了|选|换成|上了|换到|"
+               rf"推荐了?|介绍了?|是)(?:一家|一个|一款|一套|个|家|款|套|下)?({_ZH_NAME}{{2,6}}?){_ZH_STOP}"),
+)
+# A name opening a clause as its topic ("X我们试过", "X是同行介绍的", "X呢？"): kept only when the
+# interview names it at least twice, since clauses open with many ordinary words too.
+_ZH_TOPIC = re.compile(
+    rf"(?:^|(?<=[，,。！？!?；;：:、\s]))({_ZH_NAME}{{2,5}}?)(?=我们|我|是|能|呢|的|就|也|太|挺|还|主要|可以|"
+    rf"好在|比|没|不|那边|这边|他们|它|用|做|在|有|试|来|给|说|报|出|为什么|怎么|一直|[，,。？?！!])")
+_ZH_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Z])(?![A-Za-z0-9])")
+_TOKEN_TAIL = r"(?:[A-Za-z0-9&+'-]|\.(?=[A-Za-z0-9]))*"
+_EN_NAME = re.compile(rf"(?<![A-Za-z0-9_.@/-])((?:[A-Z]{_TOKEN_TAIL}|[a-z]+[A-Z]{_TOKEN_TAIL})"
+                      rf"(?:[ ](?:[A-Z]{_TOKEN_TAIL}|[0-9]+))*)")
+_EN_INNER = re.compile(r"[a-z0-9][A-Z]|\d")
+
+
+@dataclass(frozen=True)
+class OptionMention:
+    """One place an option is named: `key` identifies the option across the interview."""
+
+    key: str
+    kind: str  # PRODUCT, GENERIC or NAME
+    words: str  # the words as written
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class OptionGazetteer:
+    products_ci: dict[str, str]  # lower-case spelling -> canonical name
+    products_cs: dict[str, str]  # exact spelling -> canonical name
+    product_pattern: re.Pattern[str]
+    generic: dict[str, list[re.Pattern[str]]]
+    context: dict[str, list[re.Pattern[str]]]
+    questions: dict[str, list[re.Pattern[str]]]
+    not_names: frozenset[str]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """An alternation of literal `words` as a prefix tree, so the regex engine tries each
+    position once instead of once per word (hundreds of product names)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return build(tree)
+
+
+def _data() -> Any:
+    import yaml
+
+    text = resources.files(__package__).joinpath("alternatives.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(pattern, re.IGNORECASE) for pattern in patterns]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> OptionGazetteer:
+    data = _data()
+    ci: dict[str, str] = {}
+    cs: dict[str, str] = {}
+    for entries in data["products"].values():
+        for entry in entries:
+            spellings = [s.strip() for s in str(entry).split("|") if s.strip()]
+            canonical = spellings[0].lstrip("=")
+            for spelling in spellings:
+                if spelling.startswith("="):
+                    cs[spelling[1:]] = canonical
+                else:
+                    ci[spelling.lower()] = canonical
+    alternation = trie_pattern(sorted({s.lower() for s in [*ci, *cs]}))
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
+    return OptionGazetteer(
+        products_ci=ci, products_cs=cs, product_pattern=pattern,
+        generic={name: _compile(spellings) for name, spellings in data["generic"].items()},
+        context={name: _compile(["|".join(f"(?:{p})" for p in patterns)])
+                 for name, patterns in data["context"].items()},
+        questions={name: _compile(patterns) for name, patterns in data["questions"].items()},
+        not_names=frozenset(str(word) for key in ("not_names", "given_names", "languages")
+                            for word in data[key]),
+    )
+
+
+def _product(words: str) -> str | None:
+    table = gazetteer()
+    return table.products_cs.get(words) or table.products_ci.get(words.lower())
+
+
+def known_mentions(text: str) -> list[OptionMention]:
+    """Products of the public list and generic options named in `text`."""
+    table = gazetteer()
+    found = []
+    for match in table.product_pattern.finditer(text):
+        canonical = _product(match.group(0))
+        if canonical is not None:
+            found.append(OptionMention(canonical, PRODUCT, match.group(0), match.start(), match.end()))
+    for key, patterns in table.generic.items():
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                if match.end() > match.start():
+                    found.append(OptionMention(key, GENERIC, match.group(0), match.start(), match.end()))
+    return found
+
+
+def _clean_en_name(words: str) -> str:
+    tokens = words.split(" ")
+    not_names = gazetteer().not_names
+    while tokens and (tokens[0].lower() in _FUNCTION_WORDS or tokens[0] in not_names):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].lower() in _FUNCTION_WORDS or tokens[-1] in not_names):
+        tokens = tokens[:-1]
+    if tokens and tokens[-1] in ("Day", "Eve", "Week"):
+        return ""  # a holiday or an event ("Valentine's Day"), not a product
+    name = " ".join(tokens).strip(".'-")
+    if name.endswith("'s"):
+        name = name[:-2]
+    return name
+
+
+_LEAD_INS = frozenset("""and but so well yeah yes no oh um uh okay ok honestly actually basically then
+because like right sure also anyway hmm mm look plus or now why what how""".split())
+
+
+def _sentence_opening(text: str, start: int) -> bool:
+    """True when only punctuation or lead-ins ("so", "and", "honestly") come before `start` in its
+    sentence: the capital may be the sentence's, not the name's."""
+    before = re.split(r"[.!?。！？\n:;]", text[:start])[-1]
+    words = re.findall(r"[A-Za-z']+", before)
+    return all(w.lower() in _LEAD_INS for w in words)
+
+
+def english_names(text: str) -> list[tuple[str, int, int, bool]]:
+    """Capitalised names: (name, start, end, opens_its_sentence)."""
+    names = []
+    for match in _EN_NAME.finditer(text):
+        raw = match.group(1)
+        name = _clean_en_name(raw)
+        if len(name) < 2 or name.lower() in _FUNCTION_WORDS or name in gazetteer().not_names:
+            continue
+        start = match.start(1) + raw.find(name)
+        opening = _sentence_opening(text, start) and not _EN_INNER.search(name)
+        names.append((name, start, start + len(name), opening))
+    return names
+
+
+_ZH_TRAILING = frozenset("的了是在也还就都吧啊呢嘛呀吗说和跟与")
+
+
+def _clean_zh_name(name: str) -> str:
+    while name and name[0] in _ZH_FUNCTION:
+        name = name[1:]
+    while name and name[-1] in _ZH_TRAILING:
+        name = name[:-1]
+    return name
+
+
+_ZH_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两半多每整好几]+[家个万千百十年月天次块元台人种套款位条张号点分]|几")
+
+
+_ZH_COMMON_EDGE = re.compile("^(?:{0})|(?:{0})$".format(
+    "|".join(sorted((w for w in _ZH_COMMON if len(w) >= 2), key=len, reverse=True))))
+
+
+@lru_cache(maxsize=4096)
+def zh_name_like(name: str) -> bool:
+    """Not a common word, a pronoun phrase or a quantity ("三家", "十几万"), and not a common word
+    with one character stuck to it ("设备加"); "医云排班" (a name, then a common word) is fine."""
+    if (len(name) < 2 or name in _ZH_COMMON or _LATIN.match(name) or _ZH_NUMERAL.search(name)
+            or any(ch in _ZH_NEVER_INSIDE for ch in name)):
+        return False
+    edge = _ZH_COMMON_EDGE.search(name)
+    return edge is None or len(name) - (edge.end() - edge.start()) >= 2
+
+
+def chinese_topics(text: str) -> set[str]:
+    """Clause-opening words that may be names (see _ZH_TOPIC)."""
+    return {name for match in _ZH_TOPIC.finditer(text)
+            if zh_name_like(name := _clean_zh_name(match.group(1)))}
+
+
+def chinese_names(text: str) -> set[str]:
+    """Words that Chinese phrasing marks as a name (see the module docstring)."""
+    found: set[str] = set()
+    for pattern in _ZH_PATTERNS:
+        for match in pattern.finditer(text):
+            name = _clean_zh_name(match.group(1))
+            if zh_name_like(name):
+                found.add(name)
+    for match in _ZH_LATIN.finditer(text):
+        word = match.group(1)
+        if len(word) >= 2 and word not in gazetteer().not_names and word.lower() not in _FUNCTION_WORDS:
+            found.add(word)
+    return found
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def without_overlaps(mentions: list[OptionMention]) -> list[OptionMention]:
+    """Products first, then generic options, then names; longer before shorter."""
+    rank = {PRODUCT: 0, GENERIC: 1, NAME: 2}
+    kept: list[OptionMention] = []
+    for mention in sorted(mentions, key=lambda m: (rank[m.kind], m.start - m.end, m.start)):
+        if not any(overlaps((mention.start, mention.end), (k.start, k.end)) for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,216 @@
+"""Train the alternatives scorer of the offline JTBD engine from training/alternatives/*.txt.
+
+    PYTHONPATH=. .venv/bin/python training/train_alternatives.py [--cv-only] [--folds 6]
+
+Reads the labelled interviews (format in training/alternatives/README.md), finds every option
+the engine would find (option_features.collect_options), labels each from the interview's label
+lines (chosen, considered, passing; anything else is none), prints leave-trades-out cross-
+validation (whole interviews held out per fold: the honest estimate, with a labelled option the
+engine never finds counted as missed), then fits on everything and writes the two heads,
+icp_coach/engines/offline/jtbd/alternatives_head.npz (considered, passing, none; the chosen
+option left out) and chosen_head.npz (chosen or other).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from icp_coach.domain.jtbd_text import overlap_units  # noqa: E402
+from icp_coach.domain.transcript import Transcript, TranscriptTurn  # noqa: E402
+from icp_coach.engines.offline.jtbd.alternatives import (  # noqa: E402
+    CHOSEN_HEAD_FILE,
+    HEAD_FILE,
+    ScoredOption,
+    choose,
+    label_alternatives,
+    score_options,
+)
+from icp_coach.engines.offline.jtbd.option_features import (  # noqa: E402
+    FEATURE_NAMES,
+    OptionRecord,
+    collect_options,
+    display_name,
+    option_features,
+)
+from icp_coach.engines.offline.learned.head import LinearHead, train_head  # noqa: E402
+
+CORPUS = ROOT / "training" / "alternatives"
+HEAD = ROOT / "icp_coach" / "engines" / "offline" / "jtbd" / HEAD_FILE
+CHOSEN_HEAD = HEAD.with_name(CHOSEN_HEAD_FILE)
+_TURN = re.compile(r"^(?P<who>[IC]):\s*(?P<text>.+)$")
+_LABEL = re.compile(r"^(?P<label>chosen|considered|passing):\s*(?P<names>.*)$")
+
+
+@dataclass
+class Interview:
+    trade: str
+    transcript: Transcript
+    labels: dict[str, list[str]] = field(default_factory=dict)
+
+
+def same_option(gold: str, predicted: str) -> bool:
+    """The benchmark's rule (benchmarks/eval_jtbd.py names_match): half the shorter name's words
+    or characters shared; "label (the customer's words)" matches on either part."""
+    parts = [predicted] + [p for p in re.split(r"\s*[(（)）]\s*", predicted) if p.strip()]
+    for part in parts:
+        zh = any("\u4e00" <= c <= "\u9fff" for c in gold + part)
+        a = Counter(overlap_units(gold, "zh" if zh else "en"))
+        b = Counter(overlap_units(part, "zh" if zh else "en"))
+        if zh:
+            a += Counter(overlap_units(gold, "en"))
+            b += Counter(overlap_units(part, "en"))
+        shorter = min(sum(a.values()), sum(b.values()))
+        if shorter and sum((a & b).values()) * 2 >= shorter:
+            return True
+    return False
+
+
+def read_corpus() -> list[Interview]:
+    interviews: list[Interview] = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        current: Interview | None = None
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            line = raw.strip()
+            if not line:
+                continue
+            if line.startswith("==="):
+                trade, language = (p.strip() for p in line[3:].split("|"))
+                current = Interview(trade, Transcript(source=f"{path.name}:{number}", turns=[],
+                                                      language=language,  # type: ignore[arg-type]
+                                                      interviewers=["Interviewer"]))
+                interviews.append(current)
+                continue
+            if current is None:
+                raise SystemExit(f"{path}:{number}: a line before the first '=== trade | lang'")
+            label = _LABEL.match(line)
+            if label:
+                names = [n.strip() for n in label["names"].split(";") if n.strip()]
+                current.labels[label["label"]] = names
+                continue
+            turn = _TURN.match(line)
+            if not turn:
+                raise SystemExit(f"{path}:{number}: not 'I: text', 'C: text' or a label line")
+            interviewer = turn["who"] == "I"
+            current.transcript.turns.append(TranscriptTurn(
+                speaker="Interviewer" if interviewer else "Customer", text=turn["text"],
+                line=number, is_interviewer=interviewer))
+    return interviews
+
+
+def gold_label(option: OptionRecord, interview: Interview) -> str:
+    names = {display_name(option, "en"), display_name(option, "zh")}
+    for label in ("chosen", "considered", "passing"):
+        if any(same_option(gold, name) for gold in interview.labels.get(label, []) for name in names):
+            return label
+    return "none"
+
+
+def examples(interviews: list[Interview]) -> tuple[np.ndarray, list[str], list[int]]:
+    rows, labels, owners = [], [], []
+    for index, interview in enumerate(interviews):
+        options = collect_options(interview.transcript)
+        if not options:
+            continue
+        rows.append(option_features(options, interview.transcript))
+        labels += [gold_label(o, interview) for o in options]
+        owners += [index] * len(options)
+    return np.vstack(rows), labels, owners
+
+
+def fit(x: np.ndarray, y: list[str], l2: float) -> tuple[LinearHead, LinearHead]:
+    """The alternatives head (the chosen options left out) and the chosen head."""
+    keep = [i for i, label in enumerate(y) if label != "chosen"]
+    meta = {"trained_on": "training/alternatives"}
+    alternatives = train_head(x[keep], [y[i] for i in keep], l2=l2, feature_names=FEATURE_NAMES,
+                              meta=meta)
+    chosen = train_head(x, ["chosen" if label == "chosen" else "other" for label in y], l2=l2,
+                        feature_names=FEATURE_NAMES, meta=meta)
+    return alternatives, chosen
+
+
+def evaluate(heads: tuple[LinearHead, LinearHead], interviews: list[Interview], tally: Counter[str]) -> None:
+    """End-to-end, as eval_jtbd.py scores it: considered precision and recall, passing recall,
+    chosen solution right."""
+    for interview in interviews:
+        scored: list[ScoredOption] = score_options(interview.transcript, heads)
+        chosen = choose(interview.transcript, scored)
+        gold_chosen = interview.labels.get("chosen", [])
+        tally["chosen_total"] += 1
+        tally["chosen_right"] += int((chosen is None and not gold_chosen) or
+                                     (chosen is not None and any(same_option(g, chosen) for g in gold_chosen)))
+        labelled = label_alternatives(scored, chosen)
+        considered = [s.name for s, label in labelled if label == "considered"]
+        passing = [s.name for s, label in labelled if label == "passing"]
+        gold_considered = interview.labels.get("considered", [])
+        gold_passing = interview.labels.get("passing", [])
+        tally["predicted"] += len(considered)
+        tally["predicted_right"] += sum(any(same_option(g, p) for g in gold_considered) for p in considered)
+        tally["gold"] += len(gold_considered)
+        tally["gold_found"] += sum(any(same_option(g, p) for p in considered) for g in gold_considered)
+        tally["passing_gold"] += len(gold_passing)
+        tally["passing_found"] += sum(any(same_option(g, p) for p in passing) for g in gold_passing)
+
+
+def report(name: str, tally: Counter[str]) -> None:
+    def ratio(a: str, b: str) -> str:
+        return f"{tally[a] / tally[b]:.2f} ({tally[a]}/{tally[b]})" if tally[b] else "n/a"
+
+    print(f"{name}: considered precision {ratio('predicted_right', 'predicted')}, "
+          f"recall {ratio('gold_found', 'gold')}; passing recall {ratio('passing_found', 'passing_gold')}; "
+          f"chosen right {ratio('chosen_right', 'chosen_total')}")
+
+
+def cross_validate(interviews: list[Interview], folds: int, l2: float) -> None:
+    trades = sorted({i.trade for i in interviews})
+    random.Random(5).shuffle(trades)
+    groups = [set(trades[k::folds]) for k in range(folds)]
+    by_language: dict[str, Counter[str]] = {"en": Counter(), "zh": Counter()}
+    for held in groups:
+        train = [i for i in interviews if i.trade not in held]
+        x, y, _ = examples(train)
+        heads = fit(x, y, l2)
+        for interview in (i for i in interviews if i.trade in held):
+            evaluate(heads, [interview], by_language[interview.transcript.language])
+    total = by_language["en"] + by_language["zh"]
+    print(f"leave-trades-out cross-validation, {folds} folds, {len(trades)} trades, l2={l2}:")
+    report("  all", total)
+    for language, tally in by_language.items():
+        report(f"  {language}", tally)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cv-only", action="store_true")
+    parser.add_argument("--folds", type=int, default=6)
+    parser.add_argument("--l2", type=float, default=16.0)
+    args = parser.parse_args()
+    interviews = read_corpus()
+    x, y, _ = examples(interviews)
+    print(f"{len(interviews)} interviews, {len({i.trade for i in interviews})} trades, "
+          f"{len(y)} candidate options: {dict(sorted(Counter(y).items()))}")
+    cross_validate(interviews, args.folds, args.l2)
+    if args.cv_only:
+        return 0
+    heads = fit(x, y, args.l2)
+    heads[0].save(HEAD)
+    heads[1].save(CHOSEN_HEAD)
+    tally: Counter[str] = Counter()
+    evaluate(heads, interviews, tally)
+    report("fit on everything (training data, not a quality figure)", tally)
+    print(f"wrote {HEAD.relative_to(ROOT)} and {CHOSEN_HEAD.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
