@@ -87,7 +87,7 @@ def test_english_fractions_keep_overall_nps_apart_and_corrections_change_the_fie
     assert doc.pmf.reached is True
     firmo = doc.firmographics
     assert (firmo.employees.min, firmo.employees.max) == (200, 1000)  # "actually ... 200-1,000"
-    assert "global" not in firmo.regions and firmo.regions == ["north america"]  # remove / /remove
+    assert "global" not in firmo.regions and firmo.regions == ["North America"]  # remove / /remove
     pains = [p.description for p in doc.pain_points]
     assert "late carrier invoices" in pains and not any("missed delivery" in p for p in pains)
     assert "Changed: removed “global” from regions" in transcript and "/undo" in transcript
