@@ -13,6 +13,9 @@ def test_longest_synonym_wins() -> None:
     found = gazetteer.tools().values("ERP 一般是用友 U8 / 用友NC 或者金蝶，也有人只写用友")
     assert found == ["Yonyou U8", "Yonyou NC", "Kingdee", "Yonyou"]
     assert gazetteer.tools().values("they hit Stripe Billing limits") == ["Stripe Billing"]
+    # Spaces or hyphens inside a term do not let a shorter term cut a longer one short.
+    assert gazetteer.industries().values("healthcare staffing agencies, health-care systems") == [
+        "healthcare staffing", "healthcare"]
 
 
 def test_tools_carry_their_category() -> None:

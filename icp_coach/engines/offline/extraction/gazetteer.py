@@ -35,14 +35,54 @@ def _key(text: str) -> str:
     return re.sub(r"[\s\-_]+", "", text.lower())
 
 
-def _term_regex(term: str) -> str:
-    pieces = [re.escape(piece) for piece in re.split(r"[\s\-_]+", term.strip()) if piece]
-    body = r"[\s\-_]*".join(pieces)
-    if term[:1].isascii() and term[:1].isalnum():
-        body = r"(?<![A-Za-z0-9])" + body
-    if term[-1:].isascii() and term[-1:].isalnum():
-        body += r"(?![A-Za-z0-9])"
-    return body
+_SEP = "\x00"  # on a node: a run of spaces, hyphens or underscores may come before the next letter
+_END = ""  # on a node: a term ends here
+_WORD = "A-Za-z0-9"
+
+
+def _is_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _trie_regex(terms: list[str], *, fold: bool) -> str:
+    """One regex for many terms, factored by shared prefixes: a few hundred places or trades
+    are tried letter by letter instead of one alternative at a time. The trie is built on the
+    letters alone (a node only notes that a separator may follow it), so every branch is one
+    letter and the longest term at a position wins, as with longest-first alternation. English
+    terms sit on word boundaries (a lookbehind before the first letter, a lookahead after the
+    last); Chinese ones match anywhere."""
+    trie: dict[str, dict] = {}
+    for term in terms:
+        node = trie
+        pieces = [piece for piece in re.split(r"[\s\-_]+", term.strip()) if piece]
+        for index, piece in enumerate(pieces):
+            if index:
+                node[_SEP] = {}
+            for char in piece.lower() if fold else piece:
+                node = node.setdefault(char, {})
+        node[_END] = {}
+
+    def render(node: dict[str, dict], last: str) -> str:
+        letters = [re.escape(char) + render(child, char)
+                   for char, child in node.items() if char not in (_SEP, _END)]
+        branches = []
+        if letters:
+            body = letters[0] if len(letters) == 1 else "(?:" + "|".join(letters) + ")"
+            branches.append((r"[\s\-_]*" if _SEP in node else "") + body)
+        if _END in node:
+            branches.append(f"(?![{_WORD}])" if _is_word(last) else "")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    word_start = {t: c for t, c in trie.items() if _is_word(t)}
+    other_start = {t: c for t, c in trie.items() if not _is_word(t)}
+    parts = []
+    if word_start:
+        parts.append(f"(?<![{_WORD}])" + render(word_start, ""))
+    if other_start:
+        parts.append(render(other_start, ""))
+    return "|".join(parts)
 
 
 class Gazetteer:
@@ -76,8 +116,8 @@ class Gazetteer:
     def _compile(terms: list[str], flags: int) -> re.Pattern[str] | None:
         if not terms:
             return None
-        ordered = sorted(set(terms), key=len, reverse=True)
-        return re.compile("|".join(_term_regex(term) for term in ordered), flags)
+        return re.compile(_trie_regex(sorted(set(terms)), fold=bool(flags & re.IGNORECASE)),
+                          flags)
 
     def find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
