@@ -94,3 +94,10 @@ def test_english_words_need_word_boundaries() -> None:
     assert gazetteer.industries().values("our retailers and the retail-ish") == ["retail"]
     assert gazetteer.industries().values("the team led by LED makers") == ["optoelectronics"]
     assert gazetteer.tools().values("a sapling, an awsome day") == []
+
+
+def test_everyday_words_are_not_trades() -> None:
+    industries = gazetteer.industries()
+    assert industries.values("logging and alerts for stainless steel parts") == []
+    assert industries.values("电子发票和电子签都要支持") == []
+    assert industries.values("steel mills and 电子厂") == ["steel", "electronics"]
