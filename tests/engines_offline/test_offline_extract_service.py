@@ -75,6 +75,6 @@ def test_a_one_line_summary_is_drafted_from_the_fields() -> None:
     extractor = OfflineExtractor(use_embeddings=False)
     english = extract_notes("Who: B2B SaaS, 50 to 300 people, $5M-$40M ARR, US and Canada\n",
                             extractor).document
-    assert english.summary == "saas; 50–300 employees; $5M–$40M annual revenue; in north america."
+    assert english.summary == "saas; 50–300 employees; $5M–$40M annual revenue; in United States, Canada."
     chinese = extract_notes("行业：注塑，员工 200 到 2000 人，华东\n", extractor).document
-    assert chinese.summary == "行业：injection molding；员工 200–2,000 人；地区：china。"
+    assert chinese.summary == "行业：注塑；员工 200–2,000 人；地区：华东。"

@@ -91,7 +91,7 @@ def test_explicit_range_beats_a_vague_later_mention(extractor: OfflineExtractor)
 def test_negated_industries_are_left_out(extractor: OfflineExtractor) -> None:
     notes = "行业：离散制造为主，食品饮料也可以做，但流程行业（化工、制药）先不碰。\n"
     industries = extract_notes(notes, extractor).document.firmographics.industries
-    assert industries == ["manufacturing", "food and beverage"]
+    assert industries == ["制造业", "食品饮料"]
 
 
 def test_cny_rate_is_configurable() -> None:

@@ -21,8 +21,8 @@ def test_step_answers_build_up_a_draft() -> None:
         assert extraction.engine == "offline"
         draft, _ = apply_patch(draft, extraction.patch)
     firmo = draft.firmographics
-    assert firmo.industries == ["fintech", "financial services"]
-    assert firmo.regions == ["emea"]
+    assert firmo.industries == ["fintech", "insurance"]
+    assert firmo.regions == ["EMEA"]
     assert (firmo.employees.min, firmo.employees.max) == (50, 250)
     assert (firmo.annual_revenue_usd.min, firmo.annual_revenue_usd.max) == (10_000_000, 60_000_000)
     assert draft.technographics.tech_stack == ["Salesforce", "Snowflake", "Excel"]
@@ -38,8 +38,8 @@ def test_chinese_answer() -> None:
         "我们的客户主要是华南的注塑厂，50-200 名员工，年收入 1000 万到 5000 万人民币。",
         step=1, draft=ICPDocument(name="t", language="zh"), language="zh")
     patch = extraction.patch
-    assert patch.industries == ["injection molding"]
-    assert patch.regions == ["china"]
+    assert patch.industries == ["注塑"]
+    assert patch.regions == ["华南"]
     assert patch.employees is not None and (patch.employees.min, patch.employees.max) == (50, 200)
     assert patch.annual_revenue_usd is not None
     assert (patch.annual_revenue_usd.min, patch.annual_revenue_usd.max) == (1_388_889, 6_944_444)

@@ -34,7 +34,7 @@ def test_an_exclusion_inside_a_prose_sentence_is_a_red_flag(extractor: OfflineEx
     assert "construction" not in document.firmographics.industries or any(
         "general contractors" in f.description for f in document.red_flags)
     assert any("not general contractors" in f.description for f in document.red_flags)
-    assert document.firmographics.regions == ["north america"]
+    assert document.firmographics.regions == ["Texas"]
 
 
 def test_must_haves_are_filters_not_red_flags(extractor: OfflineExtractor) -> None:
@@ -42,7 +42,7 @@ def test_must_haves_are_filters_not_red_flags(extractor: OfflineExtractor) -> No
                                 "- law firms\n")
     assert document.technographics.tech_stack == ["Salesforce"]
     assert (document.firmographics.employees.min, document.firmographics.employees.max) == (50, 500)
-    assert document.firmographics.industries == ["legal"]
+    assert document.firmographics.industries == ["law firms"]
     assert document.red_flags == []
 
 

@@ -23,14 +23,14 @@ Expected = dict[str, Any]
 TERSE: list[tuple[int, str, str, Expected]] = [
     # --- the answers users reported (step 1-3) ---
     (1, "en", "Fintech companies with 50-200 employees in Germany",
-     {"industries": ["fintech"], "employees": (50, 200), "regions": ["europe"]}),
+     {"industries": ["fintech"], "employees": (50, 200), "regions": ["Germany"]}),
     (1, "zh", "金融科技公司，50-200人，在德国",
-     {"industries": ["fintech"], "employees": (50, 200), "regions": ["europe"]}),
+     {"industries": ["金融科技"], "employees": (50, 200), "regions": ["德国"]}),
     (1, "en", "Our best customers are fintech companies with 50-200 employees in Germany",
-     {"industries": ["fintech"], "employees": (50, 200), "regions": ["europe"]}),
+     {"industries": ["fintech"], "employees": (50, 200), "regions": ["Germany"]}),
     (1, "en", "Fintech and insurance, 50-500 people, US and UK",
-     {"industries": ["fintech", "financial services"], "employees": (50, 500),
-      "regions": ["north america", "europe"]}),
+     {"industries": ["fintech", "insurance"], "employees": (50, 500),
+      "regions": ["United States", "United Kingdom"]}),
     (1, "en", "SaaS, $5-40M ARR", {"industries": ["saas"], "revenue": (5e6, 40e6)}),
     (2, "en", "Salesforce and Snowflake", {"tech": ["Salesforce", "Snowflake"]}),
     (2, "en", "Head of RevOps champions it, CFO signs",
@@ -38,41 +38,41 @@ TERSE: list[tuple[int, str, str, Expected]] = [
     (3, "en", "They churn when they have fewer than 20 seats",
      {"red_flags": ["They churn when they have fewer than 20 seats"]}),
     (1, "zh", "电商和零售，100到500人，华东",
-     {"industries": ["ecommerce", "retail"], "employees": (100, 500), "regions": ["china"]}),
+     {"industries": ["电商", "零售"], "employees": (100, 500), "regions": ["华东"]}),
     (2, "zh", "用钉钉和金蝶", {"tech": ["DingTalk", "Kingdee"]}),
     (2, "zh", "决策人是CFO，推动者是运营总监",
      {"roles": {"economic_buyer": ["CFO"], "champion": ["运营总监"]}}),
     (2, "zh", "痛点：对账要三天", {"pains": ["对账要三天"]}),
     # --- step 1: who they are ---
     (1, "en", "Logistics, 200-1000 employees, North America",
-     {"industries": ["logistics"], "employees": (200, 1000), "regions": ["north america"]}),
+     {"industries": ["logistics"], "employees": (200, 1000), "regions": ["North America"]}),
     (1, "en", "B2B SaaS in the UK, 20-100 staff",
-     {"industries": ["saas"], "employees": (20, 100), "regions": ["europe"]}),
+     {"industries": ["saas"], "employees": (20, 100), "regions": ["United Kingdom"]}),
     (1, "en", "Healthcare and pharma", {"industries": ["healthcare", "pharmaceuticals"]}),
     (1, "en", "Manufacturing\nGermany and France\n100-500 employees",
-     {"industries": ["manufacturing"], "employees": (100, 500), "regions": ["europe"]}),
+     {"industries": ["manufacturing"], "employees": (100, 500), "regions": ["Germany", "France"]}),
     (1, "en", "Retailers, $10M-$50M revenue, Canada",
-     {"industries": ["retail"], "revenue": (10e6, 50e6), "regions": ["north america"]}),
-    (1, "en", "Mid-size banks in APAC", {"industries": ["financial services"], "regions": ["apac"]}),
-    (1, "en", "Insurance, 500+ people", {"industries": ["financial services"],
+     {"industries": ["retail"], "revenue": (10e6, 50e6), "regions": ["Canada"]}),
+    (1, "en", "Mid-size banks in APAC", {"industries": ["banking"], "regions": ["APAC"]}),
+    (1, "en", "Insurance, 500+ people", {"industries": ["insurance"],
                                          "employees": (500, None)}),
     (1, "en", "Between 50 and 300 employees", {"employees": (50, 300)}),
     (1, "en", "Fintech, 50-200 people, the CFO signs",
      {"industries": ["fintech"], "employees": (50, 200), "roles": {"economic_buyer": ["CFO"]}}),
     (1, "zh", "制造业，厂长拍板",
-     {"industries": ["manufacturing"], "roles": {"economic_buyer": ["厂长"]}}),
+     {"industries": ["制造业"], "roles": {"economic_buyer": ["厂长"]}}),
     (1, "zh", "制造业，300-2000人，华南",
-     {"industries": ["manufacturing"], "employees": (300, 2000), "regions": ["china"]}),
-    (1, "zh", "物流行业", {"industries": ["logistics"]}),
+     {"industries": ["制造业"], "employees": (300, 2000), "regions": ["华南"]}),
+    (1, "zh", "物流行业", {"industries": ["物流"]}),
     (1, "zh", "年收入5000万到2亿人民币", {"revenue": (6_944_444, 27_777_778)}),
-    (1, "zh", "医疗，北京和上海", {"industries": ["healthcare"], "regions": ["china"]}),
+    (1, "zh", "医疗，北京和上海", {"industries": ["医疗"], "regions": ["北京", "上海"]}),
     (1, "en", "Fintech\n- 50-200 people\n- Germany",
-     {"industries": ["fintech"], "employees": (50, 200), "regions": ["europe"]}),
+     {"industries": ["fintech"], "employees": (50, 200), "regions": ["Germany"]}),
     (1, "en", "fintech, 50–200 ppl, DACH",
-     {"industries": ["fintech"], "employees": (50, 200), "regions": ["europe"]}),
-    (1, "en", "Germany", {"regions": ["europe"]}),
-    (1, "zh", "金融科技？大概50到200人", {"industries": ["fintech"], "employees": (50, 200)}),
-    (1, "zh", "主要是跨境电商，深圳", {"industries": ["ecommerce"], "regions": ["china"]}),
+     {"industries": ["fintech"], "employees": (50, 200), "regions": ["DACH"]}),
+    (1, "en", "Germany", {"regions": ["Germany"]}),
+    (1, "zh", "金融科技？大概50到200人", {"industries": ["金融科技"], "employees": (50, 200)}),
+    (1, "zh", "主要是跨境电商，深圳", {"industries": ["跨境电商"], "regions": ["深圳"]}),
     # --- step 2: what they share ---
     (2, "en", "Salesforce, maybe HubSpot?", {"tech": ["Salesforce", "HubSpot"]}),
     (2, "en", "- Salesforce\n- Snowflake\n- dbt", {"tech": ["Salesforce", "Snowflake", "dbt"]}),
@@ -158,7 +158,7 @@ def test_a_one_line_note_file_is_content_not_a_title() -> None:
     extraction = OfflineExtractor(use_embeddings=False).extract_patch(
         "Fintech and insurance, 50-500 people, US and UK", step=99,
         draft=ICPDocument(name="x"), language="en")
-    assert extraction.patch.industries == ["fintech", "financial services"]
+    assert extraction.patch.industries == ["fintech", "insurance"]
     assert extraction.patch.employees is not None
     assert (extraction.patch.employees.min, extraction.patch.employees.max) == (50, 500)
 
@@ -192,10 +192,10 @@ def test_a_coach_interview_answered_tersely_fills_firmographics_in_step_one() ->
             app.close()
 
     firmo = asyncio.run(run()).firmographics
-    assert {"fintech", "financial services", "saas"} <= {i.lower() for i in firmo.industries}
+    assert {"fintech", "insurance", "saas"} <= {i.lower() for i in firmo.industries}
     assert (firmo.employees.min, firmo.employees.max) == (50, 500)
     assert (firmo.annual_revenue_usd.min, firmo.annual_revenue_usd.max) == (5e6, 40e6)
-    assert set(firmo.regions) >= {"north america", "europe"}
+    assert set(firmo.regions) >= {"United States", "United Kingdom"}
 
 
 def test_a_chinese_coach_interview_answered_tersely_fills_firmographics_in_step_one() -> None:
@@ -211,6 +211,6 @@ def test_a_chinese_coach_interview_answered_tersely_fills_firmographics_in_step_
             app.close()
 
     firmo = asyncio.run(run()).firmographics
-    assert {"ecommerce", "retail"} <= set(firmo.industries)
+    assert {"电商", "零售"} <= set(firmo.industries)
     assert (firmo.employees.min, firmo.employees.max) == (100, 500)
-    assert firmo.regions == ["china"]
+    assert firmo.regions == ["华东"]

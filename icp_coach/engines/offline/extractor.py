@@ -115,8 +115,8 @@ class OfflineExtractor:
         sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd)
         notes += sizes.notes
         patch = ICPPatch(
-            industries=self._gazetteer_values(profile_units, gazetteer.industries()),
-            regions=self._gazetteer_values(profile_units, gazetteer.regions()),
+            industries=self._gazetteer_values(profile_units, gazetteer.industries(), language),
+            regions=self._gazetteer_values(profile_units, gazetteer.regions(), language),
             tech_stack=self._tech_stack(units, any_unit=interview and step == 2),
             employees=_range(sizes.employees.min, sizes.employees.max),
             annual_revenue_usd=_range(sizes.revenue_usd.min, sizes.revenue_usd.max),
@@ -192,17 +192,18 @@ class OfflineExtractor:
                 return None
         return self._classifier
 
-    def _gazetteer_values(self, units: list[Unit], table: gazetteer.Gazetteer) -> list[str]:
-        values: list[str] = []
+    def _gazetteer_values(self, units: list[Unit], table: gazetteer.Gazetteer,
+                          language: Language = "en") -> list[str]:
+        """The finest places or trades the profile states, each once (Texas, not also North
+        America), named in the note's language: what the user wrote, not a broad bucket."""
+        keys: list[str] = []
         for unit in units:
             if unit.is_heading or unit.kind not in PROFILE_KINDS:
                 continue
             for clause in _kept_clauses(unit.body if unit.label else unit.text, unit.excluded):
                 # A title is not a segment: "电商总监" does not make the customer e-commerce.
-                for value in table.values(_without_titles(clause)):
-                    if value not in values:
-                        values.append(value)
-        return values
+                keys += table.values(_without_titles(clause))
+        return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
 
     def _tech_stack(self, units: list[Unit], *, any_unit: bool = False) -> list[str]:
         """Tools of tech and pain units (and of any unit not ruled out when `any_unit`: step 2

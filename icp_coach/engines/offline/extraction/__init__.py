@@ -2,6 +2,7 @@
 
 - `lexicons`: loads the gazetteers and cue lexicons shipped as data files (`../data/*.yaml`).
 - `gazetteer`: finds canonical values (industries, regions, tools) in English and Chinese text.
+- `taxonomy`: the industry and region trees (parent, English and Chinese names) it reads.
 - `lines`: splits notes into units with line numbers and decides what each unit is about.
 - `firmographics`: employee and revenue ranges from the classified units.
 - `titles`: decision makers by buying role, with titles in the note's own words.
