@@ -1,12 +1,19 @@
 """Employee and revenue ranges from the units that describe who the customer is.
 
-Which field a range belongs to comes from the words next to it (currency or "ARR" / "收入" ->
-revenue, "people" / "员工" / "人" -> headcount), else from its sentence, else from the sentence
-before it. Precedence: the first explicit range > one-sided bounds ("200+ employees") > hints.
-A hint is a sentence that opens with a bound and then says what goes wrong there ("Below ~50
-they hack it together in Stripe"): the bound is where the profile starts, so it is a lower bound
-for "below" and an upper bound for "above". Bounds in a disqualifying context never reach here:
-those units are red flags.
+Which field a figure belongs to is read from the words around it, as a person reads them: the
+nearest cue in its clause wins - people words ("people", "staff", "员工", "人") make a headcount,
+money words (a currency, "revenue", "营收", "doing $20M a year") a revenue, and a price, a deal
+size or funding ("ACV", "our price", "客单价", "年费", "raised") or a count of something else
+("trucks", "beds", "床位", "门店", "people a day", "服务 5 万用户") makes no firmographic at all.
+With no cue nearby, a figure in the millions is money; then the sentence decides, then the
+sentence before it.
+
+Precedence: the first explicit range > one-sided bounds ("200+ employees") > hints > what a
+ruled-out line implies. A hint is a sentence that opens with a bound and then says what goes
+wrong there ("Below ~50 they hack it together in Stripe"): the bound is where the profile
+starts. A bound inside a clause that rules something out marks where the profile starts too
+("skip anything under 20 people" is a lower bound of 20; "千人以上的不做" an upper bound of
+1000); a range inside one is no profile range.
 """
 
 from __future__ import annotations
@@ -14,10 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from icp_coach.engines.offline.extraction.exclusion import says_exclusion
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
 from icp_coach.text.money import conversion_note, to_usd
-from icp_coach.text.numbers import NumberRange, find_ranges
+from icp_coach.text.numbers import NumberRange, find_quantities, find_ranges
 
 SIZE_KINDS = (None, "profile")
 _HINT_OPENING = re.compile(
@@ -27,16 +35,31 @@ _CURRENCY_WORDS = re.compile(r"人民币|美元|美金")
 # A number right before one of these counts stores, sites, seats... not employees ("50家店").
 _COUNTED_THING = re.compile(
     r"^\s*(?:\+|或?以上|或?以下)?\s*(?:人次|次|例|单|家|个|间|张|辆|台|座|所|床|门店|店|分店|网点|工位|牙椅"
-    r"|吨|公斤|千克|平方米|平米|㎡|亩|兆瓦|千瓦|(?:mw|kw|tons?|tonnes?|sq\.?\s?ft|square\s+(?:feet|meters|metres)"
-    r"|m2|barrels|cases|pallets|parcels|shipments|visits|patients|students|beds)\b|(?:(?:retail|physical)\s+)?"
+    r"|吨|公斤|千克|平方米|平米|㎡|亩|兆瓦|千瓦|头|套|栋|条|部|艘|架|桶|箱|户|位客户|个客户|个用户|位会员"
+    r"|(?:mw|kw|tons?|tonnes?|sq\.?\s?ft|square\s+(?:feet|meters|metres)"
+    r"|m2|barrels|bbl|cases|pallets|parcels|shipments|visits|patients|students|beds|acres|hectares"
+    r"|head\s+of\s+cattle|gallons|litres|liters)\b|(?:(?:retail|physical)\s+)?"
     r"(?:stores?|shops?|locations?|sites?|outlets?|branch(?:es)?|clinics?|practices|offices|rooftops?"
-    r"|beds?|rooms?|seats?|units?|doors|trucks?|vehicles?|members?|users?|customers?|clients?"
-    r"|accounts?|subscribers?|properties|restaurants?|venues?|warehouses?)\b)", re.IGNORECASE)
+    r"|beds?|rooms?|seats?|units?|doors|trucks?|vehicles?|vans?|members?|users?|customers?|clients?"
+    r"|accounts?|subscribers?|properties|restaurants?|venues?|warehouses?|machines?|rigs?|wells?)\b)",
+    re.IGNORECASE)
 # What is counted, said before the number ("年体检人次五万到八十万", "库容 1 万吨", "beds: 120").
 _COUNTED_BEFORE = re.compile(
-    r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|车辆|学员|会员|用户|客户数|订单|visits|beds"
-    r"|stores|locations|sites|members|students|subscribers|users|customers|seats|rooms|units)"
-    r"\s*(?:数|数量|number)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$", re.IGNORECASE)
+    r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|车辆|车队|学员|会员|用户|客户数|订单|visits|beds"
+    r"|stores|locations|sites|members|students|subscribers|users|customers|seats|rooms|units|fleet"
+    r"|trucks|vehicles)\s*(?:数|数量|number|规模)?\s*(?:of|有|在)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$",
+    re.IGNORECASE)
+# People served, not employed: "serving 5,000 to 50,000 people", "服务两三千个用户".
+_SERVED_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:serv(?:e|es|ed|ing)|see(?:s|ing)?|reach(?:es|ing)?|treat(?:s|ing)?|visitors"
+    r"|footfall|audience|population|town(?:s)?\s+of|cit(?:y|ies)\s+of|communit(?:y|ies)\s+of)"
+    r"(?![A-Za-z])|服务|接待|覆盖|人口|粉丝|居民|客流|日活|月活|访客", re.IGNORECASE)
+_FLOW_AFTER = re.compile(
+    r"^\s*(?:people|persons|visitors|人|人次)?\s*(?:(?:a|per|each|every)\s+(?:day|week|month|shift|night)"
+    r"|daily|weekly|每天|每日|每周|每月|一天|一周|日均)", re.IGNORECASE)
+# Words that make a headcount whatever else the clause says.
+_STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff|headcount|head\s+count|ftes?|workers"
+                    r"|on\s+payroll)(?![A-Za-z])|员工|职员|雇员|人员规模|在职", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
 _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
                    r"|dedicated)(?![A-Za-z])|团队|部门|办公室", re.IGNORECASE)
@@ -48,23 +71,43 @@ _THINGS = {"containers", "trailers", "printers", "servers", "computers", "charge
            "members", "customers", "users", "subscribers", "followers", "orders", "players",
            "readers", "scanners", "sensors", "meters", "monitors", "routers", "boilers", "towers",
            "centers", "centres", "offers", "tickets", "restaurants", "accounts", "clients",
-           "patients", "residents", "tenants", "students", "participants", "applicants"}
+           "patients", "residents", "tenants", "students", "participants", "applicants",
+           "visitors", "buyers", "shoppers", "diners", "passengers", "riders", "viewers",
+           "listeners", "donors", "attendees", "guests", "owners", "renters", "borrowers"}
 # Words ending in "s" right after a number that do not name what is counted.
 _NOT_A_COUNT = {"this", "its", "is", "was", "has", "us", "plus", "as", "yes", "thus", "always",
                 "sometimes", "perhaps", "years", "months", "weeks", "days", "yrs", "dollars",
                 "euros", "pounds", "bucks", "tops", "less", "or", "across"}
-# Contract value is not company revenue ("ACV around $20k", "deals run $30k to $90k a year").
-_CONTRACT = re.compile(r"(?<![A-Za-z])(?:acv|tcv|deal size|deals?|contracts?|ticket size|price"
-                       r"|pricing|per seat|subscription|plan)(?![A-Za-z])|客单价|合同|单价|报价|年费",
-                       re.IGNORECASE)
-_WINDOW = 14
+# Money that is not the customer's revenue: our price, a deal's value, a budget, funding.
+_CONTRACT = re.compile(
+    r"(?<![A-Za-z])(?:acv|tcv|ltv|cac|aov|deal\s+sizes?|deals?|contracts?|ticket\s+sizes?|price[ds]?"
+    r"|pricing|per\s+seat|subscriptions?|plans?|charge[sd]?|charging|pay(?:s|ing)?\s+us|paid\s+us"
+    r"|budgets?|spend(?:s|ing)?|licen[cs]e[sd]?|fees?|quotes?|invoices?|order\s+value|basket"
+    r"|raised|raising|funding|valuation|valued|series\s+[a-e]|seed\s+round|per\s+month|/mo"
+    r"|a\s+month)(?![A-Za-z])|客单价|合同|单价|报价|年费|月费|费用|预算|付费|收费|订阅|融资|估值|服务费"
+    r"|软件费|价格|定价|签单|一单|每单|客单", re.IGNORECASE)
+# The customer's money, said with a verb: "doing $20M a year", "brings in 5 to 10 million".
+_REVENUE_VERBS = re.compile(r"(?<![A-Za-z])(?:doing|does|do|making|makes|brings?\s+in|bringing\s+in"
+                            r"|turn(?:s|ing)?\s+over|gross(?:es|ing)?|bill(?:s|ing)|top\s+line"
+                            r"|sales)(?![A-Za-z])|一年做|年做|做到|做了|流水|年销售|规模营收",
+                            re.IGNORECASE)
+# "not under 20", "不超过 500": a negation that belongs to the bound, not to the clause.
+_NEGATED_BOUND = re.compile(
+    r"(?<![A-Za-z])(?:not|no|never|nothing|none|nobody|no\s+one)\s+(?:under|below|less\s+than"
+    r"|fewer\s+than|smaller\s+than|more\s+than|over|above|bigger\s+than|larger\s+than)"
+    r"|不(?:要|能|得)?(?:超过|低于|少于|小于|高于|大于|多于|到)|别(?:超过|低于|少于)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,，;；、]|\s(?:but|though|although|whereas|while)\s|但是?|不过|而")
+_WINDOW = 36
+_MILLIONS = 1_000_000
 
 
 @dataclass
 class Bounds:
     min: float | None = None
     max: float | None = None
-    how: str = ""  # "range" | "bounds" | "hint"
+    how: str = ""  # "range" | "bounds" | "hint" | "ruled_out"
+    currency: str = "USD"
+    line: int = 0
 
 
 @dataclass
@@ -74,27 +117,50 @@ class Sizes:
     notes: list[str] = field(default_factory=list)
 
 
-def _field_near(sentence: str, found: NumberRange) -> str | None:
-    """ "revenue" or "employees" from the words right around a range, nearest cue wins."""
-    if found.currency:
-        return "revenue"
+def _clause_span(sentence: str, found: NumberRange) -> tuple[int, int]:
+    """Where the clause holding a range starts and ends (commas, "but", "但" break clauses)."""
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, found.start):
+        start = match.end()
+    following = _CLAUSE_BREAK.search(sentence, found.end)
+    return start, following.start() if following else len(sentence)
+
+
+def _cue_families() -> dict[str, re.Pattern[str]]:
+    return {"employees": cues("employees", ""), "revenue": cues("revenue", ""),
+            "revenue_verb": _REVENUE_VERBS, "contract": _CONTRACT, "served": _SERVED_BEFORE,
+            "counted": _COUNTED_BEFORE}
+
+
+def _nearest_cue(sentence: str, found: NumberRange) -> str | None:
+    """The family of the cue that speaks of a range: "employees", "revenue", "contract" (a
+    price, a deal, funding), "served" (people served) or "counted". Words right after a figure
+    name it ("$200M to $2B annual revenue", "$20k ACV"); else the nearest words before it. Each
+    side stops at the clause's edge and at the next figure, whose words those are."""
     masked = _CURRENCY_WORDS.sub(lambda m: "#" * len(m.group()), sentence)
-    # A cue across a clause boundary speaks of the next range ("五十到五百之间，营收规模...").
-    after = re.split(r"[,，;；、]", masked[found.end:found.end + _WINDOW], maxsplit=1)[0]
-    before = re.split(r"[,，;；、]", masked[max(0, found.start - _WINDOW):found.start])[-1]
-    best: tuple[int, str] | None = None
-    for name in ("employees", "revenue"):
-        pattern = cues(name, "")
-        for match in pattern.finditer(after):
-            distance = match.start()
-            if best is None or distance < best[0]:
-                best = (distance, name)
-            break
-        for match in pattern.finditer(before):
-            distance = len(before) - match.end()
-            if best is None or distance < best[0]:
-                best = (distance, name)
-    return best[1] if best else None
+    clause_start, clause_end = _clause_span(masked, found)
+    inside = masked[found.start:found.end]
+    if _STAFF.search(inside) or cues("employees", "").search(inside):
+        return "employees"  # "a hundred and fifty-ish people up to maybe a couple thousand"
+    others = [q for q in find_quantities(masked) if q.end <= found.start or q.start >= found.end]
+    after_end = min([clause_end, found.end + _WINDOW] + [q.start for q in others
+                                                          if q.start >= found.end])
+    before_start = max([clause_start, found.start - _WINDOW] + [q.end for q in others
+                                                                if q.end <= found.start])
+    after, before = masked[found.end:after_end], masked[before_start:found.start]
+    best: tuple[int, int, str] | None = None
+    for name, pattern in _cue_families().items():
+        hits = [] if name in ("served", "counted") else [(0, m.start()) for m in pattern.finditer(after)]
+        hits += [(1, len(before) - m.end()) for m in pattern.finditer(before)]
+        for side, distance in hits:
+            if best is None or (side, distance) < best[:2]:
+                best = (side, distance, name)
+    if best is None:
+        return None
+    name = best[2]
+    if name == "served" and _STAFF.search(masked[clause_start:clause_end]):
+        return "employees"  # "they serve 40 towns with 200 staff"
+    return "revenue" if name == "revenue_verb" else name
 
 
 def _field_in(sentence: str) -> str | None:
@@ -104,6 +170,22 @@ def _field_in(sentence: str) -> str | None:
     if cues("employees", "").search(masked):
         return "employees"
     return None
+
+
+def _field_of(sentence: str, found: NumberRange, sentence_field: str | None,
+              previous_field: str | None) -> str | None:
+    """ "employees", "revenue", or None (a price, a count of something else, or nothing said)."""
+    near = _nearest_cue(sentence, found)
+    if found.currency:
+        return None if near == "contract" else "revenue"
+    if near in ("employees", "revenue"):
+        return near
+    if near is not None:
+        return None
+    top = max(v for v in (found.min, found.max) if v is not None)
+    if top >= _MILLIONS:
+        return "revenue"  # "between three and forty million a year": no headcount is that
+    return sentence_field or previous_field
 
 
 def _other_plural(after: str) -> bool:
@@ -119,18 +201,29 @@ def _other_plural(after: str) -> bool:
 
 
 def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool:
-    """Stores, seats or a team, not the company's headcount; a contract's value, not revenue."""
+    """Stores, seats, people served or a team, not the company's headcount; a contract's value,
+    not revenue; a volume ("50 to 300 MW"), not money."""
+    after = sentence[found.end:]
     if name == "employees":
-        after = sentence[found.end:]
-        if _COUNTED_THING.match(after) or _other_plural(after) or \
+        if _COUNTED_THING.match(after) or _other_plural(after) or _FLOW_AFTER.match(after) or \
                 _COUNTED_BEFORE.search(sentence[max(0, found.start - 12):found.start]):
             return True
         top = found.max if found.max is not None else found.min
         return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX
-    after = sentence[found.end:]
     if not found.currency and (_COUNTED_THING.match(after) or _UNIT_CODE.match(after)):
-        return True  # "200,000 to 3 million TEU", "50 to 300 MW": volumes, not money
-    return bool(_CONTRACT.search(sentence)) and not cues("revenue", "").search(sentence)
+        return True
+    return bool(_CONTRACT.search(sentence)) and not cues("revenue", "").search(sentence) \
+        and not _REVENUE_VERBS.search(sentence)
+
+
+def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
+    """Whether the clause holding a figure rules it out ("skip anything under 20 people",
+    "千人以上的不做"); a negation that belongs to the bound ("not under 20") does not count."""
+    start, end = _clause_span(sentence, found)
+    clause = sentence[start:end]
+    if any(clause.strip() and clause.strip() in excluded for excluded in unit.excluded):
+        return True
+    return says_exclusion(_NEGATED_BOUND.sub(" ", clause))
 
 
 def _plausible(name: str, low: float | None, high: float | None) -> bool:
@@ -142,55 +235,96 @@ def _plausible(name: str, low: float | None, high: float | None) -> bool:
     return all(v >= 1000 for v in values)
 
 
-def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
+@dataclass
+class _Found:
+    """What the units say, by field and by how firmly."""
+
+    ranges: dict[str, list[Bounds]] = field(
+        default_factory=lambda: {"employees": [], "revenue": []})
+    levels: dict[str, dict[str, Bounds]] = field(default_factory=lambda: {
+        level: {"employees": Bounds(how=level), "revenue": Bounds(how=level)}
+        for level in ("bounds", "hint", "ruled_out")})
+
+    def bound(self, level: str, name: str, kind: str, value: float | None) -> None:
+        target = self.levels[level][name]
+        if kind == "at_least" and target.min is None:
+            target.min = value
+        elif kind == "at_most" and target.max is None:
+            target.max = value
+
+
+def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberRange,
+                 name: str, low: float | None, high: float | None, currency: str) -> None:
+    ruled_out = unit.kind == "red_flag" or _ruled_out(sentence, found, unit)
+    if ruled_out:
+        if found.kind == "at_most":  # "skip anything under 20 people": the profile starts at 20
+            found_ranges.bound("ruled_out" if unit.kind == "red_flag" else "bounds", name,
+                               "at_least", high)
+        elif found.kind == "at_least":
+            found_ranges.bound("ruled_out" if unit.kind == "red_flag" else "bounds", name,
+                               "at_most", low)
+        return
+    if found.kind == "range":
+        found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line))
+    elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
+            and found.start <= 12:
+        # "Below ~50 they ..." marks where the profile starts, not where it ends.
+        found_ranges.bound("hint", name, "at_least" if found.kind == "at_most" else "at_most",
+                           high if found.kind == "at_most" else low)
+    else:
+        found_ranges.bound("bounds", name, found.kind, low if found.kind == "at_least" else high)
+
+
+def _chosen_range(ranges: list[Bounds]) -> Bounds:
+    """The first range; but when the writer gave their own dollar figure beside a pound, euro
+    or yuan one on the same line ("£8m - £60m, roughly $10m - $75m"), theirs."""
+    first = ranges[0]
+    if first.currency != "USD":
+        for other in ranges[1:]:
+            if other.line == first.line and other.currency == "USD":
+                return other
+    return first
+
+
+def extract_sizes(units: list[Unit], *, cny_per_usd: float,
+                  read_ruled_out: bool = False) -> Sizes:
+    """Employee and revenue bounds from the profile units (and, with `read_ruled_out`, the
+    bounds that red-flag units imply: "under 20 people: skip" means the profile starts at 20)."""
     sizes = Sizes()
-    ranges: dict[str, list[Bounds]] = {"employees": [], "revenue": []}
-    bounds: dict[str, Bounds] = {"employees": Bounds(how="bounds"), "revenue": Bounds(how="bounds")}
-    hints: dict[str, Bounds] = {"employees": Bounds(how="hint"), "revenue": Bounds(how="hint")}
+    found_ranges = _Found()
     for unit in units:
-        if unit.is_heading or unit.kind not in SIZE_KINDS:
+        if unit.is_heading:
+            continue
+        if unit.kind not in SIZE_KINDS and not (read_ruled_out and unit.kind == "red_flag"):
             continue
         previous_field: str | None = None
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
             for found in find_ranges(sentence):
-                name = _field_near(sentence, found) or sentence_field or previous_field
+                name = _field_of(sentence, found, sentence_field, previous_field)
                 if name is None or _counts_something_else(sentence, found, name):
                     continue
-                low, high = found.min, found.max
+                low, high, currency = found.min, found.max, "USD"
                 if name == "revenue":
                     currency = found.currency or ("CNY" if has_cjk(sentence) else "USD")
                     low = None if low is None else to_usd(low, currency, cny_per_usd)
                     high = None if high is None else to_usd(high, currency, cny_per_usd)
+                if not _plausible(name, low, high):
+                    continue
+                if name == "revenue":
                     note = conversion_note(currency, cny_per_usd)
                     if note and note not in sizes.notes:
                         sizes.notes.append(note)
-                if not _plausible(name, low, high):
-                    continue
                 previous_field = name
-                if found.kind == "range":
-                    ranges[name].append(Bounds(low, high, "range"))
-                elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
-                        and found.start <= 12:
-                    # "Below ~50 they ..." marks where the profile starts, not where it ends.
-                    target = hints[name]
-                    if found.kind == "at_most" and target.min is None:
-                        target.min = high
-                    elif found.kind == "at_least" and target.max is None:
-                        target.max = low
-                else:
-                    target = bounds[name]
-                    if found.kind == "at_least" and target.min is None:
-                        target.min = low
-                    elif found.kind == "at_most" and target.max is None:
-                        target.max = high
+                _read_figure(found_ranges, unit, sentence, found, name, low, high, currency)
             previous_field = sentence_field or previous_field
     for name, result in (("employees", sizes.employees), ("revenue", sizes.revenue_usd)):
-        if ranges[name]:
-            chosen = ranges[name][0]
+        if found_ranges.ranges[name]:
+            chosen = _chosen_range(found_ranges.ranges[name])
             result.min, result.max, result.how = chosen.min, chosen.max, "range"
             continue
-        for source in (bounds[name], hints[name]):
+        for level in ("bounds", "hint", "ruled_out"):
+            source = found_ranges.levels[level][name]
             if result.min is None and source.min is not None:
                 result.min, result.how = source.min, result.how or source.how
             if result.max is None and source.max is not None:
