@@ -251,7 +251,9 @@ def _chinese_section(text: str) -> float | None:
     """A number below ten thousand: "一千五" -> 1500, "十五" -> 15, "三百零五" -> 305."""
     total, digit, last_unit = 0, None, 1
     for char in text:
-        if char in _ZH_DIGIT:
+        if char in "零〇":
+            digit, last_unit = None, 10  # a placeholder: "三百零五" is 305, "十万零十" 100,010
+        elif char in _ZH_DIGIT:
             digit = _ZH_DIGIT[char]
         elif char in _ZH_UNIT:
             unit = _ZH_UNIT[char]

@@ -58,8 +58,9 @@ _FLOW_AFTER = re.compile(
     r"^\s*(?:people|persons|visitors|人|人次)?\s*(?:(?:a|per|each|every)\s+(?:day|week|month|shift|night)"
     r"|daily|weekly|每天|每日|每周|每月|一天|一周|日均)", re.IGNORECASE)
 # Words that make a headcount whatever else the clause says.
-_STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff|headcount|head\s+count|ftes?|workers"
-                    r"|on\s+payroll)(?![A-Za-z])|员工|职员|雇员|人员规模|在职", re.IGNORECASE)
+_STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers"
+                    r"|crews?|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
+                    r"|员工|职员|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
 _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
                    r"|dedicated)(?![A-Za-z])|团队|部门|办公室", re.IGNORECASE)
@@ -127,7 +128,7 @@ def _clause_span(sentence: str, found: NumberRange) -> tuple[int, int]:
 
 
 def _cue_families() -> dict[str, re.Pattern[str]]:
-    return {"employees": cues("employees", ""), "revenue": cues("revenue", ""),
+    return {"employees": cues("employees", ""), "staff": _STAFF, "revenue": cues("revenue", ""),
             "revenue_verb": _REVENUE_VERBS, "contract": _CONTRACT, "served": _SERVED_BEFORE,
             "counted": _COUNTED_BEFORE}
 
@@ -158,9 +159,12 @@ def _nearest_cue(sentence: str, found: NumberRange) -> str | None:
     if best is None:
         return None
     name = best[2]
+    served = _SERVED_BEFORE.search(before) or _COUNTED_BEFORE.search(before)
+    if name == "employees" and served:
+        return "served"  # "they serve 5,000 to 50,000 people": "people" alone is no staff
     if name == "served" and _STAFF.search(masked[clause_start:clause_end]):
         return "employees"  # "they serve 40 towns with 200 staff"
-    return "revenue" if name == "revenue_verb" else name
+    return {"revenue_verb": "revenue", "staff": "employees"}.get(name, name)
 
 
 def _field_in(sentence: str) -> str | None:

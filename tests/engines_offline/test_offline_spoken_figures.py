@@ -1,0 +1,245 @@
+"""Company size and revenue as people write them in prose and chat, English and Chinese (issue 13
+item 3): one table of phrasings for the parser, one for which field a figure belongs to, and
+properties that hold for every number. Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from icp_coach.engines.offline.extraction.firmographics import extract_sizes
+from icp_coach.engines.offline.extraction.lines import Unit
+from icp_coach.engines.offline.extractor import OfflineExtractor
+from icp_coach.services.extract_notes import extract_notes
+from icp_coach.text.numbers import find_quantities, find_ranges
+
+M = 1_000_000
+
+# (text, min, max): the first range or bound the parser reads; None for an open end.
+RANGES = [
+    # English number words, hedges and spoken ranges
+    ("a couple hundred people up to maybe fifteen hundred", 200, 1500),
+    ("a hundred and fifty-ish people up to maybe a couple thousand", 150, 2000),
+    ("two to three dozen staff", 24, 36),
+    ("a few dozen to a couple hundred employees", 36, 200),
+    ("between three and forty million a year", 3 * M, 40 * M),
+    ("between twenty and a hundred and fifty million dollars", 20 * M, 150 * M),
+    ("two and a half million to ten million", 2.5 * M, 10 * M),
+    ("a million and a half up to four million", 1.5 * M, 4 * M),
+    ("half a million to 2 million in sales", 0.5 * M, 2 * M),
+    ("anywhere from forty or fifty people, all the way up to about eight hundred", 40, 800),
+    ("fifty-ish to a hundred people", 50, 100),
+    ("ten to fifteen hundred staff", 1000, 1500),
+    ("two to three hundred thousand", 200_000, 300_000),
+    ("from 20 people to 300", 20, 300),
+    ("from about 30 people, up to maybe 400 or so", 30, 400),
+    ("somewhere around 1.5 to 2 thousand employees", 1500, 2000),
+    ("twelve hundred to three thousand heads", 1200, 3000),
+    ("eighty or ninety people", 80, 90),
+    ("10-50 FTE", 10, 50),
+    ("revenue: $5M–$20M ARR", 5 * M, 20 * M),
+    ("$2.5m to $10m", 2.5 * M, 10 * M),
+    ("€10M to €50M", 10 * M, 50 * M),
+    # English open ranges
+    ("north of 50 million in revenue", 50 * M, None),
+    ("not under 20 people", 20, None),
+    ("never below 30 staff", 30, None),
+    ("no more than sixty people", None, 60),
+    ("up to maybe 5k staff", None, 5000),
+    ("50 people or more", 50, None),
+    ("500+ employees", 500, None),
+    ("200 people tops", None, 200),
+    ("upwards of 300 workers", 300, None),
+    ("sub-$10M shops", None, 10 * M),
+    ("the big ones top out around 150 million a year", None, 150 * M),
+    ("as few as 15 people", 15, None),
+    # Chinese numerals, approximations and spans
+    ("从一百人左右到五百来人", 100, 500),
+    ("三五十人到两百人", 30, 200),
+    ("营收一到八个亿", 100 * M, 800 * M),
+    ("年营业额两三千万到一个亿", 20 * M, 100 * M),
+    ("员工一千人上下到五千人左右", 1000, 5000),
+    ("十几人到一百人", 10, 100),
+    ("二十几个人到八十人", 20, 80),
+    ("两百多人到一千人出头", 200, 1000),
+    ("五六百人", 500, 600),
+    ("一两百人的规模", 100, 200),
+    ("年收入 1000 万到 5000 万", 10 * M, 50 * M),
+    ("1-5亿元", 100 * M, 500 * M),
+    ("5000万-3亿", 50 * M, 300 * M),
+    ("一亿五千万到三亿", 150 * M, 300 * M),
+    ("一万五千人到三万人", 15_000, 30_000),
+    ("3-5千万", 30 * M, 50 * M),
+    ("五十到一百人之间", 50, 100),
+    # Chinese open ranges
+    ("百人以上", 100, None),
+    ("千人规模以下", None, 1000),
+    ("上千人的工厂", 1000, None),
+    ("营收过亿", 100 * M, None),
+    ("年收入不到五千万", None, 50 * M),
+    ("员工五十人以内", None, 50),
+    ("三千万以上营收", 30 * M, None),
+    ("不超过500人", None, 500),
+    ("不低于20人", 20, None),
+    ("至少两百人", 200, None),
+    ("超过 500 人", 500, None),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), RANGES)
+def test_spoken_and_written_ranges(text: str, low: float | None, high: float | None) -> None:
+    found = find_ranges(text)
+    assert found, f"no range in {text!r}"
+    assert (found[0].min, found[0].max) == (low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "许志远  11-18 09:40",  # a chat export's date and time
+    "**Dana** 9:14 AM",
+    "2024-11-18 的会议纪要",
+    "30% to 40% of new customers",
+    "几百家门店",  # vague: no bound to take
+    "a couple of sites",
+    "dozens of vans",
+])
+def test_dates_times_shares_and_vague_counts_are_no_range(text: str) -> None:
+    assert find_ranges(text) == []
+
+
+def _sizes(*lines: str, kind: str | None = "profile") -> tuple[tuple[float | None, float | None],
+                                                            tuple[float | None, float | None]]:
+    units = [Unit(line=i + 1, raw=t, text=t, body=t, kind=kind) for i, t in enumerate(lines)]
+    sizes = extract_sizes(units, cny_per_usd=7.2, read_ruled_out=True)
+    return ((sizes.employees.min, sizes.employees.max),
+            (sizes.revenue_usd.min, sizes.revenue_usd.max))
+
+
+NONE = (None, None)
+# (notes lines, employees, revenue in USD; CNY at 7.2)
+FIELDS = [
+    (["Headcount runs from a hundred and fifty-ish people up to maybe a couple thousand, and "
+      "revenue lands somewhere between twenty and a hundred and fifty million dollars a year."],
+     (150, 2000), (20 * M, 150 * M)),
+    (["Landscaping outfits doing between three and forty million a year, two to three dozen "
+      "crew on the payroll."], (24, 36), (3 * M, 40 * M)),
+    (["Freight brokers with 50 to 300 people; our ACV is $30k to $90k a year."],
+     (50, 300), NONE),
+    (["Deal size runs $40k-$120k, and the customer usually does $10M-$50M in revenue."],
+     NONE, (10 * M, 50 * M)),
+    (["Typical price is $500 to $2,000 a month."], NONE, NONE),
+    (["They raised $5M to $20M in their Series A, about 40 to 120 staff."], (40, 120), NONE),
+    (["Vet hospitals with 20 to 80 beds and 60 to 250 employees."], (60, 250), NONE),
+    (["Fleet of 30 to 200 trucks."], NONE, NONE),
+    (["Clinics that see 200 to 500 people a day."], NONE, NONE),
+    (["They serve 5,000 to 50,000 people in their county."], NONE, NONE),
+    (["Oil distributors moving 2 to 10 million barrels a year."], NONE, NONE),
+    (["Revenue £8m – £60m, roughly $10m – $75m."], NONE, (10 * M, 75 * M)),
+    (["Mid-size firms, 50 to 500 people.", "Skip anything under 20 people."], (50, 500), NONE),
+    (["We don't bother with anything under 20 people."], (20, None), NONE),
+    (["Not under 20 people, and nothing over 2,000."], (20, 2000), NONE),
+    (["物流公司，员工从一百人左右到五百来人，营收一到八个亿。"], (100, 500),
+     (13_888_889, 111_111_111)),
+    (["三五十人到两百人的印刷厂最合适，年营业额两三千万到一个亿。"], (30, 200),
+     (2_777_778, 13_888_889)),
+    (["连锁药店，门店 20 到 80 家，员工三百到一千五百人。"], (300, 1500), NONE),
+    (["客单价大概二十万一年，客户营收五千万到三亿。"], NONE, (6_944_444, 41_666_667)),
+    (["年费 5 到 20 万。"], NONE, NONE),
+    (["床位 100 到 500 张的民营医院。"], NONE, NONE),
+    (["车辆 50 到 300 辆的物流车队。"], NONE, NONE),
+    (["千人规模以上的不做。"], (None, 1000), NONE),
+    (["服务两三千个用户的物业公司。"], NONE, NONE),
+    (["许志远  11-18 09:40", "规模上一般是 80 到 400 人。"], (80, 400), NONE),
+]
+
+
+@pytest.mark.parametrize(("lines", "employees", "revenue"), FIELDS)
+def test_each_figure_goes_to_the_field_its_words_name(lines: list[str], employees: tuple,
+                                                      revenue: tuple) -> None:
+    assert _sizes(*lines) == (employees, revenue)
+
+
+@pytest.mark.parametrize(("line", "employees"), [
+    ("Under 20 people: they never buy.", (20, None)),
+    ("超过五千人的集团，流程太长。", (None, 5000)),
+])
+def test_a_red_flag_bound_marks_where_the_profile_starts(line: str, employees: tuple) -> None:
+    assert _sizes(line, kind="red_flag")[0] == employees
+
+
+_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _english(n: int) -> str:
+    """A number below a million in words, the way it is said ("two thousand and forty-five")."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _ONES[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return _ONES[n // 100] + " hundred" + (" and " + _english(rest) if rest else "")
+    rest = n % 1000
+    return _english(n // 1000) + " thousand" + (" " + _english(rest) if rest else "")
+
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """A number below a hundred million in Chinese numerals ("三千零五", "一万二千")."""
+    if n >= 10_000:
+        rest = n % 10_000
+        return _chinese(n // 10_000) + "万" + (("零" if rest < 1000 else "") + _chinese(rest)
+                                               if rest else "")
+    out, zero = "", False
+    for unit, char in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // unit % 10
+        if digit:
+            out += ("零" if zero and out else "") + _ZH_DIGITS[digit] + char
+            zero = False
+        else:
+            zero = True
+    return "十" + out[2:] if 10 <= n < 20 else out  # "十五", not "一十五"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999))
+def test_any_number_in_english_words_reads_back(n: int) -> None:
+    [quantity] = find_quantities(f"about {_english(n)} people")
+    assert quantity.value == n
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999_999))
+def test_any_number_in_chinese_numerals_reads_back(n: int) -> None:
+    [quantity] = find_quantities(f"大约{_chinese(n)}人")
+    assert quantity.value == n
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=2, max_value=5000), st.integers(min_value=1, max_value=5000),
+       st.sampled_from(["{a} to {b} people", "between {a} and {b} staff", "{a}-{b} employees",
+                        "from {a} people up to maybe {b}", "{a}到{b}人", "员工{a}至{b}名"]))
+def test_any_written_range_reads_back(a: int, extra: int, template: str) -> None:
+    b = a + extra
+    [found] = find_ranges(template.format(a=f"{a:,}" if "people" in template else a, b=b))
+    assert (found.min, found.max) == (a, b)
+
+
+@pytest.mark.parametrize(("notes", "employees", "revenue"), [
+    ("# ICP\n\n## Who\n- HVAC contractors in the Midwest\n\n## Red flags\n- under 20 people, "
+     "they never renew\n", (20, None), NONE),
+    ("# 画像\n\n## 目标客户\n- 华东的汽修连锁，营收过亿\n\n## 不做\n- 千人以上的集团\n",
+     (None, 1000), (13_888_889, None)),
+    ("# ICP\n\nmaya: sweet spot is a couple hundred people up to maybe fifteen hundred\n"
+     "joe: and they do north of 50 million a year, our deals are 20-40k\n",
+     (200, 1500), (50 * M, None)),
+])
+def test_notes_read_end_to_end(notes: str, employees: tuple, revenue: tuple) -> None:
+    firmo = extract_notes(notes, OfflineExtractor(7.2, use_embeddings=False)).document.firmographics
+    assert (firmo.employees.min, firmo.employees.max) == employees
+    assert (firmo.annual_revenue_usd.min, firmo.annual_revenue_usd.max) == revenue
