@@ -143,6 +143,8 @@ _BETWEEN_BEFORE = re.compile(r"(?:between|from|在|介于|从)\s*(?:~|about|arou
                              re.IGNORECASE)
 # "forty or fifty people": two guesses at one figure, read as the span between them.
 _OR_JOIN = re.compile(r"^\s*(?:or|or\s+so\s+or|/|、|或|或者)\s*$", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(rf"\s*(?:,|、|and|or)\s*(?:\d|[{_ZC}]|(?:{_WORD})(?![A-Za-z]))",
+                           re.IGNORECASE)
 _MAX_JOIN = 48  # characters between two ends of one range, at most
 
 
@@ -276,6 +278,9 @@ def parse_chinese_span(text: str) -> tuple[float, float] | None:
     if pair and _ZH_DIGIT[pair.group(1)] < _ZH_DIGIT[pair.group(2)]:
         unit = _ZH_UNIT[pair.group(3)]
         return float(_ZH_DIGIT[pair.group(1)] * unit), float(_ZH_DIGIT[pair.group(2)] * unit)
+    two = re.fullmatch(r"([一二两三四五六七八九])([一二两三四五六七八九])", text)
+    if two and _ZH_DIGIT[two.group(1)] < _ZH_DIGIT[two.group(2)]:  # "一两个", "三五家"
+        return float(_ZH_DIGIT[two.group(1)]), float(_ZH_DIGIT[two.group(2)])
     if text.endswith("十几"):
         base = _chinese_section(text[:-1]) if len(text) > 2 else 10.0
         return None if base is None else (base, base + 10)
@@ -348,8 +353,11 @@ def _mask_dates_and_times(text: str) -> str:
 def find_quantities(text: str) -> list[Quantity]:
     """Every amount in text order, with scale, currency, bound and percent read from around it."""
     found: list[Quantity] = []
+    consumed = 0  # the end of the last figure with its scale and currency: "50 million"
     for match in _CORE.finditer(_mask_dates_and_times(text)):
         start, end = match.start(), match.end()
+        if start < consumed:
+            continue
         after, before = text[end:], text[:start]
         core = _read_core(match, before)
         if core is None:
@@ -392,6 +400,7 @@ def find_quantities(text: str) -> list[Quantity]:
         approx = approx or bool(_APPROX_BEFORE.search(before))
         factor = scale or 1.0
         magnitude = _trailing_magnitude(match.group("words")) if match.group("words") else None
+        consumed = end
         found.append(Quantity(value=raw * factor, raw=raw, start=start, end=end, scale=scale,
                               currency=currency, bound=bound, approx=approx, percent=percent,
                               vague=vague, low=low * factor, high=high * factor,
@@ -411,7 +420,17 @@ def _join(text: str, first: Quantity, second: Quantity) -> str | None:
         return "to"
     if _OR_JOIN.match(between) and first.value < second.value:
         return "or"
+    if re.fullmatch(r"\s*,\s*", between) and first.value < _leading(second) <= 3 * first.value \
+            and not _LIST_GOES_ON.match(text[second.end:]):
+        return "or"  # "10, 15 people", "two, three million": one guess said twice
     return None
+
+
+def _leading(quantity: Quantity) -> float:
+    """A figure without the scale said after it: 3 in "three million" and in "3M"."""
+    if quantity.scale:
+        return quantity.raw
+    return quantity.value / (quantity.magnitude or 1.0)
 
 
 def _share_scale(low: Quantity, high: Quantity) -> Quantity:

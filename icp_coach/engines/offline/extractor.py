@@ -112,7 +112,7 @@ class OfflineExtractor:
         if interview and step == 1:
             profile_units = [u if u.kind in PROFILE_KINDS or u.kind in _RULED_OUT
                              else replace(u, kind=None) for u in units]
-        sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd, read_ruled_out=not interview)
+        sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd)
         notes += sizes.notes
         patch = ICPPatch(
             industries=self._gazetteer_values(profile_units, gazetteer.industries()),

@@ -8,12 +8,11 @@ size or funding ("ACV", "our price", "客单价", "年费", "raised") or a count
 With no cue nearby, a figure in the millions is money; then the sentence decides, then the
 sentence before it.
 
-Precedence: the first explicit range > one-sided bounds ("200+ employees") > hints > what a
-ruled-out line implies. A hint is a sentence that opens with a bound and then says what goes
+Precedence: the first explicit range > one-sided bounds ("200+ employees") > hints. A hint is a sentence that opens with a bound and then says what goes
 wrong there ("Below ~50 they hack it together in Stripe"): the bound is where the profile
-starts. A bound inside a clause that rules something out marks where the profile starts too
-("skip anything under 20 people" is a lower bound of 20; "千人以上的不做" an upper bound of
-1000); a range inside one is no profile range.
+starts. A bound inside a profile clause that rules something out marks where the profile
+starts too ("skip anything under 20 people" is a lower bound of 20; "千人以上的不做" an upper
+bound of 1000); a range inside one is no profile range. Red-flag units never reach here.
 """
 
 from __future__ import annotations
@@ -43,6 +42,13 @@ _COUNTED_THING = re.compile(
     r"|beds?|rooms?|seats?|units?|doors|trucks?|vehicles?|vans?|members?|users?|customers?|clients?"
     r"|accounts?|subscribers?|properties|restaurants?|venues?|warehouses?|machines?|rigs?|wells?)\b)",
     re.IGNORECASE)
+# Staff of one site, not of the company.
+_PER_SITE = re.compile(
+    r"(?<![A-Za-z])(?:per|each|every|a|at\s+each|in\s+each)\s+(?:store|shop|location|site|branch"
+    r"|outlet|clinic|office|restaurant|venue|depot|yard|plant|practice)(?![A-Za-z])"
+    r"|(?:一|每)(?:家|个|间|所)(?:店|门店|分店|网点|诊所|工厂|仓库|站)|单店|每店|单个门店", re.IGNORECASE)
+# "个" / "位" counting people ("三百个员工", "两百位师傅").
+_PEOPLE_MEASURE = re.compile(r"\s*(?:个|位)\s*(?:人|员工|工人|职员|师傅|技工|技师|员工)")
 # What is counted, said before the number ("年体检人次五万到八十万", "库容 1 万吨", "beds: 120").
 _COUNTED_BEFORE = re.compile(
     r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|车辆|车队|学员|会员|用户|客户数|订单|visits|beds"
@@ -106,7 +112,7 @@ _MILLIONS = 1_000_000
 class Bounds:
     min: float | None = None
     max: float | None = None
-    how: str = ""  # "range" | "bounds" | "hint" | "ruled_out"
+    how: str = ""  # "range" | "bounds" | "hint"
     currency: str = "USD"
     line: int = 0
 
@@ -209,6 +215,13 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
     not revenue; a volume ("50 to 300 MW"), not money."""
     after = sentence[found.end:]
     if name == "employees":
+        clause_start, clause_end = _clause_span(sentence, found)
+        if _PER_SITE.search(sentence[clause_start:clause_end]):
+            return True  # "一家店员工四五十个", "about 12 staff per location": one site's crew
+        if _PEOPLE_MEASURE.match(after) or (
+                re.match(r"\s*(?:个|位|名)", after)
+                and _STAFF.search(sentence[max(0, found.start - 8):found.start])):
+            return False  # "五六百个工人", "工人五六百个": 个 counts people here
         if _COUNTED_THING.match(after) or _other_plural(after) or _FLOW_AFTER.match(after) or \
                 _COUNTED_BEFORE.search(sentence[max(0, found.start - 12):found.start]):
             return True
@@ -216,8 +229,10 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
         return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX
     if not found.currency and (_COUNTED_THING.match(after) or _UNIT_CODE.match(after)):
         return True
-    return bool(_CONTRACT.search(sentence)) and not cues("revenue", "").search(sentence) \
-        and not _REVENUE_VERBS.search(sentence)
+    start, end = _clause_span(sentence, found)
+    clause = sentence[start:end]
+    return bool(_CONTRACT.search(clause)) and not cues("revenue", "").search(clause) \
+        and not _REVENUE_VERBS.search(clause)
 
 
 def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
@@ -247,7 +262,7 @@ class _Found:
         default_factory=lambda: {"employees": [], "revenue": []})
     levels: dict[str, dict[str, Bounds]] = field(default_factory=lambda: {
         level: {"employees": Bounds(how=level), "revenue": Bounds(how=level)}
-        for level in ("bounds", "hint", "ruled_out")})
+        for level in ("bounds", "hint")})
 
     def bound(self, level: str, name: str, kind: str, value: float | None) -> None:
         target = self.levels[level][name]
@@ -259,14 +274,11 @@ class _Found:
 
 def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberRange,
                  name: str, low: float | None, high: float | None, currency: str) -> None:
-    ruled_out = unit.kind == "red_flag" or _ruled_out(sentence, found, unit)
-    if ruled_out:
+    if _ruled_out(sentence, found, unit):
         if found.kind == "at_most":  # "skip anything under 20 people": the profile starts at 20
-            found_ranges.bound("ruled_out" if unit.kind == "red_flag" else "bounds", name,
-                               "at_least", high)
+            found_ranges.bound("bounds", name, "at_least", high)
         elif found.kind == "at_least":
-            found_ranges.bound("ruled_out" if unit.kind == "red_flag" else "bounds", name,
-                               "at_most", low)
+            found_ranges.bound("bounds", name, "at_most", low)
         return
     if found.kind == "range":
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line))
@@ -290,16 +302,12 @@ def _chosen_range(ranges: list[Bounds]) -> Bounds:
     return first
 
 
-def extract_sizes(units: list[Unit], *, cny_per_usd: float,
-                  read_ruled_out: bool = False) -> Sizes:
-    """Employee and revenue bounds from the profile units (and, with `read_ruled_out`, the
-    bounds that red-flag units imply: "under 20 people: skip" means the profile starts at 20)."""
+def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
+    """Employee and revenue bounds from the profile units (red-flag units never reach here)."""
     sizes = Sizes()
     found_ranges = _Found()
     for unit in units:
-        if unit.is_heading:
-            continue
-        if unit.kind not in SIZE_KINDS and not (read_ruled_out and unit.kind == "red_flag"):
+        if unit.is_heading or unit.kind not in SIZE_KINDS:
             continue
         previous_field: str | None = None
         for sentence in split_sentences(unit.text):
@@ -327,7 +335,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float,
             chosen = _chosen_range(found_ranges.ranges[name])
             result.min, result.max, result.how = chosen.min, chosen.max, "range"
             continue
-        for level in ("bounds", "hint", "ruled_out"):
+        for level in ("bounds", "hint"):
             source = found_ranges.levels[level][name]
             if result.min is None and source.min is not None:
                 result.min, result.how = source.min, result.how or source.how
