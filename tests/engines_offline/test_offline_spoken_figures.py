@@ -155,10 +155,44 @@ FIELDS = [
     (["工人五六百个的家具厂，年产值三到五个亿。"], (500, 600), (41_666_667, 69_444_444)),
     (["Think 10, 15 people, maybe up to 50 at the big end."], (10, 50), NONE),
     (["Doing maybe two, three million a year in revenue."], NONE, (2 * M, 3 * M)),
+    (["They bring in $8-12M a year with a headcount of 60 to 90."], (60, 90), (8 * M, 12 * M)),
+    (["Usually 5 to 25 million in annual sales, family-owned."], NONE, (5 * M, 25 * M)),
+    (["Companies with revenues of about $50 million up to half a billion."], NONE,
+     (50 * M, 500 * M)),
+    (["They've got a couple thousand members and 30 to 40 staff."], (30, 40), NONE),
+    (["客户一般十来个门店，店员加起来一百多人到三百人。"], (100, 300), NONE),
+    (["我们的年费是三到八万，客户营收一般过亿。"], NONE, (13_888_889, None)),
+    (["规模在百人到千人之间。"], (100, 1000), NONE),
+    (["员工规模两百到一千，不要小于五十人的。"], (200, 1000), NONE),
+    (["销售额 2-10 亿人民币，员工 300 人以上。"], (300, None), (27_777_778, 138_888_889)),
+    (["Dental labs, skip anything under 20 people."], (20, None), NONE),
     (["Revenue anywhere from $3 million to $40 million."], NONE, (3 * M, 40 * M)),
     (["We charge $2-5k a month; the customers themselves are $20M-$100M businesses."],
      NONE, (20 * M, 100 * M)),
 ]
+
+
+# Figures that are no firmographic, though the sentence speaks of people or money.
+NOT_A_SIZE = [
+    "Most have been in business 10 to 30 years and have 40 employees.",
+    "It takes one to two weeks to onboard a team of 50 people.",
+    "They see a 3-5x ROI in year one, say the people we talked to.",
+    "We lose 20 to 30 hours a month per person on this.",
+    "They have 2-4 people in finance and the company is about 300 people.",
+    "Revenue per employee is $150k to $300k.",
+    "They spend $50k-$200k a year on software.",
+    "Pricing starts at $12k per year and we've closed deals up to $200k.",
+    "Customers with 10,000 to 100,000 active users.",
+    "一般三到五年换一次系统，员工都五十人左右。",
+    "市场规模大概有两三百亿。",
+    "单个项目合同额五十万到两百万。",
+    "两百到五百个门店的连锁药店。",
+]
+
+
+@pytest.mark.parametrize("line", NOT_A_SIZE)
+def test_durations_prices_ratios_and_markets_are_no_size(line: str) -> None:
+    assert _sizes(line) == (NONE, NONE)
 
 
 @pytest.mark.parametrize(("lines", "employees", "revenue"), FIELDS)

@@ -69,7 +69,10 @@ _STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+
                     r"|员工|职员|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
 _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
-                   r"|dedicated)(?![A-Za-z])|团队|部门|办公室", re.IGNORECASE)
+                   r"|dedicated|in\s+(?:finance|accounting|accounts\s+payable|billing|it|ops|operations"
+                   r"|hr|payroll|sales|marketing|support|dispatch|admin|the\s+back\s+office|procurement"
+                   r"|purchasing|legal|compliance))(?![A-Za-z])|团队|部门|办公室|财务|行政|人事|采购部|客服"
+                   r"|调度", re.IGNORECASE)
 _TEAM_MAX = 20
 _UNIT_CODE = re.compile(r"\s*(?!USD|EUR|GBP|CNY|RMB|ARR|MRR)[A-Z]{2,5}\b")
 # Plural nouns for people (agent suffixes), and the few things with the same endings.
@@ -92,7 +95,15 @@ _CONTRACT = re.compile(
     r"|budgets?|spend(?:s|ing)?|licen[cs]e[sd]?|fees?|quotes?|invoices?|order\s+value|basket"
     r"|raised|raising|funding|valuation|valued|series\s+[a-e]|seed\s+round|per\s+month|/mo"
     r"|a\s+month)(?![A-Za-z])|客单价|合同|单价|报价|年费|月费|费用|预算|付费|收费|订阅|融资|估值|服务费"
-    r"|软件费|价格|定价|签单|一单|每单|客单", re.IGNORECASE)
+    r"|软件费|价格|定价|签单|一单|每单|客单"
+    # ratios and markets: "revenue per employee", "TAM", "市场规模", "人均产值"
+    r"|(?<![A-Za-z])(?:per\s+(?:employee|head|person|capita|fte|user|customer|store|location|site)"
+    r"|tam|sam|som|market\s+(?:size|is|of)|the\s+market|industry\s+(?:size|is))(?![A-Za-z])"
+    r"|市场规模|市场容量|行业规模|市场空间|人均|单店|每人|坪效", re.IGNORECASE)
+# A duration or a rate, not a size: "in business 10 to 30 years", "3-5x", "20 to 30 hours".
+_DURATION_AFTER = re.compile(
+    r"^\s*(?:[-‐]?\s*)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|x(?![A-Za-z])"
+    r"|times(?![A-Za-z])|年(?!收|营|产|销)|个月|月(?!收|营)|周|天|小时|分钟|倍|次)", re.IGNORECASE)
 # The customer's money, said with a verb: "doing $20M a year", "brings in 5 to 10 million".
 _REVENUE_VERBS = re.compile(r"(?<![A-Za-z])(?:doing|does|do|making|makes|brings?\s+in|bringing\s+in"
                             r"|turn(?:s|ing)?\s+over|gross(?:es|ing)?|bill(?:s|ing)|top\s+line"
@@ -134,9 +145,10 @@ def _clause_span(sentence: str, found: NumberRange) -> tuple[int, int]:
 
 
 def _cue_families() -> dict[str, re.Pattern[str]]:
-    return {"employees": cues("employees", ""), "staff": _STAFF, "revenue": cues("revenue", ""),
-            "revenue_verb": _REVENUE_VERBS, "contract": _CONTRACT, "served": _SERVED_BEFORE,
-            "counted": _COUNTED_BEFORE}
+    # On a tie the first family wins: "revenue per employee" is a ratio, not a headcount.
+    return {"contract": _CONTRACT, "employees": cues("employees", ""), "staff": _STAFF,
+            "revenue": cues("revenue", ""), "revenue_verb": _REVENUE_VERBS,
+            "served": _SERVED_BEFORE, "counted": _COUNTED_BEFORE}
 
 
 def _nearest_cue(sentence: str, found: NumberRange) -> str | None:
@@ -214,6 +226,8 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
     """Stores, seats, people served or a team, not the company's headcount; a contract's value,
     not revenue; a volume ("50 to 300 MW"), not money."""
     after = sentence[found.end:]
+    if _DURATION_AFTER.match(after):
+        return True
     if name == "employees":
         clause_start, clause_end = _clause_span(sentence, found)
         if _PER_SITE.search(sentence[clause_start:clause_end]):
