@@ -105,11 +105,21 @@ _AT_MOST_WORDS = (r"under|below|less\s+than|fewer\s+than|up\s*to|at\s+most|at\s+
 _AT_LEAST_WORDS = (r"(?:not|never|no|nothing|none|nobody|no\s+one|anything\s+but)\s+"
                    r"(?:under|below|less\s+than|fewer\s+than|smaller\s+than)"
                    r"|over|above|more\s+than|at\s+least|min(?:imum)?(?:\s+of)?|north\s+of"
-                   r"|bigger\s+than|larger\s+than|upwards?\s+of|as\s+(?:small|few|little|low)\s+as|in\s+excess\s+of|starting\s+(?:at|from)"
+                   r"|bigger\s+than|larger\s+than|upwards?\s+of|as\s+(?:small|few|little|low)\s+as"
+                   r"|starts?\s+(?:at|from)|begins?\s+(?:at|from)|in\s+excess\s+of|starting\s+(?:at|from)"
                    r"|>=?|≥|超过|大于|多于|高于|至少|起码|最少|不少于|不低于|不小于|不能少于|不能低于"
                    r"|不要少于|不要低于|别少于|别低于|逾")
-_AT_MOST_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_AT_MOST_WORDS}){_HEDGE}\s*$", re.IGNORECASE)
-_AT_LEAST_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_AT_LEAST_WORDS}){_HEDGE}\s*$", re.IGNORECASE)
+# The two ends said apart: "the smallest ones are ~30 people, the biggest maybe 400",
+# "最小的也有五十人，最大的一千人出头", "少的七八十，多的四五百". No other figure in between.
+_NOT_A_FIGURE = rf"[^\d{_ZC}万亿.。;；!?！？]"
+_LOW_END = (rf"(?:smallest|tiniest|low(?:er)?\s+end|bottom\s+end|最小的|最少的|(?<![更很较比])(?:小的|少的))"
+            rf"{_NOT_A_FIGURE}{{0,18}}$")
+_HIGH_END = (rf"(?:biggest|largest|high(?:er)?\s+end|top\s+end|upper\s+end|最大的|最多的"
+             rf"|(?<![更很较比])(?:大的|多的))(?![A-Za-z]){_NOT_A_FIGURE}{{0,18}}$")
+_AT_MOST_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_AT_MOST_WORDS}){_HEDGE}\s*$|{_HIGH_END}",
+                             re.IGNORECASE)
+_AT_LEAST_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_AT_LEAST_WORDS}){_HEDGE}\s*$|{_LOW_END}",
+                              re.IGNORECASE)
 # What may sit between a number and a bound said after it ("50 people or more", "千人规模以下").
 _UNIT_AFTER = (r"(?:\s*(?:人|名|家|元|个人|员工|规模|左右|people|persons|employees|staff|ppl|heads"
                r"|ftes?|workers|in\s+revenue|of\s+revenue|revenue|arr|a\s+year|per\s+year"
@@ -118,7 +128,7 @@ _AT_MOST_AFTER = re.compile(
     rf"^{_UNIT_AFTER}\s*(?:或?以下|以内|之内|封顶|or\s+(?:less|fewer|under|smaller|below)"
     r"|and\s+(?:below|under|smaller)|max\b|tops\b|at\s+(?:the\s+)?most\b)", re.IGNORECASE)
 _AT_LEAST_AFTER = re.compile(
-    rf"^{_UNIT_AFTER}\s*(?:\+|或?以上|起|or\s+(?:more|above|bigger|larger|over|up)"
+    rf"^{_UNIT_AFTER}\s*(?:\+|或?以上|起|upwards?\b|and\s+upwards?\b|or\s+(?:more|above|bigger|larger|over|up)"
     r"|and\s+(?:up|above|over|upwards?|bigger|larger)\b|plus\b|at\s+(?:the\s+)?least\b"
     r"|minimum\b|at\s+minimum\b)", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"(?:~|≈|about|around|roughly|approx\.?|approximately|maybe|perhaps"

@@ -84,10 +84,14 @@ _THINGS = {"containers", "trailers", "printers", "servers", "computers", "charge
            "patients", "residents", "tenants", "students", "participants", "applicants",
            "visitors", "buyers", "shoppers", "diners", "passengers", "riders", "viewers",
            "listeners", "donors", "attendees", "guests", "owners", "renters", "borrowers"}
+_FUNCTION_WORDS = {"and", "or", "but", "to", "then", "so", "which", "that", "who", "with", "in",
+                   "of", "at", "for", "on", "by", "if", "when", "where", "while", "as", "it",
+                   "they", "he", "she", "we", "this", "there", "is", "are", "was", "were"}
 # Words ending in "s" right after a number that do not name what is counted.
 _NOT_A_COUNT = {"this", "its", "is", "was", "has", "us", "plus", "as", "yes", "thus", "always",
                 "sometimes", "perhaps", "years", "months", "weeks", "days", "yrs", "dollars",
-                "euros", "pounds", "bucks", "tops", "less", "or", "across"}
+                "euros", "pounds", "bucks", "tops", "less", "or", "across", "goes", "does",
+                "makes", "runs", "gets", "says", "means", "comes", "seems", "needs", "wants"}
 # Money that is not the customer's revenue: our price, a deal's value, a budget, funding.
 _CONTRACT = re.compile(
     r"(?<![A-Za-z])(?:acv|tcv|ltv|cac|aov|deal\s+sizes?|deals?|contracts?|ticket\s+sizes?|price[ds]?"
@@ -212,10 +216,10 @@ def _field_of(sentence: str, found: NumberRange, sentence_field: str | None,
 
 def _other_plural(after: str) -> bool:
     """ "3,000 to 60,000 cases": a plural noun right after the number that names no people."""
-    match = re.match(r"\s*(?:[a-z-]+\s+)?([A-Za-z][a-z-]+s)\b", after)  # "active students"
-    if not match:
-        return False
-    word = match.group(1).lower()
+    match = re.match(r"\s*(?:([a-z-]+)\s+)?([A-Za-z][a-z-]+s)\b", after)  # "active students"
+    if not match or (match.group(1) or "") in _FUNCTION_WORDS:
+        return False  # "80 and goes up to 600": a verb after a conjunction, not a noun
+    word = match.group(2).lower()
     if _PEOPLE.search(word) and word not in _THINGS:  # "inspectors", "mechanics", "dentists"
         return False
     return word not in _NOT_A_COUNT and not cues("employees", "").fullmatch(word) and \
