@@ -75,9 +75,20 @@ _DATE_OR_TIME = re.compile(
     r"|(?<![\d.,])\d{1,2}月(?:份)?(?=\d|[^\d万亿千百]|$)"
     r"|(?<=\bin )(?:19|20)\d{2}(?![\d,%])|(?<=Q[1-4] )(?:19|20)\d{2}", re.IGNORECASE)
 
+# Orders of magnitude said as such: "a seven-figure business" ($1M to $10M), "low eight figures",
+# "千万级" (10 to 100 million), "千人级" (1,000 to 10,000 people).
+_FIGURES = (r"(?<![A-Za-z])(?:(?P<part>low|mid|high)[-\s]+)?(?P<digits>six|seven|eight|nine|ten|[6-9]|10)"
+            r"[-\s]+figures?(?![A-Za-z])")
+_FIGURE_DIGITS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_FIGURE_PART = {"low": (1, 3), "mid": (4, 6), "high": (7, 10)}
+_TIER = rf"(?<![{_ZC}\d.])(?P<tierunit>十亿|千万|百万|十万|亿|万|千人|百人|万人)级"
+_TIER_VALUE = {"十亿": 1e9, "千万": 1e7, "百万": 1e6, "十万": 1e5, "亿": 1e8, "万": 1e4,
+               "千人": 1e3, "百人": 1e2, "万人": 1e4}
+
 _CORE = re.compile(
-    rf"(?<![A-Za-z0-9.,])(?P<arabic>{_ARABIC})(?![A-Za-z]*\d)|(?P<zh>{_ZH_NUMBER})"
-    rf"|(?P<zhbare>{_ZH_BARE})|(?<![A-Za-z])(?P<words>{_WORDS_NUMBER})(?![A-Za-z])",
+    rf"(?P<figures>{_FIGURES})|(?P<tier>{_TIER})"
+    rf"|(?<![A-Za-z0-9.,])(?P<arabic>{_ARABIC})(?![A-Za-z]*\d)|(?P<zh>{_ZH_NUMBER})"
+    rf"|(?P<zhbare>{_ZH_BARE})|(?<![A-Za-z])(?P<words>{_WORDS_NUMBER})(?![A-Za-z])(?![-\s]+figures?\b)",
     re.IGNORECASE)
 
 # Scale words right after a number. Chinese compounds first: "千万" is ten million.
@@ -140,7 +151,8 @@ _VAGUE_BEFORE = re.compile(r"[几数]$")
 
 # What may sit between the two ends of one range: units, hedges, "-ish", commas and the filler
 # of speech ("forty-ish people, all the way up to maybe eight hundred"; "一百人左右到五百来人").
-_FILL = (r"(?:\s+|[,，、]|-?ish(?![a-z])|or\s+so|give\s+or\s+take|people|persons|employees|staff|ppl"
+_FILL = (r"(?:\s+|[,，、]|-(?=\s*to\b)|(?<=to)-|-?ish(?![a-z])|or\s+so|give\s+or\s+take|people|-?persons?"
+         r"|employees|staff|ppl"
          r"|heads|ftes?|workers|headcount|maybe|perhaps|probably|possibly|roughly|about|around"
          r"|approx\.?|approximately|something\s+like|say|like|even|all\s+the\s+way|right|then|and"
          r"|on\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+most"
@@ -324,6 +336,15 @@ def parse_chinese_number(text: str) -> tuple[float, bool] | None:
 
 def _read_core(match: re.Match[str], before: str) -> tuple[float, float, float, bool, bool] | None:
     """(value, low, high, approx, vague) of one matched figure, before any scale."""
+    if match.group("figures"):
+        word = match.group("digits").lower()
+        digits = _FIGURE_DIGITS.get(word) or int(word)
+        first, last = _FIGURE_PART.get((match.group("part") or "").lower(), (1, 10))
+        low, high = first * 10.0 ** (digits - 1), last * 10.0 ** (digits - 1)
+        return low, low, high, True, False
+    if match.group("tier"):
+        unit = _TIER_VALUE[match.group("tierunit")]
+        return unit, unit, unit * 10, True, False
     if match.group("arabic"):
         value = float(match.group("arabic").replace(",", ""))
         return value, value, value, False, False
@@ -375,7 +396,7 @@ def find_quantities(text: str) -> list[Quantity]:
         raw, low, high, approx, vague = core
         scale = None
         scale_match = _SCALE.match(after)
-        if scale_match and not match.group("words"):
+        if scale_match and (match.group("arabic") or match.group("zh") or match.group("zhbare")):
             word = scale_match.group("scale")
             scale = _SCALE_VALUE.get(word, _SCALE_VALUE.get(word.lower()))
             end += scale_match.end()

@@ -38,6 +38,10 @@ RANGES = [
     ("twelve hundred to three thousand heads", 1200, 3000),
     ("eighty or ninety people", 80, 90),
     ("10-50 FTE", 10, 50),
+    ("40- to 200-person firms", 40, 200),
+    ("ten-to-fifty person shops", 10, 50),
+    ("a seven-figure business", 1 * M, 10 * M),
+    ("low eight figures in revenue", 10 * M, 30 * M),
     ("revenue: $5M–$20M ARR", 5 * M, 20 * M),
     ("$2.5m to $10m", 2.5 * M, 10 * M),
     ("€10M to €50M", 10 * M, 50 * M),
@@ -76,6 +80,8 @@ RANGES = [
     ("百人以上", 100, None),
     ("千人规模以下", None, 1000),
     ("上千人的工厂", 1000, None),
+    ("年营收千万级", 10 * M, 100 * M),
+    ("千人级企业", 1000, 10_000),
     ("营收过亿", 100 * M, None),
     ("年收入不到五千万", None, 50 * M),
     ("员工五十人以内", None, 50),
@@ -198,6 +204,9 @@ NOT_A_SIZE = [
     "市场规模大概有两三百亿。",
     "单个项目合同额五十万到两百万。",
     "两百到五百个门店的连锁药店。",
+    "Around one or two people do the scheduling by hand.",
+    "一般三五个人负责调度。",
+    "We usually close a seven-figure deal once a year.",
 ]
 
 

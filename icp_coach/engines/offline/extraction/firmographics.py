@@ -73,6 +73,12 @@ _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in 
                    r"|purchasing|legal|compliance))(?![A-Za-z])|团队|部门|办公室|财务|行政|人事|采购部|客服"
                    r"|调度", re.IGNORECASE)
 _TEAM_MAX = 20
+# "one or two people do the scheduling", "三五个人负责调度": who does a job, not the headcount.
+_ROLE_AFTER = re.compile(
+    r"^\s*(?:people|persons?|staff(?:ers)?|folks|ppl|admins?|个人|人|名|位)?\s*(?:who\s+|that\s+)?"
+    r"(?:do|does|doing|handle[sd]?|handling|manage[sd]?|managing|run|runs|running|own|owns|juggle"
+    r"|work(?:s|ing)?\s+on|in\s+charge|responsible|on\s+the\s+(?:phones?|desk|road)|负责|在做|专门|兼职"
+    r"|管着?|跑|操作|处理|做)", re.IGNORECASE)
 _UNIT_CODE = re.compile(r"\s*(?!USD|EUR|GBP|CNY|RMB|ARR|MRR)[A-Z]{2,5}\b")
 # Plural nouns for people (agent suffixes), and the few things with the same endings.
 _PEOPLE = re.compile(r"(?:ors|ers|ists|ians|eers|ants|ics|men|women|folks|staffers)$")
@@ -246,6 +252,9 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
         clause_start, clause_end = _clause_span(sentence, found)
         if _PER_SITE.search(sentence[clause_start:clause_end]):
             return True  # "一家店员工四五十个", "about 12 staff per location": one site's crew
+        top = found.max if found.max is not None else found.min
+        if _ROLE_AFTER.match(after) and top is not None and top < _TEAM_MAX:
+            return True
         if _PEOPLE_MEASURE.match(after) or (
                 re.match(r"\s*(?:个|位|名)", after)
                 and _STAFF.search(sentence[max(0, found.start - 8):found.start])):
@@ -253,7 +262,6 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
         if _COUNTED_THING.match(after) or _other_plural(after) or _FLOW_AFTER.match(after) or \
                 _COUNTED_BEFORE.search(sentence[max(0, found.start - 12):found.start]):
             return True
-        top = found.max if found.max is not None else found.min
         return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX
     if not found.currency and (_COUNTED_THING.match(after) or _UNIT_CODE.match(after)):
         return True
