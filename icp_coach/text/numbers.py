@@ -59,7 +59,7 @@ _ZH_NUMBER = (
 # A unit said without a digit: "百人以上", "千人规模以下", "上千人" (over a thousand), "过亿",
 # "几百家" (vague: no bound to take).
 _ZH_BARE = (rf"(?<=[过上破超逾几数近])[十百千万亿]"
-            rf"|(?<![{_ZC}万亿几数\d.A-Za-z])[百千万](?=[人名]|员工|规模)")
+            rf"|(?<![{_ZC}万亿几数\d.A-Za-z])[百千万](?=[来多余把]?(?:[人名]|号人|员工|规模))")
 _ZH_AT_LEAST_MARK = "过上破超逾"
 _ZH_VAGUE_MARK = "几数"
 
@@ -132,7 +132,7 @@ _AT_MOST_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_AT_MOST_WORDS}){_HEDGE}\s*$|{_
 _AT_LEAST_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_AT_LEAST_WORDS}){_HEDGE}\s*$|{_LOW_END}",
                               re.IGNORECASE)
 # What may sit between a number and a bound said after it ("50 people or more", "千人规模以下").
-_UNIT_AFTER = (r"(?:\s*(?:人|名|家|元|个人|员工|规模|左右|people|persons|employees|staff|ppl|heads"
+_UNIT_AFTER = (r"(?:\s*(?:号人|人|名|家|元|个人|员工|规模|左右|上下|来|多|余|把|people|persons|employees|staff|ppl|heads"
                r"|ftes?|workers|in\s+revenue|of\s+revenue|revenue|arr|a\s+year|per\s+year"
                r"|annually)(?![A-Za-z]))*")
 _AT_MOST_AFTER = re.compile(
@@ -156,7 +156,7 @@ _FILL = (r"(?:\s+|[,，、]|-(?=\s*to\b)|(?<=to)-|-?ish(?![a-z])|or\s+so|give\s+
          r"|heads|ftes?|workers|headcount|maybe|perhaps|probably|possibly|roughly|about|around"
          r"|approx\.?|approximately|something\s+like|say|like|even|all\s+the\s+way|right|then|and"
          r"|on\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+most"
-         r"|at\s+most|tops|in\s+revenue|revenue|a\s+year|per\s+year|来|多|余|出头|左右|上下|个|人|名"
+         r"|at\s+most|tops|in\s+revenue|revenue|a\s+year|per\s+year|来|多|余|把|出头|左右|上下|个|号|人|名"
          r"|员工|大概|大约|差不多|约|甚至|一直|最多|能|可能|的)")
 _CONNECT = r"(?:-|–|—|~|～|－|to|up\s*to|upto|through|thru|until|till|into|到|至)"
 _RANGE_JOIN = re.compile(rf"^(?:{_FILL})*{_CONNECT}(?:{_FILL})*$", re.IGNORECASE)
