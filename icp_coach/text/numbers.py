@@ -93,13 +93,15 @@ _CORE = re.compile(
 
 # Scale words right after a number. Chinese compounds first: "千万" is ten million.
 _SCALE = re.compile(
-    r"^\s*个?(?P<scale>千万|百万|十万|万|亿|千|k(?![a-z])|K|thousand|mm(?![a-z])|MM|mn(?![a-z])"
-    r"|m(?![a-z])|M(?![a-z])|million|bn(?![a-z])|b(?![a-z])|B(?![a-z])|billion"
-    r"|dozen(?![a-z])|hundred(?![a-z]))",
+    r"^\s*个?(?P<scale>千万|百万|十万|万|亿|千|k(?![A-Za-z])|K(?![A-Za-z])|(?i:thousand|million|billion"
+    r"|dozen|hundred)(?![A-Za-z])|mm(?![a-z])|MM|mn(?![a-z])|m(?![a-z])|M(?![a-z])|(?i:mill?|mio)"
+    r"(?![A-Za-z])\.?|bn(?![a-z])|BN|Bn|b(?![a-z])|B(?![a-z])|[wW](?![A-Za-z]))",
 )
 _SCALE_VALUE = {"千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3,
                 "thousand": 1e3, "mm": 1e6, "mn": 1e6, "m": 1e6, "million": 1e6, "bn": 1e9,
-                "b": 1e9, "billion": 1e9, "dozen": 12.0, "hundred": 100.0}
+                "b": 1e9, "billion": 1e9, "dozen": 12.0, "hundred": 100.0, "mil": 1e6,
+                "mill": 1e6, "mio": 1e6, "mio.": 1e6, "mil.": 1e6, "mill.": 1e6, "w": 1e4}
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _ISH = re.compile(r"^(?:-?ish(?![a-z])|\s+or\s+so(?![a-z]))", re.IGNORECASE)
 
 # Hedges a person puts between a bound word and its number ("up to maybe 800", "不到大概五百").
@@ -398,9 +400,10 @@ def find_quantities(text: str) -> list[Quantity]:
         scale_match = _SCALE.match(after)
         if scale_match and (match.group("arabic") or match.group("zh") or match.group("zhbare")):
             word = scale_match.group("scale")
-            scale = _SCALE_VALUE.get(word, _SCALE_VALUE.get(word.lower()))
-            end += scale_match.end()
-            after = text[end:]
+            if word.lower() != "w" or _CJK.search(text):  # "营收500w": chat shorthand for 万
+                scale = _SCALE_VALUE.get(word, _SCALE_VALUE.get(word.lower()))
+                end += scale_match.end()
+                after = text[end:]
         ish = _ISH.match(after)
         if ish:
             approx = True

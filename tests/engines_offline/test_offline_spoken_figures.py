@@ -45,6 +45,10 @@ RANGES = [
     ("revenue: $5M–$20M ARR", 5 * M, 20 * M),
     ("$2.5m to $10m", 2.5 * M, 10 * M),
     ("€10M to €50M", 10 * M, 50 * M),
+    ("$5 Million to $20 Million", 5 * M, 20 * M),
+    ("revenue 5 mil to 20 mil", 5 * M, 20 * M),
+    ("营收500w到3000w", 5 * M, 30 * M),
+    ("50-300 kW of capacity", 50, 300),
     # English open ranges
     ("north of 50 million in revenue", 50 * M, None),
     ("not under 20 people", 20, None),
