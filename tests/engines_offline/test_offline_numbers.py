@@ -61,7 +61,9 @@ def test_percentages_and_product_names_are_not_sizes() -> None:
 @pytest.mark.parametrize(
     ("words", "value"),
     [("fifteen hundred", 1500), ("a couple hundred", 200), ("two thousand five hundred", 2500),
-     ("a few thousand", 3000), ("twenty-five", 25), ("ten million", 10_000_000)],
+     ("a few thousand", 3000), ("twenty-five", 25), ("ten million", 10_000_000),
+     ("a hundred and fifty", 150), ("two and a half million", 2_500_000),
+     ("a million and a half", 1_500_000), ("three dozen", 36), ("half a billion", 500_000_000)],
 )
 def test_english_number_words(words: str, value: float) -> None:
     assert parse_english_number(words) == value
@@ -70,7 +72,8 @@ def test_english_number_words(words: str, value: float) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "approx"),
     [("两千", 2000, False), ("一千五", 1500, False), ("十五", 15, False), ("三百", 300, False),
-     ("五六百", 550, True)],
+     ("五六百", 550, True), ("三百零五", 305, False), ("一万五", 15000, False),
+     ("一亿五千万", 150_000_000, False), ("十万零十", 100_010, False), ("三五十", 40, True)],
 )
 def test_chinese_numerals(text: str, value: float, approx: bool) -> None:
     assert parse_chinese_number(text) == (value, approx)

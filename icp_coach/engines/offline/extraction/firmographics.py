@@ -1,12 +1,18 @@
 """Employee and revenue ranges from the units that describe who the customer is.
 
-Which field a range belongs to comes from the words next to it (currency or "ARR" / "收入" ->
-revenue, "people" / "员工" / "人" -> headcount), else from its sentence, else from the sentence
-before it. Precedence: the first explicit range > one-sided bounds ("200+ employees") > hints.
-A hint is a sentence that opens with a bound and then says what goes wrong there ("Below ~50
-they hack it together in Stripe"): the bound is where the profile starts, so it is a lower bound
-for "below" and an upper bound for "above". Bounds in a disqualifying context never reach here:
-those units are red flags.
+Which field a figure belongs to is read from the words around it, as a person reads them: the
+nearest cue in its clause wins - people words ("people", "staff", "员工", "人") make a headcount,
+money words (a currency, "revenue", "营收", "doing $20M a year") a revenue, and a price, a deal
+size or funding ("ACV", "our price", "客单价", "年费", "raised") or a count of something else
+("trucks", "beds", "床位", "门店", "people a day", "服务 5 万用户") makes no firmographic at all.
+With no cue nearby, a figure in the millions is money; then the sentence decides, then the
+sentence before it.
+
+Precedence: the first explicit range > one-sided bounds ("200+ employees") > hints. A hint is a sentence that opens with a bound and then says what goes
+wrong there ("Below ~50 they hack it together in Stripe"): the bound is where the profile
+starts. A bound inside a profile clause that rules something out marks where the profile
+starts too ("skip anything under 20 people" is a lower bound of 20; "千人以上的不做" an upper
+bound of 1000); a range inside one is no profile range. Red-flag units never reach here.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from dataclasses import dataclass, field
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
 from icp_coach.text.money import conversion_note, to_usd
-from icp_coach.text.numbers import NumberRange, find_ranges
+from icp_coach.text.numbers import NumberRange, find_quantities, find_ranges
 
 SIZE_KINDS = (None, "profile")
 _HINT_OPENING = re.compile(
@@ -27,20 +33,52 @@ _CURRENCY_WORDS = re.compile(r"人民币|美元|美金")
 # A number right before one of these counts stores, sites, seats... not employees ("50家店").
 _COUNTED_THING = re.compile(
     r"^\s*(?:\+|或?以上|或?以下)?\s*(?:人次|次|例|单|家|个|间|张|辆|台|座|所|床|门店|店|分店|网点|工位|牙椅"
-    r"|吨|公斤|千克|平方米|平米|㎡|亩|兆瓦|千瓦|(?:mw|kw|tons?|tonnes?|sq\.?\s?ft|square\s+(?:feet|meters|metres)"
-    r"|m2|barrels|cases|pallets|parcels|shipments|visits|patients|students|beds)\b|(?:(?:retail|physical)\s+)?"
+    r"|吨|公斤|千克|平方米|平米|㎡|亩|兆瓦|千瓦|头|套|栋|条|部|艘|架|桶|箱|户|位客户|个客户|个用户|位会员"
+    r"|(?:mw|kw|tons?|tonnes?|sq\.?\s?ft|square\s+(?:feet|meters|metres)"
+    r"|m2|barrels|bbl|cases|pallets|parcels|shipments|visits|patients|students|beds|acres|hectares"
+    r"|head\s+of\s+cattle|gallons|litres|liters)\b|(?:(?:retail|physical)\s+)?"
     r"(?:stores?|shops?|locations?|sites?|outlets?|branch(?:es)?|clinics?|practices|offices|rooftops?"
-    r"|beds?|rooms?|seats?|units?|doors|trucks?|vehicles?|members?|users?|customers?|clients?"
-    r"|accounts?|subscribers?|properties|restaurants?|venues?|warehouses?)\b)", re.IGNORECASE)
+    r"|beds?|rooms?|seats?|units?|doors|trucks?|vehicles?|vans?|members?|users?|customers?|clients?"
+    r"|accounts?|subscribers?|properties|restaurants?|venues?|warehouses?|machines?|rigs?|wells?)\b)",
+    re.IGNORECASE)
+# Staff of one site, not of the company.
+_PER_SITE = re.compile(
+    r"(?<![A-Za-z])(?:per|each|every|a|at\s+each|in\s+each)\s+(?:store|shop|location|site|branch"
+    r"|outlet|clinic|office|restaurant|venue|depot|yard|plant|practice)(?![A-Za-z])"
+    r"|(?:一|每)(?:家|个|间|所)(?:店|门店|分店|网点|诊所|工厂|仓库|站)|单店|每店|单个门店", re.IGNORECASE)
+# "个" / "位" counting people ("三百个员工", "两百位师傅").
+_PEOPLE_MEASURE = re.compile(r"\s*(?:个|位)\s*(?:人|员工|工人|职员|师傅|技工|技师|员工)")
 # What is counted, said before the number ("年体检人次五万到八十万", "库容 1 万吨", "beds: 120").
 _COUNTED_BEFORE = re.compile(
-    r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|车辆|学员|会员|用户|客户数|订单|visits|beds"
-    r"|stores|locations|sites|members|students|subscribers|users|customers|seats|rooms|units)"
-    r"\s*(?:数|数量|number)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$", re.IGNORECASE)
+    r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|车辆|车队|学员|会员|用户|客户数|订单|visits|beds"
+    r"|stores|locations|sites|members|students|subscribers|users|customers|seats|rooms|units|fleet"
+    r"|trucks|vehicles)\s*(?:数|数量|number|规模)?\s*(?:of|有|在)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$",
+    re.IGNORECASE)
+# People served, not employed: "serving 5,000 to 50,000 people", "服务两三千个用户".
+_SERVED_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:serv(?:e|es|ed|ing)|see(?:s|ing)?|reach(?:es|ing)?|treat(?:s|ing)?|visitors"
+    r"|footfall|audience|population|town(?:s)?\s+of|cit(?:y|ies)\s+of|communit(?:y|ies)\s+of)"
+    r"(?![A-Za-z])|服务|接待|覆盖|人口|粉丝|居民|客流|日活|月活|访客", re.IGNORECASE)
+_FLOW_AFTER = re.compile(
+    r"^\s*(?:people|persons|visitors|人|人次)?\s*(?:(?:a|per|each|every)\s+(?:day|week|month|shift|night)"
+    r"|daily|weekly|每天|每日|每周|每月|一天|一周|日均)", re.IGNORECASE)
+# Words that make a headcount whatever else the clause says.
+_STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers"
+                    r"|crews?|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
+                    r"|员工|职员|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
 _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
-                   r"|dedicated)(?![A-Za-z])|团队|部门|办公室", re.IGNORECASE)
+                   r"|dedicated|in\s+(?:finance|accounting|accounts\s+payable|billing|it|ops|operations"
+                   r"|hr|payroll|sales|marketing|support|dispatch|admin|the\s+back\s+office|procurement"
+                   r"|purchasing|legal|compliance))(?![A-Za-z])|团队|部门|办公室|财务|行政|人事|采购部|客服"
+                   r"|调度", re.IGNORECASE)
 _TEAM_MAX = 20
+# "one or two people do the scheduling", "三五个人负责调度": who does a job, not the headcount.
+_ROLE_AFTER = re.compile(
+    r"^\s*(?:people|persons?|staff(?:ers)?|folks|ppl|admins?|个人|人|名|位)?\s*(?:who\s+|that\s+)?"
+    r"(?:do|does|doing|handle[sd]?|handling|manage[sd]?|managing|run|runs|running|own|owns|juggle"
+    r"|work(?:s|ing)?\s+on|in\s+charge|responsible|on\s+the\s+(?:phones?|desk|road)|负责|在做|专门|兼职"
+    r"|管着?|跑|操作|处理|做)", re.IGNORECASE)
 _UNIT_CODE = re.compile(r"\s*(?!USD|EUR|GBP|CNY|RMB|ARR|MRR)[A-Z]{2,5}\b")
 # Plural nouns for people (agent suffixes), and the few things with the same endings.
 _PEOPLE = re.compile(r"(?:ors|ers|ists|ians|eers|ants|ics|men|women|folks|staffers)$")
@@ -48,16 +86,57 @@ _THINGS = {"containers", "trailers", "printers", "servers", "computers", "charge
            "members", "customers", "users", "subscribers", "followers", "orders", "players",
            "readers", "scanners", "sensors", "meters", "monitors", "routers", "boilers", "towers",
            "centers", "centres", "offers", "tickets", "restaurants", "accounts", "clients",
-           "patients", "residents", "tenants", "students", "participants", "applicants"}
+           "patients", "residents", "tenants", "students", "participants", "applicants",
+           "visitors", "buyers", "shoppers", "diners", "passengers", "riders", "viewers",
+           "listeners", "donors", "attendees", "guests", "owners", "renters", "borrowers"}
+_FUNCTION_WORDS = {"and", "or", "but", "to", "then", "so", "which", "that", "who", "with", "in",
+                   "of", "at", "for", "on", "by", "if", "when", "where", "while", "as", "it",
+                   "they", "he", "she", "we", "this", "there", "is", "are", "was", "were"}
 # Words ending in "s" right after a number that do not name what is counted.
 _NOT_A_COUNT = {"this", "its", "is", "was", "has", "us", "plus", "as", "yes", "thus", "always",
                 "sometimes", "perhaps", "years", "months", "weeks", "days", "yrs", "dollars",
-                "euros", "pounds", "bucks", "tops", "less", "or", "across"}
-# Contract value is not company revenue ("ACV around $20k", "deals run $30k to $90k a year").
-_CONTRACT = re.compile(r"(?<![A-Za-z])(?:acv|tcv|deal size|deals?|contracts?|ticket size|price"
-                       r"|pricing|per seat|subscription|plan)(?![A-Za-z])|客单价|合同|单价|报价|年费",
-                       re.IGNORECASE)
-_WINDOW = 14
+                "euros", "pounds", "bucks", "tops", "less", "or", "across", "goes", "does",
+                "makes", "runs", "gets", "says", "means", "comes", "seems", "needs", "wants"}
+# Money that is not the customer's revenue: our price, a deal's value, a budget, funding.
+_CONTRACT = re.compile(
+    r"(?<![A-Za-z])(?:acv|tcv|ltv|cac|aov|deal\s+sizes?|deals?|contracts?|ticket\s+sizes?|price[ds]?"
+    r"|pricing|per\s+seat|subscriptions?|plans?|charge[sd]?|charging|pay(?:s|ing)?\s+us|paid\s+us"
+    r"|budgets?|spend(?:s|ing)?|licen[cs]e[sd]?|fees?|quotes?|invoices?|order\s+value|basket"
+    r"|raised|raising|funding|valuation|valued|series\s+[a-e]|seed\s+round|per\s+month|/mo"
+    r"|a\s+month)(?![A-Za-z])|客单价|合同|单价|报价|年费|月费|费用|预算|付费|收费|订阅|融资|估值|服务费"
+    r"|软件费|价格|定价|签单|一单|每单|客单"
+    # ratios and markets: "revenue per employee", "TAM", "市场规模", "人均产值"
+    r"|(?<![A-Za-z])(?:per\s+(?:employee|head|person|capita|fte|user|customer|store|location|site)"
+    r"|tam|sam|som|market\s+(?:size|is|of)|the\s+market|industry\s+(?:size|is))(?![A-Za-z])"
+    r"|市场规模|市场容量|行业规模|市场空间|人均|单店|每人|坪效", re.IGNORECASE)
+# A duration or a rate, not a size: "in business 10 to 30 years", "3-5x", "20 to 30 hours".
+_DURATION_AFTER = re.compile(
+    r"^\s*(?:[-‐]?\s*)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|x(?![A-Za-z])"
+    r"|times(?![A-Za-z])|年(?!收|营|产|销)|个月|月(?!收|营)|周|天|小时|分钟|倍|次)", re.IGNORECASE)
+# The customer's money, said with a verb: "doing $20M a year", "brings in 5 to 10 million".
+_REVENUE_VERBS = re.compile(r"(?<![A-Za-z])(?:doing|does|do|making|makes|brings?\s+in|bringing\s+in"
+                            r"|turn(?:s|ing)?\s+over|gross(?:es|ing)?|bill(?:s|ing)|top\s+line"
+                            r"|sales)(?![A-Za-z])|一年做|年做|做到|做了|流水|年销售|规模营收",
+                            re.IGNORECASE)
+# "not under 20", "不超过 500": a negation that belongs to the bound, not to the clause.
+_NEGATED_BOUND = re.compile(
+    r"(?<![A-Za-z])(?:not|no|never|nothing|none|nobody|no\s+one)\s+(?:under|below|less\s+than"
+    r"|fewer\s+than|smaller\s+than|more\s+than|over|above|bigger\s+than|larger\s+than)"
+    r"|不(?:要|能|得)?(?:超过|低于|少于|小于|高于|大于|多于|到)|别(?:超过|低于|少于)", re.IGNORECASE)
+# Words that rule a segment out ("skip", "too small", "不做"); not every negation does: "teams of
+# up to 200 that don't have a CRM" still describes the profile.
+_RULES_OUT = re.compile(
+    r"(?<![A-Za-z])(?:skip|avoid|exclude[sd]?|excluding|walk\s+away|pass\s+on|stay\s+away"
+    r"|disqualif\w*|not\s+a\s+(?:good\s+)?fit|poor\s+fit|bad\s+fit|waste\s+of\s+time|not\s+worth"
+    r"|don'?t\s+(?:bother|sell|target|want|go\s+after|chase|pursue|take|do|touch)"
+    r"|won'?t\s+(?:buy|pay|sign)|can'?t\s+afford|never\s+(?:buy|close|renew|convert|sign)"
+    r"|not\s+(?:interested|for\s+us|our\s+(?:customer|market|icp))|too\s+(?:small|big|large|tiny)"
+    r"|out\s+of\s+scope)(?![A-Za-z])"
+    r"|不做|不接|不碰|不要|别碰|别做|排除|除外|不考虑|先不|暂不|放一放|不适合|太小|太大|做不了|买不起"
+    r"|算不过账|不合适|不值得", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,，;；、]|\s(?:but|though|although|whereas|while)\s|但是?|不过|而")
+_WINDOW = 36
+_MILLIONS = 1_000_000
 
 
 @dataclass
@@ -65,6 +144,8 @@ class Bounds:
     min: float | None = None
     max: float | None = None
     how: str = ""  # "range" | "bounds" | "hint"
+    currency: str = "USD"
+    line: int = 0
 
 
 @dataclass
@@ -74,27 +155,54 @@ class Sizes:
     notes: list[str] = field(default_factory=list)
 
 
-def _field_near(sentence: str, found: NumberRange) -> str | None:
-    """ "revenue" or "employees" from the words right around a range, nearest cue wins."""
-    if found.currency:
-        return "revenue"
+def _clause_span(sentence: str, found: NumberRange) -> tuple[int, int]:
+    """Where the clause holding a range starts and ends (commas, "but", "但" break clauses)."""
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, found.start):
+        start = match.end()
+    following = _CLAUSE_BREAK.search(sentence, found.end)
+    return start, following.start() if following else len(sentence)
+
+
+def _cue_families() -> dict[str, re.Pattern[str]]:
+    # On a tie the first family wins: "revenue per employee" is a ratio, not a headcount.
+    return {"contract": _CONTRACT, "employees": cues("employees", ""), "staff": _STAFF,
+            "revenue": cues("revenue", ""), "revenue_verb": _REVENUE_VERBS,
+            "served": _SERVED_BEFORE, "counted": _COUNTED_BEFORE}
+
+
+def _nearest_cue(sentence: str, found: NumberRange) -> str | None:
+    """The family of the cue that speaks of a range: "employees", "revenue", "contract" (a
+    price, a deal, funding), "served" (people served) or "counted". Words right after a figure
+    name it ("$200M to $2B annual revenue", "$20k ACV"); else the nearest words before it. Each
+    side stops at the clause's edge and at the next figure, whose words those are."""
     masked = _CURRENCY_WORDS.sub(lambda m: "#" * len(m.group()), sentence)
-    # A cue across a clause boundary speaks of the next range ("五十到五百之间，营收规模...").
-    after = re.split(r"[,，;；、]", masked[found.end:found.end + _WINDOW], maxsplit=1)[0]
-    before = re.split(r"[,，;；、]", masked[max(0, found.start - _WINDOW):found.start])[-1]
-    best: tuple[int, str] | None = None
-    for name in ("employees", "revenue"):
-        pattern = cues(name, "")
-        for match in pattern.finditer(after):
-            distance = match.start()
-            if best is None or distance < best[0]:
-                best = (distance, name)
-            break
-        for match in pattern.finditer(before):
-            distance = len(before) - match.end()
-            if best is None or distance < best[0]:
-                best = (distance, name)
-    return best[1] if best else None
+    clause_start, clause_end = _clause_span(masked, found)
+    inside = masked[found.start:found.end]
+    if _STAFF.search(inside) or cues("employees", "").search(inside):
+        return "employees"  # "a hundred and fifty-ish people up to maybe a couple thousand"
+    others = [q for q in find_quantities(masked) if q.end <= found.start or q.start >= found.end]
+    after_end = min([clause_end, found.end + _WINDOW] + [q.start for q in others
+                                                          if q.start >= found.end])
+    before_start = max([clause_start, found.start - _WINDOW] + [q.end for q in others
+                                                                if q.end <= found.start])
+    after, before = masked[found.end:after_end], masked[before_start:found.start]
+    best: tuple[int, int, str] | None = None
+    for name, pattern in _cue_families().items():
+        hits = [] if name in ("served", "counted") else [(0, m.start()) for m in pattern.finditer(after)]
+        hits += [(1, len(before) - m.end()) for m in pattern.finditer(before)]
+        for side, distance in hits:
+            if best is None or (side, distance) < best[:2]:
+                best = (side, distance, name)
+    if best is None:
+        return None
+    name = best[2]
+    served = _SERVED_BEFORE.search(before) or _COUNTED_BEFORE.search(before)
+    if name == "employees" and served:
+        return "served"  # "they serve 5,000 to 50,000 people": "people" alone is no staff
+    if name == "served" and _STAFF.search(masked[clause_start:clause_end]):
+        return "employees"  # "they serve 40 towns with 200 staff"
+    return {"revenue_verb": "revenue", "staff": "employees"}.get(name, name)
 
 
 def _field_in(sentence: str) -> str | None:
@@ -106,12 +214,28 @@ def _field_in(sentence: str) -> str | None:
     return None
 
 
+def _field_of(sentence: str, found: NumberRange, sentence_field: str | None,
+              previous_field: str | None) -> str | None:
+    """ "employees", "revenue", or None (a price, a count of something else, or nothing said)."""
+    near = _nearest_cue(sentence, found)
+    if found.currency:
+        return None if near == "contract" else "revenue"
+    if near in ("employees", "revenue"):
+        return near
+    if near is not None:
+        return None
+    top = max(v for v in (found.min, found.max) if v is not None)
+    if top >= _MILLIONS:
+        return "revenue"  # "between three and forty million a year": no headcount is that
+    return sentence_field or previous_field
+
+
 def _other_plural(after: str) -> bool:
     """ "3,000 to 60,000 cases": a plural noun right after the number that names no people."""
-    match = re.match(r"\s*(?:[a-z-]+\s+)?([A-Za-z][a-z-]+s)\b", after)  # "active students"
-    if not match:
-        return False
-    word = match.group(1).lower()
+    match = re.match(r"\s*(?:([a-z-]+)\s+)?([A-Za-z][a-z-]+s)\b", after)  # "active students"
+    if not match or (match.group(1) or "") in _FUNCTION_WORDS:
+        return False  # "80 and goes up to 600": a verb after a conjunction, not a noun
+    word = match.group(2).lower()
     if _PEOPLE.search(word) and word not in _THINGS:  # "inspectors", "mechanics", "dentists"
         return False
     return word not in _NOT_A_COUNT and not cues("employees", "").fullmatch(word) and \
@@ -119,18 +243,42 @@ def _other_plural(after: str) -> bool:
 
 
 def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool:
-    """Stores, seats or a team, not the company's headcount; a contract's value, not revenue."""
+    """Stores, seats, people served or a team, not the company's headcount; a contract's value,
+    not revenue; a volume ("50 to 300 MW"), not money."""
+    after = sentence[found.end:]
+    if _DURATION_AFTER.match(after):
+        return True
     if name == "employees":
-        after = sentence[found.end:]
-        if _COUNTED_THING.match(after) or _other_plural(after) or \
+        clause_start, clause_end = _clause_span(sentence, found)
+        if _PER_SITE.search(sentence[clause_start:clause_end]):
+            return True  # "一家店员工四五十个", "about 12 staff per location": one site's crew
+        top = found.max if found.max is not None else found.min
+        if _ROLE_AFTER.match(after) and top is not None and top < _TEAM_MAX:
+            return True
+        if _PEOPLE_MEASURE.match(after) or (
+                re.match(r"\s*(?:个|位|名)", after)
+                and _STAFF.search(sentence[max(0, found.start - 8):found.start])):
+            return False  # "五六百个工人", "工人五六百个": 个 counts people here
+        if _COUNTED_THING.match(after) or _other_plural(after) or _FLOW_AFTER.match(after) or \
                 _COUNTED_BEFORE.search(sentence[max(0, found.start - 12):found.start]):
             return True
-        top = found.max if found.max is not None else found.min
         return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX
-    after = sentence[found.end:]
     if not found.currency and (_COUNTED_THING.match(after) or _UNIT_CODE.match(after)):
-        return True  # "200,000 to 3 million TEU", "50 to 300 MW": volumes, not money
-    return bool(_CONTRACT.search(sentence)) and not cues("revenue", "").search(sentence)
+        return True
+    start, end = _clause_span(sentence, found)
+    clause = sentence[start:end]
+    return bool(_CONTRACT.search(clause)) and not cues("revenue", "").search(clause) \
+        and not _REVENUE_VERBS.search(clause)
+
+
+def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
+    """Whether the clause holding a figure rules it out ("skip anything under 20 people",
+    "千人以上的不做"); a negation that belongs to the bound ("not under 20") does not count."""
+    start, end = _clause_span(sentence, found)
+    clause = sentence[start:end]
+    if any(clause.strip() and clause.strip() in excluded for excluded in unit.excluded):
+        return True
+    return bool(_RULES_OUT.search(_NEGATED_BOUND.sub(" ", clause)))
 
 
 def _plausible(name: str, low: float | None, high: float | None) -> bool:
@@ -142,11 +290,58 @@ def _plausible(name: str, low: float | None, high: float | None) -> bool:
     return all(v >= 1000 for v in values)
 
 
+@dataclass
+class _Found:
+    """What the units say, by field and by how firmly."""
+
+    ranges: dict[str, list[Bounds]] = field(
+        default_factory=lambda: {"employees": [], "revenue": []})
+    levels: dict[str, dict[str, Bounds]] = field(default_factory=lambda: {
+        level: {"employees": Bounds(how=level), "revenue": Bounds(how=level)}
+        for level in ("bounds", "hint")})
+
+    def bound(self, level: str, name: str, kind: str, value: float | None) -> None:
+        target = self.levels[level][name]
+        if kind == "at_least" and target.min is None:
+            target.min = value
+        elif kind == "at_most" and target.max is None:
+            target.max = value
+
+
+def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberRange,
+                 name: str, low: float | None, high: float | None, currency: str) -> None:
+    if _ruled_out(sentence, found, unit):
+        if found.kind == "at_most":  # "skip anything under 20 people": the profile starts at 20
+            found_ranges.bound("bounds", name, "at_least", high)
+        elif found.kind == "at_least":
+            found_ranges.bound("bounds", name, "at_most", low)
+        return
+    if found.kind == "range":
+        found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line))
+    elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
+            and found.start <= 12:
+        # "Below ~50 they ..." marks where the profile starts, not where it ends.
+        found_ranges.bound("hint", name, "at_least" if found.kind == "at_most" else "at_most",
+                           high if found.kind == "at_most" else low)
+    else:
+        found_ranges.bound("bounds", name, found.kind, low if found.kind == "at_least" else high)
+
+
+def _chosen_range(ranges: list[Bounds]) -> Bounds:
+    """The first range; but when the writer gave their own dollar figure beside a pound, euro
+    or yuan one on the same line ("£8m - £60m, roughly $10m - $75m"), theirs."""
+    first = ranges[0]
+    if first.currency != "USD":
+        for other in ranges[1:]:
+            if other.line == first.line and other.currency == "USD":
+                return other
+    return first
+
+
 def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
+    """Employee and revenue bounds from the profile units (red-flag units never reach here)."""
     sizes = Sizes()
-    ranges: dict[str, list[Bounds]] = {"employees": [], "revenue": []}
-    bounds: dict[str, Bounds] = {"employees": Bounds(how="bounds"), "revenue": Bounds(how="bounds")}
-    hints: dict[str, Bounds] = {"employees": Bounds(how="hint"), "revenue": Bounds(how="hint")}
+    found_ranges = _Found()
     for unit in units:
         if unit.is_heading or unit.kind not in SIZE_KINDS:
             continue
@@ -154,43 +349,30 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
             for found in find_ranges(sentence):
-                name = _field_near(sentence, found) or sentence_field or previous_field
+                name = _field_of(sentence, found, sentence_field, previous_field)
                 if name is None or _counts_something_else(sentence, found, name):
                     continue
-                low, high = found.min, found.max
+                low, high, currency = found.min, found.max, "USD"
                 if name == "revenue":
                     currency = found.currency or ("CNY" if has_cjk(sentence) else "USD")
                     low = None if low is None else to_usd(low, currency, cny_per_usd)
                     high = None if high is None else to_usd(high, currency, cny_per_usd)
+                if not _plausible(name, low, high):
+                    continue
+                if name == "revenue":
                     note = conversion_note(currency, cny_per_usd)
                     if note and note not in sizes.notes:
                         sizes.notes.append(note)
-                if not _plausible(name, low, high):
-                    continue
                 previous_field = name
-                if found.kind == "range":
-                    ranges[name].append(Bounds(low, high, "range"))
-                elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
-                        and found.start <= 12:
-                    # "Below ~50 they ..." marks where the profile starts, not where it ends.
-                    target = hints[name]
-                    if found.kind == "at_most" and target.min is None:
-                        target.min = high
-                    elif found.kind == "at_least" and target.max is None:
-                        target.max = low
-                else:
-                    target = bounds[name]
-                    if found.kind == "at_least" and target.min is None:
-                        target.min = low
-                    elif found.kind == "at_most" and target.max is None:
-                        target.max = high
+                _read_figure(found_ranges, unit, sentence, found, name, low, high, currency)
             previous_field = sentence_field or previous_field
     for name, result in (("employees", sizes.employees), ("revenue", sizes.revenue_usd)):
-        if ranges[name]:
-            chosen = ranges[name][0]
+        if found_ranges.ranges[name]:
+            chosen = _chosen_range(found_ranges.ranges[name])
             result.min, result.max, result.how = chosen.min, chosen.max, "range"
             continue
-        for source in (bounds[name], hints[name]):
+        for level in ("bounds", "hint"):
+            source = found_ranges.levels[level][name]
             if result.min is None and source.min is not None:
                 result.min, result.how = source.min, result.how or source.how
             if result.max is None and source.max is not None:
