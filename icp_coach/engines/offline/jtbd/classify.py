@@ -23,6 +23,10 @@ from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 QUESTION_BONUS = 1.5
 MIN_SCORE = 2.0  # cue points needed by the fallback
 MIN_PROBABILITY = 0.3  # the head's probability needed for a sentence to count for its class
+# a sentence worded as a dismissal ("we never use the X") whose head gives "not valued" at least
+# this much is filed as a distractor even when a force scores higher: calling something the
+# customer did not value a force misleads more than missing one force quote
+DISMISSAL_PROBABILITY = 0.2
 # head labels -> the extractor's class names
 _HEAD_TO_CLASS = {"desired_outcome": "outcome", "not_valued": "distractor", "none": "other"}
 
@@ -93,7 +97,7 @@ def _by_cues(transcript: Transcript, items: list[ScoredSentence], context: dict[
 
 def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
              context: dict[int, set[str]]) -> None:
-    from icp_coach.engines.offline.jtbd.features import sentence_features
+    from icp_coach.engines.offline.jtbd.features import dismisses, sentence_features
 
     # position in the answer is left out on purpose: a sentence inserted into an answer must not
     # change how the rest of it is read
@@ -113,7 +117,9 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
     for item, row, outright in zip(items, probabilities, said_outright, strict=True):
         item.scores = {_HEAD_TO_CLASS.get(name, name): float(p) for name, p in zip(head.classes, row, strict=True)}
         label = max(item.scores, key=lambda name: item.scores[name])
-        if outright or item.sentence.turn_index in dismissive_turns:
+        worded_as_dismissal = (item.scores.get("distractor", 0.0) >= DISMISSAL_PROBABILITY
+                               and dismisses(item.sentence.text))
+        if outright or worded_as_dismissal or item.sentence.turn_index in dismissive_turns:
             item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
             label = "distractor"
         if label != "other" and item.scores[label] >= MIN_PROBABILITY:
