@@ -1,10 +1,15 @@
 """Labels every customer sentence with one JTBD class (the four forces, trigger, outcome,
 distractor = not valued) using the learned head (head.npz, trained by training/train_jtbd.py on
-interviews from 36 trades) over features that carry across domains (features.py): hashed n-grams,
-general cue words, the interviewer's preceding question type, negation, person, tense.
+interviews from over a hundred trades, English and Chinese) over features that carry across domains
+(features.py): hashed n-grams, general cue words, the interviewer's preceding question type, and
+markers of negation (and its scope over a worry), person, tense and aspect, modality, dismissal.
+
+The bundled sentence embeddings are deliberately not a feature here: at about 50 ms a sentence on
+one core they would put a 10,000-word interview far over its 5 s budget.
 
 Each sentence ends up in at most one class, so one quote is never filed under several forces, and
-a sentence that reads as "I don't care about X" lands in `distractor` and is never a force.
+a sentence that reads as "I don't care about X" or "we never use the X" lands in `distractor` and
+is never a force.
 Without the shipped head (a broken install) the general cue words decide alone.
 """
 

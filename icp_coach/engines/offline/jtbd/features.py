@@ -1,6 +1,9 @@
-"""Features for the JTBD sentence classifier that carry across trades: hashed word (English) or
-character (Chinese) n-grams, general cue-word counts per class, the type of the interviewer's
-preceding question, and markers of negation, person, tense, condition and hedging.
+"""Features for the JTBD sentence classifier that carry across trades: hashed word and stem
+(English) or character (Chinese) n-grams, general cue-word counts per class, the type of the
+interviewer's preceding question, and markers of how a sentence is said rather than what trade it
+is about: negation and its scope over a worry, person, tense and aspect (the old way told as a
+routine, the new way in the present, a dated event), modality (desire, hypothesis), targets,
+dismissals ("we never use it"), consequences, resistance and small talk.
 
 Cheap by design (no model call): a 10,000-word interview is featurised in well under a second.
 The same function builds the training matrix (training/train_jtbd.py) and the run-time one.
