@@ -50,6 +50,11 @@ _MARKERS = {
     "consequence": r"\b(lost|nearly|almost|threaten\w*|complain\w*|fined|sued|audit\w*|inspect\w*|"
                    r"tender|renew\w*|deadline|required?|requirement|mandate|law|regulator)\b"
                    r"|赔|罚|投诉|检查|要求|考核|招标|差点|丢了",
+    # the old way failing, said in any trade: "half the time", "we had no idea", "had to chase", 只能, 根本不知道
+    "struggle": r"\b(had to|have to|couldn't|could not|no idea|nobody knew|no way (of|to)|half the time|"
+                r"all the time|took (ages|forever)|by hand|chas(e|ed|ing)|lost|missed|wrong|forgot|"
+                r"mistakes?|late|again and again|over and over)\b|只能|根本|查不到|不知道|对不上|老是|经常|"
+                r"半天|白跑|手工|一个一个|还得|忘了|搞错|出错",
     "worry_word": r"\b(worr\w+|afraid|scared|nervous|fear\w*|doubt\w*|uneasy|unsure|terrified|"
                   r"wasn't sure|not sure|concern\w*)\b|担心|怕|顾虑|没底|不踏实|纠结|犹豫",
     # negation scope over a worry: "no worries", "I wasn't worried", 不担心, 没什么顾虑
