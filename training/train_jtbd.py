@@ -4,9 +4,12 @@
 
 Reads the labelled interviews (format in training/jtbd/README.md), adds programmatic variants
 (ASR-style noise: no punctuation, lower case, fillers; relayed speech: "my boss said ..."),
-reports leave-trades-out cross-validation (whole trades held out per fold, variants of a held-out
-sentence never in training), then fits on everything and writes
-icp_coach/engines/offline/jtbd/head.npz.
+a question-blind copy of every sentence (real interviewers often ask "and then?" or nothing a
+question cue recognises, so the sentence itself must carry its class), and reports leave-trades-out
+cross-validation per label twice: with the interviewer's question as written, and question-blind
+(the honest estimate for transcripts whose questions do not announce the answer). Whole trades are
+held out per fold; variants of a held-out sentence are never in training. Then it fits on
+everything and writes icp_coach/engines/offline/jtbd/head.npz.
 """
 
 from __future__ import annotations
@@ -95,10 +98,17 @@ def variants(example: Example, rng: random.Random) -> list[Example]:
         relayed = f"{rng.choice(_RELAY_EN)} {text[:1].lower()}{text[1:]}"
     out.append(Example(noisy, example.label, example.asked, example.first, example.language,
                        example.trade, example.origin, example.question))
+    out.append(blind(example))
     if example.label not in ("none", "not_valued"):
         out.append(Example(relayed, example.label, example.asked, False, example.language,
                            example.trade, example.origin, example.question))
     return out
+
+
+def blind(example: Example) -> Example:
+    """The same sentence after a question that says nothing of its kind."""
+    return Example(example.text, example.label, set(), example.first, example.language,
+                   example.trade, example.origin, "")
 
 
 def matrix(examples: list[Example]) -> np.ndarray:
@@ -129,17 +139,26 @@ def cross_validate(examples: list[Example], folds: int, l2: float) -> None:
     trades = sorted({e.trade for e in examples})
     random.Random(3).shuffle(trades)
     groups = [set(trades[i::folds]) for i in range(folds)]
-    confusion: Counter[tuple[str, str]] = Counter()
+    asked: Counter[tuple[str, str]] = Counter()
+    unasked: Counter[tuple[str, str]] = Counter()
     for held in groups:
         train = augmented([e for e in examples if e.trade not in held])
         test = [e for e in examples if e.trade in held]
         head = train_head(matrix(train), [e.label for e in train], l2=l2)
         for e, (predicted, _) in zip(test, head.predict(matrix(test)), strict=True):
-            confusion[(e.label, predicted)] += 1
+            asked[(e.label, predicted)] += 1
+        blinded = [blind(e) for e in test]
+        for e, (predicted, _) in zip(blinded, head.predict(matrix(blinded)), strict=True):
+            unasked[(e.label, predicted)] += 1
+    print(f"leave-trades-out CV ({folds} folds, {len(trades)} trades, {len(examples)} sentences)")
+    report("with the interviewer's question", asked)
+    report("question-blind", unasked)
+
+
+def report(title: str, confusion: Counter[tuple[str, str]]) -> None:
     total = sum(confusion.values())
     correct = sum(v for (g, p), v in confusion.items() if g == p)
-    print(f"leave-trades-out CV ({folds} folds, {len(trades)} trades, {total} sentences): "
-          f"accuracy {correct / total:.2f}")
+    print(f" {title}: accuracy {correct / total:.2f}")
     f1s = []
     for label in LABELS:
         tp = confusion[(label, label)]
@@ -161,8 +180,10 @@ def main() -> int:
     args = parser.parse_args()
     examples = read_corpus()
     trades = {e.trade for e in examples}
-    print(f"{len(examples)} labelled customer sentences, {len(trades)} trades, "
-          f"labels {dict(Counter(e.label for e in examples))}")
+    languages = Counter(e.language for e in examples)
+    trade_languages = Counter(language for _, language in {(e.trade, e.language) for e in examples})
+    print(f"{len(examples)} labelled customer sentences ({dict(languages)}), {len(trades)} trades "
+          f"({dict(trade_languages)}), labels {dict(Counter(e.label for e in examples))}")
     cross_validate(examples, args.folds, args.l2)
     if args.cv_only:
         return 0

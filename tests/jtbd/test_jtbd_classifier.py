@@ -65,3 +65,69 @@ def test_no_job_statement_without_an_outcome_to_support_it() -> None:
             "Interviewer: Anything else?\nOwner: Not really, that was it.\n")
     transcript = parse_transcript(text, "short.txt")
     assert OfflineJTBDExtractor().extract_jtbd(transcript).job_statements == []
+
+
+STORY = """Interviewer: So how did you end up here? Just tell me the story.
+Manager: We run a glass recycling depot with about twenty drivers.
+Manager: Every evening we were typing the collection sheets into two systems by hand and it took until nine.
+Manager: Now the collections land on one screen automatically and I just check them.
+Manager: My finance director said the monthly fee would eat our margin if volumes drop.
+Interviewer: Were you worried about anything?
+Manager: Honestly I wasn't worried about the switch at all.
+Manager: My only fear was that the drivers would ignore the alerts.
+Interviewer: What did you like about it?
+Manager: The route map looks lovely but we never use it.
+"""
+
+STORY_ZH = """采访者：然后呢？
+客户：以前每天晚上都要手工对账，一直对到十一点。
+客户：现在单子一进来系统自动汇总，我看一眼就行。
+采访者：有没有什么顾虑？
+客户：说实话我们一点都不担心费用。
+客户：就是怕司机不愿意装这个软件。
+采访者：最喜欢哪个功能？
+客户：那个电子签名我们根本用不上。
+"""
+
+
+class _Labels:
+    """The class of each customer sentence, looked up by how the sentence starts."""
+
+    def __init__(self, text: str, name: str) -> None:
+        transcript = parse_transcript(text, name)
+        self._items = score_sentences(transcript, customer_sentences(transcript))
+
+    def __getitem__(self, start: str) -> str | None:
+        (label,) = [item.label for item in self._items if item.sentence.text.startswith(start)]
+        return label
+
+
+def _labels(text: str, name: str) -> _Labels:
+    return _Labels(text, name)
+
+
+def test_forces_are_read_from_the_sentence_when_the_question_says_nothing_of_them() -> None:
+    labels = _labels(STORY, "depot.txt")
+    assert labels["Every evenin"] == "push"
+    assert labels["Now the coll"] == "pull"
+    assert labels["We run a gla"] is None  # context, not a force
+    zh = _labels(STORY_ZH, "depot_zh.txt")
+    assert zh["现在单子一进来系统自动汇"] == "pull"
+
+
+def test_a_worry_relayed_from_someone_else_is_an_anxiety() -> None:
+    assert _labels(STORY, "depot.txt")["My finance d"] == "anxiety"
+
+
+def test_a_worry_said_not_to_exist_is_no_anxiety() -> None:
+    labels = _labels(STORY, "depot.txt")
+    assert labels["Honestly I w"] != "anxiety"
+    assert labels["My only fear"] == "anxiety"
+    zh = _labels(STORY_ZH, "depot_zh.txt")
+    assert zh["说实话我们一点都不担心费用"] != "anxiety"
+    assert zh["就是怕司机不愿意装这个软件"] == "anxiety"
+
+
+def test_a_feature_the_customer_never_uses_is_not_a_pull_even_after_a_pull_question() -> None:
+    assert _labels(STORY, "depot.txt")["The route ma"] == "distractor"
+    assert _labels(STORY_ZH, "depot_zh.txt")["那个电子签名我们根本用不上"] == "distractor"

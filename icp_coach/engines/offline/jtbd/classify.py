@@ -1,10 +1,15 @@
 """Labels every customer sentence with one JTBD class (the four forces, trigger, outcome,
 distractor = not valued) using the learned head (head.npz, trained by training/train_jtbd.py on
-interviews from 36 trades) over features that carry across domains (features.py): hashed n-grams,
-general cue words, the interviewer's preceding question type, negation, person, tense.
+interviews from over a hundred trades, English and Chinese) over features that carry across domains
+(features.py): hashed n-grams, general cue words, the interviewer's preceding question type, and
+markers of negation (and its scope over a worry), person, tense and aspect, modality, dismissal.
+
+The bundled sentence embeddings are deliberately not a feature here: at about 50 ms a sentence on
+one core they would put a 10,000-word interview far over its 5 s budget.
 
 Each sentence ends up in at most one class, so one quote is never filed under several forces, and
-a sentence that reads as "I don't care about X" lands in `distractor` and is never a force.
+a sentence that reads as "I don't care about X" or "we never use the X" lands in `distractor` and
+is never a force.
 Without the shipped head (a broken install) the general cue words decide alone.
 """
 
@@ -23,6 +28,10 @@ from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 QUESTION_BONUS = 1.5
 MIN_SCORE = 2.0  # cue points needed by the fallback
 MIN_PROBABILITY = 0.3  # the head's probability needed for a sentence to count for its class
+# a sentence worded as a dismissal ("we never use the X") whose head gives "not valued" at least
+# this much is filed as a distractor even when a force scores higher: calling something the
+# customer did not value a force misleads more than missing one force quote
+DISMISSAL_PROBABILITY = 0.2
 # head labels -> the extractor's class names
 _HEAD_TO_CLASS = {"desired_outcome": "outcome", "not_valued": "distractor", "none": "other"}
 
@@ -93,7 +102,7 @@ def _by_cues(transcript: Transcript, items: list[ScoredSentence], context: dict[
 
 def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
              context: dict[int, set[str]]) -> None:
-    from icp_coach.engines.offline.jtbd.features import sentence_features
+    from icp_coach.engines.offline.jtbd.features import dismisses, sentence_features
 
     # position in the answer is left out on purpose: a sentence inserted into an answer must not
     # change how the rest of it is read
@@ -113,7 +122,9 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
     for item, row, outright in zip(items, probabilities, said_outright, strict=True):
         item.scores = {_HEAD_TO_CLASS.get(name, name): float(p) for name, p in zip(head.classes, row, strict=True)}
         label = max(item.scores, key=lambda name: item.scores[name])
-        if outright or item.sentence.turn_index in dismissive_turns:
+        worded_as_dismissal = (item.scores.get("distractor", 0.0) >= DISMISSAL_PROBABILITY
+                               and dismisses(item.sentence.text))
+        if outright or worded_as_dismissal or item.sentence.turn_index in dismissive_turns:
             item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
             label = "distractor"
         if label != "other" and item.scores[label] >= MIN_PROBABILITY:

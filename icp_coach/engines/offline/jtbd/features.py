@@ -1,6 +1,9 @@
-"""Features for the JTBD sentence classifier that carry across trades: hashed word (English) or
-character (Chinese) n-grams, general cue-word counts per class, the type of the interviewer's
-preceding question, and markers of negation, person, tense, condition and hedging.
+"""Features for the JTBD sentence classifier that carry across trades: hashed word and stem
+(English) or character (Chinese) n-grams, general cue-word counts per class, the type of the
+interviewer's preceding question, and markers of how a sentence is said rather than what trade it
+is about: negation and its scope over a worry, person, tense and aspect (the old way told as a
+routine, the new way in the present, a dated event), modality (desire, hypothesis), targets,
+dismissals ("we never use it"), consequences, resistance and small talk.
 
 Cheap by design (no model call): a 10,000-word interview is featurised in well under a second.
 The same function builds the training matrix (training/train_jtbd.py) and the run-time one.
@@ -30,6 +33,53 @@ _MARKERS = {
     "relayed": r"\b(said|told me|says|asked)\b|说|告诉",
     "number": r"\d|\b(one|two|three|four|five|ten|twenty|thirty|forty|fifty|hundred|percent)\b|[一二三四五六七八九十百千万]",
     "question": r"[?？]",
+    # the old way, told as a routine: "we'd ring", "she would type", "every Friday", 以前都是
+    "habitual_past": r"\b(we|i|they|she|he|you|people|it)('d| would) \w+|\bused to\b|\b(every|each) "
+                     r"(time|morning|night|week|month|day|friday|monday)\b|以前|之前|原来|过去|每次|每天|每个月|都是",
+    # the new way, told in the present: "now", "it does", "they can", 现在, 自动, 直接
+    "now_present": r"\b(now|these days|nowadays|anymore|no longer)\b|\b(it|the (app|system|tool|portal|"
+                   r"software|platform)) (does|shows|sends|pulls|lets|puts|goes|works|tells|gives|"
+                   r"updates|fills|matches|logs|reads|takes|plans)\b|现在|自动|直接|一键|就能",
+    "ability": r"\b(can|could) (now |just |finally |actually )?(see|book|pay|log|scan|find|get|do|pick|"
+               r"track|check|approve|change)\b|\bwithout (having to|me|anyone)\b|能看到|可以|就能|随时",
+    # a single event, dated: "then one day", "last spring", "in March", 那次, 去年
+    "event_time": r"\b(then|one day|one time|once|last (year|month|week|spring|summer|autumn|fall|winter)|"
+                  r"that (week|month|day|night|morning|year)|in (january|february|march|april|may|june|"
+                  r"july|august|september|october|november|december|20\d\d)|after that|the day)\b"
+                  r"|那次|那一次|有一次|去年|前年|今年|那天|那个月|那周|后来|突然",
+    "consequence": r"\b(lost|nearly|almost|threaten\w*|complain\w*|fined|sued|audit\w*|inspect\w*|"
+                   r"tender|renew\w*|deadline|required?|requirement|mandate|law|regulator)\b"
+                   r"|赔|罚|投诉|检查|要求|考核|招标|差点|丢了",
+    # the old way failing, said in any trade: "half the time", "we had no idea", "had to chase", 只能, 根本不知道
+    "struggle": r"\b(had to|have to|couldn't|could not|no idea|nobody knew|no way (of|to)|half the time|"
+                r"all the time|took (ages|forever)|by hand|chas(e|ed|ing)|lost|missed|wrong|forgot|"
+                r"mistakes?|late|again and again|over and over)\b|只能|根本|查不到|不知道|对不上|老是|经常|"
+                r"半天|白跑|手工|一个一个|还得|忘了|搞错|出错",
+    "worry_word": r"\b(worr\w+|afraid|scared|nervous|fear\w*|doubt\w*|uneasy|unsure|terrified|"
+                  r"wasn't sure|not sure|concern\w*)\b|担心|怕|顾虑|没底|不踏实|纠结|犹豫",
+    # negation scope over a worry: "no worries", "I wasn't worried", 不担心, 没什么顾虑
+    "negated_worry": r"\b(no|not|never|wasn't|weren't|didn't|without|any) (\w+ ){0,2}(worr\w+|concern\w*|"
+                     r"afraid|nervous|doubts?|fears?|hesitat\w*)|不担心|没担心|没什么(担心|顾虑)|没有(担心|顾虑)|不怕|放心",
+    "hypothetical": r"\b(what if|what happens if|would|might|could) |万一|会不会|要是",
+    "target": r"\b(under|below|within|at least|at most|no more than|less than|down to|up to|zero|"
+              r"every|all|not one|not a single|none|half|double)\b|%|以内|以下|以上|降到|提到|达到|"
+              r"控制在|不超过|一次都|零|百分之",
+    "desire": r"\b(i|we) (just )?(want|need|'d like|would like|hope)\b|\bi'd love\b|\bideally\b|"
+              r"\b(success|good) (is|would be|looks like|means)\b|希望|想要|目标|要做到|理想",
+    # "we don't use it", "didn't care", "wasn't the thing", 用不上, 不需要, 无所谓
+    "dismissal": r"\b(don't|do not|didn't|did not|never|won't|wouldn't) (really |actually |even )?"
+                 r"(use|used|need|needed|care|cared|bother|want|wanted|touch|touched|look at|switch)"
+                 r"|\b(nobody|no one) (uses|used|logs|posts|reads)\b|\bnot (the|a|about|something|"
+                 r"relevant|important|what)\b|\bwasn't (the|about|a|my|what)|\b(ignore|irrelevant|"
+                 r"pointless|gimmick)\b|用不上|不需要|不在乎|不关心|无所谓|没用|没啥用|没人用|不重要|不太关心",
+    "resistance": r"\b(still|insist\w*|refus\w*|kept|keeps|alongside|just in case|trust(ed)?|prefer"
+                  r"|old school|always done|his own|her own|their own|by heart|knows? (it|her|his))\b"
+                  r"|还是|还在|习惯|不愿意|不信|踏实|一直|改不了|自己的",
+    "social": r"\b(thanks|thank you|sorry|hello|hi|hey|weather|coffee|tea|lunch|ha|haha|lol|busy"
+              r"|weekend|holiday)\b|你好|您好|谢谢|不好意思|哈哈|喂|方便|忙吗",
+    "people_pain": r"\b(customers?|clients?|patients?|parents?|members?|families|buyers?|guests?|"
+                   r"people) (would |kept |were |got |started )?(ring|call|complain|email|ask|wait|"
+                   r"leave|left|moan|argue|shout|queue|line)\w*|客户|客人|家长|病人|投诉|骂",
 }
 _COMPILED = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _MARKERS.items()}
 _WORD = re.compile(r"[a-z']+|\d+")
@@ -45,12 +95,29 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+def dismisses(text: str) -> bool:
+    """Whether the sentence says something was not used, not needed or not the point."""
+    return bool(_COMPILED["dismissal"].search(text))
+
+
 def _units(text: str, language: str) -> list[str]:
     if language == "zh":
         chars = [c for c in text if _CJK.match(c) or c.isalnum()]
         return chars + [a + b for a, b in zip(chars, chars[1:], strict=False)]
     words = _WORD.findall(text.lower())
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    stems = [f"~{_stem(w)}" for w in words if len(w) > 4]
+    return words + stems + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+_SUFFIXES = ("ingly", "ing", "edly", "ed", "ies", "es", "s", "ly", "ment", "ness")
+
+
+def _stem(word: str) -> str:
+    """A crude suffix strip, so "worried", "worries" and "worrying" share a unit."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _bucket(unit: str) -> int:
