@@ -121,8 +121,9 @@ class OfflineExtractor:
             employees=_range(sizes.employees.min, sizes.employees.max),
             annual_revenue_usd=_range(sizes.revenue_usd.min, sizes.revenue_usd.max),
             pain_points=_pain_points(units),
-            buying_signals=[BuyingSignal(type=_signal_type(u.text), description=_description(u),
-                                         evidence=[_evidence(u)]) for u in _items(units, "signal")],
+            buying_signals=[BuyingSignal(type=_signal_type(text), description=text,
+                                         evidence=[_evidence(u, text)])
+                            for u, text in _all_items(units, "signal")],
             red_flags=_red_flags(units),
             values=[_description(u) for u in _items(units, "psycho")],
             decision_makers=self._decision_makers(units, any_unit=interview),
@@ -161,7 +162,8 @@ class OfflineExtractor:
                 from icp_coach.engines.offline.extraction.reading import read_units
 
                 allowed = None if step is None else (*_STEP_KINDS.get(step, KINDS), *_RULED_OUT)
-                units, placed = read_units(units, classifier, allowed)
+                context = "red_flag" if step == 3 else None  # "who should we skip?"
+                units, placed = read_units(units, classifier, allowed, context)
                 if placed and notes is not None:
                     notes.append(f"{placed} line(s) placed by the learned clause reader")
         units = _titles_not_signals(units)
@@ -223,6 +225,14 @@ class OfflineExtractor:
                     for value in named:
                         if value not in stack:
                             stack.append(value)
+            # A clause of another line that says what they run ("..., and it all lives in
+            # Dynamics"): its tools, known or not.
+            for kind, clause in unit.also:
+                if kind != "tech" or _LOGOS.search(clause):
+                    continue
+                for value in [*gazetteer.tools().values(clause), *unknown_products(clause)]:
+                    if value not in stack:
+                        stack.append(value)
         return stack
 
     def _decision_makers(self, units: list[Unit], *, any_unit: bool = False) -> list[DecisionMaker]:
@@ -310,13 +320,13 @@ def _kept_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:
 def _pain_points(units: list[Unit]) -> list[PainPoint]:
     """Pains, each with what they do about it today. A workaround ("the workaround is a
     supervisor phoning every site") is the current solution, not a pain of its own."""
-    pains = [u for u in _items(units, "pain") if not _WORKAROUND.search(u.text)]
+    pains = [(u, text) for u, text in _all_items(units, "pain") if not _WORKAROUND.search(text)]
     workarounds = [_description(u) for u in units if not u.is_heading
                    and u.kind in ("pain", "tech", None) and _WORKAROUND.search(u.text)]
-    return [PainPoint(description=_description(u), evidence=[_evidence(u)],
+    return [PainPoint(description=text, evidence=[_evidence(u, text)],
                       current_solution="; ".join(
                           [*gazetteer.tools().values(u.text), *workarounds][:3]))
-            for u in pains]
+            for u, text in pains]
 
 
 def _without_titles(text: str) -> str:
@@ -342,8 +352,8 @@ def _titles_not_signals(units: list[Unit]) -> list[Unit]:
 def _red_flags(units: list[Unit]) -> list[RedFlag]:
     """Red-flag units, then the clauses of profile units that only rule a segment out ("not GCs,
     they buy the big suites"): an exclusion is a red flag, never an industry."""
-    flags = [RedFlag(description=_description(u), evidence=[_evidence(u)])
-             for u in _items(units, "red_flag")]
+    flags = [RedFlag(description=text, evidence=[_evidence(u, text)])
+             for u, text in _all_items(units, "red_flag")]
     seen = {flag.description.lower() for flag in flags}
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
@@ -375,16 +385,35 @@ def _items(units: list[Unit], kind: str) -> list[Unit]:
     return kept
 
 
+def _all_items(units: list[Unit], kind: str) -> list[tuple[Unit, str]]:
+    """Items of one kind as (unit, description): the units of that kind, then the clauses of
+    other units that say it too ("they run Sage, and month-end takes a week": a pain in a tech
+    line). A clause already inside an item of the kind is not said again."""
+    items = [(unit, _description(unit)) for unit in _items(units, kind)]
+    said = [text.lower() for _, text in items]
+    for unit in units:
+        if unit.is_heading or unit.kind == kind:
+            continue
+        for other, clause in unit.also:
+            text = clause.strip(" ,;，；、")
+            if other == kind and text and not any(text.lower() in s for s in said):
+                items.append((unit, text))
+                said.append(text.lower())
+    return items
+
+
 def _description(unit: Unit) -> str:
     if unit.label and unit.label_kind == unit.kind and unit.body.strip():
         return unit.body.strip()
     return unit.text.strip()
 
 
-def _evidence(unit: Unit) -> Evidence:
+def _evidence(unit: Unit, clause: str = "") -> Evidence:
     # The unit text is cut out of the line itself, so the quote is verbatim by construction;
     # a table row was rewritten ("label: cells"), so its quote is its first content cell.
     quote = unit.text.strip()
+    if clause.strip() and clause.strip() in unit.raw:
+        quote = clause.strip()
     if quote not in unit.raw:
         cells = [c.strip() for c in re.split(r"[|;]", unit.body) if c.strip()]
         quote = next((c for c in cells if c in unit.raw), unit.raw.strip("| "))

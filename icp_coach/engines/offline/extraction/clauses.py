@@ -23,6 +23,7 @@ import numpy as np
 
 from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.exclusion import EXCLUSION as _EXCLUSION
+from icp_coach.engines.offline.extraction.exclusion import states_requirement
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import KINDS
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of
@@ -56,6 +57,8 @@ class ClauseReading:
     confidence: float
     excludes: bool
     exclude_probability: float
+    runner_up: str = "other"  # the second most likely dimension: a clause may say two things
+    runner_up_confidence: float = 0.0
 
     @property
     def kind(self) -> str:
@@ -74,6 +77,7 @@ def cross_features(text: str, context_kind: str | None) -> list[float]:
     return [
         _log1p_count(len(cues("negation", "").findall(text))),
         _log1p_count(len(_EXCLUSION.findall(text))),
+        1.0 if states_requirement(text) else 0.0,
         _log1p_count(len(cues("lines", "red_flag").findall(text))),
         _log1p_count(len(cues("lines", "signal").findall(text))),
         _log1p_count(len(cues("lines", "pain").findall(text))),
@@ -100,7 +104,7 @@ def cross_features(text: str, context_kind: str | None) -> list[float]:
 
 
 def cross_feature_names() -> list[str]:
-    return ["negation", "exclusion", "red_flag_cue", "signal_cue", "pain_cue", "hiring", "number", "range", "currency", "percent",
+    return ["negation", "exclusion", "requirement", "red_flag_cue", "signal_cue", "pain_cue", "hiring", "number", "range", "currency", "percent",
             "at_most", "at_least", "headcount_word", "money_word", "contract_word",
             "industry_hits", "region_hits", "tool_hits", "title", "role_cue", "cjk", "question",
             "length", *[f"heading={kind}" for kind in _HEADING_KINDS]]
@@ -138,9 +142,13 @@ class ClauseClassifier:
         if not texts:
             return []
         rows = features(texts, contexts, self._embedder)
-        dims = self._dimension.predict(rows)
+        probabilities = self._dimension.predict_proba(rows)
+        order = np.argsort(-probabilities, axis=1)
         exclude_index = self._polarity.classes.index("exclude")
         excludes = self._polarity.predict_proba(rows)[:, exclude_index]
-        return [ClauseReading(dimension=dim, confidence=confidence, excludes=bool(p >= 0.5),
-                              exclude_probability=float(p))
-                for (dim, confidence), p in zip(dims, excludes, strict=True)]
+        classes = self._dimension.classes
+        return [ClauseReading(dimension=classes[int(best[0])],
+                              confidence=float(row[int(best[0])]), excludes=bool(p >= 0.5),
+                              exclude_probability=float(p), runner_up=classes[int(best[1])],
+                              runner_up_confidence=float(row[int(best[1])]))
+                for row, best, p in zip(probabilities, order, excludes, strict=True)]
