@@ -219,7 +219,7 @@ class OfflineExtractor:
                 for clause in _kept_clauses(unit.text, unit.excluded):
                     if _LOGOS.search(clause):  # customers' names are not their tools
                         continue
-                    named = gazetteer.tools().values(clause)
+                    named = _tools_named(clause)
                     if unit.kind == "tech":  # a product the gazetteer does not know yet
                         named = [*named, *unknown_products(clause)]
                     for value in named:
@@ -230,7 +230,7 @@ class OfflineExtractor:
             for kind, clause in unit.also:
                 if kind != "tech" or _LOGOS.search(clause):
                     continue
-                for value in [*gazetteer.tools().values(clause), *unknown_products(clause)]:
+                for value in [*_tools_named(clause), *unknown_products(clause)]:
                     if value not in stack:
                         stack.append(value)
         return stack
@@ -299,6 +299,22 @@ def _content_hints(text: str, step: int | None = None) -> dict[str, float]:
         # "Under 10 employees, they never renew" answers "who should we skip?".
         hints["red_flag"] = hints.get("profile", 0.0) + hints.get("tech", 0.0) + 1.0
     return hints
+
+
+_EDITION = re.compile(r"\s(\d{2,4})(?!\d|[,.]\d|%)")
+
+
+def _tools_named(clause: str) -> list[str]:
+    """Tools of a clause; a product line's number stays with it ("Sage 200" is not "Sage 50")."""
+    values: list[str] = []
+    for mention in gazetteer.tools().find(clause):
+        value = mention.canonical
+        edition = _EDITION.match(clause, mention.end)
+        if edition and not re.search(r"\d", value):
+            value = f"{value} {edition.group(1)}"
+        if value not in values:
+            values.append(value)
+    return values
 
 
 def _kept_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:

@@ -167,7 +167,9 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
 
 def _is_speaker(prefix: str) -> bool:
     """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
-    stay in the text."""
+    stay in the text; "To:", "Re:", "主题：" are a memo's header fields, not speakers."""
+    if _METADATA.fullmatch(prefix.strip(" :：*_")):
+        return False
     if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
         return False
     from icp_coach.engines.offline.extraction.titles import find_titles  # titles use this module

@@ -7,6 +7,7 @@ its clauses only name something to rule it out ("Texas first; Canada later", "no
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -72,9 +73,11 @@ def _other_items(kind: str | None, pairs: Sequence[tuple[str, ClauseReading]]
     found: list[tuple[str, str]] = []
     for text, reading in pairs:
         kinds = []
+        if _EXPLAINS.search(text):  # a reason is part of its item, not one of its own
+            continue
         if reading.confidence >= ALSO_SURE:
             kinds.append(reading.kind)
-        if reading.runner_up_confidence >= ALSO_SECOND:
+        if reading.runner_up_confidence >= ALSO_SECOND and reading.dimension != "other":
             kinds.append(KIND_OF[reading.runner_up])
         ruling_out = reading.exclude_probability >= EXCLUDE_SURE and says_exclusion(text)
         for other in kinds:
@@ -91,8 +94,15 @@ def _clauses(unit: Unit) -> list[str]:
     return [clause.strip() for _, clause in split_clauses(text) if clause.strip()] or [text]
 
 
-def _unit_kind(readings: Sequence[ClauseReading], *, under_red_flags: bool = False
-               ) -> tuple[str, float]:
+# A clause that gives the reason for the one before it ("..., because the schedule slips")
+# explains the item; the main clause says what the item is.
+_EXPLAINS = re.compile(r"^\s*(?:and\s+)?(?:because|since|as|so|which|who|that's why|so that|cause)\b"
+                       r"|^\s*(?:因为|由于|所以|因此|这样|导致)", re.IGNORECASE)
+EXPLANATION_WEIGHT = 0.5
+
+
+def _unit_kind(readings: Sequence[ClauseReading], *, under_red_flags: bool = False,
+               texts: Sequence[str] = ()) -> tuple[str, float]:
     """The kind a unit's clauses speak of most, and how sure the heads are.
 
     A unit whose every content clause excludes is a red flag ("not GCs", "orthodontic-only
@@ -109,12 +119,14 @@ def _unit_kind(readings: Sequence[ClauseReading], *, under_red_flags: bool = Fal
             and sum(sure) / len(sure) >= EXCLUDE_UNIT and placed:
         return "red_flag", min(sure)
     votes: dict[str, float] = defaultdict(float)
+    weight = {id(r): EXPLANATION_WEIGHT if _EXPLAINS.search(t) else 1.0
+              for t, r in zip(texts, readings, strict=False)}
     for reading in content:
         if reading.dimension == "redflag" and reading.exclude_probability < EXCLUDE_SAID \
                 and not under_red_flags:
             continue  # "a red flag" whose words rule nothing out ("happy to walk you through")
         if reading.exclude_probability < EXCLUDE_SURE or reading.dimension not in _FILTERS:
-            votes[reading.kind] += reading.confidence
+            votes[reading.kind] += reading.confidence * weight.get(id(reading), 1.0)
     if not votes:
         if not placed:
             best = max(readings, key=lambda r: r.confidence)
@@ -171,7 +183,8 @@ def read_units(units: list[Unit], classifier: ClauseClassifier,
         unit = result[index]
         excluded = tuple(text for text, r in pairs if _rules_out(text, r))
         under = (unit.label_kind or unit.section or leads.get(unit.lead) or context)
-        kind, confidence = _unit_kind([r for _, r in pairs], under_red_flags=under == "red_flag")
+        kind, confidence = _unit_kind([r for _, r in pairs], under_red_flags=under == "red_flag",
+                                      texts=[t for t, _ in pairs])
         # A heading or label decides, unless the heads are all but sure the line speaks of
         # something else (they see the heading too): a country list under "## Decisions".
         decided = unit.decided_by in _DECIDED and not (
@@ -201,4 +214,27 @@ def read_units(units: list[Unit], classifier: ClauseClassifier,
         if allowed is not None:
             result[index] = replace(result[index], also=tuple(
                 (k, t) for k, t in result[index].also if k in allowed or k == "red_flag"))
-    return result, placed
+    return _paragraph_kinds(result, leads), placed
+
+
+_PARAGRAPH_KINDS = ("tech", "pain", "signal", "red_flag")
+
+
+def _paragraph_kinds(units: list[Unit], leads: dict[str, str]) -> list[Unit]:
+    """A sentence nothing placed, inside a paragraph, continues what its paragraph speaks of:
+    the kind its opening words name, else the kind of the sentence before it ("Route density
+    is awful. Callbacks are the other one, ...")."""
+    result = list(units)
+    for index, unit in enumerate(result):
+        if unit.kind is not None or unit.is_heading:
+            continue
+        kind = leads.get(unit.lead)
+        if kind is None and _same_paragraph(result, index):
+            kind = result[index - 1].kind
+        if kind in _PARAGRAPH_KINDS:
+            result[index] = replace(unit, kind=kind, decided_by="paragraph")
+    return result
+
+
+def _same_paragraph(units: list[Unit], index: int) -> bool:
+    return index > 0 and not units[index - 1].is_heading and units[index - 1].line == units[index].line
