@@ -53,7 +53,7 @@ def unknown_products(clause: str) -> list[str]:
     found: list[str] = []
     candidates = [m for m in _NAME.finditer(clause) if _may_be_product(m, covered)]
     # Two unknown names listed together ("Joblogic or Simpro") vouch for each other.
-    paired = {id(m) for a, b in zip(candidates, candidates[1:])
+    paired = {id(m) for a, b in zip(candidates, candidates[1:], strict=False)
               for m in (a, b) if _LISTED.fullmatch(clause[a.end():b.start()])}
     for match in candidates:
         name = match.group().strip()
