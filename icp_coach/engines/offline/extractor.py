@@ -239,15 +239,27 @@ class OfflineExtractor:
         """Titles of decision units (and, in an interview answer, of any unit not ruled out that
         gives a title its role: "Fintech, 50-200 people, the CFO signs")."""
         roles: dict[str, list[str]] = {}
+        chosen: list[Unit] = []
         for unit in units:
             if unit.is_heading:
                 continue
             named_role = any_unit and unit.kind not in _RULED_OUT and bool(
                 find_titles(unit.text)) and role_of(unit.text) is not None
-            if unit.kind != "decision" and not named_role:
-                continue
-            context = role_of(unit.heading) if unit.heading else None
-            for role, titles in titles_by_role([unit.text], context).items():
+            if unit.kind == "decision" or named_role:
+                chosen.append(unit)
+        # The sentences of one paragraph are read together: "The CFO signs. Sometimes the COO
+        # too." gives the COO the role the sentence before it named.
+        paragraphs: list[tuple[Unit, str]] = []
+        for unit in chosen:
+            if paragraphs and paragraphs[-1][0].line == unit.line:
+                paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]} {unit.text}")
+            else:
+                paragraphs.append((unit, unit.text))
+        for unit, text in paragraphs:
+            # The role a label or heading names ("Economic buyer: the CFO. Sometimes the COO.").
+            context = (role_of(unit.label) if unit.label else None) or (
+                role_of(unit.heading) if unit.heading else None)
+            for role, titles in titles_by_role([text], context).items():
                 bucket = roles.setdefault(role, [])
                 bucket += [t for t in titles if t.lower() not in {b.lower() for b in bucket}]
         return [DecisionMaker(role=role, titles=titles)  # type: ignore[arg-type]

@@ -55,6 +55,16 @@ def _may_rule_out(unit: Unit) -> bool:
                                                 or says_exclusion(unit.text))
 
 
+ASIDE_SURE = 0.6  # a sentence this surely about nothing leaves its paragraph's section
+
+
+def _aside_candidate(unit: Unit, sentences_on_line: int) -> bool:
+    """A sentence of a paragraph a heading or label placed may be an aside ("Pains: they
+    re-key every order. This came up on every call."): the heads may set it aside."""
+    return sentences_on_line > 1 and unit.decided_by in ("section", "label") \
+        and unit.kind in ("pain", "signal", "tech", "decision")
+
+
 def _reads_for_items(unit: Unit) -> bool:
     """A unit a heading or label placed is still read clause by clause when it has several
     clauses: one sentence may name a tool, a pain and a line not to cross."""
@@ -77,7 +87,10 @@ def _other_items(kind: str | None, pairs: Sequence[tuple[str, ClauseReading]]
             continue
         if reading.confidence >= ALSO_SURE:
             kinds.append(reading.kind)
-        if reading.runner_up_confidence >= ALSO_SECOND and reading.dimension != "other":
+        # The heads' second reading counts where one clause often says two things: a tool
+        # and the pain of using it ("stock lives in spreadsheets nobody updates").
+        if reading.runner_up_confidence >= ALSO_SECOND \
+                and {reading.dimension, reading.runner_up} == {"tech", "pain"}:
             kinds.append(KIND_OF[reading.runner_up])
         ruling_out = reading.exclude_probability >= EXCLUDE_SURE and says_exclusion(text)
         for other in kinds:
@@ -115,8 +128,11 @@ def _unit_kind(readings: Sequence[ClauseReading], *, under_red_flags: bool = Fal
     # The clauses must be sure what they rule out: "we don't replace their ERP" is a weak
     # reading of anything, and its "don't" rules no segment out.
     placed = all(r.confidence >= EXCLUDED_PLACED for r in content)
+    # ... and each clause's own words rule out (or the heads are all but certain).
+    said = all(_rules_out(t, r) for t, r in zip(texts, readings, strict=True)
+               if r.dimension != "other") if len(texts) == len(readings) else True
     if sure and len(sure) == len(content) and min(sure) >= EXCLUDE_SURE \
-            and sum(sure) / len(sure) >= EXCLUDE_UNIT and placed:
+            and sum(sure) / len(sure) >= EXCLUDE_UNIT and placed and said:
         return "red_flag", min(sure)
     votes: dict[str, float] = defaultdict(float)
     weight = {id(r): EXPLANATION_WEIGHT if _EXPLAINS.search(t) else 1.0
@@ -128,7 +144,7 @@ def _unit_kind(readings: Sequence[ClauseReading], *, under_red_flags: bool = Fal
         if reading.exclude_probability < EXCLUDE_SURE or reading.dimension not in _FILTERS:
             votes[reading.kind] += reading.confidence * weight.get(id(reading), 1.0)
     if not votes:
-        if not placed:
+        if not placed or not said:  # read as ruling out, but neither sure nor said so
             best = max(readings, key=lambda r: r.confidence)
             return ("misc" if best.dimension in (*_FILTERS, "redflag") else best.kind), 0.0
         return "red_flag", min(r.exclude_probability for r in content)
@@ -161,8 +177,12 @@ def read_units(units: list[Unit], classifier: ClauseClassifier,
     `allowed`: the kinds the interview step asks about (None for whole notes); a learned kind
     outside it is taken only when it rules the unit out. `context`: the kind the question
     answered asks about, for units no heading or label places (step 3: "red_flag")."""
+    lines: dict[int, int] = defaultdict(int)
+    for unit in units:
+        lines[unit.line] += not unit.is_heading
     targets = [i for i, u in enumerate(units) if not u.is_heading and u.text.strip()
-               and (u.decided_by not in _DECIDED or _may_rule_out(u) or _reads_for_items(u))]
+               and (u.decided_by not in _DECIDED or _may_rule_out(u) or _reads_for_items(u)
+                    or _aside_candidate(u, lines[u.line]))]
     leads = _lead_kinds(units, classifier)
     texts: list[str] = []
     contexts: list[str | None] = []
@@ -190,6 +210,9 @@ def read_units(units: list[Unit], classifier: ClauseClassifier,
         decided = unit.decided_by in _DECIDED and not (
             unit.decided_by == "section" and confidence >= OVERRIDE_SECTION
             and unit.kind not in _STICKY)
+        if _aside_candidate(unit, lines[unit.line]) and kind == "misc" \
+                and confidence >= ASIDE_SURE:
+            decided = False  # a sentence of the paragraph that says nothing of its kind
         threshold = OVERRIDE_CUE if unit.kind is not None else PLACE_OPEN
         if kind == "red_flag" and (states_requirement(unit.text)
                                    or unit.text.rstrip().endswith(("?", "？"))):
