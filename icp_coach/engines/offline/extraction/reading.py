@@ -12,8 +12,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from icp_coach.engines.offline.extraction.clauses import KIND_OF, ClauseClassifier, ClauseReading
+from icp_coach.engines.offline.extraction.clauses import (
+    KIND_OF,
+    ClauseClassifier,
+    ClauseReading,
+    mentions,
+)
 from icp_coach.engines.offline.extraction.exclusion import says_exclusion, states_requirement
+from icp_coach.engines.offline.extraction.lexicons import cues
 from icp_coach.engines.offline.extraction.lines import Unit, split_clauses
 
 # Below this the head's guess does not replace a cue's decision; below the second, it does not
@@ -55,20 +61,20 @@ def _may_rule_out(unit: Unit) -> bool:
                                                 or says_exclusion(unit.text))
 
 
-ASIDE_SURE = 0.6  # a sentence this surely about nothing leaves its paragraph's section
-
-
-def _aside_candidate(unit: Unit, sentences_on_line: int) -> bool:
-    """A sentence of a paragraph a heading or label placed may be an aside ("Pains: they
-    re-key every order. This came up on every call."): the heads may set it aside."""
-    return sentences_on_line > 1 and unit.decided_by in ("section", "label") \
-        and unit.kind in ("pain", "signal", "tech", "decision")
-
-
 def _reads_for_items(unit: Unit) -> bool:
     """A unit a heading or label placed is still read clause by clause when it has several
-    clauses: one sentence may name a tool, a pain and a line not to cross."""
-    return unit.kind in _MULTI_ITEM and len(_clauses(unit)) > 1
+    clauses and shows a sign of a second kind: one sentence may name a tool, a pain and a line
+    not to cross. The sign is cheap to see; the model is what a note's time goes on, so a
+    "Pains" line with no tool, no ruling-out word and no trigger word is not read again."""
+    clauses = _clauses(unit)
+    if unit.kind not in ("tech", "pain", "signal") or len(clauses) < 2:
+        return False
+    if says_exclusion(unit.text):
+        return True
+    if unit.kind == "tech":  # a clause naming no tool may say what hurts
+        return any(not mentions("tech", clause) for clause in clauses)
+    other = "signal" if unit.kind == "pain" else "pain"
+    return bool(cues("lines", other).search(unit.text) or mentions("tech", unit.text))
 
 
 def _other_items(kind: str | None, pairs: Sequence[tuple[str, ClauseReading]]
@@ -177,12 +183,8 @@ def read_units(units: list[Unit], classifier: ClauseClassifier,
     `allowed`: the kinds the interview step asks about (None for whole notes); a learned kind
     outside it is taken only when it rules the unit out. `context`: the kind the question
     answered asks about, for units no heading or label places (step 3: "red_flag")."""
-    lines: dict[int, int] = defaultdict(int)
-    for unit in units:
-        lines[unit.line] += not unit.is_heading
     targets = [i for i, u in enumerate(units) if not u.is_heading and u.text.strip()
-               and (u.decided_by not in _DECIDED or _may_rule_out(u) or _reads_for_items(u)
-                    or _aside_candidate(u, lines[u.line]))]
+               and (u.decided_by not in _DECIDED or _may_rule_out(u) or _reads_for_items(u))]
     leads = _lead_kinds(units, classifier)
     texts: list[str] = []
     contexts: list[str | None] = []
@@ -210,9 +212,6 @@ def read_units(units: list[Unit], classifier: ClauseClassifier,
         decided = unit.decided_by in _DECIDED and not (
             unit.decided_by == "section" and confidence >= OVERRIDE_SECTION
             and unit.kind not in _STICKY)
-        if _aside_candidate(unit, lines[unit.line]) and kind == "misc" \
-                and confidence >= ASIDE_SURE:
-            decided = False  # a sentence of the paragraph that says nothing of its kind
         threshold = OVERRIDE_CUE if unit.kind is not None else PLACE_OPEN
         if kind == "red_flag" and (states_requirement(unit.text)
                                    or unit.text.rstrip().endswith(("?", "？"))):
