@@ -37,6 +37,7 @@ from icp_coach.engines.offline.extraction.lines import (
     split_clauses,
     split_units,
 )
+from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.products import unknown_products
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
@@ -215,7 +216,7 @@ class OfflineExtractor:
                 continue
             # Tools named in a pain are what they struggle with today: part of the stack.
             if unit.kind in ("tech", "pain") or (any_unit and unit.kind not in _RULED_OUT) or (
-                    unit.kind in PROFILE_KINDS and len(gazetteer.tools().values(unit.text)) >= 2):
+                    unit.kind in PROFILE_KINDS and len(values("tech", unit.text)) >= 2):
                 for clause in _kept_clauses(unit.text, unit.excluded):
                     if _LOGOS.search(clause):  # customers' names are not their tools
                         continue
@@ -295,13 +296,13 @@ def _content_hints(text: str, step: int | None = None) -> dict[str, float]:
     """Scores the cue lexicons cannot give: gazetteer hits, sized ranges, tools, titles; and, in
     step 3 of the interview (lost deals, churn), a ruling-out reading of sizes and negations."""
     hints: dict[str, float] = {}
-    profile = len(gazetteer.industries().find(text)) + len(gazetteer.regions().find(text))
+    profile = len(mentions("industry", text)) + len(mentions("region", text))
     if any(r.currency or cues("employees", "").search(text) or cues("revenue", "").search(text)
            for r in find_ranges(text)):
         profile += 2
     if profile:
         hints["profile"] = float(profile)
-    tools = len(gazetteer.tools().find(text))
+    tools = len(mentions("tech", text))
     if tools:
         hints["tech"] = 2.0 if tools >= 2 else 0.5
     if find_titles(text) and role_of(text):
@@ -319,7 +320,7 @@ _EDITION = re.compile(r"\s(\d{2,4})(?!\d|[,.]\d|%)")
 def _tools_named(clause: str) -> list[str]:
     """Tools of a clause; a product line's number stays with it ("Sage 200" is not "Sage 50")."""
     values: list[str] = []
-    for mention in gazetteer.tools().find(clause):
+    for mention in mentions("tech", clause):
         value = mention.canonical
         edition = _EDITION.match(clause, mention.end)
         if edition and not re.search(r"\d", value):
@@ -353,7 +354,7 @@ def _pain_points(units: list[Unit]) -> list[PainPoint]:
                    and u.kind in ("pain", "tech", None) and _WORKAROUND.search(u.text)]
     return [PainPoint(description=text, evidence=[_evidence(u, text)],
                       current_solution="; ".join(
-                          [*gazetteer.tools().values(u.text), *workarounds][:3]))
+                          [*values("tech", u.text), *workarounds][:3]))
             for u, text in pains]
 
 
@@ -393,7 +394,7 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
             remainder = cues("negation", "").sub("", clause).strip(" ,.;:!，。；：、—-")
             if _ONLY_TIME_OR_VERB.fullmatch(remainder):  # ", not now" names nothing itself
                 continue
-            named = (gazetteer.industries().find(clause) or gazetteer.regions().find(clause)
+            named = (mentions("industry", clause) or mentions("region", clause)
                      or find_ranges(clause) or (clause in unit.excluded and says_exclusion(clause)))
             if named and clause.lower() not in seen:
                 seen.add(clause.lower())

@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.exclusion import EXCLUSION as _EXCLUSION
 from icp_coach.engines.offline.extraction.exclusion import states_requirement
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import KINDS
+from icp_coach.engines.offline.extraction.mentions import GAZETTEERS, mentions
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of
 from icp_coach.engines.offline.learned.head import LinearHead
 from icp_coach.text.numbers import find_quantities, find_ranges
@@ -127,21 +127,13 @@ def features(texts: Sequence[str], contexts: Sequence[str | None], embedder: Any
 # Carolinas", "Procore / Sage 300").
 _LIST_GLUE = re.compile(r"(?:[\s,.;:、，。；：()（）&/+-]|(?<![A-Za-z])(?:and|or|the|plus|also|as well)"
                         r"(?![A-Za-z])|和|及|与|以及|或者|或|还有)*", re.IGNORECASE)
-_TABLES = {"region": gazetteer.regions, "industry": gazetteer.industries, "tech": gazetteer.tools}
-
-
-@lru_cache(maxsize=4096)
-def mentions(dimension: str, text: str) -> tuple[gazetteer.Mention, ...]:
-    """Gazetteer hits of a clause, looked up once: the reader, its features and the bare-name
-    check all ask about the same clauses."""
-    return tuple(_TABLES[dimension]().find(text))
 BARE_CONFIDENCE = 0.9
 
 
 def bare_names(text: str) -> str | None:
     """The dimension of a clause that is nothing but names of one gazetteer ("Ohio, Texas"),
     else None. Such a clause needs no model to read: it names, it does not rule out."""
-    for dimension in _TABLES:
+    for dimension in GAZETTEERS:
         found = mentions(dimension, text)
         if not found:
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from icp_coach.engines.offline.extraction import gazetteer
+from icp_coach.engines.offline.extraction.mentions import GAZETTEERS, mentions
 from icp_coach.engines.offline.extraction.titles import find_titles
 
 _NAME = re.compile(r"(?<![A-Za-z0-9&.])(?:[a-z][A-Z][a-z]+[A-Za-z0-9]*|[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*(?:\|[A-Z]+)?|[A-Z]{2,6}\d*(?:\|[A-Z]+)?|[A-Z]\d{1,3}|[A-Z][a-z0-9]{2,}"
@@ -45,11 +46,9 @@ _NOT_A_PRODUCT = {
 
 def unknown_products(clause: str) -> list[str]:
     """Product-like names in a clause that no gazetteer entry, region or title covers."""
-    covered = [(m.start, m.end) for m in gazetteer.tools().find(clause)]
-    covered += [(m.start, m.end) for m in gazetteer.regions().find(clause)]
-    covered += [(m.start, m.end) for m in gazetteer.industries().find(clause)]
+    covered = [(m.start, m.end) for dimension in GAZETTEERS for m in mentions(dimension, clause)]
     covered += [(start, end) for start, end, _ in find_titles(clause)]
-    known = gazetteer.tools().find(clause)
+    known = list(mentions("tech", clause))
     found: list[str] = []
     candidates = [m for m in _NAME.finditer(clause) if _may_be_product(m, covered)]
     # Two unknown names listed together ("Joblogic or Simpro") vouch for each other.

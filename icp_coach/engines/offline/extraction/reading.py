@@ -16,11 +16,11 @@ from icp_coach.engines.offline.extraction.clauses import (
     KIND_OF,
     ClauseClassifier,
     ClauseReading,
-    mentions,
 )
 from icp_coach.engines.offline.extraction.exclusion import says_exclusion, states_requirement
 from icp_coach.engines.offline.extraction.lexicons import cues
 from icp_coach.engines.offline.extraction.lines import Unit, split_clauses
+from icp_coach.engines.offline.extraction.mentions import mentions
 
 # Below this the head's guess does not replace a cue's decision; below the second, it does not
 # place a unit nothing else placed.
