@@ -34,7 +34,6 @@ _DECIDED = ("heading", "section", "label")
 _STICKY = ("red_flag", "misc")
 OVERRIDE_SECTION = 0.9
 PSYCHO_SURE = 0.7
-EXCLUDE_UNSAID = 0.9  # a clause with no ruling-out word must be this likely to rule out
 EXCLUDED_PLACED = 0.5  # a clause read as ruling out must be this sure of what it speaks of
 EXCLUDE_SAID = 0.5  # a clause read as a red flag must be at least this likely to rule out
 ALSO_SURE = 0.6  # a clause this sure it speaks of another kind adds an item of that kind
@@ -45,13 +44,15 @@ _MULTI_ITEM = (None, "profile", "tech", "pain", "signal", "decision", "psycho")
 
 
 def _rules_out(text: str, reading: ClauseReading) -> bool:
-    """A filter clause that rules something out: the heads are sure, and the words say so (or
-    the heads are all but certain: "Canada later")."""
+    """A filter clause that rules something out: the heads are sure, and the words say so
+    ("Canada later", "not GCs")."""
     if reading.dimension not in (*_FILTERS, "redflag") or reading.exclude_probability < EXCLUDE_SURE:
         return False
     if states_requirement(text):  # "must run on-prem, otherwise IT won't sign": a must-have
         return False
-    return reading.exclude_probability >= EXCLUDE_UNSAID or says_exclusion(text)
+    # The words must say so too ("later", "not", "先不"): the heads alone, however sure, once
+    # ruled out "we sell to multi-site salons in Ohio".
+    return says_exclusion(text)
 
 
 def _may_rule_out(unit: Unit) -> bool:
@@ -134,7 +135,7 @@ def _unit_kind(readings: Sequence[ClauseReading], *, under_red_flags: bool = Fal
     # The clauses must be sure what they rule out: "we don't replace their ERP" is a weak
     # reading of anything, and its "don't" rules no segment out.
     placed = all(r.confidence >= EXCLUDED_PLACED for r in content)
-    # ... and each clause's own words rule out (or the heads are all but certain).
+    # ... and each clause's own words rule out.
     said = all(_rules_out(t, r) for t, r in zip(texts, readings, strict=True)
                if r.dimension != "other") if len(texts) == len(readings) else True
     if sure and len(sure) == len(content) and min(sure) >= EXCLUDE_SURE \
