@@ -37,6 +37,7 @@ from icp_coach.engines.offline.extraction.lines import (
     split_clauses,
     split_units,
 )
+from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.products import unknown_products
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
@@ -121,8 +122,9 @@ class OfflineExtractor:
             employees=_range(sizes.employees.min, sizes.employees.max),
             annual_revenue_usd=_range(sizes.revenue_usd.min, sizes.revenue_usd.max),
             pain_points=_pain_points(units),
-            buying_signals=[BuyingSignal(type=_signal_type(u.text), description=_description(u),
-                                         evidence=[_evidence(u)]) for u in _items(units, "signal")],
+            buying_signals=[BuyingSignal(type=_signal_type(text), description=text,
+                                         evidence=[_evidence(u, text)])
+                            for u, text in _all_items(units, "signal")],
             red_flags=_red_flags(units),
             values=[_description(u) for u in _items(units, "psycho")],
             decision_makers=self._decision_makers(units, any_unit=interview),
@@ -161,7 +163,8 @@ class OfflineExtractor:
                 from icp_coach.engines.offline.extraction.reading import read_units
 
                 allowed = None if step is None else (*_STEP_KINDS.get(step, KINDS), *_RULED_OUT)
-                units, placed = read_units(units, classifier, allowed)
+                context = "red_flag" if step == 3 else None  # "who should we skip?"
+                units, placed = read_units(units, classifier, allowed, context)
                 if placed and notes is not None:
                     notes.append(f"{placed} line(s) placed by the learned clause reader")
         units = _titles_not_signals(units)
@@ -214,31 +217,51 @@ class OfflineExtractor:
                 continue
             # Tools named in a pain are what they struggle with today: part of the stack.
             if unit.kind in ("tech", "pain") or (any_unit and unit.kind not in _RULED_OUT) or (
-                    unit.kind in PROFILE_KINDS and len(gazetteer.tools().values(unit.text)) >= 2):
+                    unit.kind in PROFILE_KINDS and len(values("tech", unit.text)) >= 2):
                 for clause in _kept_clauses(unit.text, unit.excluded):
                     if _LOGOS.search(clause):  # customers' names are not their tools
                         continue
-                    named = gazetteer.tools().values(clause)
+                    named = _tools_named(clause)
                     if unit.kind == "tech":  # a product the gazetteer does not know yet
                         named = [*named, *unknown_products(clause)]
                     for value in named:
                         if value not in stack:
                             stack.append(value)
+            # A clause of another line that says what they run ("..., and it all lives in
+            # Dynamics"): its tools, known or not.
+            for kind, clause in unit.also:
+                if kind != "tech" or _LOGOS.search(clause):
+                    continue
+                for value in [*_tools_named(clause), *unknown_products(clause)]:
+                    if value not in stack:
+                        stack.append(value)
         return stack
 
     def _decision_makers(self, units: list[Unit], *, any_unit: bool = False) -> list[DecisionMaker]:
         """Titles of decision units (and, in an interview answer, of any unit not ruled out that
         gives a title its role: "Fintech, 50-200 people, the CFO signs")."""
         roles: dict[str, list[str]] = {}
+        chosen: list[Unit] = []
         for unit in units:
             if unit.is_heading:
                 continue
             named_role = any_unit and unit.kind not in _RULED_OUT and bool(
                 find_titles(unit.text)) and role_of(unit.text) is not None
-            if unit.kind != "decision" and not named_role:
-                continue
-            context = role_of(unit.heading) if unit.heading else None
-            for role, titles in titles_by_role([unit.text], context).items():
+            if unit.kind == "decision" or named_role:
+                chosen.append(unit)
+        # The sentences of one paragraph are read together: "The CFO signs. Sometimes the COO
+        # too." gives the COO the role the sentence before it named.
+        paragraphs: list[tuple[Unit, str]] = []
+        for unit in chosen:
+            if paragraphs and paragraphs[-1][0].line == unit.line:
+                paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]} {unit.text}")
+            else:
+                paragraphs.append((unit, unit.text))
+        for unit, text in paragraphs:
+            # The role a label or heading names ("Economic buyer: the CFO. Sometimes the COO.").
+            context = (role_of(unit.label) if unit.label else None) or (
+                role_of(unit.heading) if unit.heading else None)
+            for role, titles in titles_by_role([text], context).items():
                 bucket = roles.setdefault(role, [])
                 bucket += [t for t in titles if t.lower() not in {b.lower() for b in bucket}]
         return [DecisionMaker(role=role, titles=titles)  # type: ignore[arg-type]
@@ -274,13 +297,13 @@ def _content_hints(text: str, step: int | None = None) -> dict[str, float]:
     """Scores the cue lexicons cannot give: gazetteer hits, sized ranges, tools, titles; and, in
     step 3 of the interview (lost deals, churn), a ruling-out reading of sizes and negations."""
     hints: dict[str, float] = {}
-    profile = len(gazetteer.industries().find(text)) + len(gazetteer.regions().find(text))
+    profile = len(mentions("industry", text)) + len(mentions("region", text))
     if any(r.currency or cues("employees", "").search(text) or cues("revenue", "").search(text)
            for r in find_ranges(text)):
         profile += 2
     if profile:
         hints["profile"] = float(profile)
-    tools = len(gazetteer.tools().find(text))
+    tools = len(mentions("tech", text))
     if tools:
         hints["tech"] = 2.0 if tools >= 2 else 0.5
     if find_titles(text) and role_of(text):
@@ -290,6 +313,22 @@ def _content_hints(text: str, step: int | None = None) -> dict[str, float]:
         # "Under 10 employees, they never renew" answers "who should we skip?".
         hints["red_flag"] = hints.get("profile", 0.0) + hints.get("tech", 0.0) + 1.0
     return hints
+
+
+_EDITION = re.compile(r"\s(\d{2,4})(?!\d|[,.]\d|%)")
+
+
+def _tools_named(clause: str) -> list[str]:
+    """Tools of a clause; a product line's number stays with it ("Sage 200" is not "Sage 50")."""
+    values: list[str] = []
+    for mention in mentions("tech", clause):
+        value = mention.canonical
+        edition = _EDITION.match(clause, mention.end)
+        if edition and not re.search(r"\d", value):
+            value = f"{value} {edition.group(1)}"
+        if value not in values:
+            values.append(value)
+    return values
 
 
 def _kept_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:
@@ -311,13 +350,13 @@ def _kept_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:
 def _pain_points(units: list[Unit]) -> list[PainPoint]:
     """Pains, each with what they do about it today. A workaround ("the workaround is a
     supervisor phoning every site") is the current solution, not a pain of its own."""
-    pains = [u for u in _items(units, "pain") if not _WORKAROUND.search(u.text)]
+    pains = [(u, text) for u, text in _all_items(units, "pain") if not _WORKAROUND.search(text)]
     workarounds = [_description(u) for u in units if not u.is_heading
                    and u.kind in ("pain", "tech", None) and _WORKAROUND.search(u.text)]
-    return [PainPoint(description=_description(u), evidence=[_evidence(u)],
+    return [PainPoint(description=text, evidence=[_evidence(u, text)],
                       current_solution="; ".join(
-                          [*gazetteer.tools().values(u.text), *workarounds][:3]))
-            for u in pains]
+                          [*values("tech", u.text), *workarounds][:3]))
+            for u, text in pains]
 
 
 def _without_titles(text: str) -> str:
@@ -343,8 +382,8 @@ def _titles_not_signals(units: list[Unit]) -> list[Unit]:
 def _red_flags(units: list[Unit]) -> list[RedFlag]:
     """Red-flag units, then the clauses of profile units that only rule a segment out ("not GCs,
     they buy the big suites"): an exclusion is a red flag, never an industry."""
-    flags = [RedFlag(description=_description(u), evidence=[_evidence(u)])
-             for u in _items(units, "red_flag")]
+    flags = [RedFlag(description=text, evidence=[_evidence(u, text)])
+             for u, text in _all_items(units, "red_flag")]
     seen = {flag.description.lower() for flag in flags}
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
@@ -356,7 +395,7 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
             remainder = cues("negation", "").sub("", clause).strip(" ,.;:!，。；：、—-")
             if _ONLY_TIME_OR_VERB.fullmatch(remainder):  # ", not now" names nothing itself
                 continue
-            named = (gazetteer.industries().find(clause) or gazetteer.regions().find(clause)
+            named = (mentions("industry", clause) or mentions("region", clause)
                      or find_ranges(clause) or (clause in unit.excluded and says_exclusion(clause)))
             if named and clause.lower() not in seen:
                 seen.add(clause.lower())
@@ -376,16 +415,35 @@ def _items(units: list[Unit], kind: str) -> list[Unit]:
     return kept
 
 
+def _all_items(units: list[Unit], kind: str) -> list[tuple[Unit, str]]:
+    """Items of one kind as (unit, description): the units of that kind, then the clauses of
+    other units that say it too ("they run Sage, and month-end takes a week": a pain in a tech
+    line). A clause already inside an item of the kind is not said again."""
+    items = [(unit, _description(unit)) for unit in _items(units, kind)]
+    said = [text.lower() for _, text in items]
+    for unit in units:
+        if unit.is_heading or unit.kind == kind:
+            continue
+        for other, clause in unit.also:
+            text = clause.strip(" ,;，；、")
+            if other == kind and text and not any(text.lower() in s for s in said):
+                items.append((unit, text))
+                said.append(text.lower())
+    return items
+
+
 def _description(unit: Unit) -> str:
     if unit.label and unit.label_kind == unit.kind and unit.body.strip():
         return unit.body.strip()
     return unit.text.strip()
 
 
-def _evidence(unit: Unit) -> Evidence:
+def _evidence(unit: Unit, clause: str = "") -> Evidence:
     # The unit text is cut out of the line itself, so the quote is verbatim by construction;
     # a table row was rewritten ("label: cells"), so its quote is its first content cell.
     quote = unit.text.strip()
+    if clause.strip() and clause.strip() in unit.raw:
+        quote = clause.strip()
     if quote not in unit.raw:
         cells = [c.strip() for c in re.split(r"[|;]", unit.body) if c.strip()]
         quote = next((c for c in cells if c in unit.raw), unit.raw.strip("| "))

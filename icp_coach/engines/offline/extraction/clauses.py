@@ -21,10 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.exclusion import EXCLUSION as _EXCLUSION
+from icp_coach.engines.offline.extraction.exclusion import states_requirement
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import KINDS
+from icp_coach.engines.offline.extraction.mentions import GAZETTEERS, mentions
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of
 from icp_coach.engines.offline.learned.head import LinearHead
 from icp_coach.text.numbers import find_quantities, find_ranges
@@ -56,6 +57,8 @@ class ClauseReading:
     confidence: float
     excludes: bool
     exclude_probability: float
+    runner_up: str = "other"  # the second most likely dimension: a clause may say two things
+    runner_up_confidence: float = 0.0
 
     @property
     def kind(self) -> str:
@@ -74,6 +77,7 @@ def cross_features(text: str, context_kind: str | None) -> list[float]:
     return [
         _log1p_count(len(cues("negation", "").findall(text))),
         _log1p_count(len(_EXCLUSION.findall(text))),
+        1.0 if states_requirement(text) else 0.0,
         _log1p_count(len(cues("lines", "red_flag").findall(text))),
         _log1p_count(len(cues("lines", "signal").findall(text))),
         _log1p_count(len(cues("lines", "pain").findall(text))),
@@ -87,9 +91,9 @@ def cross_features(text: str, context_kind: str | None) -> list[float]:
         1.0 if cues("employees", "").search(text) else 0.0,
         1.0 if _MONEY_WORD.search(text) else 0.0,
         1.0 if _CONTRACT_WORD.search(text) else 0.0,
-        _log1p_count(len(gazetteer.industries().find(text))),
-        _log1p_count(len(gazetteer.regions().find(text))),
-        _log1p_count(len(gazetteer.tools().find(text))),
+        _log1p_count(len(mentions("industry", text))),
+        _log1p_count(len(mentions("region", text))),
+        _log1p_count(len(mentions("tech", text))),
         1.0 if find_titles(text) else 0.0,
         1.0 if role_of(text) else 0.0,
         1.0 if has_cjk(text) else 0.0,
@@ -100,18 +104,48 @@ def cross_features(text: str, context_kind: str | None) -> list[float]:
 
 
 def cross_feature_names() -> list[str]:
-    return ["negation", "exclusion", "red_flag_cue", "signal_cue", "pain_cue", "hiring", "number", "range", "currency", "percent",
+    return ["negation", "exclusion", "requirement", "red_flag_cue", "signal_cue", "pain_cue", "hiring", "number", "range", "currency", "percent",
             "at_most", "at_least", "headcount_word", "money_word", "contract_word",
             "industry_hits", "region_hits", "tool_hits", "title", "role_cue", "cjk", "question",
             "length", *[f"heading={kind}" for kind in _HEADING_KINDS]]
 
 
 def features(texts: Sequence[str], contexts: Sequence[str | None], embedder: Any) -> np.ndarray:
-    """Rows of [embedding | cross-domain features] for clauses and their heading kinds."""
-    vectors = np.asarray(embedder.embed_queries(list(texts)), dtype=np.float32)
+    """Rows of [embedding | cross-domain features] for clauses and their heading kinds.
+
+    Each distinct text is embedded once: the model is most of the time a note takes."""
+    unique = list(dict.fromkeys(texts))
+    embedded = np.asarray(embedder.embed_queries(unique), dtype=np.float32).reshape(len(unique), -1)
+    row_of = {text: row for row, text in enumerate(unique)}
+    vectors = embedded[[row_of[text] for text in texts]]
     extra = np.asarray([cross_features(t, c) for t, c in zip(texts, contexts, strict=True)],
-                       dtype=np.float32)
-    return np.hstack([vectors.reshape(len(texts), -1), extra])
+                       dtype=np.float32).reshape(len(texts), -1)
+    return np.hstack([vectors, extra])
+
+
+# What may surround the names of a clause that only lists names ("Florida, Georgia and the
+# Carolinas", "Procore / Sage 300").
+_LIST_GLUE = re.compile(r"(?:[\s,.;:、，。；：()（）&/+-]|(?<![A-Za-z])(?:and|or|the|plus|also|as well)"
+                        r"(?![A-Za-z])|和|及|与|以及|或者|或|还有)*", re.IGNORECASE)
+BARE_CONFIDENCE = 0.9
+
+
+def bare_names(text: str) -> str | None:
+    """The dimension of a clause that is nothing but names of one gazetteer ("Ohio, Texas"),
+    else None. Such a clause needs no model to read: it names, it does not rule out."""
+    for dimension in GAZETTEERS:
+        found = mentions(dimension, text)
+        if not found:
+            continue
+        rest, last = "", 0
+        for mention in found:
+            rest += text[last:mention.start] + " "
+            last = mention.end
+        rest += text[last:]
+        if _LIST_GLUE.fullmatch(rest):
+            return dimension
+        return None
+    return None
 
 
 @lru_cache(maxsize=2)
@@ -135,12 +169,23 @@ class ClauseClassifier:
         self._polarity = load_head(POLARITY_HEAD)
 
     def read(self, texts: Sequence[str], contexts: Sequence[str | None]) -> list[ClauseReading]:
-        if not texts:
-            return []
-        rows = features(texts, contexts, self._embedder)
-        dims = self._dimension.predict(rows)
-        exclude_index = self._polarity.classes.index("exclude")
-        excludes = self._polarity.predict_proba(rows)[:, exclude_index]
-        return [ClauseReading(dimension=dim, confidence=confidence, excludes=bool(p >= 0.5),
-                              exclude_probability=float(p))
-                for (dim, confidence), p in zip(dims, excludes, strict=True)]
+        readings: list[ClauseReading | None] = [None] * len(texts)
+        for index, text in enumerate(texts):
+            dimension = bare_names(text)
+            if dimension is not None:
+                readings[index] = ClauseReading(dimension, BARE_CONFIDENCE, False, 0.0)
+        model = [i for i, reading in enumerate(readings) if reading is None]
+        if model:
+            rows = features([texts[i] for i in model], [contexts[i] for i in model],
+                            self._embedder)
+            probabilities = self._dimension.predict_proba(rows)
+            order = np.argsort(-probabilities, axis=1)
+            exclude_index = self._polarity.classes.index("exclude")
+            excludes = self._polarity.predict_proba(rows)[:, exclude_index]
+            classes = self._dimension.classes
+            for i, row, best, p in zip(model, probabilities, order, excludes, strict=True):
+                readings[i] = ClauseReading(
+                    dimension=classes[int(best[0])], confidence=float(row[int(best[0])]),
+                    excludes=bool(p >= 0.5), exclude_probability=float(p),
+                    runner_up=classes[int(best[1])], runner_up_confidence=float(row[int(best[1])]))
+        return [reading for reading in readings if reading is not None]

@@ -1,4 +1,9 @@
-"""Words that rule something out, in English and Chinese ("not", "skip", "walk away", "不做")."""
+"""Words that rule something out, in English and Chinese ("not", "skip", "walk away", "不做").
+
+A must-have is not an exclusion although it often carries a "not": "必须能在手机上开单，不然业务员不用"
+and "must run on-prem, otherwise IT won't sign" state a requirement; the "not" only says what
+happens without it. Such lines are requirements (filters), never red flags.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,38 @@ from icp_coach.engines.offline.extraction.lexicons import cues
 
 EXCLUSION = re.compile(
     r"(?<![A-Za-z])(?:not|no|never|avoid|skip|exclude[sd]?|excluding|except|out of scope|walk away"
-    r"|shouldn'?t|wouldn'?t|waste (?:of )?time|no point"
+    r"|shouldn'?t|wouldn'?t|waste (?:of )?time|no point|hard no|no-go|no go|steer clear"
+    r"|stop (?:chasing|pursuing|targeting|selling to|calling on)|not worth|deprioriti[sz]e\w*"
     r"|don'?t|won'?t|isn'?t|aren'?t|pass on|stay away|disqualif\w*|poor fit|bad fit|not a fit"
-    r"|deal.?breaker)(?![A-Za-z])|不做|不接|不碰|不要|别|排除|除外|不适合|不是|不考虑|不建议|暂时不|先不|避开",
+    r"|deal.?breaker|say no|turn (?:them )?down|decline)(?![A-Za-z])"
+    r"|不做|不接|不碰|不要|别|排除|除外|不适合|不是|不考虑|不建议|暂时不|先不|避开|不跟|放弃|直接撤|劝退"
+    r"|放一放|不值得|拒绝",
     re.IGNORECASE)
+# A requirement: "must", "has to", "need(s) to", "必须", "一定要", "得要"...
+_REQUIREMENT = re.compile(r"(?<![A-Za-z])(?:must|has to|have to|needs? to|required?|requires"
+                          r"|mandatory|non-negotiable|must-have)(?![A-Za-z])|必须|一定要|得要|务必|必需|要求",
+                          re.IGNORECASE)
+# ... and what happens without it: "otherwise", "or else", "不然", "否则".
+_OTHERWISE = re.compile(r"(?<![A-Za-z])(?:otherwise|or else|else)(?![A-Za-z])|不然|否则|要不然",
+                        re.IGNORECASE)
+
+
+def _any_exclusion(text: str) -> bool:
+    return bool(EXCLUSION.search(text) or cues("negation", "").search(text)
+                or cues("lines", "red_flag").search(text))
+
+
+def states_requirement(text: str) -> bool:
+    """A must-have whose only "not" is what happens without it ("must X, otherwise they won't")."""
+    requirement = _REQUIREMENT.search(text)
+    if requirement is None:
+        return False
+    otherwise = _OTHERWISE.search(text, requirement.end())
+    before = text[:otherwise.start()] if otherwise else text
+    return not _any_exclusion(before)
 
 
 def says_exclusion(text: str) -> bool:
-    """Words that rule something out ("not", "skip", "walk away", "不做", "先不"...)."""
-    return bool(EXCLUSION.search(text) or cues("negation", "").search(text)
-                or cues("lines", "red_flag").search(text))
+    """Words that rule something out ("not", "skip", "walk away", "不做", "先不"...), and no
+    must-have that only says what happens without it."""
+    return _any_exclusion(text) and not states_requirement(text)

@@ -23,7 +23,7 @@ _PRIORITY = ("red_flag", "misc", "decision", "signal", "pain", "tech", "pmf", "p
 _STICKY = ("red_flag", "misc")
 
 # List markers, an emoji or symbol used as one ("🏠 Home inspectors", "▸", "✅") included.
-_BULLET = re.compile(r"^(?:[-*+•·●▪▸▹►▶◦‣⁃]|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?"
+_BULLET = re.compile(r"^(?:[-+•·●▪▸▹►▶◦‣⁃]|\*(?!\*)|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?"
                      r"|\d{1,2}[.)、．]|[（(]?\d{1,2}[)）]|[a-z][.)]|[一二三四五六七八九十][、.])\s*")
 # "Slide 4 — Why they switch", "Page 2: Pains", "第三页：痛点": the title of what follows.
 _SLIDE = re.compile(r"^(?:(?:slide|page|section|part)\s*\d{1,3}|第[一二三四五六七八九十\d]{1,3}[页部节章])"
@@ -36,6 +36,22 @@ _LABEL = re.compile(r"^(?P<label>[^:：=\n]{1,40}?)\s*(?:[:：=]|\s[-–—>]+\s
 # "maya: ..." / "王总：..." in a chat export: the speaker, not a label.
 _SPEAKER = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s*)?(?:[A-Za-z][A-Za-z.'-]{0,15}(?: [A-Za-z][A-Za-z.'-]{0,15})?"
                       r"|[\u4e00-\u9fff]{1,4})\s*[:：]\s*(?=\S)")
+# A chat export's message header: who wrote and when ("**Dana Ruiz (Ops)** 9:14 AM",
+# "张伟 10:02", "Sam Lee, 2024-03-01 09:14"). It says nothing about the customer.
+_MESSAGE_HEADER = re.compile(
+    r"^(?:\*\*|__)?@?(?:[A-Za-z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,3}|[\u4e00-\u9fff]{1,5})"
+    r"(?:\s*[（(][^()（）]{1,40}[)）])?(?:\*\*|__)?\s*[,，·|-]?\s*\[?"
+    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\]?$")
+# Emphasis marks around words ("**Who:** ...", "__note__"): formatting, not content.
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# A memo's or an email's header fields and a meeting's attendance: who wrote to whom, not who
+# the customer is.
+_METADATA = re.compile(r"(?:to|from|cc|bcc|re|fwd?|subject|date|sent|attendees|participants"
+                       r"|present|author|prepared by|note ?taker|minutes by|recorded by|location"
+                       r"|主题|收件人|发件人|抄送|日期|时间|地点|参会人员?|与会人员?|出席|记录人?|整理人?|作者)",
+                       re.IGNORECASE)
+# A numbered line ("八、", "3.", "(2)") over a list with another marker heads that list.
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.)、．]|[（(]?\d{1,2}[)）]|[一二三四五六七八九十]+[、.．])\s*")
 _ABBREVIATIONS = {"esp", "e.g", "i.e", "eg", "ie", "vs", "etc", "approx", "inc", "ltd", "mr", "ms",
                   "dr", "no", "st", "co", "corp"}
 
@@ -57,6 +73,12 @@ class Unit:
     bullet: bool = False
     decided_by: str = "none"  # heading | section | label | cue | learned | step | none
     excluded: tuple[str, ...] = ()  # clauses the learned heads read as ruling something out
+    # Items of other kinds its clauses say besides the unit's own ("They run QuickBooks and
+    # close the month by hand": a tech line that also names a pain), as (kind, clause).
+    also: tuple[tuple[str, str], ...] = ()
+    # The words before a colon opening the paragraph when no lexicon knows them ("Who we should
+    # stop chasing: ..."): the learned reader reads them as the paragraph's heading.
+    lead: str = ""
 
 
 def classify_phrase(text: str, section: str = "headings") -> str | None:
@@ -97,7 +119,7 @@ def split_sentences(text: str) -> list[str]:
 # An English aside in parentheses is a clause of its own ("... operators (not the mega-pass
 # groups)"); Chinese （） usually lists examples inside the clause ("流程行业（化工、制药）先不碰").
 _CLAUSE = re.compile(r",(?!\d{3}(?!\d))|[，;；。!?！？]|\)(?=\s|$)|\.(?!\d)|\s\("
-                     r"|\s(?:but|except|unless|although|though|however)\s|但是|但|不过|除非")
+                     r"|\s(?:but|except|unless|although|though|however)\s|但是|但|(?<=[，,。；;！!？?\s])不过|除非")
 
 
 _PUNCTUATION = re.compile(r"[,，;；。!?！？.)]")
@@ -145,7 +167,9 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
 
 def _is_speaker(prefix: str) -> bool:
     """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
-    stay in the text."""
+    stay in the text; "To:", "Re:", "主题：" are a memo's header fields, not speakers."""
+    if _METADATA.fullmatch(prefix.strip(" :：*_")):
+        return False
     if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
         return False
     from icp_coach.engines.offline.extraction.titles import find_titles  # titles use this module
@@ -210,7 +234,7 @@ def plain_lines(text: str) -> list[str]:
         table = _table_line(line.strip(), following)
         if table is not None:
             plain.append(table)
-        elif line.strip() and _DEBRIS.match(line):
+        elif line.strip() and (_DEBRIS.match(line) or _MESSAGE_HEADER.match(line.strip())):
             plain.append("")
         else:
             indent = line[:len(line) - len(line.lstrip())]
@@ -224,6 +248,21 @@ def _has_children(lines: list[str], number: int) -> bool:
     indent = len(line) - len(line.lstrip())
     following = next((row for row in lines[number:] if row.strip()), "")
     return bool(_BULLET.match(following.strip())) and len(following) - len(following.lstrip()) > indent
+
+
+def _heads_other_list(line: str, lines: list[str], number: int) -> bool:
+    """A short numbered line with no end mark over a list of other markers ("八、不做的情况" over
+    "- ..." bullets) is that list's heading, not an item."""
+    if not _NUMBERED.match(line) or re.search(r"[.。!！,，;；]$", line):
+        return False
+    following = next((row.strip() for row in lines[number:] if row.strip()), "")
+    if _NUMBERED.match(following):
+        return False
+    # Over bullets of another kind, or over a paragraph when the line is a few words of a
+    # numbered outline ("七、其他", "3. Pricing").
+    title = _NUMBERED.sub("", line, count=1)
+    return bool(_BULLET.match(following)) or (
+        len(title) <= 12 and len(title.split()) <= 3 and len(following) > 2 * len(line))
 
 
 def split_units(text: str, *, titled: bool = True) -> list[Unit]:
@@ -251,7 +290,8 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
             title = stripped
         if title is None and not bullet and _is_list_heading(stripped, lines, number):
             title = stripped
-        if title is None and bullet and len(stripped) <= 40 and _has_children(lines, number):
+        if title is None and bullet and len(stripped) <= 40 and (
+                _has_children(lines, number) or _heads_other_list(stripped, lines, number)):
             title = _BULLET.sub("", stripped, count=1).strip()
         if title is not None:
             section = classify_phrase(title)
@@ -270,6 +310,7 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
             section, heading, colon_section = None, "", False
         blank_before = False
         body_text = _BULLET.sub("", stripped, count=1).strip() if bullet else stripped
+        body_text = _EMPHASIS.sub(r"\2", body_text).strip("*_ ") or body_text
         speaker = _SPEAKER.match(body_text)
         if speaker and _is_speaker(speaker.group()):
             body_text = body_text[speaker.end():]
@@ -301,18 +342,36 @@ def _segments(text: str) -> list[str]:
 
 def _line_units(number: int, body_text: str, original: str, section: str | None, heading: str,
                 bullet: bool) -> list[Unit]:
-    label, label_kind, body = "", None, body_text
+    label, label_kind, body, lead = "", None, body_text, ""
     match = _LABEL.match(body_text)
     if match:
-        found = classify_phrase(match.group("label"))
+        name = match.group("label").strip()
+        found = "misc" if _METADATA.fullmatch(name.strip("*_ ")) else classify_phrase(name)
         if found is not None:
-            label, label_kind, body = match.group("label").strip(), found, match.group("rest")
-    pieces = [body_text]
-    if not bullet and not label and section in (None, "profile"):
-        pieces = split_sentences(body_text)
-    return [Unit(number, piece if len(pieces) > 1 else original, piece,
-                 body if len(pieces) == 1 else piece, label=label, label_kind=label_kind,
-                 section=section, heading=heading, bullet=bullet) for piece in pieces]
+            label, label_kind, body = name, found, match.group("rest")
+        elif len(name.split()) <= 8 and not re.search(r"\d", name):
+            lead = name
+    # A paragraph says one thing per sentence, whatever section or label it sits under ("What
+    # hurts them: routes are awful. Callbacks eat the margin."): each sentence is an item, and
+    # a label opening the paragraph speaks for all of its sentences. A bullet is one item,
+    # unless semicolons list several ("刚拿下区域总代；刚开了新网点").
+    pieces = _list_items(body) if bullet else split_sentences(body)
+    if label and not bullet:  # "Pains: a; b; c" (a table row too): each item on its own
+        pieces = [item for piece in pieces for item in _list_items(piece)]
+    if len(pieces) == 1:
+        return [Unit(number, original, body_text, body, label=label, label_kind=label_kind,
+                     section=section, heading=heading, bullet=bullet, lead=lead)]
+    return [Unit(number, piece if piece in original else original, piece, piece, label=label,
+                 label_kind=label_kind, section=section, heading=heading, bullet=bullet,
+                 lead=lead) for piece in pieces]
+
+
+def _list_items(text: str) -> list[str]:
+    """A bullet's items when semicolons separate them, each long enough to say something."""
+    pieces = [piece.strip() for piece in re.split(r"(?<=[;；])", text) if piece.strip(" ;；")]
+    if len(pieces) < 2 or any(len(piece.strip(" ;；")) < 4 for piece in pieces):
+        return [text]
+    return pieces
 
 
 def _cue_scores(text: str, extra: dict[str, float]) -> dict[str, float]:

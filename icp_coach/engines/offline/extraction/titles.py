@@ -60,9 +60,34 @@ def _is_fallback(match: re.Match[str]) -> bool:
     return match.re is _title_patterns()[-1]
 
 
+# Words that describe a person rather than name a trade ("the new manager", "our best lead").
+_NOT_A_TRADE = ("new", "the", "our", "their", "your", "this", "that", "every", "each", "any",
+                "some", "other", "former", "interim", "acting", "local", "small", "big",
+                "bigger", "good", "best", "real", "actual", "same", "only", "one", "two",
+                "office", "count", "quarters", "start", "first", "last", "next", "usually",
+                "often", "always", "sometimes", "mostly", "then", "also", "when", "who",
+                "whoever", "someone", "with", "from", "like", "sure")
+
+
+@lru_cache(maxsize=1)
+def _trade_titles() -> re.Pattern[str]:
+    """A trade word and a head ("funeral director", "head brewer", "yard manager"): read as a
+    title only in a clause that names a buying role, where a person is what is spoken of."""
+    data = load_data("titles.yaml")["en"]
+    trail = _alternation(["director", "manager", "supervisor", "superintendent", "coordinator",
+                          "lead", *data["trailing_heads"]])
+    stop = _alternation(list(_NOT_A_TRADE))
+    word = rf"(?!(?:{stop})(?![A-Za-z]))[a-z]{{4,}}"
+    # "... head of RevOps" is the other pattern's: a head followed by "of" is not this one's.
+    return re.compile(rf"(?<![A-Za-z])(?:{word}\s+(?:{trail})|head\s+{word})(?![A-Za-z])"
+                      rf"(?!\s+of(?![A-Za-z]))")
+
+
 def find_titles(text: str) -> list[tuple[int, int, str]]:
     """Job titles in text order as (start, end, title), the longest where two overlap."""
     found: list[tuple[int, int, str]] = []
+    if role_cues_in(text):
+        found += [(m.start(), m.end(), m.group()) for m in _trade_titles().finditer(text)]
     for pattern in _title_patterns():
         for match in pattern.finditer(text):
             if re.search(r"[的是有或者和与及要在由了]", match.group()[:2]) and _is_fallback(match):
