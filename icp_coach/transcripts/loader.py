@@ -12,6 +12,7 @@ from icp_coach.transcripts.cues import parse_cues
 from icp_coach.transcripts.decoding import decode_transcript
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.labelled_text import parse_labelled_text
+from icp_coach.transcripts.layouts import name_q_and_a, normalise_layout
 from icp_coach.transcripts.roles import detect_interviewers
 from icp_coach.transcripts.sections import reads_like_metadata
 from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
@@ -115,7 +116,7 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
         builders, found = parse_cues(lines, source, kind=fmt)
         warnings += [f"{source}: {w}" for w in found]
     else:
-        builders, found, labelled = parse_labelled_text(lines)
+        builders, found, labelled = parse_labelled_text(normalise_layout(lines))
         warnings += [f"{source}: {w}" for w in found]
         if labelled == 0:
             raise TranscriptError(
@@ -123,10 +124,11 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
                 what_to_do="start each turn with the speaker's name, e.g. 'Interviewer: ...' and "
                 "'Maya (VP Sales): ...', or export with speaker names from the meeting tool")
     builders = _fold_aliases(builders)
+    hosts, guests = _header_people(lines)
+    name_q_and_a(builders, hosts, guests)
     turns = [builder.build() for builder in join_same_speaker(builders)]
     if not turns:
         raise TranscriptError(source, "has no speech in it", what_to_do="export the transcript again")
-    hosts, guests = _header_people(lines)
     choice = detect_interviewers([t for t in turns if t.speaker], source, interviewer,
                                  hosts=hosts, guests=guests)
     chosen = set(choice.interviewers)

@@ -1,0 +1,122 @@
+"""Export layouts rewritten, line for line, into the `Name: text` form `label_lines` reads.
+
+Some tools and hand-made write-ups mark the speaker in ways no colon label covers:
+- Markdown blockquotes: `> **Dana**: text`, `> 姓名：text`, `>` continuation and blank `>` lines;
+- em-dash and bracket labels: `Dana — text`, `[Dana] text`, `【主持人】text`;
+- pipes: `Dana | 00:01:02 | text`;
+- a name alone on its line above the paragraph (Descript, Riverside): `Dana Ortiz` then the speech.
+Blockquote markers always go (they are formatting); any other form is rewritten only when at least
+two lines use it, so a stray dash or bracket in speech stays speech. One line in, one line out: line numbers, and so quote locations, do not move.
+Q/A transcripts whose header names the two sides get those names (`name_q_and_a`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from icp_coach.transcripts.label_lines import (
+    NAME,
+    TS,
+    looks_like_phrase,
+    plausible_name,
+    read_label,
+)
+from icp_coach.transcripts.turns import TurnBuilder
+
+_QUOTE = re.compile(r"^\s*>(?:\s?>)*(?:\s|$)")
+_TS_ONLY = re.compile(rf"^\s*{TS}\s*$")
+_DASH = re.compile(rf"^\s*(?P<name>{NAME})\s+[—–]\s+(?P<text>\S.*)$")
+_SQUARE = re.compile(r"^\s*\[(?P<name>[^\[\]]{1,40})\]\s+(?P<text>\S.*)$")
+_LENTICULAR = re.compile(r"^\s*【(?P<name>[^【】]{1,20})】\s*(?P<text>\S.*)$")
+_PIPE = re.compile(rf"^\s*(?P<name>[^|]{{1,40}}?)\s*\|\s*\[?(?P<ts>{TS})\]?\s*\|\s*(?P<text>\S.*)$")
+_END_PUNCT = re.compile(r"[.!?。！？,，;；:：…]\s*$")
+
+
+def _unquote(lines: list[str]) -> list[str]:
+    """Blockquote markers off: `> ` is Markdown's formatting, never what anyone said."""
+    return [_QUOTE.sub("", line) for line in lines]
+
+
+def _as_label(match: re.Match[str]) -> str | None:
+    name = match.group("name").strip()
+    if not plausible_name(name) or _TS_ONLY.match(name) or looks_like_phrase(name):
+        return None
+    stamp = match.groupdict().get("ts")
+    return f"{'[' + stamp + '] ' if stamp else ''}{name}: {match.group('text').strip()}"
+
+
+def _rewrite_form(lines: list[str], form: re.Pattern[str]) -> list[str]:
+    rewritten: list[str | None] = [None] * len(lines)
+    for index, line in enumerate(lines):
+        match = form.match(line)
+        label = read_label(line) if match else None
+        if match and (label is None or "|" in label.name):  # "Dana | 00" is no name
+            rewritten[index] = _as_label(match)
+    if sum(line is not None for line in rewritten) < 2:
+        return lines
+    return [new if new is not None else old for old, new in zip(lines, rewritten, strict=True)]
+
+
+def _bare_name(line: str) -> str | None:
+    name = line.strip()
+    if not name or _END_PUNCT.search(name) or name.startswith(("#", "-", "*", "|", "[", "(")):
+        return None
+    if not plausible_name(name) or looks_like_phrase(name) or len(name.split()) > 4:
+        return None
+    if re.search(r"[\u4e00-\u9fff]", name) and len(name) > 6:
+        return None
+    return name
+
+
+def _names_above_paragraphs(lines: list[str]) -> list[str]:
+    """`Dana Ortiz` alone after a blank line, speech below: a speaker, when two such names recur."""
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        before_blank = index == 0 or not lines[index - 1].strip()
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        if not before_blank or not after.strip() or read_label(line) is not None:
+            continue
+        name = _bare_name(line)
+        if name and _bare_name(after) is None:
+            found[index] = name
+    counts = Counter(found.values())
+    recurring = {name for name, count in counts.items() if count >= 2}
+    if len(recurring) < 2:
+        return lines
+    return [f"{found[i]}:" if found.get(i) in recurring else line for i, line in enumerate(lines)]
+
+
+_STEPS: tuple[Callable[[list[str]], list[str]], ...] = (
+    _unquote,
+    lambda lines: _rewrite_form(lines, _DASH),
+    lambda lines: _rewrite_form(lines, _SQUARE),
+    lambda lines: _rewrite_form(lines, _LENTICULAR),
+    lambda lines: _rewrite_form(lines, _PIPE),
+    _names_above_paragraphs,
+)
+
+
+def normalise_layout(lines: list[str]) -> list[str]:
+    """The same lines, each layout's speaker marks turned into `Name: text`."""
+    for step in _STEPS:
+        lines = step(lines)
+    return lines
+
+
+_SIDES = {"q": "host", "问": "host", "a": "guest", "答": "guest"}
+
+
+def name_q_and_a(builders: list[TurnBuilder], hosts: list[str], guests: list[str]) -> None:
+    """`Q:` / `A:` turns take the names of a header's single interviewer and interviewee; the
+    label stays as written."""
+    speakers = {b.speaker.strip().lower() for b in builders if b.speaker}
+    if not speakers or not speakers <= set(_SIDES):
+        return
+    names = {"host": hosts[0] if len(hosts) == 1 else "", "guest": guests[0] if len(guests) == 1 else ""}
+    for builder in builders:
+        name = names.get(_SIDES.get(builder.speaker.strip().lower(), ""), "")
+        if name:
+            builder.label = builder.label or builder.speaker
+            builder.speaker = name
