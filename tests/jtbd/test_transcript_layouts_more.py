@@ -63,8 +63,8 @@ def test_chinese_blockquote_with_bold_names_and_full_width_colons() -> None:
     assert interviewers(transcript) == {"王琳"}
 
 
-BLOCKQUOTE_PLAIN_EN = """> Interviewer: Who books the freight for your shop?
-> Keiko: I do, by email with three forwarders.
+BLOCKQUOTE_PLAIN_EN = """> Interviewer: Who orders the flowers for your shop?
+> Keiko: I do, by email with three growers.
 >
 > Interviewer: Why three?
 > Keiko: Because none of them answers fast on a Friday.
@@ -72,10 +72,10 @@ BLOCKQUOTE_PLAIN_EN = """> Interviewer: Who books the freight for your shop?
 
 
 def test_blockquote_with_plain_labels() -> None:
-    transcript = parse_transcript(BLOCKQUOTE_PLAIN_EN, "freight.txt")
+    transcript = parse_transcript(BLOCKQUOTE_PLAIN_EN, "florist.txt")
     assert turns(transcript) == [
-        ("Interviewer", "Who books the freight for your shop?"),
-        ("Keiko", "I do, by email with three forwarders."),
+        ("Interviewer", "Who orders the flowers for your shop?"),
+        ("Keiko", "I do, by email with three growers."),
         ("Interviewer", "Why three?"),
         ("Keiko", "Because none of them answers fast on a Friday."),
     ]
@@ -124,11 +124,11 @@ BRACKETS_EN = """[Lena] How do couples pick their photo package?
 [Omar] A PDF I made three years ago. Nobody reads it.
 """
 
-BRACKETS_ZH = """【主持人】你们驾校现在怎么排学员练车？
-【张伟】教练自己在本子上记，学员打电话约。
+BRACKETS_ZH = """【主持人】你们琴行现在怎么给学生排课？
+【张伟】老师自己在本子上记，家长打电话约。
 经常两个人约到同一个时间。
 【主持人】后来试过什么办法？
-【张伟】用过一个小程序，教练嫌麻烦不肯用。
+【张伟】用过一个小程序，老师嫌麻烦不肯用。
 """
 
 
@@ -144,12 +144,12 @@ def test_square_bracket_labels() -> None:
 
 
 def test_chinese_lenticular_bracket_labels() -> None:
-    transcript = parse_transcript(BRACKETS_ZH, "jiaxiao.txt")
+    transcript = parse_transcript(BRACKETS_ZH, "qinhang.txt")
     assert turns(transcript) == [
-        ("主持人", "你们驾校现在怎么排学员练车？"),
-        ("张伟", "教练自己在本子上记，学员打电话约。\n经常两个人约到同一个时间。"),
+        ("主持人", "你们琴行现在怎么给学生排课？"),
+        ("张伟", "老师自己在本子上记，家长打电话约。\n经常两个人约到同一个时间。"),
         ("主持人", "后来试过什么办法？"),
-        ("张伟", "用过一个小程序，教练嫌麻烦不肯用。"),
+        ("张伟", "用过一个小程序，老师嫌麻烦不肯用。"),
     ]
     assert interviewers(transcript) == {"主持人"}
 
@@ -182,11 +182,11 @@ Payroll could not print the cheques on a Friday.
 """
 
 NAME_ABOVE_ZH = """李娜  00:01:02
-你们物业现在怎么处理业主报修？
+你们快递驿站现在怎么处理丢件投诉？
 
 陈刚  00:01:10
-业主打电话到前台，前台写在登记本上。
-维修师傅下午来看一眼本子。
+顾客打电话到店里，店员写在登记本上。
+店长晚上来看一眼本子。
 
 李娜  00:02:30
 漏掉过吗？
@@ -206,10 +206,10 @@ def test_a_name_alone_on_its_line_above_the_paragraph(text: str) -> None:
 
 
 def test_a_chinese_name_and_timestamp_above_the_paragraph() -> None:
-    transcript = parse_transcript(NAME_ABOVE_ZH, "wuye.txt")
+    transcript = parse_transcript(NAME_ABOVE_ZH, "yizhan.txt")
     assert turns(transcript) == [
-        ("李娜", "你们物业现在怎么处理业主报修？"),
-        ("陈刚", "业主打电话到前台，前台写在登记本上。\n维修师傅下午来看一眼本子。"),
+        ("李娜", "你们快递驿站现在怎么处理丢件投诉？"),
+        ("陈刚", "顾客打电话到店里，店员写在登记本上。\n店长晚上来看一眼本子。"),
         ("李娜", "漏掉过吗？"),
         ("陈刚", "经常，本子被水泡过一次，一周的单子全没了。"),
     ]
@@ -306,7 +306,7 @@ def test_a_quoted_email_inside_an_answer_is_speech_without_the_marker() -> None:
             "Keiko: This, word for word:\n"
             "> We cannot ship before the twentieth.\n"
             "Interviewer: And then?\n"
-            "Keiko: I cancelled and called the other forwarder.\n")
+            "Keiko: I cancelled and called the other grower.\n")
     transcript = parse_transcript(text, "quote.md", fmt="md")
     assert turns(transcript)[1] == ("Keiko", "This, word for word:\nWe cannot ship before the twentieth.")
     assert interviewers(transcript) == {"Interviewer"}
