@@ -73,7 +73,10 @@ _DATE_OR_TIME = re.compile(
     r"|(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"
     r"|(?<![\d.,])(?:(?:19|20)\d{2}年|\d{1,2}月\d{1,2}[日号])(?:\d{1,2}月)?"
     r"|(?<![\d.,])\d{1,2}月(?:份)?(?=\d|[^\d万亿千百]|$)"
-    r"|(?<=\bin )(?:19|20)\d{2}(?![\d,%])|(?<=Q[1-4] )(?:19|20)\d{2}", re.IGNORECASE)
+    r"|(?<=\bin )(?:19|20)\d{2}(?![\d,%])|(?<=Q[1-4] )(?:19|20)\d{2}"
+    # Phone numbers: three or more digit groups joined by hyphens, dots or spaces in the
+    # usual shapes ("415-555-0132", "(415) 555-0132", "+86 138-1234-5678").
+    r"|(?<![\d.,])(?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s.-]\d{3,4}[.-]\d{4}(?![\d,])", re.IGNORECASE)
 
 # Orders of magnitude said as such: "a seven-figure business" ($1M to $10M), "low eight figures",
 # "千万级" (10 to 100 million), "千人级" (1,000 to 10,000 people).
