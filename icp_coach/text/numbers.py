@@ -63,7 +63,8 @@ _ZH_BARE = (rf"(?<=[过上破超逾几数近])[十百千万亿]"
 _ZH_AT_LEAST_MARK = "过上破超逾"
 _ZH_VAGUE_MARK = "几数"
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Scientific notation first ("5e6" in a YAML or CSV export), then grouped and plain digits.
+_ARABIC = r"\d+(?:\.\d+)?[eE]\+?\d{1,2}(?![\dA-Za-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # Clock times ("09:40", "9:14 AM"), dates ("2024-11-18", "11/18 09:40", "11月18日", "2024年",
 # "Q3 2024") and years said as such ("in 2019").
@@ -455,6 +456,9 @@ def _join(text: str, first: Quantity, second: Quantity) -> str | None:
         return "to"
     if _BETWEEN_JOIN.match(between) and _BETWEEN_BEFORE.search(text[:first.start]):
         return "to"
+    if re.fullmatch(r"\s*,\s*", between) and re.search(r"[\[(]\s*$", text[:first.start]) \
+            and re.match(r"\s*[\])]", text[second.end:]) and first.value < second.value:
+        return "to"  # "[5e6, 5e7]", "(50, 250)": a YAML or JSON pair of bounds
     if _OR_JOIN.match(between) and first.value < second.value:
         return "or"
     if re.fullmatch(r"\s*,\s*", between) and first.value < _leading(second) <= 3 * first.value \

@@ -329,12 +329,22 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
     if found.kind == "range":
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line))
     elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
-            and found.start <= 12:
+            and found.start <= 12 and _says_what_happens(sentence[found.end:]):
         # "Below ~50 they ..." marks where the profile starts, not where it ends.
         found_ranges.bound("hint", name, "at_least" if found.kind == "at_most" else "at_most",
                            high if found.kind == "at_most" else low)
     else:
         found_ranges.bound("bounds", name, found.kind, low if found.kind == "at_least" else high)
+
+
+def _says_what_happens(after: str) -> bool:
+    """ "Below ~50 people they hack it together": a clause follows the bound and its field word,
+    so the bound is where things go wrong. "Fewer than 500 employees and less than $100M" lists
+    limits: nothing happens there, the bound is the profile's own."""
+    rest = re.sub(r"^\s*(?:[A-Za-z-]+\s+)?(?:" + _STAFF.pattern + r"|people|persons|heads"
+                  r"|revenue|sales|turnover|in\s+(?:revenue|sales)|a\s+year|per\s+year)\b",
+                  "", after, count=1, flags=re.IGNORECASE)
+    return not re.match(r"\s*(?:$|[,;:.)—–-]|and\b|or\b|&)", rest, re.IGNORECASE)
 
 
 def _chosen_range(ranges: list[Bounds]) -> Bounds:
