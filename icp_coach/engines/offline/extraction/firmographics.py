@@ -365,7 +365,9 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
     for unit in units:
         if unit.is_heading or unit.kind not in SIZE_KINDS:
             continue
-        previous_field: str | None = None
+        # "Headcount (FTE): 30 - 300; avg deal $18k": the label speaks for each of its items.
+        label_field = _field_in(unit.label) if unit.label and unit.label not in unit.text else None
+        previous_field: str | None = label_field
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
             for found in find_ranges(sentence):
