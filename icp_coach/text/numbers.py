@@ -63,7 +63,8 @@ _ZH_BARE = (rf"(?<=[过上破超逾几数近])[十百千万亿]"
 _ZH_AT_LEAST_MARK = "过上破超逾"
 _ZH_VAGUE_MARK = "几数"
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Scientific notation first ("5e6" in a YAML or CSV export), then grouped and plain digits.
+_ARABIC = r"\d+(?:\.\d+)?[eE]\+?\d{1,2}(?![\dA-Za-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # Clock times ("09:40", "9:14 AM"), dates ("2024-11-18", "11/18 09:40", "11月18日", "2024年",
 # "Q3 2024") and years said as such ("in 2019").
@@ -73,7 +74,10 @@ _DATE_OR_TIME = re.compile(
     r"|(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"
     r"|(?<![\d.,])(?:(?:19|20)\d{2}年|\d{1,2}月\d{1,2}[日号])(?:\d{1,2}月)?"
     r"|(?<![\d.,])\d{1,2}月(?:份)?(?=\d|[^\d万亿千百]|$)"
-    r"|(?<=\bin )(?:19|20)\d{2}(?![\d,%])|(?<=Q[1-4] )(?:19|20)\d{2}", re.IGNORECASE)
+    r"|(?<=\bin )(?:19|20)\d{2}(?![\d,%])|(?<=Q[1-4] )(?:19|20)\d{2}"
+    # Phone numbers: three or more digit groups joined by hyphens, dots or spaces in the
+    # usual shapes ("415-555-0132", "(415) 555-0132", "+86 138-1234-5678").
+    r"|(?<![\d.,])(?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s.-]\d{3,4}[.-]\d{4}(?![\d,])", re.IGNORECASE)
 
 # Orders of magnitude said as such: "a seven-figure business" ($1M to $10M), "low eight figures",
 # "千万级" (10 to 100 million), "千人级" (1,000 to 10,000 people).
@@ -452,6 +456,9 @@ def _join(text: str, first: Quantity, second: Quantity) -> str | None:
         return "to"
     if _BETWEEN_JOIN.match(between) and _BETWEEN_BEFORE.search(text[:first.start]):
         return "to"
+    if re.fullmatch(r"\s*,\s*", between) and re.search(r"[\[(]\s*$", text[:first.start]) \
+            and re.match(r"\s*[\])]", text[second.end:]) and first.value < second.value:
+        return "to"  # "[5e6, 5e7]", "(50, 250)": a YAML or JSON pair of bounds
     if _OR_JOIN.match(between) and first.value < second.value:
         return "or"
     if re.fullmatch(r"\s*,\s*", between) and first.value < _leading(second) <= 3 * first.value \

@@ -63,7 +63,7 @@ _FLOW_AFTER = re.compile(
     r"^\s*(?:people|persons|visitors|人|人次)?\s*(?:(?:a|per|each|every)\s+(?:day|week|month|shift|night)"
     r"|daily|weekly|每天|每日|每周|每月|一天|一周|日均)", re.IGNORECASE)
 # Words that make a headcount whatever else the clause says.
-_STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers"
+_STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers|pax"
                     r"|crews?|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
                     r"|员工|职员|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
@@ -136,6 +136,9 @@ _RULES_OUT = re.compile(
     r"|算不过账|不合适|不值得", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,，;；、]|\s(?:but|though|although|whereas|while)\s|但是?|不过|而")
 _WINDOW = 36
+# Where the words after a figure stop speaking of it: a conjunction or a verb opens the next thing.
+_NEXT_THING = re.compile(r"(?<![A-Za-z])(?:and|plus|with|while|doing|does|making|makes|bringing"
+                         r"|brings|turning|grossing|billing)(?![A-Za-z])|和|以及|并且|同时", re.IGNORECASE)
 _MILLIONS = 1_000_000
 
 
@@ -187,6 +190,11 @@ def _nearest_cue(sentence: str, found: NumberRange) -> str | None:
     before_start = max([clause_start, found.start - _WINDOW] + [q.end for q in others
                                                                 if q.end <= found.start])
     after, before = masked[found.end:after_end], masked[before_start:found.start]
+    # "a staff of 40 to 200 and turnover of $8MM", "thirty to eighty pax doing two million":
+    # past "and" or a verb the words speak of what comes next, not of this figure.
+    next_thing = _NEXT_THING.search(after)
+    if next_thing:
+        after = after[:next_thing.start()]
     best: tuple[int, int, str] | None = None
     for name, pattern in _cue_families().items():
         hits = [] if name in ("served", "counted") else [(0, m.start()) for m in pattern.finditer(after)]
@@ -236,6 +244,8 @@ def _other_plural(after: str) -> bool:
     if not match or (match.group(1) or "") in _FUNCTION_WORDS:
         return False  # "80 and goes up to 600": a verb after a conjunction, not a noun
     word = match.group(2).lower()
+    if _STAFF.fullmatch(word):  # "15~60 techs", "80 workers"
+        return False
     if _PEOPLE.search(word) and word not in _THINGS:  # "inspectors", "mechanics", "dentists"
         return False
     return word not in _NOT_A_COUNT and not cues("employees", "").fullmatch(word) and \
@@ -319,12 +329,22 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
     if found.kind == "range":
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line))
     elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
-            and found.start <= 12:
+            and found.start <= 12 and _says_what_happens(sentence[found.end:]):
         # "Below ~50 they ..." marks where the profile starts, not where it ends.
         found_ranges.bound("hint", name, "at_least" if found.kind == "at_most" else "at_most",
                            high if found.kind == "at_most" else low)
     else:
         found_ranges.bound("bounds", name, found.kind, low if found.kind == "at_least" else high)
+
+
+def _says_what_happens(after: str) -> bool:
+    """ "Below ~50 people they hack it together": a clause follows the bound and its field word,
+    so the bound is where things go wrong. "Fewer than 500 employees and less than $100M" lists
+    limits: nothing happens there, the bound is the profile's own."""
+    rest = re.sub(r"^\s*(?:[A-Za-z-]+\s+)?(?:" + _STAFF.pattern + r"|people|persons|heads"
+                  r"|revenue|sales|turnover|in\s+(?:revenue|sales)|a\s+year|per\s+year)\b",
+                  "", after, count=1, flags=re.IGNORECASE)
+    return not re.match(r"\s*(?:$|[,;:.)—–-]|and\b|or\b|&)", rest, re.IGNORECASE)
 
 
 def _chosen_range(ranges: list[Bounds]) -> Bounds:
@@ -345,7 +365,9 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
     for unit in units:
         if unit.is_heading or unit.kind not in SIZE_KINDS:
             continue
-        previous_field: str | None = None
+        # "Headcount (FTE): 30 - 300; avg deal $18k": the label speaks for each of its items.
+        label_field = _field_in(unit.label) if unit.label and unit.label not in unit.text else None
+        previous_field: str | None = label_field
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
             for found in find_ranges(sentence):

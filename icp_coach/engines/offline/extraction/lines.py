@@ -165,6 +165,10 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
             and _LABEL.match(line) is None)
 
 
+# What may follow a size or revenue word in a field's name ("人数", "营收规模", "Revenue (USD)").
+_FIELD_NAME_ENDS = {"", "员", "数", "数量", "总数", "规模", "额", "(USD)", "(usd)", "range", "band"}
+
+
 def _is_speaker(prefix: str) -> bool:
     """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
     stay in the text; "To:", "Re:", "主题：" are a memo's header fields, not speakers."""
@@ -172,6 +176,12 @@ def _is_speaker(prefix: str) -> bool:
         return False
     if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
         return False
+    # "Staff:", "Employees:", "人数：", a table's "| Revenue |": a firmographic field's name.
+    field_name = prefix.strip(" :：*_")
+    for family in ("employees", "revenue"):
+        head = cues(family, "").match(field_name)
+        if head and field_name[head.end():].strip() in _FIELD_NAME_ENDS:
+            return False
     from icp_coach.engines.offline.extraction.titles import find_titles  # titles use this module
 
     if find_titles(prefix.rstrip(" :：")) and not re.search(r"\[|\d{1,2}:\d{2}", prefix):
