@@ -416,6 +416,23 @@ def _names_segment(clause: str) -> set[str]:
     return {m.canonical for dimension in ("industry", "region") for m in mentions(dimension, clause)}
 
 
+def _kept_before_verdicts(parts: list[tuple[str, str]]) -> list[str]:
+    """Kept clauses naming a segment that no nameless verdict after them rules out: in "Big
+    hospitals, which call often, not our thing" the verdict covers every clause back to the
+    segment it speaks of."""
+    kept: list[str] = []
+    verdict = False
+    for clause, status in reversed(parts):
+        named = bool(_names_segment(clause))
+        if status == "ruled_out" and not named:
+            verdict = True
+        elif named:
+            if status == "kept" and not verdict:
+                kept.append(clause)
+            verdict = False
+    return kept
+
+
 _PLACED_BY_WORDS = ("cue", "section", "learned", "paragraph")
 
 
@@ -433,11 +450,7 @@ def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
             continue
         text = unit.body if unit.label else unit.text
         parts = _clause_polarity(text, unit.excluded)
-        # A kept clause a nameless verdict follows ("Big hospitals, not our thing") is what the
-        # verdict rules out, not a segment kept.
-        kept = [c for i, (c, status) in enumerate(parts) if status == "kept" and _names_segment(c)
-                and not (i + 1 < len(parts) and parts[i + 1][1] == "ruled_out"
-                         and not _names_segment(parts[i + 1][0]))]
+        kept = _kept_before_verdicts(parts)
         ruled_out = [c.strip() for c, status in parts if status == "ruled_out" and c.strip()]
         if unit.kind == "red_flag" and kept and ruled_out:
             unit = replace(unit, kind="profile", decided_by="polarity")
