@@ -433,6 +433,15 @@ def _kept_before_verdicts(parts: list[tuple[str, str]]) -> list[str]:
     return kept
 
 
+# A tool line that disqualifies the customer, not one that says what we do ("we don't replace
+# Ekos"): "must not be on SAP", "can't be on paper", "不能用自建系统", "还在用纸质单据的不要".
+_DISQUALIFIES = re.compile(
+    r"(?<![A-Za-z])(?:must not|mustn'?t|can'?t be|cannot be|should not be|shouldn'?t be"
+    r"|(?:anyone|anybody|companies|shops|teams|firms) (?:still |not )*(?:on|using|running)"
+    r"|no (?:one|company|shop|firm) (?:still )?(?:on|using|running))(?![A-Za-z])"
+    r"|(?<!能)不能(?:用|是|在)|的(?:不要|不做|不接|不考虑|排除)", re.IGNORECASE)
+
+
 _PLACED_BY_WORDS = ("cue", "section", "learned", "paragraph")
 
 
@@ -455,7 +464,8 @@ def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
         if unit.kind == "red_flag" and kept and ruled_out:
             unit = replace(unit, kind="profile", decided_by="polarity")
         elif unit.kind == "tech" and ruled_out and says_exclusion(text):
-            flags = tuple(("red_flag", c) for c in ruled_out if not states_requirement(c))
+            flags = tuple(("red_flag", c) for c in ruled_out
+                          if _DISQUALIFIES.search(c) and not states_requirement(c))
             unit = replace(unit, also=tuple(dict.fromkeys((*unit.also, *flags))))
         fixed.append(unit)
     return fixed
