@@ -362,7 +362,7 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    """(clause, "kept" | "ruled_out" | "ours") for the clauses of a line.
+    """(clause, "kept" | "ruled_out" | "ours" | "covered") for the clauses of a line.
 
     A clause ruled out names something only to rule it out: by ruling-out words ("化工、制药先
     不碰", "no longer", "aren't"; not a widening "not only"), by the learned reader (`excluded`:
@@ -404,11 +404,12 @@ def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[st
     ruled_out_by_reader = {clause.strip() for clause in excluded}
     parts = [(clause, "ruled_out" if status == "kept" and clause.strip() in ruled_out_by_reader
               else status) for clause, status in parts]
-    # A segment a line both names and rules out is ruled out: "不是不想做政府，…，先不碰政府单位"
-    # is an excuse for not doing it.
+    # A segment a line both names and rules out is not kept: "不是不想做政府，…，先不碰政府单位"
+    # is an excuse for not doing it. The clause that keeps it is no red flag of its own
+    # ("covered": the one that rules it out already is).
     refused = {name for clause, status in parts if status == "ruled_out"
                for name in _names_segment(clause)}
-    return [(clause, "ruled_out" if status == "kept" and _names_segment(clause)
+    return [(clause, "covered" if status == "kept" and _names_segment(clause)
              and _names_segment(clause) <= refused else status) for clause, status in parts]
 
 
