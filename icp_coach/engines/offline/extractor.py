@@ -27,7 +27,12 @@ from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
 from icp_coach.domain.ports import Extraction
 from icp_coach.engines.offline.extraction import gazetteer
-from icp_coach.engines.offline.extraction.exclusion import says_exclusion
+from icp_coach.engines.offline.extraction.exclusion import (
+    rules_out_words,
+    says_exclusion,
+    states_requirement,
+    without_inclusive,
+)
 from icp_coach.engines.offline.extraction.firmographics import extract_sizes
 from icp_coach.engines.offline.extraction.lexicons import cues
 from icp_coach.engines.offline.extraction.lines import (
@@ -81,7 +86,8 @@ _FILLER = re.compile(r"(?<![A-Za-z])(?:or|and|the|a|an|is|are|usually|often|some
 
 # What may remain of a clause that only rules out the one before it (", not now", "，暂时不做").
 _ONLY_TIME_OR_VERB = re.compile(r"(?:now|yet|for now|right now|at the moment|currently|today"
-                                r"|this year|做|碰|考虑|接|管)?", re.IGNORECASE)
+                                r"|this year|anymore|any more|现在|目前|暂时|已经)?\s*"
+                                r"(?:做|碰|考虑|接|管)?了?", re.IGNORECASE)
 
 
 class OfflineExtractor:
@@ -167,7 +173,7 @@ class OfflineExtractor:
                 units, placed = read_units(units, classifier, allowed, context)
                 if placed and notes is not None:
                     notes.append(f"{placed} line(s) placed by the learned clause reader")
-        units = _titles_not_signals(units)
+        units = _polarity_of_mixed_lines(_titles_not_signals(units))
         content = [u for u in units if not u.is_heading]
         if step is not None and len(content) == 1:
             # A one-thing answer is about what the step asked; in a longer answer a sentence
@@ -331,20 +337,144 @@ def _tools_named(clause: str) -> list[str]:
     return values
 
 
-def _kept_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:
-    """Clauses that do not name something only to rule it out ("化工、制药先不碰"): by negation
-    words, and by the learned reader (`excluded`: "Canada later", "not GCs")."""
+# Words that make a clause about us, not the customer: "our implementation team sits in
+# Suzhou", "HQ in Austin", "we're based in Singapore", "我们的销售都在成都", "总部在上海".
+_OUR_PLACE = re.compile(
+    r"(?<![A-Za-z])(?:(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:team|teams|office|offices|hq"
+    r"|headquarters|staff|reps|engineers|developers|people|warehouse|factory|support|founders?)"
+    r"|(?:we|i)(?:'re|'m| are| am)\s+(?:based|located|headquartered)|we sit in"
+    r"|(?:our|we're|we are)\s+(?:hq|headquartered)|^\W*(?:hq|headquarters|headquartered))(?![A-Za-z])"
+    r"|(?:我们|我司|咱们|本公司)(?:的)?(?:总部|公司|团队|办公室|销售|实施|研发|工厂|仓库|客服|员工"
+    r"|技术|售后|同事)[^，。；,;]{0,8}?(?:在|位于|设在|坐落)|^\W*(?:总部|公司总部)(?:在|位于|设在)"
+    r"|(?:我司|我们公司)(?:在|位于)",
+    re.IGNORECASE)
+# "X other than Y", "anywhere except Y": what follows the word is ruled out, the rest is kept.
+_EXCEPT_TAIL = re.compile(r"(?<![A-Za-z])(?:other than|except(?: for)?|excluding|apart from"
+                          r"|but not)\s", re.IGNORECASE)
+# "除了X以外的Y" rules X out and keeps Y; "除了X以外，还/也Y" keeps both (besides X, also Y).
+_ZH_EXCEPT = re.compile(r"除了(?P<out>[^，。；,;]+?)(?:以外|之外|外)(?P<also>[，,\s]*(?:还|也))?")
+# Two or more capitalised words in a logo clause are a company's name ("Acme Dental").
+_PROPER_NAME = re.compile(r"(?<![A-Za-z])[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+")
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(clause, "kept" | "ruled_out" | "ours" | "covered") for the clauses of a line.
+
+    A clause ruled out names something only to rule it out: by ruling-out words ("化工、制药先
+    不碰", "no longer", "aren't"; not a widening "not only"), by the learned reader (`excluded`:
+    "Canada later"), or as the tail of "except"/"other than"/"除了…以外". A clause about us ("HQ
+    in Austin") or naming customers' logos is neither a segment nor a line not to cross."""
     negation = cues("negation", "")
-    clauses = [clause for _, clause in split_clauses(text)]
-    negated = [bool(negation.search(clause)) for clause in clauses]
-    for index, clause in enumerate(clauses):
-        # ", not now" / "，暂时不做" rules out the clause before it.
-        remainder = negation.sub("", clause).strip(" ,.;:!，。；：、—-")
-        if negated[index] and index > 0 and _ONLY_TIME_OR_VERB.fullmatch(remainder):
-            negated[index - 1] = True
+    raw = [clause for _, clause in split_clauses(text)]
+    parts: list[tuple[str, str]] = []
+    for clause in raw:
+        if _OUR_PLACE.search(clause):
+            parts.append((clause, "ours"))
+            continue
+        if _LOGOS.search(clause) and not rules_out_words(clause):
+            parts.append((_PROPER_NAME.sub(lambda m: " " * len(m.group()), clause), "kept"))
+            continue
+        zh = _ZH_EXCEPT.search(clause)
+        if zh and zh.group("also"):
+            parts.append((_blank(clause, zh.start(), zh.start() + 2), "kept"))
+            continue
+        if zh:
+            parts.append((clause[zh.start():zh.end()], "ruled_out"))
+            rest = _blank(clause, zh.start(), zh.end())
+            if rest.strip():
+                parts.append((rest.replace("的", " ", 1) if rest.lstrip().startswith("的")
+                              else rest, "kept"))
+            continue
+        tail = _EXCEPT_TAIL.search(clause)
+        if tail and tail.start() > 0 and clause[:tail.start()].strip():
+            parts.append((clause[:tail.start()], "kept"))
+            parts.append((clause[tail.start():], "ruled_out"))
+            continue
+        parts.append((clause, "ruled_out" if rules_out_words(clause) else "kept"))
+    for index, (clause, status) in enumerate(parts):
+        # ", not now" / "，暂时不做" / "not anymore" rules out the clause before it.
+        remainder = negation.sub("", without_inclusive(clause)).strip(" ,.;:!，。；：、—-")
+        if status == "ruled_out" and index > 0 and _ONLY_TIME_OR_VERB.fullmatch(remainder) \
+                and parts[index - 1][1] == "kept":
+            parts[index - 1] = (parts[index - 1][0], "ruled_out")
     ruled_out_by_reader = {clause.strip() for clause in excluded}
-    return [clause for clause, ruled_out in zip(clauses, negated, strict=True)
-            if not ruled_out and clause.strip() not in ruled_out_by_reader]
+    parts = [(clause, "ruled_out" if status == "kept" and clause.strip() in ruled_out_by_reader
+              else status) for clause, status in parts]
+    # A segment a line both names and rules out is not kept: "不是不想做政府，…，先不碰政府单位"
+    # is an excuse for not doing it. The clause that keeps it is no red flag of its own
+    # ("covered": the one that rules it out already is).
+    refused = {name for clause, status in parts if status == "ruled_out"
+               for name in _names_segment(clause)}
+    return [(clause, "covered" if status == "kept" and _names_segment(clause)
+             and _names_segment(clause) <= refused else status) for clause, status in parts]
+
+
+def _names_segment(clause: str) -> set[str]:
+    return {m.canonical for dimension in ("industry", "region") for m in mentions(dimension, clause)}
+
+
+def _kept_before_verdicts(parts: list[tuple[str, str]]) -> list[str]:
+    """Kept clauses naming a segment that no nameless verdict after them rules out: in "Big
+    hospitals, which call often, not our thing" the verdict covers every clause back to the
+    segment it speaks of."""
+    kept: list[str] = []
+    verdict = False
+    for clause, status in reversed(parts):
+        named = bool(_names_segment(clause))
+        if status == "ruled_out" and not named:
+            verdict = True
+        elif named:
+            if status == "kept" and not verdict:
+                kept.append(clause)
+            verdict = False
+    return kept
+
+
+# A tool line that disqualifies the customer, not one that says what we do ("we don't replace
+# Ekos"): "must not be on SAP", "can't be on paper", "不能用自建系统", "还在用纸质单据的不要".
+_DISQUALIFIES = re.compile(
+    r"(?<![A-Za-z])(?:must not|mustn'?t|can'?t be|cannot be|should not be|shouldn'?t be"
+    r"|(?:anyone|anybody|companies|shops|teams|firms) (?:still |not )*(?:on|using|running)"
+    r"|no (?:one|company|shop|firm) (?:still )?(?:on|using|running))(?![A-Za-z])"
+    r"|(?<!能)不能(?:用|是|在)|的(?:不要|不做|不接|不考虑|排除)", re.IGNORECASE)
+
+
+_PLACED_BY_WORDS = ("cue", "section", "learned", "paragraph")
+
+
+def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
+    """Lines that rule one thing out and keep another are read clause by clause.
+
+    A red flag that only words placed ("东北不做，只做华东", "we used to target X, not any more;
+    now it's Y") also keeps a segment: it is a profile line whose ruled-out clauses become red
+    flags. A tool line whose clause rules out ("must not be on SAP", "还在用纸质单据的不要",
+    "不能用自建系统") says a line not to cross: that clause is a red flag, not part of the stack."""
+    fixed = []
+    for unit in units:
+        if unit.is_heading or unit.decided_by not in _PLACED_BY_WORDS:
+            fixed.append(unit)
+            continue
+        text = unit.body if unit.label else unit.text
+        parts = _clause_polarity(text, unit.excluded)
+        kept = _kept_before_verdicts(parts)
+        ruled_out = [c.strip() for c, status in parts if status == "ruled_out" and c.strip()]
+        if unit.kind == "red_flag" and kept and ruled_out:
+            unit = replace(unit, kind="profile", decided_by="polarity")
+        elif unit.kind == "tech" and ruled_out and says_exclusion(text):
+            flags = tuple(("red_flag", c) for c in ruled_out
+                          if _DISQUALIFIES.search(c) and not states_requirement(c))
+            unit = replace(unit, also=tuple(dict.fromkeys((*unit.also, *flags))))
+        fixed.append(unit)
+    return fixed
+
+
+def _kept_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:
+    """Clauses that name a segment: not ruled out, not about us (`_clause_polarity`)."""
+    return [clause for clause, status in _clause_polarity(text, excluded) if status == "kept"]
 
 
 def _pain_points(units: list[Unit]) -> list[PainPoint]:
@@ -389,8 +519,8 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
             continue
         text = unit.body if unit.label else unit.text
-        kept = set(_kept_clauses(text))
-        negated = [c.strip() for _, c in split_clauses(text) if c not in kept and c.strip()]
+        negated = [c.strip() for c, status in _clause_polarity(text) if status == "ruled_out"
+                   and c.strip()]
         for clause in dict.fromkeys([*unit.excluded, *negated]):
             remainder = cues("negation", "").sub("", clause).strip(" ,.;:!，。；：、—-")
             if _ONLY_TIME_OR_VERB.fullmatch(remainder):  # ", not now" names nothing itself

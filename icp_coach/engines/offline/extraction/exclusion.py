@@ -29,9 +29,36 @@ _OTHERWISE = re.compile(r"(?<![A-Za-z])(?:otherwise|or else|else)(?![A-Za-z])|�
                         re.IGNORECASE)
 
 
-def _any_exclusion(text: str) -> bool:
+# A negation that widens rather than rules out: "not only X", "not just X", "don't exclude X",
+# "不只是", "不限于", "不排除", "不是不做" (a double negation says yes). Masked before any
+# ruling-out word is looked for.
+INCLUSIVE = re.compile(
+    r"(?<![A-Za-z])(?:not (?:only|just|limited to|restricted to|excluding|ruling out)"
+    r"|(?:don'?t|do not|never) (?:exclude|rule out|skip|ignore)|no (?:need|reason) to (?:skip|exclude))"
+    r"(?![A-Za-z])|不只是|不只|不仅仅|不仅|不光|不单|不限于|不局限于|不排除|不拒绝|并非不|不是不",
+    re.IGNORECASE)
+# Ruling-out words the shared cue list lacks: a state that ended ("no longer", "not anymore",
+# "不再", "不做了") and a contrast's negative half ("... but CPA firms aren't").
+_MORE_EXCLUSION = re.compile(
+    r"(?<![A-Za-z])(?:no longer|not any ?more|aren'?t|isn'?t|other than|apart from|but not"
+    r"|must not|mustn'?t|can'?t be|cannot be|should not be)(?![A-Za-z])"
+    r"|不再|不做了|暂不考虑|不能用|不能是|不能在", re.IGNORECASE)
+
+
+def without_inclusive(text: str) -> str:
+    """The text with its widening negations ("not only", "不排除") blanked, same length."""
+    return INCLUSIVE.sub(lambda m: " " * len(m.group()), text)
+
+
+def rules_out_words(text: str) -> bool:
+    """Any ruling-out word, a widening negation ("not only X") not counted."""
+    text = without_inclusive(text)
     return bool(EXCLUSION.search(text) or cues("negation", "").search(text)
-                or cues("lines", "red_flag").search(text))
+                or _MORE_EXCLUSION.search(text))
+
+
+def _any_exclusion(text: str) -> bool:
+    return rules_out_words(text) or bool(cues("lines", "red_flag").search(without_inclusive(text)))
 
 
 def states_requirement(text: str) -> bool:
