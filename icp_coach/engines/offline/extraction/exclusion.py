@@ -44,6 +44,18 @@ _MORE_EXCLUSION = re.compile(
     r"|must not|mustn'?t|can'?t be|cannot be|should not be)(?![A-Za-z])"
     r"|不再|不做了|暂不考虑|不能用|不能是|不能在", re.IGNORECASE)
 
+# Words that rule a segment out ("skip", "too small", "不做"); not every negation does: "teams of
+# up to 200 that don't have a CRM" still describes the profile.
+SEGMENT_RULED_OUT = re.compile(
+    r"(?<![A-Za-z])(?:skip|avoid|exclude[sd]?|excluding|walk\s+away|pass\s+on|stay\s+away"
+    r"|disqualif\w*|not\s+a\s+(?:good\s+)?fit|poor\s+fit|bad\s+fit|waste\s+of\s+time|not\s+worth"
+    r"|don'?t\s+(?:bother|sell|target|want|go\s+after|chase|pursue|take|do|touch)"
+    r"|won'?t\s+(?:buy|pay|sign)|can'?t\s+afford|never\s+(?:buy|close|renew|convert|sign)"
+    r"|not\s+(?:interested|for\s+us|our\s+(?:customer|market|icp))|too\s+(?:small|big|large|tiny)"
+    r"|out\s+of\s+scope)(?![A-Za-z])"
+    r"|不做|不接|不碰|不要|别碰|别做|排除|除外|不考虑|先不|暂不|放一放|不适合|太小|太大|做不了|买不起"
+    r"|算不过账|不合适|不值得", re.IGNORECASE)
+
 
 def without_inclusive(text: str) -> str:
     """The text with its widening negations ("not only", "不排除") blanked, same length."""

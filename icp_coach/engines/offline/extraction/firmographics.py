@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from icp_coach.engines.offline.extraction.exclusion import SEGMENT_RULED_OUT
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
 from icp_coach.text.money import conversion_note, to_usd
@@ -123,17 +124,6 @@ _NEGATED_BOUND = re.compile(
     r"(?<![A-Za-z])(?:not|no|never|nothing|none|nobody|no\s+one)\s+(?:under|below|less\s+than"
     r"|fewer\s+than|smaller\s+than|more\s+than|over|above|bigger\s+than|larger\s+than)"
     r"|不(?:要|能|得)?(?:超过|低于|少于|小于|高于|大于|多于|到)|别(?:超过|低于|少于)", re.IGNORECASE)
-# Words that rule a segment out ("skip", "too small", "不做"); not every negation does: "teams of
-# up to 200 that don't have a CRM" still describes the profile.
-_RULES_OUT = re.compile(
-    r"(?<![A-Za-z])(?:skip|avoid|exclude[sd]?|excluding|walk\s+away|pass\s+on|stay\s+away"
-    r"|disqualif\w*|not\s+a\s+(?:good\s+)?fit|poor\s+fit|bad\s+fit|waste\s+of\s+time|not\s+worth"
-    r"|don'?t\s+(?:bother|sell|target|want|go\s+after|chase|pursue|take|do|touch)"
-    r"|won'?t\s+(?:buy|pay|sign)|can'?t\s+afford|never\s+(?:buy|close|renew|convert|sign)"
-    r"|not\s+(?:interested|for\s+us|our\s+(?:customer|market|icp))|too\s+(?:small|big|large|tiny)"
-    r"|out\s+of\s+scope)(?![A-Za-z])"
-    r"|不做|不接|不碰|不要|别碰|别做|排除|除外|不考虑|先不|暂不|放一放|不适合|太小|太大|做不了|买不起"
-    r"|算不过账|不合适|不值得", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,，;；、]|\s(?:but|though|although|whereas|while)\s|但是?|不过|而")
 _WINDOW = 36
 # Where the words after a figure stop speaking of it: a conjunction or a verb opens the next thing.
@@ -288,7 +278,7 @@ def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
     clause = sentence[start:end]
     if any(clause.strip() and clause.strip() in excluded for excluded in unit.excluded):
         return True
-    return bool(_RULES_OUT.search(_NEGATED_BOUND.sub(" ", clause)))
+    return bool(SEGMENT_RULED_OUT.search(_NEGATED_BOUND.sub(" ", clause)))
 
 
 def _plausible(name: str, low: float | None, high: float | None) -> bool:
