@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from icp_coach.domain.jtbd import Quote
 from icp_coach.domain.language import Language
+from icp_coach.domain.non_speech import speech_spans
 from icp_coach.domain.transcript import Transcript, TranscriptTurn
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -181,14 +182,22 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
     pattern = _ZH_END if language == "zh" else _EN_END
     spans: list[tuple[int, int]] = []
     for line_start, line_end in _pieces(text, re.compile(r"\n+")):
-        for a, b in _pieces(text[line_start:line_end], pattern):
-            a, b = _trimmed(text, line_start + a, line_start + b)
-            if b <= a:
-                continue
-            for c, d in _split_long(text, a, b, language):
-                c, d = _trimmed(text, c, d)
-                if d > c:
-                    spans.append((c, d))
+        for speech_start, speech_end in speech_spans(text, line_start, line_end):  # not [Music]
+            spans.extend(_sentences_in(text, speech_start, speech_end, pattern, language))
+    return spans
+
+
+def _sentences_in(text: str, start: int, end: int, pattern: re.Pattern[str],
+                  language: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for a, b in _pieces(text[start:end], pattern):
+        a, b = _trimmed(text, start + a, start + b)
+        if b <= a:
+            continue
+        for c, d in _split_long(text, a, b, language):
+            c, d = _trimmed(text, c, d)
+            if d > c:
+                spans.append((c, d))
     return spans
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from icp_coach.domain.non_speech import is_only_non_speech
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.label_lines import (
     LABELLED,
@@ -93,6 +94,8 @@ def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBu
         cues += 1
         for number, raw in body:
             found, found_role, text, written = _speaker_and_text(raw)
+            if is_only_non_speech(text):
+                continue  # [Music], (laughs): the recording, not a speaker
             if found is not None and named[found] == 1 and speaker and looks_like_phrase(found, found_role) \
                     and not _VOICE.search(raw):
                 found, text = None, _TAG.sub("", raw).strip()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from icp_coach.domain.non_speech import is_only_non_speech
 from icp_coach.transcripts.aliases import canonical_speakers
 from icp_coach.transcripts.label_lines import LABELLED, Label, looks_like_phrase, read_label
 from icp_coach.transcripts.sections import (
@@ -133,7 +134,7 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
             spoken = True
             turns[-1].add(label.text, number)
             continue
-        if not line.strip():
+        if not line.strip() or is_only_non_speech(line):
             continue
         if not turns:
             if is_heading(line):

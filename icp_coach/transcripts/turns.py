@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from icp_coach.domain.non_speech import is_only_non_speech
 from icp_coach.domain.transcript import TranscriptTurn
 
 
@@ -32,7 +33,7 @@ class TurnBuilder:
 
     def add(self, piece: str, line: int, *, new_line: bool = False) -> None:
         piece = piece.strip()
-        if not piece:
+        if not piece or is_only_non_speech(piece):
             return
         if self.text:
             self.text += "\n" if new_line else _joiner(self.text, piece)
