@@ -166,13 +166,13 @@ class CommandRouter(TurnPolicy):
                 yield event
             return
         previous = state.undo_stack[-1]
-        changes = diff_icp(previous, state.draft)
+        changes = diff_icp(state.draft, previous)  # what undoing does: '-' for what goes away
         state.undo_stack = state.undo_stack[:-1]
         state.draft = previous
         self._commit([], icp_changed=True, reason="undo")
         yield ICPUpdated(state.draft, sorted({c.path.split("[")[0] for c in changes}), self.view())
-        async for event in self._say(self._t("commands", "undo_done",
-                                             diff=describe_diff(changes, self.language))):
+        diff = describe_diff(changes, self.language, new=previous)
+        async for event in self._say(self._t("commands", "undo_done", diff=diff)):
             yield event
 
     async def _cmd_show(self, _: str) -> AsyncIterator[CoachEvent]:

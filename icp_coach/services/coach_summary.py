@@ -195,13 +195,24 @@ def _shown(path: str) -> bool:
     return path.endswith(_SHOWN_LEAVES) and ".evidence" not in path
 
 
+_BOUND_ORDER = {"min": 0, "max": 1}
+
+
+def _bounds_first(changes: list[FieldChange]) -> list[FieldChange]:
+    """A range's lower bound before its upper one ('50, 500', not '500, 50')."""
+    def key(change: FieldChange) -> tuple[str, int]:
+        head, _, leaf = change.path.rpartition(".")
+        return (head, _BOUND_ORDER[leaf]) if leaf in _BOUND_ORDER else (change.path, 0)
+    return sorted(changes, key=key) if any(c.path.endswith((".min", ".max")) for c in changes) else changes
+
+
 def group_changes(changes: list[FieldChange]) -> dict[str, tuple[list[str], list[str]]]:
     """Field changes grouped by ICP field: (what was added or is new, what was removed or old).
 
     Filters and signals are listed by their readable description, not field by field.
     """
     groups: dict[str, tuple[list[str], list[str]]] = {}
-    for change in changes:
+    for change in _bounds_first(changes):
         group = _group(change.path)
         added, removed = groups.setdefault(group, ([], []))
         if group in ("filters", "signals"):

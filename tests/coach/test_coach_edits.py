@@ -105,3 +105,14 @@ def test_values_split_into_clean_items():
     assert split_values("North America, Western Europe and the UK") == [
         "North America", "Western Europe", "UK"]
     assert split_values("华东、华南和华北") == ["华东", "华南", "华北"]
+
+
+@pytest.mark.asyncio
+async def test_undo_says_what_goes_away_and_shows_a_range_low_to_high(make_coach):
+    coach = make_coach()
+    coach.state.step = 1
+    await collect(coach.handle("Fintech and Logistics, 50-500 employees"))
+    text = reply(await collect(coach.handle("/undo")))
+    assert "industries: - Fintech, Logistics" in text
+    assert "employees: - 50, 500" in text
+    assert "+ " not in text
