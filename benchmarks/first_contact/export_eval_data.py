@@ -89,8 +89,8 @@ def main(argv: list[str]) -> int:
     round_dir = Path(argv[0])
     if not round_dir.is_dir():
         round_dir = HERE / argv[0]
-    if not (round_dir / "jtbd").is_dir():
-        print(f"no round folder with jtbd/ and notes/ at {argv[0]}", file=sys.stderr)
+    if not any((round_dir / kind).is_dir() for kind in ("jtbd", "notes")):
+        print(f"no round folder with jtbd/ or notes/ at {argv[0]}", file=sys.stderr)
         return 2
     counts = export(round_dir, Path(argv[1]))
     print(f"wrote {counts['jtbd']} transcripts and {counts['notes']} notes to {argv[1]}")
