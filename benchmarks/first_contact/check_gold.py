@@ -102,6 +102,8 @@ def _cues(text: str, *, vtt: bool) -> list[tuple[str, str]]:
             match = VOICE.match(body)
             if match:
                 speaker, body = match.group(1).strip(), match.group(2)
+            elif "<v" not in body and (label := PLAIN_LABEL.match(body)):  # Zoom: "Name: text" in the cue
+                speaker, body = label.group(1).strip(), label.group(2)
             body = html.unescape(re.sub(r"</?[^>]+>", "", body))
         else:
             match = PLAIN_LABEL.match(body)
