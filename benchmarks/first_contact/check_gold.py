@@ -51,6 +51,10 @@ HEADERS = (OTTER_HEADER,
            re.compile(rf"^(\S.{{0,40}}?)\s*\({CLOCK}\)\s*:?\s*$"))
 # Zoom cloud-recording transcript: "[00:01:02] Dana Ortiz: text" on one line.
 ZOOM_LINE = re.compile(rf"^\[{CLOCK}\]\s*([^:\]]{{1,40}}):\s*(.*)$")
+# Google Meet export: notes on top, then a "... Transcript" line; below it the speaker's name on its
+# own line above each paragraph, and a bare "00:05:00" line every few minutes.
+BARE_CLOCK = re.compile(r"^\d{2}:\d{2}:\d{2}$")
+MEET_MARKER = re.compile(r"(?:^|\s)Transcript$")
 TIMING = re.compile(r"-->")
 VOICE = re.compile(r"<v\s+([^>]+)>(.*?)(?:</v>)?$", re.S)
 
@@ -74,11 +78,23 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
     if path.suffix == ".srt":
         return _cues(text, vtt=False)
     lines = [line.strip() for line in text.splitlines()]
+    if any(BARE_CLOCK.match(line) for line in lines) and any(MEET_MARKER.search(line) for line in lines):
+        return _meet(lines)
     if any(ZOOM_LINE.match(line) for line in lines):
         return [(m.group(1).strip(), squash(m.group(2))) for m in map(ZOOM_LINE.match, lines) if m]
     if any(_header(line) for line in lines):
         return _otter(text)
     return _labelled_lines(text)
+
+
+def _meet(lines: list[str]) -> list[tuple[str, str]]:
+    start = max(i for i, line in enumerate(lines) if MEET_MARKER.search(line))
+    turns: list[tuple[str, str]] = []
+    for block in re.split(r"\n\s*\n", "\n".join(lines[start + 1:])):
+        rows = [row for row in block.splitlines() if row.strip() and not BARE_CLOCK.match(row)]
+        if len(rows) >= 2:  # a one-line block is a date or the closing boilerplate
+            turns.append((rows[0], squash(" ".join(rows[1:]))))
+    return turns
 
 
 def _header(line: str) -> str | None:
