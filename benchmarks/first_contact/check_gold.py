@@ -27,7 +27,9 @@ import html
 import json
 import re
 import sys
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 HERE = Path(__file__).resolve().parent
 METADATA_LABELS = {"source", "date", "hosts", "scenario", "来源", "日期", "主持人", "场景", "时长",
@@ -38,6 +40,7 @@ METADATA_LABELS = {"source", "date", "hosts", "scenario", "来源", "日期", "�
 QUOTE_FIELDS = ("triggers", "desired_outcomes", "not_valued")
 FORCES = ("push", "pull", "anxiety", "habit")
 CJK = re.compile(r"[\u3400-\u9fff]")
+WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 BOLD_LABEL = re.compile(r"^\*\*([^*]{1,60}?)\s*[:：]\s*\*\*\s*(.*)$|^\*\*([^*]{1,60}?)\*\*\s*[:：]\s*(.*)$")
 PLAIN_LABEL = re.compile(r"^([^:：\-*#\[【>\s][^:：]{0,39})[:：]\s*(.*)$")
@@ -71,8 +74,27 @@ def squash(text: str) -> str:
 
 # ------------------------------------------------------------------ transcripts -> turns
 
+def text_of(path: Path) -> str:
+    """The file's text; a Word .docx gives one line per paragraph and per table row (cells joined by ' | ')."""
+    if path.suffix != ".docx":
+        return path.read_text(encoding="utf-8")
+    with zipfile.ZipFile(path) as package:
+        body = ElementTree.fromstring(package.read("word/document.xml")).find(f"{WORD}body")
+    lines: list[str] = []
+    for block in body if body is not None else []:
+        if block.tag == f"{WORD}p":
+            lines.append(_docx_text(block))
+        elif block.tag == f"{WORD}tbl":
+            lines += [" | ".join(_docx_text(cell) for cell in row.iter(f"{WORD}tc")) for row in block.iter(f"{WORD}tr")]
+    return "\n".join(lines)
+
+
+def _docx_text(element: ElementTree.Element) -> str:
+    return "".join(node.text or "" for node in element.iter(f"{WORD}t"))
+
+
 def turns_of(path: Path) -> list[tuple[str, str]]:
-    text = path.read_text(encoding="utf-8")
+    text = text_of(path)
     if path.suffix == ".vtt":
         return _cues(text, vtt=True)
     if path.suffix == ".srt":
@@ -215,14 +237,14 @@ def check_jtbd(folder: Path) -> tuple[int, int]:
         fields = {force: gold["forces"][force] for force in FORCES}
         fields.update({field: gold[field] for field in QUOTE_FIELDS})
         quotes += check_quotes(where, fields, turns, customers, gold["language"])
-        raw = transcript.read_text(encoding="utf-8").lower()
+        raw = text_of(transcript).lower()
         for alternative in gold["alternatives"]:
             if set(alternative) != {"name", "considered"} or not isinstance(alternative["considered"], bool):
                 problem(where, f"alternative must be {{name, considered: bool}}: {alternative}")
         for name in [a["name"] for a in gold["alternatives"]] + [gold["chosen_solution"] or ""]:
             if name and not _named(name, raw):
                 problem(where, f"{name!r} is not named in the transcript")
-        lines = len(transcript.read_text(encoding="utf-8").splitlines())
+        lines = len(text_of(transcript).splitlines())
         if not 60 <= lines <= 700:
             problem(where, f"transcript has {lines} lines (want 60-700)")
         files += 1
