@@ -58,6 +58,7 @@ ZOOM_LINE = re.compile(rf"^\[{CLOCK}\]\s*([^:\]]{{1,40}}):\s*(.*)$")
 # own line above each paragraph, and a bare "00:05:00" line every few minutes.
 BARE_CLOCK = re.compile(r"^\d{2}:\d{2}:\d{2}$")
 MEET_MARKER = re.compile(r"(?:^|\s)Transcript$")
+TRANSCRIPT_MARKERS = {"原文", "转写原文"}
 TIMING = re.compile(r"-->")
 VOICE = re.compile(r"<v\s+([^>]+)>(.*?)(?:</v>)?$", re.S)
 
@@ -99,6 +100,7 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
         return _cues(text, vtt=True)
     if path.suffix == ".srt":
         return _cues(text, vtt=False)
+    text = _after_marker(text)
     lines = [line.strip() for line in text.splitlines()]
     if any(BARE_CLOCK.match(line) for line in lines) and any(MEET_MARKER.search(line) for line in lines):
         return _meet(lines)
@@ -107,6 +109,13 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
     if any(_header(line) for line in lines):
         return _otter(text)
     return _labelled_lines(text)
+
+
+def _after_marker(text: str) -> str:
+    """通义听悟 / 讯飞 exports put AI summaries above a bare 原文 line: only what follows it is speech."""
+    lines = text.splitlines()
+    marks = [i for i, line in enumerate(lines) if line.strip() in TRANSCRIPT_MARKERS]
+    return "\n".join(lines[marks[-1] + 1:]) if marks else text
 
 
 def _meet(lines: list[str]) -> list[tuple[str, str]]:
