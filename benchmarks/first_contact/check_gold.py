@@ -52,6 +52,9 @@ HEADERS = (OTTER_HEADER,
            re.compile(rf"^(\S{{1,20}}?)\s+{CLOCK}\s*$"),
            re.compile(rf"^{CLOCK}\s+(\S.{{0,30}}?)\s*$"),
            re.compile(rf"^(\S.{{0,40}}?)\s*\({CLOCK}\)\s*:?\s*$"))
+# WeChat chat export: "林国栋 2026-11-20 20:03" above each message (a file needs three to count,
+# since a title line such as "会议软件 2026-10-28 09:30" looks the same).
+WECHAT_HEADER = re.compile(rf"^(\S.{{0,30}}?)\s+\d{{4}}-\d{{1,2}}-\d{{1,2}}\s+{CLOCK}\s*$")
 # Zoom cloud-recording transcript: "[00:01:02] Dana Ortiz: text" on one line.
 ZOOM_LINE = re.compile(rf"^\[{CLOCK}\]\s*([^:\]]{{1,40}}):\s*(.*)$")
 # Google Meet export: notes on top, then a "... Transcript" line; below it the speaker's name on its
@@ -104,6 +107,8 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
     lines = [line.strip() for line in text.splitlines()]
     if any(BARE_CLOCK.match(line) for line in lines) and any(MEET_MARKER.search(line) for line in lines):
         return _meet(lines)
+    if sum(bool(WECHAT_HEADER.match(line)) for line in lines) >= 3:
+        return _otter(text, (WECHAT_HEADER,))
     if any(ZOOM_LINE.match(line) for line in lines):
         return [(m.group(1).strip(), squash(m.group(2))) for m in map(ZOOM_LINE.match, lines) if m]
     if any(_header(line) for line in lines):
@@ -128,8 +133,8 @@ def _meet(lines: list[str]) -> list[tuple[str, str]]:
     return turns
 
 
-def _header(line: str) -> str | None:
-    for pattern in HEADERS:
+def _header(line: str, headers: tuple[re.Pattern[str], ...] = HEADERS) -> str | None:
+    for pattern in headers:
         match = pattern.match(line)
         if match and not re.search(r"[:：]", match.group(1)):  # "时间：2026-10-28 09:30" is metadata
             return match.group(1).strip()
@@ -160,12 +165,12 @@ def _cues(text: str, *, vtt: bool) -> list[tuple[str, str]]:
     return turns
 
 
-def _otter(text: str) -> list[tuple[str, str]]:
+def _otter(text: str, headers: tuple[re.Pattern[str], ...] = HEADERS) -> list[tuple[str, str]]:
     turns: list[tuple[str, str]] = []
     speaker: str | None = None
     body: list[str] = []
     for line in text.splitlines() + [""]:
-        header = _header(line.strip())
+        header = _header(line.strip(), headers)
         if header:
             speaker, body = header, []
         elif not line.strip():
