@@ -62,6 +62,8 @@ ZOOM_LINE = re.compile(rf"^\[{CLOCK}\]\s*([^:\]]{{1,40}}):\s*(.*)$")
 BARE_CLOCK = re.compile(r"^\d{2}:\d{2}:\d{2}$")
 MEET_MARKER = re.compile(r"(?:^|\s)Transcript$")
 TRANSCRIPT_MARKERS = {"原文", "转写原文"}
+# Markdown write-up with a "### 受访者" heading above every turn: a heading text that repeats is a speaker.
+SPEAKER_HEADING = re.compile(r"^###\s+(\S.*?)\s*$")
 TIMING = re.compile(r"-->")
 VOICE = re.compile(r"<v\s+([^>]+)>(.*?)(?:</v>)?$", re.S)
 
@@ -107,6 +109,9 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
     lines = [line.strip() for line in text.splitlines()]
     if any(BARE_CLOCK.match(line) for line in lines) and any(MEET_MARKER.search(line) for line in lines):
         return _meet(lines)
+    headings = [m.group(1) for m in map(SPEAKER_HEADING.match, lines) if m]
+    if headings and max(headings.count(label) for label in headings) >= 3:
+        return _heading_turns(lines)
     if sum(bool(WECHAT_HEADER.match(line)) for line in lines) >= 3:
         return _otter(text, (WECHAT_HEADER,))
     if any(ZOOM_LINE.match(line) for line in lines):
@@ -121,6 +126,21 @@ def _after_marker(text: str) -> str:
     lines = text.splitlines()
     marks = [i for i, line in enumerate(lines) if line.strip() in TRANSCRIPT_MARKERS]
     return "\n".join(lines[marks[-1] + 1:]) if marks else text
+
+
+def _heading_turns(lines: list[str]) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
+    speaker: str | None = None
+    body: list[str] = []
+    for line in lines + ["#"]:
+        if line.startswith("#"):
+            if speaker is not None:
+                turns.append((speaker, squash(" ".join(body))))
+            match = SPEAKER_HEADING.match(line)
+            speaker, body = (match.group(1) if match else None), []
+        elif speaker is not None and line:
+            body.append(line)
+    return turns
 
 
 def _meet(lines: list[str]) -> list[tuple[str, str]]:
