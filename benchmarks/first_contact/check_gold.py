@@ -27,7 +27,9 @@ import html
 import json
 import re
 import sys
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 HERE = Path(__file__).resolve().parent
 METADATA_LABELS = {"source", "date", "hosts", "scenario", "来源", "日期", "主持人", "场景", "时长",
@@ -38,6 +40,7 @@ METADATA_LABELS = {"source", "date", "hosts", "scenario", "来源", "日期", "�
 QUOTE_FIELDS = ("triggers", "desired_outcomes", "not_valued")
 FORCES = ("push", "pull", "anxiety", "habit")
 CJK = re.compile(r"[\u3400-\u9fff]")
+WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 BOLD_LABEL = re.compile(r"^\*\*([^*]{1,60}?)\s*[:：]\s*\*\*\s*(.*)$|^\*\*([^*]{1,60}?)\*\*\s*[:：]\s*(.*)$")
 PLAIN_LABEL = re.compile(r"^([^:：\-*#\[【>\s][^:：]{0,39})[:：]\s*(.*)$")
@@ -49,8 +52,18 @@ HEADERS = (OTTER_HEADER,
            re.compile(rf"^(\S{{1,20}}?)\s+{CLOCK}\s*$"),
            re.compile(rf"^{CLOCK}\s+(\S.{{0,30}}?)\s*$"),
            re.compile(rf"^(\S.{{0,40}}?)\s*\({CLOCK}\)\s*:?\s*$"))
+# WeChat chat export: "林国栋 2026-11-20 20:03" above each message (a file needs three to count,
+# since a title line such as "会议软件 2026-10-28 09:30" looks the same).
+WECHAT_HEADER = re.compile(rf"^(\S.{{0,30}}?)\s+\d{{4}}-\d{{1,2}}-\d{{1,2}}\s+{CLOCK}\s*$")
 # Zoom cloud-recording transcript: "[00:01:02] Dana Ortiz: text" on one line.
 ZOOM_LINE = re.compile(rf"^\[{CLOCK}\]\s*([^:\]]{{1,40}}):\s*(.*)$")
+# Google Meet export: notes on top, then a "... Transcript" line; below it the speaker's name on its
+# own line above each paragraph, and a bare "00:05:00" line every few minutes.
+BARE_CLOCK = re.compile(r"^\d{2}:\d{2}:\d{2}$")
+MEET_MARKER = re.compile(r"(?:^|\s)Transcript$")
+TRANSCRIPT_MARKERS = {"原文", "转写原文"}
+# Markdown write-up with a "### 受访者" heading above every turn: a heading text that repeats is a speaker.
+SPEAKER_HEADING = re.compile(r"^###\s+(\S.*?)\s*$")
 TIMING = re.compile(r"-->")
 VOICE = re.compile(r"<v\s+([^>]+)>(.*?)(?:</v>)?$", re.S)
 
@@ -67,13 +80,40 @@ def squash(text: str) -> str:
 
 # ------------------------------------------------------------------ transcripts -> turns
 
+def text_of(path: Path) -> str:
+    """The file's text; a Word .docx gives one line per paragraph and per table row (cells joined by ' | ')."""
+    if path.suffix != ".docx":
+        return path.read_text(encoding="utf-8")
+    with zipfile.ZipFile(path) as package:
+        body = ElementTree.fromstring(package.read("word/document.xml")).find(f"{WORD}body")
+    lines: list[str] = []
+    for block in body if body is not None else []:
+        if block.tag == f"{WORD}p":
+            lines.append(_docx_text(block))
+        elif block.tag == f"{WORD}tbl":
+            lines += [" | ".join(_docx_text(cell) for cell in row.iter(f"{WORD}tc")) for row in block.iter(f"{WORD}tr")]
+    return "\n".join(lines)
+
+
+def _docx_text(element: ElementTree.Element) -> str:
+    return "".join(node.text or "" for node in element.iter(f"{WORD}t"))
+
+
 def turns_of(path: Path) -> list[tuple[str, str]]:
-    text = path.read_text(encoding="utf-8")
+    text = text_of(path)
     if path.suffix == ".vtt":
         return _cues(text, vtt=True)
     if path.suffix == ".srt":
         return _cues(text, vtt=False)
+    text = _after_marker(text)
     lines = [line.strip() for line in text.splitlines()]
+    if any(BARE_CLOCK.match(line) for line in lines) and any(MEET_MARKER.search(line) for line in lines):
+        return _meet(lines)
+    headings = [m.group(1) for m in map(SPEAKER_HEADING.match, lines) if m]
+    if headings and max(headings.count(label) for label in headings) >= 3:
+        return _heading_turns(lines)
+    if sum(bool(WECHAT_HEADER.match(line)) for line in lines) >= 3:
+        return _otter(text, (WECHAT_HEADER,))
     if any(ZOOM_LINE.match(line) for line in lines):
         return [(m.group(1).strip(), squash(m.group(2))) for m in map(ZOOM_LINE.match, lines) if m]
     if any(_header(line) for line in lines):
@@ -81,8 +121,40 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
     return _labelled_lines(text)
 
 
-def _header(line: str) -> str | None:
-    for pattern in HEADERS:
+def _after_marker(text: str) -> str:
+    """通义听悟 / 讯飞 exports put AI summaries above a bare 原文 line: only what follows it is speech."""
+    lines = text.splitlines()
+    marks = [i for i, line in enumerate(lines) if line.strip() in TRANSCRIPT_MARKERS]
+    return "\n".join(lines[marks[-1] + 1:]) if marks else text
+
+
+def _heading_turns(lines: list[str]) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
+    speaker: str | None = None
+    body: list[str] = []
+    for line in lines + ["#"]:
+        if line.startswith("#"):
+            if speaker is not None:
+                turns.append((speaker, squash(" ".join(body))))
+            match = SPEAKER_HEADING.match(line)
+            speaker, body = (match.group(1) if match else None), []
+        elif speaker is not None and line:
+            body.append(line)
+    return turns
+
+
+def _meet(lines: list[str]) -> list[tuple[str, str]]:
+    start = max(i for i, line in enumerate(lines) if MEET_MARKER.search(line))
+    turns: list[tuple[str, str]] = []
+    for block in re.split(r"\n\s*\n", "\n".join(lines[start + 1:])):
+        rows = [row for row in block.splitlines() if row.strip() and not BARE_CLOCK.match(row)]
+        if len(rows) >= 2:  # a one-line block is a date or the closing boilerplate
+            turns.append((rows[0], squash(" ".join(rows[1:]))))
+    return turns
+
+
+def _header(line: str, headers: tuple[re.Pattern[str], ...] = HEADERS) -> str | None:
+    for pattern in headers:
         match = pattern.match(line)
         if match and not re.search(r"[:：]", match.group(1)):  # "时间：2026-10-28 09:30" is metadata
             return match.group(1).strip()
@@ -102,6 +174,8 @@ def _cues(text: str, *, vtt: bool) -> list[tuple[str, str]]:
             match = VOICE.match(body)
             if match:
                 speaker, body = match.group(1).strip(), match.group(2)
+            elif "<v" not in body and (label := PLAIN_LABEL.match(body)):  # Zoom: "Name: text" in the cue
+                speaker, body = label.group(1).strip(), label.group(2)
             body = html.unescape(re.sub(r"</?[^>]+>", "", body))
         else:
             match = PLAIN_LABEL.match(body)
@@ -111,12 +185,12 @@ def _cues(text: str, *, vtt: bool) -> list[tuple[str, str]]:
     return turns
 
 
-def _otter(text: str) -> list[tuple[str, str]]:
+def _otter(text: str, headers: tuple[re.Pattern[str], ...] = HEADERS) -> list[tuple[str, str]]:
     turns: list[tuple[str, str]] = []
     speaker: str | None = None
     body: list[str] = []
     for line in text.splitlines() + [""]:
-        header = _header(line.strip())
+        header = _header(line.strip(), headers)
         if header:
             speaker, body = header, []
         elif not line.strip():
@@ -197,14 +271,14 @@ def check_jtbd(folder: Path) -> tuple[int, int]:
         fields = {force: gold["forces"][force] for force in FORCES}
         fields.update({field: gold[field] for field in QUOTE_FIELDS})
         quotes += check_quotes(where, fields, turns, customers, gold["language"])
-        raw = transcript.read_text(encoding="utf-8").lower()
+        raw = text_of(transcript).lower()
         for alternative in gold["alternatives"]:
             if set(alternative) != {"name", "considered"} or not isinstance(alternative["considered"], bool):
                 problem(where, f"alternative must be {{name, considered: bool}}: {alternative}")
         for name in [a["name"] for a in gold["alternatives"]] + [gold["chosen_solution"] or ""]:
             if name and not _named(name, raw):
                 problem(where, f"{name!r} is not named in the transcript")
-        lines = len(transcript.read_text(encoding="utf-8").splitlines())
+        lines = len(text_of(transcript).splitlines())
         if not 60 <= lines <= 700:
             problem(where, f"transcript has {lines} lines (want 60-700)")
         files += 1
