@@ -17,6 +17,7 @@ from collections import Counter
 from icp_coach.domain.non_speech import is_only_non_speech
 from icp_coach.transcripts.aliases import canonical_speakers
 from icp_coach.transcripts.label_lines import LABELLED, Label, looks_like_phrase, read_label
+from icp_coach.transcripts.preamble import notes_above
 from icp_coach.transcripts.sections import (
     METADATA_KEYS,
     analysis_heading,
@@ -94,8 +95,19 @@ def _skip_analysis_before_dialogue(lines: list[str], labels: list[Label | None])
     return skipped
 
 
+def _without_tool_notes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines with the tool's notes above the dialogue blanked (see `preamble`), and a warning."""
+    notes = notes_above(lines, [read_label(line) for line in lines])
+    if not notes:
+        return lines, []
+    warning = (f"lines {notes.start + 1}-{notes.stop}: the tool's notes above the transcript left out "
+               f"(starting {lines[notes.start].strip()[:40]!r})")
+    return ["" if i in notes else line for i, line in enumerate(lines)], [warning]
+
+
 def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str], int]:
     """Turns, warnings, and how many lines carried a speaker label."""
+    lines, warnings = _without_tool_notes(lines)
     decided = _Labels(lines)
     labels = decided.labels
     skipped_head = _skip_analysis_before_dialogue(lines, labels)
@@ -104,7 +116,6 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
     for index in range(len(lines) - 2, -1, -1):
         labelled_after[index] = labelled_after[index + 1] + (labels[index + 1] is not None)
     turns: list[TurnBuilder] = []
-    warnings: list[str] = []
     unlabelled_head: list[int] = []
     in_analysis = False
     spoken = False  # a labelled turn has been read: commentary can only come after one

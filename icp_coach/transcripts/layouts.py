@@ -5,6 +5,7 @@ Some tools and hand-made write-ups mark the speaker in ways no colon label cover
 - em-dash and bracket labels: `Dana — text`, `[Dana] text`, `【主持人】text`;
 - pipes: `Dana | 00:01:02 | text`;
 - a name alone on its line above the paragraph (Descript, Riverside): `Dana Ortiz` then the speech.
+Bare timestamps and tool notices (see `tool_lines`) become blank lines first.
 Blockquote markers always go (they are formatting); any other form is rewritten only when at least
 two lines use it, so a stray dash or bracket in speech stays speech. One line in, one line out: line numbers, and so quote locations, do not move.
 Q/A transcripts whose header names the two sides get those names (`name_q_and_a`).
@@ -23,6 +24,7 @@ from icp_coach.transcripts.label_lines import (
     plausible_name,
     read_label,
 )
+from icp_coach.transcripts.tool_lines import is_tool_line, voice_text
 from icp_coach.transcripts.turns import TurnBuilder
 
 _QUOTE = re.compile(r"^\s*>(?:\s?>)*(?:\s|$)")
@@ -32,6 +34,11 @@ _SQUARE = re.compile(r"^\s*\[(?P<name>[^\[\]]{1,40})\]\s+(?P<text>\S.*)$")
 _LENTICULAR = re.compile(r"^\s*【(?P<name>[^【】]{1,20})】\s*(?P<text>\S.*)$")
 _PIPE = re.compile(rf"^\s*(?P<name>[^|]{{1,40}}?)\s*\|\s*\[?(?P<ts>{TS})\]?\s*\|\s*(?P<text>\S.*)$")
 _END_PUNCT = re.compile(r"[.!?。！？,，;；:：…]\s*$")
+
+
+def _drop_tool_lines(lines: list[str]) -> list[str]:
+    """Bare timestamps and the tool's notices blanked; `转文字：` prefixes off the words they carry."""
+    return ["" if is_tool_line(line) else voice_text(line) for line in lines]
 
 
 def _unquote(lines: list[str]) -> list[str]:
@@ -89,6 +96,7 @@ def _names_above_paragraphs(lines: list[str]) -> list[str]:
 
 
 _STEPS: tuple[Callable[[list[str]], list[str]], ...] = (
+    _drop_tool_lines,
     _unquote,
     lambda lines: _rewrite_form(lines, _DASH),
     lambda lines: _rewrite_form(lines, _SQUARE),
