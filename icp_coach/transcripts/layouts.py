@@ -77,16 +77,29 @@ def _bare_name(line: str) -> str | None:
     return name
 
 
+_MARKED_NAME = re.compile(r"^\s*(?:#{1,6}\s+(?P<h>.+?)|\*\*(?P<b>[^*]+?)\*\*|__(?P<u>[^_]+?)__)\s*[:：]?\s*$")
+
+
+def _name_line(line: str) -> tuple[str | None, bool]:
+    """(the name, whether markup marks it) for `Dana Ortiz`, `### 受访者`, `**Dana**` alone on a line."""
+    marked = _MARKED_NAME.match(line)
+    if marked:
+        return _bare_name(next(g for g in marked.groups() if g)), True
+    return _bare_name(line), False
+
+
 def _names_above_paragraphs(lines: list[str]) -> list[str]:
-    """`Dana Ortiz` alone after a blank line, speech below: a speaker, when two such names recur."""
+    """A name alone on its line (after a blank line, or as a heading or in bold), speech below: a
+    speaker, when two such names recur."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
-        before_blank = index == 0 or not lines[index - 1].strip()
-        after = lines[index + 1] if index + 1 < len(lines) else ""
-        if not before_blank or not after.strip() or read_label(line) is not None:
+        if not line.strip() or read_label(line) is not None:
             continue
-        name = _bare_name(line)
-        if name and _bare_name(after) is None:
+        name, marked = _name_line(line)
+        before_blank = index == 0 or not lines[index - 1].strip()
+        after = next((n for n in lines[index + 1:] if n.strip()), "")
+        if name and (marked or before_blank) and after and (marked or lines[index + 1].strip()) \
+                and _name_line(after)[0] is None:
             found[index] = name
     counts = Counter(found.values())
     recurring = {name for name, count in counts.items() if count >= 2}

@@ -10,6 +10,7 @@ from icp_coach.domain.transcript import Transcript, TranscriptTurn
 from icp_coach.transcripts.aliases import canonical_speakers
 from icp_coach.transcripts.cues import parse_cues
 from icp_coach.transcripts.decoding import decode_transcript
+from icp_coach.transcripts.docx_lines import docx_lines
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.labelled_text import parse_labelled_text
 from icp_coach.transcripts.layouts import name_q_and_a, normalise_layout
@@ -31,26 +32,6 @@ def sniff_format(text: str, suffix: str) -> str:
     if _VTT_TIMING.search(head[:4000]):
         return "vtt"
     return "md" if suffix in (".md", ".markdown") else "txt"
-
-
-def _docx_lines(path: Path) -> list[str]:
-    try:
-        import docx  # python-docx; imported only for Word files
-    except ImportError as error:  # pragma: no cover - a declared dependency
-        raise TranscriptError(str(path), "python-docx is not installed",
-                              what_to_do="pip install python-docx") from error
-    try:
-        document = docx.Document(str(path))
-    except Exception as error:  # python-docx raises several kinds for a damaged package
-        raise TranscriptError(str(path), f"not a readable Word (.docx) file ({error})",
-                              what_to_do="open it in Word and save it again as .docx") from error
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:  # Teams exports sometimes put speaker | text in a table
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells]
-            if len(cells) >= 2 and cells[0] and cells[-1]:
-                lines.append(f"{cells[0]}: {cells[-1]}")
-    return lines
 
 
 _HEADER_ROLE = re.compile(
@@ -158,7 +139,7 @@ def load_transcript(path: str | Path, *, interviewer: list[str] | None = None,
         raise TranscriptError(source, "is a folder", what_to_do="pass the transcript files inside it")
     suffix = file.suffix.lower()
     if suffix == ".docx":
-        lines = _docx_lines(file)
+        lines = docx_lines(file)
         return parse_transcript("\n".join(lines), source, fmt="docx", interviewer=interviewer)
     if suffix == ".doc":
         raise TranscriptError(source, "old Word .doc files are not supported",
