@@ -7,7 +7,8 @@ Understood, with the timestamp wherever the tool puts it:
   them: `Maya Chen  0:03`, `[Maya Chen] 10:02:33`, `00:01:02 Maya Chen`, `Maya Chen 00:01:02 PM`,
   `Name (00:12:03):`, `Speaker 1  00:03:12`, `发言人1 00:00:05`, Fireflies' `Maya Chen - 00:03`,
   Fathom's `0:03 - Maya Chen (Acme)`, and chat exports' `陈思远 2026-11-06 20:01`;
-- a header with the speech after it on the same line: `Speaker 1  00:03:12  So tell me...`.
+- a header with the speech after it on the same line: `Speaker 1  00:03:12  So tell me...`,
+  `说话人1 00:00:01 你们现在...`.
 """
 
 from __future__ import annotations
@@ -36,9 +37,11 @@ HEADER = re.compile(
     rf"^\s*(?:\[(?P<bname>[^\]]{{1,60}})\]\s+(?P<bts>{TS})"
     rf"|(?P<name>{NAME})(?:{_ROLE})?{_SEP}(?:{DATE}\s+)?(?P<ts>{TS})"
     rf"|(?P<pname>{NAME})\s*[\[(（](?P<pts>{TS})[\])）]\s*[:：]?"
-    rf"|(?P<ts2>{TS}){_SEP}(?P<name2>{NAME})(?:\s*[(（](?P<role2>[^)）]{{1,60}})[)）])?)\s*$"
+    rf"|(?:{DATE}\s+)?(?P<ts2>{TS}){_SEP}(?P<name2>{NAME})(?:\s*[(（](?P<role2>[^)）]{{1,60}})[)）])?)\s*$"
 )
 _INLINE_HEADER = re.compile(rf"^\s*(?P<name>{NAME})(?:\t|\s{{2,}})(?P<ts>{TS})(?:\t|\s{{2,}})(?P<text>\S.*)$")
+# ... and with single spaces, as 讯飞听见 writes it: `说话人1 00:00:01 你们现在...`
+_SPACED_HEADER = re.compile(rf"^\s*(?P<name>{NAME}) (?P<ts>\d{{1,2}}:\d{{2}}(?::\d{{2}})?) +(?P<text>\S.*)$")
 # A Markdown table row, as Notion, Confluence and Feishu docs hold transcripts:
 # `| Rachel | How did you ...? |` or `| 00:01:02 | Rachel | How did you ...? |`.
 _TABLE_ROW = re.compile(rf"^\s*\|\s*(?:\[?(?P<ts>{TS})\]?\s*\|\s*)?(?P<name>[^|]{{1,60}}?)\s*\|\s*(?P<text>[^|]*?)\s*\|?\s*$")
@@ -128,6 +131,10 @@ def read_label(line: str) -> Label | None:
     match = _BOLD_INSIDE.match(line) or LABELLED.match(line)
     if not match or not plausible_name(match.group("name")):
         return None
+    spaced = _SPACED_HEADER.match(line) if re.search(r"\s\d{1,2}$", match.group("name")) else None
+    if spaced and plausible_name(spaced.group("name")) and not looks_like_phrase(spaced.group("name")):
+        name = spaced.group("name").strip()
+        return Label(name, "", spaced.group("text").strip(), spaced.group("ts"), True, name, (False, False))
     name, role, ts_after, written = name_and_role(match, "name")
     text = match.group("text").strip()
     if text.endswith("**") and text.count("**") % 2:

@@ -107,7 +107,7 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
     builders = _fold_aliases(builders)
     hosts, guests = _header_people(lines)
     name_q_and_a(builders, hosts, guests)
-    turns = [builder.build() for builder in join_same_speaker(builders)]
+    turns = [builder.build() for builder in join_same_speaker(builders, separate_lines=fmt not in ("vtt", "srt"))]
     if not turns:
         raise TranscriptError(source, "has no speech in it", what_to_do="export the transcript again")
     choice = detect_interviewers([t for t in turns if t.speaker], source, interviewer,
