@@ -64,8 +64,9 @@ def dialogue_start(labels: list[Label | None]) -> int | None:
         return None
     usual = Counter(_signature(label) for label in present).most_common(1)[0][0]
     counts = Counter(label.name for label in present if _signature(label) == usual)
-    return next((i for i, label in enumerate(labels)
-                 if label is not None and _signature(label) == usual and counts[label.name] >= 2), None)
+    usual_at = [(i, label.name) for i, label in enumerate(labels)
+                if label is not None and _signature(label) == usual]
+    return next((i for i, name in usual_at if counts[name] >= 2), usual_at[0][0])
 
 
 def notes_above(lines: list[str], labels: list[Label | None]) -> range:
