@@ -29,10 +29,12 @@ _TRANSCRIPT_NAMES = {
 _NOTES_NAMES = {
     "summary", "details", "suggested next steps", "next steps", "action items", "notes", "meeting notes",
     "key points", "keywords", "summary keywords", "highlights", "chapters", "outline", "overview",
-    "topics", "takeaways", "ai summary", "ai notes", "smart notes", "meeting summary",
+    "topics", "takeaways", "ai summary", "ai notes", "smart notes", "meeting summary", "quick recap",
+    "recap", "follow-up tasks", "shorthand bullet", "gist", "mentions", "chapters & topics",
     "关键词", "关键字", "全文摘要", "摘要", "章节速览", "章节", "发言总结", "要点回顾", "问答回顾", "智能纪要",
     "会议纪要", "ai摘要", "ai纪要", "ai总结", "ai智能纪要", "总结", "智能总结", "会议总结", "待办", "待办事项",
-    "详细信息", "建议的后续步骤", "后续步骤", "思维导图", "重点", "大纲", "议程",
+    "详细信息", "建议的后续步骤", "后续步骤", "思维导图", "重点", "大纲", "议程", "分段总结", "章节总结",
+    "发言人总结", "ai速览", "速览", "全文概要", "概要", "内容概要", "会议要点", "重点内容", "问答",
 }
 _MARKUP = re.compile(r"^[\s#*_>\-–—=\W]*|[\s*_:：]*$")
 

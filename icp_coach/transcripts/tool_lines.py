@@ -16,17 +16,19 @@ from icp_coach.transcripts.label_lines import TS
 
 _BARE_TIME = re.compile(rf"^\s*[\[(（]?\s*{TS}\s*[\])）]?\s*$")
 _SOMEONE = r"(?!(?:i|we|you|he|she|they|it|someone|everyone|nobody|then|so|and)\b)\S"  # a name, not speech
+_ZH_NAME = r"(?![我你他她它咱]|大家|后来|然后|结果|就)[^\s，。！？,.!?:：]{1,20}?"
 _NOTICES = re.compile(
     r"^\s*(?:"
     r"transcribed by\b.*|(?:this )?transcript(?:ion)? (?:was )?(?:computer|automatically|auto)[- ]generated.*"
     r"|this editable transcript was computer generated.*|meeting ended after\b.*"
     r"|you should review gemini'?s notes.*|get tips and learn how gemini takes notes.*"
     r"|please provide feedback about using gemini.*|view recording\b.*|powered by\b.*"
-    rf"|{_SOMEONE}.{{0,60}}? (?:started|stopped|paused|resumed) (?:transcription|transcribing|recording)\.?"
-    rf"|{_SOMEONE}.{{0,60}}? (?:joined|left) the (?:meeting|call)\.?|recording (?:started|stopped)\.?"
-    r"|.{1,40}?(?:开始|停止|暂停|结束)(?:了)?(?:转写|转录|录制|录音)"
-    r"|.{1,40}?(?:加入|离开|退出)(?:了)?(?:会议|通话)"
-    r"|.{0,10}(?:以上|本)?(?:内容|纪要|摘要|总结|文字)?由\s*(?:ai|AI|人工智能)\s*(?:智能)?生成.*"
+    r"|ai-generated content may be inaccurate.*"
+    rf"|{_SOMEONE}[^:：]{{0,60}}? (?:started|stopped|paused|resumed) (?:transcription|transcribing|recording)\.?"
+    rf"|{_SOMEONE}[^:：]{{0,60}}? (?:joined|left) the (?:meeting|call)\.?|recording (?:started|stopped)\.?"
+    rf"|{_ZH_NAME}(?:开始|停止|暂停|结束)(?:了)?(?:转写|转录|录制|录音)"
+    rf"|{_ZH_NAME}(?:加入|离开|退出)(?:了)?(?:会议|通话)"
+    r"|(?:以上|本|该)?(?:会议|文档)?(?:内容|纪要|摘要|总结|文字记录|智能纪要)?(?:均)?由\s*(?:ai|人工智能)\s*(?:智能)?生成.*"
     r"|[\"“]?.{1,40}?[\"”]?\s*撤回了一条消息|你撤回了一条消息"
     r"|[\"“]?.{1,40}?[\"”]?\s*recalled a message\.?"
     r")\s*$", re.IGNORECASE)

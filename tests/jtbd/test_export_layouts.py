@@ -729,3 +729,51 @@ def test_a_sentence_about_leaving_a_meeting_is_still_speech() -> None:
         "Dana: When did it go wrong?\nLeo: Honestly?\nHe left the meeting.\nThen he quit.\n"
         "Dana: Why?\nLeo: Money.\n", "quit.txt")
     assert transcript.turns[1].text == "Honestly?\nHe left the meeting.\nThen he quit."
+
+
+def test_chinese_speech_about_leaving_a_meeting_or_ai_text_is_still_speech() -> None:
+    transcript = parse_transcript(
+        "王磊：后来呢？\n孙丽：他中途离开了会议\n其实很多文案都是由AI生成的\n王磊：为什么？\n孙丽：省钱。\n", "zh.txt")
+    assert transcript.turns[1].text == "他中途离开了会议\n其实很多文案都是由AI生成的"
+
+
+def test_chinese_tool_notices_are_not_speech() -> None:
+    transcript = parse_transcript(
+        "王磊开始录制\n王磊：现在怎么记录？\n孙丽：抄在表上。\n以上内容由AI生成，仅供参考\n孙丽离开会议\n"
+        "王磊：谁来抄？\n孙丽：仓管。\n", "zh.txt")
+    assert [t.text for t in transcript.turns] == ["现在怎么记录？", "抄在表上。", "谁来抄？", "仓管。"]
+
+
+def test_a_labelled_line_about_leaving_the_meeting_is_speech() -> None:
+    transcript = parse_transcript("Dana: What happened next?\nLeo: He left the meeting\n"
+                                  "Dana: Why?\nLeo: Money.\n", "left.txt")
+    assert [t.text for t in transcript.turns] == ["What happened next?", "He left the meeting", "Why?", "Money."]
+
+
+ZOOM_AI_COMPANION = """Meeting summary for Dental lab interview (11/05/2026)
+
+Quick recap
+Dana and Elena discussed how clinics send impressions and how unreadable slips delay work.
+
+Next steps
+Dana to send Elena a demo link.
+
+Summary
+Paper slips
+Elena said half the slips are unreadable and each costs two days.
+
+AI-generated content may be inaccurate or misleading. Always check for accuracy.
+
+Dana Whitfield: How do clinics send you impressions today?
+Elena Voss: A courier picks them up, and the prescription is a paper slip.
+Dana Whitfield: What happens then?
+Elena Voss: We call the clinic and wait.
+"""
+
+
+def test_zoom_ai_companion_summary_above_the_transcript() -> None:
+    transcript = parse_transcript(ZOOM_AI_COMPANION, "lab.txt")
+    assert customer_text(transcript) == "A courier picks them up, and the prescription is a paper slip.\n" \
+        "We call the clinic and wait."
+    assert interviewers(transcript) == {"Dana Whitfield"}
+    assert "demo link" not in every_text(transcript) and "each costs two days" not in every_text(transcript)
