@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from icp_coach.domain.non_speech import is_only_non_speech
 from icp_coach.transcripts.label_lines import (
     NAME,
     TS,
@@ -36,6 +37,19 @@ _PIPE = re.compile(rf"^\s*(?P<name>[^|]{{1,40}}?)\s*\|\s*\[?(?P<ts>{TS})\]?\s*\|
 _END_PUNCT = re.compile(r"[.!?。！？,，;；:：…]\s*$")
 
 
+def _name_over_time(lines: list[str]) -> list[str]:
+    """`Dana Whitfield` over `00:06` over the speech (Fireflies, Zoom Docs): one `Dana Whitfield  00:06`
+    header, when at least two turns are written so."""
+    rewritten = list(lines)
+    found = 0
+    for index in range(len(lines) - 1):
+        name = _bare_name(lines[index]) if read_label(lines[index]) is None else None
+        if name and _TS_ONLY.match(lines[index + 1].strip().strip("[]()")):
+            rewritten[index], rewritten[index + 1] = f"{name}  {lines[index + 1].strip()}", ""
+            found += 1
+    return rewritten if found >= 2 else lines
+
+
 def _drop_tool_lines(lines: list[str]) -> list[str]:
     """Bare timestamps and the tool's notices blanked; `转文字：` prefixes off the words they carry."""
     return ["" if is_tool_line(line) else voice_text(line) for line in lines]
@@ -48,8 +62,9 @@ def _unquote(lines: list[str]) -> list[str]:
 
 def _as_label(match: re.Match[str]) -> str | None:
     name = match.group("name").strip()
-    if not plausible_name(name) or _TS_ONLY.match(name) or looks_like_phrase(name):
-        return None
+    if not plausible_name(name) or _TS_ONLY.match(name) or looks_like_phrase(name) \
+            or is_only_non_speech(f"[{name}]") or is_tool_line(f"[{name}]"):
+        return None  # "[图片]", "[语音] 58\"", "[文件] 报价.pdf": what a chat sent, not who
     stamp = match.groupdict().get("ts")
     return f"{'[' + stamp + '] ' if stamp else ''}{name}: {match.group('text').strip()}"
 
@@ -109,6 +124,7 @@ def _names_above_paragraphs(lines: list[str]) -> list[str]:
 
 
 _STEPS: tuple[Callable[[list[str]], list[str]], ...] = (
+    _name_over_time,
     _drop_tool_lines,
     _unquote,
     lambda lines: _rewrite_form(lines, _DASH),

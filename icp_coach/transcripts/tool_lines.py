@@ -4,7 +4,8 @@
 - the tool's own notices: `Transcribed by https://otter.ai`, `Meeting ended after 00:42:10`,
   `This editable transcript was computer generated ...`, Gemini's review reminder,
   `Dana started transcription`, `Leo left the meeting`, `以上内容由 AI 生成，仅供参考`;
-- chat notices: `赵敏撤回了一条消息`, `"Leo" recalled a message`, `You recalled a message`.
+- chat notices: `赵敏撤回了一条消息`, `"Leo" recalled a message`, `You recalled a message`, and what
+  was sent instead of text: `[文件] 报价单.pdf`, `[链接] 标题`, `[File] quote.pdf`.
 Voice-to-text prefixes (`转文字：`) are formatting: `voice_text` strips them and keeps the words.
 """
 
@@ -24,6 +25,7 @@ _NOTICES = re.compile(
     r"|you should review gemini'?s notes.*|get tips and learn how gemini takes notes.*"
     r"|please provide feedback about using gemini.*|view recording\b.*|powered by\b.*"
     r"|ai-generated content may be inaccurate.*"
+    r"|\[(?:文件|链接|小程序|名片|视频号|聊天记录|file|link|contact card|mini program)\].*"
     rf"|{_SOMEONE}[^:：]{{0,60}}? (?:started|stopped|paused|resumed) (?:transcription|transcribing|recording)\.?"
     rf"|{_SOMEONE}[^:：]{{0,60}}? (?:joined|left) the (?:meeting|call)\.?|recording (?:started|stopped)\.?"
     rf"|{_ZH_NAME}(?:开始|停止|暂停|结束)(?:了)?(?:转写|转录|录制|录音)"

@@ -777,3 +777,68 @@ def test_zoom_ai_companion_summary_above_the_transcript() -> None:
         "We call the clinic and wait."
     assert interviewers(transcript) == {"Dana Whitfield"}
     assert "demo link" not in every_text(transcript) and "each costs two days" not in every_text(transcript)
+
+
+NAME_OVER_TIME_EN = """Overview
+- Priya tracks containers by email.
+
+Notes
+Tracking: emails to carriers
+
+Transcript
+Dana Whitfield
+00:00
+How do you track the containers once they leave the port?
+Priya Nair
+00:06
+We email the carriers and paste their answers into a tracker.
+Dana Whitfield
+00:15
+And when something is late?
+Priya Nair
+00:18
+The customer usually tells us before the carrier does.
+"""
+
+
+def test_name_over_a_timestamp_line_over_the_speech() -> None:
+    transcript = parse_transcript(NAME_OVER_TIME_EN, "freight.txt")
+    assert turns(transcript) == [
+        ("Dana Whitfield", "How do you track the containers once they leave the port?"),
+        ("Priya Nair", "We email the carriers and paste their answers into a tracker."),
+        ("Dana Whitfield", "And when something is late?"),
+        ("Priya Nair", "The customer usually tells us before the carrier does."),
+    ]
+    assert transcript.turns[1].timestamp == "00:06"
+    assert interviewers(transcript) == {"Dana Whitfield"}
+    assert "emails to carriers" not in every_text(transcript)
+
+
+WECHAT_FORWARDED = """赵敏和我的聊天记录
+—————  2026-11-06  —————
+我  20:01
+赵老师，方便问您几个预约的问题吗？
+赵敏  20:03
+可以
+赵敏  20:03
+[语音] 58"
+转文字：我们主要是电话预约，前台写在本子上。
+我  20:05
+试过软件吗？
+赵敏  20:07
+[文件] 小程序截图.pdf
+赵敏  20:07
+试过一个小程序，老客户不会用。
+"""
+
+
+def test_forwarded_chat_history_with_me_a_voice_message_and_a_file() -> None:
+    transcript = parse_transcript(WECHAT_FORWARDED, "wechat.txt")
+    assert turns(transcript) == [
+        ("我", "赵老师，方便问您几个预约的问题吗？"),
+        ("赵敏", "可以\n我们主要是电话预约，前台写在本子上。"),
+        ("我", "试过软件吗？"),
+        ("赵敏", "试过一个小程序，老客户不会用。"),
+    ]
+    assert interviewers(transcript) == {"我"}
+    assert "截图.pdf" not in every_text(transcript) and "58" not in every_text(transcript)
