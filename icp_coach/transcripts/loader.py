@@ -20,7 +20,7 @@ from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
 SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text")
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2},\d{1,3}\s*-->", re.MULTILINE)
-_VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{2}\.\d{1,3}\s*-->", re.MULTILINE)
+_VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}\s*-->", re.MULTILINE)
 
 
 def sniff_format(text: str, suffix: str) -> str:
@@ -93,8 +93,11 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
         raise TranscriptError(source, "is empty", what_to_do="export the transcript again")
     lines = text.lstrip("\ufeff").splitlines()
     builders: list[TurnBuilder]
-    if fmt in ("vtt", "srt"):
-        builders, found = parse_cues(lines, source, kind=fmt)
+    cue_kind = fmt if fmt in ("vtt", "srt") else None
+    if fmt == "docx" and (_VTT_TIMING.search(text) or _SRT_TIMING.search(text)):
+        cue_kind = "srt"  # Teams' older Word transcripts: cue timings, the name, the text
+    if cue_kind:
+        builders, found = parse_cues(lines, source, kind=cue_kind)
         warnings += [f"{source}: {w}" for w in found]
     else:
         builders, found, labelled = parse_labelled_text(normalise_layout(lines))
@@ -107,7 +110,7 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
     builders = _fold_aliases(builders)
     hosts, guests = _header_people(lines)
     name_q_and_a(builders, hosts, guests)
-    turns = [builder.build() for builder in join_same_speaker(builders, separate_lines=fmt not in ("vtt", "srt"))]
+    turns = [builder.build() for builder in join_same_speaker(builders, separate_lines=cue_kind is None)]
     if not turns:
         raise TranscriptError(source, "has no speech in it", what_to_do="export the transcript again")
     choice = detect_interviewers([t for t in turns if t.speaker], source, interviewer,

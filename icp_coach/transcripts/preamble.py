@@ -9,8 +9,8 @@ speech or even like labels (`00:00 开场介绍`, `王磊：整理需求文档`)
   not, a header line or not), of a speaker who speaks again;
 - a heading line that names the transcript (`Transcript`, `原文`, `文字记录：`) above that start
   ends the notes: everything above the last one is the tool's;
-- otherwise a notes heading (`Summary`, `智能纪要`, `AI摘要` ...) above the start begins the notes,
-  which run to the start.
+- a notes heading (`Summary`, `智能纪要`, `AI摘要` ...) between there and the start begins notes
+  that run to the start.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ def notes_above(lines: list[str], labels: list[Label | None]) -> range:
     if start is None:
         return range(0)
     titles = [i for i in range(start) if transcript_title(lines[i])]
-    if titles:
-        return range(0, titles[-1] + 1)
-    notes = next((i for i in range(start) if notes_title(lines[i])), None)
-    return range(notes, start) if notes is not None else range(0)
+    after_title = titles[-1] + 1 if titles else 0
+    notes = next((i for i in range(after_title, start) if notes_title(lines[i])), None)
+    if notes is not None:
+        return range(0 if titles else notes, start)
+    return range(0, after_title)

@@ -842,3 +842,30 @@ def test_forwarded_chat_history_with_me_a_voice_message_and_a_file() -> None:
     ]
     assert interviewers(transcript) == {"我"}
     assert "截图.pdf" not in every_text(transcript) and "58" not in every_text(transcript)
+
+
+def test_older_teams_docx_with_cue_timings_and_the_name_above_each_cue(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "teams_old.docx", [
+        "Laundry pickup interview", "",
+        "0:0:0.0 --> 0:0:3.520", "Dana Whitfield", "Thanks for joining. How do you send out the pickups?", "",
+        "0:0:3.520 --> 0:0:8.100", "Ruth Adeyemi", "We have a shared calendar", "",
+        "0:0:8.100 --> 0:0:10.0", "Ruth Adeyemi", "and a driver who checks it.", "",
+        "0:0:10.0 --> 0:0:12.0", "Dana Whitfield", "How often does he forget?", "",
+        "0:0:12.0 --> 0:0:14.0", "Ruth Adeyemi", "Twice a month."])
+    transcript = load_transcript(path)
+    assert turns(transcript) == [
+        ("Dana Whitfield", "Thanks for joining. How do you send out the pickups?"),
+        ("Ruth Adeyemi", "We have a shared calendar and a driver who checks it."),
+        ("Dana Whitfield", "How often does he forget?"),
+        ("Ruth Adeyemi", "Twice a month."),
+    ]
+    assert transcript.turns[-1].timestamp == "0:0:12.0" and transcript.format == "docx"
+    assert interviewers(transcript) == {"Dana Whitfield"}
+    assert "Laundry pickup interview" not in customer_text(transcript)
+
+
+def test_a_transcript_title_then_plain_notes_above_the_dialogue() -> None:
+    transcript = parse_transcript("访谈记录\n摘要\n老板用Excel管订单。\n\n王磊：你们怎么管订单？\n李敏：用Excel。\n"
+                                  "王磊：出过问题吗？\n李敏：超卖过。\n", "minsu.txt")
+    assert customer_text(transcript) == "用Excel。\n超卖过。"
+    assert "老板用Excel管订单" not in every_text(transcript)
