@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from icp_coach.transcripts.errors import TranscriptError
-from icp_coach.transcripts.label_lines import TS
+from icp_coach.transcripts.label_lines import ABBREVIATION, TS, plausible_name
 
 _TIME_CELL = re.compile(rf"^\s*[\[(]?{TS}[\])]?\s*$")
 _HEADER_CELLS = re.compile(
@@ -29,9 +29,15 @@ def _paragraph_line(paragraph: Any) -> str:
     if text.strip() and (level or style == "Title"):
         return f"{'#' * (int(level.group(1)) if level else 1)} {text.strip()}"
     runs = [run for run in paragraph.runs if run.text.strip()]
-    if runs and all(run.bold for run in runs) and len(text.strip()) <= 40 and "\n" not in text.strip():
+    if runs and all(run.bold for run in runs) and _name_like(text.strip()):
         return f"**{text.strip()}**"
     return text
+
+
+def _name_like(text: str) -> bool:
+    """"Dana Ortiz", "受访者": a name in bold, not a bold sentence ("Absolutely not.")."""
+    return plausible_name(text) and len(text.split()) <= 4 and "\n" not in text \
+        and not re.search(r"[.!?。！？,，;；…]", ABBREVIATION.sub("", text))
 
 
 def _cells(row: Any) -> list[str]:

@@ -47,7 +47,7 @@ _SPACED_HEADER = re.compile(rf"^\s*(?P<name>{NAME}) (?P<ts>\d{{1,2}}:\d{{2}}(?::
 _TABLE_ROW = re.compile(rf"^\s*\|\s*(?:\[?(?P<ts>{TS})\]?\s*\|\s*)?(?P<name>[^|]{{1,60}}?)\s*\|\s*(?P<text>[^|]*?)\s*\|?\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # Initials and titles keep their full stop: "Rachel K.", "Dr. Osei", "J. Alvarez".
-_ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|Jr|Sr|St)\.")
+ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|Jr|Sr|St)\.")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def plausible_name(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > 60 or not re.search(r"[^\W\d_]", name):
         return False  # "00" in "00:05:00" is a time, not a name
-    if re.search(r"[.!?。！？,，;；\"“”]", _ABBREVIATION.sub("", name)):
+    if re.search(r"[.!?。！？,，;；\"“”]", ABBREVIATION.sub("", name)):
         return False
     if re.search(r"[\u4e00-\u9fff]", name):
         return len(name) <= 12

@@ -869,3 +869,11 @@ def test_a_transcript_title_then_plain_notes_above_the_dialogue() -> None:
                                   "王磊：出过问题吗？\n李敏：超卖过。\n", "minsu.txt")
     assert customer_text(transcript) == "用Excel。\n超卖过。"
     assert "老板用Excel管订单" not in every_text(transcript)
+
+
+def test_a_bold_sentence_in_a_word_file_is_speech_without_markup(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "bold.docx", [
+        "Dana: Would you go back to the whiteboard?", "Marco: Honestly?", ("bold", "Absolutely not."),
+        "Dana: Why?", "Marco: Too many reschedules."])
+    transcript = load_transcript(path)
+    assert transcript.turns[1].text == "Honestly?\nAbsolutely not."
