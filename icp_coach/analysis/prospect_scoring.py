@@ -20,14 +20,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from icp_coach.analysis.criteria_expressions import criterion_expr, present_expr, shown_cell_expr
+from icp_coach.analysis.criteria_expressions import (
+    cell_parts,
+    criterion_expr,
+    present_expr,
+    shown_cell_expr,
+)
 from icp_coach.analysis.errors import TableInputError
 from icp_coach.analysis.header_mapping import map_headers, normalise_header
 from icp_coach.domain.criteria import Criterion, Filter, Signal
 from icp_coach.domain.taxonomy import PlaceAndTradeTaxonomy, taxonomy_kind, why_within
 
-ADDED_COLUMNS = ("excluded", "failed_filters", "filter_reasons", "score", "tier", "matched_signals", "confidence", "icp_version",
-                 "unmatched_signals")
+ADDED_COLUMNS = ("excluded", "failed_filters", "filter_reasons", "score", "tier", "matched_signals", "confidence",
+                 "icp_version", "unmatched_signals")
 DEFAULT_TIERS = (60.0, 30.0)
 
 
@@ -96,8 +101,8 @@ def _matching_values(frame: Any, rules: ScoringRules, distinct: dict[str, Any]
         column = rules.columns[criterion.field]
         values = distinct[column].to_frame().drop_nulls()
         exact = values.filter(criterion_expr(criterion, column))[column]
-        widened = _taxonomy_passes(criterion, values.filter(~criterion_expr(criterion, column))[column],
-                                   rules.taxonomy)
+        failing_text = values.filter(~criterion_expr(criterion, column) & cell_parts(column).text.is_not_null())
+        widened = _taxonomy_passes(criterion, failing_text[column], rules.taxonomy)
         cells = pl.Series(column, list(widened), dtype=pl.Utf8)
         hits.append(pl.concat([exact, cells]) if widened else exact)
         if index < len(rules.filters):
@@ -136,8 +141,6 @@ def check_value_types(frame: Any, rules: ScoringRules, source: str = "",
                       distinct: dict[str, Any] | None = None) -> None:
     """A rule whose value cannot meet any cell of its column (a number rule on a text column, a
     yes/no rule on text) is a wrong-type error, not a silent 'nobody matches'."""
-    from icp_coach.analysis.criteria_expressions import cell_parts
-
     columns = list(dict.fromkeys(rules.columns.values()))
     if distinct is None:
         distinct = _distinct_values(frame, columns)

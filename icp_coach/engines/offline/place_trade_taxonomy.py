@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from icp_coach.domain.taxonomy import Reading, TaxonomyKind
@@ -21,6 +21,7 @@ from icp_coach.engines.offline.extraction.lexicons import load_data
 from icp_coach.engines.offline.extraction.taxonomy import Entry, load_entries, squeeze
 
 _PARTS = re.compile(r"\s*[,;/|，；、]\s*")
+_PUNCTUATION = re.compile(r"[.,'’]")  # "Washington, D.C." is washington dc
 _SOURCES: dict[str, tuple[str, bool]] = {"region": ("regions.yaml", True), "industry": ("industries.yaml", False)}
 _EXTRA_SECTION = {"region": "regions", "industry": "industries"}
 
@@ -52,8 +53,13 @@ class Tree:
         for entry in entries:
             english[entry.en.lower()].append(entry.key)
         self._shared_names = {key for keys in english.values() if len(keys) > 1 for key in keys}
-        self._gazetteer = Gazetteer.from_tree(entries) if mentions else None
+        self._mentions = mentions
         self._wider: dict[str, frozenset[str]] = {}
+
+    @cached_property
+    def _gazetteer(self) -> Gazetteer | None:
+        """The names inside a longer cell (built on first need: its regex takes a while)."""
+        return Gazetteer.from_tree(self._entries.values()) if self._mentions else None
 
     def problems(self) -> list[str]:
         """Names in `contains` that are not in the tree (each would silently widen nothing)."""
@@ -83,8 +89,12 @@ class Tree:
         return Reading(key, self.name(key), self.wider(key), certain, whole)
 
     def whole(self, text: str) -> list[Reading]:
-        sure = dict.fromkeys([*self._as_written.get(text.strip(), []), *self._sure.get(squeeze(text), [])])
-        unsure = [key for key in self._unsure.get(squeeze(text), []) if key not in sure]
+        """The nodes the whole text names, sure ones first; dots and commas may be left out."""
+        spellings = list(dict.fromkeys([squeeze(text), squeeze(_PUNCTUATION.sub("", text))]))
+        sure = dict.fromkeys([*self._as_written.get(text.strip(), []),
+                              *(key for spelling in spellings for key in self._sure.get(spelling, []))])
+        unsure = dict.fromkeys(key for spelling in spellings for key in self._unsure.get(spelling, [])
+                               if key not in sure)
         return [*(self._reading(k) for k in sure), *(self._reading(k, certain=False) for k in unsure)]
 
     def read(self, text: str) -> tuple[Reading, ...]:
