@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import cache, cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from icp_coach.domain.taxonomy import Reading, TaxonomyKind
-from icp_coach.engines.offline.extraction.gazetteer import Gazetteer
-from icp_coach.engines.offline.extraction.lexicons import load_data
 from icp_coach.engines.offline.extraction.taxonomy import Entry, load_entries, squeeze
+
+if TYPE_CHECKING:
+    from icp_coach.engines.offline.extraction.gazetteer import Gazetteer
 
 _PARTS = re.compile(r"\s*[,;/|，；、]\s*")
 _PUNCTUATION = re.compile(r"[.,'’]")  # "Washington, D.C." is washington dc
@@ -59,6 +60,8 @@ class Tree:
     @cached_property
     def _gazetteer(self) -> Gazetteer | None:
         """The names inside a longer cell (built on first need: its regex takes a while)."""
+        from icp_coach.engines.offline.extraction.gazetteer import Gazetteer
+
         return Gazetteer.from_tree(self._entries.values()) if self._mentions else None
 
     def problems(self) -> list[str]:
@@ -122,6 +125,18 @@ class Tree:
             if all(other == key or other in self.wider(key) for other in keys):
                 return key
         return None
+
+
+@cache
+def load_data(name: str) -> Any:
+    """One data file, parsed by libyaml when present: the score command pays for the trees on
+    every run, and the pure-Python parser takes several times longer (same result)."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("icp_coach.engines.offline").joinpath("data", name).read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
 
 
 def _extra(kind: TaxonomyKind) -> dict[str, Any]:
