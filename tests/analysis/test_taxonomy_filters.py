@@ -160,3 +160,18 @@ def test_score_command_keeps_accounts_inside_the_icp_regions_and_trades(tmp_path
     assert rows["P4"]["filter_reasons"] == "industry 口腔诊所 within Healthcare; region 杭州 within 华东"
     assert rows["P6"]["failed_filters"] == "region in North America, 华东 (cell: Atlantis)"
     assert "3 excluded" in result.stderr
+
+
+def test_a_big_file_scored_streaming_reads_places_the_same_way(tmp_path: Path) -> None:
+    from icp_coach.analysis.prospect_scoring import score_csv_streaming
+
+    source, target = tmp_path / "p.csv", tmp_path / "scored.csv"
+    source.write_text("id,region\n1,Texas\n2,Berlin\n3,杭州\n4,Atlantis\n", encoding="utf-8")
+    rules = ScoringRules([Filter(field="region", op="in", value=["North America", "华东"])], [], "t",
+                         taxonomy=TAXONOMY)
+    resolve_columns(rules, ["id", "region"])
+    summary = score_csv_streaming(source, rules, target)
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert [row["excluded"] for row in rows] == ["false", "true", "false", "true"]
+    assert rows[2]["filter_reasons"] == "region 杭州 within 华东"
+    assert summary["excluded"] == 2
