@@ -29,7 +29,12 @@ from icp_coach.analysis.criteria_expressions import (
 from icp_coach.analysis.errors import TableInputError
 from icp_coach.analysis.header_mapping import map_headers, normalise_header
 from icp_coach.domain.criteria import Criterion, Filter, Signal
-from icp_coach.domain.taxonomy import PlaceAndTradeTaxonomy, taxonomy_kind, why_within
+from icp_coach.domain.taxonomy import (
+    PlaceAndTradeTaxonomy,
+    filter_targets,
+    taxonomy_kind,
+    why_within,
+)
 
 ADDED_COLUMNS = ("excluded", "failed_filters", "filter_reasons", "score", "tier", "matched_signals", "confidence",
                  "icp_version", "unmatched_signals")
@@ -129,9 +134,10 @@ def _taxonomy_passes(criterion: Criterion, cells: Any, taxonomy: PlaceAndTradeTa
     values = criterion.value if criterion.op == "in" else [criterion.value]
     if not any(isinstance(value, str) for value in values):
         return {}
+    targets = filter_targets(taxonomy, kind, values)
     passes: dict[str, str] = {}
     for cell in cells.to_list():
-        reason = why_within(taxonomy, kind, criterion.field, cell, values)
+        reason = why_within(taxonomy, kind, criterion.field, cell, targets)
         if reason is not None:
             passes[cell] = reason
     return passes

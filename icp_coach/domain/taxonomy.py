@@ -44,23 +44,43 @@ def taxonomy_kind(field: str) -> TaxonomyKind | None:
     return TAXONOMY_FIELDS.get(field.strip().lower())
 
 
-def _surest(readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
-    """A filter value means its sure sense when it has one: "Georgia" in a filter is the US state."""
-    certain = tuple(r for r in readings if r.certain)
-    return certain or readings
+Targets = list[tuple[str, tuple[Reading, ...]]]
+
+
+def filter_targets(taxonomy: PlaceAndTradeTaxonomy, kind: TaxonomyKind, values: Iterable[object]) -> Targets:
+    """Each text value of a filter with the nodes it means. An ambiguous value means the sense
+    nearest the filter's other values ("Georgia" beside Armenia is the country, beside Florida
+    the US state), else its sure sense (the state)."""
+    read = [(str(v).strip(), taxonomy.read(kind, str(v))) for v in values if isinstance(v, str) and v.strip()]
+    targets: Targets = []
+    for index, (value, readings) in enumerate(read):
+        others = [r for j, (_, rs) in enumerate(read) if j != index for r in rs]
+        targets.append((value, _meant(readings, others)))
+    return targets
+
+
+def _meant(readings: tuple[Reading, ...], others: list[Reading]) -> tuple[Reading, ...]:
+    if len(readings) < 2:
+        return readings
+
+    def nearness(reading: Reading) -> int:
+        return sum(len(reading.wider & other.wider) + (other.key in reading.wider) for other in others)
+
+    best = max(nearness(r) for r in readings)
+    near = tuple(r for r in readings if nearness(r) == best)
+    return tuple(r for r in near if r.certain) or near
 
 
 def why_within(taxonomy: PlaceAndTradeTaxonomy, kind: TaxonomyKind, field: str, cell: str,
-               values: Iterable[object]) -> str | None:
-    """Why `cell` passes a filter on `values` by the taxonomy ("region Texas within North
-    America", "region 德国 = Germany"), or None when no reading of the cell lies within a value.
-    An ambiguous cell is read in the sense that fits the filter, and the reason says which."""
+               targets: Targets) -> str | None:
+    """Why `cell` passes a filter on `targets` (see `filter_targets`) by the taxonomy ("region
+    Texas within North America", "region 德国 = Germany"), or None when no reading of the cell
+    lies within a value. An ambiguous cell is read in the sense that fits the filter, and the
+    reason says which."""
     cell = cell.strip()
     readings = taxonomy.read(kind, cell)
     if not readings:
         return None
-    targets = [(str(value).strip(), _surest(taxonomy.read(kind, str(value))))
-               for value in values if isinstance(value, str) and value.strip()]
     for reading in sorted(readings, key=lambda r: not r.certain):
         for value, nodes in targets:
             for node in nodes:

@@ -109,6 +109,14 @@ def test_an_ambiguous_place_is_read_in_the_sense_the_filter_means() -> None:
     assert _kept(west) == ["Washington", "Oregon"]
 
 
+def test_the_other_values_of_a_filter_decide_what_an_ambiguous_value_means() -> None:
+    cells: list[str | None] = ["格鲁吉亚", "Atlanta", "Yerevan"]
+    caucasus = _score({"region": cells}, [Filter(field="region", op="in", value=["Georgia", "Armenia"])])
+    assert _kept(caucasus) == ["格鲁吉亚"]
+    south = _score({"region": cells}, [Filter(field="region", op="in", value=["Georgia", "Florida"])])
+    assert _kept(south) == ["Atlanta"]
+
+
 def test_groupings_beyond_the_one_parent_count_emea_dach_and_the_us_regions() -> None:
     rows = _score({"region": ["Germany", "Austria", "Saudi Arabia", "Kenya", "Japan", "Switzerland"]},
                   [Filter(field="region", op="in", value=["EMEA"])])
