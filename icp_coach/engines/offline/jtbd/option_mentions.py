@@ -97,6 +97,7 @@ class OptionGazetteer:
     context: dict[str, list[re.Pattern[str]]]
     questions: dict[str, list[re.Pattern[str]]]
     not_names: frozenset[str]
+    given_names: frozenset[str] = frozenset()
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -155,6 +156,7 @@ def gazetteer() -> OptionGazetteer:
         questions={name: _compile(patterns) for name, patterns in data["questions"].items()},
         not_names=frozenset(str(word) for key in ("not_names", "given_names", "languages")
                             for word in data[key]),
+        given_names=frozenset(str(word) for word in data["given_names"]),
     )
 
 
@@ -206,13 +208,43 @@ def _sentence_opening(text: str, start: int) -> bool:
     return all(w.lower() in _LEAD_INS for w in words)
 
 
+# Words that only say what kind of thing an option is: "The App", "Software", "Scheduler Module"
+# name no option by themselves.
+_GENERIC_HEADS = frozenset("""app apps application system systems software platform platforms tool tools
+portal module modules dashboard database program programme suite cloud crm erp pos wms tms mes
+scheduler calendar spreadsheet sheet sheets website site online mobile new old version edition plan
+pro plus basic premium enterprise free trial demo package""".split())
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor|Uncle|Aunt|Auntie|Sister|"
+                           r"Brother|Father|Coach|Chef|Officer|Judge|Captain)\.?\s+$")
+_ROLE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|the|a|one of (?:our|my|the)) (?:\w+ ){0,2}?(?:partner|wife|"
+                          r"husband|brother|sister|son|daughter|dad|father|mother|mum|mom|uncle|cousin|boss|"
+                          r"owner|manager|accountant|bookkeeper|assistant|lead|coordinator|tech|technician|"
+                          r"engineer|developer|estimator|paralegal|nurse|vet|receptionist|director|founder|"
+                          r"co-?founder|friend|colleague|guy|girl|clerk|admin|dispatcher|foreman|supervisor|"
+                          r"chef|rep|consultant|driver|planner|buyer|controller|analyst|head|ceo|cfo|coo|gm),?\s+$",
+                          re.IGNORECASE)
+
+
+def generic_only(name: str) -> bool:
+    """True when every word of a capitalised name is a word for a kind of tool ("The App")."""
+    words = [w for w in re.split(r"[\s.-]+", name.lower()) if w and w not in _FUNCTION_WORDS]
+    return not words or all(w in _GENERIC_HEADS for w in words)
+
+
+def person_named(text: str, start: int) -> bool:
+    """A title or a role right before the name: "Dr. Patel", "our accountant, Kevin"."""
+    before = text[max(0, start - 60):start]
+    return bool(_TITLE_BEFORE.search(before) or _ROLE_BEFORE.search(before))
+
+
 def english_names(text: str) -> list[tuple[str, int, int, bool]]:
     """Capitalised names: (name, start, end, opens_its_sentence)."""
     names = []
     for match in _EN_NAME.finditer(text):
         raw = match.group(1)
         name = _clean_en_name(raw)
-        if len(name) < 2 or name.lower() in _FUNCTION_WORDS or name in gazetteer().not_names:
+        if len(name) < 2 or name.lower() in _FUNCTION_WORDS or name in gazetteer().not_names \
+                or generic_only(name):
             continue
         start = match.start(1) + raw.find(name)
         opening = _sentence_opening(text, start) and not _EN_INNER.search(name)
@@ -238,12 +270,29 @@ _ZH_COMMON_EDGE = re.compile("^(?:{0})|(?:{0})$".format(
     "|".join(sorted((w for w in _ZH_COMMON if len(w) >= 2), key=len, reverse=True))))
 
 
+# How Chinese speech names a person: a title after a surname or a short name ("张教练", "王总",
+# "李姐"), or 老/小 before one ("老李", "小王").
+_ZH_SURNAMES = ("李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+_ZH_PERSON = re.compile(rf"^(?:[老小阿][{_ZH_SURNAMES}]|[{_ZH_SURNAMES}](?:总|工|姐|哥|叔|姨|教练|老师|师傅|经理|"
+                        r"主任|校长|院长|医生|大夫|会计|律师|老板|队长|班长|组长|主管)|阿姨|大爷|师傅)$")
+# A clause with a time word or an option's generic head after a verb ("换系统之前", "上软件") is
+# not a name.
+_ZH_NOT_NAME = re.compile(r"之前|之后|以前|以后|时候|的话|[换用上买装做找选](?:系统|软件|平台|工具|设备)")
+
+
+def zh_person(name: str) -> bool:
+    return bool(_ZH_PERSON.match(name))
+
+
 @lru_cache(maxsize=4096)
 def zh_name_like(name: str) -> bool:
     """Not a common word, a pronoun phrase or a quantity ("三家", "十几万"), and not a common word
-    with one character stuck to it ("设备加"); "医云排班" (a name, then a common word) is fine."""
+    with one character stuck to it ("设备加"); "医云排班" (a name, then a common word) is fine.
+    A person ("张教练", "老李") or a clause with a time word is not a name either."""
     if (len(name) < 2 or name in _ZH_COMMON or _LATIN.match(name) or _ZH_NUMERAL.search(name)
-            or any(ch in _ZH_NEVER_INSIDE for ch in name)):
+            or any(ch in _ZH_NEVER_INSIDE for ch in name) or zh_person(name)
+            or _ZH_NOT_NAME.search(name)):
         return False
     edge = _ZH_COMMON_EDGE.search(name)
     return edge is None or len(name) - (edge.end() - edge.start()) >= 2
