@@ -7,7 +7,7 @@ the engine would find (option_features.collect_options), labels each from the in
 lines (chosen, considered, passing, habit; anything else is none), prints leave-trades-out cross-
 validation (whole interviews held out per fold: the honest estimate, with a labelled option the
 engine never finds counted as missed), chooses the decision threshold on P(considered) that gives
-the best cross-validated F1, then fits on everything and writes the two heads,
+the best cross-validated F1 (averaged with its neighbours on the grid), then fits on everything and writes the two heads,
 icp_coach/engines/offline/jtbd/alternatives_head.npz (considered, habit, passing, none; the chosen
 option left out; the threshold in its meta) and chosen_head.npz (chosen or other).
 """
@@ -208,7 +208,11 @@ def cross_validate(interviews: list[Interview], folds: int, l2: float,
             tally: Counter[str] = Counter()
             evaluate(held_out, candidate, tally)
             sweep[candidate] = f1(tally)
-        threshold = max(grid, key=lambda t: (round(sweep[t], 3), -abs(t - 0.5)))
+        def smoothed(t: float) -> float:  # a plateau, not a lucky point
+            near = [sweep[u] for u in grid if abs(u - t) < 0.06]
+            return sum(near) / len(near)
+
+        threshold = max(grid, key=lambda t: (round(smoothed(t), 3), -abs(t - 0.5)))
         print("threshold sweep (held-out F1): " + ", ".join(f"{t:.2f}:{v:.2f}" for t, v in sweep.items()))
     by_language: dict[str, Counter[str]] = {"en": Counter(), "zh": Counter()}
     for result in held_out:

@@ -69,7 +69,7 @@ _ZH_PATTERNS = (
 # interview names it at least twice, since clauses open with many ordinary words too.
 _ZH_TOPIC = re.compile(
     rf"(?:^|(?<=[，,。！？!?；;：:、\s]))({_ZH_NAME}{{2,5}}?)(?=我们|我|是|能|呢|的|就|也|太|挺|还|主要|可以|"
-    rf"好在|比|没|不|那边|这边|他们|它|用|做|在|有|试|来|给|说|报|出|为什么|怎么|一直|[，,。？?！!])")
+    rf"好在|比|没|不|那边|这边|他们|它|用|做|在|有|试|来|给|说|报|出|听|为什么|怎么|一直|[，,。？?！!])")
 _ZH_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Z])(?![A-Za-z0-9])")
 _TOKEN_TAIL = r"(?:[A-Za-z0-9&+'-]|\.(?=[A-Za-z0-9]))*"
 _EN_NAME = re.compile(rf"(?<![A-Za-z0-9_.@/-])((?:[A-Z]{_TOKEN_TAIL}|[a-z]+[A-Z]{_TOKEN_TAIL})"
@@ -176,9 +176,18 @@ def known_mentions(text: str) -> list[OptionMention]:
     for key, patterns in table.generic.items():
         for pattern in patterns:
             for match in pattern.finditer(text):
-                if match.end() > match.start():
+                if match.end() > match.start() and not _self_description(text, match.start()):
                     found.append(OptionMention(key, GENERIC, match.group(0), match.start(), match.end()))
     return found
+
+
+# "We're a twelve-person agency", "我们是一家外包公司": the customer describing its own business.
+_SELF_BEFORE = re.compile(r"(?:\b(?:we(?:'re| are)|i(?:'m| am)) an? (?:[\w-]+ ){0,3}|(?:我们|我)(?:是|算是)(?:一家|一个)"
+                          r"[\u4e00-\u9fff]{0,6})$", re.IGNORECASE)
+
+
+def _self_description(text: str, start: int) -> bool:
+    return bool(_SELF_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def _clean_en_name(words: str) -> str:
@@ -278,7 +287,8 @@ _ZH_PERSON = re.compile(rf"^(?:[老小阿][{_ZH_SURNAMES}]|[{_ZH_SURNAMES}](?:�
                         r"主任|校长|院长|医生|大夫|会计|律师|老板|队长|班长|组长|主管)|阿姨|大爷|师傅)$")
 # A clause with a time word or an option's generic head after a verb ("换系统之前", "上软件") is
 # not a name.
-_ZH_NOT_NAME = re.compile(r"之前|之后|以前|以后|时候|的话|[换用上买装做找选](?:系统|软件|平台|工具|设备)")
+_ZH_NOT_NAME = re.compile(r"之前|之后|以前|以后|时候|的话|觉得|认为|以为|感觉|大部分|当场|"
+                          r"[换用上买装做找选](?:系统|软件|平台|工具|设备)|(?:设备|硬件|软件)加")
 
 
 def zh_person(name: str) -> bool:
