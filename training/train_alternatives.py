@@ -31,8 +31,8 @@ from icp_coach.domain.jtbd_text import overlap_units  # noqa: E402
 from icp_coach.domain.transcript import Transcript, TranscriptTurn  # noqa: E402
 from icp_coach.engines.offline.jtbd.alternatives import (  # noqa: E402
     CHOSEN_HEAD_FILE,
-    HEAD_FILE,
     DEFAULT_CONSIDERED_THRESHOLD,
+    HEAD_FILE,
     ScoredOption,
     choose,
     label_alternatives,
