@@ -52,11 +52,12 @@ _PLACE_BEFORE = re.compile(r"\b(in|at|from|near|across|around|outside|to|of)\s+(
 # What follows a fronted product name: "X, we did a demo", "X我们试过", "X是同行推荐的", "X呢？"
 _EN_TOPIC_AFTER = re.compile(r",?\s+(we|i|they|it|that|was|is|were|came|comes|had|has|did|does|gave|"
                              r"sent|looked|seemed|wanted|quoted|offered|charged|couldn't|didn't|"
-                             r"wasn't|won|lost)\b|\?|,\s+(obviously|honestly|yes|no)\b", re.IGNORECASE)
+                             r"wasn't|won|lost)\b|\?|,\s+(obviously|honestly|yes|no|a|an|one|someone|somebody|my|our|the)\b",
+                            re.IGNORECASE)
 _ZH_TOPIC_AFTER = (r"[，,]?(我们|我|他们|你们)?(也|都|还|一直|重点|认真|之前|以前)?(试用|试过|试了|用过|用了|看过|看了|"
                    r"谈过|谈了|问过|问了|找过|找了|接触过|对比|比较|评估|考虑|了解|听说|听人|有人(?:说|提|推荐)|报价|演示|选型|做过|做了|"
                    r"挺|太|是.{0,10}(推荐|介绍|做|对比|比较|考虑|看|选|谈|找)|[呢吗][？?]|好在|为什么|怎么|"
-                   r"系统|软件|有人|的(报价|演示|销售|方案|系统))")
+                   r"系统|软件|有人|的(报价|演示|销售|方案|系统|人来|人过来))")
 _ZH_GLUE = set("的了是在我你他这那一个就都也还把被给跟和与对从用上")
 
 

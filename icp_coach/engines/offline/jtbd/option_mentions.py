@@ -226,7 +226,8 @@ _GENERIC_HEADS = frozenset("""app apps application system systems software platf
 portal module modules dashboard database program programme suite cloud crm erp pos wms tms mes
 scheduler calendar spreadsheet sheet sheets website site online mobile new old version edition plan
 pro plus basic premium enterprise free trial demo package""".split())
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor|Uncle|Aunt|Auntie|Sister|"
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor|Uncle|Aunt|Auntie|Sister|Señora?|Sra|Sr|"
+                           r"Madame|Monsieur|Herr|Frau|Sensei|"
                            r"Brother|Father|Coach|Chef|Officer|Judge|Captain)\.?\s+$")
 _ROLE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|the|a|one of (?:our|my|the)) (?:\w+ ){0,2}?(?:partner|wife|"
                           r"husband|brother|sister|son|daughter|dad|father|mother|mum|mom|uncle|cousin|boss|"
