@@ -276,7 +276,7 @@ def _clean_zh_name(name: str) -> str:
     return name
 
 
-_ZH_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两半多每整好几]+[家个万千百十年月天次块元台人种套款位条张号点分]|几")
+_ZH_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两半多每整好几]+[家个万千百十年月天周次块元台人种套款位条张号点分]|^[一二三四五六七八九十两半几]+(?:礼拜|星期)|几")
 
 
 _ZH_COMMON_EDGE = re.compile("^(?:{0})|(?:{0})$".format(
