@@ -70,7 +70,7 @@ _ARABIC = r"\d+(?:\.\d+)?[eE]\+?\d{1,2}(?![\dA-Za-z])|\d{1,3}(?:,\d{3})+(?:\.\d+
 # "Q3 2024") and years said as such ("in 2019").
 _DATE_OR_TIME = re.compile(
     r"(?<![\d.,])(?:(?:19|20)\d{2}[-/](?:0?[1-9]|1[0-2])(?:[-/]\d{1,2})?"
-    r"|\d{1,2}[-/.]\d{1,2}(?=\s*\d{1,2}:\d{2}))(?![\d,])"
+    r"|\d{1,2}[-/.]\d{1,2}(?=\s*(?:[-–@,]\s*)?\d{1,2}:\d{2}))(?![\d,])"
     r"|(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"
     r"|(?<![\d.,])(?:(?:19|20)\d{2}年|\d{1,2}月\d{1,2}[日号])(?:\d{1,2}月)?"
     r"|(?<![\d.,])\d{1,2}月(?:份)?(?=\d|[^\d万亿千百]|$)"
@@ -98,7 +98,7 @@ _CORE = re.compile(
 # Scale words right after a number. Chinese compounds first: "千万" is ten million.
 _SCALE = re.compile(
     r"^\s*个?(?P<scale>千万|百万|十万|万|亿|千|k(?![A-Za-z])|K(?![A-Za-z])|(?i:thousand|million|billion"
-    r"|dozen|hundred)(?![A-Za-z])|mm(?![a-z])|MM|mn(?![a-z])|m(?![a-z])|M(?![a-z])|(?i:mill?|mio)"
+    r"|dozen|hundred)(?![A-Za-z])|mm(?![a-z])|MM|mn(?![a-z])|m(?![A-Za-z])|M(?![A-Za-z])|(?i:mill?|mio)"
     r"(?![A-Za-z])\.?|bn(?![a-z])|BN|Bn|b(?![a-z])|B(?![a-z])|[wW](?![A-Za-z]))",
 )
 _SCALE_VALUE = {"千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3,

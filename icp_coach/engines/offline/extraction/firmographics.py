@@ -66,9 +66,10 @@ _FLOW_AFTER = re.compile(
 # Words that make a headcount whatever else the clause says.
 _STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers|pax"
                     r"|crews?|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
-                    r"|员工|职员|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
+                    r"|员工|职员|职工|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
-_TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
+_TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|crews?\s+of|crew\s+sizes?|department|dept|office staff"
+                   r"|in the office|in-house"
                    r"|dedicated|in\s+(?:finance|accounting|accounts\s+payable|billing|it|ops|operations"
                    r"|hr|payroll|sales|marketing|support|dispatch|admin|the\s+back\s+office|procurement"
                    r"|purchasing|legal|compliance))(?![A-Za-z])|团队|部门|办公室|财务|行政|人事|采购部|客服"
@@ -89,7 +90,18 @@ _THINGS = {"containers", "trailers", "printers", "servers", "computers", "charge
            "centers", "centres", "offers", "tickets", "restaurants", "accounts", "clients",
            "patients", "residents", "tenants", "students", "participants", "applicants",
            "visitors", "buyers", "shoppers", "diners", "passengers", "riders", "viewers",
-           "listeners", "donors", "attendees", "guests", "owners", "renters", "borrowers"}
+           "listeners", "donors", "attendees", "guests", "owners", "renters", "borrowers",
+           "plants", "events", "parts", "installs", "freelancers", "contractors",
+           "subcontractors", "volunteers", "partners", "affiliates", "resellers", "suppliers",
+           "vendors", "franchisees", "distributors"}
+# People whose plural the agent suffixes above miss ("200 to 3,000 guards").
+_PEOPLE_WORDS = {"guards", "cooks", "chefs", "clerks", "aides", "staffers", "folks", "hands",
+                 "nurses", "drivers", "officers", "agents", "reps", "crew"}
+# Who works for the customer without being on its payroll: "500 freelance linguists".
+_NOT_ON_PAYROLL = {"freelance", "contract", "independent", "volunteer", "partner", "affiliated",
+                   "outside", "external", "outsourced", "third-party", "subcontracted"}
+# A people word joined to the number: "200-800 person firms", "Sub-100-person shops".
+_PERSON_COMPOUND = re.compile(r"^-?(?:person|people|man|employee|staff|head|seat)$", re.IGNORECASE)
 _FUNCTION_WORDS = {"and", "or", "but", "to", "then", "so", "which", "that", "who", "with", "in",
                    "of", "at", "for", "on", "by", "if", "when", "where", "while", "as", "it",
                    "they", "he", "she", "we", "this", "there", "is", "are", "was", "were"}
@@ -109,7 +121,11 @@ _CONTRACT = re.compile(
     # ratios and markets: "revenue per employee", "TAM", "市场规模", "人均产值"
     r"|(?<![A-Za-z])(?:per\s+(?:employee|head|person|capita|fte|user|customer|store|location|site)"
     r"|tam|sam|som|market\s+(?:size|is|of)|the\s+market|industry\s+(?:size|is))(?![A-Za-z])"
-    r"|市场规模|市场容量|行业规模|市场空间|人均|单店|每人|坪效", re.IGNORECASE)
+    r"|市场规模|市场容量|行业规模|市场空间|人均(?:产值|营收|收入|销售额?|创收)?|单店|每人|坪效"
+    # profit, cost and payroll: the customer's money, but no revenue ("EBITDA $2M-$8M", "毛利")
+    r"|(?<![A-Za-z])(?:ebitda|ebit|gross\s+(?:margin|profit)|margins?|net\s+(?:income|profit|margin)"
+    r"|profits?|earnings|payroll|wages|salar(?:y|ies)|opex|capex|costs?|spent)(?![A-Za-z])"
+    r"|毛利(?:润|额)?|净利(?:润)?|利润|工资(?:总额)?|薪酬|人力成本|成本|投入|项目金额|项目额", re.IGNORECASE)
 # A duration or a rate, not a size: "in business 10 to 30 years", "3-5x", "20 to 30 hours".
 _DURATION_AFTER = re.compile(
     r"^\s*(?:[-‐]?\s*)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|x(?![A-Za-z])"
@@ -222,10 +238,21 @@ def _field_of(sentence: str, found: NumberRange, sentence_field: str | None,
         return near
     if near is not None:
         return None
+    if _people_after(sentence[found.end:]):
+        return "employees"  # "30-150 electricians, $6-40M revenue": the trade's people
     top = max(v for v in (found.min, found.max) if v is not None)
     if top >= _MILLIONS:
         return "revenue"  # "between three and forty million a year": no headcount is that
     return sentence_field or previous_field
+
+
+def _people_after(after: str) -> bool:
+    """ "25-150 machinists", "200 to 3,000 guards": a plural naming people on the payroll."""
+    match = re.match(r"\s*(?:([a-z-]+)\s+)?([A-Za-z][a-z-]+s)\b", after)
+    if not match or (match.group(1) or "").lower() in _NOT_ON_PAYROLL | _FUNCTION_WORDS:
+        return False
+    word = match.group(2).lower()
+    return word in _PEOPLE_WORDS or bool(_PEOPLE.search(word)) and word not in _THINGS
 
 
 def _other_plural(after: str) -> bool:
@@ -233,7 +260,13 @@ def _other_plural(after: str) -> bool:
     match = re.match(r"\s*(?:([a-z-]+)\s+)?([A-Za-z][a-z-]+s)\b", after)  # "active students"
     if not match or (match.group(1) or "") in _FUNCTION_WORDS:
         return False  # "80 and goes up to 600": a verb after a conjunction, not a noun
+    if _PERSON_COMPOUND.match(match.group(1) or ""):
+        return False  # "200-800 person firms": the firms are sized in people
+    if (match.group(1) or "").lower() in _NOT_ON_PAYROLL:
+        return True
     word = match.group(2).lower()
+    if word in _PEOPLE_WORDS:
+        return False
     if _STAFF.fullmatch(word):  # "15~60 techs", "80 workers"
         return False
     if _PEOPLE.search(word) and word not in _THINGS:  # "inspectors", "mechanics", "dentists"
