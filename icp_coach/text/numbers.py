@@ -197,6 +197,7 @@ class Quantity:
     low: float | None = None
     high: float | None = None
     magnitude: float | None = None  # "hundred" in "three hundred": shared with a bare low end
+    own_scale: bool = False  # a scale said with the figure ("5M", "三千万", "two million")
 
     @property
     def least(self) -> float:
@@ -217,6 +218,7 @@ class NumberRange:
     end: int
     currency: str | None = None
     kind: str = "range"  # "range" | "at_least" | "at_most"
+    scaled: bool = False  # an end says its own scale ("$5-20M", "1-5亿"), so no header's unit applies
 
 
 def parse_english_number(words: str) -> float | None:
@@ -442,7 +444,10 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(value=raw * factor, raw=raw, start=start, end=end, scale=scale,
                               currency=currency, bound=bound, approx=approx, percent=percent,
                               vague=vague, low=low * factor, high=high * factor,
-                              magnitude=magnitude))
+                              magnitude=magnitude,
+                              own_scale=bool(scale or magnitude or match.group("figures")
+                                             or match.group("tier") or re.search(
+                                                 "[万亿]", match.group("zh") or ""))))
     return found
 
 
@@ -490,12 +495,13 @@ def _share_scale(low: Quantity, high: Quantity) -> Quantity:
 
 
 def _as_range(low: Quantity, high: Quantity, currency: str | None) -> NumberRange:
+    scaled = low.own_scale or high.own_scale
     if low.vague or high.vague:  # "几十人到三百人": only the clear end is a bound
         kind = "at_least" if high.vague else "at_most"
         return NumberRange(None if low.vague else low.least, None if high.vague else high.most,
-                           low.start, high.end, currency, kind)
+                           low.start, high.end, currency, kind, scaled)
     return NumberRange(min=low.least, max=high.most, start=low.start, end=high.end,
-                       currency=currency)
+                       currency=currency, scaled=scaled)
 
 
 def find_ranges(text: str) -> list[NumberRange]:
@@ -525,13 +531,13 @@ def find_ranges(text: str) -> list[NumberRange]:
             pass
         elif first.bound == "at_most":
             ranges.append(NumberRange(None, first.most, first.start, first.end, first.currency,
-                                      "at_most"))
+                                      "at_most", first.own_scale))
         elif first.bound == "at_least":
             ranges.append(NumberRange(first.least, None, first.start, first.end, first.currency,
-                                      "at_least"))
+                                      "at_least", first.own_scale))
         elif first.least != first.most:  # "五六百人", "三五十家"
             ranges.append(NumberRange(first.least, first.most, first.start, first.end,
-                                      first.currency))
+                                      first.currency, scaled=first.own_scale))
         index += 1
     return ranges
 

@@ -20,6 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from icp_coach.engines.offline.extraction.declared_units import (
+    Declared,
+    apply_declared,
+    declared_unit,
+)
 from icp_coach.engines.offline.extraction.exclusion import SEGMENT_RULED_OUT
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
@@ -143,8 +148,10 @@ _NEGATED_BOUND = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,，;；、]|\s(?:but|though|although|whereas|while)\s|但是?|不过|而")
 _WINDOW = 36
 # Where the words after a figure stop speaking of it: a conjunction or a verb opens the next thing.
-_NEXT_THING = re.compile(r"(?<![A-Za-z])(?:and|plus|with|while|doing|does|making|makes|bringing"
-                         r"|brings|turning|grossing|billing)(?![A-Za-z])|和|以及|并且|同时", re.IGNORECASE)
+_NEXT_THING = re.compile(r"(?<![A-Za-z])(?:and|plus|with|while|on|doing|does|making|makes|bringing"
+                         r"|brings|turning|grossing|billing)(?![A-Za-z])|和|以及|并且|同时|[·|]"
+                         # a field's name before a colon labels the next figure ("· Revenue:")
+                         r"|(?<![^\s])[^\W\d][\w ]{0,20}[:：]", re.IGNORECASE)
 _MILLIONS = 1_000_000
 
 
@@ -370,6 +377,19 @@ def _says_what_happens(after: str) -> bool:
     return not re.match(r"\s*(?:$|[,;:.)—–-]|and\b|or\b|&)", rest, re.IGNORECASE)
 
 
+def _declaration(unit: Unit, sentence: str, found: NumberRange) -> Declared | None:
+    """The unit declared for a figure: right after it ("5-15 (USD M)"), else in its item's label
+    or header ("Revenue ($K): ...", "营收（万元）：..."), nearest first."""
+    after = declared_unit(sentence[found.end:found.end + 16])
+    if after is not None and re.match(r"\s*[（(]|\s*in\s", sentence[found.end:]):
+        return after
+    item_start = max([0] + [m.end() for m in re.finditer(r"[;；|·]", sentence[:found.start])])
+    before = sentence[item_start:found.start]
+    before = before[max((m.end() for m in re.finditer(r"\d", before)), default=0):]
+    label = unit.label if unit.label and unit.label not in unit.text else ""
+    return declared_unit(before) or (declared_unit(label) if item_start == 0 else None)
+
+
 def _chosen_range(ranges: list[Bounds]) -> Bounds:
     """The first range; but when the writer gave their own dollar figure beside a pound, euro
     or yuan one on the same line ("£8m - £60m, roughly $10m - $75m"), theirs."""
@@ -394,6 +414,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
             for found in find_ranges(sentence):
+                found = apply_declared(found, _declaration(unit, sentence, found))
                 name = _field_of(sentence, found, sentence_field, previous_field)
                 if name is None or _counts_something_else(sentence, found, name):
                     continue
