@@ -28,7 +28,7 @@ from icp_coach.engines.offline.extraction.declared_units import (
 from icp_coach.engines.offline.extraction.exclusion import SEGMENT_RULED_OUT
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
-from icp_coach.text.money import conversion_note, to_usd
+from icp_coach.text.money import conversion_note, has_rate, to_usd
 from icp_coach.text.numbers import NumberRange, find_quantities, find_ranges
 
 SIZE_KINDS = (None, "profile")
@@ -153,6 +153,13 @@ _NEXT_THING = re.compile(r"(?<![A-Za-z])(?:and|plus|with|while|on|doing|does|mak
                          # a field's name before a colon labels the next figure ("· Revenue:")
                          r"|(?<![^\s])[^\W\d][\w ]{0,20}[:：]", re.IGNORECASE)
 _MILLIONS = 1_000_000
+# A figure said as a correction or a narrowing of one before it: the later one stands.
+_CORRECTION = re.compile(
+    r"(?<![A-Za-z])(?:actually|really|correction|corrected|update[ds]?|revised?|narrow(?:ed|s)?"
+    r"|tighten(?:ed)?|scratch\s+that|make\s+(?:it|that)|call\s+it|should\s+(?:read|be)|instead"
+    r"|to\s+be\s+precise|more\s+precisely)(?![A-Za-z])"
+    r"|更正|修正|订正|实际|收窄|缩小到|改成|改为|改到|应为|应该是|更准|准确地?说|确切地?说|其实|调整为|调整到",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -162,6 +169,7 @@ class Bounds:
     how: str = ""  # "range" | "bounds" | "hint"
     currency: str = "USD"
     line: int = 0
+    corrects: bool = False  # said as a correction of an earlier figure ("really 150-600")
 
 
 @dataclass
@@ -340,12 +348,18 @@ class _Found:
         level: {"employees": Bounds(how=level), "revenue": Bounds(how=level)}
         for level in ("bounds", "hint")})
 
-    def bound(self, level: str, name: str, kind: str, value: float | None) -> None:
+    def bound(self, level: str, name: str, kind: str, value: float | None,
+              currency: str = "USD", line: int = 0) -> None:
         target = self.levels[level][name]
-        if kind == "at_least" and target.min is None:
+        # The writer's own dollar figure beside a pound or euro one ("£5m+ (~$6.3M+)") stands.
+        gloss = currency == "USD" and target.currency != "USD" and target.line == line
+        if kind == "at_least" and (target.min is None or gloss):
             target.min = value
-        elif kind == "at_most" and target.max is None:
+        elif kind == "at_most" and (target.max is None or gloss):
             target.max = value
+        else:
+            return
+        target.currency, target.line = currency, line
 
 
 def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberRange,
@@ -357,14 +371,18 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
             found_ranges.bound("bounds", name, "at_most", low)
         return
     if found.kind == "range":
-        found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line))
+        clause_start, _ = _clause_span(sentence, found)
+        corrects = bool(_CORRECTION.search(sentence[clause_start:found.end + 8]))
+        found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line,
+                                                corrects))
     elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
             and found.start <= 12 and _says_what_happens(sentence[found.end:]):
         # "Below ~50 they ..." marks where the profile starts, not where it ends.
         found_ranges.bound("hint", name, "at_least" if found.kind == "at_most" else "at_most",
                            high if found.kind == "at_most" else low)
     else:
-        found_ranges.bound("bounds", name, found.kind, low if found.kind == "at_least" else high)
+        found_ranges.bound("bounds", name, found.kind, low if found.kind == "at_least" else high,
+                           currency, unit.line)
 
 
 def _says_what_happens(after: str) -> bool:
@@ -393,9 +411,10 @@ def _declaration(unit: Unit, sentence: str, found: NumberRange) -> Declared | No
 def _chosen_range(ranges: list[Bounds]) -> Bounds:
     """The first range; but when the writer gave their own dollar figure beside a pound, euro
     or yuan one on the same line ("£8m - £60m, roughly $10m - $75m"), theirs."""
-    first = ranges[0]
+    corrected = [r for r in ranges if r.corrects]
+    first = corrected[-1] if corrected else ranges[0]
     if first.currency != "USD":
-        for other in ranges[1:]:
+        for other in ranges[ranges.index(first) + 1:]:
             if other.line == first.line and other.currency == "USD":
                 return other
     return first
@@ -405,12 +424,15 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
     """Employee and revenue bounds from the profile units (red-flag units never reach here)."""
     sizes = Sizes()
     found_ranges = _Found()
+    last_field: str | None = None  # the field the unit before spoke of
     for unit in units:
         if unit.is_heading or unit.kind not in SIZE_KINDS:
             continue
         # "Headcount (FTE): 30 - 300; avg deal $18k": the label speaks for each of its items.
         label_field = _field_in(unit.label) if unit.label and unit.label not in unit.text else None
         previous_field: str | None = label_field
+        if previous_field is None and _CORRECTION.search(unit.text):
+            previous_field = last_field  # "Update after the call: really 150-600"
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
             for found in find_ranges(sentence):
@@ -421,6 +443,8 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
                 low, high, currency = found.min, found.max, "USD"
                 if name == "revenue":
                     currency = found.currency or ("CNY" if has_cjk(sentence) else "USD")
+                    if not has_rate(currency):
+                        continue  # "3-10 亿港币": no rate to give it in dollars
                     low = None if low is None else to_usd(low, currency, cny_per_usd)
                     high = None if high is None else to_usd(high, currency, cny_per_usd)
                 if not _plausible(name, low, high):
@@ -432,6 +456,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
                 previous_field = name
                 _read_figure(found_ranges, unit, sentence, found, name, low, high, currency)
             previous_field = sentence_field or previous_field
+        last_field = previous_field or last_field
     for name, result in (("employees", sizes.employees), ("revenue", sizes.revenue_usd)):
         if found_ranges.ranges[name]:
             chosen = _chosen_range(found_ranges.ranges[name])
