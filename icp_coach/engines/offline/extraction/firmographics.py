@@ -153,6 +153,17 @@ _NEXT_THING = re.compile(r"(?<![A-Za-z])(?:and|plus|with|while|on|doing|does|mak
                          # a field's name before a colon labels the next figure ("· Revenue:")
                          r"|(?<![^\s])[^\W\d][\w ]{0,20}[:：]", re.IGNORECASE)
 _MILLIONS = 1_000_000
+# The writer's own company as the clause's subject: its size is no customer's ("Our team grew
+# from 20 to 45 people", "We're at $4M ARR", "我们今年营收 300-500 万"). "We sell to 200-800 person
+# firms" and "we target 50-250 staff" speak of the customer.
+_ABOUT_US = re.compile(
+    r"(?<![A-Za-z])(?:our\s+(?:own\s+)?(?:team|startup|company|firm|business|shop|agency|headcount"
+    r"|staff|revenue|arr|mrr|sales|run[- ]rate|bookings)|we(?:'re|\s+are|\s+were)\s+(?:at|about"
+    r"|around|roughly|now|only|just|a\s+team|\d)|we(?:'ve|\s+have)?\s+(?:grew|grown|hit|reached"
+    r"|crossed)|we\s+(?:employ|did|made))(?![A-Za-z])"
+    r"|我们(?:自己|公司|团队|今年|去年|目前|现在)|我司|本公司|我方", re.IGNORECASE)
+_CUSTOMER = re.compile(r"(?<![A-Za-z])(?:customers?|clients?|they|their|them|buyers?|accounts?)"
+                       r"(?![A-Za-z])|客户|他们|对方|甲方", re.IGNORECASE)
 # A figure said as a correction or a narrowing of one before it: the later one stands.
 _CORRECTION = re.compile(
     r"(?<![A-Za-z])(?:actually|really|correction|corrected|update[ds]?|revised?|narrow(?:ed|s)?"
@@ -319,6 +330,15 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
         and not _REVENUE_VERBS.search(clause)
 
 
+def _about_us(sentence: str, found: NumberRange) -> bool:
+    """Whether the clause holding a figure speaks of the writer's own company."""
+    start, _ = _clause_span(sentence, found)
+    ours = None
+    for ours in _ABOUT_US.finditer(sentence, start, found.start):
+        pass
+    return ours is not None and not _CUSTOMER.search(sentence, ours.end(), found.start)
+
+
 def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
     """Whether the clause holding a figure rules it out ("skip anything under 20 people",
     "千人以上的不做"); a negation that belongs to the bound ("not under 20") does not count."""
@@ -438,7 +458,8 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
             for found in find_ranges(sentence):
                 found = apply_declared(found, _declaration(unit, sentence, found))
                 name = _field_of(sentence, found, sentence_field, previous_field)
-                if name is None or _counts_something_else(sentence, found, name):
+                if name is None or _counts_something_else(sentence, found, name) \
+                        or _about_us(sentence, found):
                     continue
                 low, high, currency = found.min, found.max, "USD"
                 if name == "revenue":
