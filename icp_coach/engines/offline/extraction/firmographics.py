@@ -58,7 +58,8 @@ _PEOPLE_MEASURE = re.compile(r"\s*(?:个|位)\s*(?:人|员工|工人|职员|师�
 _COUNTED_BEFORE = re.compile(
     r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|车辆|车队|学员|会员|用户|客户数|订单|visits|beds"
     r"|stores|locations|sites|members|students|subscribers|users|customers|seats|rooms|units|fleet"
-    r"|trucks|vehicles)\s*(?:数|数量|number|规模)?\s*(?:of|有|在)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$",
+    r"|trucks|vehicles)\s*(?:数|数量|number|规模)?\s*(?:每年|一年|年|每月|a\s+year|per\s+year|annually)?"
+    r"\s*(?:of|有|在)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$",
     re.IGNORECASE)
 # People served, not employed: "serving 5,000 to 50,000 people", "服务两三千个用户".
 _SERVED_BEFORE = re.compile(
@@ -153,6 +154,22 @@ _NEXT_THING = re.compile(r"(?<![A-Za-z])(?:and|plus|with|while|on|doing|does|mak
                          # a field's name before a colon labels the next figure ("· Revenue:")
                          r"|(?<![^\s])[^\W\d][\w ]{0,20}[:：]", re.IGNORECASE)
 _MILLIONS = 1_000_000
+# Bands named in brackets and one of them chosen: "10-49 employees (small), 50-249 (mid) - we
+# want mid", "100-300 人（小型），300-1000 人（中型）——我们要中型".
+_OPTION_NAME = re.compile(r"^\s*(?:[A-Za-z]+|[人名家个])?\s*[（(]\s*([^()（）\d]{1,12}?)\s*[)）]")
+_CHOOSE = (r"(?:we\s+(?:want|target|go\s+for|focus\s+on|pick|choose|sell\s+to)|we'?re\s+after"
+           r"|focus\s+on|target(?:ing)?|我们(?:要|做|选|主攻|只做|瞄准|主做)|只做|主攻|选)\s*(?:the\s+)?")
+
+
+def _chosen_option(text: str, sentence: str, found: NumberRange) -> bool:
+    """Whether the figure is a band named in brackets that the notes then choose."""
+    named = _OPTION_NAME.match(sentence[found.end:])
+    if named is None:
+        return False
+    return bool(re.search(_CHOOSE + re.escape(named.group(1)) + r"(?![A-Za-z])", text,
+                          re.IGNORECASE))
+
+
 # The writer's own company as the clause's subject: its size is no customer's ("Our team grew
 # from 20 to 45 people", "We're at $4M ARR", "我们今年营收 300-500 万"). "We sell to 200-800 person
 # firms" and "we target 50-250 staff" speak of the customer.
@@ -333,10 +350,8 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
 def _about_us(sentence: str, found: NumberRange) -> bool:
     """Whether the clause holding a figure speaks of the writer's own company."""
     start, _ = _clause_span(sentence, found)
-    ours = None
-    for ours in _ABOUT_US.finditer(sentence, start, found.start):
-        pass
-    return ours is not None and not _CUSTOMER.search(sentence, ours.end(), found.start)
+    ends = [m.end() for m in _ABOUT_US.finditer(sentence, start, found.start)]
+    return bool(ends) and not _CUSTOMER.search(sentence, ends[-1], found.start)
 
 
 def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
@@ -392,7 +407,8 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
         return
     if found.kind == "range":
         clause_start, _ = _clause_span(sentence, found)
-        corrects = bool(_CORRECTION.search(sentence[clause_start:found.end + 8]))
+        corrects = bool(_CORRECTION.search(sentence[clause_start:found.end + 8])) \
+            or _chosen_option(unit.text, sentence, found)
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line,
                                                 corrects))
     elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
@@ -447,6 +463,9 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
     last_field: str | None = None  # the field the unit before spoke of
     for unit in units:
         if unit.is_heading or unit.kind not in SIZE_KINDS:
+            # "dana: 50-500 people?" then "too wide, call it 80-250": a question names the field
+            last_field = (_field_in(unit.text) if unit.is_heading and unit.kind in SIZE_KINDS
+                          else None) or last_field
             continue
         # "Headcount (FTE): 30 - 300; avg deal $18k": the label speaks for each of its items.
         label_field = _field_in(unit.label) if unit.label and unit.label not in unit.text else None

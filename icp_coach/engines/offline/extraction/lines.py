@@ -166,7 +166,9 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
 
 
 # What may follow a size or revenue word in a field's name ("人数", "营收规模", "Revenue (USD)").
-_FIELD_NAME_ENDS = {"", "员", "数", "数量", "总数", "规模", "额", "(USD)", "(usd)", "range", "band"}
+# What may follow a size field's name in a label: "Employee count", "Revenue band", "营收（万元）".
+_FIELD_NAME_END = re.compile(r"(?:count|size|number|total|range|band|员|数|数量|总数|规模|额)?\s*"
+                             r"(?:[（(][^()（）]{0,20}[)）])?", re.IGNORECASE)
 
 
 def _is_speaker(prefix: str) -> bool:
@@ -180,7 +182,7 @@ def _is_speaker(prefix: str) -> bool:
     field_name = prefix.strip(" :：*_")
     for family in ("employees", "revenue"):
         head = cues(family, "").match(field_name)
-        if head and field_name[head.end():].strip() in _FIELD_NAME_ENDS:
+        if head and _FIELD_NAME_END.fullmatch(field_name[head.end():].strip()):
             return False
     from icp_coach.engines.offline.extraction.titles import find_titles  # titles use this module
 
