@@ -17,7 +17,7 @@ _CURRENCY = r"(?:US\$|USD|\$|RMB|CNY|¥|￥|€|EUR|£|GBP|人民币|美元)"
 _SCALE_WORD = (r"(?:MM|mm|M|m|mn|mil|millions?|K|k|thousands?|B|bn|billions?|千万|百万|十万|万|亿|千)")
 # "($K)", "(USD M)", "(US$ millions)", "(in millions)", "（万元）", "（亿元人民币）", "(千人)".
 _DECLARED = re.compile(
-    rf"[（(]\s*(?:in\s+)?(?P<cur1>{_CURRENCY})?\s*(?P<scale>{_SCALE_WORD})?\s*(?P<cur2>元|{_CURRENCY})?"
+    rf"[（(]\s*(?:in\s+)?(?P<cur1>{_CURRENCY})?[\s,，]*(?P<scale>{_SCALE_WORD})?\s*(?P<cur2>元|{_CURRENCY})?"
     rf"\s*(?:人民币)?\s*(?P<people>人)?\s*[)）]"
     # "in $M", "in USD millions", "in thousands": said without brackets
     rf"|(?<![A-Za-z])in\s+(?P<cur3>{_CURRENCY})?\s*(?P<scale2>M|MM|K|B|mn|bn|millions|thousands"

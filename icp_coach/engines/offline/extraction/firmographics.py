@@ -53,10 +53,10 @@ _PER_SITE = re.compile(
     r"|outlet|clinic|office|restaurant|venue|depot|yard|plant|practice)(?![A-Za-z])"
     r"|(?:一|每)(?:家|个|间|所)(?:店|门店|分店|网点|诊所|工厂|仓库|站)|单店|每店|单个门店", re.IGNORECASE)
 # "个" / "位" counting people ("三百个员工", "两百位师傅").
-_PEOPLE_MEASURE = re.compile(r"\s*(?:个|位)\s*(?:人|员工|工人|职员|师傅|技工|技师|员工)")
+_PEOPLE_MEASURE = re.compile(r"\s*(?:个|位)(?:人|员工|工人|职员|师傅|技工|技师|员工)")
 # What is counted, said before the number ("年体检人次五万到八十万", "库容 1 万吨", "beds: 120").
 _COUNTED_BEFORE = re.compile(
-    r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|车辆|车队|学员|会员|用户|客户数|订单|visits|beds"
+    r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|坐席|席位|车辆|车队|学员|会员|用户|客户数|订单|visits|beds"
     r"|stores|locations|sites|members|students|subscribers|users|customers|seats|rooms|units|fleet"
     r"|trucks|vehicles)\s*(?:数|数量|number|规模)?\s*(?:每年|一年|年|每月|a\s+year|per\s+year|annually)?"
     r"\s*(?:of|有|在)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$",
@@ -244,6 +244,9 @@ def _nearest_cue(sentence: str, found: NumberRange) -> str | None:
     next_thing = _NEXT_THING.search(after)
     if next_thing:
         after = after[:next_thing.start()]
+    elif any(q.start == after_end for q in others):
+        # "员工一两百到五六百 营收一个亿": a word set apart before the next figure labels that one
+        after = re.sub(r"\s+[^\s\d]+\s*[:：]?\s*$", "", after)
     best: tuple[int, int, str] | None = None
     for name, pattern in _cue_families().items():
         hits = [] if name in ("served", "counted") else [(0, m.start()) for m in pattern.finditer(after)]
