@@ -525,3 +525,23 @@ def test_table_is_large_and_bilingual() -> None:
 def test_every_xfail_names_a_line_of_the_table() -> None:
     lines = {c.line for c in TABLE + HELD_OUT}
     assert all(line in lines for line in XFAIL)
+
+
+# Guards for the rules the fixes added, written after them: each says where a rule must stop.
+GUARDS: list[Case] = [
+    Case("en", "Headcount 50-500 people. They really struggle when they pass 200-300 people.",
+         50, 500, N, N),  # emphasis, not a correction
+    Case("en", "Our revenue comes from firms with 50-200 staff", 50, 200, N, N),  # theirs, not ours
+    Case("en", "Revenue $5M-$20M. Actually more like $8M-$15M.", N, N, 8 * M, 15 * M),
+    Case("en", "Solar farms of 50-300 kW, 20-90 staff", 20, 90, N, N),  # kW is power, not 千万
+    Case("en", "Revenue (2023): $10M-$40M", N, N, 10 * M, 40 * M),  # a year declares no unit
+    Case("en", "Revenue ($M): $5M-$20M", N, N, 5 * M, 20 * M),  # its own scale wins
+    Case("zh", "员工 100-500 人，其实 150-300 人最合适", 150, 300, N, N),
+    Case("zh", "营收（亿元）：5000万-3亿", N, N, cny(5e7), cny(3e8)),  # its own scale wins
+    Case("zh", "人数百人以上，几百家门店", 100, N, N, N),  # 人数 + 百人; 几百家 stays vague
+]
+
+
+@pytest.mark.parametrize("case", GUARDS, ids=[f"guard{n:02d}" for n in range(len(GUARDS))])
+def test_new_rules_stop_where_they_should(case: Case) -> None:
+    assert read_figures(case.line) == gold_of(case)

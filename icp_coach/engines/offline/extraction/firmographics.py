@@ -179,15 +179,23 @@ _ABOUT_US = re.compile(
     r"|around|roughly|now|only|just|a\s+team|\d)|we(?:'ve|\s+have)?\s+(?:grew|grown|hit|reached"
     r"|crossed)|we\s+(?:employ|did|made))(?![A-Za-z])"
     r"|我们(?:自己|公司|团队|今年|去年|目前|现在)|我司|本公司|我方", re.IGNORECASE)
-_CUSTOMER = re.compile(r"(?<![A-Za-z])(?:customers?|clients?|they|their|them|buyers?|accounts?)"
-                       r"(?![A-Za-z])|客户|他们|对方|甲方", re.IGNORECASE)
-# A figure said as a correction or a narrowing of one before it: the later one stands.
+_CUSTOMER = re.compile(r"(?<![A-Za-z])(?:customers?|clients?|they|their|them|buyers?|accounts?"
+                       r"|firms?|compan(?:y|ies)|businesses|shops|operators|organi[sz]ations"
+                       r"|prospects|targets?)(?![A-Za-z])|客户|他们|对方|甲方|企业|工厂", re.IGNORECASE)
+# A figure said as a correction or a narrowing of one before it: the later one stands. The
+# plain words ("really", "actually", "call it") count only right before the figure ("really
+# 150-600"): elsewhere they are emphasis ("they really struggle past 200 people").
 _CORRECTION = re.compile(
-    r"(?<![A-Za-z])(?:actually|really|correction|corrected|update[ds]?|revised?|narrow(?:ed|s)?"
-    r"|tighten(?:ed)?|scratch\s+that|make\s+(?:it|that)|call\s+it|should\s+(?:read|be)|instead"
-    r"|to\s+be\s+precise|more\s+precisely)(?![A-Za-z])"
-    r"|更正|修正|订正|实际|收窄|缩小到|改成|改为|改到|应为|应该是|更准|准确地?说|确切地?说|其实|调整为|调整到",
+    r"(?<![A-Za-z])(?:correction|corrected|update[ds]?|revised?|narrow(?:ed|s)?|tighten(?:ed)?"
+    r"|scratch\s+that|should\s+(?:read|be)|to\s+be\s+precise|more\s+precisely)(?![A-Za-z])"
+    r"|更正|修正|订正|收窄|缩小到|改成|改为|改到|应为|应该是|更准|准确地?说|确切地?说|调整为|调整到",
     re.IGNORECASE)
+_CORRECTION_WORD = (r"(?:(?<![A-Za-z])(?:actually|really|instead|make\s+(?:it|that)|call\s+it"
+                    r"|more\s+like)(?:\s+(?:more\s+like|about|around|maybe|like))?|实际上?|其实)"
+                    r"\s*[:：,，]?\s*")
+_CORRECTION_NEXT_TO = re.compile(_CORRECTION_WORD + r"$", re.IGNORECASE)
+_CORRECTION_BEFORE_A_FIGURE = re.compile(_CORRECTION_WORD + r"(?=[\d$¥￥一二两三四五六七八九十])",
+                                         re.IGNORECASE)
 
 
 @dataclass
@@ -410,7 +418,8 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
         return
     if found.kind == "range":
         clause_start, _ = _clause_span(sentence, found)
-        corrects = bool(_CORRECTION.search(sentence[clause_start:found.end + 8])) \
+        corrects = bool(_CORRECTION.search(sentence[clause_start:found.end + 8])
+                        or _CORRECTION_NEXT_TO.search(sentence[clause_start:found.start])) \
             or _chosen_option(unit.text, sentence, found)
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line,
                                                 corrects))
@@ -473,7 +482,8 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
         # "Headcount (FTE): 30 - 300; avg deal $18k": the label speaks for each of its items.
         label_field = _field_in(unit.label) if unit.label and unit.label not in unit.text else None
         previous_field: str | None = label_field
-        if previous_field is None and _CORRECTION.search(unit.text):
+        if previous_field is None and (_CORRECTION.search(unit.text)
+                                       or _CORRECTION_BEFORE_A_FIGURE.search(unit.text)):
             previous_field = last_field  # "Update after the call: really 150-600"
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
