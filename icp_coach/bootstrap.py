@@ -314,10 +314,12 @@ class App:
     # --- tables: CRM import, best customers, prospect scoring, market size (analysis adapter) --
     @cached_property
     def tables(self) -> TableAnalysis:
-        """The table-analysis adapter (Polars and scipy load on first use)."""
+        """The table-analysis adapter (Polars and scipy load on first use); prospect filters on
+        places and trades read cells through the offline engine's taxonomy."""
         from icp_coach.analysis.facade import TableAnalysis
+        from icp_coach.engines.offline.place_trade_taxonomy import GazetteerTaxonomy
 
-        return TableAnalysis(cny_per_usd=self.settings.cny_per_usd)
+        return TableAnalysis(cny_per_usd=self.settings.cny_per_usd, taxonomy=GazetteerTaxonomy())
 
     def with_settings(self, settings: Settings) -> App:
         """A fresh composition root for new settings (nothing built yet), keeping what was

@@ -4,11 +4,12 @@
 
 Reads the labelled interviews (format in training/alternatives/README.md), finds every option
 the engine would find (option_features.collect_options), labels each from the interview's label
-lines (chosen, considered, passing; anything else is none), prints leave-trades-out cross-
+lines (chosen, considered, passing, habit; anything else is none), prints leave-trades-out cross-
 validation (whole interviews held out per fold: the honest estimate, with a labelled option the
-engine never finds counted as missed), then fits on everything and writes the two heads,
-icp_coach/engines/offline/jtbd/alternatives_head.npz (considered, passing, none; the chosen
-option left out) and chosen_head.npz (chosen or other).
+engine never finds counted as missed), chooses the decision threshold on P(considered) that gives
+the best cross-validated F1 (averaged with its neighbours on the grid), then fits on everything and writes the two heads,
+icp_coach/engines/offline/jtbd/alternatives_head.npz (considered, habit, passing, none; the chosen
+option left out; the threshold in its meta) and chosen_head.npz (chosen or other).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from icp_coach.domain.jtbd_text import overlap_units  # noqa: E402
 from icp_coach.domain.transcript import Transcript, TranscriptTurn  # noqa: E402
 from icp_coach.engines.offline.jtbd.alternatives import (  # noqa: E402
     CHOSEN_HEAD_FILE,
+    DEFAULT_CONSIDERED_THRESHOLD,
     HEAD_FILE,
     ScoredOption,
     choose,
@@ -49,7 +51,7 @@ CORPUS = ROOT / "training" / "alternatives"
 HEAD = ROOT / "icp_coach" / "engines" / "offline" / "jtbd" / HEAD_FILE
 CHOSEN_HEAD = HEAD.with_name(CHOSEN_HEAD_FILE)
 _TURN = re.compile(r"^(?P<who>[IC]):\s*(?P<text>.+)$")
-_LABEL = re.compile(r"^(?P<label>chosen|considered|passing):\s*(?P<names>.*)$")
+_LABEL = re.compile(r"^(?P<label>chosen|considered|passing|habit):\s*(?P<names>.*)$")
 
 
 @dataclass
@@ -110,7 +112,7 @@ def read_corpus() -> list[Interview]:
 
 def gold_label(option: OptionRecord, interview: Interview) -> str:
     names = {display_name(option, "en"), display_name(option, "zh")}
-    for label in ("chosen", "considered", "passing"):
+    for label in ("chosen", "considered", "passing", "habit"):
         if any(same_option(gold, name) for gold in interview.labels.get(label, []) for name in names):
             return label
     return "none"
@@ -128,28 +130,38 @@ def examples(interviews: list[Interview]) -> tuple[np.ndarray, list[str], list[i
     return np.vstack(rows), labels, owners
 
 
-def fit(x: np.ndarray, y: list[str], l2: float) -> tuple[LinearHead, LinearHead]:
+def fit(x: np.ndarray, y: list[str], l2: float,
+        threshold: float = DEFAULT_CONSIDERED_THRESHOLD) -> tuple[LinearHead, LinearHead]:
     """The alternatives head (the chosen options left out) and the chosen head."""
     keep = [i for i, label in enumerate(y) if label != "chosen"]
     meta = {"trained_on": "training/alternatives"}
     alternatives = train_head(x[keep], [y[i] for i in keep], l2=l2, feature_names=FEATURE_NAMES,
-                              meta=meta)
+                              meta={**meta, "considered_threshold": threshold})
     chosen = train_head(x, ["chosen" if label == "chosen" else "other" for label in y], l2=l2,
                         feature_names=FEATURE_NAMES, meta=meta)
     return alternatives, chosen
 
 
-def evaluate(heads: tuple[LinearHead, LinearHead], interviews: list[Interview], tally: Counter[str]) -> None:
-    """End-to-end, as eval_jtbd.py scores it: considered precision and recall, passing recall,
-    chosen solution right."""
+Scored = tuple[Interview, list[ScoredOption], str | None]
+
+
+def score_all(heads: tuple[LinearHead, LinearHead], interviews: list[Interview]) -> list[Scored]:
+    out = []
     for interview in interviews:
         scored: list[ScoredOption] = score_options(interview.transcript, heads)
-        chosen = choose(interview.transcript, scored)
+        out.append((interview, scored, choose(interview.transcript, scored)))
+    return out
+
+
+def evaluate(results: list[Scored], threshold: float, tally: Counter[str]) -> None:
+    """End-to-end, as eval_jtbd.py scores it: considered precision and recall, passing recall,
+    chosen solution right."""
+    for interview, scored, chosen in results:
         gold_chosen = interview.labels.get("chosen", [])
         tally["chosen_total"] += 1
         tally["chosen_right"] += int((chosen is None and not gold_chosen) or
                                      (chosen is not None and any(same_option(g, chosen) for g in gold_chosen)))
-        labelled = label_alternatives(scored, chosen)
+        labelled = label_alternatives(scored, chosen, threshold)
         considered = [s.name for s, label in labelled if label == "considered"]
         passing = [s.name for s, label in labelled if label == "passing"]
         gold_considered = interview.labels.get("considered", [])
@@ -162,6 +174,12 @@ def evaluate(heads: tuple[LinearHead, LinearHead], interviews: list[Interview], 
         tally["passing_found"] += sum(any(same_option(g, p) for p in passing) for g in gold_passing)
 
 
+def f1(tally: Counter[str]) -> float:
+    p = tally["predicted_right"] / tally["predicted"] if tally["predicted"] else 0.0
+    r = tally["gold_found"] / tally["gold"] if tally["gold"] else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def report(name: str, tally: Counter[str]) -> None:
     def ratio(a: str, b: str) -> str:
         return f"{tally[a] / tally[b]:.2f} ({tally[a]}/{tally[b]})" if tally[b] else "n/a"
@@ -171,22 +189,41 @@ def report(name: str, tally: Counter[str]) -> None:
           f"chosen right {ratio('chosen_right', 'chosen_total')}")
 
 
-def cross_validate(interviews: list[Interview], folds: int, l2: float) -> None:
+def cross_validate(interviews: list[Interview], folds: int, l2: float,
+                   threshold: float | None) -> float:
+    """Leave-trades-out scores, and the threshold on P(considered) with the best pooled F1 over
+    the held-out folds (or `threshold` when given)."""
     trades = sorted({i.trade for i in interviews})
     random.Random(5).shuffle(trades)
     groups = [set(trades[k::folds]) for k in range(folds)]
-    by_language: dict[str, Counter[str]] = {"en": Counter(), "zh": Counter()}
+    held_out: list[Scored] = []
     for held in groups:
         train = [i for i in interviews if i.trade not in held]
         x, y, _ = examples(train)
-        heads = fit(x, y, l2)
-        for interview in (i for i in interviews if i.trade in held):
-            evaluate(heads, [interview], by_language[interview.transcript.language])
+        held_out += score_all(fit(x, y, l2), [i for i in interviews if i.trade in held])
+    if threshold is None:
+        grid = [round(0.2 + 0.05 * k, 2) for k in range(13)]
+        sweep = {}
+        for candidate in grid:
+            tally: Counter[str] = Counter()
+            evaluate(held_out, candidate, tally)
+            sweep[candidate] = f1(tally)
+        def smoothed(t: float) -> float:  # a plateau, not a lucky point
+            near = [sweep[u] for u in grid if abs(u - t) < 0.06]
+            return sum(near) / len(near)
+
+        threshold = max(grid, key=lambda t: (round(smoothed(t), 3), -abs(t - 0.5)))
+        print("threshold sweep (held-out F1): " + ", ".join(f"{t:.2f}:{v:.2f}" for t, v in sweep.items()))
+    by_language: dict[str, Counter[str]] = {"en": Counter(), "zh": Counter()}
+    for result in held_out:
+        evaluate([result], threshold, by_language[result[0].transcript.language])
     total = by_language["en"] + by_language["zh"]
-    print(f"leave-trades-out cross-validation, {folds} folds, {len(trades)} trades, l2={l2}:")
+    print(f"leave-trades-out cross-validation, {folds} folds, {len(trades)} trades, l2={l2}, "
+          f"threshold {threshold:.2f}:")
     report("  all", total)
     for language, tally in by_language.items():
         report(f"  {language}", tally)
+    return threshold
 
 
 def main() -> int:
@@ -194,19 +231,21 @@ def main() -> int:
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--folds", type=int, default=6)
     parser.add_argument("--l2", type=float, default=16.0)
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="P(considered) threshold (default: chosen by cross-validation)")
     args = parser.parse_args()
     interviews = read_corpus()
     x, y, _ = examples(interviews)
     print(f"{len(interviews)} interviews, {len({i.trade for i in interviews})} trades, "
           f"{len(y)} candidate options: {dict(sorted(Counter(y).items()))}")
-    cross_validate(interviews, args.folds, args.l2)
+    threshold = cross_validate(interviews, args.folds, args.l2, args.threshold)
     if args.cv_only:
         return 0
-    heads = fit(x, y, args.l2)
+    heads = fit(x, y, args.l2, threshold)
     heads[0].save(HEAD)
     heads[1].save(CHOSEN_HEAD)
     tally: Counter[str] = Counter()
-    evaluate(heads, interviews, tally)
+    evaluate(score_all(heads, interviews), threshold, tally)
     report("fit on everything (training data, not a quality figure)", tally)
     print(f"wrote {HEAD.relative_to(ROOT)} and {CHOSEN_HEAD.name}")
     return 0

@@ -5,7 +5,8 @@
     (default: every round*/ here; --round round2 checks that one round)
 
 jtbd/      layouts read: **Name:** / Name: lines (also inside > block quotes), Otter, Tencent
-           Meeting, DingTalk and Rev headers, Zoom [hh:mm:ss] lines, WebVTT and SRT cues. Every
+           Meeting, DingTalk and Rev headers, Zoom [hh:mm:ss] lines, WebVTT, SRT, SBV and ASS cues,
+           TTML captions, CSV rows and Markdown tables with a speaker column. Every
            quote (forces, triggers, desired_outcomes, not_valued) is an exact substring of ONE
            turn of a speaker listed in "customers"; every labelled speaker is an interviewer, a
            customer or a known metadata label; quote lengths stay in range (EN 3-30 words,
@@ -23,7 +24,9 @@ layouts used in these folders, and it never runs any engine.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 import sys
@@ -65,6 +68,16 @@ TRANSCRIPT_MARKERS = {"原文", "转写原文"}
 # Markdown write-up with a "### 受访者" heading above every turn: a heading text that repeats is a speaker.
 SPEAKER_HEADING = re.compile(r"^###\s+(\S.*?)\s*$")
 TIMING = re.compile(r"-->")
+# Round 5 layouts: YouTube .sbv cues ("0:00:03.120,0:00:07.480" timing line, ">> NAME:" at a speaker
+# change), Aegisub / ArcTime .ass subtitles (speaker in the Dialogue line's Name field), TTML / DFXP
+# caption XML (<p ttm:agent="...">), CSV exports with a speaker and a text column, and Markdown
+# tables with a 发言人 / Speaker column.
+SBV_TIMING = re.compile(r"^\d+:\d{2}:\d{2}\.\d{3},\d+:\d{2}:\d{2}\.\d{3}$")
+SBV_SPEAKER = re.compile(r"^>>\s*([^:：]{1,40})[:：]\s*(.*)$")
+SPEAKER_COLUMNS = {"speaker", "speaker name", "发言人", "说话人"}
+TEXT_COLUMNS = {"text", "transcript", "内容", "发言内容"}
+TTML = "{http://www.w3.org/ns/ttml}"
+TTML_META = "{http://www.w3.org/ns/ttml#metadata}"
 VOICE = re.compile(r"<v\s+([^>]+)>(.*?)(?:</v>)?$", re.S)
 
 problems: list[str] = []
@@ -105,6 +118,16 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
         return _cues(text, vtt=True)
     if path.suffix == ".srt":
         return _cues(text, vtt=False)
+    if path.suffix == ".sbv":
+        return _sbv(text)
+    if path.suffix == ".ass":
+        return _ass(text)
+    if path.suffix in (".ttml", ".dfxp"):
+        return _ttml(text)
+    if path.suffix == ".csv":
+        return _csv(text)
+    if (table := _table_turns(text)) is not None:
+        return table
     text = _after_marker(text)
     lines = [line.strip() for line in text.splitlines()]
     if any(BARE_CLOCK.match(line) for line in lines) and any(MEET_MARKER.search(line) for line in lines):
@@ -182,6 +205,69 @@ def _cues(text: str, *, vtt: bool) -> list[tuple[str, str]]:
             if match:
                 speaker, body = match.group(1).strip(), match.group(2)
         turns.append((speaker, squash(body)))
+    return turns
+
+
+def _sbv(text: str) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
+    speaker = ""
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.strip().splitlines()]
+        if not lines or not SBV_TIMING.match(lines[0]):
+            continue
+        body = " ".join(lines[1:])
+        if match := SBV_SPEAKER.match(body):
+            speaker, body = match.group(1).strip(), match.group(2)
+        turns.append((speaker, squash(body)))
+    return turns
+
+
+def _ass(text: str) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if line.startswith("Dialogue:"):
+            fields = line.split(":", 1)[1].split(",", 9)
+            body = re.sub(r"\{[^}]*\}", "", fields[9]).replace("\\N", " ").replace("\\n", " ")
+            turns.append((fields[4].strip(), squash(body)))
+    return turns
+
+
+def _ttml(text: str) -> list[tuple[str, str]]:
+    root = ElementTree.fromstring(text)
+    names = {agent.get("{http://www.w3.org/XML/1998/namespace}id"): (agent.findtext(f"{TTML_META}name") or "").strip()
+             for agent in root.iter(f"{TTML_META}agent")}
+    turns: list[tuple[str, str]] = []
+    for paragraph in root.iter(f"{TTML}p"):
+        agent = paragraph.get(f"{TTML_META}agent", "")
+        turns.append((names.get(agent, agent), squash("".join(paragraph.itertext()))))
+    return turns
+
+
+def _csv(text: str) -> list[tuple[str, str]]:
+    rows = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    columns = {name.strip().lower(): name for name in rows.fieldnames or []}
+    speaker = next(columns[name] for name in columns if name in SPEAKER_COLUMNS)
+    body = next(columns[name] for name in columns if name in TEXT_COLUMNS)
+    return [(row[speaker].strip(), squash(row[body])) for row in rows]
+
+
+def _table_turns(text: str) -> list[tuple[str, str]] | None:
+    """A Markdown table whose header has a speaker column and a text column; None when there is none."""
+    turns: list[tuple[str, str]] | None = None
+    who = what = -1
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.startswith("|"):
+            continue
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        lowered = [cell.lower() for cell in cells]
+        if turns is None:
+            if any(c in SPEAKER_COLUMNS for c in lowered) and any(c in TEXT_COLUMNS for c in lowered):
+                who = next(i for i, c in enumerate(lowered) if c in SPEAKER_COLUMNS)
+                what = next(i for i, c in enumerate(lowered) if c in TEXT_COLUMNS)
+                turns = []
+        elif not re.fullmatch(r"[\s:|-]+", line) and len(cells) > max(who, what):
+            turns.append((cells[who], squash(cells[what])))
     return turns
 
 

@@ -9,12 +9,14 @@ from typing import Any
 
 from icp_coach.analysis.table_reading import LINE
 from icp_coach.analysis.value_score import DEFAULT_TOP_SHARE
+from icp_coach.domain.taxonomy import PlaceAndTradeTaxonomy
 
 
 @dataclass
 class TableAnalysis:
     cny_per_usd: float = 7.2
     line_column: str = LINE  # the column with each row's source line, for messages
+    taxonomy: PlaceAndTradeTaxonomy | None = None  # for filters on places and trades (Texas in North America)
 
     def read_customers(self, path: str | Path, *, mappings: tuple[str, ...] | list[str] = (),
                        encoding: str | None = None, sheet: str | None = None) -> Any:
@@ -68,7 +70,7 @@ class TableAnalysis:
               tiers: tuple[float, float] | None = None) -> Any:
         from icp_coach.analysis.prospect_scoring import DEFAULT_TIERS, ScoringRules
 
-        return ScoringRules(list(filters), list(signals), version, tiers or DEFAULT_TIERS)
+        return ScoringRules(list(filters), list(signals), version, tiers or DEFAULT_TIERS, taxonomy=self.taxonomy)
 
     def read_prospects(self, path: str | Path, *, encoding: str | None = None, sheet: str | None = None) -> Any:
         from icp_coach.analysis.table_reading import read_table

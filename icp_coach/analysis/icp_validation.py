@@ -128,7 +128,8 @@ def _deal_outcomes(raw: RawTable, table: CleanTable, customers: Any, rules: Scor
     else:
         joined_by = "the deals' own columns"
         try:
-            matched = icp_match_column(raw, ScoringRules(rules.filters, rules.signals, rules.version, rules.tiers))
+            matched = icp_match_column(raw, ScoringRules(rules.filters, rules.signals, rules.version, rules.tiers,
+                                                            taxonomy=rules.taxonomy))
         except TableInputError as error:
             raise TableInputError(
                 f"{table.source}: no account id column to join the deals to the customers, and {error}; "

@@ -4,8 +4,14 @@ Filters are knock-outs: failing any excludes the account, and the failed filter 
 cell that failed it. Signals are weighted: score = 100 x matched weight / all weight. Tiers: 1 at
 >= 60, 2 at >= 30, else 3 (configurable), compared on exact sums so a score exactly on a
 threshold lands in the higher tier. Every input column is kept; the output adds excluded,
-failed_filters, score, tier, matched_signals, confidence and icp_version (plus fit_score and
-intent_score when signals are typed; unmatched_signals on request, for the JSON records).
+failed_filters, filter_reasons, score, tier, matched_signals, confidence and icp_version (plus
+fit_score and intent_score when signals are typed; unmatched_signals on request, for the JSON
+records).
+
+With a taxonomy (domain.taxonomy), an `in` / `eq` rule on a place or trade field also matches a
+cell naming the same node in another language or spelling, or a node inside one of its values
+("Texas" for North America, 杭州 for 华东); filter_reasons says so per row. A cell the taxonomy
+does not read keeps the exact comparison.
 """
 
 from __future__ import annotations
@@ -14,13 +20,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from icp_coach.analysis.criteria_expressions import criterion_expr, present_expr, shown_cell_expr
+from icp_coach.analysis.criteria_expressions import (
+    cell_parts,
+    criterion_expr,
+    present_expr,
+    shown_cell_expr,
+)
 from icp_coach.analysis.errors import TableInputError
 from icp_coach.analysis.header_mapping import map_headers, normalise_header
 from icp_coach.domain.criteria import Criterion, Filter, Signal
+from icp_coach.domain.taxonomy import (
+    PlaceAndTradeTaxonomy,
+    filter_targets,
+    taxonomy_kind,
+    why_within,
+)
 
-ADDED_COLUMNS = ("excluded", "failed_filters", "score", "tier", "matched_signals", "confidence", "icp_version",
-                 "unmatched_signals")
+ADDED_COLUMNS = ("excluded", "failed_filters", "filter_reasons", "score", "tier", "matched_signals", "confidence",
+                 "icp_version", "unmatched_signals")
 DEFAULT_TIERS = (60.0, 30.0)
 
 
@@ -31,6 +48,7 @@ class ScoringRules:
     version: str = ""
     tiers: tuple[float, float] = DEFAULT_TIERS
     columns: dict[str, str] = field(default_factory=dict)  # rule field -> file column
+    taxonomy: PlaceAndTradeTaxonomy | None = None  # places and trades as trees; None: exact only
 
     @property
     def criteria(self) -> list[Criterion]:
@@ -72,38 +90,63 @@ def _distinct_values(frame: Any, columns: list[str]) -> dict[str, Any]:
     return {c: pl.Series(c, row[c], dtype=pl.Utf8) for c in columns}
 
 
-def _matching_values(frame: Any, rules: ScoringRules, distinct: dict[str, Any]) -> tuple[list[Any], dict[str, Any], list[Any]]:
+def _matching_values(frame: Any, rules: ScoringRules, distinct: dict[str, Any]
+                     ) -> tuple[list[Any], dict[str, Any], list[Any], list[Any]]:
     """Each rule decided once per distinct cell: for rule i, the raw cells that match it; for
     each column, the cells that hold data; for each filter, the failing cells with the message
-    to show. A row then needs only hash look-ups (`is_in`, `replace_strict`), with exactly the
-    per-cell answer of `criterion_expr`."""
+    to show, and the cells that pass through the taxonomy with the reason. A row then needs only
+    hash look-ups (`is_in`, `replace_strict`): the per-cell answer of `criterion_expr`, widened
+    by `_taxonomy_passes`."""
     import polars as pl
 
     columns = list(dict.fromkeys(rules.columns[c.field] for c in rules.criteria))
     hits: list[Any] = []
-    for criterion in rules.criteria:
+    reasons: list[Any] = []
+    for index, criterion in enumerate(rules.criteria):
         column = rules.columns[criterion.field]
-        values = distinct[column].to_frame()
-        hits.append(values.filter(criterion_expr(criterion, column))[column].drop_nulls())
+        values = distinct[column].to_frame().drop_nulls()
+        exact = values.filter(criterion_expr(criterion, column))[column]
+        failing_text = values.filter(~criterion_expr(criterion, column) & cell_parts(column).text.is_not_null())
+        widened = _taxonomy_passes(criterion, failing_text[column], rules.taxonomy)
+        cells = pl.Series(column, list(widened), dtype=pl.Utf8)
+        hits.append(pl.concat([exact, cells]) if widened else exact)
+        if index < len(rules.filters):
+            reasons.append((cells, pl.Series("__reason__", list(widened.values()), dtype=pl.Utf8)))
     present = {column: distinct[column].to_frame().filter(present_expr(column))[column].drop_nulls()
                for column in columns}
     failures = []
-    for f in rules.filters:
+    for f, (passed, _) in zip(rules.filters, reasons, strict=True):
         column = rules.columns[f.field]
         failing = (distinct[column].to_frame().drop_nulls()
-                   .filter(~criterion_expr(f, column))
+                   .filter(~criterion_expr(f, column) & ~pl.col(column).is_in(passed.implode()))
                    .with_columns((pl.lit(f.describe() + " (cell: ") + shown_cell_expr(column) + pl.lit(")"))
                                  .alias("__message__")))
         failures.append((failing[column], failing["__message__"]))
-    return hits, present, failures
+    return hits, present, failures, reasons
+
+
+def _taxonomy_passes(criterion: Criterion, cells: Any, taxonomy: PlaceAndTradeTaxonomy | None) -> dict[str, str]:
+    """The cells (of those failing the exact comparison) that name a value of an `in` / `eq`
+    rule on a place or trade field, or a node inside one, each with the reason to show."""
+    kind = taxonomy_kind(criterion.field)
+    if taxonomy is None or kind is None or criterion.op not in ("in", "eq"):
+        return {}
+    values = criterion.value if criterion.op == "in" else [criterion.value]
+    if not any(isinstance(value, str) for value in values):
+        return {}
+    targets = filter_targets(taxonomy, kind, values)
+    passes: dict[str, str] = {}
+    for cell in cells.to_list():
+        reason = why_within(taxonomy, kind, criterion.field, cell, targets)
+        if reason is not None:
+            passes[cell] = reason
+    return passes
 
 
 def check_value_types(frame: Any, rules: ScoringRules, source: str = "",
                       distinct: dict[str, Any] | None = None) -> None:
     """A rule whose value cannot meet any cell of its column (a number rule on a text column, a
     yes/no rule on text) is a wrong-type error, not a silent 'nobody matches'."""
-    from icp_coach.analysis.criteria_expressions import cell_parts
-
     columns = list(dict.fromkeys(rules.columns.values()))
     if distinct is None:
         distinct = _distinct_values(frame, columns)
@@ -133,8 +176,8 @@ def check_value_types(frame: Any, rules: ScoringRules, source: str = "",
 
 
 def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: dict[str, Any],
-                        failing: list[Any], distinct_counts: dict[str, int] | None = None
-                        ) -> tuple[list[list[Any]], list[Any]]:
+                        failing: list[Any], distinct_counts: dict[str, int] | None = None,
+                        reasons: list[Any] | None = None) -> tuple[list[list[Any]], list[Any]]:
     """Two steps of Polars expressions: first each rule as a look-up of the row's cell among
     the cells known to match it (see `_matching_values`), kept in helper columns; then the added
     columns computed from those helpers."""
@@ -154,6 +197,9 @@ def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: di
         empty = pl.when(column.is_null()).then(pl.lit(f.describe() + " (cell: empty)"))
         failures.append(empty.otherwise(column.replace_strict(cells, messages, default=None, return_dtype=pl.Utf8))
                         if cells.len() else empty)
+    explained = [pl.col(rules.columns[f.field]).cast(pl.Utf8)
+                 .replace_strict(cells, texts, default=None, return_dtype=pl.Utf8)
+                 for f, (cells, texts) in zip(rules.filters, reasons or [], strict=False) if cells.len()]
     signal_hit = [pl.col(f"__hit_{n_filters + i}") for i in range(len(rules.signals))]
     excluded = ~pl.all_horizontal(filter_pass) if filter_pass else pl.lit(False)
     confidence = (pl.sum_horizontal([present[c] for c in columns]).cast(pl.Float64) / len(columns)) \
@@ -181,6 +227,7 @@ def scoring_expressions(rules: ScoringRules, hits: list[Any], present_values: di
     expressions = [
         excluded.alias("excluded"),
         _join(failures).alias("failed_filters"),
+        _join(explained).alias("filter_reasons"),
         score.alias("score"),
         tier.cast(pl.Int8).alias("tier"),
         matched.alias("matched_signals"),
@@ -292,9 +339,9 @@ def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_type
     distinct = _distinct_values(frame, columns)
     if check_types:
         check_value_types(frame, rules, source, distinct)
-    hits, present_values, failing = _matching_values(frame, rules, distinct)
+    hits, present_values, failing, reasons = _matching_values(frame, rules, distinct)
     counts = {column: int(values.drop_nulls().len()) for column, values in distinct.items()}
-    stages, added = scoring_expressions(rules, hits, present_values, failing, counts)
+    stages, added = scoring_expressions(rules, hits, present_values, failing, counts, reasons)
     scored = frame.lazy()
     for stage in stages:
         scored = scored.with_columns(stage)

@@ -85,8 +85,10 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, keep_formulas: boo
           sheet: str | None, as_json: bool, output: Path | None) -> None:
     """Score PROSPECTS (CSV or XLSX) against the ICP: excluded / tier 1-3 per account, with reasons.
 
-    The scored CSV keeps every input column and adds excluded, failed_filters, score, tier,
-    matched_signals, confidence and icp_version. Without -o it goes to stdout.
+    The scored CSV keeps every input column and adds excluded, failed_filters, filter_reasons,
+    score, tier, matched_signals, confidence and icp_version. Region and industry filters take
+    places and trades inside their values (Texas for North America, 杭州 for 华东); filter_reasons
+    says why. Without -o it goes to stdout.
     """
     from icp_coach.bootstrap import make_app
 

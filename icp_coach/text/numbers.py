@@ -53,13 +53,13 @@ _ZH_NUMBER = (
     rf"[{_ZC}]+[万亿][{_ZC}]+万?(?![{_ZC}])"  # 一万五千, 三万五, 一亿五千万
     rf"|[{_ZC}]*十几"  # 十几, 二十几: a span
     rf"|[{_ZC}]{{2,}}"
-    rf"|[{_ZD}十](?=[十百千万亿人名个家位])"
+    rf"|[{_ZD}十](?=[来多余]?[十百千万亿人名个家位号])"
     rf"|[{_ZD}](?=\s*[到至~～\-－—]\s*[{_ZC}\d])"  # 一到八个亿
 )
 # A unit said without a digit: "百人以上", "千人规模以下", "上千人" (over a thousand), "过亿",
 # "几百家" (vague: no bound to take).
-_ZH_BARE = (rf"(?<=[过上破超逾几数近])[十百千万亿]"
-            rf"|(?<![{_ZC}万亿几数\d.A-Za-z])[百千万](?=[来多余把]?(?:[人名]|号人|员工|规模))")
+_ZH_BARE = (rf"(?<!人数)(?<=[过上破超逾几数近])[十百千万亿]"
+            rf"|(?:(?<=人数)|(?<![{_ZC}万亿几数\d.A-Za-z]))[百千万](?=[来多余把]?(?:[人名]|号人|员工|规模))")
 _ZH_AT_LEAST_MARK = "过上破超逾"
 _ZH_VAGUE_MARK = "几数"
 
@@ -70,7 +70,7 @@ _ARABIC = r"\d+(?:\.\d+)?[eE]\+?\d{1,2}(?![\dA-Za-z])|\d{1,3}(?:,\d{3})+(?:\.\d+
 # "Q3 2024") and years said as such ("in 2019").
 _DATE_OR_TIME = re.compile(
     r"(?<![\d.,])(?:(?:19|20)\d{2}[-/](?:0?[1-9]|1[0-2])(?:[-/]\d{1,2})?"
-    r"|\d{1,2}[-/.]\d{1,2}(?=\s*\d{1,2}:\d{2}))(?![\d,])"
+    r"|\d{1,2}[-/.]\d{1,2}(?=\s*(?:[-–@,]\s*)?\d{1,2}:\d{2}))(?![\d,])"
     r"|(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d])"
     r"|(?<![\d.,])(?:(?:19|20)\d{2}年|\d{1,2}月\d{1,2}[日号])(?:\d{1,2}月)?"
     r"|(?<![\d.,])\d{1,2}月(?:份)?(?=\d|[^\d万亿千百]|$)"
@@ -97,14 +97,16 @@ _CORE = re.compile(
 
 # Scale words right after a number. Chinese compounds first: "千万" is ten million.
 _SCALE = re.compile(
-    r"^\s*个?(?P<scale>千万|百万|十万|万|亿|千|k(?![A-Za-z])|K(?![A-Za-z])|(?i:thousand|million|billion"
-    r"|dozen|hundred)(?![A-Za-z])|mm(?![a-z])|MM|mn(?![a-z])|m(?![a-z])|M(?![a-z])|(?i:mill?|mio)"
+    r"^\s*(?:个[多来余]?|[多来余]个?)?(?P<scale>千万|百万|十万|万|亿|千|[kK][wW](?![A-Za-z])|k(?![A-Za-z])|K(?![A-Za-z])|(?i:thousand|million|billion"
+    r"|dozen|hundred)(?![A-Za-z])|mm(?![a-z])|MM|mn(?![a-z])|m(?![A-Za-z])|M(?![A-Za-z])|(?i:mill?|mio)"
     r"(?![A-Za-z])\.?|bn(?![a-z])|BN|Bn|b(?![a-z])|B(?![a-z])|[wW](?![A-Za-z]))",
 )
 _SCALE_VALUE = {"千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3,
                 "thousand": 1e3, "mm": 1e6, "mn": 1e6, "m": 1e6, "million": 1e6, "bn": 1e9,
                 "b": 1e9, "billion": 1e9, "dozen": 12.0, "hundred": 100.0, "mil": 1e6,
-                "mill": 1e6, "mio": 1e6, "mio.": 1e6, "mil.": 1e6, "mill.": 1e6, "w": 1e4}
+                "mill": 1e6, "mio": 1e6, "mio.": 1e6, "mil.": 1e6, "mill.": 1e6, "w": 1e4, "kw": 1e7}
+# Abbreviated scales that may follow a number said in words ("forty to sixty mil").
+_WORD_SCALES = {"mil", "mill", "mio", "mn", "bn", "mm"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ISH = re.compile(r"^(?:-?ish(?![a-z])|\s+or\s+so(?![a-z]))", re.IGNORECASE)
 
@@ -153,7 +155,7 @@ _APPROX_BEFORE = re.compile(r"(?:~|≈|about|around|roughly|approx\.?|approximat
                             re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|％|percent|per cent|pct)", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"百分之$")
-_VAGUE_BEFORE = re.compile(r"[几数]$")
+_VAGUE_BEFORE = re.compile(r"(?<!人)[几数]$")  # "几百家"; "人数百人" is 人数 + 百人
 
 # What may sit between the two ends of one range: units, hedges, "-ish", commas and the filler
 # of speech ("forty-ish people, all the way up to maybe eight hundred"; "一百人左右到五百来人").
@@ -197,6 +199,7 @@ class Quantity:
     low: float | None = None
     high: float | None = None
     magnitude: float | None = None  # "hundred" in "three hundred": shared with a bare low end
+    own_scale: bool = False  # a scale said with the figure ("5M", "三千万", "two million")
 
     @property
     def least(self) -> float:
@@ -217,6 +220,7 @@ class NumberRange:
     end: int
     currency: str | None = None
     kind: str = "range"  # "range" | "at_least" | "at_most"
+    scaled: bool = False  # an end says its own scale ("$5-20M", "1-5亿"), so no header's unit applies
 
 
 def parse_english_number(words: str) -> float | None:
@@ -387,11 +391,42 @@ def _mask_dates_and_times(text: str) -> str:
     return _DATE_OR_TIME.sub(lambda m: " " * len(m.group()), text)
 
 
+_TENS_VALUES = {value for value in _SMALL.values() if value >= 20}
+
+
+def _first_number_end(match: re.Match[str], text: str) -> int | None:
+    """Where the first of two numbers said in words ends, when the words hold two: "thirty
+    forty" (tens after tens), "five six" (units after units), or "between five hundred and two
+    thousand" (the "and" of "between"). None when the words are one number."""
+    if not match.group("words"):
+        return None
+    offset = match.start("words")
+    tokens = list(re.finditer(r"[A-Za-z]+", match.group("words")))
+    if re.search(r"between\s+$", text[:match.start()], re.IGNORECASE):
+        for token in tokens[1:-1]:
+            if token.group().lower() == "and":
+                return offset + token.start() - 1
+    for previous, token in zip(tokens, tokens[1:], strict=False):
+        first, second = _SMALL.get(previous.group().lower()), _SMALL.get(token.group().lower())
+        if first is None or second is None:
+            continue
+        if first in _TENS_VALUES and second < 10:
+            continue  # "twenty five"
+        return offset + previous.end()
+    return None
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every amount in text order, with scale, currency, bound and percent read from around it."""
     found: list[Quantity] = []
     consumed = 0  # the end of the last figure with its scale and currency: "50 million"
-    for match in _CORE.finditer(_mask_dates_and_times(text)):
+    masked = _mask_dates_and_times(text)
+    position = 0
+    while (match := _CORE.search(masked, position)) is not None:
+        cut = _first_number_end(match, masked)
+        if cut is not None:  # "thirty forty people": two guesses said in a row, not seventy
+            match = _CORE.match(masked, match.start(), cut) or match
+        position = max(match.end(), match.start() + 1)
         start, end = match.start(), match.end()
         if start < consumed:
             continue
@@ -402,9 +437,12 @@ def find_quantities(text: str) -> list[Quantity]:
         raw, low, high, approx, vague = core
         scale = None
         scale_match = _SCALE.match(after)
-        if scale_match and (match.group("arabic") or match.group("zh") or match.group("zhbare")):
+        if scale_match and (match.group("arabic") or match.group("zh") or match.group("zhbare")
+                            or match.group("words") and scale_match.group("scale").lower().rstrip(".")
+                            in _WORD_SCALES):  # "sixty mil"
             word = scale_match.group("scale")
-            if word.lower() != "w" or _CJK.search(text):  # "营收500w": chat shorthand for 万
+            # "营收500w", "5kw": chat shorthand for 万 and 千万 (in English text a kW is power)
+            if word.lower() not in ("w", "kw") or _CJK.search(text):
                 scale = _SCALE_VALUE.get(word, _SCALE_VALUE.get(word.lower()))
                 end += scale_match.end()
                 after = text[end:]
@@ -442,7 +480,10 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(value=raw * factor, raw=raw, start=start, end=end, scale=scale,
                               currency=currency, bound=bound, approx=approx, percent=percent,
                               vague=vague, low=low * factor, high=high * factor,
-                              magnitude=magnitude))
+                              magnitude=magnitude,
+                              own_scale=bool(scale or magnitude or match.group("figures")
+                                             or match.group("tier") or re.search(
+                                                 "[万亿]", match.group("zh") or ""))))
     return found
 
 
@@ -490,12 +531,13 @@ def _share_scale(low: Quantity, high: Quantity) -> Quantity:
 
 
 def _as_range(low: Quantity, high: Quantity, currency: str | None) -> NumberRange:
+    scaled = low.own_scale or high.own_scale
     if low.vague or high.vague:  # "几十人到三百人": only the clear end is a bound
         kind = "at_least" if high.vague else "at_most"
         return NumberRange(None if low.vague else low.least, None if high.vague else high.most,
-                           low.start, high.end, currency, kind)
+                           low.start, high.end, currency, kind, scaled)
     return NumberRange(min=low.least, max=high.most, start=low.start, end=high.end,
-                       currency=currency)
+                       currency=currency, scaled=scaled)
 
 
 def find_ranges(text: str) -> list[NumberRange]:
@@ -525,13 +567,13 @@ def find_ranges(text: str) -> list[NumberRange]:
             pass
         elif first.bound == "at_most":
             ranges.append(NumberRange(None, first.most, first.start, first.end, first.currency,
-                                      "at_most"))
+                                      "at_most", first.own_scale))
         elif first.bound == "at_least":
             ranges.append(NumberRange(first.least, None, first.start, first.end, first.currency,
-                                      "at_least"))
+                                      "at_least", first.own_scale))
         elif first.least != first.most:  # "五六百人", "三五十家"
             ranges.append(NumberRange(first.least, first.most, first.start, first.end,
-                                      first.currency))
+                                      first.currency, scaled=first.own_scale))
         index += 1
     return ranges
 

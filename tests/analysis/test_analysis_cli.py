@@ -26,7 +26,7 @@ def test_score_writes_every_input_column_plus_the_scoring_columns(prospect_list:
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     with (folder / "prospects.csv").open(encoding="utf-8") as handle:
         source_columns = next(csv.reader(handle))
-    assert list(rows[0]) == [*source_columns, "excluded", "failed_filters", "score", "tier",
+    assert list(rows[0]) == [*source_columns, "excluded", "failed_filters", "filter_reasons", "score", "tier",
                              "matched_signals", "confidence", "icp_version"]
     assert len(rows) == prospect_list.rows and rows[0]["icp_version"] == "icp_rules"
     assert sorted(row["account_id"] for row in rows if row["excluded"] == "true") == sorted(prospect_list.excluded)

@@ -22,8 +22,8 @@ from tests.readme.workfolder import WorkFolder
 
 HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 CJK = re.compile(r"[\u4e00-\u9fff]")
-SCORED_COLUMNS = ("excluded", "failed_filters", "score", "tier", "matched_signals", "confidence",
-                  "icp_version")
+SCORED_COLUMNS = ("excluded", "failed_filters", "filter_reasons", "score", "tier", "matched_signals",
+                  "confidence", "icp_version")
 INTERVIEW_JSON = ("session_id", "completed", "step", "engine", "icp", "findings", "citations")
 EXTRACT_JSON = ("document", "findings", "engine", "notes")
 CUSTOMERS_JSON = ("best_customers", "traits", "subgroups", "suggested_icp")
@@ -427,8 +427,8 @@ PROMISES: tuple[tuple[str, str, tuple[Check, ...]], ...] = (
      (customers_json,)),
     (r"^icp-coach customers .*--merge-into", "--map reported, suggestions merged into the ICP",
      (merged_into_icp,)),
-    (r"^icp-coach score .*-o scored\.csv", "every input column plus excluded, failed_filters, score, "
-     "tier, matched_signals, confidence, icp_version", (scored_csv_columns,)),
+    (r"^icp-coach score .*-o scored\.csv", "every input column plus excluded, failed_filters, "
+     "filter_reasons, score, tier, matched_signals, confidence, icp_version", (scored_csv_columns,)),
     (r"^icp-coach score .*--json", "per-account records + summary", (score_json,)),
     (r"^icp-coach market\b", "TAM / SAM / SOM", (market_sizes,)),
     (r"^icp-coach assess\b", "seven criteria, out of 35, stored in the ICP", (assessed_out_of_35,)),

@@ -53,7 +53,7 @@ SEGMENT_RULED_OUT = re.compile(
     r"|won'?t\s+(?:buy|pay|sign)|can'?t\s+afford|never\s+(?:buy|close|renew|convert|sign)"
     r"|not\s+(?:interested|for\s+us|our\s+(?:customer|market|icp))|too\s+(?:small|big|large|tiny)"
     r"|out\s+of\s+scope)(?![A-Za-z])"
-    r"|不做|不接|不碰|不要|别碰|别做|排除|除外|不考虑|先不|暂不|放一放|不适合|太小|太大|做不了|买不起"
+    r"|不做|不接|不碰|不要|别碰|别做|别找|排除|除外|不考虑|先不|暂不|放一放|不适合|太小|太大|做不了|买不起"
     r"|算不过账|不合适|不值得", re.IGNORECASE)
 
 

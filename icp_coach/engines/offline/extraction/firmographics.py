@@ -20,10 +20,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from icp_coach.engines.offline.extraction.declared_units import (
+    Declared,
+    apply_declared,
+    declared_unit,
+)
 from icp_coach.engines.offline.extraction.exclusion import SEGMENT_RULED_OUT
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
-from icp_coach.text.money import conversion_note, to_usd
+from icp_coach.text.money import conversion_note, has_rate, to_usd
 from icp_coach.text.numbers import NumberRange, find_quantities, find_ranges
 
 SIZE_KINDS = (None, "profile")
@@ -48,12 +53,13 @@ _PER_SITE = re.compile(
     r"|outlet|clinic|office|restaurant|venue|depot|yard|plant|practice)(?![A-Za-z])"
     r"|(?:一|每)(?:家|个|间|所)(?:店|门店|分店|网点|诊所|工厂|仓库|站)|单店|每店|单个门店", re.IGNORECASE)
 # "个" / "位" counting people ("三百个员工", "两百位师傅").
-_PEOPLE_MEASURE = re.compile(r"\s*(?:个|位)\s*(?:人|员工|工人|职员|师傅|技工|技师|员工)")
+_PEOPLE_MEASURE = re.compile(r"\s*(?:个|位)(?:人|员工|工人|职员|师傅|技工|技师|员工)")
 # What is counted, said before the number ("年体检人次五万到八十万", "库容 1 万吨", "beds: 120").
 _COUNTED_BEFORE = re.compile(
-    r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|车辆|车队|学员|会员|用户|客户数|订单|visits|beds"
+    r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|坐席|席位|车辆|车队|学员|会员|用户|客户数|订单|visits|beds"
     r"|stores|locations|sites|members|students|subscribers|users|customers|seats|rooms|units|fleet"
-    r"|trucks|vehicles)\s*(?:数|数量|number|规模)?\s*(?:of|有|在)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$",
+    r"|trucks|vehicles)\s*(?:数|数量|number|规模)?\s*(?:每年|一年|年|每月|a\s+year|per\s+year|annually)?"
+    r"\s*(?:of|有|在)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$",
     re.IGNORECASE)
 # People served, not employed: "serving 5,000 to 50,000 people", "服务两三千个用户".
 _SERVED_BEFORE = re.compile(
@@ -66,9 +72,10 @@ _FLOW_AFTER = re.compile(
 # Words that make a headcount whatever else the clause says.
 _STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers|pax"
                     r"|crews?|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
-                    r"|员工|职员|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
+                    r"|员工|职员|职工|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
-_TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|department|dept|office staff|in the office|in-house"
+_TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|crews?\s+of|crew\s+sizes?|department|dept|office staff"
+                   r"|in the office|in-house"
                    r"|dedicated|in\s+(?:finance|accounting|accounts\s+payable|billing|it|ops|operations"
                    r"|hr|payroll|sales|marketing|support|dispatch|admin|the\s+back\s+office|procurement"
                    r"|purchasing|legal|compliance))(?![A-Za-z])|团队|部门|办公室|财务|行政|人事|采购部|客服"
@@ -89,7 +96,18 @@ _THINGS = {"containers", "trailers", "printers", "servers", "computers", "charge
            "centers", "centres", "offers", "tickets", "restaurants", "accounts", "clients",
            "patients", "residents", "tenants", "students", "participants", "applicants",
            "visitors", "buyers", "shoppers", "diners", "passengers", "riders", "viewers",
-           "listeners", "donors", "attendees", "guests", "owners", "renters", "borrowers"}
+           "listeners", "donors", "attendees", "guests", "owners", "renters", "borrowers",
+           "plants", "events", "parts", "installs", "freelancers", "contractors",
+           "subcontractors", "volunteers", "partners", "affiliates", "resellers", "suppliers",
+           "vendors", "franchisees", "distributors"}
+# People whose plural the agent suffixes above miss ("200 to 3,000 guards").
+_PEOPLE_WORDS = {"guards", "cooks", "chefs", "clerks", "aides", "staffers", "folks", "hands",
+                 "nurses", "drivers", "officers", "agents", "reps", "crew"}
+# Who works for the customer without being on its payroll: "500 freelance linguists".
+_NOT_ON_PAYROLL = {"freelance", "contract", "independent", "volunteer", "partner", "affiliated",
+                   "outside", "external", "outsourced", "third-party", "subcontracted"}
+# A people word joined to the number: "200-800 person firms", "Sub-100-person shops".
+_PERSON_COMPOUND = re.compile(r"^-?(?:person|people|man|employee|staff|head|seat)$", re.IGNORECASE)
 _FUNCTION_WORDS = {"and", "or", "but", "to", "then", "so", "which", "that", "who", "with", "in",
                    "of", "at", "for", "on", "by", "if", "when", "where", "while", "as", "it",
                    "they", "he", "she", "we", "this", "there", "is", "are", "was", "were"}
@@ -109,7 +127,11 @@ _CONTRACT = re.compile(
     # ratios and markets: "revenue per employee", "TAM", "市场规模", "人均产值"
     r"|(?<![A-Za-z])(?:per\s+(?:employee|head|person|capita|fte|user|customer|store|location|site)"
     r"|tam|sam|som|market\s+(?:size|is|of)|the\s+market|industry\s+(?:size|is))(?![A-Za-z])"
-    r"|市场规模|市场容量|行业规模|市场空间|人均|单店|每人|坪效", re.IGNORECASE)
+    r"|市场规模|市场容量|行业规模|市场空间|人均(?:产值|营收|收入|销售额?|创收)?|单店|每人|坪效"
+    # profit, cost and payroll: the customer's money, but no revenue ("EBITDA $2M-$8M", "毛利")
+    r"|(?<![A-Za-z])(?:ebitda|ebit|gross\s+(?:margin|profit)|margins?|net\s+(?:income|profit|margin)"
+    r"|profits?|earnings|payroll|wages|salar(?:y|ies)|opex|capex|costs?|spent)(?![A-Za-z])"
+    r"|毛利(?:润|额)?|净利(?:润)?|利润|工资(?:总额)?|薪酬|人力成本|成本|投入|项目金额|项目额", re.IGNORECASE)
 # A duration or a rate, not a size: "in business 10 to 30 years", "3-5x", "20 to 30 hours".
 _DURATION_AFTER = re.compile(
     r"^\s*(?:[-‐]?\s*)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|x(?![A-Za-z])"
@@ -127,9 +149,53 @@ _NEGATED_BOUND = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,，;；、]|\s(?:but|though|although|whereas|while)\s|但是?|不过|而")
 _WINDOW = 36
 # Where the words after a figure stop speaking of it: a conjunction or a verb opens the next thing.
-_NEXT_THING = re.compile(r"(?<![A-Za-z])(?:and|plus|with|while|doing|does|making|makes|bringing"
-                         r"|brings|turning|grossing|billing)(?![A-Za-z])|和|以及|并且|同时", re.IGNORECASE)
+_NEXT_THING = re.compile(r"(?<![A-Za-z])(?:and|plus|with|while|on|doing|does|making|makes|bringing"
+                         r"|brings|turning|grossing|billing)(?![A-Za-z])|和|以及|并且|同时|[·|]"
+                         # a field's name before a colon labels the next figure ("· Revenue:")
+                         r"|(?<![^\s])[^\W\d][\w ]{0,20}[:：]", re.IGNORECASE)
 _MILLIONS = 1_000_000
+# Bands named in brackets and one of them chosen: "10-49 employees (small), 50-249 (mid) - we
+# want mid", "100-300 人（小型），300-1000 人（中型）——我们要中型".
+_OPTION_NAME = re.compile(r"^\s*(?:[A-Za-z]+|[人名家个])?\s*[（(]\s*([^()（）\d]{1,12}?)\s*[)）]")
+_CHOOSE = (r"(?:we\s+(?:want|target|go\s+for|focus\s+on|pick|choose|sell\s+to)|we'?re\s+after"
+           r"|focus\s+on|target(?:ing)?|我们(?:要|做|选|主攻|只做|瞄准|主做)|只做|主攻|选)\s*(?:the\s+)?")
+
+
+def _chosen_option(text: str, sentence: str, found: NumberRange) -> bool:
+    """Whether the figure is a band named in brackets that the notes then choose."""
+    named = _OPTION_NAME.match(sentence[found.end:])
+    if named is None:
+        return False
+    return bool(re.search(_CHOOSE + re.escape(named.group(1)) + r"(?![A-Za-z])", text,
+                          re.IGNORECASE))
+
+
+# The writer's own company as the clause's subject: its size is no customer's ("Our team grew
+# from 20 to 45 people", "We're at $4M ARR", "我们今年营收 300-500 万"). "We sell to 200-800 person
+# firms" and "we target 50-250 staff" speak of the customer.
+_ABOUT_US = re.compile(
+    r"(?<![A-Za-z])(?:our\s+(?:own\s+)?(?:team|startup|company|firm|business|shop|agency|headcount"
+    r"|staff|revenue|arr|mrr|sales|run[- ]rate|bookings)|we(?:'re|\s+are|\s+were)\s+(?:at|about"
+    r"|around|roughly|now|only|just|a\s+team|\d)|we(?:'ve|\s+have)?\s+(?:grew|grown|hit|reached"
+    r"|crossed)|we\s+(?:employ|did|made))(?![A-Za-z])"
+    r"|我们(?:自己|公司|团队|今年|去年|目前|现在)|我司|本公司|我方", re.IGNORECASE)
+_CUSTOMER = re.compile(r"(?<![A-Za-z])(?:customers?|clients?|they|their|them|buyers?|accounts?"
+                       r"|firms?|compan(?:y|ies)|businesses|shops|operators|organi[sz]ations"
+                       r"|prospects|targets?)(?![A-Za-z])|客户|他们|对方|甲方|企业|工厂", re.IGNORECASE)
+# A figure said as a correction or a narrowing of one before it: the later one stands. The
+# plain words ("really", "actually", "call it") count only right before the figure ("really
+# 150-600"): elsewhere they are emphasis ("they really struggle past 200 people").
+_CORRECTION = re.compile(
+    r"(?<![A-Za-z])(?:correction|corrected|update[ds]?|revised?|narrow(?:ed|s)?|tighten(?:ed)?"
+    r"|scratch\s+that|should\s+(?:read|be)|to\s+be\s+precise|more\s+precisely)(?![A-Za-z])"
+    r"|更正|修正|订正|收窄|缩小到|改成|改为|改到|应为|应该是|更准|准确地?说|确切地?说|调整为|调整到",
+    re.IGNORECASE)
+_CORRECTION_WORD = (r"(?:(?<![A-Za-z])(?:actually|really|instead|make\s+(?:it|that)|call\s+it"
+                    r"|more\s+like)(?:\s+(?:more\s+like|about|around|maybe|like))?|实际上?|其实)"
+                    r"\s*[:：,，]?\s*")
+_CORRECTION_NEXT_TO = re.compile(_CORRECTION_WORD + r"$", re.IGNORECASE)
+_CORRECTION_BEFORE_A_FIGURE = re.compile(_CORRECTION_WORD + r"(?=[\d$¥￥一二两三四五六七八九十])",
+                                         re.IGNORECASE)
 
 
 @dataclass
@@ -139,6 +205,7 @@ class Bounds:
     how: str = ""  # "range" | "bounds" | "hint"
     currency: str = "USD"
     line: int = 0
+    corrects: bool = False  # said as a correction of an earlier figure ("really 150-600")
 
 
 @dataclass
@@ -185,6 +252,9 @@ def _nearest_cue(sentence: str, found: NumberRange) -> str | None:
     next_thing = _NEXT_THING.search(after)
     if next_thing:
         after = after[:next_thing.start()]
+    elif any(q.start == after_end for q in others):
+        # "员工一两百到五六百 营收一个亿": a word set apart before the next figure labels that one
+        after = re.sub(r"\s+[^\s\d]+\s*[:：]?\s*$", "", after)
     best: tuple[int, int, str] | None = None
     for name, pattern in _cue_families().items():
         hits = [] if name in ("served", "counted") else [(0, m.start()) for m in pattern.finditer(after)]
@@ -222,10 +292,21 @@ def _field_of(sentence: str, found: NumberRange, sentence_field: str | None,
         return near
     if near is not None:
         return None
+    if _people_after(sentence[found.end:]):
+        return "employees"  # "30-150 electricians, $6-40M revenue": the trade's people
     top = max(v for v in (found.min, found.max) if v is not None)
     if top >= _MILLIONS:
         return "revenue"  # "between three and forty million a year": no headcount is that
     return sentence_field or previous_field
+
+
+def _people_after(after: str) -> bool:
+    """ "25-150 machinists", "200 to 3,000 guards": a plural naming people on the payroll."""
+    match = re.match(r"\s*(?:([a-z-]+)\s+)?([A-Za-z][a-z-]+s)\b", after)
+    if not match or (match.group(1) or "").lower() in _NOT_ON_PAYROLL | _FUNCTION_WORDS:
+        return False
+    word = match.group(2).lower()
+    return word in _PEOPLE_WORDS or bool(_PEOPLE.search(word)) and word not in _THINGS
 
 
 def _other_plural(after: str) -> bool:
@@ -233,7 +314,13 @@ def _other_plural(after: str) -> bool:
     match = re.match(r"\s*(?:([a-z-]+)\s+)?([A-Za-z][a-z-]+s)\b", after)  # "active students"
     if not match or (match.group(1) or "") in _FUNCTION_WORDS:
         return False  # "80 and goes up to 600": a verb after a conjunction, not a noun
+    if _PERSON_COMPOUND.match(match.group(1) or ""):
+        return False  # "200-800 person firms": the firms are sized in people
+    if (match.group(1) or "").lower() in _NOT_ON_PAYROLL:
+        return True
     word = match.group(2).lower()
+    if word in _PEOPLE_WORDS:
+        return False
     if _STAFF.fullmatch(word):  # "15~60 techs", "80 workers"
         return False
     if _PEOPLE.search(word) and word not in _THINGS:  # "inspectors", "mechanics", "dentists"
@@ -271,6 +358,13 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
         and not _REVENUE_VERBS.search(clause)
 
 
+def _about_us(sentence: str, found: NumberRange) -> bool:
+    """Whether the clause holding a figure speaks of the writer's own company."""
+    start, _ = _clause_span(sentence, found)
+    ends = [m.end() for m in _ABOUT_US.finditer(sentence, start, found.start)]
+    return bool(ends) and not _CUSTOMER.search(sentence, ends[-1], found.start)
+
+
 def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
     """Whether the clause holding a figure rules it out ("skip anything under 20 people",
     "千人以上的不做"); a negation that belongs to the bound ("not under 20") does not count."""
@@ -300,12 +394,18 @@ class _Found:
         level: {"employees": Bounds(how=level), "revenue": Bounds(how=level)}
         for level in ("bounds", "hint")})
 
-    def bound(self, level: str, name: str, kind: str, value: float | None) -> None:
+    def bound(self, level: str, name: str, kind: str, value: float | None,
+              currency: str = "USD", line: int = 0) -> None:
         target = self.levels[level][name]
-        if kind == "at_least" and target.min is None:
+        # The writer's own dollar figure beside a pound or euro one ("£5m+ (~$6.3M+)") stands.
+        gloss = currency == "USD" and target.currency != "USD" and target.line == line
+        if kind == "at_least" and (target.min is None or gloss):
             target.min = value
-        elif kind == "at_most" and target.max is None:
+        elif kind == "at_most" and (target.max is None or gloss):
             target.max = value
+        else:
+            return
+        target.currency, target.line = currency, line
 
 
 def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberRange,
@@ -317,14 +417,20 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
             found_ranges.bound("bounds", name, "at_most", low)
         return
     if found.kind == "range":
-        found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line))
+        clause_start, _ = _clause_span(sentence, found)
+        corrects = bool(_CORRECTION.search(sentence[clause_start:found.end + 8])
+                        or _CORRECTION_NEXT_TO.search(sentence[clause_start:found.start])) \
+            or _chosen_option(unit.text, sentence, found)
+        found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line,
+                                                corrects))
     elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
             and found.start <= 12 and _says_what_happens(sentence[found.end:]):
         # "Below ~50 they ..." marks where the profile starts, not where it ends.
         found_ranges.bound("hint", name, "at_least" if found.kind == "at_most" else "at_most",
                            high if found.kind == "at_most" else low)
     else:
-        found_ranges.bound("bounds", name, found.kind, low if found.kind == "at_least" else high)
+        found_ranges.bound("bounds", name, found.kind, low if found.kind == "at_least" else high,
+                           currency, unit.line)
 
 
 def _says_what_happens(after: str) -> bool:
@@ -337,12 +443,26 @@ def _says_what_happens(after: str) -> bool:
     return not re.match(r"\s*(?:$|[,;:.)—–-]|and\b|or\b|&)", rest, re.IGNORECASE)
 
 
+def _declaration(unit: Unit, sentence: str, found: NumberRange) -> Declared | None:
+    """The unit declared for a figure: right after it ("5-15 (USD M)"), else in its item's label
+    or header ("Revenue ($K): ...", "营收（万元）：..."), nearest first."""
+    after = declared_unit(sentence[found.end:found.end + 16])
+    if after is not None and re.match(r"\s*[（(]|\s*in\s", sentence[found.end:]):
+        return after
+    item_start = max([0] + [m.end() for m in re.finditer(r"[;；|·]", sentence[:found.start])])
+    before = sentence[item_start:found.start]
+    before = before[max((m.end() for m in re.finditer(r"\d", before)), default=0):]
+    label = unit.label if unit.label and unit.label not in unit.text else ""
+    return declared_unit(before) or (declared_unit(label) if item_start == 0 else None)
+
+
 def _chosen_range(ranges: list[Bounds]) -> Bounds:
     """The first range; but when the writer gave their own dollar figure beside a pound, euro
     or yuan one on the same line ("£8m - £60m, roughly $10m - $75m"), theirs."""
-    first = ranges[0]
+    corrected = [r for r in ranges if r.corrects]
+    first = corrected[-1] if corrected else ranges[0]
     if first.currency != "USD":
-        for other in ranges[1:]:
+        for other in ranges[ranges.index(first) + 1:]:
             if other.line == first.line and other.currency == "USD":
                 return other
     return first
@@ -352,21 +472,32 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
     """Employee and revenue bounds from the profile units (red-flag units never reach here)."""
     sizes = Sizes()
     found_ranges = _Found()
+    last_field: str | None = None  # the field the unit before spoke of
     for unit in units:
         if unit.is_heading or unit.kind not in SIZE_KINDS:
+            # "dana: 50-500 people?" then "too wide, call it 80-250": a question names the field
+            last_field = (_field_in(unit.text) if unit.is_heading and unit.kind in SIZE_KINDS
+                          else None) or last_field
             continue
         # "Headcount (FTE): 30 - 300; avg deal $18k": the label speaks for each of its items.
         label_field = _field_in(unit.label) if unit.label and unit.label not in unit.text else None
         previous_field: str | None = label_field
+        if previous_field is None and (_CORRECTION.search(unit.text)
+                                       or _CORRECTION_BEFORE_A_FIGURE.search(unit.text)):
+            previous_field = last_field  # "Update after the call: really 150-600"
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
             for found in find_ranges(sentence):
+                found = apply_declared(found, _declaration(unit, sentence, found))
                 name = _field_of(sentence, found, sentence_field, previous_field)
-                if name is None or _counts_something_else(sentence, found, name):
+                if name is None or _counts_something_else(sentence, found, name) \
+                        or _about_us(sentence, found):
                     continue
                 low, high, currency = found.min, found.max, "USD"
                 if name == "revenue":
                     currency = found.currency or ("CNY" if has_cjk(sentence) else "USD")
+                    if not has_rate(currency):
+                        continue  # "3-10 亿港币": no rate to give it in dollars
                     low = None if low is None else to_usd(low, currency, cny_per_usd)
                     high = None if high is None else to_usd(high, currency, cny_per_usd)
                 if not _plausible(name, low, high):
@@ -378,6 +509,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
                 previous_field = name
                 _read_figure(found_ranges, unit, sentence, found, name, low, high, currency)
             previous_field = sentence_field or previous_field
+        last_field = previous_field or last_field
     for name, result in (("employees", sizes.employees), ("revenue", sizes.revenue_usd)):
         if found_ranges.ranges[name]:
             chosen = _chosen_range(found_ranges.ranges[name])

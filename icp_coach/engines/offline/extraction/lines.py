@@ -166,7 +166,9 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
 
 
 # What may follow a size or revenue word in a field's name ("人数", "营收规模", "Revenue (USD)").
-_FIELD_NAME_ENDS = {"", "员", "数", "数量", "总数", "规模", "额", "(USD)", "(usd)", "range", "band"}
+# What may follow a size field's name in a label: "Employee count", "Revenue band", "营收（万元）".
+_FIELD_NAME_END = re.compile(r"(?:count|size|number|total|range|band|员|数|数量|总数|规模|额)?\s*"
+                             r"(?:[（(][^()（）]{0,20}[)）])?", re.IGNORECASE)
 
 
 def _is_speaker(prefix: str) -> bool:
@@ -180,7 +182,7 @@ def _is_speaker(prefix: str) -> bool:
     field_name = prefix.strip(" :：*_")
     for family in ("employees", "revenue"):
         head = cues(family, "").match(field_name)
-        if head and field_name[head.end():].strip() in _FIELD_NAME_ENDS:
+        if head and _FIELD_NAME_END.fullmatch(field_name[head.end():].strip()):
             return False
     from icp_coach.engines.offline.extraction.titles import find_titles  # titles use this module
 
@@ -228,11 +230,31 @@ def _table_line(line: str, following: str, *, header: bool = False) -> str | Non
     return f"{first}: " + "; ".join(cells[1:])
 
 
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+def _size_columns(header: list[str]) -> bool:
+    """A header whose columns name size fields ("| Employees (FTE) | Revenue (USD M) |"), not a
+    key-value table's "| Field | Value |"."""
+    return any(cues(family, "").match(cell) for cell in header for family in ("employees", "revenue"))
+
+
+def _row_under_header(cells: list[str], header: list[str]) -> str:
+    """A data row read with its column names: "Employees (FTE): 50-200; Revenue (USD M): 5-20",
+    or "Core: Headcount 100-500; Revenue ($M) 20-80" when the first column names the row."""
+    if any(cues(family, "").match(header[0]) for family in ("employees", "revenue")):
+        return "; ".join(f"{name}: {cell}" for name, cell in zip(header, cells, strict=True))
+    return f"{cells[0]}: " + "; ".join(f"{name} {cell}" for name, cell
+                                       in zip(header[1:], cells[1:], strict=True))
+
+
 def plain_lines(text: str) -> list[str]:
     """The lines with table rows rewritten, debris blanked and opening timestamps dropped, line
     numbers kept."""
     lines = text.splitlines()
     plain = []
+    header: list[str] = []  # the column names of the Markdown table being read, if they name sizes
     for index, line in enumerate(lines):
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         tab = _tab_row(line)
@@ -242,6 +264,13 @@ def plain_lines(text: str) -> list[str]:
             plain.append(_table_line(tab, "", header=first) or "")
             continue
         table = _table_line(line.strip(), following)
+        if table is None:
+            header = []
+        elif _DEBRIS.match(following) and _TABLE_ROW.match(following) and not _DEBRIS.match(line):
+            header = _cells(line)
+            header = header if _size_columns(header) else []
+        elif header and table and len(_cells(line)) == len(header):
+            table = _row_under_header(_cells(line), header)
         if table is not None:
             plain.append(table)
         elif line.strip() and (_DEBRIS.match(line) or _MESSAGE_HEADER.match(line.strip())):

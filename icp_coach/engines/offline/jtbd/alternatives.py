@@ -3,11 +3,12 @@ passing, and which one they chose.
 
 Every option the interview names (option_features.collect_options) is scored by two small
 learned heads trained by training/train_alternatives.py on interviews written for that purpose:
-alternatives_head.npz says considered, passing or none (not an option for the job: a person, a
-place, a tool used alongside); chosen_head.npz how likely the option is the one they went with,
+alternatives_head.npz says considered, passing, habit (what they use or used, not weighed as an
+option to keep: reported as named, not weighed) or none (not an option for the job: a person, a
+place, a customer, a tool used alongside); an option is considered when P(considered) reaches the
+threshold the trainer chose by cross-validation (stored in the head). chosen_head.npz how likely the option is the one they went with,
 used when no verb of choosing names it. The interviewer's own mentions count only through the customer's
-answer; the chosen solution is never its own alternative; what the customer used before the
-switch is an option they weighed.
+answer; the chosen solution (and its modules) is never its own alternative.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from icp_coach.engines.offline.learned.head import LinearHead
 
 HEAD_FILE = "alternatives_head.npz"
 CHOSEN_HEAD_FILE = "chosen_head.npz"
-CLASSES = ("considered", "none", "passing")
+CLASSES = ("considered", "habit", "none", "passing")
+NAMED = ("considered", "habit", "passing")  # reported, weighed or not
+DEFAULT_CONSIDERED_THRESHOLD = 0.5
 CHOSEN_CLASSES = ("chosen", "other")
 CHOSEN_THRESHOLD = 0.35
 
@@ -87,16 +90,23 @@ def _same_name(chosen: str, item: ScoredOption) -> bool:
         len(name) >= 2 and (name in wanted or wanted in name) for name in names))
 
 
-def label_alternatives(scored: list[ScoredOption], chosen: str | None) -> list[tuple[ScoredOption, str]]:
-    """(option, "considered" | "passing") for the options that are alternatives."""
+def considered_threshold(head: LinearHead) -> float:
+    return float(head.meta.get("considered_threshold", DEFAULT_CONSIDERED_THRESHOLD))
+
+
+def label_alternatives(scored: list[ScoredOption], chosen: str | None,
+                       threshold: float = DEFAULT_CONSIDERED_THRESHOLD) -> list[tuple[ScoredOption, str]]:
+    """(option, "considered" | "passing") for the options that are alternatives: considered when
+    P(considered) reaches `threshold`, else named in passing unless "none" is likeliest."""
     labelled = []
     for item in scored:
         if chosen and _same_name(chosen, item):
             continue
         weights = {name: item.probabilities.get(name, 0.0) for name in CLASSES}
-        label = max(weights, key=lambda name: weights[name])
-        if label in ("considered", "passing"):
-            labelled.append((item, label))
+        if weights["considered"] >= threshold:
+            labelled.append((item, "considered"))
+        elif max(weights, key=lambda name: weights[name]) in NAMED:
+            labelled.append((item, "passing"))
     return labelled
 
 
@@ -174,6 +184,7 @@ def find_alternatives(transcript: Transcript, chosen: str | None) -> list[Altern
     scored = _scored(transcript)
     alternatives = [Alternative(name=item.name, considered=label == "considered",
                                 evidence=_evidence(item.option, transcript))
-                    for item, label in label_alternatives(scored, chosen)]
+                    for item, label in label_alternatives(scored, chosen,
+                                                          considered_threshold(load_head(HEAD_FILE)))]
     alternatives.sort(key=lambda a: (not a.considered, a.name))
     return alternatives

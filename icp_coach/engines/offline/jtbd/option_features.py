@@ -30,12 +30,14 @@ from icp_coach.engines.offline.jtbd.option_mentions import (
     english_names,
     gazetteer,
     known_mentions,
+    person_named,
     trie_pattern,
     without_overlaps,
+    zh_person,
 )
 
 CUE_GROUPS = ("evidence", "weighed", "dismissive", "verdict", "used_before", "alongside", "chosen",
-              "negated")
+              "negated", "keep", "relayed", "served")
 QUESTION_GROUPS = ("options", "before", "choice")
 _CHOSEN_RIGHT_BEFORE = (
     re.compile(r"\b(switch(ed|ing)? (over )?to|went with|go with|chose|picked|signed (up )?with|"
@@ -50,11 +52,12 @@ _PLACE_BEFORE = re.compile(r"\b(in|at|from|near|across|around|outside|to|of)\s+(
 # What follows a fronted product name: "X, we did a demo", "X我们试过", "X是同行推荐的", "X呢？"
 _EN_TOPIC_AFTER = re.compile(r",?\s+(we|i|they|it|that|was|is|were|came|comes|had|has|did|does|gave|"
                              r"sent|looked|seemed|wanted|quoted|offered|charged|couldn't|didn't|"
-                             r"wasn't|won|lost)\b|\?|,\s+(obviously|honestly|yes|no)\b", re.IGNORECASE)
+                             r"wasn't|won|lost)\b|\?|,\s+(obviously|honestly|yes|no|a|an|one|someone|somebody|my|our|the)\b",
+                            re.IGNORECASE)
 _ZH_TOPIC_AFTER = (r"[，,]?(我们|我|他们|你们)?(也|都|还|一直|重点|认真|之前|以前)?(试用|试过|试了|用过|用了|看过|看了|"
-                   r"谈过|谈了|问过|问了|找过|找了|接触过|对比|比较|评估|考虑|了解|听说|报价|演示|选型|做过|做了|"
+                   r"谈过|谈了|问过|问了|找过|找了|接触过|对比|比较|评估|考虑|了解|听说|听人|有人(?:说|提|推荐)|报价|演示|选型|做过|做了|"
                    r"挺|太|是.{0,10}(推荐|介绍|做|对比|比较|考虑|看|选|谈|找)|[呢吗][？?]|好在|为什么|怎么|"
-                   r"系统|软件|有人|的(报价|演示|销售|方案|系统))")
+                   r"系统|软件|有人|的(报价|演示|销售|方案|系统|人来|人过来))")
 _ZH_GLUE = set("的了是在我你他这那一个就都也还把被给跟和与对从用上")
 
 
@@ -126,10 +129,32 @@ def _name_vocabulary(transcript: Transcript) -> tuple[set[str], set[str]]:
         re.escape(topic) + _ZH_TOPIC_AFTER, whole)}
     names |= kept_topics
 
+    people = _people(transcript)
+
     def person(name: str) -> bool:
-        return name in speakers or name.split(" ")[0] in speakers
+        return (name in speakers or name.split(" ")[0] in speakers or name in people
+                or zh_person(name))
 
     return {n for n in names if not person(n)}, kept_topics
+
+
+def _people(transcript: Transcript) -> set[str]:
+    """Capitalised words the interview marks as a person: after a title or a role ("Dr. Patel",
+    "our accountant, Kevin"), or after a common given name ("Kevin Brown")."""
+    given = gazetteer().given_names
+    people: set[str] = set()
+    for turn in transcript.turns:
+        for match in re.finditer(r"\b([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?", turn.text):
+            first, second = match.group(1), match.group(2)
+            if second and first in given:
+                people.add(second)
+                people.add(f"{first} {second}")
+            if person_named(turn.text, match.start(1)):
+                people.add(first)
+                if second:
+                    people.add(f"{first} {second}")
+    return people
+
 
 
 def _vocabulary_pattern(vocabulary: set[str]) -> re.Pattern[str] | None:
@@ -212,7 +237,55 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
         asked, asked_keys = set(), {}
     for record in records.values():
         record.topic_only = record.key in topic_only
-    return [r for r in records.values() if r.contexts or r.interviewer_mentions]
+    merged = merge_spellings(list(records.values()))
+    return [r for r in merged if r.contexts or r.interviewer_mentions]
+
+
+_SPELLING_TAIL = re.compile(r"(?:app|crm|erp|software|system|platform|online|cloud|系统|软件|平台|app|云)$")
+_BUILD, _OUTSOURCE = "build in-house|自己开发", "agency or outsourcing|外包"
+
+
+def spelling_key(name: str) -> str:
+    """One key for the spellings of one name: case, spaces, hyphens and dots dropped ("Smart Cat",
+    "SmartCat", "smart-cat"), and a trailing word for its kind ("Jane App", "明源云系统")."""
+    squeezed = re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", name.lower())
+    shorter = _SPELLING_TAIL.sub("", squeezed)
+    return shorter if len(shorter) >= 3 or (shorter and re.search(r"[\u4e00-\u9fff]", shorter)
+                                            and len(shorter) >= 2) else squeezed
+
+
+def _absorb(into: OptionRecord, other: OptionRecord) -> None:
+    into.words.update(other.words)
+    into.contexts += other.contexts
+    into.quotes += other.quotes
+    into.interviewer_mentions += other.interviewer_mentions
+    into.topic_only = into.topic_only and other.topic_only
+
+
+def merge_spellings(records: list[OptionRecord]) -> list[OptionRecord]:
+    """One record per option: names spelled differently are merged (a listed product's canonical
+    name wins, else the spelling said most), and hiring an outside firm to build the tool is the
+    build option, not a second one."""
+    groups: dict[str, list[OptionRecord]] = {}
+    for record in records:
+        key = record.key if record.kind == GENERIC else spelling_key(record.key)
+        groups.setdefault(key or record.key, []).append(record)
+    merged: list[OptionRecord] = []
+    for group in groups.values():
+        group.sort(key=lambda r: (r.kind != PRODUCT, -len(r.contexts), " " in r.key, r.key))
+        head = group[0]
+        for other in group[1:]:
+            _absorb(head, other)
+        merged.append(head)
+    by_key = {r.key: r for r in merged}
+    build, outsource = by_key.get(_BUILD), by_key.get(_OUTSOURCE)
+    if build is not None and outsource is not None:
+        patterns = gazetteer().generic[_BUILD]
+        own = [c for c in outsource.contexts if not c.taken_up]
+        if own and all(any(p.search(c.sentence) for p in patterns) for c in own):
+            _absorb(build, outsource)
+            merged.remove(outsource)
+    return merged
 
 
 def _cue_flags(text: str) -> list[float]:

@@ -54,6 +54,9 @@ _ZH_COMMON = frozenset("""
 学员 学生 教练 员工 师傅 经理 主管 总监 店员 客服 技术 老公 老婆 儿子 女儿 领导 同学 小伙伴 新人 老人
 可以 实话 说实话 老实说 还行 不错 没事 对吧 是吧 好的 行吧 差不多 大概 左右 一点 有点 特别 非常 比较 稍微
 价钱 费用 服务 售后 培训 上线 实施 对接 升级 维护 安装 部署 钱 人 事 活 店 家 我们 他们 你们 人家 别人
+车间 仓库 工厂 厂里 厂子 街道 社区 小区 村里 镇上 公司里 软件公司 科技公司 网络公司 外包公司 界面 页面 模块 合作
+课程 网课 早课 晚课 会议 报表 单子 手续 证件 现金 押金 定金 尾款 发票 账单 货款 工资 提成 补贴 利润 毛利 损耗
+设备 机器 硬件 芯片 电脑上 手机上 网上 线上 线下 后台 前端 门口 柜台 大厂 小厂 同城 本地 外地 全国 行业里
 """.split())
 _ZH_NAME = rf"[{_CJK}A-Za-z0-9]"
 _ZH_STOP = r"(?=的|最后|最终|和|跟|、|，|,|。|！|？|!|\?|\s|这|那|他们|也|都|还|就|吧|啊|呢|嘛|$)"
@@ -69,7 +72,7 @@ _ZH_PATTERNS = (
 # interview names it at least twice, since clauses open with many ordinary words too.
 _ZH_TOPIC = re.compile(
     rf"(?:^|(?<=[，,。！？!?；;：:、\s]))({_ZH_NAME}{{2,5}}?)(?=我们|我|是|能|呢|的|就|也|太|挺|还|主要|可以|"
-    rf"好在|比|没|不|那边|这边|他们|它|用|做|在|有|试|来|给|说|报|出|为什么|怎么|一直|[，,。？?！!])")
+    rf"好在|比|没|不|那边|这边|他们|它|用|做|在|有|试|来|给|说|报|出|听|为什么|怎么|一直|[，,。？?！!])")
 _ZH_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Z])(?![A-Za-z0-9])")
 _TOKEN_TAIL = r"(?:[A-Za-z0-9&+'-]|\.(?=[A-Za-z0-9]))*"
 _EN_NAME = re.compile(rf"(?<![A-Za-z0-9_.@/-])((?:[A-Z]{_TOKEN_TAIL}|[a-z]+[A-Z]{_TOKEN_TAIL})"
@@ -97,6 +100,7 @@ class OptionGazetteer:
     context: dict[str, list[re.Pattern[str]]]
     questions: dict[str, list[re.Pattern[str]]]
     not_names: frozenset[str]
+    given_names: frozenset[str] = frozenset()
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -155,6 +159,7 @@ def gazetteer() -> OptionGazetteer:
         questions={name: _compile(patterns) for name, patterns in data["questions"].items()},
         not_names=frozenset(str(word) for key in ("not_names", "given_names", "languages")
                             for word in data[key]),
+        given_names=frozenset(str(word) for word in data["given_names"]),
     )
 
 
@@ -174,9 +179,18 @@ def known_mentions(text: str) -> list[OptionMention]:
     for key, patterns in table.generic.items():
         for pattern in patterns:
             for match in pattern.finditer(text):
-                if match.end() > match.start():
+                if match.end() > match.start() and not _self_description(text, match.start()):
                     found.append(OptionMention(key, GENERIC, match.group(0), match.start(), match.end()))
     return found
+
+
+# "We're a twelve-person agency", "我们是一家外包公司": the customer describing its own business.
+_SELF_BEFORE = re.compile(r"(?:\b(?:we(?:'re| are)|i(?:'m| am)) an? (?:[\w-]+ ){0,3}|(?:我们|我)(?:是|算是)(?:一家|一个)"
+                          r"[\u4e00-\u9fff]{0,6})$", re.IGNORECASE)
+
+
+def _self_description(text: str, start: int) -> bool:
+    return bool(_SELF_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def _clean_en_name(words: str) -> str:
@@ -206,13 +220,44 @@ def _sentence_opening(text: str, start: int) -> bool:
     return all(w.lower() in _LEAD_INS for w in words)
 
 
+# Words that only say what kind of thing an option is: "The App", "Software", "Scheduler Module"
+# name no option by themselves.
+_GENERIC_HEADS = frozenset("""app apps application system systems software platform platforms tool tools
+portal module modules dashboard database program programme suite cloud crm erp pos wms tms mes
+scheduler calendar spreadsheet sheet sheets website site online mobile new old version edition plan
+pro plus basic premium enterprise free trial demo package""".split())
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Doctor|Uncle|Aunt|Auntie|Sister|Señora?|Sra|Sr|"
+                           r"Madame|Monsieur|Herr|Frau|Sensei|"
+                           r"Brother|Father|Coach|Chef|Officer|Judge|Captain)\.?\s+$")
+_ROLE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|the|a|one of (?:our|my|the)) (?:\w+ ){0,2}?(?:partner|wife|"
+                          r"husband|brother|sister|son|daughter|dad|father|mother|mum|mom|uncle|cousin|boss|"
+                          r"owner|manager|accountant|bookkeeper|assistant|lead|coordinator|tech|technician|"
+                          r"engineer|developer|estimator|paralegal|nurse|vet|receptionist|director|founder|"
+                          r"co-?founder|friend|colleague|guy|girl|clerk|admin|dispatcher|foreman|supervisor|"
+                          r"chef|rep|consultant|driver|planner|buyer|controller|analyst|head|ceo|cfo|coo|gm),?\s+$",
+                          re.IGNORECASE)
+
+
+def generic_only(name: str) -> bool:
+    """True when every word of a capitalised name is a word for a kind of tool ("The App")."""
+    words = [w for w in re.split(r"[\s.-]+", name.lower()) if w and w not in _FUNCTION_WORDS]
+    return not words or all(w in _GENERIC_HEADS for w in words)
+
+
+def person_named(text: str, start: int) -> bool:
+    """A title or a role right before the name: "Dr. Patel", "our accountant, Kevin"."""
+    before = text[max(0, start - 60):start]
+    return bool(_TITLE_BEFORE.search(before) or _ROLE_BEFORE.search(before))
+
+
 def english_names(text: str) -> list[tuple[str, int, int, bool]]:
     """Capitalised names: (name, start, end, opens_its_sentence)."""
     names = []
     for match in _EN_NAME.finditer(text):
         raw = match.group(1)
         name = _clean_en_name(raw)
-        if len(name) < 2 or name.lower() in _FUNCTION_WORDS or name in gazetteer().not_names:
+        if len(name) < 2 or name.lower() in _FUNCTION_WORDS or name in gazetteer().not_names \
+                or generic_only(name):
             continue
         start = match.start(1) + raw.find(name)
         opening = _sentence_opening(text, start) and not _EN_INNER.search(name)
@@ -231,19 +276,38 @@ def _clean_zh_name(name: str) -> str:
     return name
 
 
-_ZH_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两半多每整好几]+[家个万千百十年月天次块元台人种套款位条张号点分]|几")
+_ZH_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两半多每整好几]+[家个万千百十年月天周次块元台人种套款位条张号点分]|^[一二三四五六七八九十两半几]+(?:礼拜|星期)|几")
 
 
 _ZH_COMMON_EDGE = re.compile("^(?:{0})|(?:{0})$".format(
     "|".join(sorted((w for w in _ZH_COMMON if len(w) >= 2), key=len, reverse=True))))
 
 
+# How Chinese speech names a person: a title after a surname or a short name ("张教练", "王总",
+# "李姐"), or 老/小 before one ("老李", "小王").
+_ZH_SURNAMES = ("李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+                "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+_ZH_PERSON = re.compile(rf"^(?:[老小阿][{_ZH_SURNAMES}]|[{_ZH_SURNAMES}](?:总|工|姐|哥|叔|姨|教练|老师|师傅|经理|"
+                        r"主任|校长|院长|医生|大夫|会计|律师|老板|队长|班长|组长|主管)|阿姨|大爷|师傅)$")
+# A clause with a time word or an option's generic head after a verb ("换系统之前", "上软件") is
+# not a name.
+_ZH_NOT_NAME = re.compile(r"^(?:但是|而且|不过|所以|因为|然后|可是|还有|如果|虽然|其实)|[用做说看买卖]$|"
+                          r"之前|之后|以前|以后|时候|的话|觉得|认为|以为|感觉|大部分|当场|"
+                          r"[换用上买装做找选](?:系统|软件|平台|工具|设备)|(?:设备|硬件|软件)加")
+
+
+def zh_person(name: str) -> bool:
+    return bool(_ZH_PERSON.match(name))
+
+
 @lru_cache(maxsize=4096)
 def zh_name_like(name: str) -> bool:
     """Not a common word, a pronoun phrase or a quantity ("三家", "十几万"), and not a common word
-    with one character stuck to it ("设备加"); "医云排班" (a name, then a common word) is fine."""
+    with one character stuck to it ("设备加"); "医云排班" (a name, then a common word) is fine.
+    A person ("张教练", "老李") or a clause with a time word is not a name either."""
     if (len(name) < 2 or name in _ZH_COMMON or _LATIN.match(name) or _ZH_NUMERAL.search(name)
-            or any(ch in _ZH_NEVER_INSIDE for ch in name)):
+            or any(ch in _ZH_NEVER_INSIDE for ch in name) or zh_person(name)
+            or _ZH_NOT_NAME.search(name)):
         return False
     edge = _ZH_COMMON_EDGE.search(name)
     return edge is None or len(name) - (edge.end() - edge.start()) >= 2
