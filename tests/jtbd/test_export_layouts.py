@@ -877,3 +877,10 @@ def test_a_bold_sentence_in_a_word_file_is_speech_without_markup(tmp_path: Path)
         "Dana: Why?", "Marco: Too many reschedules."])
     transcript = load_transcript(path)
     assert transcript.turns[1].text == "Honestly?\nAbsolutely not."
+
+
+def test_tool_notes_below_the_transcript_are_not_speech() -> None:
+    transcript = parse_transcript(
+        "发言人1 00:00\n你们在几个平台上卖房？\n\n发言人2 00:06\n携程、美团都有。\n\n发言人1 00:15\n超卖过吗？\n\n"
+        "发言人2 00:18\n上个月超卖了三次。\n\n关键词\n超卖、平台\n\n全文摘要\n民宿老板经常超卖。\n", "minsu.txt")
+    assert customer_text(transcript) == "携程、美团都有。\n上个月超卖了三次。"
