@@ -15,6 +15,7 @@ Without the shipped head (a broken install) the general cue words decide alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +33,7 @@ MIN_PROBABILITY = 0.3  # the head's probability needed for a sentence to count f
 # this much is filed as a distractor even when a force scores higher: calling something the
 # customer did not value a force misleads more than missing one force quote
 DISMISSAL_PROBABILITY = 0.2
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）]*$")
 # head labels -> the extractor's class names
 _HEAD_TO_CLASS = {"desired_outcome": "outcome", "not_valued": "distractor", "none": "other"}
 
@@ -102,7 +104,11 @@ def _by_cues(transcript: Transcript, items: list[ScoredSentence], context: dict[
 
 def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
              context: dict[int, set[str]]) -> None:
-    from icp_coach.engines.offline.jtbd.features import dismisses, sentence_features
+    from icp_coach.engines.offline.jtbd.features import (
+        dismisses,
+        dismisses_what_came_before,
+        sentence_features,
+    )
 
     # position in the answer is left out on purpose: a sentence inserted into an answer must not
     # change how the rest of it is read
@@ -129,6 +135,21 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
             label = "distractor"
         if label != "other" and item.scores[label] >= MIN_PROBABILITY:
             item.label = label
+    _dismissed_before(transcript, items, dismisses_what_came_before)
+
+
+def _dismissed_before(transcript: Transcript, items: list[ScoredSentence], points_back: Any) -> None:
+    """A clause cut from a run-on ("there's a 3d viewer" | "we never really use that") takes the
+    dismissal that follows it in the same breath."""
+    for item, after in zip(items, items[1:], strict=False):
+        here, there = item.sentence, after.sentence
+        if here.turn_index != there.turn_index or after.label != "distractor":
+            continue
+        between = transcript.turns[here.turn_index].text[here.end:there.start]
+        cut_mid_sentence = between.strip() == "" and not _SENTENCE_END.search(here.text)
+        if cut_mid_sentence and item.label != "distractor" and points_back(there.text):
+            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
+            item.label = "distractor"
 
 
 def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
