@@ -24,11 +24,11 @@ from typing import Any
 
 from icp_coach.domain.jtbd_text import Sentence
 from icp_coach.domain.transcript import Transcript
+from icp_coach.engines.offline.jtbd.decision import MIN_PROBABILITY, decide
 from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 
 QUESTION_BONUS = 1.5
 MIN_SCORE = 2.0  # cue points needed by the fallback
-MIN_PROBABILITY = 0.3  # the head's probability needed for a sentence to count for its class
 # a sentence worded as a dismissal ("we never use the X") whose head gives "not valued" at least
 # this much is filed as a distractor even when a force scores higher: calling something the
 # customer did not value a force misleads more than missing one force quote
@@ -125,15 +125,18 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
     said_outright = [lexicon.score(item.sentence.text).get("distractor", 0.0) >= MIN_SCORE for item in items]
     dismissive_turns = {item.sentence.turn_index for item, outright in zip(items, said_outright, strict=True)
                         if outright and "distractor" in context.get(item.sentence.turn_index, set())}
+    rescue = head.meta.get("rescue") or {}
     for item, row, outright in zip(items, probabilities, said_outright, strict=True):
-        item.scores = {_HEAD_TO_CLASS.get(name, name): float(p) for name, p in zip(head.classes, row, strict=True)}
-        label = max(item.scores, key=lambda name: item.scores[name])
+        by_head_class = {name: float(p) for name, p in zip(head.classes, row, strict=True)}
+        item.scores = {_HEAD_TO_CLASS.get(name, name): p for name, p in by_head_class.items()}
+        decided = decide(by_head_class, rescue)
+        label = _HEAD_TO_CLASS.get(decided, decided)
         worded_as_dismissal = (item.scores.get("distractor", 0.0) >= DISMISSAL_PROBABILITY
                                and dismisses(item.sentence.text))
         if outright or worded_as_dismissal or item.sentence.turn_index in dismissive_turns:
             item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
             label = "distractor"
-        if label != "other" and item.scores[label] >= MIN_PROBABILITY:
+        if label != "other":
             item.label = label
     _dismissed_before(transcript, items, dismisses_what_came_before)
 
