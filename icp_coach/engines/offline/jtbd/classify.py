@@ -105,6 +105,7 @@ def _by_cues(transcript: Transcript, items: list[ScoredSentence], context: dict[
 def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
              context: dict[int, set[str]]) -> None:
     from icp_coach.engines.offline.jtbd.features import (
+        FEATURE_NAMES,
         dismisses,
         dismisses_what_came_before,
         sentence_features,
@@ -119,10 +120,10 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
                                  firsts, transcript.language,
                                  [questions.get(i.sentence.turn_index, "") for i in items])
     probabilities = head.predict_proba(features)
-    lexicon = cue_lexicon(transcript.language)
     # "I don't care about X" said outright, or anything in the answer to "what didn't matter?",
-    # is never a force, whatever the head makes of the rest of the sentence
-    said_outright = [lexicon.score(item.sentence.text).get("distractor", 0.0) >= MIN_SCORE for item in items]
+    # is never a force, whatever the head makes of the rest of the sentence (the distractor cue
+    # points are a column of the features already)
+    said_outright = [bool(points >= MIN_SCORE) for points in features[:, FEATURE_NAMES.index("cue_distractor")]]
     dismissive_turns = {item.sentence.turn_index for item, outright in zip(items, said_outright, strict=True)
                         if outright and "distractor" in context.get(item.sentence.turn_index, set())}
     rescue = head.meta.get("rescue") or {}
