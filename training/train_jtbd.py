@@ -10,7 +10,8 @@ cross-validation per label twice: with the interviewer's question as written, an
 (the honest estimate for transcripts whose questions do not announce the answer). Whole trades are
 held out per fold; variants of a held-out sentence are never in training. From the out-of-fold
 probabilities it chooses, per class, the rescue threshold of decision.py (best F2, so recall
-counts double, with at most 10% of "not valued" sentences reported as a force) and reports the CV
+counts double, `none` taken for a class weighted by NONE_WEIGHT, with at most 10% of "not valued"
+sentences reported as a force) and reports the CV
 again with it. Then it fits on everything and writes icp_coach/engines/offline/jtbd/head.npz with
 the thresholds in its metadata.
 """
@@ -40,6 +41,9 @@ HEAD = ROOT / "icp_coach" / "engines" / "offline" / "jtbd" / "head.npz"
 LABELS = ("push", "pull", "anxiety", "habit", "trigger", "desired_outcome", "not_valued", "none")
 FORCE_LABELS = ("push", "pull", "anxiety", "habit")
 MAX_DISTRACTOR_RATE = 0.10
+# about a sixth of the corpus is `none`; real interviews hold several times more small talk and
+# context, so a `none` sentence reported as a force costs that much more than the corpus shows
+NONE_WEIGHT = 3
 RESCUE_GRID = tuple(round(0.10 + 0.025 * i, 3) for i in range(13))  # 0.10 .. 0.40
 _LINE = re.compile(r"^(?P<who>[QC])\s+(?P<tag>[a-z_]+)\s*:\s*(?P<text>.+)$")
 _FILLERS_EN = ("um", "uh", "you know", "like", "I mean", "so")
@@ -175,14 +179,16 @@ def distractor_rate(matrix_: Counter[tuple[str, str]]) -> float:
 
 
 def _f2(matrix_: Counter[tuple[str, str]], label: str) -> float:
+    """F2 (recall weighted), a `none` sentence taken for `label` counting NONE_WEIGHT times."""
     tp = matrix_[(label, label)]
-    fp = sum(v for (g, p), v in matrix_.items() if p == label and g != label)
+    fp = sum(v * (NONE_WEIGHT if g == "none" else 1)
+             for (g, p), v in matrix_.items() if p == label and g != label)
     fn = sum(v for (g, p), v in matrix_.items() if g == label and p != label)
     return 5 * tp / (5 * tp + 4 * fn + fp) if tp else 0.0
 
 
 def choose_rescue(scored: list[Scored], max_distractor_rate: float = MAX_DISTRACTOR_RATE) -> dict[str, float]:
-    """Per class, the rescue threshold (or none) with the best F2 (recall weighted) over the
+    """Per class, the rescue threshold (or none) with the best weighted F2 over the
     out-of-fold probabilities, keeping the distractor rate within `max_distractor_rate`."""
     rescue: dict[str, float] = {}
     for label in LABELS:
