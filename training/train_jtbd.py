@@ -8,8 +8,12 @@ a question-blind copy of every sentence (real interviewers often ask "and then?"
 question cue recognises, so the sentence itself must carry its class), and reports leave-trades-out
 cross-validation per label twice: with the interviewer's question as written, and question-blind
 (the honest estimate for transcripts whose questions do not announce the answer). Whole trades are
-held out per fold; variants of a held-out sentence are never in training. Then it fits on
-everything and writes icp_coach/engines/offline/jtbd/head.npz.
+held out per fold; variants of a held-out sentence are never in training. From the out-of-fold
+probabilities it chooses, per class, the rescue threshold of decision.py (best F2, so recall
+counts double, `none` taken for a class weighted by NONE_WEIGHT, with at most 10% of "not valued"
+sentences reported as a force) and reports the CV
+again with it. Then it fits on everything and writes icp_coach/engines/offline/jtbd/head.npz with
+the thresholds in its metadata.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from icp_coach.engines.offline.jtbd.decision import decide  # noqa: E402
 from icp_coach.engines.offline.jtbd.features import FEATURE_NAMES, sentence_features  # noqa: E402
 from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon  # noqa: E402
 from icp_coach.engines.offline.learned.head import train_head  # noqa: E402
@@ -34,6 +39,12 @@ from icp_coach.engines.offline.learned.head import train_head  # noqa: E402
 CORPUS = ROOT / "training" / "jtbd"
 HEAD = ROOT / "icp_coach" / "engines" / "offline" / "jtbd" / "head.npz"
 LABELS = ("push", "pull", "anxiety", "habit", "trigger", "desired_outcome", "not_valued", "none")
+FORCE_LABELS = ("push", "pull", "anxiety", "habit")
+MAX_DISTRACTOR_RATE = 0.10
+# about a sixth of the corpus is `none`; real interviews hold several times more small talk and
+# context, so a `none` sentence reported as a force costs that much more than the corpus shows
+NONE_WEIGHT = 3
+RESCUE_GRID = tuple(round(0.10 + 0.025 * i, 3) for i in range(13))  # 0.10 .. 0.40
 _LINE = re.compile(r"^(?P<who>[QC])\s+(?P<tag>[a-z_]+)\s*:\s*(?P<text>.+)$")
 _FILLERS_EN = ("um", "uh", "you know", "like", "I mean", "so")
 _FILLERS_ZH = ("嗯", "就是", "那个", "然后")
@@ -135,27 +146,69 @@ def augmented(examples: list[Example], seed: int = 7) -> list[Example]:
     return out
 
 
-def cross_validate(examples: list[Example], folds: int, l2: float) -> None:
+Scored = tuple[str, dict[str, float]]  # gold label, the head's probabilities
+
+
+def cross_validate(examples: list[Example], folds: int, l2: float) -> tuple[list[Scored], list[Scored]]:
+    """Out-of-fold probabilities of every written sentence, with its question and question-blind."""
     trades = sorted({e.trade for e in examples})
     random.Random(3).shuffle(trades)
     groups = [set(trades[i::folds]) for i in range(folds)]
-    asked: Counter[tuple[str, str]] = Counter()
-    unasked: Counter[tuple[str, str]] = Counter()
+    asked: list[Scored] = []
+    unasked: list[Scored] = []
     for held in groups:
         train = augmented([e for e in examples if e.trade not in held])
         test = [e for e in examples if e.trade in held]
         head = train_head(matrix(train), [e.label for e in train], l2=l2)
-        for e, (predicted, _) in zip(test, head.predict(matrix(test)), strict=True):
-            asked[(e.label, predicted)] += 1
-        blinded = [blind(e) for e in test]
-        for e, (predicted, _) in zip(blinded, head.predict(matrix(blinded)), strict=True):
-            unasked[(e.label, predicted)] += 1
+        for out, rows in ((asked, test), (unasked, [blind(e) for e in test])):
+            for e, row in zip(rows, head.predict_proba(matrix(rows)), strict=True):
+                out.append((e.label, dict(zip(head.classes, map(float, row), strict=True))))
     print(f"leave-trades-out CV ({folds} folds, {len(trades)} trades, {len(examples)} sentences)")
-    report("with the interviewer's question", asked)
-    report("question-blind", unasked)
+    return asked, unasked
+
+
+def confusion(scored: list[Scored], rescue: dict[str, float]) -> Counter[tuple[str, str]]:
+    return Counter((gold, decide(probabilities, rescue)) for gold, probabilities in scored)
+
+
+def distractor_rate(matrix_: Counter[tuple[str, str]]) -> float:
+    """Share of "not valued" sentences the engine would report as one of the four forces."""
+    total = sum(v for (g, _), v in matrix_.items() if g == "not_valued")
+    as_force = sum(v for (g, p), v in matrix_.items() if g == "not_valued" and p in FORCE_LABELS)
+    return as_force / total if total else 0.0
+
+
+def _f2(matrix_: Counter[tuple[str, str]], label: str) -> float:
+    """F2 (recall weighted), a `none` sentence taken for `label` counting NONE_WEIGHT times."""
+    tp = matrix_[(label, label)]
+    fp = sum(v * (NONE_WEIGHT if g == "none" else 1)
+             for (g, p), v in matrix_.items() if p == label and g != label)
+    fn = sum(v for (g, p), v in matrix_.items() if g == label and p != label)
+    return 5 * tp / (5 * tp + 4 * fn + fp) if tp else 0.0
+
+
+def choose_rescue(scored: list[Scored], max_distractor_rate: float = MAX_DISTRACTOR_RATE) -> dict[str, float]:
+    """Per class, the rescue threshold (or none) with the best weighted F2 over the
+    out-of-fold probabilities, keeping the distractor rate within `max_distractor_rate`."""
+    rescue: dict[str, float] = {}
+    for label in LABELS:
+        if label == "none":
+            continue
+        best, best_f2 = None, _f2(confusion(scored, rescue), label)
+        for threshold in RESCUE_GRID:
+            trial = {**rescue, label: threshold}
+            matrix_ = confusion(scored, trial)
+            if distractor_rate(matrix_) > max_distractor_rate:
+                continue
+            if _f2(matrix_, label) > best_f2 + 1e-9:
+                best, best_f2 = threshold, _f2(matrix_, label)
+        if best is not None:
+            rescue[label] = best
+    return rescue
 
 
 def report(title: str, confusion: Counter[tuple[str, str]]) -> None:
+    print(f" {title}: distractor rate (not valued as a force) {distractor_rate(confusion):.2f}")
     total = sum(confusion.values())
     correct = sum(v for (g, p), v in confusion.items() if g == p)
     print(f" {title}: accuracy {correct / total:.2f}")
@@ -184,14 +237,20 @@ def main() -> int:
     trade_languages = Counter(language for _, language in {(e.trade, e.language) for e in examples})
     print(f"{len(examples)} labelled customer sentences ({dict(languages)}), {len(trades)} trades "
           f"({dict(trade_languages)}), labels {dict(Counter(e.label for e in examples))}")
-    cross_validate(examples, args.folds, args.l2)
+    asked, unasked = cross_validate(examples, args.folds, args.l2)
+    report("with the interviewer's question, argmax", confusion(asked, {}))
+    report("question-blind, argmax", confusion(unasked, {}))
+    rescue = choose_rescue(asked + unasked)
+    print(f"rescue thresholds (when `none` is likeliest), chosen by CV F2: {rescue}")
+    report("with the interviewer's question, with rescue", confusion(asked, rescue))
+    report("question-blind, with rescue", confusion(unasked, rescue))
     if args.cv_only:
         return 0
     train = augmented(examples)
     head = train_head(matrix(train), [e.label for e in train], l2=args.l2,
                       feature_names=FEATURE_NAMES,
                       meta={"trained_on": "training/jtbd", "sentences": len(examples),
-                            "trades": len(trades)})
+                            "trades": len(trades), "rescue": rescue})
     head.save(HEAD)
     print(f"wrote {HEAD.relative_to(ROOT)}")
     return 0

@@ -124,6 +124,18 @@ _LONG_ZH_BREAK = re.compile(r"(?<=[，,])")
 
 MAX_EN_WORDS = 32
 MAX_ZH_CHARS = 48
+# ASR run-ons (a whole answer without a sentence mark) are cut before the words that open a clause
+# in speech, or at an ASR pause (a space between Chinese characters); a piece too short to say
+# anything joins its neighbour, so a force said inside a run-on becomes a sentence of its own
+_RUN_ON_EN = re.compile(r"\s+(?=(?:and then|and|but|so|then|because|now|honestly|what if|after that|"
+                        r"which|until|when|i|i'd|i'm|we|we'd|we're|my|our|they|there's|that's)\b)",
+                        re.IGNORECASE)
+_RUN_ON_ZH = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_RUN_ON_ZH_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])(?=然后|但是|所以|后来|不过|结果)")
+_CONNECTIVE = re.compile(r"^(?:(?:and|but|so|then|because|now|honestly|when|which|until)\s*)+$",
+                         re.IGNORECASE)
+MIN_RUN_ON_EN_WORDS = 7
+MIN_RUN_ON_ZH_CHARS = 8
 
 
 @dataclass(frozen=True)
@@ -177,18 +189,51 @@ def _split_long(text: str, start: int, end: int, language: str) -> list[tuple[in
     return merged
 
 
-def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
-    """Sentence spans of `text`; long sentences are cut at clause boundaries."""
+def _size(piece: str, language: str) -> int:
+    return sum(ch.isalnum() for ch in piece) if language == "zh" else len(piece.split())
+
+
+def _split_run_on(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """Cut a piece still over-long after the clause marks at the openings of spoken clauses."""
+    piece = text[start:end]
+    if not _too_long(piece, language):
+        return [(start, end)]
+    if language == "zh":
+        breaker = _RUN_ON_ZH if _RUN_ON_ZH.search(piece) else _RUN_ON_ZH_WORDS
+        least = MIN_RUN_ON_ZH_CHARS
+    else:
+        breaker, least = _RUN_ON_EN, MIN_RUN_ON_EN_WORDS
+    merged: list[tuple[int, int]] = []
+    carried: int | None = None  # a lone "and" / "so" opens the clause after it
+    for a, b in _pieces(piece, breaker):
+        a, b = start + a, start + b
+        if _CONNECTIVE.match(text[a:b].strip()):
+            carried = a if carried is None else carried
+            continue
+        a, carried = (a if carried is None else carried), None
+        if merged and (_size(text[a:b], language) < least
+                       or _size(text[merged[-1][0]:merged[-1][1]], language) < least):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    if carried is not None:
+        merged = merged[:-1] + [(merged[-1][0] if merged else carried, end)]
+    return merged
+
+
+def split_sentences(text: str, language: str, run_ons: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans of `text`; long sentences are cut at clause boundaries, and with `run_ons`
+    what is still over-long (an ASR run-on) at the openings of spoken clauses."""
     pattern = _ZH_END if language == "zh" else _EN_END
     spans: list[tuple[int, int]] = []
     for line_start, line_end in _pieces(text, re.compile(r"\n+")):
         for speech_start, speech_end in speech_spans(text, line_start, line_end):  # not [Music]
-            spans.extend(_sentences_in(text, speech_start, speech_end, pattern, language))
+            spans.extend(_sentences_in(text, speech_start, speech_end, pattern, language, run_ons))
     return spans
 
 
 def _sentences_in(text: str, start: int, end: int, pattern: re.Pattern[str],
-                  language: str) -> list[tuple[int, int]]:
+                  language: str, run_ons: bool) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for a, b in _pieces(text[start:end], pattern):
         a, b = _trimmed(text, start + a, start + b)
@@ -196,8 +241,12 @@ def _sentences_in(text: str, start: int, end: int, pattern: re.Pattern[str],
             continue
         for c, d in _split_long(text, a, b, language):
             c, d = _trimmed(text, c, d)
-            if d > c:
-                spans.append((c, d))
+            if d <= c:
+                continue
+            for e, f in (_split_run_on(text, c, d, language) if run_ons else [(c, d)]):
+                e, f = _trimmed(text, e, f)
+                if f > e:
+                    spans.append((e, f))
     return spans
 
 
@@ -206,7 +255,7 @@ def customer_sentences(transcript: Transcript) -> list[Sentence]:
     for index, turn in enumerate(transcript.turns):
         if turn.is_interviewer:
             continue
-        for start, end in split_sentences(turn.text, transcript.language):
+        for start, end in split_sentences(turn.text, transcript.language, run_ons=True):
             sentences.append(Sentence(index, start, end, turn.text[start:end]))
     return sentences
 

@@ -131,3 +131,40 @@ def test_a_worry_said_not_to_exist_is_no_anxiety() -> None:
 def test_a_feature_the_customer_never_uses_is_not_a_pull_even_after_a_pull_question() -> None:
     assert _labels(STORY, "depot.txt")["The route ma"] == "distractor"
     assert _labels(STORY_ZH, "depot_zh.txt")["那个电子签名我们根本用不上"] == "distractor"
+
+
+RUN_ON = """Interviewer: So how did it go before?
+Owner: yeah so we run six vans doing windows and gutters mostly houses some shops and the old way was a whiteboard in the office with every round on it and my back was killing me from carrying the long ladders all day and customers would ring asking when we were coming and we had no idea where the vans were there's a tip calculator in the app we never really use that
+"""
+RUN_ON_ZH = """访谈者：以前是怎么做的？
+店主：我们有三家洗衣店 收衣服就是手写小票 客人的小票经常丢 我们根本查不到衣服在哪 每天晚上对账对到十一点 它还有个会员积分商城 这个我们用不上
+"""
+
+
+def test_a_force_inside_an_asr_run_on_is_its_own_quote() -> None:
+    transcript = parse_transcript(RUN_ON, "windows.txt", interviewer=["Interviewer"])
+    sentences = [s.text for s in customer_sentences(transcript)]
+    assert len(sentences) > 3
+    back = next(s for s in sentences if "my back was killing me" in s)
+    assert "whiteboard" not in back and "tip calculator" not in back
+    result = OfflineJTBDExtractor().extract_jtbd(transcript)
+    forces = [q.quote for f in ("push", "pull", "anxiety", "habit")
+              for item in getattr(result.forces, f) for q in item.evidence]
+    assert forces and all(len(q.split()) <= 32 for q in forces)
+    assert not any("tip calculator" in q for q in forces)
+    not_valued = [q.quote for item in result.not_valued for q in item.evidence]
+    assert any("tip calculator" in q for q in not_valued)
+    assert not any("no idea where the vans were" in q for q in not_valued)
+
+
+def test_a_chinese_run_on_is_cut_at_its_pauses() -> None:
+    transcript = parse_transcript(RUN_ON_ZH, "laundry.txt", interviewer=["访谈者"])
+    sentences = [s.text for s in customer_sentences(transcript)]
+    lost = next(s for s in sentences if "查不到" in s)
+    assert "手写小票" not in lost and "积分" not in lost
+    result = OfflineJTBDExtractor().extract_jtbd(transcript)
+    forces = [q.quote for f in ("push", "pull", "anxiety", "habit")
+              for item in getattr(result.forces, f) for q in item.evidence]
+    assert forces and not any("积分" in q for q in forces)
+    not_valued = [q.quote for item in result.not_valued for q in item.evidence]
+    assert not any("对账" in q for q in not_valued)

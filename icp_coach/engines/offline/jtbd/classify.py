@@ -15,6 +15,7 @@ Without the shipped head (a broken install) the general cue words decide alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,15 +24,16 @@ from typing import Any
 
 from icp_coach.domain.jtbd_text import Sentence
 from icp_coach.domain.transcript import Transcript
+from icp_coach.engines.offline.jtbd.decision import MIN_PROBABILITY, decide
 from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 
 QUESTION_BONUS = 1.5
 MIN_SCORE = 2.0  # cue points needed by the fallback
-MIN_PROBABILITY = 0.3  # the head's probability needed for a sentence to count for its class
 # a sentence worded as a dismissal ("we never use the X") whose head gives "not valued" at least
 # this much is filed as a distractor even when a force scores higher: calling something the
 # customer did not value a force misleads more than missing one force quote
 DISMISSAL_PROBABILITY = 0.2
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）]*$")
 # head labels -> the extractor's class names
 _HEAD_TO_CLASS = {"desired_outcome": "outcome", "not_valued": "distractor", "none": "other"}
 
@@ -102,7 +104,12 @@ def _by_cues(transcript: Transcript, items: list[ScoredSentence], context: dict[
 
 def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
              context: dict[int, set[str]]) -> None:
-    from icp_coach.engines.offline.jtbd.features import dismisses, sentence_features
+    from icp_coach.engines.offline.jtbd.features import (
+        FEATURE_NAMES,
+        dismisses,
+        dismisses_what_came_before,
+        sentence_features,
+    )
 
     # position in the answer is left out on purpose: a sentence inserted into an answer must not
     # change how the rest of it is read
@@ -113,22 +120,40 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
                                  firsts, transcript.language,
                                  [questions.get(i.sentence.turn_index, "") for i in items])
     probabilities = head.predict_proba(features)
-    lexicon = cue_lexicon(transcript.language)
     # "I don't care about X" said outright, or anything in the answer to "what didn't matter?",
-    # is never a force, whatever the head makes of the rest of the sentence
-    said_outright = [lexicon.score(item.sentence.text).get("distractor", 0.0) >= MIN_SCORE for item in items]
+    # is never a force, whatever the head makes of the rest of the sentence (the distractor cue
+    # points are a column of the features already)
+    said_outright = [bool(points >= MIN_SCORE) for points in features[:, FEATURE_NAMES.index("cue_distractor")]]
     dismissive_turns = {item.sentence.turn_index for item, outright in zip(items, said_outright, strict=True)
                         if outright and "distractor" in context.get(item.sentence.turn_index, set())}
+    rescue = head.meta.get("rescue") or {}
     for item, row, outright in zip(items, probabilities, said_outright, strict=True):
-        item.scores = {_HEAD_TO_CLASS.get(name, name): float(p) for name, p in zip(head.classes, row, strict=True)}
-        label = max(item.scores, key=lambda name: item.scores[name])
+        by_head_class = {name: float(p) for name, p in zip(head.classes, row, strict=True)}
+        item.scores = {_HEAD_TO_CLASS.get(name, name): p for name, p in by_head_class.items()}
+        decided = decide(by_head_class, rescue)
+        label = _HEAD_TO_CLASS.get(decided, decided)
         worded_as_dismissal = (item.scores.get("distractor", 0.0) >= DISMISSAL_PROBABILITY
                                and dismisses(item.sentence.text))
         if outright or worded_as_dismissal or item.sentence.turn_index in dismissive_turns:
             item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
             label = "distractor"
-        if label != "other" and item.scores[label] >= MIN_PROBABILITY:
+        if label != "other":
             item.label = label
+    _dismissed_before(transcript, items, dismisses_what_came_before)
+
+
+def _dismissed_before(transcript: Transcript, items: list[ScoredSentence], points_back: Any) -> None:
+    """A clause cut from a run-on ("there's a 3d viewer" | "we never really use that") takes the
+    dismissal that follows it in the same breath."""
+    for item, after in zip(items, items[1:], strict=False):
+        here, there = item.sentence, after.sentence
+        if here.turn_index != there.turn_index or after.label != "distractor":
+            continue
+        between = transcript.turns[here.turn_index].text[here.end:there.start]
+        cut_mid_sentence = between.strip() == "" and not _SENTENCE_END.search(here.text)
+        if cut_mid_sentence and item.label != "distractor" and points_back(there.text):
+            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
+            item.label = "distractor"
 
 
 def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],

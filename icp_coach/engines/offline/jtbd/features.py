@@ -71,7 +71,8 @@ _MARKERS = {
                  r"(use|used|need|needed|care|cared|bother|want|wanted|touch|touched|look at|switch)"
                  r"|\b(nobody|no one) (uses|used|logs|posts|reads)\b|\bnot (the|a|about|something|"
                  r"relevant|important|what)\b|\bwasn't (the|about|a|my|what)|\b(ignore|irrelevant|"
-                 r"pointless|gimmick)\b|用不上|不需要|不在乎|不关心|无所谓|没用|没啥用|没人用|不重要|不太关心",
+                 r"pointless|gimmick)\b|用不上|不需要|不在乎|不关心|无所谓|没用|没啥用|没人用|不重要|不太关心"
+                 r"|(功能|这个|那个|这块|那块)[^，。,]{0,4}(不用|不看|没用过|用不着)",
     "resistance": r"\b(still|insist\w*|refus\w*|kept|keeps|alongside|just in case|trust(ed)?|prefer"
                   r"|old school|always done|his own|her own|their own|by heart|knows? (it|her|his))\b"
                   r"|还是|还在|习惯|不愿意|不信|踏实|一直|改不了|自己的",
@@ -98,6 +99,19 @@ FEATURE_NAMES: tuple[str, ...] = (
 def dismisses(text: str) -> bool:
     """Whether the sentence says something was not used, not needed or not the point."""
     return bool(_COMPILED["dismissal"].search(text))
+
+
+_POINTS_BACK = re.compile(r"\b(that|it|this|them|those)\b|那个|这个|它|这块|那块", re.IGNORECASE)
+
+
+def dismisses_what_came_before(text: str) -> bool:
+    """A clause that opens with a dismissal pointing back: "we never use that", "这个我们用不上"
+    (not "there's a X we never use", which names what it dismisses)."""
+    found = _COMPILED["dismissal"].search(text)
+    if found is None or not _POINTS_BACK.search(text):
+        return False
+    before = text[:found.start()]
+    return len(before.split()) <= 2 if not _CJK.search(before) else len(before.strip()) <= 4
 
 
 def _units(text: str, language: str) -> list[str]:
