@@ -177,7 +177,7 @@ class _Caption:
 
 
 def parse_ttml(text: str, source: str) -> tuple[list[TurnBuilder], list[str]]:
-    """Turns (one per caption; the loader joins a speaker's) and warnings."""
+    """Turns (a speaker's consecutive captions joined) and warnings."""
     root = _parse(text, source)
     if root.name != "tt":
         raise TranscriptError(source, f"an XML file that is not TTML/DFXP captions (its root element is "

@@ -11,17 +11,17 @@ from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
 _SAVE_AS_UTF8 = "save the file as UTF-8 (or pass --encoding) and retry"
 # What a binary file is, by its first bytes, so the error can say what to do with it.
 _SIGNATURES = (
-    (b"PK\x03\x04", "a ZIP package (an Excel, PowerPoint or zipped file?)",
+    (b"PK\x03\x04", "a ZIP package: an Excel, PowerPoint or zipped file?",
      "save a spreadsheet as .csv, a document as .docx or .txt"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc or .xls)", "save it as .docx, .csv or .txt"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file: .doc or .xls", "save it as .docx, .csv or .txt"),
     (b"%PDF-", "a PDF document", "copy its text into a .txt file, or export the transcript again"),
-    (b"ID3", "an audio file (MP3)", "transcribe it first, then pass the transcript"),
-    (b"RIFF", "an audio or video file (WAV/AVI)", "transcribe it first, then pass the transcript"),
-    (b"OggS", "an audio file (Ogg)", "transcribe it first, then pass the transcript"),
-    (b"fLaC", "an audio file (FLAC)", "transcribe it first, then pass the transcript"),
-    (b"\x1aE\xdf\xa3", "a video file (WebM/MKV)", "transcribe it first, then pass the transcript"),
-    (b"\x89PNG", "an image (PNG)", "pass the transcript, not a screenshot"),
-    (b"\xff\xd8\xff", "an image (JPEG)", "pass the transcript, not a screenshot"),
+    (b"ID3", "audio: MP3", "transcribe it first, then pass the transcript"),
+    (b"RIFF", "audio or video: WAV/AVI", "transcribe it first, then pass the transcript"),
+    (b"OggS", "audio: Ogg", "transcribe it first, then pass the transcript"),
+    (b"fLaC", "audio: FLAC", "transcribe it first, then pass the transcript"),
+    (b"\x1aE\xdf\xa3", "video: WebM/MKV", "transcribe it first, then pass the transcript"),
+    (b"\x89PNG", "an image: PNG", "pass the transcript, not a screenshot"),
+    (b"\xff\xd8\xff", "an image: JPEG", "pass the transcript, not a screenshot"),
 )
 
 
@@ -53,9 +53,10 @@ def _refuse_binary(raw: bytes, source: str) -> None:
         return
     for signature, what, what_to_do in _SIGNATURES:
         if raw.startswith(signature):
-            raise TranscriptError(source, f"is {what}, not a text transcript", what_to_do=what_to_do)
+            raise TranscriptError(source, f"is a binary file ({what}), not a text transcript",
+                                  what_to_do=what_to_do)
     if raw[4:8] == b"ftyp":
-        raise TranscriptError(source, "is an audio or video file (MP4/M4A/MOV), not a text transcript",
+        raise TranscriptError(source, "is a binary file (audio or video: MP4/M4A/MOV), not a text transcript",
                               what_to_do="transcribe it first, then pass the transcript")
     if b"\x00" in head:
         raise TranscriptError(source, "looks like a binary file, not a text transcript", what_to_do=EXPORT_AS)

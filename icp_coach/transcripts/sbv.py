@@ -20,7 +20,7 @@ def looks_like_sbv(text: str) -> bool:
 
 
 def parse_sbv(lines: list[str], source: str) -> tuple[list[TurnBuilder], list[str]]:
-    """Turns (one per caption; the loader joins a speaker's) and warnings."""
+    """Turns (a speaker's consecutive captions joined) and warnings."""
     pieces: list[Piece] = []
     warnings: list[str] = []
     timestamp: str | None = None

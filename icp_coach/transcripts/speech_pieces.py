@@ -18,7 +18,7 @@ from icp_coach.transcripts.label_lines import (
     name_and_role,
     plausible_name,
 )
-from icp_coach.transcripts.turns import TurnBuilder
+from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
 _CHEVRONS = re.compile(r"^\s*(?:>>+|&gt;&gt;)\s*")
 _NAME_WITH_ROLE = re.compile(r"^(?P<name>[^(（]+?)\s*[(（](?P<role>[^)）]+)[)）]$")
@@ -60,7 +60,8 @@ def _label_in_text(text: str) -> tuple[str | None, str, str, str]:
 
 
 def pieces_to_turns(pieces: list[Piece], kind: str) -> tuple[list[TurnBuilder], list[str]]:
-    """One turn per piece (the loader joins a speaker's consecutive turns) and warnings."""
+    """Turns, a speaker's consecutive pieces joined as one (a space between them, none between
+    Chinese), and warnings."""
     found = [(_label_in_text(_CHEVRONS.sub("", p.text)) if p.speaker is None else None) for p in pieces]
     named = Counter(f[0] for f in found if f is not None and f[0])
     turns: list[TurnBuilder] = []
@@ -89,4 +90,4 @@ def pieces_to_turns(pieces: list[Piece], kind: str) -> tuple[list[TurnBuilder], 
             turns[-1].add(part, line)
     if not any(turn.speaker for turn in turns) and turns:
         warnings.append(f"no speaker is named anywhere in this {kind} file; every turn is kept without one")
-    return turns, warnings
+    return join_same_speaker(turns), warnings

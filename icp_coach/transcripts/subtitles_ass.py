@@ -32,7 +32,7 @@ def _clean(text: str) -> str:
 
 
 def parse_ass(lines: list[str], source: str) -> tuple[list[TurnBuilder], list[str]]:
-    """Turns (one per Dialogue event; the loader joins a speaker's) and warnings."""
+    """Turns (a speaker's consecutive Dialogue events joined) and warnings."""
     section = ""
     fields: list[str] | None = None
     pieces: list[Piece] = []
