@@ -62,8 +62,8 @@ def _label_in_text(text: str) -> tuple[str | None, str, str, str]:
 def pieces_to_turns(pieces: list[Piece], kind: str) -> tuple[list[TurnBuilder], list[str]]:
     """Turns, a speaker's consecutive pieces joined as one (a space between them, none between
     Chinese), and warnings."""
-    found = [(_label_in_text(_CHEVRONS.sub("", p.text)) if p.speaker is None else None) for p in pieces]
-    named = Counter(f[0] for f in found if f is not None and f[0])
+    found = [_label_in_text(_CHEVRONS.sub("", p.text)) for p in pieces]
+    named = Counter(f[0] for f, p in zip(found, pieces, strict=True) if f[0] and p.speaker is None)
     turns: list[TurnBuilder] = []
     warnings: list[str] = []
     speaker: str | None = None
@@ -72,13 +72,14 @@ def pieces_to_turns(pieces: list[Piece], kind: str) -> tuple[list[TurnBuilder], 
         text = _CHEVRONS.sub("", piece.text).strip(" \t")
         if not text or is_only_non_speech(text):
             continue  # [Music], (laughs): the recording, not a speaker
+        name, found_role, rest, written = in_text
         if piece.speaker:
             speaker, role, label = piece.speaker, piece.role, piece.written or piece.speaker
-        elif in_text is not None:
-            name, found_role, rest, written = in_text
-            # "So: ..." at the start of one cue is speech, not a new speaker
-            if name and not (named[name] == 1 and speaker and looks_like_phrase(name, found_role)):
-                speaker, role, text, label = name, found_role, rest, written
+            if name in (piece.speaker, piece.written):
+                text = rest  # "Maya: ..." in a caption the format already gives to Maya
+        elif name and not (named[name] == 1 and speaker and looks_like_phrase(name, found_role)):
+            # (a one-off "So: ..." at the start of a caption is speech, not a new speaker)
+            speaker, role, text, label = name, found_role, rest, written
         if speaker is None:
             speaker, role = "", ""
             warnings.append(f"line {piece.line}: speech before any speaker is named; kept without a speaker")

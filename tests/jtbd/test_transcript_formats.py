@@ -115,6 +115,27 @@ def test_csv_without_a_header_row_reads_time_name_and_text_columns(tmp_path: Pat
     assert any("no header row" in warning for warning in transcript.warnings)
 
 
+def test_csv_from_excel_with_sep_line_and_unquoted_commas_in_the_text(tmp_path: Path) -> None:
+    text = ("sep=,\nSpeaker,Start,Text\n"
+            "Interviewer,0:01,So, how do you price a repair today?\n"
+            "Ravi Menon,0:04,By feel, honestly, and then I check the last invoice.\n")
+    transcript = load_transcript(write(tmp_path, "repairs.csv", text))
+    assert said(transcript) == [("Interviewer", "So, how do you price a repair today?"),
+                                ("Ravi Menon", "By feel, honestly, and then I check the last invoice.")]
+    assert [turn.line for turn in transcript.turns] == [3, 4]
+
+
+def test_table_without_a_speaker_column_takes_names_from_the_text(tmp_path: Path) -> None:
+    labelled = ("start\tend\ttext\n0\t2000\tInterviewer: Why did you switch?\n"
+                "2000\t5000\tDee Walsh: The old app lost two bookings in one week.\n")
+    transcript = load_transcript(write(tmp_path, "call.tsv", labelled))
+    assert said(transcript) == [("Interviewer", "Why did you switch?"),
+                                ("Dee Walsh", "The old app lost two bookings in one week.")]
+    unlabelled = "start\tend\ttext\n0\t2000\tWhy did you switch?\n2000\t5000\tThe old app lost two.\n"
+    with pytest.raises(TranscriptError, match=r"no speaker column, and no 'Name:' labels"):
+        load_transcript(write(tmp_path, "bare.tsv", unlabelled))
+
+
 def test_markdown_table_with_speaker_time_and_text_columns(tmp_path: Path) -> None:
     text = ("# Call with a dental lab\n\nDate: 2026-03-02\n\n"
             "| Speaker | Time | Text |\n|---|---|---|\n"
@@ -166,6 +187,16 @@ def test_ttml_speakers_from_agents_spans_and_labels(tmp_path: Path) -> None:
     assert [turn.timestamp for turn in transcript.turns] == [
         "00:00:01.200", "00:00:04.500", "00:00:13.000", "00:00:16.000"]
     assert all("hotel laundry operations" not in text for _, text in said(transcript))
+
+
+def test_ttml_label_repeating_the_agent_is_not_part_of_the_speech(tmp_path: Path) -> None:
+    text = ('<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata">\n'
+            '<head><metadata><ttm:agent xml:id="a"><ttm:name>Joan Pratt</ttm:name></ttm:agent></metadata></head>\n'
+            '<body><div>\n<p begin="1s" ttm:agent="a">Joan Pratt: We ship forty boxes a week.</p>\n'
+            '<p begin="2s">Interviewer: And the returns?</p>\n</div></body></tt>\n')
+    transcript = load_transcript(write(tmp_path, "boxes.xml", text))
+    assert said(transcript) == [("Joan Pratt", "We ship forty boxes a week."), ("Interviewer", "And the returns?")]
+    assert [turn.line for turn in transcript.turns] == [4, 5]
 
 
 def test_dfxp_with_names_in_styled_spans_in_chinese(tmp_path: Path) -> None:
