@@ -1,87 +1,25 @@
-"""TTML and DFXP captions (`<tt>` … `<body>` … `<p begin= end=>`) into pieces of speech.
+"""TTML and DFXP captions (`<tt>` … `<body>` … `<p begin= end=>`) into pieces of speech; also
+YouTube's timed-text XML (`<transcript><text start=>`, `<timedtext>`).
 
 The speaker comes from `ttm:agent` on the `<p>` or a `<span>` (named by the `<ttm:agent>` in the
 head, else its id), or from a `Name:` / `>> NAME:` label in the text; `<br/>` breaks a line. The
 head (metadata, styling, layout) is never speech.
-
-Parsed with expat, as `xml.etree` does, but refusing DOCTYPE and entity declarations (the
-"billion laughs" and external-entity attacks) and never fetching anything.
+Parsed by `safe_xml` (no DOCTYPE, no entities, nothing fetched).
 """
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass, field
-from typing import NoReturn
-from xml.parsers import expat
 
 from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
+from icp_coach.transcripts.safe_xml import Node, parse_xml
 from icp_coach.transcripts.speech_pieces import Piece, pieces_to_turns, split_role
 from icp_coach.transcripts.turns import TurnBuilder
 
 _SPACE = re.compile(r"[ \t\r\n]+")
 _OFFSET = re.compile(r"^(?P<n>\d+(?:\.\d+)?)(?P<unit>h|m|s|ms|f|t)$")
 _CLOCK = re.compile(r"^(?P<hms>\d{1,3}:\d{2}:\d{2})(?P<frac>\.\d+)?(?::\d{2,3}(?:\.\d+)?)?$")
-
-
-class _Refused(Exception):
-    pass
-
-
-@dataclass
-class _Node:
-    name: str  # local name, namespace dropped
-    attrs: dict[str, str]
-    line: int
-    children: list[_Node | tuple[int, str]] = field(default_factory=list)  # nodes and (line, text)
-
-
-def _local(name: str) -> str:
-    return name.rsplit(" ", 1)[-1].rsplit(":", 1)[-1]
-
-
-def _attrs(raw: dict[str, str]) -> dict[str, str]:
-    return {_local(key): value for key, value in raw.items()}
-
-
-def _parse(text: str, source: str) -> _Node:
-    parser = expat.ParserCreate(namespace_separator=" ")
-    stack: list[_Node] = []
-    roots: list[_Node] = []
-
-    def refuse(*_: object) -> NoReturn:
-        raise _Refused
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        node = _Node(_local(name), _attrs(attrs), parser.CurrentLineNumber)
-        (stack[-1].children if stack else roots).append(node)
-        stack.append(node)
-
-    def end(_: str) -> None:
-        stack.pop()
-
-    def data(chunk: str) -> None:
-        if stack:
-            stack[-1].children.append((parser.CurrentLineNumber, chunk))
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = data
-    parser.buffer_text = False
-    try:
-        parser.Parse(text.lstrip("\ufeff"), True)
-    except _Refused as error:
-        raise TranscriptError(source, "XML with a DOCTYPE or entity declarations is refused (unsafe)",
-                              line=parser.CurrentLineNumber,
-                              what_to_do="export the captions again as plain TTML, or as .vtt or .srt") from error
-    except expat.ExpatError as error:
-        raise TranscriptError(source, f"not well-formed XML ({expat.ErrorString(error.code)})",
-                              line=error.lineno, what_to_do="export the captions again") from error
-    return roots[0]
 
 
 def _timestamp(value: str | None, tick_rate: float) -> str | None:
@@ -102,11 +40,11 @@ def _timestamp(value: str | None, tick_rate: float) -> str | None:
     return f"{int(hours):02d}:{int(minutes):02d}:{secs:06.3f}"
 
 
-def _agents(root: _Node) -> dict[str, str]:
+def _agents(root: Node) -> dict[str, str]:
     """xml:id of each `<ttm:agent>` to its name (`<ttm:name>`), as the head declares them."""
     names: dict[str, str] = {}
 
-    def walk(node: _Node) -> None:
+    def walk(node: Node) -> None:
         for child in node.children:
             if isinstance(child, tuple):
                 continue
@@ -119,7 +57,7 @@ def _agents(root: _Node) -> dict[str, str]:
     return names
 
 
-def _text_of(node: _Node) -> str:
+def _text_of(node: Node) -> str:
     return "".join(c[1] if isinstance(c, tuple) else _text_of(c) for c in node.children)
 
 
@@ -131,11 +69,11 @@ class _Caption:
         self.timestamp = timestamp
         self.pieces: list[tuple[str | None, list[tuple[int, str]]]] = []
 
-    def speaker(self, node: _Node) -> str | None:
+    def speaker(self, node: Node) -> str | None:
         ids = node.attrs.get("agent", "").split()
         return ", ".join(self.agents.get(i, i) for i in ids) if ids else None
 
-    def walk(self, node: _Node, speaker: str | None) -> None:
+    def walk(self, node: Node, speaker: str | None) -> None:
         for child in node.children:
             if isinstance(child, tuple):
                 self.write(speaker, child[0], child[1])
@@ -176,13 +114,44 @@ class _Caption:
         return found
 
 
+# YouTube's timed-text XML, as caption downloaders save it: the caption element and its start.
+_YOUTUBE = {"transcript": ("text", "start", "s"), "timedtext": ("p", "t", "ms")}
+
+
+def _youtube_pieces(root: Node) -> list[Piece]:
+    """`<transcript><text start="1.2">` (srv1) or `<timedtext><body><p t="1200">` (srv3)."""
+    element, start, unit = _YOUTUBE[root.name]
+    pieces: list[Piece] = []
+
+    def walk(node: Node) -> None:
+        for child in node.children:
+            if isinstance(child, tuple) or child.name == "head":
+                continue
+            if child.name != element:
+                walk(child)
+                continue
+            caption = _Caption({}, _timestamp(f"{child.attrs[start]}{unit}" if child.attrs.get(start) else None, 1))
+            caption.walk(child, None)
+            for piece in caption.as_pieces():
+                piece.text = html.unescape(piece.text)  # srv1 escapes its text twice: &amp;#39;
+                pieces.append(piece)
+
+    walk(root)
+    return pieces
+
+
 def parse_ttml(text: str, source: str) -> tuple[list[TurnBuilder], list[str]]:
     """Turns (a speaker's consecutive captions joined) and warnings."""
-    root = _parse(text, source)
+    root = parse_xml(text, source)
+    if root.name in _YOUTUBE:
+        youtube = _youtube_pieces(root)
+        if not youtube:
+            raise TranscriptError(source, "no captions in this YouTube timed-text file", line=root.line,
+                                  what_to_do="download the captions again")
+        return pieces_to_turns(youtube, "YouTube caption")
     if root.name != "tt":
         raise TranscriptError(source, f"an XML file that is not TTML/DFXP captions (its root element is "
-                              f"<{root.name}>, not <tt>)", line=root.line,
-                              what_to_do=EXPORT_AS)
+                              f"<{root.name}>, not <tt>)", line=root.line, what_to_do=EXPORT_AS)
     try:
         tick_rate = float(root.attrs.get("tickRate", "") or 10_000_000)
     except ValueError:
@@ -190,7 +159,7 @@ def parse_ttml(text: str, source: str) -> tuple[list[TurnBuilder], list[str]]:
     agents = _agents(root)
     pieces: list[Piece] = []
 
-    def walk(node: _Node, speaker: str | None, begin: str | None) -> None:
+    def walk(node: Node, speaker: str | None, begin: str | None) -> None:
         for child in node.children:
             if isinstance(child, tuple) or child.name in ("head", "metadata", "styling", "layout"):
                 continue

@@ -1,6 +1,6 @@
 """The caption and table formats beyond text, WebVTT and SRT: which one a file is, and its reader.
 
-Files that are no transcript at all (XML of another kind, HTML, JSON, PDF, RTF) are refused with
+Files that are no transcript at all (XML of another kind, HTML, JSON, PDF, RTF, SAMI) are refused with
 a specific error rather than read as text with tags or braces for speakers.
 """
 
@@ -18,7 +18,7 @@ from icp_coach.transcripts.turns import TurnBuilder
 
 SUFFIXES = (".csv", ".tsv", ".ttml", ".dfxp", ".xml", ".sbv", ".ass", ".ssa")
 READERS = ("csv", "table", "ttml", "sbv", "ass")
-REFUSED = ("html", "json", "pdf", "rtf")
+REFUSED = ("html", "json", "pdf", "rtf", "sami")
 FORMATS = READERS + REFUSED
 _XML_START = re.compile(r"^\s*(?:<\?xml\b|<(?:[\w-]+:)?tt\b|<[A-Za-z][\w:.-]*\s[^>]*\bxmlns\b)")
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
@@ -32,6 +32,8 @@ def sniff_other_format(text: str, suffix: str) -> str | None:
         return "pdf"
     if stripped.startswith("{\\rtf"):
         return "rtf"
+    if suffix in (".smi", ".sami") or re.match(r"^\s*<sami\b", head, re.IGNORECASE):
+        return "sami"
     if suffix in (".html", ".htm") or _HTML_START.match(head):
         return "html"
     if suffix in (".ttml", ".dfxp", ".xml") or _XML_START.match(head):
@@ -64,5 +66,6 @@ def read_other_format(fmt: str, text: str, source: str) -> tuple[list[TurnBuilde
         return parse_sbv(body.splitlines(), source)
     if fmt == "ass":
         return parse_ass(body.splitlines(), source)
-    what = {"html": "an HTML page", "json": "a JSON file", "pdf": "a PDF document", "rtf": "an RTF document"}
+    what = {"html": "an HTML page", "json": "a JSON file", "pdf": "a PDF document", "rtf": "an RTF document",
+            "sami": "SAMI (.smi) captions"}
     raise TranscriptError(source, f"{what[fmt]}, not a transcript format icp-coach reads", what_to_do=EXPORT_AS)

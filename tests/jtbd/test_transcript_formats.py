@@ -218,6 +218,18 @@ def test_dfxp_with_names_in_styled_spans_in_chinese(tmp_path: Path) -> None:
     assert interviewers(transcript) == {"访谈人"}
 
 
+def test_youtube_timed_text_xml(tmp_path: Path) -> None:
+    text = ('<?xml version="1.0" encoding="utf-8" ?><transcript>'
+            '<text start="0.5" dur="2.1">&gt;&gt; Interviewer: What made you look for a new scheduler?</text>'
+            '<text start="2.9" dur="3">&gt;&gt; Tomas Berg: We double-booked the kiln twice, and I didn&amp;#39;t '
+            'catch it.</text><text start="6" dur="2">It cost us a full firing.</text></transcript>\n')
+    transcript = load_transcript(write(tmp_path, "pottery.xml", text))
+    assert said(transcript) == [
+        ("Interviewer", "What made you look for a new scheduler?"),
+        ("Tomas Berg", "We double-booked the kiln twice, and I didn't catch it. It cost us a full firing.")]
+    assert transcript.turns[1].timestamp == "00:00:02.900"
+
+
 def test_xml_with_entity_declarations_is_refused(tmp_path: Path) -> None:
     bomb = ('<?xml version="1.0"?>\n<!DOCTYPE tt [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;">]>\n'
             '<tt><body><p>&b;</p></body></tt>\n')
@@ -333,6 +345,8 @@ def test_ass_without_events_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("export.json", '{"segments": [{"speaker": "A", "text": "hi"}]}', "a JSON file"),
     ("page.html", "<!DOCTYPE html>\n<html><body><p>Interviewer: hi</p></body></html>\n", "an HTML page"),
+    ("captions.smi", "<SAMI>\n<BODY>\n<SYNC Start=1000><P Class=ENCC>Interviewer: hi\n</BODY></SAMI>\n",
+     r"SAMI \(\.smi\) captions.*\.srt"),
     ("scan.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF document"),
     ("calls.xlsx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "ZIP package: an Excel"),
     ("call.txt", b"ID3\x04\x00\x00\x00\x00\x01\x02", r"binary file \(audio: MP3\)"),
