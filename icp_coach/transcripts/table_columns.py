@@ -8,14 +8,16 @@ from dataclasses import dataclass
 
 from icp_coach.transcripts.label_lines import TS, plausible_name
 
-SPEAKER_COLUMNS = ("speaker", "speaker name", "speakers", "speaker label", "name", "participant",
-                   "participant name", "person", "who", "user", "author", "发言人", "说话人", "发言者",
-                   "讲话人", "角色", "发言人姓名", "姓名", "用户")
+SPEAKER_COLUMNS = ("speaker", "speaker name", "speakers", "speaker label", "speaker id", "name",
+                   "participant", "participant name", "person", "who", "user", "author", "sender",
+                   "from", "actor", "character", "发言人", "说话人", "发言者", "讲话人", "角色",
+                   "发言人姓名", "姓名", "发送人", "发送者", "人物", "用户")
 TEXT_COLUMNS = ("text", "transcript", "transcription", "utterance", "content", "message", "sentence",
-                "words", "speech", "dialogue", "caption", "内容", "文本", "发言内容", "转写内容",
-                "转写文本", "原文", "对话内容", "文字")
-TIME_COLUMNS = ("start", "start time", "starttime", "begin", "timestamp", "time", "offset",
-                "开始时间", "时间", "时间戳", "起始时间")
+                "words", "speech", "dialogue", "dialog", "caption", "subtitle", "body", "内容", "文本",
+                "发言内容", "转写内容", "转写文本", "原文", "对话内容", "文字", "发言", "消息", "字幕")
+TIME_COLUMNS = ("start", "start time", "starttime", "begin", "timestamp", "time", "timecode",
+                "time code", "start timecode", "offset", "开始时间", "时间", "时间戳", "时间码",
+                "起始时间", "时间点")
 ROLE_COLUMNS = ("role", "title", "角色", "职位", "身份")
 EXPECTED = ("a speaker column (Speaker, Name, Participant, 发言人, 说话人, 角色) and a text column "
             "(Text, Transcript, Utterance, Content, 内容, 文本)")
@@ -31,7 +33,8 @@ class Columns:
 
 
 def _key(cell: str) -> str:
-    key = cell.strip().lstrip("\ufeff").strip(" \"'*_`").lower()
+    key = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cell.strip().lstrip("\ufeff"))  # "SpeakerName"
+    key = key.strip(" \"'*_`").lower()
     key = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", key)  # "Start (s)", "时间（秒）"
     return re.sub(r"[\s_\-]+", " ", key).strip()
 

@@ -98,6 +98,19 @@ def test_tsv_with_a_role_column_and_a_header_row_below_a_title(tmp_path: Path) -
     assert all("Interview export" not in text for _, text in said(transcript))
 
 
+def test_csv_speaker_aliases_fold_into_one_person_with_any_header_spelling(tmp_path: Path) -> None:
+    text = ("SpeakerName,Timecode,Dialog\n"
+            "Rachel Kim (PM),00:00:01,How do you schedule the crews today?\n"
+            "Joe Park,00:00:04,On a paper calendar by the till.\n"
+            "Rachel,00:00:09,What happens when someone calls in sick?\n"
+            "Joe Park,00:00:12,I phone around until somebody says yes. It takes an hour some mornings.\n")
+    transcript = load_transcript(write(tmp_path, "crews.csv", text))
+    assert len({turn.speaker for turn in transcript.turns}) == 2
+    assert interviewers(transcript) == {transcript.turns[0].speaker} == {transcript.turns[2].speaker}
+    assert transcript.interviewers == ["Rachel Kim (PM)", "Rachel"]
+    assert transcript.turns[1].timestamp == "00:00:04"
+
+
 def test_csv_without_speaker_and_text_columns_names_what_it_saw(tmp_path: Path) -> None:
     path = write(tmp_path, "calls.csv", "Date,Duration,Notes\n2026-01-02,30,fine\n2026-01-03,12,ok\n")
     with pytest.raises(TranscriptError, match=r"calls\.csv:1: no speaker and text columns.*'Date', "
