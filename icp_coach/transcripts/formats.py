@@ -1,7 +1,7 @@
 """The caption and table formats beyond text, WebVTT and SRT: which one a file is, and its reader.
 
-Files that are no transcript at all (XML of another kind, HTML, JSON, PDF, RTF, SAMI) are refused with
-a specific error rather than read as text with tags or braces for speakers.
+Files that are no transcript at all (XML of another kind, HTML, JSON, PDF, RTF, SAMI) are
+refused with a specific error rather than read as text with tags or braces for speakers.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ READERS = ("csv", "table", "ttml", "sbv", "ass")
 REFUSED = ("html", "json", "pdf", "rtf", "sami")
 FORMATS = READERS + REFUSED
 _XML_START = re.compile(r"^\s*(?:<\?xml\b|<(?:[\w-]+:)?tt\b|<[A-Za-z][\w:.-]*\s[^>]*\bxmlns\b)")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 
 
@@ -34,7 +35,7 @@ def sniff_other_format(text: str, suffix: str) -> str | None:
         return "rtf"
     if suffix in (".smi", ".sami") or re.match(r"^\s*<sami\b", head, re.IGNORECASE):
         return "sami"
-    if suffix in (".html", ".htm") or _HTML_START.match(head):
+    if suffix in (".html", ".htm") or _HTML_START.match(_XML_DECLARATION.sub("", head)):
         return "html"
     if suffix in (".ttml", ".dfxp", ".xml") or _XML_START.match(head):
         return "ttml"
