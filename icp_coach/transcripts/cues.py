@@ -1,5 +1,6 @@
 """WebVTT and SRT into turns: cue numbers and timings dropped, speakers taken from `<v Name>`
-voice tags or a `Name:` prefix, and consecutive cues of one speaker re-joined into one turn.
+voice tags, a `Name:` prefix or a name alone on the cue's first line (Teams' older Word export),
+and consecutive cues of one speaker re-joined into one turn.
 
 Broken files keep every piece of speech: a cue without a complete timing (a truncated file) or
 without a speaker (it continues the one before) is kept, with a warning.
@@ -20,7 +21,8 @@ from icp_coach.transcripts.label_lines import (
 )
 from icp_coach.transcripts.turns import TurnBuilder
 
-_TIMING = re.compile(r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?P<end>\S*)")
+# `00:00:03.120 -->`, and the `0:0:3.120 -->` of Teams' older Word transcripts
+_TIMING = re.compile(r"^\s*(?P<start>(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3})\s*-->\s*(?P<end>\S*)")
 _PARTIAL_TIMING = re.compile(r"^\s*[\d:.,]+\s*(?:-->|--|-)?\s*[\d:.,]*\s*$")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d{1,2}:\d{2}[^>]*>")
@@ -55,6 +57,23 @@ def _speaker_and_text(body: str) -> tuple[str | None, str, str, str]:
     return None, "", text, ""
 
 
+def _name_lines(blocks: list[list[tuple[int, str]]]) -> set[str]:
+    """Names written alone on the first line of a cue, above its text, in two or more cues each."""
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        timing_at = next((i for i, (_, text) in enumerate(block) if _TIMING.match(text)), None)
+        body = block[timing_at + 1:] if timing_at is not None else []
+        if len(body) < 2:
+            continue
+        first = body[0][1].strip()
+        if _VOICE.search(first) or LABELLED.match(first) or re.search(r"[.!?。！？,，…]$", first):
+            continue
+        if plausible_name(first) and len(first.split()) <= 4 and not looks_like_phrase(first):
+            counts[first] += 1
+    names = {name for name, count in counts.items() if count >= 2}
+    return names if len(names) >= 2 else set()
+
+
 def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBuilder], list[str]]:
     """Turns (one per cue; join them with `join_same_speaker`) and warnings."""
     blocks = _blocks(lines)
@@ -68,6 +87,7 @@ def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBu
             blocks[0] = blocks[0][1:]  # a header glued to the first cue
     # "So: ..." or "Two things: ..." at the start of one cue is speech, not a new speaker
     named = Counter(_speaker_and_text(text)[0] for block in blocks for _, text in block)
+    name_lines = _name_lines(blocks)
     turns: list[TurnBuilder] = []
     speaker: str | None = None
     role = ""
@@ -92,6 +112,10 @@ def parse_cues(lines: list[str], source: str, *, kind: str) -> tuple[list[TurnBu
                 warnings.append(f"line {block[timing_at][0]}: cue with a timing but no text (truncated file?)")
                 continue
         cues += 1
+        if len(body) >= 2 and body[0][1].strip() in name_lines:
+            speaker, role = body[0][1].strip(), ""
+            turns.append(TurnBuilder(speaker, "", body[0][0], timestamp))
+            body = body[1:]
         for number, raw in body:
             found, found_role, text, written = _speaker_and_text(raw)
             if is_only_non_speech(text):

@@ -5,8 +5,10 @@ Understood, with the timestamp wherever the tool puts it:
   `- Name: text`, `[00:01:02] Name: text`, `00:01:02 - Name: text`, `Name [00:01:02]: text`;
 - header lines with the speech below them, as Otter, Zoom, Teams, Feishu and Tencent Meeting write
   them: `Maya Chen  0:03`, `[Maya Chen] 10:02:33`, `00:01:02 Maya Chen`, `Maya Chen 00:01:02 PM`,
-  `Name (00:12:03):`, `Speaker 1  00:03:12`, `发言人1 00:00:05`;
-- a header with the speech after it on the same line: `Speaker 1  00:03:12  So tell me...`.
+  `Name (00:12:03):`, `Speaker 1  00:03:12`, `发言人1 00:00:05`, Fireflies' `Maya Chen - 00:03`,
+  Fathom's `0:03 - Maya Chen (Acme)`, and chat exports' `陈思远 2026-11-06 20:01`;
+- a header with the speech after it on the same line: `Speaker 1  00:03:12  So tell me...`,
+  `说话人1 00:00:01 你们现在...`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from dataclasses import dataclass
 
 TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s?[AaPp][Mm])?"
 _TS_ONLY = re.compile(rf"^\s*[\[(（]?\s*{TS}\s*[\])）]?\s*$")
+# the date a chat export writes before the time: 2026-11-06, 2026/11/6, 2026年11月6日
+DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_SEP = r"(?:\s*[|\-–—·•]\s*|\s+)"
 NAME = r"[^\s:：*\[\]()（）#>|][^:：*\[\]()（）\n]{0,58}?"
 _ROLE = r"\s*[(（](?P<role>[^)）]{1,60})[)）]"
 _TS_AFTER = rf"(?:\s*\[(?P<ts_after>{TS})\])?"
@@ -30,17 +35,19 @@ _BOLD_INSIDE = re.compile(
 )
 HEADER = re.compile(
     rf"^\s*(?:\[(?P<bname>[^\]]{{1,60}})\]\s+(?P<bts>{TS})"
-    rf"|(?P<name>{NAME})(?:{_ROLE})?\s+\|?\s*(?P<ts>{TS})"
+    rf"|(?P<name>{NAME})(?:{_ROLE})?{_SEP}(?:{DATE}\s+)?(?P<ts>{TS})"
     rf"|(?P<pname>{NAME})\s*[\[(（](?P<pts>{TS})[\])）]\s*[:：]?"
-    rf"|(?P<ts2>{TS})\s+(?:-\s+)?(?P<name2>{NAME}))\s*$"
+    rf"|(?:{DATE}\s+)?(?P<ts2>{TS}){_SEP}(?P<name2>{NAME})(?:\s*[(（](?P<role2>[^)）]{{1,60}})[)）])?)\s*$"
 )
 _INLINE_HEADER = re.compile(rf"^\s*(?P<name>{NAME})(?:\t|\s{{2,}})(?P<ts>{TS})(?:\t|\s{{2,}})(?P<text>\S.*)$")
+# ... and with single spaces, as 讯飞听见 writes it: `说话人1 00:00:01 你们现在...`
+_SPACED_HEADER = re.compile(rf"^\s*(?P<name>{NAME}) (?P<ts>\d{{1,2}}:\d{{2}}(?::\d{{2}})?) +(?P<text>\S.*)$")
 # A Markdown table row, as Notion, Confluence and Feishu docs hold transcripts:
 # `| Rachel | How did you ...? |` or `| 00:01:02 | Rachel | How did you ...? |`.
 _TABLE_ROW = re.compile(rf"^\s*\|\s*(?:\[?(?P<ts>{TS})\]?\s*\|\s*)?(?P<name>[^|]{{1,60}}?)\s*\|\s*(?P<text>[^|]*?)\s*\|?\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # Initials and titles keep their full stop: "Rachel K.", "Dr. Osei", "J. Alvarez".
-_ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|Jr|Sr|St)\.")
+ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|Jr|Sr|St)\.")
 
 
 @dataclass(frozen=True)
@@ -74,9 +81,9 @@ def looks_like_phrase(name: str, role: str = "") -> bool:
 
 def plausible_name(name: str) -> bool:
     name = name.strip()
-    if not name or len(name) > 60:
-        return False
-    if re.search(r"[.!?。！？,，;；\"“”]", _ABBREVIATION.sub("", name)):
+    if not name or len(name) > 60 or not re.search(r"[^\W\d_]", name):
+        return False  # "00" in "00:05:00" is a time, not a name
+    if re.search(r"[.!?。！？,，;；\"“”]", ABBREVIATION.sub("", name)):
         return False
     if re.search(r"[\u4e00-\u9fff]", name):
         return len(name) <= 12
@@ -102,6 +109,9 @@ def read_label(line: str) -> Label | None:
     if header:
         group = next(g for g in ("bname", "name", "pname", "name2") if header.group(g))
         name, role, _, written = name_and_role(header, group)
+        if header.group("role2"):  # "0:06 - Priya Nair (Nair Logistics)"
+            role = header.group("role2").strip()
+            written = header.string[header.start("name2"):header.end("role2") + 1].strip()
         ts = header.group("bts") or header.group("ts") or header.group("pts") or header.group("ts2")
         if plausible_name(name):
             return Label(name, role, "", ts, True, written, (False, False))
@@ -121,6 +131,10 @@ def read_label(line: str) -> Label | None:
     match = _BOLD_INSIDE.match(line) or LABELLED.match(line)
     if not match or not plausible_name(match.group("name")):
         return None
+    spaced = _SPACED_HEADER.match(line) if re.search(r"\s\d{1,2}$", match.group("name")) else None
+    if spaced and plausible_name(spaced.group("name")) and not looks_like_phrase(spaced.group("name")):
+        name = spaced.group("name").strip()
+        return Label(name, "", spaced.group("text").strip(), spaced.group("ts"), True, name, (False, False))
     name, role, ts_after, written = name_and_role(match, "name")
     text = match.group("text").strip()
     if text.endswith("**") and text.count("**") % 2:

@@ -5,7 +5,8 @@ the turn above. What is not speech is kept out, by form rather than by a list of
 - the header: before the dialogue starts, a label used once whose value reads like a header
   field ("Scenario: a dispatcher who ...", "关键词：排班、对账") is metadata;
 - the author's commentary: from an analysis heading ("## Key insights", "**Takeaways**",
-  "## 关键洞察", "Action items:") to the end, or, before the interview, to the next heading;
+  "## 关键洞察", "Action items:", or a tool's `关键词` / `Details` after a blank line) to the end,
+  or, before the interview, to the next heading (the tool's notes above it: see `preamble`);
 - phrases dressed as labels: a label used once, written unlike the speakers' labels (a bullet in
   a file whose speakers are not bulleted) or reading like a phrase ("Two things: ..."), is speech.
 """
@@ -17,6 +18,7 @@ from collections import Counter
 from icp_coach.domain.non_speech import is_only_non_speech
 from icp_coach.transcripts.aliases import canonical_speakers
 from icp_coach.transcripts.label_lines import LABELLED, Label, looks_like_phrase, read_label
+from icp_coach.transcripts.preamble import notes_above, notes_title
 from icp_coach.transcripts.sections import (
     METADATA_KEYS,
     analysis_heading,
@@ -94,8 +96,19 @@ def _skip_analysis_before_dialogue(lines: list[str], labels: list[Label | None])
     return skipped
 
 
+def _without_tool_notes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines with the tool's notes above the dialogue blanked (see `preamble`), and a warning."""
+    notes = notes_above(lines, [read_label(line) for line in lines])
+    if not notes:
+        return lines, []
+    warning = (f"lines {notes.start + 1}-{notes.stop}: the tool's notes above the transcript left out "
+               f"(starting {lines[notes.start].strip()[:40]!r})")
+    return ["" if i in notes else line for i, line in enumerate(lines)], [warning]
+
+
 def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str], int]:
     """Turns, warnings, and how many lines carried a speaker label."""
+    lines, warnings = _without_tool_notes(lines)
     decided = _Labels(lines)
     labels = decided.labels
     skipped_head = _skip_analysis_before_dialogue(lines, labels)
@@ -104,7 +117,6 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
     for index in range(len(lines) - 2, -1, -1):
         labelled_after[index] = labelled_after[index + 1] + (labels[index + 1] is not None)
     turns: list[TurnBuilder] = []
-    warnings: list[str] = []
     unlabelled_head: list[int] = []
     in_analysis = False
     spoken = False  # a labelled turn has been read: commentary can only come after one
@@ -119,7 +131,8 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
                 in_analysis = False
             continue
         starts_analysis = spoken and index not in decided.metadata and (
-            analysis_heading(line) or (analysis_key(line) and labelled_after[index] <= 3))
+            analysis_heading(line) or (analysis_key(line) and labelled_after[index] <= 3)
+            or (notes_title(line) and not lines[index - 1].strip() and labelled_after[index] <= 3))
         if starts_analysis:
             in_analysis = True
             warnings.append(f"line {number}: analysis section after the interview left out: "

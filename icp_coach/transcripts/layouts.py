@@ -5,6 +5,7 @@ Some tools and hand-made write-ups mark the speaker in ways no colon label cover
 - em-dash and bracket labels: `Dana — text`, `[Dana] text`, `【主持人】text`;
 - pipes: `Dana | 00:01:02 | text`;
 - a name alone on its line above the paragraph (Descript, Riverside): `Dana Ortiz` then the speech.
+Bare timestamps and tool notices (see `tool_lines`) become blank lines first.
 Blockquote markers always go (they are formatting); any other form is rewritten only when at least
 two lines use it, so a stray dash or bracket in speech stays speech. One line in, one line out: line numbers, and so quote locations, do not move.
 Q/A transcripts whose header names the two sides get those names (`name_q_and_a`).
@@ -16,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from icp_coach.domain.non_speech import is_only_non_speech
 from icp_coach.transcripts.label_lines import (
     NAME,
     TS,
@@ -23,6 +25,7 @@ from icp_coach.transcripts.label_lines import (
     plausible_name,
     read_label,
 )
+from icp_coach.transcripts.tool_lines import is_tool_line, voice_text
 from icp_coach.transcripts.turns import TurnBuilder
 
 _QUOTE = re.compile(r"^\s*>(?:\s?>)*(?:\s|$)")
@@ -34,6 +37,24 @@ _PIPE = re.compile(rf"^\s*(?P<name>[^|]{{1,40}}?)\s*\|\s*\[?(?P<ts>{TS})\]?\s*\|
 _END_PUNCT = re.compile(r"[.!?。！？,，;；:：…]\s*$")
 
 
+def _name_over_time(lines: list[str]) -> list[str]:
+    """`Dana Whitfield` over `00:06` over the speech (Fireflies, Zoom Docs): one `Dana Whitfield  00:06`
+    header, when at least two turns are written so."""
+    rewritten = list(lines)
+    found = 0
+    for index in range(len(lines) - 1):
+        name = _bare_name(lines[index]) if read_label(lines[index]) is None else None
+        if name and _TS_ONLY.match(lines[index + 1].strip().strip("[]()")):
+            rewritten[index], rewritten[index + 1] = f"{name}  {lines[index + 1].strip()}", ""
+            found += 1
+    return rewritten if found >= 2 else lines
+
+
+def _drop_tool_lines(lines: list[str]) -> list[str]:
+    """Bare timestamps and the tool's notices blanked; `转文字：` prefixes off the words they carry."""
+    return ["" if is_tool_line(line) else voice_text(line) for line in lines]
+
+
 def _unquote(lines: list[str]) -> list[str]:
     """Blockquote markers off: `> ` is Markdown's formatting, never what anyone said."""
     return [_QUOTE.sub("", line) for line in lines]
@@ -41,8 +62,9 @@ def _unquote(lines: list[str]) -> list[str]:
 
 def _as_label(match: re.Match[str]) -> str | None:
     name = match.group("name").strip()
-    if not plausible_name(name) or _TS_ONLY.match(name) or looks_like_phrase(name):
-        return None
+    if not plausible_name(name) or _TS_ONLY.match(name) or looks_like_phrase(name) \
+            or is_only_non_speech(f"[{name}]") or is_tool_line(f"[{name}]"):
+        return None  # "[图片]", "[语音] 58\"", "[文件] 报价.pdf": what a chat sent, not who
     stamp = match.groupdict().get("ts")
     return f"{'[' + stamp + '] ' if stamp else ''}{name}: {match.group('text').strip()}"
 
@@ -70,16 +92,29 @@ def _bare_name(line: str) -> str | None:
     return name
 
 
+_MARKED_NAME = re.compile(r"^\s*(?:#{1,6}\s+(?P<h>.+?)|\*\*(?P<b>[^*]+?)\*\*|__(?P<u>[^_]+?)__)\s*[:：]?\s*$")
+
+
+def _name_line(line: str) -> tuple[str | None, bool]:
+    """(the name, whether markup marks it) for `Dana Ortiz`, `### 受访者`, `**Dana**` alone on a line."""
+    marked = _MARKED_NAME.match(line)
+    if marked:
+        return _bare_name(next(g for g in marked.groups() if g)), True
+    return _bare_name(line), False
+
+
 def _names_above_paragraphs(lines: list[str]) -> list[str]:
-    """`Dana Ortiz` alone after a blank line, speech below: a speaker, when two such names recur."""
+    """A name alone on its line (after a blank line, or as a heading or in bold), speech below: a
+    speaker, when two such names recur."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
-        before_blank = index == 0 or not lines[index - 1].strip()
-        after = lines[index + 1] if index + 1 < len(lines) else ""
-        if not before_blank or not after.strip() or read_label(line) is not None:
+        if not line.strip() or read_label(line) is not None:
             continue
-        name = _bare_name(line)
-        if name and _bare_name(after) is None:
+        name, marked = _name_line(line)
+        before_blank = index == 0 or not lines[index - 1].strip()
+        after = next((n for n in lines[index + 1:] if n.strip()), "")
+        if name and (marked or before_blank) and after and (marked or lines[index + 1].strip()) \
+                and _name_line(after)[0] is None:
             found[index] = name
     counts = Counter(found.values())
     recurring = {name for name, count in counts.items() if count >= 2}
@@ -89,6 +124,8 @@ def _names_above_paragraphs(lines: list[str]) -> list[str]:
 
 
 _STEPS: tuple[Callable[[list[str]], list[str]], ...] = (
+    _name_over_time,
+    _drop_tool_lines,
     _unquote,
     lambda lines: _rewrite_form(lines, _DASH),
     lambda lines: _rewrite_form(lines, _SQUARE),

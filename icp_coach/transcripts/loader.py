@@ -10,6 +10,7 @@ from icp_coach.domain.transcript import Transcript, TranscriptTurn
 from icp_coach.transcripts.aliases import canonical_speakers
 from icp_coach.transcripts.cues import parse_cues
 from icp_coach.transcripts.decoding import decode_transcript
+from icp_coach.transcripts.docx_lines import docx_lines
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.formats import FORMATS, SUFFIXES, read_other_format, sniff_other_format
 from icp_coach.transcripts.labelled_text import parse_labelled_text
@@ -20,7 +21,7 @@ from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
 SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES)
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2},\d{1,3}\s*-->", re.MULTILINE)
-_VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{2}\.\d{1,3}\s*-->", re.MULTILINE)
+_VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}\s*-->", re.MULTILINE)
 
 
 def sniff_format(text: str, suffix: str) -> str:
@@ -37,26 +38,6 @@ def sniff_format(text: str, suffix: str) -> str:
     if _VTT_TIMING.search(head[:4000]):
         return "vtt"
     return "md" if suffix in (".md", ".markdown") else "txt"
-
-
-def _docx_lines(path: Path) -> list[str]:
-    try:
-        import docx  # python-docx; imported only for Word files
-    except ImportError as error:  # pragma: no cover - a declared dependency
-        raise TranscriptError(str(path), "python-docx is not installed",
-                              what_to_do="pip install python-docx") from error
-    try:
-        document = docx.Document(str(path))
-    except Exception as error:  # python-docx raises several kinds for a damaged package
-        raise TranscriptError(str(path), f"not a readable Word (.docx) file ({error})",
-                              what_to_do="open it in Word and save it again as .docx") from error
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:  # Teams exports sometimes put speaker | text in a table
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells]
-            if len(cells) >= 2 and cells[0] and cells[-1]:
-                lines.append(f"{cells[0]}: {cells[-1]}")
-    return lines
 
 
 _HEADER_ROLE = re.compile(
@@ -118,8 +99,11 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
         raise TranscriptError(source, "is empty", what_to_do="export the transcript again")
     lines = text.lstrip("\ufeff").splitlines()
     builders: list[TurnBuilder]
-    if fmt in ("vtt", "srt"):
-        builders, found = parse_cues(lines, source, kind=fmt)
+    cue_kind = fmt if fmt in ("vtt", "srt") else None
+    if fmt == "docx" and (_VTT_TIMING.search(text) or _SRT_TIMING.search(text)):
+        cue_kind = "srt"  # Teams' older Word transcripts: cue timings, the name, the text
+    if cue_kind:
+        builders, found = parse_cues(lines, source, kind=cue_kind)
         warnings += [f"{source}: {w}" for w in found]
     elif fmt in FORMATS:
         builders, found = read_other_format(fmt, text, source)
@@ -135,7 +119,7 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
     builders = _fold_aliases(builders)
     hosts, guests = _header_people(lines)
     name_q_and_a(builders, hosts, guests)
-    turns = [builder.build() for builder in join_same_speaker(builders)]
+    turns = [builder.build() for builder in join_same_speaker(builders, separate_lines=cue_kind is None)]
     if not turns:
         raise TranscriptError(source, "has no speech in it", what_to_do="export the transcript again")
     choice = detect_interviewers([t for t in turns if t.speaker], source, interviewer,
@@ -167,7 +151,7 @@ def load_transcript(path: str | Path, *, interviewer: list[str] | None = None,
         raise TranscriptError(source, "is a folder", what_to_do="pass the transcript files inside it")
     suffix = file.suffix.lower()
     if suffix == ".docx":
-        lines = _docx_lines(file)
+        lines = docx_lines(file)
         return parse_transcript("\n".join(lines), source, fmt="docx", interviewer=interviewer)
     if suffix == ".doc":
         raise TranscriptError(source, "old Word .doc files are not supported",

@@ -6,7 +6,9 @@ The evidence, weighed per person (aliases already folded into one speaker):
   访谈人, 主持人 ...), or a name on the header's `Hosts:` / `主持人：` line;
 - asking: turns that are questions (a question mark, a question word first, 吗/呢 at the end)
   or short prompts ("Go on.", "And then?", "嗯，然后呢");
-- short turns against the others' long answers, and opening the conversation.
+- short turns against the others' long answers, and opening the conversation;
+- someone who speaks once or twice and only to put a question (an observer, a note-taker) is on
+  the research side, but never the main interviewer when another asks in turn after turn.
 A label that says "customer", "interviewee" or "受访者" is never taken for an interviewer.
 """
 
@@ -33,6 +35,9 @@ _QUESTION_START = re.compile(
     re.IGNORECASE)
 _ZH_QUESTION = re.compile(r"(吗|呢|么|没有|是不是|为什么|怎么|什么|哪些|哪个|多少|多久|能不能|有没有)[。.]?$|"
                           r"^(那|所以)?(为什么|怎么|什么|哪|多少|能说说|说说|讲讲|聊聊|介绍一下)")
+
+
+_QUESTION_END = re.compile(r"(?:[?？]|[吗呢么][。.]?)\s*[\"'”’)）]?\s*$")
 
 
 def asks(text: str) -> bool:
@@ -129,13 +134,22 @@ def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
     return {s: _Evidence(spoke[s], asked[s] / spoke[s], words[s] / spoke[s], s == first) for s in spoke}
 
 
+def _one_off_asker(turns: list[TranscriptTurn], speaker: str, evidence: _Evidence) -> bool:
+    """Speaks once or twice, each time to end on a question: an observer or a note-taker."""
+    said = [t.text.strip() for t in turns if t.speaker == speaker]
+    return evidence.turns <= 2 and all(_QUESTION_END.search(text) and _size(text) <= 30 for text in said)
+
+
 def _clear_askers(turns: list[TranscriptTurn], candidates: list[str], speakers: list[str]) -> list[str]:
     """Besides the named interviewers: people who clearly only ask (a second host, the audience)."""
     evidence = _evidence(turns)
     longest = max((evidence[s].mean_size for s in speakers if s in evidence), default=1.0)
+
+    def clear(e: _Evidence) -> bool:
+        always = e.turns >= 2 and e.asked >= 0.9 and e.mean_size < longest
+        return always or (e.turns >= 2 and e.asked >= 0.6 or e.asked == 1.0) and e.mean_size < 0.6 * longest
     return [s for s in candidates if s in evidence
-            and (evidence[s].turns >= 2 and evidence[s].asked >= 0.6 or evidence[s].asked == 1.0)
-            and evidence[s].mean_size < 0.6 * longest]
+            and (clear(evidence[s]) or _one_off_asker(turns, s, evidence[s]))]
 
 
 def _by_questions(turns: list[TranscriptTurn], candidates: list[str], speakers: list[str]) -> list[str]:
@@ -147,13 +161,15 @@ def _by_questions(turns: list[TranscriptTurn], candidates: list[str], speakers: 
     def weight(s: str) -> float:
         e = evidence[s]
         return e.asked + (0.15 if e.opened else 0.0) - 0.3 * e.mean_size / longest
-    best = max(candidates, key=weight)
+    asking = [s for s in candidates if evidence[s].turns >= 2 and evidence[s].asked >= 0.5]
+    best = max(asking or candidates, key=weight)  # a one-off question never outweighs a whole interview
     top = evidence[best]
     chosen = [best] + [s for s in candidates if s != best and evidence[s].turns >= 2
                        and evidence[s].asked >= 0.6 and evidence[s].asked >= top.asked - 0.15
                        and evidence[s].mean_size <= 1.2 * max(top.mean_size, 1.0)]
-    chosen += [s for s in candidates if s not in chosen and evidence[s].asked == 1.0
-               and evidence[s].turns <= 2 and evidence[s].mean_size < 0.6 * longest]  # the audience
+    chosen += [s for s in candidates if s not in chosen and (
+        evidence[s].asked == 1.0 and evidence[s].turns <= 2 and evidence[s].mean_size < 0.6 * longest
+        or _one_off_asker(turns, s, evidence[s]))]  # the audience, an observer
     if len(chosen) >= len(speakers):
         chosen = [best]
     return chosen

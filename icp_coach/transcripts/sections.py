@@ -32,6 +32,8 @@ _ANALYSIS_WORDS = (
     r"commentary|points|concepts|quotes|findings|highlights|learnings|action items?|next steps|"
     r"follow[- ]ups?|recommendations?|debrief|synthesis|appendix|interview(?:er)? notes|"
     r"researcher'?s? notes|what we learned|tl;?dr)"
+    r"|suggested next steps|meeting notes|ai (?:summary|notes)"
+    r"|(?:会议|全文|智能|发言|AI\s*|ai\s*)?(?:总结|纪要|摘要)|章节速览|要点回顾|问答回顾|待办事项"
     r"|总结|小结|摘要|分析|要点|洞察|启示|结论|关键(?:洞察|发现|结论|要点|信息|观点|概念|引述)|行动项|待办|下一步|后续|复盘|建议|发现|附录|笔记|观察|"
     r"访谈纪要|访谈小结|核心"
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from icp_coach.domain.non_speech import is_only_non_speech
@@ -46,17 +47,30 @@ class TurnBuilder:
                               timestamp=self.timestamp, line_starts=self.line_starts, label=label)
 
 
-def join_same_speaker(turns: list[TurnBuilder]) -> list[TurnBuilder]:
-    """Consecutive pieces by one speaker form one turn (meeting exports cut turns into cues)."""
+_SENTENCE_END = re.compile(r"[.!?。！？…~～）)\"'”’]\s*$")
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    """A long piece that stops without punctuation: a cue or a 60-second voice message cut short."""
+    return not _SENTENCE_END.search(text) and len(text) - text.rfind("\n") > 20
+
+
+def join_same_speaker(turns: list[TurnBuilder], *, separate_lines: bool = False) -> list[TurnBuilder]:
+    """Consecutive pieces by one speaker form one turn (meeting exports cut turns into cues).
+
+    With `separate_lines` (text exports, chat messages), pieces under two headers of one speaker
+    keep a line break between them unless the first was cut mid-sentence.
+    """
     joined: list[TurnBuilder] = []
     for turn in turns:
         if not turn.text:
             continue
         last = joined[-1] if joined else None
         if last is not None and (last.speaker, last.role, last.label) == (turn.speaker, turn.role, turn.label):
+            new_line = separate_lines and not _cut_mid_sentence(last.text)
             for offset, (start, line) in enumerate(turn.line_starts):
                 end = turn.line_starts[offset + 1][0] if offset + 1 < len(turn.line_starts) else len(turn.text)
-                last.add(turn.text[start:end], line)
+                last.add(turn.text[start:end], line, new_line=new_line or offset > 0 and separate_lines)
             continue
         joined.append(turn)
     return joined
