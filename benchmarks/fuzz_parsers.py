@@ -81,7 +81,12 @@ def run_target(tally: Tally, strategy: Any, call: Callable[[Any], object], examp
 # --- strategies -----------------------------------------------------------------------------
 WORDS = ["Interviewer", "Customer", "Maya (VP Sales)", "周敏（会员运营总监）", "**Ana:**", "WEBVTT",
          "00:00:01.000 --> 00:00:04.000", "1", "-->", "<v Maya>", "</v>", ":", "：", "\n", " ",
-         "we switched because", "太贵了", "[bold]", "\x1b[31m", "\r\n", "NOTE", "00:01", "Speaker 1"]
+         "we switched because", "太贵了", "[bold]", "\x1b[31m", "\r\n", "NOTE", "00:01", "Speaker 1",
+         "Speaker,Text", "发言人,内容", '"', ",", ";", "\t", "|", "<?xml version='1.0'?>", "<tt>", "</tt>",
+         '<p begin="1s" ttm:agent="a">', "</p>", "<br/>", "&amp;", "<!DOCTYPE x>", "[Events]",
+         "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",
+         "Dialogue: 0,0:00:01.00,0:00:02.00,Default,Ana,0,0,0,,", "{\\i1}", "\\N", "Comment:",
+         "0:00:01.000,0:00:04.000", ">>"]
 NUMBER_BITS = ["50", "-", "to", "200", "employees", "名员工", "$", "5M", "ARR", "¥", "1.2万", "亿",
                "一千", "five hundred", "k", "%", "between", "and", "10,000", "人民币", "million",
                "under", "over", "€", "~", "1e400", "0", ".", ",", " ", "十万", "两百"]
@@ -211,7 +216,8 @@ def main() -> int:
     from icp_coach.engines.offline.extractor import OfflineExtractor
 
     extractor = OfflineExtractor()
-    transcript_text = st.tuples(fragments(WORDS, 60), st.sampled_from([".txt", ".md", ".vtt", ".srt"]))
+    suffixes = [".txt", ".md", ".vtt", ".srt", ".csv", ".tsv", ".ttml", ".sbv", ".ass", ".xml"]
+    transcript_text = st.tuples(fragments(WORDS, 60), st.sampled_from(suffixes))
     targets: list[tuple[str, Any, Callable[[Any], object], int]] = [
         ("transcripts (text, every format)", transcript_text, parse_transcript_text, examples),
         ("transcripts (raw bytes from a file)", st.binary(max_size=400),

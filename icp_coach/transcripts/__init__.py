@@ -1,1 +1,2 @@
-"""Interview transcripts (.txt, .md, .vtt, .srt, .docx) parsed into speaker turns with line numbers."""
+"""Interview transcripts (.txt, .md, .vtt, .srt, .docx, .csv, .ttml, .sbv, .ass) parsed into
+speaker turns with line numbers."""

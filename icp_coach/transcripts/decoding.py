@@ -6,9 +6,23 @@ rather than decoded into mojibake: the user re-saves it and loses nothing.
 
 from __future__ import annotations
 
-from icp_coach.transcripts.errors import TranscriptError
+from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
 
 _SAVE_AS_UTF8 = "save the file as UTF-8 (or pass --encoding) and retry"
+# What a binary file is, by its first bytes, so the error can say what to do with it.
+_SIGNATURES = (
+    (b"PK\x03\x04", "a ZIP package: an Excel, PowerPoint or zipped file?",
+     "save a spreadsheet as .csv, a document as .docx or .txt"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file: .doc or .xls", "save it as .docx, .csv or .txt"),
+    (b"%PDF-", "a PDF document", "copy its text into a .txt file, or export the transcript again"),
+    (b"ID3", "audio: MP3", "transcribe it first, then pass the transcript"),
+    (b"RIFF", "audio or video: WAV/AVI", "transcribe it first, then pass the transcript"),
+    (b"OggS", "audio: Ogg", "transcribe it first, then pass the transcript"),
+    (b"fLaC", "audio: FLAC", "transcribe it first, then pass the transcript"),
+    (b"\x1aE\xdf\xa3", "video: WebM/MKV", "transcribe it first, then pass the transcript"),
+    (b"\x89PNG", "an image: PNG", "pass the transcript, not a screenshot"),
+    (b"\xff\xd8\xff", "an image: JPEG", "pass the transcript, not a screenshot"),
+)
 
 
 def _line_of(raw: bytes, position: int) -> int:
@@ -32,6 +46,22 @@ def _first_bad_line(raw: bytes) -> tuple[int, int, int]:
     return first_bad, utf8_non_ascii, bad
 
 
+def _refuse_binary(raw: bytes, source: str) -> None:
+    """A specific error for a file that is not text at all (a PDF is refused once decoded)."""
+    head = raw[:4096]
+    if not any(byte < 9 or 13 < byte < 32 and byte != 27 for byte in head):
+        return
+    for signature, what, what_to_do in _SIGNATURES:
+        if raw.startswith(signature):
+            raise TranscriptError(source, f"is a binary file ({what}), not a text transcript",
+                                  what_to_do=what_to_do)
+    if raw[4:8] == b"ftyp":
+        raise TranscriptError(source, "is a binary file (audio or video: MP4/M4A/MOV), not a text transcript",
+                              what_to_do="transcribe it first, then pass the transcript")
+    if b"\x00" in head:
+        raise TranscriptError(source, "looks like a binary file, not a text transcript", what_to_do=EXPORT_AS)
+
+
 def decode_transcript(raw: bytes, source: str, encoding: str | None = None) -> tuple[str, list[str]]:
     """The text of a transcript file and any warnings about how it was decoded."""
     if encoding:
@@ -50,9 +80,7 @@ def decode_transcript(raw: bytes, source: str, encoding: str | None = None) -> t
             return raw.decode("utf-16"), []
         except UnicodeDecodeError as error:
             raise TranscriptError(source, "broken UTF-16 text", what_to_do=_SAVE_AS_UTF8) from error
-    if b"\x00" in raw[:4096]:
-        raise TranscriptError(source, "looks like a binary file, not a text transcript",
-                              what_to_do="export the transcript as .txt, .vtt, .srt or .docx")
+    _refuse_binary(raw, source)
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:

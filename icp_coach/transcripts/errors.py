@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+EXPORT_AS = "export the transcript as .txt, .md, .vtt, .srt, .sbv, .ass, .ttml, .csv or .docx"
+
 
 class TranscriptError(Exception):
     """A transcript cannot be read as given (exit code 1). Nothing is written or dropped."""

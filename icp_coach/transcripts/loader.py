@@ -12,13 +12,14 @@ from icp_coach.transcripts.cues import parse_cues
 from icp_coach.transcripts.decoding import decode_transcript
 from icp_coach.transcripts.docx_lines import docx_lines
 from icp_coach.transcripts.errors import TranscriptError
+from icp_coach.transcripts.formats import FORMATS, SUFFIXES, read_other_format, sniff_other_format
 from icp_coach.transcripts.labelled_text import parse_labelled_text
 from icp_coach.transcripts.layouts import name_q_and_a, normalise_layout
 from icp_coach.transcripts.roles import detect_interviewers
 from icp_coach.transcripts.sections import reads_like_metadata
 from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
-SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text")
+SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES)
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2},\d{1,3}\s*-->", re.MULTILINE)
 _VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}\s*-->", re.MULTILINE)
 
@@ -27,7 +28,12 @@ def sniff_format(text: str, suffix: str) -> str:
     head = text.lstrip("\ufeff")
     if suffix == ".vtt" or head.startswith("WEBVTT"):
         return "vtt"
-    if suffix == ".srt" or _SRT_TIMING.search(head[:4000]):
+    if suffix == ".srt":
+        return "srt"
+    other = sniff_other_format(text, suffix)
+    if other:
+        return other
+    if _SRT_TIMING.search(head[:4000]):
         return "srt"
     if _VTT_TIMING.search(head[:4000]):
         return "vtt"
@@ -98,6 +104,9 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
         cue_kind = "srt"  # Teams' older Word transcripts: cue timings, the name, the text
     if cue_kind:
         builders, found = parse_cues(lines, source, kind=cue_kind)
+        warnings += [f"{source}: {w}" for w in found]
+    elif fmt in FORMATS:
+        builders, found = read_other_format(fmt, text, source)
         warnings += [f"{source}: {w}" for w in found]
     else:
         builders, found, labelled = parse_labelled_text(normalise_layout(lines))
