@@ -113,20 +113,22 @@ def label_alternatives(scored: list[ScoredOption], chosen: str | None,
 # General verbs of choosing right before a name: "switched to X", "before X", "决定上X".
 _EN_CHOSEN = [
     r"\bbefore ([A-Z][\w.-]+)\b", r"\b(?:switch(?:ed)? to|chose|went with|bought|moved to|"
-    r"rolled out|pick(?:ed)?|ended up with|end up with|went for|signed with|go with|going with) "
-    r"([A-Z][\w.-]+)",
+    r"rolled out|pick(?:ed)?|ended up with|end up with|went for|signed with|go with|going with|"
+    r"land(?:ed)? on|settled on|decided on) ([A-Z][\w-]*(?:\.[\w-]+)*)",
 ]
 _ZH_CHOSEN = [
     r"决定(?:上|用|选|买|换成)了?([\u4e00-\u9fffA-Za-z]{2,6}?)(?:[，,。？?]|的|之前|以后|这)",
-    r"(?:用上|上了|选了|换成)([\u4e00-\u9fffA-Za-z]{2,6}?)(?:之前|以后|之后|[，,。？?])",
+    r"(?:用上|上了|选了|换成|选到|选中|签了)([\u4e00-\u9fffA-Za-z]{2,6}?)(?:之前|以后|之后|的|[，,。？?])",
 ]
 _NOT_CHOSEN = {"I", "We", "The", "And", "But", "So", "Before", "Then", "Our", "They", "It", "This",
                "That", "What", "How", "When", "Why", "Okay", "Yeah"}
 
 
 def _chosen_by_verbs(transcript: Transcript) -> str | None:
-    """The name most often right after a verb of choosing, anywhere in the interview."""
+    """The name most often right after a verb of choosing, anywhere in the interview, among the
+    names said more than once ("we bought Anker battery packs" once is no product choice)."""
     patterns = _ZH_CHOSEN if transcript.language == "zh" else _EN_CHOSEN
+    whole = "\n".join(turn.text for turn in transcript.turns)
     found: Counter[str] = Counter()
     speakers = {t.speaker for t in transcript.turns}
     not_names = gazetteer().not_names
@@ -137,9 +139,16 @@ def _chosen_by_verbs(transcript: Transcript) -> str | None:
                 if transcript.language == "zh" and not zh_name_like(name):
                     continue  # "上了本地的新闻": a phrase, not a product
                 if name and name not in _NOT_CHOSEN and name not in not_names \
-                        and name not in speakers and name not in transcript.interviewers:
+                        and name not in speakers and name not in transcript.interviewers \
+                        and _said_twice(name, whole):
                     found[name] += 1
     return found.most_common(1)[0][0] if found else None
+
+
+def _said_twice(name: str, whole: str) -> bool:
+    if re.search(r"[\u4e00-\u9fff]", name):
+        return whole.count(name) >= 2
+    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", whole)) >= 2
 
 
 def choose(transcript: Transcript, scored: list[ScoredOption]) -> str | None:
