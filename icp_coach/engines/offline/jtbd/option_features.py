@@ -37,7 +37,7 @@ from icp_coach.engines.offline.jtbd.option_mentions import (
 )
 
 CUE_GROUPS = ("evidence", "weighed", "dismissive", "verdict", "used_before", "alongside", "chosen",
-              "negated", "keep", "relayed", "served")
+              "negated", "keep", "relayed", "served", "found", "rival", "compared")
 QUESTION_GROUPS = ("options", "before", "choice")
 _CHOSEN_RIGHT_BEFORE = (
     re.compile(r"\b(switch(ed|ing)? (over )?to|went with|go with|chose|picked|signed (up )?with|"
@@ -54,6 +54,15 @@ _EN_TOPIC_AFTER = re.compile(r",?\s+(we|i|they|it|that|was|is|were|came|comes|ha
                              r"sent|looked|seemed|wanted|quoted|offered|charged|couldn't|didn't|"
                              r"wasn't|won|lost)\b|\?|,\s+(obviously|honestly|yes|no|a|an|one|someone|somebody|my|our|the)\b",
                             re.IGNORECASE)
+# A name as the medium of something else: "a demo over Zoom", "clients find us on Instagram",
+# "pays through Stripe", "在美团上挂着", "通过抖音".
+_MEDIUM_BEFORE = (
+    re.compile(r"\b(on|over|via|through|into|in|from|onto)\s+(the\s+|our\s+|their\s+|my\s+|a\s+)?$",
+               re.IGNORECASE),
+    re.compile(r"(在|通过|从|到|去|上了?)$"),
+)
+_MEDIUM_AFTER = re.compile(r"^(上|里|那边|平台)(?!线)|^\s*(account|page|group|ads?|feed|app store|listing)s?\b",
+                           re.IGNORECASE)
 _ZH_TOPIC_AFTER = (r"[，,]?(我们|我|他们|你们)?(也|都|还|一直|重点|认真|之前|以前)?(试用|试过|试了|用过|用了|看过|看了|"
                    r"谈过|谈了|问过|问了|找过|找了|接触过|对比|比较|评估|考虑|了解|听说|听人|有人(?:说|提|推荐)|报价|演示|选型|做过|做了|"
                    r"挺|太|是.{0,10}(推荐|介绍|做|对比|比较|考虑|看|选|谈|找)|[呢吗][？?]|好在|为什么|怎么|"
@@ -71,6 +80,9 @@ class MentionContext:
     chosen_right_before: bool = False
     person_after: bool = False
     place_before: bool = False
+    medium: bool = False  # the name is where or how something else happens (_MEDIUM_BEFORE)
+    option_answer_opening: bool = False  # among the first names of an answer to "what else did you look at"
+    turn_lead: str = ""  # the whole answer, when this is the first name in it (what the answer is about)
     taken_up: bool = False  # no name in the answer: it answers a question that named the option
 
 
@@ -115,8 +127,8 @@ def _name_vocabulary(transcript: Transcript) -> tuple[set[str], set[str]]:
         for name, _, end, opening in english_names(turn.text):
             if not opening:
                 names.add(name)
-            elif name.lower() not in lower_words and len(name) > 2:
-                openers[name] += 1 + int(bool(_EN_TOPIC_AFTER.match(turn.text[end:])))
+            elif name.lower() not in lower_words and len(name) > 2:  # "Results?" asks, it names nothing
+                openers[name] += 1 + int(not turn.is_interviewer and bool(_EN_TOPIC_AFTER.match(turn.text[end:])))
         if transcript.language == "zh" or re.search(r"[\u4e00-\u9fff]", turn.text):
             names |= chinese_names(turn.text)
             topics |= chinese_topics(turn.text)
@@ -205,6 +217,7 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
         spans = split_sentences(turn.text, language)
         openings = {start for _, start, _, flag in english_names(turn.text) if flag}
         named_early: set[str] = set()
+        first_key = next((m.key for m in mentions), None)
         for mention in mentions:
             position = next((i for i, (a, b) in enumerate(spans) if a <= mention.start < b), None)
             if position is None:
@@ -219,7 +232,10 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
                 sentence=turn.text[a:b], turn_index=index, asked=set(asked), opening=opening,
                 chosen_right_before=any(p.search(before) for p in _CHOSEN_RIGHT_BEFORE),
                 person_after=bool(_PERSON_AFTER.search(after)),
-                place_before=bool(_PLACE_BEFORE.search(before)))
+                place_before=bool(_PLACE_BEFORE.search(before)),
+                medium=any(p.search(before) for p in _MEDIUM_BEFORE) or bool(_MEDIUM_AFTER.search(after)),
+                option_answer_opening="options" in asked and position < 2,
+                turn_lead=turn.text if mention.key == first_key and mention.start == mentions[0].start else "")
             record = records.setdefault(mention.key, OptionRecord(mention.key, mention.kind))
             record.words[mention.words] += 1
             record.contexts.append(context)
@@ -288,6 +304,17 @@ def merge_spellings(records: list[OptionRecord]) -> list[OptionRecord]:
     return merged
 
 
+_LEAD_GROUPS = ("evidence", "weighed", "verdict", "alongside", "found")
+
+
+def _lead_flags(contexts: list[MentionContext]) -> list[float]:
+    """Cues anywhere in the answers an option opens: "Cantaloupe was the big one. ... their rep did
+    a full demo and gave me a quote" ties the demo to the name that opened the answer."""
+    context = gazetteer().context
+    leads = [c.turn_lead for c in contexts if c.turn_lead]
+    return [float(any(p.search(text) for text in leads for p in context[g])) for g in _LEAD_GROUPS]
+
+
 def _cue_flags(text: str) -> list[float]:
     context = gazetteer().context
     return [float(any(p.search(text) for p in context[group])) for group in CUE_GROUPS]
@@ -306,7 +333,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"mean_near_{g}" for g in CUE_GROUPS)
     + tuple(f"answers_{q}" for q in QUESTION_GROUPS)
     + ("chosen_right_before", "chosen_right_before_share", "person_after", "place_before",
-       "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only", "acronym")
+       "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only", "acronym",
+       "medium_share", "option_answer_opening")
+    + tuple(f"lead_turn_{g}" for g in _LEAD_GROUPS)
 )
 
 
@@ -345,7 +374,9 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
                    float(option.kind == NAME and any(ch in _ZH_GLUE for ch in name[1:-1])),
                    min(len(name), 12) / 12, float(bool(option.contexts) and not own),
                    float(zh and option.kind == NAME), float(option.topic_only),
-                   float(option.kind == NAME and name.replace(" ", "").isupper())]
+                   float(option.kind == NAME and name.replace(" ", "").isupper()),
+                   sum(c.medium for c in own) / len(own) if own else 0.0,
+                   float(any(c.option_answer_opening for c in own))] + _lead_flags(own)
         rows[row] = values
     return rows
 
