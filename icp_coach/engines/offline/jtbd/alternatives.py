@@ -115,10 +115,12 @@ _EN_CHOSEN = [
     r"\bbefore ([A-Z][\w.-]+)\b", r"\b(?:switch(?:ed)? to|chose|went with|bought|moved to|"
     r"rolled out|pick(?:ed)?|ended up with|end up with|went for|signed with|go with|going with|"
     r"land(?:ed)? on|settled on|decided on) ([A-Z][\w-]*(?:\.[\w-]+)*)",
+    r"\b[Ww]hy ([A-Z][\w-]*)(?:\?| in the end)",  # the interviewer's "Why CaseTrack?"
 ]
 _ZH_CHOSEN = [
     r"决定(?:上|用|选|买|换成)了?([\u4e00-\u9fffA-Za-z]{2,6}?)(?:[，,。？?]|的|之前|以后|这)",
     r"(?:用上|上了|选了|换成|选到|选中|签了)([\u4e00-\u9fffA-Za-z]{2,6}?)(?:之前|以后|之后|的|[，,。？?])",
+    r"为什么(?:选|用|选择|买|上)了?([\u4e00-\u9fffA-Za-z]{2,6}?)(?:的|呢|[，,。？?])",
 ]
 _NOT_CHOSEN = {"I", "We", "The", "And", "But", "So", "Before", "Then", "Our", "They", "It", "This",
                "That", "What", "How", "When", "Why", "Okay", "Yeah"}

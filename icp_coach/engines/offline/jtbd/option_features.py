@@ -346,6 +346,7 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
     counts = [len([c for c in o.contexts if not c.taken_up]) for o in options]
     top = max(counts, default=0)
     turns = max(len(transcript.turns), 1)
+    customer_turns = max(sum(not t.is_interviewer for t in transcript.turns), 1)
     chosen_total = sum(sum(c.chosen_right_before for c in o.contexts) for o in options)
     zh = transcript.language == "zh"
     for row, option in enumerate(options):
@@ -358,8 +359,9 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
         own = [c for c in option.contexts if not c.taken_up]
         n = len(option.contexts)
         positions = [c.turn_index / turns for c in option.contexts] or [0.0]
-        values += [math.log1p(len(own)), math.log1p(len({c.turn_index for c in own})),
-                   math.log1p(option.interviewer_mentions), float(not own),
+        # counts capped and turns as a share, so a long interview reads like a short one
+        values += [math.log1p(min(len(own), 6)), len({c.turn_index for c in own}) / customer_turns,
+                   math.log1p(min(option.interviewer_mentions, 4)), float(not own),
                    len(own) / top if top else 0.0, float(top > 0 and len(own) == top),
                    min(positions), max(positions)]
         near = np.array([_cue_flags(c.near) for c in option.contexts]) if n else np.zeros((1, len(CUE_GROUPS)))
