@@ -153,10 +153,33 @@ def _said_twice(name: str, whole: str) -> bool:
     return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", whole)) >= 2
 
 
+# The interviewer asking what they went with: the name that opens the answer is the choice.
+_CHOICE_ASKED = re.compile(
+    r"\bwhat did you (?:end up )?(?:go(?:ing)? with|choos\w*|choose|pick|buy|sign with|settle on|land on)\b|"
+    r"\bwhich (?:one|tool|system|product|software) did you (?:go with|choose|pick|end up)|"
+    r"最后(?:选|用|定)(?:的|了)(?:是|哪|什么)|选的是(?:哪|什么)|最后用了(?:哪|什么)", re.IGNORECASE)
+
+
+def _chosen_by_answer(transcript: Transcript, scored: list[ScoredOption]) -> str | None:
+    """The listed or named option that opens the answer to "so what did you go with?"."""
+    turns = transcript.turns
+    for index, turn in enumerate(turns[:-1]):
+        answer = turns[index + 1]
+        if not turn.is_interviewer or answer.is_interviewer or not _CHOICE_ASKED.search(turn.text):
+            continue
+        opening = answer.text[:60]
+        places = [(opening.find(words), item) for item in scored if item.option.kind != GENERIC
+                  for words in item.option.words if words and words in opening]
+        if places:
+            return min(places, key=lambda place: place[0])[1].name
+    return None
+
+
 def choose(transcript: Transcript, scored: list[ScoredOption]) -> str | None:
-    """The product the interview is about: the name verbs of choosing point at, else the option
-    the scorer finds most likely to be the one they went with."""
-    named = _chosen_by_verbs(transcript)
+    """The product the interview is about: the name that answers "what did you go with", else
+    the name verbs of choosing point at, else the option the scorer finds most likely to be the
+    one they went with."""
+    named = _chosen_by_answer(transcript, scored) or _chosen_by_verbs(transcript)
     if named:
         return named
     chosen = pick_chosen(scored)

@@ -54,15 +54,6 @@ _EN_TOPIC_AFTER = re.compile(r",?\s+(we|i|they|it|that|was|is|were|came|comes|ha
                              r"sent|looked|seemed|wanted|quoted|offered|charged|couldn't|didn't|"
                              r"wasn't|won|lost)\b|\?|,\s+(obviously|honestly|yes|no|a|an|one|someone|somebody|my|our|the)\b",
                             re.IGNORECASE)
-# A name as the medium of something else: "a demo over Zoom", "clients find us on Instagram",
-# "pays through Stripe", "在美团上挂着", "通过抖音".
-_MEDIUM_BEFORE = (
-    re.compile(r"\b(on|over|via|through|into|in|from|onto)\s+(the\s+|our\s+|their\s+|my\s+|a\s+)?$",
-               re.IGNORECASE),
-    re.compile(r"(在|通过|从|到|去|上了?)$"),
-)
-_MEDIUM_AFTER = re.compile(r"^(上|里|那边|平台)(?!线)|^\s*(account|page|group|ads?|feed|app store|listing)s?\b",
-                           re.IGNORECASE)
 _ZH_TOPIC_AFTER = (r"[，,]?(我们|我|他们|你们)?(也|都|还|一直|重点|认真|之前|以前)?(试用|试过|试了|用过|用了|看过|看了|"
                    r"谈过|谈了|问过|问了|找过|找了|接触过|对比|比较|评估|考虑|了解|听说|听人|有人(?:说|提|推荐)|报价|演示|选型|做过|做了|"
                    r"挺|太|是.{0,10}(推荐|介绍|做|对比|比较|考虑|看|选|谈|找)|[呢吗][？?]|好在|为什么|怎么|"
@@ -80,7 +71,6 @@ class MentionContext:
     chosen_right_before: bool = False
     person_after: bool = False
     place_before: bool = False
-    medium: bool = False  # the name is where or how something else happens (_MEDIUM_BEFORE)
     option_answer_opening: bool = False  # among the first names of an answer to "what else did you look at"
     turn_lead: str = ""  # the whole answer, when this is the first name in it (what the answer is about)
     taken_up: bool = False  # no name in the answer: it answers a question that named the option
@@ -233,7 +223,6 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
                 chosen_right_before=any(p.search(before) for p in _CHOSEN_RIGHT_BEFORE),
                 person_after=bool(_PERSON_AFTER.search(after)),
                 place_before=bool(_PLACE_BEFORE.search(before)),
-                medium=any(p.search(before) for p in _MEDIUM_BEFORE) or bool(_MEDIUM_AFTER.search(after)),
                 option_answer_opening="options" in asked and position < 2,
                 turn_lead=turn.text if mention.key == first_key and mention.start == mentions[0].start else "")
             record = records.setdefault(mention.key, OptionRecord(mention.key, mention.kind))
@@ -334,7 +323,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"answers_{q}" for q in QUESTION_GROUPS)
     + ("chosen_right_before", "chosen_right_before_share", "person_after", "place_before",
        "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only", "acronym",
-       "medium_share", "option_answer_opening")
+       "option_answer_opening")
     + tuple(f"lead_turn_{g}" for g in _LEAD_GROUPS)
 )
 
@@ -346,7 +335,6 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
     counts = [len([c for c in o.contexts if not c.taken_up]) for o in options]
     top = max(counts, default=0)
     turns = max(len(transcript.turns), 1)
-    customer_turns = max(sum(not t.is_interviewer for t in transcript.turns), 1)
     chosen_total = sum(sum(c.chosen_right_before for c in o.contexts) for o in options)
     zh = transcript.language == "zh"
     for row, option in enumerate(options):
@@ -359,9 +347,8 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
         own = [c for c in option.contexts if not c.taken_up]
         n = len(option.contexts)
         positions = [c.turn_index / turns for c in option.contexts] or [0.0]
-        # counts capped and turns as a share, so a long interview reads like a short one
-        values += [math.log1p(min(len(own), 6)), len({c.turn_index for c in own}) / customer_turns,
-                   math.log1p(min(option.interviewer_mentions, 4)), float(not own),
+        values += [math.log1p(len(own)), math.log1p(len({c.turn_index for c in own})),
+                   math.log1p(option.interviewer_mentions), float(not own),
                    len(own) / top if top else 0.0, float(top > 0 and len(own) == top),
                    min(positions), max(positions)]
         near = np.array([_cue_flags(c.near) for c in option.contexts]) if n else np.zeros((1, len(CUE_GROUPS)))
@@ -377,7 +364,6 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
                    min(len(name), 12) / 12, float(bool(option.contexts) and not own),
                    float(zh and option.kind == NAME), float(option.topic_only),
                    float(option.kind == NAME and name.replace(" ", "").isupper()),
-                   sum(c.medium for c in own) / len(own) if own else 0.0,
                    float(any(c.option_answer_opening for c in own))] + _lead_flags(own)
         rows[row] = values
     return rows
