@@ -73,6 +73,7 @@ class MentionContext:
     place_before: bool = False
     option_answer_opening: bool = False  # among the first names of an answer to "what else did you look at"
     turn_lead: str = ""  # the whole answer, when this is the first name in it (what the answer is about)
+    stretch: str = ""  # from this name to the next other name in the answer: what is said about it
     taken_up: bool = False  # no name in the answer: it answers a question that named the option
 
 
@@ -207,7 +208,7 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
         spans = split_sentences(turn.text, language)
         openings = {start for _, start, _, flag in english_names(turn.text) if flag}
         named_early: set[str] = set()
-        first_key = next((m.key for m in mentions), None)
+        first_start = mentions[0].start if mentions else -1
         for mention in mentions:
             position = next((i for i, (a, b) in enumerate(spans) if a <= mention.start < b), None)
             if position is None:
@@ -224,7 +225,8 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
                 person_after=bool(_PERSON_AFTER.search(after)),
                 place_before=bool(_PLACE_BEFORE.search(before)),
                 option_answer_opening="options" in asked and position < 2,
-                turn_lead=turn.text if mention.key == first_key and mention.start == mentions[0].start else "")
+                turn_lead=turn.text if mention.start == first_start else "",
+                stretch=_stretch(turn.text, mention, mentions, spans))
             record = records.setdefault(mention.key, OptionRecord(mention.key, mention.kind))
             record.words[mention.words] += 1
             record.contexts.append(context)
@@ -293,15 +295,27 @@ def merge_spellings(records: list[OptionRecord]) -> list[OptionRecord]:
     return merged
 
 
-_LEAD_GROUPS = ("evidence", "weighed", "verdict", "alongside", "found")
+_STRETCH_GROUPS = ("evidence", "weighed", "verdict", "alongside", "found")
 
 
-def _lead_flags(contexts: list[MentionContext]) -> list[float]:
-    """Cues anywhere in the answers an option opens: "Cantaloupe was the big one. ... their rep did
-    a full demo and gave me a quote" ties the demo to the name that opened the answer."""
+def _stretch(text: str, mention: OptionMention, mentions: list[OptionMention],
+             spans: list[tuple[int, int]]) -> str:
+    """The words from `mention` up to the next sentence another name opens (at most 400
+    characters): "Cantaloupe was the big one. ... their rep did a full demo and gave me a quote"
+    ties the demo to Cantaloupe, sentences away; "a demo for me on Zoom" stays StudioFlow's."""
+    openers = {a for a, _ in spans}
+    later = [m.start for m in mentions if m.start > mention.start and m.key != mention.key
+             and any(0 <= m.start - a <= 12 for a in openers)]
+    return text[mention.start:min([*later, mention.start + 400])]
+
+
+def _stretch_flags(contexts: list[MentionContext]) -> list[float]:
+    """Cues in the stretches after a name, then cues anywhere in the answers it opens."""
     context = gazetteer().context
-    leads = [c.turn_lead for c in contexts if c.turn_lead]
-    return [float(any(p.search(text) for text in leads for p in context[g])) for g in _LEAD_GROUPS]
+    flags = []
+    for texts in ([c.stretch for c in contexts if c.stretch], [c.turn_lead for c in contexts if c.turn_lead]):
+        flags += [float(any(p.search(text) for text in texts for p in context[g])) for g in _STRETCH_GROUPS]
+    return flags
 
 
 def _cue_flags(text: str) -> list[float]:
@@ -324,7 +338,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     + ("chosen_right_before", "chosen_right_before_share", "person_after", "place_before",
        "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only", "acronym",
        "option_answer_opening")
-    + tuple(f"lead_turn_{g}" for g in _LEAD_GROUPS)
+    + tuple(f"stretch_{g}" for g in _STRETCH_GROUPS) + tuple(f"lead_turn_{g}" for g in _STRETCH_GROUPS)
 )
 
 
@@ -364,7 +378,7 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
                    min(len(name), 12) / 12, float(bool(option.contexts) and not own),
                    float(zh and option.kind == NAME), float(option.topic_only),
                    float(option.kind == NAME and name.replace(" ", "").isupper()),
-                   float(any(c.option_answer_opening for c in own))] + _lead_flags(own)
+                   float(any(c.option_answer_opening for c in own))] + _stretch_flags(own)
         rows[row] = values
     return rows
 

@@ -58,7 +58,7 @@ _ZH_COMMON = frozenset("""
 课程 网课 早课 晚课 会议 报表 单子 手续 证件 现金 押金 定金 尾款 发票 账单 货款 工资 提成 补贴 利润 毛利 损耗
 设备 机器 硬件 芯片 电脑上 手机上 网上 线上 线下 后台 前端 门口 柜台 大厂 小厂 同城 本地 外地 全国 行业里
 储值 储值卡 会员卡 实体卡 门禁 正式 规格 型号 招生 排课 免费 便宜 收费 退费 续费 课时 账号 效果 语音 电话 档案
-内部 外部 联赛 比赛 活动 促销 广告 流量 口碑 渠道 平台上 小程序上 公众号 群里 朋友圈
+简单 复杂 方便 麻烦 好用 难用 专业 稳定 做大 做强 鉴定 检测 维修 保养 安装 工单 报修 派单 订单 单据 内部 外部 联赛 比赛 活动 促销 广告 流量 口碑 渠道 平台上 小程序上 公众号 群里 朋友圈
 """.split())
 _ZH_NAME = rf"[{_CJK}A-Za-z0-9]"
 _ZH_STOP = r"(?=的|最后|最终|和|跟|、|，|,|。|！|？|!|\?|\s|这|那|他们|也|都|还|就|吧|啊|呢|嘛|$)"
@@ -159,7 +159,7 @@ def gazetteer() -> OptionGazetteer:
         context={name: _compile(["|".join(f"(?:{p})" for p in patterns)])
                  for name, patterns in data["context"].items()},
         questions={name: _compile(patterns) for name, patterns in data["questions"].items()},
-        not_names=frozenset(str(word) for key in ("not_names", "given_names", "languages")
+        not_names=frozenset(str(word) for key in ("not_names", "given_names", "languages", "places")
                             for word in data[key]),
         given_names=frozenset(str(word) for word in data["given_names"]),
     )
@@ -296,7 +296,7 @@ _ZH_PERSON = re.compile(rf"^(?:[老小阿][{_ZH_SURNAMES}]|[{_ZH_SURNAMES}](?:�
 _ZH_NOT_NAME = re.compile(r"^(?:但是|而且|不过|所以|因为|然后|可是|还有|如果|虽然|其实|有别|有些|有的|有点|一下)|[用做说看买卖]$|"
                           r"之前|之后|以前|以后|时候|的话|觉得|认为|以为|感觉|大部分|当场|"
                           r"[换用上买装做找选](?:系统|软件|平台|工具|设备)|(?:设备|硬件|软件)加|"
-                          r".{2,}(?:老板|经理|老师|师傅|销售|客户|家长|员工|主管|采购|会计|顾问|店长|老总)$")
+                          r".{2,}(?:老板|经理|老师|师傅|销售|客户|家长|员工|主管|采购|会计|顾问|店长|老总|师)$")
 
 
 def zh_person(name: str) -> bool:
@@ -311,7 +311,7 @@ def zh_name_like(name: str) -> bool:
     A person ("张教练", "老李") or a clause with a time word is not a name either."""
     if (len(name) < 2 or name in _ZH_COMMON or _LATIN.match(name) or _ZH_NUMERAL.search(name)
             or any(ch in _ZH_NEVER_INSIDE for ch in name) or zh_person(name)
-            or _ZH_NOT_NAME.search(name)):
+            or _ZH_NOT_NAME.search(name) or name in gazetteer().not_names):
         return False
     edge = _ZH_COMMON_EDGE.search(name)
     if edge is None:
