@@ -5,7 +5,10 @@ Features are chosen to carry across trades: what kind of name it is (a listed pr
 option, an unknown capitalised name), how often and where the customer names it, whether the
 interviewer raised it and the customer took it up, and which general notions sit near each
 mention (a demo or a quote, "never looked at", a verdict such as "too expensive", what they used
-before, a tool used alongside, a verb of choosing), plus the type of the question answered.
+before, a tool used alongside, where they found it, their own competitor, a comparison, a verb
+of choosing), plus the type of the question answered, whether the name opens the answer to "what
+else did you look at", and the cues in the stretch after a name (up to the next sentence another
+name opens) and in the answer it opens, which tie a demo said sentences later to its name.
 The same code builds the training matrix (training/train_alternatives.py) and the run-time one.
 """
 
