@@ -281,6 +281,8 @@ def _clean_zh_name(name: str) -> str:
 _ZH_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两半多每整好几]+[家个万千百十年月天周次块元台人种套款位条张号点分]|^[一二三四五六七八九十两半几]+(?:礼拜|星期)|几")
 
 
+# One-character tails that make a common word a product name ("工单宝", "课时通", "门店云").
+_ZH_PRODUCT_TAILS = frozenset("宝通云帮易星盒汇联邦达客管")
 _ZH_COMMON_EDGE = re.compile("^(?:{0})|(?:{0})$".format(
     "|".join(sorted((w for w in _ZH_COMMON if len(w) >= 2), key=len, reverse=True))))
 
@@ -317,6 +319,8 @@ def zh_name_like(name: str) -> bool:
     if edge is None:
         return True
     rest = name[:edge.start()] + name[edge.end():]
+    if edge.start() == 0 and rest in _ZH_PRODUCT_TAILS:
+        return True  # "工单宝", "教练通": a common word made a product name
     return len(rest) >= 2 and rest not in _ZH_COMMON  # "公司内部": two common words
 
 
