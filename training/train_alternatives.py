@@ -217,12 +217,17 @@ def cross_validate(interviews: list[Interview], folds: int, l2: float,
     by_language: dict[str, Counter[str]] = {"en": Counter(), "zh": Counter()}
     for result in held_out:
         evaluate([result], threshold, by_language[result[0].transcript.language])
+    by_style: dict[str, Counter[str]] = {"tidy": Counter(), "messy": Counter()}
+    for result in held_out:
+        evaluate([result], threshold, by_style["messy" if "messy" in result[0].transcript.source else "tidy"])
     total = by_language["en"] + by_language["zh"]
     print(f"leave-trades-out cross-validation, {folds} folds, {len(trades)} trades, l2={l2}, "
           f"threshold {threshold:.2f}:")
     report("  all", total)
     for language, tally in by_language.items():
         report(f"  {language}", tally)
+    for style, tally in by_style.items():
+        report(f"  {style} (interviews_{style}_*.txt)" if style == "messy" else f"  {style} (the other files)", tally)
     return threshold
 
 

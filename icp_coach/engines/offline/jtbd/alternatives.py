@@ -113,20 +113,24 @@ def label_alternatives(scored: list[ScoredOption], chosen: str | None,
 # General verbs of choosing right before a name: "switched to X", "before X", "决定上X".
 _EN_CHOSEN = [
     r"\bbefore ([A-Z][\w.-]+)\b", r"\b(?:switch(?:ed)? to|chose|went with|bought|moved to|"
-    r"rolled out|pick(?:ed)?|ended up with|end up with|went for|signed with|go with|going with) "
-    r"([A-Z][\w.-]+)",
+    r"rolled out|pick(?:ed)?|ended up with|end up with|went for|signed with|go with|going with|"
+    r"land(?:ed)? on|settled on|decided on) ([A-Z][\w-]*(?:\.[\w-]+)*)",
+    r"\b[Ww]hy ([A-Z][\w-]*)(?:\?| in the end)",  # the interviewer's "Why CaseTrack?"
 ]
 _ZH_CHOSEN = [
     r"决定(?:上|用|选|买|换成)了?([\u4e00-\u9fffA-Za-z]{2,6}?)(?:[，,。？?]|的|之前|以后|这)",
-    r"(?:用上|上了|选了|换成)([\u4e00-\u9fffA-Za-z]{2,6}?)(?:之前|以后|之后|[，,。？?])",
+    r"(?:用上|上了|选了|换成|选到|选中|签了)([\u4e00-\u9fffA-Za-z]{2,6}?)(?:之前|以后|之后|的|[，,。？?])",
+    r"为什么(?:选|用|选择|买|上)了?([\u4e00-\u9fffA-Za-z]{2,6}?)(?:的|呢|[，,。？?])",
 ]
 _NOT_CHOSEN = {"I", "We", "The", "And", "But", "So", "Before", "Then", "Our", "They", "It", "This",
                "That", "What", "How", "When", "Why", "Okay", "Yeah"}
 
 
 def _chosen_by_verbs(transcript: Transcript) -> str | None:
-    """The name most often right after a verb of choosing, anywhere in the interview."""
+    """The name most often right after a verb of choosing, anywhere in the interview, among the
+    names said more than once ("we bought Anker battery packs" once is no product choice)."""
     patterns = _ZH_CHOSEN if transcript.language == "zh" else _EN_CHOSEN
+    whole = "\n".join(turn.text for turn in transcript.turns)
     found: Counter[str] = Counter()
     speakers = {t.speaker for t in transcript.turns}
     not_names = gazetteer().not_names
@@ -137,15 +141,45 @@ def _chosen_by_verbs(transcript: Transcript) -> str | None:
                 if transcript.language == "zh" and not zh_name_like(name):
                     continue  # "上了本地的新闻": a phrase, not a product
                 if name and name not in _NOT_CHOSEN and name not in not_names \
-                        and name not in speakers and name not in transcript.interviewers:
+                        and name not in speakers and name not in transcript.interviewers \
+                        and _said_twice(name, whole):
                     found[name] += 1
     return found.most_common(1)[0][0] if found else None
 
 
+def _said_twice(name: str, whole: str) -> bool:
+    if re.search(r"[\u4e00-\u9fff]", name):
+        return whole.count(name) >= 2
+    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", whole)) >= 2
+
+
+# The interviewer asking what they went with: the name that opens the answer is the choice.
+_CHOICE_ASKED = re.compile(
+    r"\bwhat did you (?:end up )?(?:go(?:ing)? with|choos\w*|choose|pick|buy|sign with|settle on|land on)\b|"
+    r"\bwhich (?:one|tool|system|product|software) did you (?:go with|choose|pick|end up)|"
+    r"最后(?:选|用|定)(?:的|了)(?:是|哪|什么)|选的是(?:哪|什么)|最后用了(?:哪|什么)", re.IGNORECASE)
+
+
+def _chosen_by_answer(transcript: Transcript, scored: list[ScoredOption]) -> str | None:
+    """The listed or named option that opens the answer to "so what did you go with?"."""
+    turns = transcript.turns
+    for index, turn in enumerate(turns[:-1]):
+        answer = turns[index + 1]
+        if not turn.is_interviewer or answer.is_interviewer or not _CHOICE_ASKED.search(turn.text):
+            continue
+        opening = answer.text[:60]
+        places = [(opening.find(words), item) for item in scored if item.option.kind != GENERIC
+                  for words in item.option.words if words and words in opening]
+        if places:
+            return min(places, key=lambda place: place[0])[1].name
+    return None
+
+
 def choose(transcript: Transcript, scored: list[ScoredOption]) -> str | None:
-    """The product the interview is about: the name verbs of choosing point at, else the option
-    the scorer finds most likely to be the one they went with."""
-    named = _chosen_by_verbs(transcript)
+    """The product the interview is about: the name that answers "what did you go with", else
+    the name verbs of choosing point at, else the option the scorer finds most likely to be the
+    one they went with."""
+    named = _chosen_by_answer(transcript, scored) or _chosen_by_verbs(transcript)
     if named:
         return named
     chosen = pick_chosen(scored)

@@ -5,7 +5,10 @@ Features are chosen to carry across trades: what kind of name it is (a listed pr
 option, an unknown capitalised name), how often and where the customer names it, whether the
 interviewer raised it and the customer took it up, and which general notions sit near each
 mention (a demo or a quote, "never looked at", a verdict such as "too expensive", what they used
-before, a tool used alongside, a verb of choosing), plus the type of the question answered.
+before, a tool used alongside, where they found it, their own competitor, a comparison, a verb
+of choosing), plus the type of the question answered, whether the name opens the answer to "what
+else did you look at", and the cues in the stretch after a name (up to the next sentence another
+name opens) and in the answer it opens, which tie a demo said sentences later to its name.
 The same code builds the training matrix (training/train_alternatives.py) and the run-time one.
 """
 
@@ -37,7 +40,7 @@ from icp_coach.engines.offline.jtbd.option_mentions import (
 )
 
 CUE_GROUPS = ("evidence", "weighed", "dismissive", "verdict", "used_before", "alongside", "chosen",
-              "negated", "keep", "relayed", "served")
+              "negated", "keep", "relayed", "served", "found", "rival", "compared")
 QUESTION_GROUPS = ("options", "before", "choice")
 _CHOSEN_RIGHT_BEFORE = (
     re.compile(r"\b(switch(ed|ing)? (over )?to|went with|go with|chose|picked|signed (up )?with|"
@@ -71,6 +74,9 @@ class MentionContext:
     chosen_right_before: bool = False
     person_after: bool = False
     place_before: bool = False
+    option_answer_opening: bool = False  # among the first names of an answer to "what else did you look at"
+    turn_lead: str = ""  # the whole answer, when this is the first name in it (what the answer is about)
+    stretch: str = ""  # from this name to the next other name in the answer: what is said about it
     taken_up: bool = False  # no name in the answer: it answers a question that named the option
 
 
@@ -115,8 +121,8 @@ def _name_vocabulary(transcript: Transcript) -> tuple[set[str], set[str]]:
         for name, _, end, opening in english_names(turn.text):
             if not opening:
                 names.add(name)
-            elif name.lower() not in lower_words and len(name) > 2:
-                openers[name] += 1 + int(bool(_EN_TOPIC_AFTER.match(turn.text[end:])))
+            elif name.lower() not in lower_words and len(name) > 2:  # "Results?" asks, it names nothing
+                openers[name] += 1 + int(not turn.is_interviewer and bool(_EN_TOPIC_AFTER.match(turn.text[end:])))
         if transcript.language == "zh" or re.search(r"[\u4e00-\u9fff]", turn.text):
             names |= chinese_names(turn.text)
             topics |= chinese_topics(turn.text)
@@ -205,6 +211,7 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
         spans = split_sentences(turn.text, language)
         openings = {start for _, start, _, flag in english_names(turn.text) if flag}
         named_early: set[str] = set()
+        first_start = mentions[0].start if mentions else -1
         for mention in mentions:
             position = next((i for i, (a, b) in enumerate(spans) if a <= mention.start < b), None)
             if position is None:
@@ -219,7 +226,10 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
                 sentence=turn.text[a:b], turn_index=index, asked=set(asked), opening=opening,
                 chosen_right_before=any(p.search(before) for p in _CHOSEN_RIGHT_BEFORE),
                 person_after=bool(_PERSON_AFTER.search(after)),
-                place_before=bool(_PLACE_BEFORE.search(before)))
+                place_before=bool(_PLACE_BEFORE.search(before)),
+                option_answer_opening="options" in asked and position < 2,
+                turn_lead=turn.text if mention.start == first_start else "",
+                stretch=_stretch(turn.text, mention, mentions, spans))
             record = records.setdefault(mention.key, OptionRecord(mention.key, mention.kind))
             record.words[mention.words] += 1
             record.contexts.append(context)
@@ -288,6 +298,29 @@ def merge_spellings(records: list[OptionRecord]) -> list[OptionRecord]:
     return merged
 
 
+_STRETCH_GROUPS = ("evidence", "weighed", "verdict", "alongside", "found")
+
+
+def _stretch(text: str, mention: OptionMention, mentions: list[OptionMention],
+             spans: list[tuple[int, int]]) -> str:
+    """The words from `mention` up to the next sentence another name opens (at most 400
+    characters): "Cantaloupe was the big one. ... their rep did a full demo and gave me a quote"
+    ties the demo to Cantaloupe, sentences away; "a demo for me on Zoom" stays StudioFlow's."""
+    openers = {a for a, _ in spans}
+    later = [m.start for m in mentions if m.start > mention.start and m.key != mention.key
+             and any(0 <= m.start - a <= 12 for a in openers)]
+    return text[mention.start:min([*later, mention.start + 400])]
+
+
+def _stretch_flags(contexts: list[MentionContext]) -> list[float]:
+    """Cues in the stretches after a name, then cues anywhere in the answers it opens."""
+    context = gazetteer().context
+    flags = []
+    for texts in ([c.stretch for c in contexts if c.stretch], [c.turn_lead for c in contexts if c.turn_lead]):
+        flags += [float(any(p.search(text) for text in texts for p in context[g])) for g in _STRETCH_GROUPS]
+    return flags
+
+
 def _cue_flags(text: str) -> list[float]:
     context = gazetteer().context
     return [float(any(p.search(text) for p in context[group])) for group in CUE_GROUPS]
@@ -306,7 +339,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"mean_near_{g}" for g in CUE_GROUPS)
     + tuple(f"answers_{q}" for q in QUESTION_GROUPS)
     + ("chosen_right_before", "chosen_right_before_share", "person_after", "place_before",
-       "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only", "acronym")
+       "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only", "acronym",
+       "option_answer_opening")
+    + tuple(f"stretch_{g}" for g in _STRETCH_GROUPS) + tuple(f"lead_turn_{g}" for g in _STRETCH_GROUPS)
 )
 
 
@@ -345,7 +380,8 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
                    float(option.kind == NAME and any(ch in _ZH_GLUE for ch in name[1:-1])),
                    min(len(name), 12) / 12, float(bool(option.contexts) and not own),
                    float(zh and option.kind == NAME), float(option.topic_only),
-                   float(option.kind == NAME and name.replace(" ", "").isupper())]
+                   float(option.kind == NAME and name.replace(" ", "").isupper()),
+                   float(any(c.option_answer_opening for c in own))] + _stretch_flags(own)
         rows[row] = values
     return rows
 

@@ -37,8 +37,8 @@ somebody someone everybody everyone nobody anybody anyone everything nothing som
 """.split())
 # Chinese characters that glue words together rather than name things; a name never holds the
 # ones in _ZH_NEVER_INSIDE (question words, pronouns, aspect markers).
-_ZH_FUNCTION = frozenset("的了是在我你他她它这那个就都也还又把被给跟和与对从用上款套家种叫些么啥什吗呢吧啊嘛呀哦说要会能很太更最不没")
-_ZH_NEVER_INSIDE = frozenset("哪怎么吗呢谁们啥你我他她它这那的了过着吧啊嘛呀没不太很都也还就")
+_ZH_FUNCTION = frozenset("的了是在我你您他她它这先再挺那个就都也还又把被给跟和与对从用上款套家种叫些么啥什吗呢吧啊嘛呀哦说要会能很太更最不没")
+_ZH_NEVER_INSIDE = frozenset("哪怎么吗呢谁们啥你您我他她它这那的了过着吧啊嘛呀没不太很都也还就挺")
 # Frequent spoken words (adverbs, connectives, time words, common nouns of the trade of buying):
 # a clause may open with them, they are not names.
 _ZH_COMMON = frozenset("""
@@ -57,6 +57,8 @@ _ZH_COMMON = frozenset("""
 车间 仓库 工厂 厂里 厂子 街道 社区 小区 村里 镇上 公司里 软件公司 科技公司 网络公司 外包公司 界面 页面 模块 合作
 课程 网课 早课 晚课 会议 报表 单子 手续 证件 现金 押金 定金 尾款 发票 账单 货款 工资 提成 补贴 利润 毛利 损耗
 设备 机器 硬件 芯片 电脑上 手机上 网上 线上 线下 后台 前端 门口 柜台 大厂 小厂 同城 本地 外地 全国 行业里
+储值 储值卡 会员卡 实体卡 门禁 正式 规格 型号 招生 排课 免费 便宜 收费 退费 续费 课时 账号 效果 语音 电话 档案
+简单 复杂 方便 麻烦 好用 难用 专业 稳定 做大 做强 鉴定 检测 维修 保养 安装 工单 报修 派单 订单 单据 内部 外部 联赛 比赛 活动 促销 广告 流量 口碑 渠道 平台上 小程序上 公众号 群里 朋友圈
 """.split())
 _ZH_NAME = rf"[{_CJK}A-Za-z0-9]"
 _ZH_STOP = r"(?=的|最后|最终|和|跟|、|，|,|。|！|？|!|\?|\s|这|那|他们|也|都|还|就|吧|啊|呢|嘛|$)"
@@ -157,7 +159,7 @@ def gazetteer() -> OptionGazetteer:
         context={name: _compile(["|".join(f"(?:{p})" for p in patterns)])
                  for name, patterns in data["context"].items()},
         questions={name: _compile(patterns) for name, patterns in data["questions"].items()},
-        not_names=frozenset(str(word) for key in ("not_names", "given_names", "languages")
+        not_names=frozenset(str(word) for key in ("not_names", "given_names", "languages", "places")
                             for word in data[key]),
         given_names=frozenset(str(word) for word in data["given_names"]),
     )
@@ -234,7 +236,7 @@ _ROLE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|the|a|one of (?:our|my|the
                           r"owner|manager|accountant|bookkeeper|assistant|lead|coordinator|tech|technician|"
                           r"engineer|developer|estimator|paralegal|nurse|vet|receptionist|director|founder|"
                           r"co-?founder|friend|colleague|guy|girl|clerk|admin|dispatcher|foreman|supervisor|"
-                          r"chef|rep|consultant|driver|planner|buyer|controller|analyst|head|ceo|cfo|coo|gm),?\s+$",
+                          r"chef|rep|consultant|driver|planner|buyer|controller|analyst|head|ceo|cfo|coo|gm)(?:-in-law)?,?\s+$",
                           re.IGNORECASE)
 
 
@@ -279,6 +281,8 @@ def _clean_zh_name(name: str) -> str:
 _ZH_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两半多每整好几]+[家个万千百十年月天周次块元台人种套款位条张号点分]|^[一二三四五六七八九十两半几]+(?:礼拜|星期)|几")
 
 
+# One-character tails that make a common word a product name ("工单宝", "课时通", "门店云").
+_ZH_PRODUCT_TAILS = frozenset("宝通云帮易星盒汇联邦达客管")
 _ZH_COMMON_EDGE = re.compile("^(?:{0})|(?:{0})$".format(
     "|".join(sorted((w for w in _ZH_COMMON if len(w) >= 2), key=len, reverse=True))))
 
@@ -291,9 +295,10 @@ _ZH_PERSON = re.compile(rf"^(?:[老小阿][{_ZH_SURNAMES}]|[{_ZH_SURNAMES}](?:�
                         r"主任|校长|院长|医生|大夫|会计|律师|老板|队长|班长|组长|主管)|阿姨|大爷|师傅)$")
 # A clause with a time word or an option's generic head after a verb ("换系统之前", "上软件") is
 # not a name.
-_ZH_NOT_NAME = re.compile(r"^(?:但是|而且|不过|所以|因为|然后|可是|还有|如果|虽然|其实)|[用做说看买卖]$|"
+_ZH_NOT_NAME = re.compile(r"^(?:但是|而且|不过|所以|因为|然后|可是|还有|如果|虽然|其实|有别|有些|有的|有点|一下)|[用做说看买卖]$|"
                           r"之前|之后|以前|以后|时候|的话|觉得|认为|以为|感觉|大部分|当场|"
-                          r"[换用上买装做找选](?:系统|软件|平台|工具|设备)|(?:设备|硬件|软件)加")
+                          r"[换用上买装做找选](?:系统|软件|平台|工具|设备)|(?:设备|硬件|软件)加|"
+                          r".{2,}(?:老板|经理|老师|师傅|销售|客户|家长|员工|主管|采购|会计|顾问|店长|老总|师)$")
 
 
 def zh_person(name: str) -> bool:
@@ -303,14 +308,20 @@ def zh_person(name: str) -> bool:
 @lru_cache(maxsize=4096)
 def zh_name_like(name: str) -> bool:
     """Not a common word, a pronoun phrase or a quantity ("三家", "十几万"), and not a common word
-    with one character stuck to it ("设备加"); "医云排班" (a name, then a common word) is fine.
+    with one character stuck to it ("设备加") or two common words ("公司内部"); "医云排班" (a name,
+    then a common word) is fine.
     A person ("张教练", "老李") or a clause with a time word is not a name either."""
     if (len(name) < 2 or name in _ZH_COMMON or _LATIN.match(name) or _ZH_NUMERAL.search(name)
             or any(ch in _ZH_NEVER_INSIDE for ch in name) or zh_person(name)
-            or _ZH_NOT_NAME.search(name)):
+            or _ZH_NOT_NAME.search(name) or name in gazetteer().not_names):
         return False
     edge = _ZH_COMMON_EDGE.search(name)
-    return edge is None or len(name) - (edge.end() - edge.start()) >= 2
+    if edge is None:
+        return True
+    rest = name[:edge.start()] + name[edge.end():]
+    if edge.start() == 0 and rest in _ZH_PRODUCT_TAILS:
+        return True  # "工单宝", "教练通": a common word made a product name
+    return len(rest) >= 2 and rest not in _ZH_COMMON  # "公司内部": two common words
 
 
 def chinese_topics(text: str) -> set[str]:
