@@ -45,6 +45,13 @@ from icp_coach.engines.offline.extraction.lines import (
 from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.products import unknown_products
+from icp_coach.engines.offline.extraction.segments import (
+    SEGMENT_LABEL,
+    Segment,
+    defined_segments,
+    labelled_segments,
+    names_their_customers,
+)
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
 from icp_coach.text.numbers import find_ranges
 
@@ -122,7 +129,7 @@ class OfflineExtractor:
         sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd)
         notes += sizes.notes
         patch = ICPPatch(
-            industries=self._gazetteer_values(profile_units, gazetteer.industries(), language),
+            industries=_industries(profile_units, language),
             regions=self._gazetteer_values(profile_units, gazetteer.regions(), language),
             tech_stack=self._tech_stack(units, any_unit=interview and step == 2),
             employees=_range(sizes.employees.min, sizes.employees.max),
@@ -470,6 +477,36 @@ def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
             unit = replace(unit, also=tuple(dict.fromkeys((*unit.also, *flags))))
         fixed.append(unit)
     return fixed
+
+
+def _industries(units: list[Unit], language: Language) -> list[str]:
+    """The trades the profile states, finest grain, each once. A sentence that defines the
+    segment ("we sell to ...", "目标客户是...") is read for that segment in the note's own words
+    when the gazetteer has no entry for it; what the sentence says after it (what the segment
+    does, whom it serves) names no segment. A clause about the segment's own customers ("they
+    work for councils", "给诊所做牙冠") names none either."""
+    table = gazetteer.industries()
+    keys: list[str] = []
+    for unit in units:
+        if unit.is_heading or unit.kind not in PROFILE_KINDS:
+            continue
+        text = unit.body if unit.label else unit.text
+        parts = _clause_polarity(text, unit.excluded)
+        refused = [clause for clause, status in parts if status == "ruled_out"]
+        segments = labelled_segments(text) if unit.label and SEGMENT_LABEL.match(unit.label) \
+            else defined_segments(text)
+        segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)]
+        before = min((s.start for s in segments), default=len(text))
+        for clause in _kept_clauses(text[:before], unit.excluded):
+            if not names_their_customers(clause):
+                keys += table.values(_without_titles(clause))
+        for segment in segments:
+            keys += [key for key in (segment.canonical, segment.words) if key]
+    return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
+
+
+def _segment_words(segment: Segment) -> str:
+    return segment.words or (gazetteer.industries().display(segment.canonical or "") or "\x00")
 
 
 def _kept_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:
