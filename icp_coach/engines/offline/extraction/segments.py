@@ -78,7 +78,7 @@ _GENERIC = re.compile(
     re.IGNORECASE)
 
 # Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
-_ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n、]|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
+_ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n、]|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
                       r"|门店数|区域|地区|位于|分布在|集中在|在(?:[\u4e00-\u9fff]{2,3})(?:一带|地区|省|市)")
 _ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|工厂|厂|那种|这类|一类)+$")
 _ZH_LEADING = re.compile(
@@ -103,7 +103,8 @@ class Segment:
 _GENERIC_HEAD = re.compile(
     r"^[\s'-]*(?:s|companies|company|firms?|businesses|business|shops?|stores?|providers?|operators?"
     r"|brands?|manufacturers?|makers?|vendors?|groups?|chains?|outfits?|contractors?|players?"
-    r"|organi[sz]ations?|sector|industry|space|market|的)?\s*"
+    r"|organi[sz]ations?|sector|industry|space|market|practices|offices|services|cent(?:er|re)s"
+    r"|houses|的)?\s*"
     r"(?:店|门店|公司|企业|厂|工厂|厂家|机构|行业|商家|连锁|品牌|单位)?$", re.IGNORECASE)
 
 
@@ -158,8 +159,15 @@ def _phrase_en(text: str, start: int) -> str:
         return rest[:limit]
 
 
+# "X以外的Y" / "除了X之外的Y": X is ruled out, Y is the segment.
+_ZH_BESIDES = re.compile(r"^[^，。；,;]*?(?:以外|之外)的")
+
+
 def _phrase_zh(text: str, start: int) -> str:
     rest = text[start:]
+    besides = _ZH_BESIDES.match(rest)
+    if besides:
+        rest = rest[besides.end():]
     stop = _ZH_STOP.search(rest)
     phrase = rest[:stop.start()] if stop else rest
     # "做X的Y": Y names the trade unless it is a generic word ("客户", "公司"), then X does.

@@ -1,0 +1,91 @@
+"""The segment a note defines is read in the note's own words when the gazetteer has no entry
+for it; the trades of the segment's own customers and ruled-out or deferred segments are not
+reported as industries. Sentences written for this file, in trades used nowhere else."""
+
+from __future__ import annotations
+
+import pytest
+
+from icp_coach.embeddings import BundledEmbedder
+from icp_coach.engines.offline.extraction.segments import defined_segments, labelled_segments
+from icp_coach.engines.offline.extractor import OfflineExtractor
+from icp_coach.services.extract_notes import extract_notes
+
+
+@pytest.fixture(scope="module")
+def extractor() -> OfflineExtractor:
+    return OfflineExtractor(embedder=BundledEmbedder())
+
+
+def _firmographics(text: str, extractor: OfflineExtractor):
+    return extract_notes(text, extractor).document
+
+
+def _read(text: str) -> list[tuple[str, str | None]]:
+    return [(s.words, s.canonical) for s in defined_segments(text)]
+
+
+def test_an_unknown_trade_is_read_as_written_without_its_qualifiers() -> None:
+    assert _read("We sell to independent harpsichord restorers with 2 to 10 staff in Ohio.") \
+        == [("harpsichord restorers", None)]
+    assert _read("我们主要做中小型风筝作坊的客户，员工10到50人") == [("风筝作坊", None)]
+    assert _read("目标客户是连锁旗袍定制店，门店5到30家") == [("旗袍定制店", None)]
+
+
+def test_a_list_of_trades_is_split_into_items_but_a_known_name_stays_whole() -> None:
+    assert _read("Our ICP: regional stilt walkers and fire jugglers, 10-50 staff.") \
+        == [("stilt walkers", None), ("fire jugglers", None)]
+    assert _read("we sell into food and beverage manufacturers, usually 200+ people") \
+        == [("", "food and beverage")]
+    assert _read("We mostly sell to fintech, healthcare, and insurance companies in the US") \
+        == [("", "fintech"), ("", "healthcare"), ("", "insurance")]
+
+
+def test_a_known_head_gives_the_entry_and_a_known_modifier_gives_nothing() -> None:
+    # "interpreting agencies" is a translation service; "kite" names no trade of its own.
+    assert _read("Target: sign language interpreting agencies in Canada") \
+        == [("sign language interpreting agencies", "translation services")]
+    assert _read("我们的客户是做月饼代工的食品厂，华东为主") == [("", "food manufacturing")]
+    assert _read("嗯我们的客户就是城里做搬运钢琴的公司，那种") == [("搬运钢琴", None)]
+
+
+def test_a_sentence_that_rules_out_defines_no_segment() -> None:
+    assert _read("We don't sell to harpsichord restorers.") == []
+    assert _read("我们不做风筝作坊的客户") == []
+
+
+def test_a_segment_label_lists_its_trades() -> None:
+    assert [(s.words, s.canonical) for s in labelled_segments("Stilt walkers; fire jugglers")] \
+        == [("Stilt walkers", None), ("fire jugglers", None)]
+    assert [(s.words, s.canonical) for s in labelled_segments("旗袍定制店以外的绣花作坊都可以")] \
+        == [("绣花作坊", None)]
+
+
+def test_the_note_reports_the_defined_trade_not_its_customers(extractor: OfflineExtractor) -> None:
+    document = _firmographics(
+        "Our ICP: regional stilt walker troupes, 10-50 staff. They work for theme parks and "
+        "wedding venues.\nCanada is a maybe for next year.", extractor)
+    assert document.firmographics.industries == ["stilt walker troupes"]
+    assert "Canada" not in document.firmographics.regions
+    assert any("Canada" in flag.description for flag in document.red_flags)
+
+
+def test_a_chinese_note_reports_its_trade_and_leaves_its_customers_out(
+        extractor: OfflineExtractor) -> None:
+    document = _firmographics("目标客户是连锁旗袍定制店，门店5到30家，主要在杭州。给婚纱摄影做配套的不算。",
+                              extractor)
+    assert document.firmographics.industries == ["旗袍定制店"]
+    assert document.firmographics.regions == ["杭州"]
+    assert any("婚纱摄影" in flag.description for flag in document.red_flags)
+
+
+def test_a_singular_trade_name_is_found(extractor: OfflineExtractor) -> None:
+    document = _firmographics("Who: any independent tyre dealer in Ohio with a yard.", extractor)
+    assert document.firmographics.industries == ["tire shops"]
+
+
+def test_a_deferred_row_of_a_table_is_a_red_flag_not_a_region(extractor: OfflineExtractor) -> None:
+    document = _firmographics("| Segment | Stilt walker troupes |\n| Region | Oregon |\n"
+                              "| Not now | California |\n", extractor)
+    assert document.firmographics.regions == ["Oregon"]
+    assert [flag.description for flag in document.red_flags] == ["California"]
