@@ -48,6 +48,7 @@ from icp_coach.engines.offline.extraction.products import unknown_products
 from icp_coach.engines.offline.extraction.segments import (
     SEGMENT_LABEL,
     Segment,
+    before_their_customers,
     defined_segments,
     labelled_segments,
     names_their_customers,
@@ -490,7 +491,7 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
             continue
-        text = unit.body if unit.label else unit.text
+        text = before_their_customers(unit.body if unit.label else unit.text)
         parts = _clause_polarity(text, unit.excluded)
         refused = [clause for clause, status in parts if status == "ruled_out"]
         segments = labelled_segments(text) if unit.label and SEGMENT_LABEL.match(unit.label) \

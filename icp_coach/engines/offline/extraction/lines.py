@@ -117,8 +117,10 @@ def split_sentences(text: str) -> list[str]:
 
 # A comma inside a number ("3,000") does not end a clause.
 # An English aside in parentheses is a clause of its own ("... operators (not the mega-pass
-# groups)"); Chinese （） usually lists examples inside the clause ("流程行业（化工、制药）先不碰").
+# groups)"); Chinese （） usually lists examples inside the clause ("流程行业（化工、制药）先不碰"),
+# unless the aside rules out ("冷库运营商（不是物流公司）").
 _CLAUSE = re.compile(r",(?!\d{3}(?!\d))|[，;；。!?！？]|\)(?=\s|$)|\.(?!\d)|\s\("
+                     r"|[（(](?=(?:不是|不含|不包括|不做|并非|非)[^）)]{1,20}[）)])"
                      r"|\s(?:but|except|unless|although|though|however)\s|但是|但|(?<=[，,。；;！!？?\s])不过|除非")
 
 

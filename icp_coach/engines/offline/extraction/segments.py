@@ -47,8 +47,8 @@ _ZH_CUE = re.compile(
 SEGMENT_LABEL = re.compile(
     r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry))?|segments?|icp"
     r"|ideal\s+customers?(?:\s+profile)?|industry|industries|verticals?|niche|trade|sector"
-    r"|customer\s+type|who(?:\s+we\s+sell\s+to|\s+buys)?|目标客户|目标行业|目标客群|行业|细分行业|客户类型"
-    r"|客群|细分市场|赛道|客户画像|画像)\W*$", re.IGNORECASE)
+    r"|customer\s+type|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标客群|行业|细分行业|客户类型"
+    r"|客群|细分市场|赛道|客户画像|画像))\W*$", re.IGNORECASE)
 
 # English: where a phrase stops naming the trade.
 _EN_STOP = re.compile(
@@ -57,7 +57,8 @@ _EN_STOP = re.compile(
     r"|typically|mainly|often|generally|based|located|operating|headquartered|than|but|except"
     r"|not|so|because|since|when|if|whether|roughly|about|approximately|say|think|mean"
     r"|especially|ideally|preferably|anywhere|anything|who've|that've|they|we|it|is|are|was"
-    r"|were|have|has|plus|of\s+(?:about|around|roughly|\d))(?![A-Za-z])", re.IGNORECASE)
+    r"|were|have|has|plus|of\s+(?:about|around|roughly|\d))(?![A-Za-z])"
+    r"|(?<=[a-z]s)\s+[a-z]+ing(?![A-Za-z])", re.IGNORECASE)
 # ... a comma continues the list only when what follows reads as another item.
 _EN_CONTINUES = re.compile(r"^\s*(?:(?:and|or)\s+(?:also\s+)?)?[A-Za-z][A-Za-z&'/-]*"
                            r"(?:\s+[A-Za-z][A-Za-z&'/-]*){0,4}\s*(?:,|$|\s(?:and|or)\s)",
@@ -80,7 +81,8 @@ _GENERIC = re.compile(
 # Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
 _ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n、]|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
                       r"|门店数|区域|地区|位于|分布在|集中在|在(?:[\u4e00-\u9fff]{2,3})(?:一带|地区|省|市)")
-_ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|工厂|厂|那种|这类|一类)+$")
+_ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|工厂|厂"
+                              r"|工作室|那种|这类|一类)+$")
 _ZH_LEADING = re.compile(
     r"^(?:就是|主要是|是|一些|各类|各种|这种|那种|这类|那类|城市里|城里|本地|当地|做|的)+"
     r"|^(?:(?:连锁|中小型|中小|大中型|大型|小型|中型|本地|当地|民营|私营|独立|区域性?|头部|规模以上|单体|个体)(?:的)?)+")
@@ -245,6 +247,8 @@ _THEIR_CUSTOMERS = re.compile(
     r"|accounts|tenants)|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:work|works|working|do\s+work)"
     r"\s+for|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:serve|serves|supply|supplies|sell\s+to"
     r"|sells\s+to|install\s+for|clean\s+for|build\s+for)|the\s+ones\s+(?:doing|who|that)"
+    r"|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:deliver|sell|supply|ship|cater|haul|distribute"
+    r"|rent|lease|provide\s+\w+|do\s+\w+)\s+(?:\w+\s+)?(?:to|for)"
     r"|customers,?\s+not\s+ours|serving\s+(?:their|local)?)(?![A-Za-z])"
     r"|给[^，。；,;]{1,12}(?:做|供货|提供|配套|加工|代工|服务)|为[^，。；,;]{1,12}(?:提供|服务|配套|加工|供货)"
     r"|(?:他们|其)的?(?:客户|下游)|下游(?:客户)?", re.IGNORECASE)
@@ -253,3 +257,10 @@ _THEIR_CUSTOMERS = re.compile(
 def names_their_customers(clause: str) -> bool:
     """Whether a clause speaks of the segment's own customers or work, not of the segment."""
     return bool(_THEIR_CUSTOMERS.search(clause))
+
+
+def before_their_customers(text: str) -> str:
+    """The text up to where it starts speaking of the segment's own customers ("..., their
+    customers are homeowners, campgrounds and construction sites")."""
+    found = _THEIR_CUSTOMERS.search(text)
+    return text[:found.start()] if found else text
