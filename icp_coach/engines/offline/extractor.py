@@ -483,9 +483,9 @@ def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
 def _industries(units: list[Unit], language: Language) -> list[str]:
     """The trades the profile states, finest grain, each once. A sentence that defines the
     segment ("we sell to ...", "目标客户是...") is read for that segment in the note's own words
-    when the gazetteer has no entry for it; what the sentence says after it (what the segment
-    does, whom it serves) names no segment. A clause about the segment's own customers ("they
-    work for councils", "给诊所做牙冠") names none either."""
+    when the gazetteer has no entry for it (`segments.py`); the rest of the line is read with the
+    gazetteer. What a line says about the segment's own customers ("they work for councils",
+    "给诊所做牙冠") names no segment."""
     table = gazetteer.industries()
     keys: list[str] = []
     for unit in units:
@@ -497,13 +497,24 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
         segments = labelled_segments(text) if unit.label and SEGMENT_LABEL.match(unit.label) \
             else defined_segments(text)
         segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)]
-        before = min((s.start for s in segments), default=len(text))
-        for clause in _kept_clauses(text[:before], unit.excluded):
+        for segment in segments:  # the segment reading decides for the words it read
+            text = text[:segment.start] + " " * (segment.end - segment.start) + text[segment.end:]
+        # After the segment a sentence describes it ("..., the ones doing fleet washing"), unless
+        # a clause adds another ("..., plus healthtech that handles patient data").
+        end = len(text) if unit.label else max((s.end for s in segments), default=len(text))
+        clauses = _kept_clauses(text[:end], unit.excluded) + [
+            clause for clause in _kept_clauses(text[end:], unit.excluded)
+            if _ADDS_SEGMENT.match(clause)]
+        for clause in clauses:
             if not names_their_customers(clause):
                 keys += table.values(_without_titles(clause))
         for segment in segments:
             keys += [key for key in (segment.canonical, segment.words) if key]
     return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
+
+
+_ADDS_SEGMENT = re.compile(r"^\s*(?:and|or|plus|also|as\s+well\s+as|along\s+with|together\s+with)"
+                           r"(?![A-Za-z])|^\s*(?:以及|还有|另外|也|和|及|或者)", re.IGNORECASE)
 
 
 def _segment_words(segment: Segment) -> str:

@@ -230,13 +230,53 @@ def _table_line(line: str, following: str, *, header: bool = False) -> str | Non
     return f"{first}: " + "; ".join(cells[1:])
 
 
+# Between the pieces of a table row whose columns rule in and out ("| Region | UK | Northern
+# Ireland |" under "| Field | In | Out |"): each piece is read as a line of its own.
+ROW_PIECES = "\u00a6"
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _ruling_out_columns(header: str) -> dict[int, str]:
+    """The columns of a table header that rule out ("Out", "Exclude", "不做"), by index."""
+    cells = _cells(header)
+    return {index: cell for index, cell in enumerate(cells)
+            if index and cell and classify_phrase(cell) == "red_flag"}
+
+
+def _split_row(line: str, columns: dict[int, str]) -> str | None:
+    """A row of an in/out table as "label: kept cells" then, for each ruling-out cell,
+    "Out: cell", the pieces joined by ROW_PIECES; None when no ruling-out cell is filled."""
+    cells = _cells(line)
+    out = [(columns[i], cell) for i, cell in enumerate(cells) if i in columns and cell]
+    kept = [cell for i, cell in enumerate(cells) if i and i not in columns and cell]
+    if not out or not cells[0]:
+        return None
+    first = re.sub(r"^\*\*(.+)\*\*$", r"\1", cells[0])
+    pieces = [f"{first}: " + "; ".join(kept)] if kept else []
+    pieces += [f"{name}: {cell}" for name, cell in out]
+    return f" {ROW_PIECES} ".join(pieces)
+
+
 def plain_lines(text: str) -> list[str]:
     """The lines with table rows rewritten, debris blanked and opening timestamps dropped, line
     numbers kept."""
     lines = text.splitlines()
     plain = []
+    columns: dict[int, str] = {}
     for index, line in enumerate(lines):
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if not _TABLE_ROW.match(line.strip()):
+            columns = {}
+        elif _DEBRIS.match(following) and _TABLE_ROW.match(following) and not _DEBRIS.match(line):
+            columns = _ruling_out_columns(line)  # a header row
+        elif columns and not _DEBRIS.match(line):
+            row = _split_row(line, columns)
+            if row is not None:
+                plain.append(row)
+                continue
         tab = _tab_row(line)
         if tab is not None:
             # The first row of a pasted block is its header.
@@ -346,6 +386,8 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
 def _segments(text: str) -> list[str]:
     """A long line of "key = value; ...; key: value" (a CRM notes field) is read segment by
     segment, each with its own label; any other line is one segment."""
+    if ROW_PIECES in text:
+        return [piece.strip() for piece in text.split(ROW_PIECES) if piece.strip()]
     pieces = [piece.strip() for piece in re.split(r"\s*[;；]\s*", text) if piece.strip()]
     matches = [_LABEL.match(piece) for piece in pieces]
     labelled = sum(1 for m in matches if m and classify_phrase(m.group("label")) is not None)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from icp_coach.engines.offline.extraction.exclusion import rules_out_words
+from icp_coach.engines.offline.extraction.gazetteer import industries
 from icp_coach.engines.offline.extraction.lexicons import has_cjk
 from icp_coach.engines.offline.extraction.mentions import mentions
 
@@ -52,16 +53,17 @@ SEGMENT_LABEL = re.compile(
 
 # English: where a phrase stops naming the trade.
 _EN_STOP = re.compile(
-    r"[.;:!?()\[\]\n—–]|\s-\s|\d|(?<![A-Za-z])(?:with|that|who|which|whose|where|doing|running"
+    r"[.;:!?()\[\]\n—–]|\s-\s|\d|(?<![A-Za-z-])(?:with|that|who|which|whose|where|doing|running"
     r"|using|having|in|across|around|from|between|at|on|like|such|e\.g|including|usually|mostly"
     r"|typically|mainly|often|generally|based|located|operating|headquartered|than|but|except"
     r"|not|so|because|since|when|if|whether|roughly|about|approximately|say|think|mean"
     r"|especially|ideally|preferably|anywhere|anything|who've|that've|they|we|it|is|are|was"
-    r"|were|have|has|plus|of\s+(?:about|around|roughly|\d))(?![A-Za-z])"
+    r"|were|have|has|their|its|our|your|this|these|those|to\s+a|of\s+(?:about|around|roughly|\d))"
+    r"(?![A-Za-z-])"
     r"|(?<=[a-z]s)\s+[a-z]+ing(?![A-Za-z])", re.IGNORECASE)
 # ... a comma continues the list only when what follows reads as another item.
-_EN_CONTINUES = re.compile(r"^\s*(?:(?:and|or)\s+(?:also\s+)?)?[A-Za-z][A-Za-z&'/-]*"
-                           r"(?:\s+[A-Za-z][A-Za-z&'/-]*){0,4}\s*(?:,|$|\s(?:and|or)\s)",
+_EN_CONTINUES = re.compile(r"^\s*(?:(?:and|or|plus|as\s+well\s+as)\s+(?:also\s+)?)?(?!the\s+ones|ones"
+                           r"|those|some|many|most|all|each|mostly|especially|ideally)[A-Za-z]",
                            re.IGNORECASE)
 _EN_LEADING = re.compile(
     r"^(?:(?:the|a|an|all|any|some|most|mostly|mainly|primarily|only|basically|just|generally"
@@ -70,7 +72,10 @@ _EN_LEADING = re.compile(
     r"|owner-?(?:operated|run|led)|privately[- ]held|private|multi-?(?:site|location|branch)"
     r"|single-?(?:site|location)|high-?volume|smb|mid-?market|enterprise|us|uk|eu|b2b|other)\s+)+",
     re.IGNORECASE)
-_EN_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|\s(?:and|or|&|plus)\s|/)\s*", re.IGNORECASE)
+_EN_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or|plus|as\s+well\s+as)\s+|,|\s(?:and|or|&|plus)\s|/)\s*",
+                       re.IGNORECASE)
+# A name cut by its number ("Part 145 repair stations", "Tier 1 suppliers") is no item.
+_CUT_NAME = re.compile(r"\s*\b[A-Z][a-z]*\s*$")
 # Items that name no trade: people in general, a size band, a pronoun.
 _GENERIC = re.compile(
     r"^(?:companies|businesses|firms|organi[sz]ations|customers|clients|teams|people|folks"
@@ -79,7 +84,7 @@ _GENERIC = re.compile(
     re.IGNORECASE)
 
 # Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
-_ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n、]|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
+_ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n]|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
                       r"|门店数|区域|地区|位于|分布在|集中在|在(?:[\u4e00-\u9fff]{2,3})(?:一带|地区|省|市)")
 _ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|工厂|厂"
                               r"|工作室|那种|这类|一类)+$")
@@ -103,11 +108,16 @@ class Segment:
 
 # Head words that add nothing to the trade before them ("insurance companies", "宠物美容店").
 _GENERIC_HEAD = re.compile(
-    r"^[\s'-]*(?:s|companies|company|firms?|businesses|business|shops?|stores?|providers?|operators?"
+    r"^[\s'-]*(?:(?:maintenance|repair|servicing|service|installation|cleaning|inspection|supply"
+    r"|rental|hire)\s+)?(?:s|companies|company|firms?|businesses|business|shops?|stores?|providers?|operators?"
     r"|brands?|manufacturers?|makers?|vendors?|groups?|chains?|outfits?|contractors?|players?"
     r"|organi[sz]ations?|sector|industry|space|market|practices|offices|services|cent(?:er|re)s"
     r"|houses|的)?\s*"
-    r"(?:店|门店|公司|企业|厂|工厂|厂家|机构|行业|商家|连锁|品牌|单位)?$", re.IGNORECASE)
+    r"(?:店|门店|公司|企业|厂|工厂|厂家|机构|行业|商家|卖家|市场|连锁|品牌|单位)?$", re.IGNORECASE)
+# Words that end a trade's name without naming anything ("冻品批发市场", "harpsichord companies").
+_EMPTY_TAIL = re.compile(r"(?:\s+(?:companies|company|businesses|business|firms|sector|industry|space"
+                         r"|market))$|(?<=[\u4e00-\u9fff]{2})(?:市场|行业|企业|公司|商家|卖家|单位|机构)$",
+                         re.IGNORECASE)
 
 
 def _head_entry(item: str) -> tuple[str | None, bool]:
@@ -120,7 +130,10 @@ def _head_entry(item: str) -> tuple[str | None, bool]:
         return None, False
     for mention in found:  # "food and beverage manufacturers": the trade, then a generic head
         if _GENERIC_HEAD.match(item[mention.end:]):
-            return mention.canonical, not item[:mention.start].strip(" -的")
+            # A broad sector named after a modifier ("印刷包装厂": packaging) keeps the note's
+            # words beside it; a finer trade is the item ("specialty coffee roasters").
+            broad = industries().parent_of(mention.canonical) is None
+            return mention.canonical, not (broad and item[:mention.start].strip(" -的"))
     return None, False
 
 
@@ -154,10 +167,14 @@ def _phrase_en(text: str, start: int) -> str:
         limit = stop.start() if stop else len(rest)
         if 0 <= comma < limit:
             following = rest[comma + 1:]
-            if _EN_CONTINUES.match(following) and not _EN_STOP.match(following.lstrip()):
+            item = re.sub(r"^\s*(?:and|or|plus|as\s+well\s+as)\s+(?:also\s+)?", "", following,
+                          flags=re.IGNORECASE)
+            if _EN_CONTINUES.match(following) and not _EN_STOP.match(item.lstrip()):
                 end = comma + 1
                 continue
             return rest[:comma]
+        if stop and stop.group().isdigit():
+            return _CUT_NAME.sub("", rest[:limit])
         return rest[:limit]
 
 
@@ -208,9 +225,13 @@ def _segments_of(items: list[str], start: int, end: int) -> list[Segment]:
         if rules_out_words(item):
             continue
         canonical, whole = _head_entry(item)
-        found.append(Segment(words="" if whole else item, canonical=canonical, start=start,
-                             end=end))
+        words = "" if whole else _EMPTY_TAIL.sub("", item)
+        found.append(Segment(words=words, canonical=canonical, start=start, end=end))
     return found
+
+
+_ASKS = re.compile(r"(?:whether|if|do|does|can|could|would|should|asked)\s*$|(?:是否|能不能|要不要)$",
+                   re.IGNORECASE)
 
 
 def defined_segments(text: str) -> list[Segment]:
@@ -218,6 +239,8 @@ def defined_segments(text: str) -> list[Segment]:
     where the defining phrase lies; [] when the sentence defines none."""
     found: list[Segment] = []
     for cue in (*_EN_CUE.finditer(text), *_ZH_CUE.finditer(text)):
+        if _ASKS.search(text[max(0, cue.start() - 16):cue.start()]):
+            continue  # "asked whether we work with groups their size"
         zh = has_cjk(text[cue.end():cue.end() + 12])
         phrase = _phrase_zh(text, cue.end()) if zh else _phrase_en(text, cue.end())
         items = _items_zh(phrase) if zh else _items_en(phrase)
