@@ -90,3 +90,31 @@ def test_a_deferred_row_of_a_table_is_a_red_flag_not_a_region(extractor: Offline
                               "| Not now | California |\n", extractor)
     assert document.firmographics.regions == ["Oregon"]
     assert [flag.description for flag in document.red_flags] == ["California"]
+
+
+def test_a_list_under_a_negated_verb_is_ruled_out_as_a_whole(extractor: OfflineExtractor) -> None:
+    document = _firmographics("We sell to chimney sweeps in Maine. We do not go after roofers, "
+                              "gutter cleaners, or marinas.", extractor)
+    assert document.firmographics.industries == ["chimney sweeps"]
+    flags = " ".join(flag.description for flag in document.red_flags)
+    assert "marinas" in flags
+
+
+def test_an_aside_that_rules_out_ends_before_the_next_item(extractor: OfflineExtractor) -> None:
+    document = _firmographics("We sell to dental labs, not hospital labs, and orthodontic "
+                              "practices.", extractor)
+    assert "orthodontics" in document.firmographics.industries
+    assert [flag.description for flag in document.red_flags] == ["not hospital labs"]
+
+
+def test_whom_the_segment_delivers_to_is_not_the_segment(extractor: OfflineExtractor) -> None:
+    document = _firmographics("- 目标：区域婚车租赁公司，给酒店和婚庆公司配送车辆的那种\n- 区域：江苏\n", extractor)
+    industries = document.firmographics.industries
+    assert "婚车租赁" in industries
+    assert not {"酒店", "婚庆"} & set(industries)
+
+
+def test_a_dash_before_icp_draft_makes_a_title_not_a_segment(extractor: OfflineExtractor) -> None:
+    document = _firmographics("Route-planning SaaS — ICP draft\n\n- Who: chimney sweeps\n"
+                              "- Where: Maine\n", extractor)
+    assert document.firmographics.industries == ["chimney sweeps"]

@@ -409,6 +409,7 @@ def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[st
         if status == "ruled_out" and index > 0 and _ONLY_TIME_OR_VERB.fullmatch(remainder) \
                 and parts[index - 1][1] == "kept":
             parts[index - 1] = (parts[index - 1][0], "ruled_out")
+    parts = _negated_lists(parts)
     ruled_out_by_reader = {clause.strip() for clause in excluded}
     parts = [(clause, "ruled_out" if status == "kept" and clause.strip() in ruled_out_by_reader
               else status) for clause, status in parts]
@@ -419,6 +420,31 @@ def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[st
                for name in _names_segment(clause)}
     return [(clause, "covered" if status == "kept" and _names_segment(clause)
              and _names_segment(clause) <= refused else status) for clause, status in parts]
+
+
+# A short list item after a clause that rules out, the list closed by "or"/"nor"/"and": "We do not
+# go after shipping lines, dry bulk-only ports, or marinas" rules all three out.
+_LIST_END = re.compile(r"^\s*(?:or|nor|and|or\s+even)\s", re.IGNORECASE)
+_LIST_ITEM_WORDS = 6
+_ASIDE = re.compile(r"^\W*(?:not|no|never|except)\s", re.IGNORECASE)
+
+
+def _negated_lists(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    parts = list(parts)
+    for index, (opening, status) in enumerate(parts):
+        if status != "ruled_out" or _ASIDE.match(opening):
+            continue  # "..., not hospital labs, and orthodontic practices": an aside ends there
+        run = []
+        for follow in range(index + 1, len(parts)):
+            clause, kind = parts[follow]
+            if kind != "kept" or len(clause.split()) > _LIST_ITEM_WORDS:
+                break
+            run.append(follow)
+            if _LIST_END.match(clause):
+                for item in run:
+                    parts[item] = (parts[item][0], "ruled_out")
+                break
+    return parts
 
 
 def _names_segment(clause: str) -> set[str]:
@@ -494,14 +520,21 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
         text = before_their_customers(unit.body if unit.label else unit.text)
         parts = _clause_polarity(text, unit.excluded)
         refused = [clause for clause, status in parts if status == "ruled_out"]
-        segments = labelled_segments(text) if unit.label and SEGMENT_LABEL.match(unit.label) \
-            else defined_segments(text)
+        label = unit.label or unit.lead  # "目标：..." names the segment, known word or not
+        if label and SEGMENT_LABEL.match(label):
+            lead = None if unit.label else re.match(
+                re.escape(label) + r"\s*(?:[:：=]|\s[-–—>]+\s)\s*", text)
+            offset = lead.end() if lead else 0  # a lead stays in the unit's text
+            segments = [replace(s, start=s.start + offset, end=s.end + offset)
+                        for s in labelled_segments(text[offset:])]
+        else:
+            segments = defined_segments(text)
         segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)]
         for segment in segments:  # the segment reading decides for the words it read
             text = text[:segment.start] + " " * (segment.end - segment.start) + text[segment.end:]
         # After the segment a sentence describes it ("..., the ones doing fleet washing"), unless
         # a clause adds another ("..., plus healthtech that handles patient data").
-        end = len(text) if unit.label else max((s.end for s in segments), default=len(text))
+        end = len(text) if label else max((s.end for s in segments), default=len(text))
         clauses = _kept_clauses(text[:end], unit.excluded) + [
             clause for clause in _kept_clauses(text[end:], unit.excluded)
             if _ADDS_SEGMENT.match(clause)]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from icp_coach.engines.offline.extraction.lexicons import cue_kinds, cues
+from icp_coach.engines.offline.extraction.segments import SEGMENT_LABEL
 
 KINDS = ("profile", "tech", "pain", "signal", "decision", "red_flag", "misc", "pmf", "psycho")
 # When two kinds score the same, the earlier one wins: ruling a line out matters more than
@@ -164,7 +165,13 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
     # A title heads something: a note of one line is content, not the title of nothing.
     has_content_after = any(row.strip() for row in lines[number:])
     return (followed_by_blank and has_content_after and len(line) <= 70 and not line.endswith((".", "。", "!", "?", "！", "？"))
-            and _LABEL.match(line) is None)
+            and (_LABEL.match(line) is None or bool(_DOC_TITLE.search(line))))
+
+
+# "医药流通 SaaS —— ICP draft", "Lift-ticketing ICP - working doc": a dash before words that name
+# the document makes a title, not a "label - value" line.
+_DOC_TITLE = re.compile(r"\s[-–—]+\s*(?:\w+\s+){0,2}(?:icp|draft|notes|working\s+doc|memo|brief|summary"
+                        r"|草稿|纪要|备忘|画像|笔记)", re.IGNORECASE)
 
 
 # What may follow a size or revenue word in a field's name ("人数", "营收规模", "Revenue (USD)").
@@ -174,8 +181,8 @@ _FIELD_NAME_ENDS = {"", "员", "数", "数量", "总数", "规模", "额", "(USD
 def _is_speaker(prefix: str) -> bool:
     """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
     stay in the text; "To:", "Re:", "主题：" are a memo's header fields, not speakers."""
-    if _METADATA.fullmatch(prefix.strip(" :：*_")):
-        return False
+    if _METADATA.fullmatch(prefix.strip(" :：*_")) or SEGMENT_LABEL.match(prefix.strip(" :：*_")):
+        return False  # "目标：..." names the segment, no one is speaking
     if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
         return False
     # "Staff:", "Employees:", "人数：", a table's "| Revenue |": a firmographic field's name.
@@ -337,16 +344,18 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
             continue
         bullet = bool(_BULLET.match(stripped))
         title = _heading_text(stripped)
+        document_title = False
         if (title is None and titled and not units and not bullet
                 and _is_title_line(stripped, lines, number)):
-            title = stripped
+            title, document_title = stripped, bool(_DOC_TITLE.search(stripped))
         if title is None and not bullet and _is_list_heading(stripped, lines, number):
             title = stripped
         if title is None and bullet and len(stripped) <= 40 and (
                 _has_children(lines, number) or _heads_other_list(stripped, lines, number)):
             title = _BULLET.sub("", stripped, count=1).strip()
         if title is not None:
-            section = classify_phrase(title)
+            # "... —— ICP draft" names the document: it places nothing below it.
+            section = None if document_title else classify_phrase(title)
             if section in _STICKY and not any(not unit.is_heading for unit in units) \
                     and stripped.startswith("# "):
                 # The document's own title ("# ICP notes", "# Misc thoughts on our ICP") names

@@ -48,7 +48,7 @@ _ZH_CUE = re.compile(
 SEGMENT_LABEL = re.compile(
     r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry))?|segments?|icp"
     r"|ideal\s+customers?(?:\s+profile)?|industry|industries|verticals?|niche|trade|sector"
-    r"|customer\s+type|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标客群|行业|细分行业|客户类型"
+    r"|customer\s+type|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
     r"|客群|细分市场|赛道|客户画像|画像))\W*$", re.IGNORECASE)
 
 # English: where a phrase stops naming the trade.
@@ -187,7 +187,8 @@ def _phrase_zh(text: str, start: int) -> str:
     besides = _ZH_BESIDES.match(rest)
     if besides:
         rest = rest[besides.end():]
-    stop = _ZH_STOP.search(rest)
+    stop = next((m for m in _ZH_STOP.finditer(rest) if m.start() >= 2 or not m.group().isalpha()),
+                None)  # "区域婚车租赁公司": a qualifier first, not where the phrase stops
     phrase = rest[:stop.start()] if stop else rest
     # "做X的Y": Y names the trade unless it is a generic word ("客户", "公司"), then X does.
     generic = _ZH_GENERIC_TAIL.search(phrase)
@@ -273,7 +274,8 @@ _THEIR_CUSTOMERS = re.compile(
     r"|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:deliver|sell|supply|ship|cater|haul|distribute"
     r"|rent|lease|provide\s+\w+|do\s+\w+)\s+(?:\w+\s+)?(?:to|for)"
     r"|customers,?\s+not\s+ours|serving\s+(?:their|local)?)(?![A-Za-z])"
-    r"|给[^，。；,;]{1,12}(?:做|供货|提供|配套|加工|代工|服务)|为[^，。；,;]{1,12}(?:提供|服务|配套|加工|供货)"
+    r"|给[^，。；,;]{1,12}(?:做|供货|供应|提供|配套|加工|代工|服务|配送|送货|发货|运输|安装|维修|维保)"
+    r"|为[^，。；,;]{1,12}(?:提供|服务|配套|加工|供货|供应|配送)"
     r"|(?:他们|其)的?(?:客户|下游)|下游(?:客户)?", re.IGNORECASE)
 
 
