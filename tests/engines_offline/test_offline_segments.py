@@ -118,3 +118,23 @@ def test_a_dash_before_icp_draft_makes_a_title_not_a_segment(extractor: OfflineE
     document = _firmographics("Route-planning SaaS — ICP draft\n\n- Who: chimney sweeps\n"
                               "- Where: Maine\n", extractor)
     assert document.firmographics.industries == ["chimney sweeps"]
+
+
+def test_spoken_and_labelled_definitions() -> None:
+    assert _read("so the folks we sell to, they're mostly, um, independent harpsichord "
+                 "restorers and technicians, like one-person shops") == [("harpsichord restorers", None)]
+    assert _read("Best fit: artisan cheese makers with 10-80 staff") == [("artisan cheese makers", None)]
+    assert _read("We help independent taxidermists run their studios.") == [("taxidermists", None)]
+
+
+def test_a_line_that_defines_the_segment_is_a_profile_line(extractor: OfflineExtractor) -> None:
+    # "waste of time" rules the second clause out; it is no pain that makes the line a pain.
+    document = _firmographics("Our sweet spot is family-owned tile installers in Arizona; anyone "
+                              "doing new-build tract homes is a waste of time.", extractor)
+    assert document.firmographics.industries == ["tile installers"]
+    assert document.firmographics.regions == ["Arizona"]
+
+
+def test_x_besides_y_keeps_y_only(extractor: OfflineExtractor) -> None:
+    document = _firmographics("客户类型：殡葬服务以外的陵园管理公司\n区域：安徽\n", extractor)
+    assert document.firmographics.industries == ["陵园管理"]

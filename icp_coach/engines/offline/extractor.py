@@ -312,6 +312,8 @@ def _content_hints(text: str, step: int | None = None) -> dict[str, float]:
     step 3 of the interview (lost deals, churn), a ruling-out reading of sizes and negations."""
     hints: dict[str, float] = {}
     profile = len(mentions("industry", text)) + len(mentions("region", text))
+    if defined_segments(text):  # "our sweet spot is tile installers ..." defines the profile
+        profile += 2
     if any(r.currency or cues("employees", "").search(text) or cues("revenue", "").search(text)
            for r in find_ranges(text)):
         profile += 2
@@ -360,7 +362,8 @@ _OUR_PLACE = re.compile(
 _EXCEPT_TAIL = re.compile(r"(?<![A-Za-z])(?:other than|except(?: for)?|excluding|apart from"
                           r"|but not)\s", re.IGNORECASE)
 # "除了X以外的Y" rules X out and keeps Y; "除了X以外，还/也Y" keeps both (besides X, also Y).
-_ZH_EXCEPT = re.compile(r"除了(?P<out>[^，。；,;]+?)(?:以外|之外|外)(?P<also>[，,\s]*(?:还|也))?")
+_ZH_EXCEPT = re.compile(r"除了(?P<out>[^，。；,;]+?)(?:以外|之外|外)(?P<also>[，,\s]*(?:还|也))?"
+                        r"|^(?P<before>[^，。；,;：:]+?)(?:以外|之外)的(?=[^，。；,;]{2})")
 # Two or more capitalised words in a logo clause are a company's name ("Acme Dental").
 _PROPER_NAME = re.compile(r"(?<![A-Za-z])[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+")
 

@@ -31,8 +31,12 @@ _EN_CUE = re.compile(
     r"|our\s+(?:ideal\s+|core\s+|best\s+|main\s+|primary\s+|target\s+)?(?:icp|customers?|clients?"
     r"|buyers?|market|segment|niche|sweet\s+spot|target(?:\s+(?:market|customers?|accounts?"
     r"|segment))?)\s*(?:is|are|=|:|would\s+be|tends?\s+to\s+be)"
-    r"|(?:the\s+)?(?:people|companies|businesses|firms|folks|accounts|shops|ones)\s+we\s+"
-    r"(?:sell\s+to|target|go\s+after|serve|want)\s+(?:are|is)"
+    r"|(?:the\s+)?(?:people|companies|businesses|firms|folks|accounts|shops|ones|guys)\s+we\s+"
+    r"(?:sell\s+to|target|go\s+after|serve|want)\s*,?\s*(?:they're|they\s+are|are|is|it's)"
+    r"|(?:we're|we\s+are)\s+(?:going\s+after|targeting|focused\s+on|focusing\s+on|selling\s+to"
+    r"|chasing|built\s+for)"
+    r"|(?:best|ideal|perfect)\s+(?:fit|customers?|clients?)\s*(?:is|are|=|:|[-–—])"
+    r"|sweet\s+spot\s*(?:is|=|:|[-–—])"
     r"|(?:target(?:\s+(?:accounts?|customers?|market|segment))?|icp|segment|ideal\s+customers?"
     r"(?:\s+profile)?|who\s+we\s+sell\s+to|who\s+buys)\s*[:=]"
     r")\s*(?:[-–—]\s*)?", re.IGNORECASE)
@@ -48,7 +52,7 @@ _ZH_CUE = re.compile(
 SEGMENT_LABEL = re.compile(
     r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry))?|segments?|icp"
     r"|ideal\s+customers?(?:\s+profile)?|industry|industries|verticals?|niche|trade|sector"
-    r"|customer\s+type|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
+    r"|customer\s+type|best\s+fit|ideal\s+fit|sweet\s+spot|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
     r"|客群|细分市场|赛道|客户画像|画像))\W*$", re.IGNORECASE)
 
 # English: where a phrase stops naming the trade.
@@ -58,7 +62,9 @@ _EN_STOP = re.compile(
     r"|typically|mainly|often|generally|based|located|operating|headquartered|than|but|except"
     r"|not|so|because|since|when|if|whether|roughly|about|approximately|say|think|mean"
     r"|especially|ideally|preferably|anywhere|anything|who've|that've|they|we|it|is|are|was"
-    r"|were|have|has|their|its|our|your|this|these|those|to\s+a|of\s+(?:about|around|roughly|\d))"
+    r"|were|have|has|their|its|our|your|this|these|those|to\s+a|of\s+(?:about|around|roughly|\d)"
+    r"|run|runs|manage|manages|get|gets|keep|keeps|track|handle|handles|stop|save|grow|automate"
+    r"|need|needs|want|wants|use|uses|struggle|struggle|spend|spends|pay|pays|buy|buys|hate|love)"
     r"(?![A-Za-z-])"
     r"|(?<=[a-z]s)\s+[a-z]+ing(?![A-Za-z])", re.IGNORECASE)
 # ... a comma continues the list only when what follows reads as another item.
@@ -80,7 +86,9 @@ _CUT_NAME = re.compile(r"\s*\b[A-Z][a-z]*\s*$")
 _GENERIC = re.compile(
     r"^(?:companies|businesses|firms|organi[sz]ations|customers|clients|teams|people|folks"
     r"|accounts|operators|owners|shops|brands|enterprises|smbs?|smes?|startups|them|those|these"
-    r"|anyone|everyone|everybody|others?|ones|ourselves|mid-?market|enterprise|b2b|b2c)$",
+    r"|anyone|everyone|everybody|others?|ones|ourselves|mid-?market|enterprise|b2b|b2c|technicians"
+    r"|techs|workers|staff|employees|agents|reps|professionals|specialists|experts|providers"
+    r"|vendors|suppliers|users|buyers|owners|managers)$",
     re.IGNORECASE)
 
 # Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
@@ -156,9 +164,16 @@ def _items_en(phrase: str) -> list[str]:
     return items
 
 
+_FILLERS = re.compile(r"(?:[\s,]|(?:um+|uh+|er|erm|like|you\s+know|i\s+mean|mostly|mainly"
+                      r"|basically|honestly|really|so)(?![A-Za-z]))+", re.IGNORECASE)
+
+
 def _phrase_en(text: str, start: int) -> str:
     """The noun phrase from `start`: up to the first stop word; across commas while what
     follows is another short item ("fintech, healthcare, and insurance")."""
+    fillers = _FILLERS.match(text, start)  # "the folks we sell to, they're mostly, um, ..."
+    if fillers:
+        start = fillers.end()
     rest = text[start:]
     end = 0
     while True:
@@ -245,8 +260,15 @@ def defined_segments(text: str) -> list[Segment]:
         zh = has_cjk(text[cue.end():cue.end() + 12])
         phrase = _phrase_zh(text, cue.end()) if zh else _phrase_en(text, cue.end())
         items = _items_zh(phrase) if zh else _items_en(phrase)
-        found += _segments_of(items, cue.start(), cue.end() + len(phrase))
+        found += _segments_of(items, cue.start(), _end_of(text, phrase, cue.end()))
     return found
+
+
+def _end_of(text: str, phrase: str, start: int) -> int:
+    """Where a phrase read from `start` ends in the text (a ruled-out "X以外的" before it
+    is skipped by the reading, not by the text)."""
+    at = text.find(phrase, start) if phrase else -1
+    return at + len(phrase) if at >= 0 else start + len(phrase)
 
 
 def labelled_segments(body: str) -> list[Segment]:
@@ -260,7 +282,7 @@ def labelled_segments(body: str) -> list[Segment]:
         zh = has_cjk(piece)
         phrase = _phrase_zh(piece, 0) if zh else _phrase_en(piece, 0)
         items = _items_zh(phrase) if zh else _items_en(phrase)
-        found += _segments_of(items, offset, offset + len(phrase))
+        found += _segments_of(items, offset, _end_of(body, phrase, offset))
     return found
 
 
