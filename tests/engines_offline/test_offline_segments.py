@@ -138,3 +138,14 @@ def test_a_line_that_defines_the_segment_is_a_profile_line(extractor: OfflineExt
 def test_x_besides_y_keeps_y_only(extractor: OfflineExtractor) -> None:
     document = _firmographics("客户类型：殡葬服务以外的陵园管理公司\n区域：安徽\n", extractor)
     assert document.firmographics.industries == ["陵园管理"]
+
+
+def test_logos_competitors_and_signatures_name_no_segment(extractor: OfflineExtractor) -> None:
+    notes = ("We sell to independent tile installers in Arizona.\n\n"
+             "Reference customers: Desert Tile Co (a hotel renovation specialist).\n"
+             "Competitors we lose to: Ekos (brewery software).\n\n"
+             "Cheers,\nKim Lee | Head of Sales | GroutWorks, software for the construction trades\n")
+    assert _firmographics(notes, extractor).firmographics.industries == ["tile installers"]
+    zh = ("我们的客户是做门窗安装的工作室，主要在佛山。\n标杆客户：某酒店集团的供应商、某地产公司的合作方。\n"
+          "——\n王磊 | 销售总监 | 某某科技（专注建筑行业SaaS）\n")
+    assert _firmographics(zh, extractor).firmographics.industries == ["门窗安装"]

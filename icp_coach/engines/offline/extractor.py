@@ -93,7 +93,8 @@ _FILLER = re.compile(r"(?<![A-Za-z])(?:or|and|the|a|an|is|are|usually|often|some
 
 
 # What may remain of a clause that only rules out the one before it (", not now", "，暂时不做").
-_ONLY_TIME_OR_VERB = re.compile(r"(?:now|yet|for now|right now|at the moment|currently|today"
+_ONLY_TIME_OR_VERB = re.compile(r"(?:(?:but|and|though|however|although|但是?|不过)\s*)?"
+                                r"(?:now|yet|for now|right now|at the moment|currently|today"
                                 r"|this year|anymore|any more|现在|目前|暂时|已经)?\s*"
                                 r"(?:做|碰|考虑|接|管)?了?", re.IGNORECASE)
 
@@ -541,6 +542,8 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
         clauses = _kept_clauses(text[:end], unit.excluded) + [
             clause for clause in _kept_clauses(text[end:], unit.excluded)
             if _ADDS_SEGMENT.match(clause)]
+        if _NAMES_NO_SEGMENT.search(f"{unit.label} {unit.text}"):
+            clauses = []  # a line about logos, competitors or our product: its trades are theirs
         for clause in clauses:
             if not names_their_customers(clause):
                 keys += table.values(_without_titles(clause))
@@ -549,6 +552,13 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
 
 
+# Clauses whose trades are not the segment's: logos ("Desert Tile Co, a hotel renovation
+# specialist"), competitors ("Ekos (brewery software)"), our own product ("software for the
+# construction trades", "专注建筑行业SaaS").
+_NAMES_NO_SEGMENT = re.compile(
+    _LOGOS.pattern + r"|(?<![A-Za-z])(?:competitors?|compete\s+with|competing\s+with|lose\s+to"
+    r"|lost\s+to|losing\s+to|(?:software|saas|platform|app|tool|solution)s?\s+for)(?![A-Za-z])"
+    r"|竞品|竞争对手|对手|输给|专注[^，。；,;]{0,12}(?:SaaS|软件|系统|平台)", re.IGNORECASE)
 _ADDS_SEGMENT = re.compile(r"^\s*(?:and|or|plus|also|as\s+well\s+as|along\s+with|together\s+with)"
                            r"(?![A-Za-z])|^\s*(?:以及|还有|另外|也|和|及|或者)", re.IGNORECASE)
 

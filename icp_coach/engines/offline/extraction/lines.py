@@ -178,11 +178,17 @@ _DOC_TITLE = re.compile(r"\s[-–—]+\s*(?:\w+\s+){0,2}(?:icp|draft|notes|worki
 _FIELD_NAME_ENDS = {"", "员", "数", "数量", "总数", "规模", "额", "(USD)", "(usd)", "range", "band"}
 
 
+# Names of lists in a note that no one is called ("Logos:", "Competitors:", "标杆客户：").
+_LIST_NAME = re.compile(r"(?<![A-Za-z])(?:references?|logos?|customers?|clients?|competitors?"
+                        r"|case\s+stud\w*|accounts?)(?![A-Za-z])|标杆|客户|案例|竞品|对手", re.IGNORECASE)
+
+
 def _is_speaker(prefix: str) -> bool:
     """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
     stay in the text; "To:", "Re:", "主题：" are a memo's header fields, not speakers."""
-    if _METADATA.fullmatch(prefix.strip(" :：*_")) or SEGMENT_LABEL.match(prefix.strip(" :：*_")):
-        return False  # "目标：..." names the segment, no one is speaking
+    name = prefix.strip(" :：*_")
+    if _METADATA.fullmatch(name) or SEGMENT_LABEL.match(name) or _LIST_NAME.search(name):
+        return False  # "目标：...", "Reference customers: ...": a list's name, no one speaking
     if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
         return False
     # "Staff:", "Employees:", "人数：", a table's "| Revenue |": a firmographic field's name.
@@ -293,12 +299,25 @@ def plain_lines(text: str) -> list[str]:
         table = _table_line(line.strip(), following)
         if table is not None:
             plain.append(table)
-        elif line.strip() and (_DEBRIS.match(line) or _MESSAGE_HEADER.match(line.strip())):
+        elif line.strip() and (_DEBRIS.match(line) or _MESSAGE_HEADER.match(line.strip())
+                               or _is_signature(line.strip())):
             plain.append("")
         else:
             indent = line[:len(line) - len(line.lstrip())]
             plain.append(indent + _TIMESTAMP.sub("", line.strip(), count=1))
     return plain
+
+
+_SIGNATURE = re.compile(r"^[^|]{1,40}(?:\s[|｜]\s[^|｜]{1,60}){2,}$")
+
+
+def _is_signature(line: str) -> bool:
+    """An email signature ("Kim Lee | Head of Sales | GroutWorks"): who wrote, not who buys."""
+    if not _SIGNATURE.match(line):
+        return False
+    from icp_coach.engines.offline.extraction.titles import find_titles  # titles use this module
+
+    return any(find_titles(cell.strip()) for cell in re.split(r"[|｜]", line))
 
 
 def _has_children(lines: list[str], number: int) -> bool:

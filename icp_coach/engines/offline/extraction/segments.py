@@ -117,7 +117,7 @@ class Segment:
 # Head words that add nothing to the trade before them ("insurance companies", "宠物美容店").
 _GENERIC_HEAD = re.compile(
     r"^[\s'-]*(?:(?:maintenance|repair|servicing|service|installation|cleaning|inspection|supply"
-    r"|rental|hire)\s+)?(?:s|companies|company|firms?|businesses|business|shops?|stores?|providers?|operators?"
+    r"|rental|hire|practice|management)\s+)?(?:s|companies|company|firms?|businesses|business|shops?|stores?|providers?|operators?"
     r"|brands?|manufacturers?|makers?|vendors?|groups?|chains?|outfits?|contractors?|players?"
     r"|organi[sz]ations?|sector|industry|space|market|practices|offices|services|cent(?:er|re)s"
     r"|houses|的)?\s*"
