@@ -149,3 +149,10 @@ def test_logos_competitors_and_signatures_name_no_segment(extractor: OfflineExtr
     zh = ("我们的客户是做门窗安装的工作室，主要在佛山。\n标杆客户：某酒店集团的供应商、某地产公司的合作方。\n"
           "——\n王磊 | 销售总监 | 某某科技（专注建筑行业SaaS）\n")
     assert _firmographics(zh, extractor).firmographics.industries == ["门窗安装"]
+
+
+def test_the_answer_to_a_segment_question_names_the_segment(extractor: OfflineExtractor) -> None:
+    one_line = "Q: What type of business do you sell to? A: Independent harpsichord restorers\n"
+    assert _firmographics(one_line, extractor).firmographics.industries == ["harpsichord restorers"]
+    two_lines = "问：你们的目标客户是什么样的客户？\n答：县城里的旗袍定制店\n"
+    assert _firmographics(two_lines, extractor).firmographics.industries == ["旗袍定制店"]

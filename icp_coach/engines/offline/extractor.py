@@ -47,7 +47,9 @@ from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.products import unknown_products
 from icp_coach.engines.offline.extraction.segments import (
     SEGMENT_LABEL,
+    SEGMENT_QUESTION,
     Segment,
+    answer_body,
     before_their_customers,
     defined_segments,
     labelled_segments,
@@ -518,14 +520,18 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     "给诊所做牙冠") names no segment."""
     table = gazetteer.industries()
     keys: list[str] = []
-    for unit in units:
+    for index, unit in enumerate(units):
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
             continue
         text = before_their_customers(unit.body if unit.label else unit.text)
         parts = _clause_polarity(text, unit.excluded)
         refused = [clause for clause, status in parts if status == "ruled_out"]
         label = unit.label or unit.lead  # "目标：..." names the segment, known word or not
-        if label and SEGMENT_LABEL.match(label):
+        if _answers_segment_question(units, index):
+            offset = len(text) - len(answer_body(text))
+            segments = [replace(s, start=s.start + offset, end=s.end + offset)
+                        for s in labelled_segments(text[offset:])]
+        elif label and SEGMENT_LABEL.match(label):
             lead = None if unit.label else re.match(
                 re.escape(label) + r"\s*(?:[:：=]|\s[-–—>]+\s)\s*", text)
             offset = lead.end() if lead else 0  # a lead stays in the unit's text
@@ -561,6 +567,18 @@ _NAMES_NO_SEGMENT = re.compile(
     r"|竞品|竞争对手|对手|输给|专注[^，。；,;]{0,12}(?:SaaS|软件|系统|平台)", re.IGNORECASE)
 _ADDS_SEGMENT = re.compile(r"^\s*(?:and|or|plus|also|as\s+well\s+as|along\s+with|together\s+with)"
                            r"(?![A-Za-z])|^\s*(?:以及|还有|另外|也|和|及|或者)", re.IGNORECASE)
+
+
+def _answers_segment_question(units: list[Unit], index: int) -> bool:
+    """The unit answers "What type of business do you sell to?": the question heads it, or
+    ends the sentence before it on the same line ("Q: ...? A: bridal boutiques")."""
+    unit = units[index]
+    if unit.heading and SEGMENT_QUESTION.search(unit.heading) and unit.heading.rstrip().endswith(
+            ("?", "？")):
+        return True
+    before = units[index - 1] if index else None
+    return bool(before and before.line == unit.line and before.text.rstrip().endswith(("?", "？"))
+                and SEGMENT_QUESTION.search(before.text))
 
 
 def _segment_words(segment: Segment) -> str:

@@ -53,7 +53,20 @@ SEGMENT_LABEL = re.compile(
     r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry))?|segments?|icp"
     r"|ideal\s+customers?(?:\s+profile)?|industry|industries|verticals?|niche|trade|sector"
     r"|customer\s+type|best\s+fit|ideal\s+fit|sweet\s+spot|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
-    r"|客群|细分市场|赛道|客户画像|画像))\W*$", re.IGNORECASE)
+    r"|客群|细分市场|赛道|客户画像|画像|客户定位|定位|服务对象|客户群体|主要客户))\W*$", re.IGNORECASE)
+# A question whose answer names the segment ("What type of business do you sell to?").
+SEGMENT_QUESTION = re.compile(
+    r"(?:what|which)\s+(?:type|kind|sort)s?\s+of\s+(?:business(?:es)?|compan(?:y|ies)|customers?"
+    r"|clients?|accounts?)|who\s+(?:do|does|did)\s+(?:you|we|it|they)\s+sell\s+to|who\s+(?:is|are)"
+    r"\s+(?:your|our|the)\s+(?:ideal\s+|target\s+|best\s+)?(?:customers?|clients?|buyers?)"
+    r"|(?:what|which)\s+industr|(?:什么|哪些|哪类|哪种|哪个)(?:行业|类型的?客户|样的客户|客户)|客户是谁|卖给谁"
+    r"|目标客户是(?:谁|什么|哪些)", re.IGNORECASE)
+_ANSWER = re.compile(r"^\s*(?:a|answer|答|回答)\s*[:：.]\s*", re.IGNORECASE)
+
+
+def answer_body(text: str) -> str:
+    """An answer without its "A:" / "答：" mark."""
+    return _ANSWER.sub("", text, count=1)
 
 # English: where a phrase stops naming the trade.
 _EN_STOP = re.compile(
