@@ -156,3 +156,16 @@ def test_the_answer_to_a_segment_question_names_the_segment(extractor: OfflineEx
     assert _firmographics(one_line, extractor).firmographics.industries == ["harpsichord restorers"]
     two_lines = "问：你们的目标客户是什么样的客户？\n答：县城里的旗袍定制店\n"
     assert _firmographics(two_lines, extractor).firmographics.industries == ["旗袍定制店"]
+
+
+def test_the_people_we_sell_to_work_in_the_trade() -> None:
+    assert _read("We sell to finance teams at independent harpsichord workshops.") \
+        == [("harpsichord workshops", None)]
+    assert _read("We sell to CFOs at mid-sized SaaS companies in Germany.") == [("", "saas")]
+    assert _read("我们卖给连锁旗袍定制店的财务总监。") == [("旗袍定制店", None)]
+
+
+def test_a_tools_sweet_spot_is_no_segment(extractor: OfflineExtractor) -> None:
+    notes = ("Who: chimney sweeps in Maine\n"
+             "Tech: multi-cloud is the sweet spot - AWS plus Azure, Okta for identity\n")
+    assert _firmographics(notes, extractor).firmographics.industries == ["chimney sweeps"]

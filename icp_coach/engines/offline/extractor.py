@@ -521,7 +521,13 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     table = gazetteer.industries()
     keys: list[str] = []
     for index, unit in enumerate(units):
-        if unit.is_heading or unit.kind not in PROFILE_KINDS:
+        if unit.is_heading or unit.kind in _RULED_OUT:
+            continue
+        if unit.kind == "decision":
+            # "We sell to finance teams at hospitals": a line about people defines the trade too.
+            keys += [key for s in defined_segments(unit.text) if not says_exclusion(unit.text)
+                     for key in (s.canonical, s.words) if key]
+        if unit.kind not in PROFILE_KINDS:
             continue
         text = before_their_customers(unit.body if unit.label else unit.text)
         parts = _clause_polarity(text, unit.excluded)

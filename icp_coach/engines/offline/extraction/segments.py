@@ -36,7 +36,7 @@ _EN_CUE = re.compile(
     r"|(?:we're|we\s+are)\s+(?:going\s+after|targeting|focused\s+on|focusing\s+on|selling\s+to"
     r"|chasing|built\s+for)"
     r"|(?:best|ideal|perfect)\s+(?:fit|customers?|clients?)\s*(?:is|are|=|:|[-–—])"
-    r"|sweet\s+spot\s*(?:is|=|:|[-–—])"
+    r"|(?:our|the)\s+sweet\s+spot\s+(?:is|are)|^\W*sweet\s+spot\s*[:=]"
     r"|(?:target(?:\s+(?:accounts?|customers?|market|segment))?|icp|segment|ideal\s+customers?"
     r"(?:\s+profile)?|who\s+we\s+sell\s+to|who\s+buys)\s*[:=]"
     r")\s*(?:[-–—]\s*)?", re.IGNORECASE)
@@ -47,6 +47,7 @@ _ZH_CUE = re.compile(
     r"|(?:我们|我司|咱们)(?:现在|目前)?(?:主要|只|专门|重点|一般|就)?(?:做|服务|面向|卖给|聚焦|针对|盯)(?:于)?"
     r"(?=[^，。；,;]{1,30}?的(?:客户|生意|市场))"
     r"|(?:我们|我司|咱们)(?:主要|只|专门|重点)(?:服务|面向|卖给|聚焦|针对)(?:于)?"
+    r"|(?:我们|我司|咱们)(?:主要|只|专门|一般)?卖给"
     r"|目标(?:行业|市场|群体|客群)(?:是|为|：|:)")
 # A label whose value names the segment ("Segment: ...", "目标行业：...").
 SEGMENT_LABEL = re.compile(
@@ -134,10 +135,11 @@ _GENERIC_HEAD = re.compile(
     r"|brands?|manufacturers?|makers?|vendors?|groups?|chains?|outfits?|contractors?|players?"
     r"|organi[sz]ations?|sector|industry|space|market|practices|offices|services|cent(?:er|re)s"
     r"|houses|的)?\s*"
-    r"(?:店|门店|公司|企业|厂|工厂|厂家|机构|行业|商家|卖家|市场|连锁|品牌|单位)?$", re.IGNORECASE)
+    r"(?:店|门店|公司|企业|厂|工厂|厂家|机构|行业|商家|卖家|市场|连锁|品牌|单位|运营方|运营商|服务商|经营者)?$",
+    re.IGNORECASE)
 # Words that end a trade's name without naming anything ("冻品批发市场", "harpsichord companies").
 _EMPTY_TAIL = re.compile(r"(?:\s+(?:companies|company|businesses|business|firms|sector|industry|space"
-                         r"|market))$|(?<=[\u4e00-\u9fff]{2})(?:市场|行业|企业|公司|商家|卖家|单位|机构)$",
+                         r"|market))$|(?<=[\u4e00-\u9fff]{2})(?:市场|行业|企业|公司|商家|卖家|单位|机构|运营方|经营者)$",
                          re.IGNORECASE)
 
 
@@ -223,8 +225,27 @@ def _phrase_zh(text: str, start: int) -> str:
     if generic:
         phrase = phrase[:generic.start()]
     elif "的" in phrase:
-        phrase = phrase.rsplit("的", 1)[1]
+        before, after = phrase.rsplit("的", 1)
+        # "连锁酒店的财务总监": the people we sell to work in the trade before 的.
+        phrase = before if _is_role(after) else after
     return phrase
+
+
+_ROLE_WORDS = re.compile(
+    r"(?:teams?|departments?|depts?|leaders?|leadership|heads?|managers?|directors?|officers?"
+    r"|owners?|founders?|buyers?|executives?|execs|vps?|cfos?|ctos?|ceos?|coos?|cios?|admins?"
+    r"|staff|people|folks)$|(?:总监|经理|主管|负责人|老板|总经理|董事长|创始人|财务|采购|团队|部门)$",
+    re.IGNORECASE)
+
+
+def _is_role(item: str) -> bool:
+    """ "CFOs", "finance teams", "ops leaders", "财务总监": people, not a trade."""
+    from icp_coach.engines.offline.extraction.titles import find_titles
+
+    item = item.strip()
+    titles = find_titles(item)
+    return bool(_ROLE_WORDS.search(item)) or (bool(titles) and titles[0][0] == 0
+                                                and titles[-1][1] >= len(item.rstrip("s")))
 
 
 def _items_zh(phrase: str) -> list[str]:
@@ -263,6 +284,9 @@ _ASKS = re.compile(r"(?:whether|if|do|does|can|could|would|should|asked)\s*$|(?:
                    re.IGNORECASE)
 
 
+_WORKPLACE = re.compile(r"\s*(?:at|in|within|of|from|inside)\s+", re.IGNORECASE)
+
+
 def defined_segments(text: str) -> list[Segment]:
     """The trades a sentence defines as the segment ("we sell to ...", "目标客户是..."), with
     where the defining phrase lies; [] when the sentence defines none."""
@@ -273,6 +297,11 @@ def defined_segments(text: str) -> list[Segment]:
         zh = has_cjk(text[cue.end():cue.end() + 12])
         phrase = _phrase_zh(text, cue.end()) if zh else _phrase_en(text, cue.end())
         items = _items_zh(phrase) if zh else _items_en(phrase)
+        workplace = None if zh else _WORKPLACE.match(text, _end_of(text, phrase, cue.end()))
+        if items and workplace and all(_is_role(item) for item in items):
+            # "CFOs at mid-sized SaaS companies": the trade is where those people work.
+            phrase = _phrase_en(text, workplace.end())
+            items = _items_en(phrase)
         found += _segments_of(items, cue.start(), _end_of(text, phrase, cue.end()))
     return found
 
