@@ -169,3 +169,9 @@ def test_a_tools_sweet_spot_is_no_segment(extractor: OfflineExtractor) -> None:
     notes = ("Who: chimney sweeps in Maine\n"
              "Tech: multi-cloud is the sweet spot - AWS plus Azure, Okta for identity\n")
     assert _firmographics(notes, extractor).firmographics.industries == ["chimney sweeps"]
+
+
+def test_only_doing_one_trade_defines_it(extractor: OfflineExtractor) -> None:
+    document = _firmographics("硬性条件：\n- 只做浙江、江苏的旗袍定制店，别的省不考虑\n", extractor)
+    assert document.firmographics.industries == ["旗袍定制店"]
+    assert document.firmographics.regions == ["浙江", "江苏"]
