@@ -45,6 +45,16 @@ from icp_coach.engines.offline.extraction.lines import (
 from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.products import unknown_products
+from icp_coach.engines.offline.extraction.segments import (
+    SEGMENT_LABEL,
+    SEGMENT_QUESTION,
+    Segment,
+    answer_body,
+    before_their_customers,
+    defined_segments,
+    labelled_segments,
+    names_their_customers,
+)
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
 from icp_coach.text.numbers import find_ranges
 
@@ -85,7 +95,8 @@ _FILLER = re.compile(r"(?<![A-Za-z])(?:or|and|the|a|an|is|are|usually|often|some
 
 
 # What may remain of a clause that only rules out the one before it (", not now", "，暂时不做").
-_ONLY_TIME_OR_VERB = re.compile(r"(?:now|yet|for now|right now|at the moment|currently|today"
+_ONLY_TIME_OR_VERB = re.compile(r"(?:(?:but|and|though|however|although|但是?|不过)\s*)?"
+                                r"(?:now|yet|for now|right now|at the moment|currently|today"
                                 r"|this year|anymore|any more|现在|目前|暂时|已经)?\s*"
                                 r"(?:做|碰|考虑|接|管)?了?", re.IGNORECASE)
 
@@ -122,7 +133,7 @@ class OfflineExtractor:
         sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd)
         notes += sizes.notes
         patch = ICPPatch(
-            industries=self._gazetteer_values(profile_units, gazetteer.industries(), language),
+            industries=_industries(profile_units, language),
             regions=self._gazetteer_values(profile_units, gazetteer.regions(), language),
             tech_stack=self._tech_stack(units, any_unit=interview and step == 2),
             employees=_range(sizes.employees.min, sizes.employees.max),
@@ -304,6 +315,8 @@ def _content_hints(text: str, step: int | None = None) -> dict[str, float]:
     step 3 of the interview (lost deals, churn), a ruling-out reading of sizes and negations."""
     hints: dict[str, float] = {}
     profile = len(mentions("industry", text)) + len(mentions("region", text))
+    if defined_segments(text):  # "our sweet spot is tile installers ..." defines the profile
+        profile += 2
     if any(r.currency or cues("employees", "").search(text) or cues("revenue", "").search(text)
            for r in find_ranges(text)):
         profile += 2
@@ -352,7 +365,8 @@ _OUR_PLACE = re.compile(
 _EXCEPT_TAIL = re.compile(r"(?<![A-Za-z])(?:other than|except(?: for)?|excluding|apart from"
                           r"|but not)\s", re.IGNORECASE)
 # "除了X以外的Y" rules X out and keeps Y; "除了X以外，还/也Y" keeps both (besides X, also Y).
-_ZH_EXCEPT = re.compile(r"除了(?P<out>[^，。；,;]+?)(?:以外|之外|外)(?P<also>[，,\s]*(?:还|也))?")
+_ZH_EXCEPT = re.compile(r"除了(?P<out>[^，。；,;]+?)(?:以外|之外|外)(?P<also>[，,\s]*(?:还|也))?"
+                        r"|^(?P<before>[^，。；,;：:]+?)(?:以外|之外)的(?=[^，。；,;]{2})")
 # Two or more capitalised words in a logo clause are a company's name ("Acme Dental").
 _PROPER_NAME = re.compile(r"(?<![A-Za-z])[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+")
 
@@ -401,6 +415,7 @@ def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[st
         if status == "ruled_out" and index > 0 and _ONLY_TIME_OR_VERB.fullmatch(remainder) \
                 and parts[index - 1][1] == "kept":
             parts[index - 1] = (parts[index - 1][0], "ruled_out")
+    parts = _negated_lists(parts)
     ruled_out_by_reader = {clause.strip() for clause in excluded}
     parts = [(clause, "ruled_out" if status == "kept" and clause.strip() in ruled_out_by_reader
               else status) for clause, status in parts]
@@ -411,6 +426,31 @@ def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[st
                for name in _names_segment(clause)}
     return [(clause, "covered" if status == "kept" and _names_segment(clause)
              and _names_segment(clause) <= refused else status) for clause, status in parts]
+
+
+# A short list item after a clause that rules out, the list closed by "or"/"nor"/"and": "We do not
+# go after shipping lines, dry bulk-only ports, or marinas" rules all three out.
+_LIST_END = re.compile(r"^\s*(?:or|nor|and|or\s+even)\s", re.IGNORECASE)
+_LIST_ITEM_WORDS = 6
+_ASIDE = re.compile(r"^\W*(?:not|no|never|except)\s", re.IGNORECASE)
+
+
+def _negated_lists(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    parts = list(parts)
+    for index, (opening, status) in enumerate(parts):
+        if status != "ruled_out" or _ASIDE.match(opening):
+            continue  # "..., not hospital labs, and orthodontic practices": an aside ends there
+        run = []
+        for follow in range(index + 1, len(parts)):
+            clause, kind = parts[follow]
+            if kind != "kept" or len(clause.split()) > _LIST_ITEM_WORDS:
+                break
+            run.append(follow)
+            if _LIST_END.match(clause):
+                for item in run:
+                    parts[item] = (parts[item][0], "ruled_out")
+                break
+    return parts
 
 
 def _names_segment(clause: str) -> set[str]:
@@ -470,6 +510,85 @@ def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
             unit = replace(unit, also=tuple(dict.fromkeys((*unit.also, *flags))))
         fixed.append(unit)
     return fixed
+
+
+def _industries(units: list[Unit], language: Language) -> list[str]:
+    """The trades the profile states, finest grain, each once. A sentence that defines the
+    segment ("we sell to ...", "目标客户是...") is read for that segment in the note's own words
+    when the gazetteer has no entry for it (`segments.py`); the rest of the line is read with the
+    gazetteer. What a line says about the segment's own customers ("they work for councils",
+    "给诊所做牙冠") names no segment."""
+    table = gazetteer.industries()
+    keys: list[str] = []
+    for index, unit in enumerate(units):
+        if unit.is_heading or unit.kind in _RULED_OUT:
+            continue
+        if unit.kind == "decision":
+            # "We sell to finance teams at hospitals": a line about people defines the trade too.
+            keys += [key for s in defined_segments(unit.text) if not says_exclusion(unit.text)
+                     for key in (s.canonical, s.words) if key]
+        if unit.kind not in PROFILE_KINDS:
+            continue
+        text = before_their_customers(unit.body if unit.label else unit.text)
+        parts = _clause_polarity(text, unit.excluded)
+        refused = [clause for clause, status in parts if status == "ruled_out"]
+        label = unit.label or unit.lead  # "目标：..." names the segment, known word or not
+        if _answers_segment_question(units, index):
+            offset = len(text) - len(answer_body(text))
+            segments = [replace(s, start=s.start + offset, end=s.end + offset)
+                        for s in labelled_segments(text[offset:])]
+        elif label and SEGMENT_LABEL.match(label):
+            lead = None if unit.label else re.match(
+                re.escape(label) + r"\s*(?:[:：=]|\s[-–—>]+\s)\s*", text)
+            offset = lead.end() if lead else 0  # a lead stays in the unit's text
+            segments = [replace(s, start=s.start + offset, end=s.end + offset)
+                        for s in labelled_segments(text[offset:])]
+        else:
+            segments = defined_segments(text)
+        segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)]
+        for segment in segments:  # the segment reading decides for the words it read
+            text = text[:segment.start] + " " * (segment.end - segment.start) + text[segment.end:]
+        # After the segment a sentence describes it ("..., the ones doing fleet washing"), unless
+        # a clause adds another ("..., plus healthtech that handles patient data").
+        end = len(text) if label else max((s.end for s in segments), default=len(text))
+        clauses = _kept_clauses(text[:end], unit.excluded) + [
+            clause for clause in _kept_clauses(text[end:], unit.excluded)
+            if _ADDS_SEGMENT.match(clause)]
+        if _NAMES_NO_SEGMENT.search(f"{unit.label} {unit.text}"):
+            clauses = []  # a line about logos, competitors or our product: its trades are theirs
+        for clause in clauses:
+            if not names_their_customers(clause):
+                keys += table.values(_without_titles(clause))
+        for segment in segments:
+            keys += [key for key in (segment.canonical, segment.words) if key]
+    return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
+
+
+# Clauses whose trades are not the segment's: logos ("Desert Tile Co, a hotel renovation
+# specialist"), competitors ("Ekos (brewery software)"), our own product ("software for the
+# construction trades", "专注建筑行业SaaS").
+_NAMES_NO_SEGMENT = re.compile(
+    _LOGOS.pattern + r"|(?<![A-Za-z])(?:competitors?|compete\s+with|competing\s+with|lose\s+to"
+    r"|lost\s+to|losing\s+to|(?:software|saas|platform|app|tool|solution)s?\s+for)(?![A-Za-z])"
+    r"|竞品|竞争对手|对手|输给|专注[^，。；,;]{0,12}(?:SaaS|软件|系统|平台)", re.IGNORECASE)
+_ADDS_SEGMENT = re.compile(r"^\s*(?:and|or|plus|also|as\s+well\s+as|along\s+with|together\s+with)"
+                           r"(?![A-Za-z])|^\s*(?:以及|还有|另外|也|和|及|或者)", re.IGNORECASE)
+
+
+def _answers_segment_question(units: list[Unit], index: int) -> bool:
+    """The unit answers "What type of business do you sell to?": the question heads it, or
+    ends the sentence before it on the same line ("Q: ...? A: bridal boutiques")."""
+    unit = units[index]
+    if unit.heading and SEGMENT_QUESTION.search(unit.heading) and unit.heading.rstrip().endswith(
+            ("?", "？")):
+        return True
+    before = units[index - 1] if index else None
+    return bool(before and before.line == unit.line and before.text.rstrip().endswith(("?", "？"))
+                and SEGMENT_QUESTION.search(before.text))
+
+
+def _segment_words(segment: Segment) -> str:
+    return segment.words or (gazetteer.industries().display(segment.canonical or "") or "\x00")
 
 
 def _kept_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:

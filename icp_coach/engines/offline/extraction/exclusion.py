@@ -18,7 +18,7 @@ EXCLUSION = re.compile(
     r"|don'?t|won'?t|isn'?t|aren'?t|pass on|stay away|disqualif\w*|poor fit|bad fit|not a fit"
     r"|deal.?breaker|say no|turn (?:them )?down|decline)(?![A-Za-z])"
     r"|不做|不接|不碰|不要|别|排除|除外|不适合|不是|不考虑|不建议|暂时不|先不|避开|不跟|放弃|直接撤|劝退"
-    r"|放一放|不值得|拒绝",
+    r"|放一放|不值得|拒绝|不算在内|不算",
     re.IGNORECASE)
 # A requirement: "must", "has to", "need(s) to", "必须", "一定要", "得要"...
 _REQUIREMENT = re.compile(r"(?<![A-Za-z])(?:must|has to|have to|needs? to|required?|requires"

@@ -152,9 +152,21 @@ class Gazetteer:
 
     # --- the tree (industries and regions) ---------------------------------------------------
     @classmethod
-    def from_tree(cls, entries: Iterable[Entry]) -> Gazetteer:
+    def from_tree(cls, entries: Iterable[Entry], *, inflect: bool = False) -> Gazetteer:
+        """`inflect`: an English name of several words is also found with its last word in the
+        other number ("dance studio" for "dance studios", "tyre dealer" for "tyre dealers"),
+        unless another entry claims that spelling."""
         entries = list(entries)
-        return cls({e.key: [*e.synonyms] for e in entries}, tree=entries)
+        synonyms = {e.key: [*e.synonyms] for e in entries}
+        if inflect:
+            claimed = {_key(s) for names in synonyms.values() for s in names}
+            for names in synonyms.values():
+                for name in list(names):
+                    for variant in _other_number(name):
+                        if _key(variant) not in claimed:
+                            claimed.add(_key(variant))
+                            names.append(variant)
+        return cls(synonyms, tree=entries)
 
     def entry(self, key: str) -> Entry | None:
         return self._tree.get(key)
@@ -198,9 +210,38 @@ class Gazetteer:
         return [key for key in keys if key not in covered]
 
 
+_UNCOUNTED = re.compile(r"(?:ics|ss|us|is|ware|ing|ry|ia|sh|ce|th|food|media|care|equipment)$")
+
+
+def _other_number(name: str) -> list[str]:
+    """The name with its last word in the other number: plural and singular of an English
+    trade of two words or more ("ski resorts" / "ski resort", "pharmacy chains" / "pharmacy
+    chain"). Single words are left alone: "bank" of "bank transfer" is no bank."""
+    words = name.split(" ")
+    if name.startswith("=") or len(words) < 2 or not name.isascii() or not words[-1].isalpha():
+        return []
+    last = words[-1].lower()
+    if last.endswith("ies") and len(last) > 4:
+        other = last[:-3] + "y"
+    elif re.search(r"(?:ch|sh|x|ss)es$", last):
+        other = last[:-2]
+    elif last.endswith("s") and not _UNCOUNTED.search(last):
+        other = last[:-1]
+    elif re.search(r"[^aeiou]y$", last):
+        other = last[:-1] + "ies"
+    elif re.search(r"(?:ch|sh|x|ss)$", last):
+        other = last + "es"
+    elif _UNCOUNTED.search(last) or len(last) < 3:
+        return []
+    else:
+        other = last + "s"
+    return [" ".join([*words[:-1], other])]
+
+
 @lru_cache(maxsize=1)
 def industries() -> Gazetteer:
-    return Gazetteer.from_tree(load_entries(load_data("industries.yaml"), title_case=False))
+    return Gazetteer.from_tree(load_entries(load_data("industries.yaml"), title_case=False),
+                               inflect=True)
 
 
 @lru_cache(maxsize=1)

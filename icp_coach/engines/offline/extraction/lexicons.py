@@ -27,14 +27,19 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+_SHORT = 4  # English cues this short match whole words (a plural "s" allowed)
+
+
 def cue_pattern(cues: list[str]) -> re.Pattern[str]:
     """One regex for a cue list. English cues match at a word start (so "disqualif" also finds
-    "disqualify"); Chinese cues match anywhere."""
+    "disqualify"), short ones as whole words; Chinese cues match anywhere."""
     parts = []
     for cue in sorted({str(c) for c in cues}, key=len, reverse=True):
         escaped = re.escape(cue.strip()).replace(r"\ ", r"\s+")
         if cue[:1].isascii() and (cue[:1].isalnum()):
             escaped = r"(?<![A-Za-z0-9])" + escaped
+            if len(cue.strip()) <= _SHORT:  # "no" is not the start of "notes", nor "out" of "outlook"
+                escaped += r"s?(?![A-Za-z])"
         parts.append(escaped)
     return re.compile("|".join(parts), re.IGNORECASE)
 

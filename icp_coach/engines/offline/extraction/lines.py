@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from icp_coach.engines.offline.extraction.lexicons import cue_kinds, cues
+from icp_coach.engines.offline.extraction.segments import SEGMENT_LABEL
 
 KINDS = ("profile", "tech", "pain", "signal", "decision", "red_flag", "misc", "pmf", "psycho")
 # When two kinds score the same, the earlier one wins: ruling a line out matters more than
@@ -117,8 +118,10 @@ def split_sentences(text: str) -> list[str]:
 
 # A comma inside a number ("3,000") does not end a clause.
 # An English aside in parentheses is a clause of its own ("... operators (not the mega-pass
-# groups)"); Chinese （） usually lists examples inside the clause ("流程行业（化工、制药）先不碰").
+# groups)"); Chinese （） usually lists examples inside the clause ("流程行业（化工、制药）先不碰"),
+# unless the aside rules out ("冷库运营商（不是物流公司）").
 _CLAUSE = re.compile(r",(?!\d{3}(?!\d))|[，;；。!?！？]|\)(?=\s|$)|\.(?!\d)|\s\("
+                     r"|[（(](?=(?:不是|不含|不包括|不做|并非|非)[^）)]{1,20}[）)])"
                      r"|\s(?:but|except|unless|although|though|however)\s|但是|但|(?<=[，,。；;！!？?\s])不过|除非")
 
 
@@ -162,7 +165,13 @@ def _is_title_line(line: str, lines: list[str], number: int) -> bool:
     # A title heads something: a note of one line is content, not the title of nothing.
     has_content_after = any(row.strip() for row in lines[number:])
     return (followed_by_blank and has_content_after and len(line) <= 70 and not line.endswith((".", "。", "!", "?", "！", "？"))
-            and _LABEL.match(line) is None)
+            and (_LABEL.match(line) is None or bool(_DOC_TITLE.search(line))))
+
+
+# "医药流通 SaaS —— ICP draft", "Lift-ticketing ICP - working doc": a dash before words that name
+# the document makes a title, not a "label - value" line.
+_DOC_TITLE = re.compile(r"\s[-–—]+\s*(?:\w+\s+){0,2}(?:icp|draft|notes|working\s+doc|memo|brief|summary"
+                        r"|草稿|纪要|备忘|画像|笔记)", re.IGNORECASE)
 
 
 # What may follow a size or revenue word in a field's name ("人数", "营收规模", "Revenue (USD)").
@@ -171,11 +180,17 @@ _FIELD_NAME_END = re.compile(r"(?:count|size|number|total|range|band|员|数|数
                              r"(?:[（(][^()（）]{0,20}[)）])?", re.IGNORECASE)
 
 
+# Names of lists in a note that no one is called ("Logos:", "Competitors:", "标杆客户：").
+_LIST_NAME = re.compile(r"(?<![A-Za-z])(?:references?|logos?|customers?|clients?|competitors?"
+                        r"|case\s+stud\w*|accounts?)(?![A-Za-z])|标杆|客户|案例|竞品|对手", re.IGNORECASE)
+
+
 def _is_speaker(prefix: str) -> bool:
     """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
     stay in the text; "To:", "Re:", "主题：" are a memo's header fields, not speakers."""
-    if _METADATA.fullmatch(prefix.strip(" :：*_")):
-        return False
+    name = prefix.strip(" :：*_")
+    if _METADATA.fullmatch(name) or SEGMENT_LABEL.match(name) or _LIST_NAME.search(name):
+        return False  # "目标：...", "Reference customers: ...": a list's name, no one speaking
     if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
         return False
     # "Staff:", "Employees:", "人数：", a table's "| Revenue |": a firmographic field's name.
@@ -230,8 +245,34 @@ def _table_line(line: str, following: str, *, header: bool = False) -> str | Non
     return f"{first}: " + "; ".join(cells[1:])
 
 
-def _cells(row: str) -> list[str]:
-    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+# Between the pieces of a table row whose columns rule in and out ("| Region | UK | Northern
+# Ireland |" under "| Field | In | Out |"): each piece is read as a line of its own.
+ROW_PIECES = "\u00a6"
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _ruling_out_columns(header: str) -> dict[int, str]:
+    """The columns of a table header that rule out ("Out", "Exclude", "不做"), by index."""
+    cells = _cells(header)
+    return {index: cell for index, cell in enumerate(cells)
+            if index and cell and classify_phrase(cell) == "red_flag"}
+
+
+def _split_row(line: str, columns: dict[int, str]) -> str | None:
+    """A row of an in/out table as "label: kept cells" then, for each ruling-out cell,
+    "Out: cell", the pieces joined by ROW_PIECES; None when no ruling-out cell is filled."""
+    cells = _cells(line)
+    out = [(columns[i], cell) for i, cell in enumerate(cells) if i in columns and cell]
+    kept = [cell for i, cell in enumerate(cells) if i and i not in columns and cell]
+    if not out or not cells[0]:
+        return None
+    first = re.sub(r"^\*\*(.+)\*\*$", r"\1", cells[0])
+    pieces = [f"{first}: " + "; ".join(kept)] if kept else []
+    pieces += [f"{name}: {cell}" for name, cell in out]
+    return f" {ROW_PIECES} ".join(pieces)
 
 
 def _size_columns(header: list[str]) -> bool:
@@ -254,9 +295,19 @@ def plain_lines(text: str) -> list[str]:
     numbers kept."""
     lines = text.splitlines()
     plain = []
+    columns: dict[int, str] = {}  # the ruling-out columns of the Markdown table being read
     header: list[str] = []  # the column names of the Markdown table being read, if they name sizes
     for index, line in enumerate(lines):
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if not _TABLE_ROW.match(line.strip()):
+            columns = {}
+        elif _DEBRIS.match(following) and _TABLE_ROW.match(following) and not _DEBRIS.match(line):
+            columns = _ruling_out_columns(line)  # a header row
+        elif columns and not _DEBRIS.match(line):
+            row = _split_row(line, columns)
+            if row is not None:
+                plain.append(row)
+                continue
         tab = _tab_row(line)
         if tab is not None:
             # The first row of a pasted block is its header.
@@ -273,12 +324,25 @@ def plain_lines(text: str) -> list[str]:
             table = _row_under_header(_cells(line), header)
         if table is not None:
             plain.append(table)
-        elif line.strip() and (_DEBRIS.match(line) or _MESSAGE_HEADER.match(line.strip())):
+        elif line.strip() and (_DEBRIS.match(line) or _MESSAGE_HEADER.match(line.strip())
+                               or _is_signature(line.strip())):
             plain.append("")
         else:
             indent = line[:len(line) - len(line.lstrip())]
             plain.append(indent + _TIMESTAMP.sub("", line.strip(), count=1))
     return plain
+
+
+_SIGNATURE = re.compile(r"^[^|]{1,40}(?:\s[|｜]\s[^|｜]{1,60}){2,}$")
+
+
+def _is_signature(line: str) -> bool:
+    """An email signature ("Kim Lee | Head of Sales | GroutWorks"): who wrote, not who buys."""
+    if not _SIGNATURE.match(line):
+        return False
+    from icp_coach.engines.offline.extraction.titles import find_titles  # titles use this module
+
+    return any(find_titles(cell.strip()) for cell in re.split(r"[|｜]", line))
 
 
 def _has_children(lines: list[str], number: int) -> bool:
@@ -324,16 +388,18 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
             continue
         bullet = bool(_BULLET.match(stripped))
         title = _heading_text(stripped)
+        document_title = False
         if (title is None and titled and not units and not bullet
                 and _is_title_line(stripped, lines, number)):
-            title = stripped
+            title, document_title = stripped, bool(_DOC_TITLE.search(stripped))
         if title is None and not bullet and _is_list_heading(stripped, lines, number):
             title = stripped
         if title is None and bullet and len(stripped) <= 40 and (
                 _has_children(lines, number) or _heads_other_list(stripped, lines, number)):
             title = _BULLET.sub("", stripped, count=1).strip()
         if title is not None:
-            section = classify_phrase(title)
+            # "... —— ICP draft" names the document: it places nothing below it.
+            section = None if document_title else classify_phrase(title)
             if section in _STICKY and not any(not unit.is_heading for unit in units) \
                     and stripped.startswith("# "):
                 # The document's own title ("# ICP notes", "# Misc thoughts on our ICP") names
@@ -373,6 +439,8 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
 def _segments(text: str) -> list[str]:
     """A long line of "key = value; ...; key: value" (a CRM notes field) is read segment by
     segment, each with its own label; any other line is one segment."""
+    if ROW_PIECES in text:
+        return [piece.strip() for piece in text.split(ROW_PIECES) if piece.strip()]
     pieces = [piece.strip() for piece in re.split(r"\s*[;；]\s*", text) if piece.strip()]
     matches = [_LABEL.match(piece) for piece in pieces]
     labelled = sum(1 for m in matches if m and classify_phrase(m.group("label")) is not None)

@@ -1,0 +1,356 @@
+"""The segment a note defines, read in the note's own words.
+
+"We sell to independent tree surgeons and arborists, 10-50 staff", "Our ICP is ...", "Target
+accounts: ...", "目标客户是连锁宠物美容店", "我们主要做印刷包装厂的客户": the words after the
+defining cue are a noun phrase naming the trade. It is read as a person reads it: up to where the
+phrase stops naming (a size, a place, a relative clause, "usually ..."), split into its items
+("tree surgeons and arborists"), general qualifiers dropped ("independent", "regional", "连锁",
+"民营"). Each item is a trade: the gazetteer's entry when it names the item's head, the item's
+own words when the gazetteer does not know it (or knows only a modifier: "pet" in "pet
+crematoria" is no pet-care business).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from icp_coach.engines.offline.extraction.exclusion import rules_out_words
+from icp_coach.engines.offline.extraction.gazetteer import industries
+from icp_coach.engines.offline.extraction.lexicons import has_cjk
+from icp_coach.engines.offline.extraction.mentions import mentions
+
+_ADVERB = r"(?:(?:mostly|mainly|primarily|only|largely|basically|really|just|typically|usually|generally|currently|exclusively)\s+)?"
+# What opens a definition of the segment; the phrase starts where the match ends.
+_EN_CUE = re.compile(
+    r"(?<![A-Za-z])(?:"
+    r"(?:we|i)(?:'re|\s+are)?\s+" + _ADVERB + r"(?:sell(?:s|ing)?|selling)\s+" + _ADVERB
+    + r"(?:in)?to"
+    r"|(?:we|i)\s+" + _ADVERB + r"(?:target|go\s+after|focus\s+on|serve|work\s+with|build\s+for"
+    r"|are\s+built\s+for|speciali[sz]e\s+in|help|sell\s+mostly\s+to)"
+    r"|our\s+(?:ideal\s+|core\s+|best\s+|main\s+|primary\s+|target\s+)?(?:icp|customers?|clients?"
+    r"|buyers?|market|segment|niche|sweet\s+spot|target(?:\s+(?:market|customers?|accounts?"
+    r"|segment))?)\s*(?:is|are|=|:|would\s+be|tends?\s+to\s+be)"
+    r"|(?:the\s+)?(?:people|companies|businesses|firms|folks|accounts|shops|ones|guys)\s+we\s+"
+    r"(?:sell\s+to|target|go\s+after|serve|want)\s*,?\s*(?:they're|they\s+are|are|is|it's)"
+    r"|(?:we're|we\s+are)\s+(?:going\s+after|targeting|focused\s+on|focusing\s+on|selling\s+to"
+    r"|chasing|built\s+for)"
+    r"|(?:best|ideal|perfect)\s+(?:fit|customers?|clients?)\s*(?:is|are|=|:|[-–—])"
+    r"|(?:our|the)\s+sweet\s+spot\s+(?:is|are)|^\W*sweet\s+spot\s*[:=]"
+    r"|(?:target(?:\s+(?:accounts?|customers?|market|segment))?|icp|segment|ideal\s+customers?"
+    r"(?:\s+profile)?|who\s+we\s+sell\s+to|who\s+buys)\s*[:=]"
+    r")\s*(?:[-–—]\s*)?", re.IGNORECASE)
+_ZH_CUE = re.compile(
+    r"目标客[户群](?:群体?)?(?:主要)?(?:是|为|就是|：|:)"
+    r"|(?:我们|我司|咱们|公司)(?:的)?(?:目标|主要|核心|理想)?(?:客户|客群|用户)(?:群体?)?(?:主要|基本上|一般|大多)?"
+    r"(?:是|为|就是|：|:)"
+    r"|(?:我们|我司|咱们)(?:现在|目前)?(?:主要|只|专门|重点|一般|就)?(?:做|服务|面向|卖给|聚焦|针对|盯)(?:于)?"
+    r"(?=[^，。；,;]{1,30}?的(?:客户|生意|市场))"
+    r"|(?:我们|我司|咱们)(?:主要|只|专门|重点)(?:服务|面向|卖给|聚焦|针对)(?:于)?"
+    r"|(?:我们|我司|咱们)(?:主要|只|专门|一般)?卖给"
+    r"|(?:^|(?<=[，,。；;\s：:]))(?:只|专门|专)做(?=[^，。；,;]{1,30}?的)"
+    r"|目标(?:行业|市场|群体|客群)(?:是|为|：|:)")
+# A label whose value names the segment ("Segment: ...", "目标行业：...").
+SEGMENT_LABEL = re.compile(
+    r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry))?|segments?|icp"
+    r"|ideal\s+customers?(?:\s+profile)?|industry|industries|verticals?|niche|trade|sector"
+    r"|customer\s+type|best\s+fit|ideal\s+fit|sweet\s+spot|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
+    r"|客群|细分市场|赛道|客户画像|画像|客户定位|定位|服务对象|客户群体|主要客户))\W*$", re.IGNORECASE)
+# A question whose answer names the segment ("What type of business do you sell to?").
+SEGMENT_QUESTION = re.compile(
+    r"(?:what|which)\s+(?:type|kind|sort)s?\s+of\s+(?:business(?:es)?|compan(?:y|ies)|customers?"
+    r"|clients?|accounts?)|who\s+(?:do|does|did)\s+(?:you|we|it|they)\s+sell\s+to|who\s+(?:is|are)"
+    r"\s+(?:your|our|the)\s+(?:ideal\s+|target\s+|best\s+)?(?:customers?|clients?|buyers?)"
+    r"|(?:what|which)\s+industr|(?:什么|哪些|哪类|哪种|哪个)(?:行业|类型的?客户|样的客户|客户)|客户是谁|卖给谁"
+    r"|目标客户是(?:谁|什么|哪些)", re.IGNORECASE)
+_ANSWER = re.compile(r"^\s*(?:a|answer|答|回答)\s*[:：.]\s*", re.IGNORECASE)
+
+
+def answer_body(text: str) -> str:
+    """An answer without its "A:" / "答：" mark."""
+    return _ANSWER.sub("", text, count=1)
+
+# English: where a phrase stops naming the trade.
+_EN_STOP = re.compile(
+    r"[.;:!?()\[\]\n—–]|\s-\s|\d|(?<![A-Za-z-])(?:with|that|who|which|whose|where|doing|running"
+    r"|using|having|in|across|around|from|between|at|on|like|such|e\.g|including|usually|mostly"
+    r"|typically|mainly|often|generally|based|located|operating|headquartered|than|but|except"
+    r"|not|so|because|since|when|if|whether|roughly|about|approximately|say|think|mean"
+    r"|especially|ideally|preferably|anywhere|anything|who've|that've|they|we|it|is|are|was"
+    r"|were|have|has|their|its|our|your|this|these|those|to\s+a|of\s+(?:about|around|roughly|\d)"
+    r"|run|runs|manage|manages|get|gets|keep|keeps|track|handle|handles|stop|save|grow|automate"
+    r"|need|needs|want|wants|use|uses|struggle|struggle|spend|spends|pay|pays|buy|buys|hate|love)"
+    r"(?![A-Za-z-])"
+    r"|(?<=[a-z]s)\s+[a-z]+ing(?![A-Za-z])", re.IGNORECASE)
+# ... a comma continues the list only when what follows reads as another item.
+_EN_CONTINUES = re.compile(r"^\s*(?:(?:and|or|plus|as\s+well\s+as)\s+(?:also\s+)?)?(?!the\s+ones|ones"
+                           r"|those|some|many|most|all|each|mostly|especially|ideally)[A-Za-z]",
+                           re.IGNORECASE)
+_EN_LEADING = re.compile(
+    r"^(?:(?:the|a|an|all|any|some|most|mostly|mainly|primarily|only|basically|just|generally"
+    r"|typically|usually|really|independent|regional|local|national|small|smaller|mid-?sized?"
+    r"|midsize|medium-?sized|large|larger|big|bigger|established|growing|busy|family-?(?:owned|run)"
+    r"|owner-?(?:operated|run|led)|privately[- ]held|private|multi-?(?:site|location|branch)"
+    r"|single-?(?:site|location)|high-?volume|smb|mid-?market|enterprise|us|uk|eu|b2b|other)\s+)+",
+    re.IGNORECASE)
+_EN_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or|plus|as\s+well\s+as)\s+|,|\s(?:and|or|&|plus)\s|/)\s*",
+                       re.IGNORECASE)
+# A name cut by its number ("Part 145 repair stations", "Tier 1 suppliers") is no item.
+_CUT_NAME = re.compile(r"\s*\b[A-Z][a-z]*\s*$")
+# Items that name no trade: people in general, a size band, a pronoun.
+_GENERIC = re.compile(
+    r"^(?:companies|businesses|firms|organi[sz]ations|customers|clients|teams|people|folks"
+    r"|accounts|operators|owners|shops|brands|enterprises|smbs?|smes?|startups|them|those|these"
+    r"|anyone|everyone|everybody|others?|ones|ourselves|mid-?market|enterprise|b2b|b2c|technicians"
+    r"|techs|workers|staff|employees|agents|reps|professionals|specialists|experts|providers"
+    r"|vendors|suppliers|users|buyers|owners|managers)$",
+    re.IGNORECASE)
+
+# Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
+_ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n]|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
+                      r"|门店数|区域|地区|位于|分布在|集中在|在(?:[\u4e00-\u9fff]{2,3})(?:一带|地区|省|市)")
+_ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|工厂|厂"
+                              r"|工作室|那种|这类|一类)+$")
+_ZH_LEADING = re.compile(
+    r"^(?:就是|主要是|是|一些|各类|各种|这种|那种|这类|那类|城市里|城里|本地|当地|做|的)+"
+    r"|^(?:(?:连锁|中小型|中小|大中型|大型|小型|中型|本地|当地|民营|私营|独立|区域性?|头部|规模以上|单体|个体)(?:的)?)+")
+_ZH_SPLIT = re.compile(r"[、/]|或者|或是|(?<=[\u4e00-\u9fff]{3})(?:和|及|与)(?=[\u4e00-\u9fff]{3})")
+_ZH_MAX = 14
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One trade a note defines: the words as written (qualifiers dropped) and the gazetteer
+    entry that names it, if any."""
+
+    words: str
+    canonical: str | None = None
+    start: int = 0  # where the defining phrase starts in the text given
+    end: int = 0
+
+
+# Head words that add nothing to the trade before them ("insurance companies", "宠物美容店").
+_GENERIC_HEAD = re.compile(
+    r"^[\s'-]*(?:(?:maintenance|repair|servicing|service|installation|cleaning|inspection|supply"
+    r"|rental|hire|practice|management)\s+)?(?:s|companies|company|firms?|businesses|business|shops?|stores?|providers?|operators?"
+    r"|brands?|manufacturers?|makers?|vendors?|groups?|chains?|outfits?|contractors?|players?"
+    r"|organi[sz]ations?|sector|industry|space|market|practices|offices|services|cent(?:er|re)s"
+    r"|houses|的)?\s*"
+    r"(?:店|门店|公司|企业|厂|工厂|厂家|机构|行业|商家|卖家|市场|连锁|品牌|单位|运营方|运营商|服务商|经营者)?$",
+    re.IGNORECASE)
+# Words that end a trade's name without naming anything ("冻品批发市场", "harpsichord companies").
+_EMPTY_TAIL = re.compile(r"(?:\s+(?:companies|company|businesses|business|firms|sector|industry|space"
+                         r"|market))$|(?<=[\u4e00-\u9fff]{2})(?:市场|行业|企业|公司|商家|卖家|单位|机构|运营方|经营者)$",
+                         re.IGNORECASE)
+
+
+def _head_entry(item: str) -> tuple[str | None, bool]:
+    """(the entry naming the item's head, whether it names the whole item). A mention that
+    ends the item, or is followed only by a generic head word, names its head ("restaurant
+    supply distributors": distributors; "insurance companies": insurance); one inside it only a
+    modifier ("pet crematoria": pet)."""
+    found = mentions("industry", item)
+    if not found:
+        return None, False
+    for mention in found:  # "food and beverage manufacturers": the trade, then a generic head
+        if _GENERIC_HEAD.match(item[mention.end:]):
+            # A broad sector named after a modifier ("印刷包装厂": packaging) keeps the note's
+            # words beside it; a finer trade is the item ("specialty coffee roasters").
+            broad = industries().parent_of(mention.canonical) is None
+            return mention.canonical, not (broad and item[:mention.start].strip(" -的"))
+    return None, False
+
+
+def _items_en(phrase: str) -> list[str]:
+    # "food and beverage manufacturers": a gazetteer name that spans a conjunction stays whole.
+    protected = phrase
+    for mention in mentions("industry", phrase):
+        piece = phrase[mention.start:mention.end]
+        protected = protected[:mention.start] + re.sub(r"[ /&,]", "\x01", piece) + protected[mention.end:]
+    items = []
+    for raw in _EN_SPLIT.split(protected):
+        item = _EN_LEADING.sub("", raw.replace("\x01", " ").strip(" '\"*_"))
+        item = re.sub(r"\s+", " ", item).strip(" -'\"")
+        words = item.split()
+        if not words or len(words) > 6 or _GENERIC.match(item) or not re.search(r"[A-Za-z]{3}", item):
+            continue
+        if mentions("region", item) and not mentions("industry", item):
+            continue  # "Ohio" after "in" was cut; a bare place is no trade
+        items.append(item)
+    return items
+
+
+_FILLERS = re.compile(r"(?:[\s,]|(?:um+|uh+|er|erm|like|you\s+know|i\s+mean|mostly|mainly"
+                      r"|basically|honestly|really|so)(?![A-Za-z]))+", re.IGNORECASE)
+
+
+def _phrase_en(text: str, start: int) -> str:
+    """The noun phrase from `start`: up to the first stop word; across commas while what
+    follows is another short item ("fintech, healthcare, and insurance")."""
+    fillers = _FILLERS.match(text, start)  # "the folks we sell to, they're mostly, um, ..."
+    if fillers:
+        start = fillers.end()
+    rest = text[start:]
+    end = 0
+    while True:
+        stop = _EN_STOP.search(rest, end)
+        comma = rest.find(",", end)
+        limit = stop.start() if stop else len(rest)
+        if 0 <= comma < limit:
+            following = rest[comma + 1:]
+            item = re.sub(r"^\s*(?:and|or|plus|as\s+well\s+as)\s+(?:also\s+)?", "", following,
+                          flags=re.IGNORECASE)
+            if _EN_CONTINUES.match(following) and not _EN_STOP.match(item.lstrip()):
+                end = comma + 1
+                continue
+            return rest[:comma]
+        if stop and stop.group().isdigit():
+            return _CUT_NAME.sub("", rest[:limit])
+        return rest[:limit]
+
+
+# "X以外的Y" / "除了X之外的Y": X is ruled out, Y is the segment.
+_ZH_BESIDES = re.compile(r"^[^，。；,;]*?(?:以外|之外)的")
+
+
+def _phrase_zh(text: str, start: int) -> str:
+    rest = text[start:]
+    besides = _ZH_BESIDES.match(rest)
+    if besides:
+        rest = rest[besides.end():]
+    stop = next((m for m in _ZH_STOP.finditer(rest) if m.start() >= 2 or not m.group().isalpha()),
+                None)  # "区域婚车租赁公司": a qualifier first, not where the phrase stops
+    phrase = rest[:stop.start()] if stop else rest
+    # "做X的Y": Y names the trade unless it is a generic word ("客户", "公司"), then X does.
+    generic = _ZH_GENERIC_TAIL.search(phrase)
+    if generic:
+        phrase = phrase[:generic.start()]
+    elif "的" in phrase:
+        before, after = phrase.rsplit("的", 1)
+        # "连锁酒店的财务总监": the people we sell to work in the trade before 的.
+        phrase = before if _is_role(after) else after
+    return phrase
+
+
+_ROLE_WORDS = re.compile(
+    r"(?:teams?|departments?|depts?|leaders?|leadership|heads?|managers?|directors?|officers?"
+    r"|owners?|founders?|buyers?|executives?|execs|vps?|cfos?|ctos?|ceos?|coos?|cios?|admins?"
+    r"|staff|people|folks)$|(?:总监|经理|主管|负责人|老板|总经理|董事长|创始人|财务|采购|团队|部门)$",
+    re.IGNORECASE)
+
+
+def _is_role(item: str) -> bool:
+    """ "CFOs", "finance teams", "ops leaders", "财务总监": people, not a trade."""
+    from icp_coach.engines.offline.extraction.titles import find_titles
+
+    item = item.strip()
+    titles = find_titles(item)
+    return bool(_ROLE_WORDS.search(item)) or (bool(titles) and titles[0][0] == 0
+                                                and titles[-1][1] >= len(item.rstrip("s")))
+
+
+def _items_zh(phrase: str) -> list[str]:
+    phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
+    items = []
+    for raw in _ZH_SPLIT.split(phrase):
+        item = raw.strip(" 　\"'“”")
+        previous = None
+        while previous != item:
+            previous, item = item, _ZH_LEADING.sub("", item)
+        generic = _ZH_GENERIC_TAIL.search(item)
+        if generic:
+            item = item[:generic.start()]
+        if "做" in item and "的" in item:  # "城里做搬家的": what they do
+            item = item.split("做", 1)[1].split("的", 1)[0]
+        if not 2 <= len(item) <= _ZH_MAX or re.search(r"\d|[一二三四五六七八九十百千万]+(?:家|人|个)", item):
+            continue
+        if mentions("region", item) and not mentions("industry", item):
+            continue
+        items.append(item)
+    return items
+
+
+def _segments_of(items: list[str], start: int, end: int) -> list[Segment]:
+    found = []
+    for item in items:
+        if rules_out_words(item):
+            continue
+        canonical, whole = _head_entry(item)
+        words = "" if whole else _EMPTY_TAIL.sub("", item)
+        found.append(Segment(words=words, canonical=canonical, start=start, end=end))
+    return found
+
+
+_ASKS = re.compile(r"(?:whether|if|do|does|can|could|would|should|asked)\s*$|(?:是否|能不能|要不要)$",
+                   re.IGNORECASE)
+
+
+_WORKPLACE = re.compile(r"\s*(?:at|in|within|of|from|inside)\s+", re.IGNORECASE)
+
+
+def defined_segments(text: str) -> list[Segment]:
+    """The trades a sentence defines as the segment ("we sell to ...", "目标客户是..."), with
+    where the defining phrase lies; [] when the sentence defines none."""
+    found: list[Segment] = []
+    for cue in (*_EN_CUE.finditer(text), *_ZH_CUE.finditer(text)):
+        if _ASKS.search(text[max(0, cue.start() - 16):cue.start()]):
+            continue  # "asked whether we work with groups their size"
+        zh = has_cjk(text[cue.end():cue.end() + 12])
+        phrase = _phrase_zh(text, cue.end()) if zh else _phrase_en(text, cue.end())
+        items = _items_zh(phrase) if zh else _items_en(phrase)
+        workplace = None if zh else _WORKPLACE.match(text, _end_of(text, phrase, cue.end()))
+        if items and workplace and all(_is_role(item) for item in items):
+            # "CFOs at mid-sized SaaS companies": the trade is where those people work.
+            phrase = _phrase_en(text, workplace.end())
+            items = _items_en(phrase)
+        found += _segments_of(items, cue.start(), _end_of(text, phrase, cue.end()))
+    return found
+
+
+def _end_of(text: str, phrase: str, start: int) -> int:
+    """Where a phrase read from `start` ends in the text (a ruled-out "X以外的" before it
+    is skipped by the reading, not by the text)."""
+    at = text.find(phrase, start) if phrase else -1
+    return at + len(phrase) if at >= 0 else start + len(phrase)
+
+
+def labelled_segments(body: str) -> list[Segment]:
+    """The trades a segment label's value lists ("Segment: tree surgeons; arborists",
+    "目标行业：汽车贴膜门店")."""
+    found: list[Segment] = []
+    for piece in re.split(r"[;；\n]", body):
+        if not piece.strip() or rules_out_words(piece):
+            continue
+        offset = body.find(piece)
+        zh = has_cjk(piece)
+        phrase = _phrase_zh(piece, 0) if zh else _phrase_en(piece, 0)
+        items = _items_zh(phrase) if zh else _items_en(phrase)
+        found += _segments_of(items, offset, _end_of(body, phrase, offset))
+    return found
+
+
+# A clause about the segment's own customers or work ("they work for councils", "the ones doing
+# fleet washing", "给诊所做牙冠", "为宠物医院提供配套"): the trades it names are not the segment.
+_THEIR_CUSTOMERS = re.compile(
+    r"(?<![A-Za-z])(?:(?:their|its)\s+(?:own\s+)?(?:customers|clients|end[- ]customers|buyers"
+    r"|accounts|tenants)|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:work|works|working|do\s+work)"
+    r"\s+for|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:serve|serves|supply|supplies|sell\s+to"
+    r"|sells\s+to|install\s+for|clean\s+for|build\s+for)|the\s+ones\s+(?:doing|who|that)"
+    r"|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:deliver|sell|supply|ship|cater|haul|distribute"
+    r"|rent|lease|provide\s+\w+|do\s+\w+)\s+(?:\w+\s+)?(?:to|for)"
+    r"|customers,?\s+not\s+ours|serving\s+(?:their|local)?)(?![A-Za-z])"
+    r"|给[^，。；,;]{1,12}(?:做|供货|供应|提供|配套|加工|代工|服务|配送|送货|发货|运输|安装|维修|维保)"
+    r"|为[^，。；,;]{1,12}(?:提供|服务|配套|加工|供货|供应|配送)"
+    r"|(?:他们|其)的?(?:客户|下游)|下游(?:客户)?", re.IGNORECASE)
+
+
+def names_their_customers(clause: str) -> bool:
+    """Whether a clause speaks of the segment's own customers or work, not of the segment."""
+    return bool(_THEIR_CUSTOMERS.search(clause))
+
+
+def before_their_customers(text: str) -> str:
+    """The text up to where it starts speaking of the segment's own customers ("..., their
+    customers are homeowners, campgrounds and construction sites")."""
+    found = _THEIR_CUSTOMERS.search(text)
+    return text[:found.start()] if found else text
