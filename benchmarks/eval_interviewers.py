@@ -1,0 +1,49 @@
+"""Interviewer detection on hand-written cases: exact-set accuracy per language.
+
+Each file in tests/jtbd/interviewer_cases/ is loaded without `--interviewer`; the labels the
+loader puts on the research side must equal the gold set in gold.json (no more, no fewer).
+
+    PYTHONPATH=. .venv/bin/python benchmarks/eval_interviewers.py [--show]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from icp_coach.transcripts.loader import load_transcript
+
+CASES = Path(__file__).resolve().parent.parent / "tests" / "jtbd" / "interviewer_cases"
+
+
+def gold_cases() -> dict[str, list[str]]:
+    return json.loads((CASES / "gold.json").read_text(encoding="utf-8"))
+
+
+def chosen(name: str) -> list[str]:
+    return list(load_transcript(CASES / name).interviewers)
+
+
+def main(argv: list[str]) -> int:
+    show = "--show" in argv
+    totals: dict[str, list[int]] = {}
+    for name, gold in gold_cases().items():
+        got = chosen(name)
+        right = set(got) == set(gold)
+        language = name[:2]
+        totals.setdefault(language, [0, 0])
+        totals[language][0] += right
+        totals[language][1] += 1
+        if show or not right:
+            print(f"{'ok  ' if right else 'MISS'} {name}: chose {got}, gold {gold}")
+    for language, (right, total) in sorted(totals.items()):
+        print(f"{language}: {right}/{total} = {right / total:.0%}")
+    right = sum(r for r, _ in totals.values())
+    total = sum(t for _, t in totals.values())
+    print(f"all: {right}/{total} = {right / total:.0%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
