@@ -13,10 +13,10 @@ from icp_coach.transcripts.decoding import decode_transcript
 from icp_coach.transcripts.docx_lines import docx_lines
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.formats import FORMATS, SUFFIXES, read_other_format, sniff_other_format
+from icp_coach.transcripts.header_people import header_people
 from icp_coach.transcripts.labelled_text import parse_labelled_text
 from icp_coach.transcripts.layouts import name_q_and_a, normalise_layout
 from icp_coach.transcripts.roles import detect_interviewers
-from icp_coach.transcripts.sections import reads_like_metadata
 from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
 SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES)
@@ -38,32 +38,6 @@ def sniff_format(text: str, suffix: str) -> str:
     if _VTT_TIMING.search(head[:4000]):
         return "vtt"
     return "md" if suffix in (".md", ".markdown") else "txt"
-
-
-_HEADER_ROLE = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>hosts?|interviewers?|moderators?|facilitators?|researchers?|"
-    r"observers?|note ?takers?|主持人?|访谈人|采访人|访谈者|记录人?|观察员|"
-    r"guests?|interviewees?|customers?|受访者|受访人|访谈对象|嘉宾)"
-    r"(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<names>.+)$", re.IGNORECASE)
-_GUEST_KEYS = ("guest", "interviewee", "customer", "受访", "访谈对象", "嘉宾")
-
-
-def _header_people(lines: list[str]) -> tuple[list[str], list[str]]:
-    """(hosts, guests) named in the header: `**Hosts:** A, B`, `主持人：孙某（产品），记录：林某`,
-    `Interviewee: C (COO)`. Names only: roles in brackets and `记录：` prefixes dropped."""
-    hosts: list[str] = []
-    guests: list[str] = []
-    for line in lines[:30]:
-        match = _HEADER_ROLE.match(line)
-        if not match or not reads_like_metadata(match.group("names")):
-            continue  # "Host: Welcome back. Why robots?" is the host speaking, not a list of names
-        side = guests if match.group("key").lower().startswith(_GUEST_KEYS) else hosts
-        for piece in re.split(r"\s*(?:,|，|、|;|；|/|\band\b|&|和|以及)\s*", match.group("names")):
-            piece = re.sub(r"\s*[(（][^)）]*[)）]?", "", piece).strip(" *_")
-            piece = re.split(r"[:：]", piece)[-1].strip(" *_")  # "记录：林可" -> "林可"
-            if piece and len(piece) <= 40 and len(piece.split()) <= 4:
-                side.append(piece)
-    return hosts, guests
 
 
 def _fold_aliases(builders: list[TurnBuilder]) -> list[TurnBuilder]:
@@ -117,7 +91,7 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
                 what_to_do="start each turn with the speaker's name, e.g. 'Interviewer: ...' and "
                 "'Maya (VP Sales): ...', or export with speaker names from the meeting tool")
     builders = _fold_aliases(builders)
-    hosts, guests = _header_people(lines)
+    hosts, guests = header_people(lines)
     name_q_and_a(builders, hosts, guests)
     turns = [builder.build() for builder in join_same_speaker(builders, separate_lines=cue_kind is None)]
     if not turns:

@@ -1,15 +1,18 @@
 """Who ran the interview: named by the user, else by label and the metadata's hosts, else by the
 evidence of the conversation itself.
 
-The evidence, weighed per person (aliases already folded into one speaker):
-- a label or role that says so (interviewer, moderator, host, researcher, observer, audience,
-  访谈人, 主持人 ...), or a name on the header's `Hosts:` / `主持人：` line;
-- asking: turns that are questions (a question mark, a question word first, 吗/呢 at the end)
-  or short prompts ("Go on.", "And then?", "嗯，然后呢");
-- short turns against the others' long answers, and opening the conversation;
-- someone who speaks once or twice and only to put a question (an observer, a note-taker) is on
-  the research side, but never the main interviewer when another asks in turn after turn.
-A label that says "customer", "interviewee" or "受访者" is never taken for an interviewer.
+The evidence, weighed per person (aliases already folded into one speaker; cues in `role_cues`):
+- a label or role that says so (interviewer, moderator, host, researcher, PM, observer, 访谈人,
+  主持人, 记录 ...), or a name on the header's `Hosts:` / `主持人：` line or marked so in brackets
+  on a `Participants:` / `参会人：` line; a label that says customer, interviewee, 客户, 用户 or
+  受访者 is never taken for an interviewer;
+- asking about the other side's work (question marks, interrogatives, prompts, in both languages),
+  against asking back about the product, the price or the company, which is what customers do;
+- thanking for the interview, opening with a question, short turns against the others' answers;
+- beside the main interviewer: a second one who asks about as much, in turns shorter than the
+  customer's, and anyone who speaks once or twice only to ask or to note something for the team
+  (an observer, a note-taker). The one who answers most is always the customer.
+When the runner-up is almost as likely the interviewer, the choice says so.
 """
 
 from __future__ import annotations
@@ -20,34 +23,20 @@ from dataclasses import dataclass
 
 from icp_coach.domain.transcript import TranscriptTurn
 from icp_coach.transcripts.errors import TranscriptError
+from icp_coach.transcripts.role_cues import asks, asks_back, research_aside, size, thanks_for_time
 
 INTERVIEWER_WORDS = (
     "interviewer", "researcher", "moderator", "host", "facilitator", "ux research", "audience",
-    "panel", "attendee", "observer", "note taker", "notetaker", "q&a",
+    "panel", "attendee", "observer", "note taker", "notetaker", "note-taker", "q&a", "pm",
+    "product manager", "product team",
     "访谈人", "采访人", "访谈者", "采访者", "主持人", "主持", "研究员", "调研员", "用户研究", "观众", "旁听",
-    "记录员", "提问",
+    "记录", "观察员", "提问", "产品经理",
 )
 CUSTOMER_WORDS = ("customer", "client", "interviewee", "respondent", "participant", "guest",
-                  "受访者", "受访人", "客户", "嘉宾", "用户代表")
-_QUESTION_START = re.compile(
-    r"^(?:(?:and|so|okay|ok|right|then)[, ]+)?(what|why|how|when|where|who|which|did|do|does|was|were|"
-    r"is|are|can|could|would|will|have|has|tell me|walk me|talk me|describe|say more)\b",
-    re.IGNORECASE)
-_ZH_QUESTION = re.compile(r"(吗|呢|么|没有|是不是|为什么|怎么|什么|哪些|哪个|多少|多久|能不能|有没有)[。.]?$|"
-                          r"^(那|所以)?(为什么|怎么|什么|哪|多少|能说说|说说|讲讲|聊聊|介绍一下)")
-
-
+                  "受访者", "受访人", "客户", "嘉宾", "用户")
+_SHORT_WORDS = ("pm", "ux")  # whole words only: not "pmo", "uxbridge"
+_NOT_AFTER = {"用户": "(?!研究|调研)"}  # 用户研究员 is on the research side
 _QUESTION_END = re.compile(r"(?:[?？]|[吗呢么][。.]?)\s*[\"'”’)）]?\s*$")
-
-
-def asks(text: str) -> bool:
-    text = text.strip()
-    return "?" in text or "？" in text or bool(_QUESTION_START.match(text)) or bool(_ZH_QUESTION.search(text))
-
-
-def _size(text: str) -> int:
-    cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
-    return len(text.split()) + cjk // 2
 
 
 def _labelled_as(words: tuple[str, ...], turn: TranscriptTurn) -> bool:
@@ -56,7 +45,9 @@ def _labelled_as(words: tuple[str, ...], turn: TranscriptTurn) -> bool:
         return True
     if words is CUSTOMER_WORDS and turn.speaker.strip().lower() in ("a", "答"):
         return True
-    return any(re.search(rf"(?<![a-z]){re.escape(word)}", label) for word in words)
+    return any(re.search(rf"(?<![a-z]){re.escape(word)}" + ("(?![a-z])" if word in _SHORT_WORDS else "")
+                         + _NOT_AFTER.get(word, ""), label)
+               for word in words)
 
 
 @dataclass(frozen=True)
@@ -73,25 +64,32 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
     speakers = list(dict.fromkeys(turn.speaker for turn in turns if turn.speaker))
     if override:
         return Choice(_overridden(turns, speakers, override, source), "as given with --interviewer")
+    if len(speakers) < 2:
+        return Choice([], "only one speaker")
+    evidence = _evidence(turns)
     named_guest = {s for s in speakers
                    if any(_labelled_as(CUSTOMER_WORDS, t) for t in turns if t.speaker == s)
                    or any(_same_person(g, s, "") for g in guests or [])}
     hinted = [s for s in speakers if s not in named_guest and (
         any(_labelled_as(INTERVIEWER_WORDS, t) for t in turns if t.speaker == s)
         or any(_same_person(h, s, t.role) for h in hosts or [] for t in turns if t.speaker == s))]
+    runner_up = ""
     if hinted and len(hinted) < len(speakers):
-        rest = [s for s in speakers if s not in hinted and s not in named_guest]
-        more = _clear_askers(turns, rest, speakers)
-        chosen = hinted + more
-        if len(chosen) == len(speakers):
-            chosen = hinted
-        how = "by label or the header's hosts" + (", then by who asks" if more else "")
-        return Choice(chosen, how)
-    if len(speakers) < 2:
-        return Choice([], "only one speaker")
-    candidates = [s for s in speakers if s not in named_guest] or speakers
-    chosen = _by_questions(turns, candidates, speakers)
-    return Choice(chosen, "who asks the questions, in short turns")
+        main, how = hinted, "by label or the header"
+    else:
+        candidates = [s for s in speakers if s not in named_guest] or speakers
+        best, runner_up = _main_interviewer(evidence, candidates)
+        main, how = [best], "who asks the questions"
+    rest = [s for s in speakers if s not in main and s not in named_guest]
+    chosen = main + _also_research(evidence, main, rest, speakers)
+    if len(chosen) >= len(speakers):
+        chosen = main
+    reasons = _reasons(evidence, [s for s in chosen if s not in hinted])
+    how += f": {reasons}" if reasons else ""
+    if runner_up and runner_up not in chosen:
+        how += (f"; unsure: {runner_up} looks almost as much like the interviewer "
+                f"(asks {evidence[runner_up].asked:.0%} of {evidence[runner_up].turns} turns)")
+    return Choice(chosen, how)
 
 
 def _overridden(turns: list[TranscriptTurn], speakers: list[str], override: list[str],
@@ -114,65 +112,88 @@ def _overridden(turns: list[TranscriptTurn], speakers: list[str], override: list
 @dataclass(frozen=True)
 class _Evidence:
     turns: int
-    asked: float  # share of turns that ask or prompt
+    words: int
+    asked: float  # share of turns that ask about the other side's work, or prompt
+    asked_back: float  # share of turns that ask about the product, the price, the company
     mean_size: float
-    opened: bool
+    opened: bool  # the first turn, and it asks or thanks (not a mic check)
+    thanks: bool  # thanks the other side for the interview
+    asides: int  # lines of a note-taker or an observer
+    one_off_questions: bool  # every line short and ending on a question
 
 
 def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
-    spoke: dict[str, int] = defaultdict(int)
-    asked: dict[str, float] = defaultdict(float)
-    words: dict[str, int] = defaultdict(int)
+    said: dict[str, list[str]] = defaultdict(list)
     for turn in turns:
-        if not turn.speaker:
+        if turn.speaker:
+            said[turn.speaker].append(turn.text.strip())
+    first = next((t for t in turns if t.speaker), None)
+    evidence = {}
+    for speaker, texts in said.items():
+        back = [asks_back(t) for t in texts]
+        asked = sum(0.0 if b else 1.0 if asks(t) else 0.5 if size(t) <= 4 else 0.0
+                    for t, b in zip(texts, back, strict=True))
+        words = sum(size(t) for t in texts)
+        opened = first is not None and first.speaker == speaker and (
+            (asks(first.text) and not asks_back(first.text)) or thanks_for_time(first.text))
+        evidence[speaker] = _Evidence(
+            turns=len(texts), words=words, asked=asked / len(texts), asked_back=sum(back) / len(texts),
+            mean_size=words / len(texts), opened=opened, thanks=any(thanks_for_time(t) for t in texts),
+            asides=sum(research_aside(t) for t in texts),
+            one_off_questions=all(_QUESTION_END.search(t) and size(t) <= 30 for t in texts))
+    return evidence
+
+
+def _score(e: _Evidence, longest: float) -> float:
+    """How much one speaker looks like the one running the call."""
+    return (e.asked - e.asked_back - 0.3 * e.mean_size / longest
+            + (0.15 if e.opened else 0.0) + (0.2 if e.thanks else 0.0))
+
+
+def _main_interviewer(evidence: dict[str, _Evidence], candidates: list[str]) -> tuple[str, str]:
+    """The best-scoring candidate, and the runner-up when it scores almost as well."""
+    longest = max(e.mean_size for e in evidence.values()) or 1.0
+    asking = [s for s in candidates if evidence[s].turns >= 3 and evidence[s].asked >= 0.4]
+    ranked = sorted(asking or candidates, key=lambda s: _score(evidence[s], longest), reverse=True)
+    close = len(ranked) > 1 and _score(evidence[ranked[0]], longest) - _score(evidence[ranked[1]], longest) < 0.2
+    return ranked[0], ranked[1] if close else ""
+
+
+def _also_research(evidence: dict[str, _Evidence], main: list[str], rest: list[str],
+                   speakers: list[str]) -> list[str]:
+    """Besides the main interviewer(s): a second interviewer, an observer, a note-taker.
+
+    Never the one who answers most (the customer), never someone who asks about the product.
+    """
+    total = sum(e.turns for e in evidence.values())
+    others = [s for s in speakers if s not in main and s in evidence]
+    answerer = max(others, key=lambda s: evidence[s].words, default="")
+    top = max((evidence[s].asked for s in main if s in evidence), default=1.0)
+    answer_size = evidence[answerer].mean_size if answerer else 0.0
+
+    def co_interviewer(e: _Evidence) -> bool:
+        steady = e.turns >= 3 and e.asked >= 0.5 or e.turns == 2 and e.asked >= 0.9
+        return (steady and e.asked_back <= 0.2 and e.asked >= top - 0.3
+                and e.mean_size <= 0.8 * answer_size)
+
+    def minor_research(e: _Evidence) -> bool:
+        return (e.turns <= 3 and e.turns <= 0.15 * total and e.asked_back == 0
+                and (e.asides > 0 or e.one_off_questions))
+    return [s for s in rest if s in evidence and s != answerer
+            and (co_interviewer(evidence[s]) or minor_research(evidence[s]))]
+
+
+def _reasons(evidence: dict[str, _Evidence], chosen: list[str]) -> str:
+    parts = []
+    for s in chosen:
+        e = evidence.get(s)
+        if e is None:
             continue
-        spoke[turn.speaker] += 1
-        size = _size(turn.text)
-        asked[turn.speaker] += 1.0 if asks(turn.text) else (0.5 if size <= 4 else 0.0)
-        words[turn.speaker] += size
-    first = next((t.speaker for t in turns if t.speaker), "")
-    return {s: _Evidence(spoke[s], asked[s] / spoke[s], words[s] / spoke[s], s == first) for s in spoke}
-
-
-def _one_off_asker(turns: list[TranscriptTurn], speaker: str, evidence: _Evidence) -> bool:
-    """Speaks once or twice, each time to end on a question: an observer or a note-taker."""
-    said = [t.text.strip() for t in turns if t.speaker == speaker]
-    return evidence.turns <= 2 and all(_QUESTION_END.search(text) and _size(text) <= 30 for text in said)
-
-
-def _clear_askers(turns: list[TranscriptTurn], candidates: list[str], speakers: list[str]) -> list[str]:
-    """Besides the named interviewers: people who clearly only ask (a second host, the audience)."""
-    evidence = _evidence(turns)
-    longest = max((evidence[s].mean_size for s in speakers if s in evidence), default=1.0)
-
-    def clear(e: _Evidence) -> bool:
-        always = e.turns >= 2 and e.asked >= 0.9 and e.mean_size < longest
-        return always or (e.turns >= 2 and e.asked >= 0.6 or e.asked == 1.0) and e.mean_size < 0.6 * longest
-    return [s for s in candidates if s in evidence
-            and (clear(evidence[s]) or _one_off_asker(turns, s, evidence[s]))]
-
-
-def _by_questions(turns: list[TranscriptTurn], candidates: list[str], speakers: list[str]) -> list[str]:
-    """The speaker who most looks like the one running the call, and anyone who asks as much."""
-    evidence = _evidence(turns)
-    candidates = [s for s in candidates if s in evidence]
-    longest = max(evidence[s].mean_size for s in evidence) or 1.0
-
-    def weight(s: str) -> float:
-        e = evidence[s]
-        return e.asked + (0.15 if e.opened else 0.0) - 0.3 * e.mean_size / longest
-    asking = [s for s in candidates if evidence[s].turns >= 2 and evidence[s].asked >= 0.5]
-    best = max(asking or candidates, key=weight)  # a one-off question never outweighs a whole interview
-    top = evidence[best]
-    chosen = [best] + [s for s in candidates if s != best and evidence[s].turns >= 2
-                       and evidence[s].asked >= 0.6 and evidence[s].asked >= top.asked - 0.15
-                       and evidence[s].mean_size <= 1.2 * max(top.mean_size, 1.0)]
-    chosen += [s for s in candidates if s not in chosen and (
-        evidence[s].asked == 1.0 and evidence[s].turns <= 2 and evidence[s].mean_size < 0.6 * longest
-        or _one_off_asker(turns, s, evidence[s]))]  # the audience, an observer
-    if len(chosen) >= len(speakers):
-        chosen = [best]
-    return chosen
+        if e.asides and e.turns <= 3:
+            parts.append(f"{s}: a note-taker's or observer's line")
+        else:
+            parts.append(f"{s}: asks {e.asked:.0%} of {e.turns} turns")
+    return "; ".join(parts)
 
 
 def _same_person(name: str, speaker: str, role: str) -> bool:

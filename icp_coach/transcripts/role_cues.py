@@ -1,0 +1,80 @@
+"""What one turn says about its speaker's side, in English and Chinese.
+
+- `asks`: a question or prompt about the other side's work ("How do you ...?", "说说您是怎么做的",
+  a question mark, 吗/呢 at the end, an interrogative such as 为什么/怎么/多少/什么/能不能);
+- `asks_back`: a question about the interviewer's product, price or company ("Does your tool ...?",
+  "How much would it cost?", "你们这个软件多少钱？", "能不能接我们的系统？"): the customer's questions;
+- `mic_check`: "Can you hear me?", "喂，能听到吗？": neither side's evidence;
+- `research_aside`: a line of the research side that asks nothing ("I'll put the notes in the
+  channel", "just noting that", "我这边记一下，会后把纪要发群里", "我主要听");
+- `thanks_for_time`: the research side thanking for the interview ("Thanks for joining",
+  "this was really helpful", "谢谢您抽时间", "今天就到这里").
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUESTION_START = re.compile(
+    r"^(?:(?:and|so|okay|ok|right|then|great|thanks)[, ]+)?(what|why|how|when|where|who|which|did|do|does|"
+    r"was|were|is|are|can|could|would|will|have|has|tell me|walk me|talk me|describe|say more)\b",
+    re.IGNORECASE)
+_PROMPT = re.compile(r"\b(could you|can you|would you|tell me|walk me through|talk me through)\b", re.IGNORECASE)
+_ZH_QUESTION = re.compile(
+    r"(吗|呢|么|没有|是不是|为什么|怎么|什么|哪些|哪个|多少|多久|能不能|有没有)[。.]?$|"
+    r"^(那|所以)?(为什么|怎么|什么|哪|多少|能说说|说说|讲讲|聊聊|介绍一下)|"
+    r"(请您?|麻烦您?|先请您?|能不能|可以)(先)?(简单)?(介绍|说说|讲讲|聊聊|谈谈)")
+_MIC_CHECK = re.compile(
+    r"\b(can|could) you (hear|see) (me|us|my)\b|\bhear me (ok|okay|alright)\b|\bis this (thing )?on\b|"
+    r"^(hello|hi)\?|喂|听得到吗|听得见吗|能听到吗|能听见吗|听到吗", re.IGNORECASE)
+_ASKS_BACK = re.compile(
+    r"\b(your|this|the) (tool|software|product|app|thing|system|platform|solution|company)\b|"
+    r"\bhow much (is it|does it|would it|will it|do you charge|would you charge|is this)\b|"
+    r"\bwhat (would|do|will) you charge\b|\b(does|can|will|would) (it|your|this)\b|"
+    r"\bdo you have (any|a demo|customers|pricing)\b|\bare you (selling|a |an )|\bwhat do(es)? (you|your company) do\b|"
+    r"\bother \w+ (do|use|track|handle)\b|\bdo you know\b|\bwill you send\b|\bwhat is this exactly\b|"
+    r"你们(这个|那个|这|的(软件|系统|产品|东西|工具))|你们(能|可以)|你们是(做什么|干什么|卖)|"
+    r"是卖.{0,6}的吗|你说别的|有没有别的.{0,10}在用|(能不能|可不可以)(接|打通|对接|跟.{0,12}打通|先给我们)",
+    re.IGNORECASE)
+_RESEARCH_ASIDE = re.compile(
+    r"\b(noting|note that|notes? (for|in|to)|taking notes|take notes|written that down|write[- ]?up|"
+    r"recording link|the recording|listening in|just listening|mostly be quiet|carry on|go ahead, (sorry|please)|"
+    r"for the team|from our side|that's all from (me|us))\b|"
+    r"记一下|记下来|记录一下|纪要|笔记|我主要听|在旁边听|旁听|您继续|你们继续|补充(一|几)?个问题|会后|发到?群里|同步给",
+    re.IGNORECASE)
+_THANKS_FOR_TIME = re.compile(
+    r"\bthank(s| you)[^.?!]{0,25}\bfor (joining|taking|making|doing|fitting|squeezing|your time|speaking|"
+    r"talking|picking up|the call)\b|\b(this|that) (was|has been|is) (really |so |super )?(useful|helpful|great)\b|"
+    r"谢谢(您|你|二位|各位)?(今天)?(抽|接受)|谢谢.{0,8}(抽时间|抽空|的分享)|感谢(您|你|二位|各位)|非常感谢|"
+    r"收获很大|今天就到这里|对我们很有帮助",
+    re.IGNORECASE)
+_QUESTION_MARK = re.compile(r"[?？]")
+
+
+def asks(text: str) -> bool:
+    """A question or prompt (not a mic check), whoever it is about."""
+    text = text.strip()
+    if _MIC_CHECK.search(text) and len(_QUESTION_MARK.findall(text)) <= 1:
+        return False
+    return bool(_QUESTION_MARK.search(text) or _QUESTION_START.match(text) or _PROMPT.search(text)
+                or _ZH_QUESTION.search(text))
+
+
+def asks_back(text: str) -> bool:
+    """A question about the interviewer's product, price or company: what a customer asks."""
+    questions = [q for q in re.split(r"(?<=[?？])", text) if _QUESTION_MARK.search(q)]
+    return any(_ASKS_BACK.search(q.split(".")[-1]) for q in questions)
+
+
+def research_aside(text: str) -> bool:
+    return bool(_RESEARCH_ASIDE.search(text))
+
+
+def thanks_for_time(text: str) -> bool:
+    return bool(_THANKS_FOR_TIME.search(text))
+
+
+def size(text: str) -> int:
+    """Words, counting two Chinese characters as one."""
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
+    return len(text.split()) + cjk // 2
