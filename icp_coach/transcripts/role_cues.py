@@ -30,7 +30,8 @@ _MIC_CHECK = re.compile(
 _ASKS_BACK = re.compile(
     r"\b(your|this|the) (tool|software|product|app|thing|system|platform|solution|company)\b|"
     r"\bhow much (is it|does it|would it|will it|do you charge|would you charge|is this)\b|"
-    r"\bwhat (would|do|will) you charge\b|\b(does|can|will|would) (it|your|this)\b|"
+    r"\bwhat (would|do|will) you charge\b|\b(like|than) yours\b|"
+    r"\bhow much (would|does|will|is) (a|the|this|your) (tool|software|product|app|thing|system|platform|service)\b|\b(does|can|will|would) (it|your|this)\b|"
     r"\bdo you have (any|a demo|customers|pricing)\b|\bare you (selling|a |an )|\bwhat do(es)? (you|your company) do\b|"
     r"\bother \w+ (do|use|track|handle)\b|\bdo you know\b|\bwill you send\b|\bwhat is this exactly\b|"
     r"你们(这个|那个|这|的(软件|系统|产品|东西|工具))|你们(能|可以)|你们是(做什么|干什么|卖)|"
