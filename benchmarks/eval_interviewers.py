@@ -3,7 +3,9 @@
 Each file in tests/jtbd/interviewer_cases/ is loaded without `--interviewer`; the labels the
 loader puts on the research side must equal the gold set in gold.json (no more, no fewer).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/eval_interviewers.py [--show]
+    PYTHONPATH=. .venv/bin/python benchmarks/eval_interviewers.py [--show] [--fresh]
+
+`--fresh` scores interviewer_cases/fresh/ instead: cases written after the tuning, never tuned on.
 """
 
 from __future__ import annotations
@@ -17,21 +19,22 @@ from icp_coach.transcripts.loader import load_transcript
 CASES = Path(__file__).resolve().parent.parent / "tests" / "jtbd" / "interviewer_cases"
 
 
-def gold_cases() -> dict[str, list[str]]:
-    return json.loads((CASES / "gold.json").read_text(encoding="utf-8"))
+def gold_cases(folder: Path = CASES) -> dict[str, list[str]]:
+    return json.loads((folder / "gold.json").read_text(encoding="utf-8"))
 
 
-def chosen(name: str) -> list[str]:
-    return list(load_transcript(CASES / name).interviewers)
+def chosen(name: str, folder: Path = CASES) -> list[str]:
+    return list(load_transcript(folder / name).interviewers)
 
 
 def main(argv: list[str]) -> int:
     show = "--show" in argv
+    folder = CASES / "fresh" if "--fresh" in argv else CASES
     totals: dict[str, list[int]] = {}
-    for name, gold in gold_cases().items():
-        got = chosen(name)
+    for name, gold in gold_cases(folder).items():
+        got = chosen(name, folder)
         right = set(got) == set(gold)
-        language = name[:2]
+        language = name.lstrip("f")[:2]
         totals.setdefault(language, [0, 0])
         totals[language][0] += right
         totals[language][1] += 1
