@@ -8,7 +8,8 @@
 - `research_aside`: a line of the research side that asks nothing ("I'll put the notes in the
   channel", "just noting that", "我这边记一下，会后把纪要发群里", "我主要听");
 - `thanks_for_time`: the research side thanking for the interview ("Thanks for joining",
-  "this was really helpful", "谢谢您抽时间", "今天就到这里").
+  "this was really helpful", "谢谢您抽时间", "今天就到这里");
+- `you_and_self`: how much a turn speaks of "you" (您, 你们, 咱们) against "I"/"we" (我, 我们).
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ _ASKS_BACK = re.compile(
 _RESEARCH_ASIDE = re.compile(
     r"\b(noting|note that|notes? (for|in|to)|taking notes|take notes|written that down|write[- ]?up|"
     r"recording link|the recording|listening in|just listening|mostly be quiet|carry on|go ahead, (sorry|please)|"
-    r"for the team|from our side|that's all from (me|us))\b|"
-    r"记一下|记下来|记录一下|纪要|笔记|我主要听|在旁边听|旁听|您继续|你们继续|补充(一|几)?个问题|会后|发到?群里|同步给",
+    r"for the team|from our side|that's all from (me|us)|(just )?here to listen|listen(ing)? in|"
+    r"(stay|be|keep) (quiet|on mute))\b|"
+    r"记一下|记下来|记录一下|记录下来|我来记|我先记|整理一下|整理出来|我整理|纪要|笔记|我主要听|在旁边听|旁听|您继续|你们继续|补充(一|几)?个问题|会后|发到?群里|同步给",
     re.IGNORECASE)
 _THANKS_FOR_TIME = re.compile(
     r"\bthank(s| you)[^.?!]{0,25}\bfor (joining|taking|making|doing|fitting|squeezing|your time|speaking|"
@@ -50,6 +52,8 @@ _THANKS_FOR_TIME = re.compile(
     r"收获很大|今天就到这里|对我们很有帮助",
     re.IGNORECASE)
 _QUESTION_MARK = re.compile(r"[?？]")
+_YOU = re.compile(r"\b(you|your|yours|you're|you've|you'd|you'll)\b|您|你们|咱们|你", re.IGNORECASE)
+_SELF = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|ours|us)\b|我们|我|俺", re.IGNORECASE)
 
 
 def asks(text: str) -> bool:
@@ -79,3 +83,9 @@ def size(text: str) -> int:
     """Words, counting two Chinese characters as one."""
     cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
     return len(text.split()) + cjk // 2
+
+
+def you_and_self(text: str) -> tuple[int, int]:
+    """How often a turn speaks of the other side ("you", "your team", 您, 你们, 咱们) and of itself
+    ("I", "we", "our", 我, 我们): interviewers ask about the customer's world."""
+    return len(_YOU.findall(text)), len(_SELF.findall(text))

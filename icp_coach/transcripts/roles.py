@@ -23,7 +23,14 @@ from dataclasses import dataclass
 
 from icp_coach.domain.transcript import TranscriptTurn
 from icp_coach.transcripts.errors import TranscriptError
-from icp_coach.transcripts.role_cues import asks, asks_back, research_aside, size, thanks_for_time
+from icp_coach.transcripts.role_cues import (
+    asks,
+    asks_back,
+    research_aside,
+    size,
+    thanks_for_time,
+    you_and_self,
+)
 
 INTERVIEWER_WORDS = (
     "interviewer", "researcher", "moderator", "host", "facilitator", "ux research", "audience",
@@ -120,34 +127,52 @@ class _Evidence:
     thanks: bool  # thanks the other side for the interview
     asides: int  # lines of a note-taker or an observer
     one_off_questions: bool  # every line short and ending on a question
+    you_share: float  # "you/your/您/你们" against "I/we/我/我们" (0.5 when neither)
+
+
+def _prompt_weight(text: str, after_question: bool) -> float:
+    """1 for a question, 0.5 for a short prompt ("Go on.", "然后呢"), 0 for an answer: a short
+    turn right after someone else's question ("Yeah.", "对。", "五年。") answers it."""
+    if asks_back(text):
+        return 0.0
+    if asks(text):
+        return 1.0
+    return 0.5 if size(text) <= 4 and not after_question else 0.0
 
 
 def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
     said: dict[str, list[str]] = defaultdict(list)
+    weights: dict[str, float] = defaultdict(float)
+    previous: TranscriptTurn | None = None
     for turn in turns:
         if turn.speaker:
-            said[turn.speaker].append(turn.text.strip())
+            text = turn.text.strip()
+            after_question = previous is not None and previous.speaker != turn.speaker and asks(previous.text)
+            said[turn.speaker].append(text)
+            weights[turn.speaker] += _prompt_weight(text, after_question)
+            previous = turn
     first = next((t for t in turns if t.speaker), None)
     evidence = {}
     for speaker, texts in said.items():
         back = [asks_back(t) for t in texts]
-        asked = sum(0.0 if b else 1.0 if asks(t) else 0.5 if size(t) <= 4 else 0.0
-                    for t, b in zip(texts, back, strict=True))
+        asked = weights[speaker]
         words = sum(size(t) for t in texts)
+        you, own = (sum(pair) for pair in zip(*(you_and_self(t) for t in texts), strict=True))
         opened = first is not None and first.speaker == speaker and (
             (asks(first.text) and not asks_back(first.text)) or thanks_for_time(first.text))
         evidence[speaker] = _Evidence(
             turns=len(texts), words=words, asked=asked / len(texts), asked_back=sum(back) / len(texts),
             mean_size=words / len(texts), opened=opened, thanks=any(thanks_for_time(t) for t in texts),
             asides=sum(research_aside(t) for t in texts),
-            one_off_questions=all(_QUESTION_END.search(t) and size(t) <= 30 for t in texts))
+            one_off_questions=all(_QUESTION_END.search(t) and size(t) <= 30 for t in texts),
+            you_share=(you + 1) / (you + own + 2))
     return evidence
 
 
 def _score(e: _Evidence, longest: float) -> float:
     """How much one speaker looks like the one running the call."""
     return (e.asked - e.asked_back - 0.3 * e.mean_size / longest
-            + (0.15 if e.opened else 0.0) + (0.2 if e.thanks else 0.0))
+            + (0.15 if e.opened else 0.0) + (0.2 if e.thanks else 0.0) + 0.3 * (e.you_share - 0.5))
 
 
 def _main_interviewer(evidence: dict[str, _Evidence], candidates: list[str]) -> tuple[str, str]:

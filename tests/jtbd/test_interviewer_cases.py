@@ -16,7 +16,11 @@ from icp_coach.transcripts.loader import load_transcript, parse_transcript
 from icp_coach.transcripts.role_cues import asks, asks_back, research_aside
 
 CASES = Path(__file__).resolve().parent / "interviewer_cases"
-GOLD: dict[str, list[str]] = json.loads((CASES / "gold.json").read_text(encoding="utf-8"))
+GOLD: dict[str, list[str]] = {
+    **json.loads((CASES / "gold.json").read_text(encoding="utf-8")),
+    **{f"fresh/{name}": labels
+       for name, labels in json.loads((CASES / "fresh" / "gold.json").read_text(encoding="utf-8")).items()},
+}
 STILL_WRONG: dict[str, str] = {}  # file -> why the loader still gets it wrong
 
 
@@ -33,6 +37,17 @@ def test_research_side_is_found_without_being_told(name: str) -> None:
     assert customer_labels and not customer_labels & set(GOLD[name])
     note = next(w for w in transcript.warnings if "interviewer(s):" in w)
     assert all(label in note for label in GOLD[name])
+
+
+def test_a_short_answer_after_a_question_is_not_a_prompt() -> None:
+    text = "\n".join([
+        "Iris: Let me tell you about us first. We built a planner for bakery deliveries and we run it "
+        "in three shops already, which taught us that Saturdays are where the money is lost. Do you deliver "
+        "on Saturdays?",
+        "Wu: Yes.", "Iris: How many deliveries?", "Wu: Thirty.", "Iris: Who drives?", "Wu: Me.",
+        "Iris: What goes wrong on Saturdays?", "Wu: Traffic.",
+    ])
+    assert parse_transcript(text, "short.txt").interviewers == ["Iris"]
 
 
 def test_every_case_is_a_real_interview() -> None:
