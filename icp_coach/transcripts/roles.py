@@ -93,6 +93,9 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
         chosen = main
     reasons = _reasons(evidence, [s for s in chosen if s not in hinted])
     how += f": {reasons}" if reasons else ""
+    askers_back = [s for s in speakers if s not in chosen and evidence[s].asked_back >= 0.2]
+    if askers_back:
+        how += "; " + ", ".join(askers_back) + " asks about the product or the price, as customers do"
     if runner_up and runner_up not in chosen:
         how += (f"; unsure: {runner_up} looks almost as much like the interviewer "
                 f"(asks {evidence[runner_up].asked:.0%} of {evidence[runner_up].turns} turns)")

@@ -69,6 +69,7 @@ def test_a_customer_asking_about_price_and_features_is_not_the_interviewer() -> 
     ])
     transcript = parse_transcript(text, "flour.txt")
     assert transcript.interviewers == ["Omar"]
+    assert any("Lena asks about the product" in w for w in transcript.warnings)
     assert any("Lena" in t.speaker for t in transcript.customer_turns())
 
 
