@@ -608,6 +608,15 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
         strict = unit.kind not in SIZE_KINDS
         readable = not unit.is_heading and (not strict or (
             every_kind and unit.kind not in _NEVER_SIZES))
+        if every_kind and not unit.is_heading and unit.kind == "red_flag":
+            # "Groups under 60 staff churned: the floor is 60 from now on": what a red flag
+            # says of the profile's own bound still moves it; nothing else in it is read.
+            for sentence in split_sentences(unit.text):
+                for statement in _one_sided(unit, sentence, find_ranges(sentence), None, None,
+                                            True, sizes, cny_per_usd):
+                    order += 1
+                    found_ranges.statements.append(replace(statement, order=order))
+            continue
         if not readable:
             # "dana: 50-500 people?" then "too wide, call it 80-250": a question names the field
             last_field = (_field_in(unit.text) if unit.is_heading and unit.kind in SIZE_KINDS
