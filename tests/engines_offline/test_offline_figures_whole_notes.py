@@ -77,3 +77,34 @@ def test_a_correction_moves_one_side_and_keeps_the_other() -> None:
     assert (firmo.employees.min, firmo.employees.max) == (30, 250)
     assert (firmo.annual_revenue_usd.min, firmo.annual_revenue_usd.max) == (4_000_000, 20_000_000)
 
+
+
+_PROFILE_EN = ("- Who: plumbing contractors in Ohio, 40-200 employees, $5M-$30M revenue",
+               (40, 200, 5_000_000, 30_000_000))
+_PROFILE_ZH = ("- 目标：华东装修公司，员工 50-300 人，年营收 5000 万到 3 亿元",
+               (50, 300, 6_944_444, 41_666_667))
+
+
+@pytest.mark.parametrize("line", [
+    "- Buying signal: hiring 20-30 technicians this spring",
+    "- Signal: they just raised a $10M-$20M growth round",
+    "- Pain: the 3-5 people in dispatch spend 2 hours a day on the phone",
+    "- Pain: they lose $200k-$500k a year to missed callbacks",
+    "- Tech: ServiceTitan shops with 10-40 trucks",
+    "- Update: we are now 25 people and at $3M ARR",
+    "- Comment: our price floor is now $12k",
+    "- 信号：正在招聘 30-50 名工人",
+    "- 痛点：每年损失 50-100 万元",
+    "- 待办：下周拜访 20-30 家客户",
+    "- 备注：我们团队下限改成 10 人",
+])
+def test_figures_of_other_lines_leave_the_profile_alone(line: str) -> None:
+    """Lines of other dimensions are read for sizes only by their own words: a hire, a round, a
+    loss, a fleet, our team or our price, said before or after the profile, is no size of it."""
+    profile, expected = _PROFILE_ZH if any("\u4e00" <= c <= "\u9fff" for c in line) else _PROFILE_EN
+    for body in (f"{line}\n{profile}\n", f"{profile}\n{line}\n"):
+        firmo = extract_notes(f"# ICP notes\n\n{body}", OfflineExtractor(
+            7.2, use_embeddings=False)).document.firmographics
+        got = (firmo.employees.min, firmo.employees.max, firmo.annual_revenue_usd.min,
+               firmo.annual_revenue_usd.max)
+        assert tuple(round(v) for v in got) == expected, body

@@ -313,7 +313,11 @@ def _field_of(sentence: str, found: NumberRange, sentence_field: str | None,
     """ "employees", "revenue", or None (a price, a count of something else, or nothing said).
     `strict`: only what the figure's own words name (a line filed under another dimension)."""
     near = _nearest_cue(sentence, found)
+    if strict and _HIRING.search(sentence[slice(*_clause_span(sentence, found))]):
+        return None  # "hiring 20-30 technicians", "正在招聘 30-50 名工人": a signal, no headcount
     if found.currency:
+        if strict and near != "revenue" and not (near is None and _says_revenue(sentence)):
+            return None  # "they lose $200k-$500k a year": money, but no revenue the words name
         return None if near == "contract" else "revenue"
     if near in ("employees", "revenue"):
         return near
@@ -327,6 +331,15 @@ def _field_of(sentence: str, found: NumberRange, sentence_field: str | None,
     if top >= _MILLIONS:
         return "revenue"  # "between three and forty million a year": no headcount is that
     return sentence_field or previous_field
+
+
+_HIRING = re.compile(r"(?<![A-Za-z])(?:hiring|hires?|recruit\w*|job\s+(?:posts?|postings?|ads?)"
+                     r"|open\s+(?:roles|positions|reqs))(?![A-Za-z])|招聘|招人|在招|扩招", re.IGNORECASE)
+
+
+def _says_revenue(sentence: str) -> bool:
+    masked = _CURRENCY_WORDS.sub("", sentence)
+    return bool(cues("revenue", "").search(masked) or _REVENUE_VERBS.search(masked))
 
 
 def _people_after(after: str) -> bool:
