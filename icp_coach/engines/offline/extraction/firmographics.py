@@ -13,6 +13,10 @@ wrong there ("Below ~50 they hack it together in Stripe"): the bound is where th
 starts. A bound inside a profile clause that rules something out marks where the profile
 starts too ("skip anything under 20 people" is a lower bound of 20; "千人以上的不做" an upper
 bound of 1000); a range inside one is no profile range. Red-flag units never reach here.
+
+On whole notes a later correction wins as a person reads it: the last corrected range, then
+each later one-sided statement (a property field naming a bound, "the floor is now 60",
+"上限改为 5 亿") moves its side (`size_statements.py`).
 """
 
 from __future__ import annotations
