@@ -480,13 +480,6 @@ HELD_OUT: list[Case] = [
 
 # Lines the reader still gets wrong, each with why (strict: a fix makes the test say so).
 XFAIL: dict[str, str] = {
-    "Minutes 2025-02-03\n- Attendees: 4\n- Decision: cold-chain warehouses, 100-700 staff, "
-    "$15M-$120M revenue": "a minutes' 'Decision:' label files the line under decision makers, "
-    "whose lines are not read for sizes (line placement, not the figure readers)",
-    "待办（3-5 个工作日）：确认 50-300 人这个区间": "the label 待办 files the line under misc "
-    "(next steps), whose lines are not read for sizes (line placement, not the figure readers)",
-    "Follow-up call 3/22 at 4:15 re: firms with 60-240 staff": "the label 'Follow-up call' files "
-    "the line under misc (next steps), whose lines are not read for sizes (line placement)",
 }
 
 

@@ -130,7 +130,7 @@ class OfflineExtractor:
         if interview and step == 1:
             profile_units = [u if u.kind in PROFILE_KINDS or u.kind in _RULED_OUT
                              else replace(u, kind=None) for u in units]
-        sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd)
+        sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd, every_kind=not interview)
         notes += sizes.notes
         patch = ICPPatch(
             industries=_industries(profile_units, language),

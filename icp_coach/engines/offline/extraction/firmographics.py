@@ -13,12 +13,16 @@ wrong there ("Below ~50 they hack it together in Stripe"): the bound is where th
 starts. A bound inside a profile clause that rules something out marks where the profile
 starts too ("skip anything under 20 people" is a lower bound of 20; "千人以上的不做" an upper
 bound of 1000); a range inside one is no profile range. Red-flag units never reach here.
+
+On whole notes a later correction wins as a person reads it: the last corrected range, then
+each later one-sided statement (a property field naming a bound, "the floor is now 60",
+"上限改为 5 亿") moves its side (`size_statements.py`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from icp_coach.engines.offline.extraction.declared_units import (
     Declared,
@@ -28,6 +32,16 @@ from icp_coach.engines.offline.extraction.declared_units import (
 from icp_coach.engines.offline.extraction.exclusion import SEGMENT_RULED_OUT
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
+from icp_coach.engines.offline.extraction.size_statements import (
+    CHANGE,
+    changes_right_before,
+    field_bound,
+    in_revision_context,
+    is_old_range,
+    is_old_value,
+    side_of,
+    sides_named,
+)
 from icp_coach.text.money import conversion_note, has_rate, to_usd
 from icp_coach.text.numbers import NumberRange, find_quantities, find_ranges
 
@@ -121,7 +135,7 @@ _CONTRACT = re.compile(
     r"(?<![A-Za-z])(?:acv|tcv|ltv|cac|aov|deal\s+sizes?|deals?|contracts?|ticket\s+sizes?|price[ds]?"
     r"|pricing|per\s+seat|subscriptions?|plans?|charge[sd]?|charging|pay(?:s|ing)?\s+us|paid\s+us"
     r"|budgets?|spend(?:s|ing)?|licen[cs]e[sd]?|fees?|quotes?|invoices?|order\s+value|basket"
-    r"|raised|raising|funding|valuation|valued|series\s+[a-e]|seed\s+round|per\s+month|/mo"
+    r"|raised(?!\s+(?:to|from)\b)|raising|funding|valuation|valued|series\s+[a-e]|seed\s+round|per\s+month|/mo"
     r"|a\s+month)(?![A-Za-z])|客单价|合同|单价|报价|年费|月费|费用|预算|付费|收费|订阅|融资|估值|服务费"
     r"|软件费|价格|定价|签单|一单|每单|客单"
     # ratios and markets: "revenue per employee", "TAM", "市场规模", "人均产值"
@@ -193,6 +207,9 @@ _CORRECTION = re.compile(
 _CORRECTION_WORD = (r"(?:(?<![A-Za-z])(?:actually|really|instead|make\s+(?:it|that)|call\s+it"
                     r"|more\s+like)(?:\s+(?:more\s+like|about|around|maybe|like))?|实际上?|其实)"
                     r"\s*[:：,，]?\s*")
+# In a comment or review: "Use 40-200", "go with 50-300", "建议改成 80-300 人".
+_DIRECTIVE_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:use|go\s+with|make\s+it|let'?s\s+say)"
+                               r"|建议|改成|改为|按)\s*$", re.IGNORECASE)
 _CORRECTION_NEXT_TO = re.compile(_CORRECTION_WORD + r"$", re.IGNORECASE)
 _CORRECTION_BEFORE_A_FIGURE = re.compile(_CORRECTION_WORD + r"(?=[\d$¥￥一二两三四五六七八九十])",
                                          re.IGNORECASE)
@@ -206,6 +223,19 @@ class Bounds:
     currency: str = "USD"
     line: int = 0
     corrects: bool = False  # said as a correction of an earlier figure ("really 150-600")
+    order: int = 0  # where the figure stands in the note's reading order
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One bound a field names or a correction sets: "icp_employees_min: 35", "下限改成五百人"."""
+
+    name: str  # "employees" | "revenue"
+    side: str  # "min" | "max"
+    value: float | None
+    line: int = 0
+    order: int = 0
+    field_named: bool = False
 
 
 @dataclass
@@ -283,10 +313,15 @@ def _field_in(sentence: str) -> str | None:
 
 
 def _field_of(sentence: str, found: NumberRange, sentence_field: str | None,
-              previous_field: str | None) -> str | None:
-    """ "employees", "revenue", or None (a price, a count of something else, or nothing said)."""
+              previous_field: str | None, *, strict: bool = False) -> str | None:
+    """ "employees", "revenue", or None (a price, a count of something else, or nothing said).
+    `strict`: only what the figure's own words name (a line filed under another dimension)."""
     near = _nearest_cue(sentence, found)
+    if strict and _HIRING.search(sentence[slice(*_clause_span(sentence, found))]):
+        return None  # "hiring 20-30 technicians", "正在招聘 30-50 名工人": a signal, no headcount
     if found.currency:
+        if strict and near != "revenue" and not (near is None and _says_revenue(sentence)):
+            return None  # "they lose $200k-$500k a year": money, but no revenue the words name
         return None if near == "contract" else "revenue"
     if near in ("employees", "revenue"):
         return near
@@ -295,9 +330,20 @@ def _field_of(sentence: str, found: NumberRange, sentence_field: str | None,
     if _people_after(sentence[found.end:]):
         return "employees"  # "30-150 electricians, $6-40M revenue": the trade's people
     top = max(v for v in (found.min, found.max) if v is not None)
+    if strict:  # the sentence's own field word, never one carried from the line before
+        return sentence_field if top < _MILLIONS or sentence_field == "revenue" else None
     if top >= _MILLIONS:
         return "revenue"  # "between three and forty million a year": no headcount is that
     return sentence_field or previous_field
+
+
+_HIRING = re.compile(r"(?<![A-Za-z])(?:hiring|hires?|recruit\w*|job\s+(?:posts?|postings?|ads?)"
+                     r"|open\s+(?:roles|positions|reqs))(?![A-Za-z])|招聘|招人|在招|扩招", re.IGNORECASE)
+
+
+def _says_revenue(sentence: str) -> bool:
+    masked = _CURRENCY_WORDS.sub("", sentence)
+    return bool(cues("revenue", "").search(masked) or _REVENUE_VERBS.search(masked))
 
 
 def _people_after(after: str) -> bool:
@@ -393,6 +439,7 @@ class _Found:
     levels: dict[str, dict[str, Bounds]] = field(default_factory=lambda: {
         level: {"employees": Bounds(how=level), "revenue": Bounds(how=level)}
         for level in ("bounds", "hint")})
+    statements: list[Statement] = field(default_factory=list)
 
     def bound(self, level: str, name: str, kind: str, value: float | None,
               currency: str = "USD", line: int = 0) -> None:
@@ -409,7 +456,8 @@ class _Found:
 
 
 def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberRange,
-                 name: str, low: float | None, high: float | None, currency: str) -> None:
+                 name: str, low: float | None, high: float | None, currency: str, *,
+                 order: int = 0, every_kind: bool = False) -> None:
     if _ruled_out(sentence, found, unit):
         if found.kind == "at_most":  # "skip anything under 20 people": the profile starts at 20
             found_ranges.bound("bounds", name, "at_least", high)
@@ -421,8 +469,12 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
         corrects = bool(_CORRECTION.search(sentence[clause_start:found.end + 8])
                         or _CORRECTION_NEXT_TO.search(sentence[clause_start:found.start])) \
             or _chosen_option(unit.text, sentence, found)
+        if every_kind and not corrects:
+            corrects = bool(CHANGE.search(sentence[clause_start:found.end + 8])) or (
+                in_revision_context(unit) and bool(_DIRECTIVE_BEFORE.search(
+                    sentence[clause_start:found.start])))
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line,
-                                                corrects))
+                                                corrects, order))
     elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
             and found.start <= 12 and _says_what_happens(sentence[found.end:]):
         # "Below ~50 they ..." marks where the profile starts, not where it ends.
@@ -468,16 +520,130 @@ def _chosen_range(ranges: list[Bounds]) -> Bounds:
     return first
 
 
-def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
-    """Employee and revenue bounds from the profile units (red-flag units never reach here)."""
+def _in_usd(name: str, found: NumberRange, sentence: str, sizes: Sizes,
+            cny_per_usd: float) -> tuple[float | None, float | None, str] | None:
+    """The figure in the field's units (revenue in USD), or None when it is no plausible size."""
+    low, high, currency = found.min, found.max, "USD"
+    if name == "revenue":
+        currency = found.currency or ("CNY" if has_cjk(sentence) else "USD")
+        if not has_rate(currency):
+            return None  # "3-10 亿港币": no rate to give it in dollars
+        low = None if low is None else to_usd(low, currency, cny_per_usd)
+        high = None if high is None else to_usd(high, currency, cny_per_usd)
+    if not _plausible(name, low, high):
+        return None
+    if name == "revenue":
+        note = conversion_note(currency, cny_per_usd)
+        if note and note not in sizes.notes:
+            sizes.notes.append(note)
+    return low, high, currency
+
+
+def _field_bound(unit: Unit, sizes: Sizes, cny_per_usd: float) -> Statement | None:
+    """ "icp_employees_min: 35", "年营收上限（万元） | 50000": the bound the field names."""
+    named = field_bound(unit)
+    if named is None:
+        return None
+    name, side, field_name, value = named
+    quantities = [q for q in find_quantities(value) if not q.percent and not q.vague]
+    if len(quantities) != 1:
+        return None
+    q = quantities[0]
+    figure = apply_declared(NumberRange(q.value, q.value, q.start, q.end, q.currency,
+                                        scaled=q.own_scale), declared_unit(field_name))
+    if name == "revenue" and figure.currency is None:
+        code = re.search(r"usd|cny|rmb|eur|gbp", field_name, re.IGNORECASE)
+        figure = replace(figure, currency=code.group().upper().replace("RMB", "CNY") if code
+                         else ("CNY" if has_cjk(field_name) else "USD"))
+    read = _in_usd(name, figure, field_name, sizes, cny_per_usd)
+    if read is None:
+        return None
+    return Statement(name, side, read[0], unit.line)
+
+
+def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_field: str | None,
+               previous_field: str | None, strict: bool, sizes: Sizes,
+               cny_per_usd: float) -> list[Statement]:
+    """Single figures that set or move one bound in a correction: "the floor is 60 from now
+    on", "cap moved back up to 180", "下限改成五百人", "按 4 亿封顶"."""
+    revision = in_revision_context(unit) or bool(CHANGE.search(sentence))
+    spans = [(r.start, r.end) for r in ranges if r.kind == "range"]
+    quantities = [q for q in find_quantities(sentence) if not q.percent and not q.vague
+                  and not any(s <= q.start and q.end <= e for s, e in spans)]
+    figures = [(q.start, q.end) for q in quantities]
+    statements = []
+    for q in quantities:
+        before = sentence[:q.start]
+        if is_old_value(before):
+            continue
+        value = q.most if q.bound == "at_most" else q.least if q.bound == "at_least" else q.value
+        figure = apply_declared(NumberRange(value, value, q.start, q.end, q.currency,
+                                            scaled=q.own_scale), None)
+        figure = apply_declared(figure, _declaration(unit, sentence, figure))
+        changed = changes_right_before(before)
+        if not (revision or changed):
+            continue
+        clause_start, clause_end = _clause_span(sentence, figure)
+        side = side_of(sentence[clause_start:clause_end], q.start - clause_start,
+                       q.end - clause_start, [(a - clause_start, b - clause_start)
+                                              for a, b in figures])
+        if side is None and changed:
+            named = sides_named(sentence)
+            side = named.pop() if len(named) == 1 else (
+                {"at_least": "min", "at_most": "max"}.get(q.bound or ""))
+        if side is None:
+            continue
+        name = _field_of(sentence, figure, sentence_field, previous_field, strict=strict)
+        # What else the sentence counts is read in the figure's own clause: "the employee range
+        # should start at 15, not 12: the 12-person shops had no dedicated dispatcher".
+        clause = sentence[clause_start:clause_end]
+        local = replace(figure, start=q.start - clause_start, end=q.end - clause_start)
+        if name is None or _counts_something_else(clause, local, name) \
+                or _about_us(sentence, figure):
+            continue
+        read = _in_usd(name, figure, sentence, sizes, cny_per_usd)
+        if read is not None:
+            statements.append(Statement(name, side, read[0], unit.line))
+    return statements
+
+
+# Kinds whose lines are never read for sizes: what rules a customer out, and the PMF figures.
+_NEVER_SIZES = ("red_flag", "pmf")
+
+
+def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = False) -> Sizes:
+    """Employee and revenue bounds from the profile units (red-flag units never reach here).
+
+    With `every_kind` (whole notes) a line filed under another dimension ("Decision: target
+    ... 30 to 400 employees", an action item, a comment) is read too, for the figures its own
+    words name as a headcount or a revenue."""
     sizes = Sizes()
     found_ranges = _Found()
     last_field: str | None = None  # the field the unit before spoke of
+    order = 0
     for unit in units:
-        if unit.is_heading or unit.kind not in SIZE_KINDS:
+        strict = unit.kind not in SIZE_KINDS
+        readable = not unit.is_heading and (not strict or (
+            every_kind and unit.kind not in _NEVER_SIZES))
+        if every_kind and not unit.is_heading and unit.kind == "red_flag":
+            # "Groups under 60 staff churned: the floor is 60 from now on": what a red flag
+            # says of the profile's own bound still moves it; nothing else in it is read.
+            for sentence in split_sentences(unit.text):
+                for statement in _one_sided(unit, sentence, find_ranges(sentence), None, None,
+                                            True, sizes, cny_per_usd):
+                    order += 1
+                    found_ranges.statements.append(replace(statement, order=order))
+            continue
+        if not readable:
             # "dana: 50-500 people?" then "too wide, call it 80-250": a question names the field
             last_field = (_field_in(unit.text) if unit.is_heading and unit.kind in SIZE_KINDS
                           else None) or last_field
+            continue
+        named = _field_bound(unit, sizes, cny_per_usd) if every_kind else None
+        if named is not None:
+            order += 1
+            found_ranges.statements.append(replace(named, order=order, field_named=True))
+            last_field = named.name
             continue
         # "Headcount (FTE): 30 - 300; avg deal $18k": the label speaks for each of its items.
         label_field = _field_in(unit.label) if unit.label and unit.label not in unit.text else None
@@ -487,38 +653,57 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float) -> Sizes:
             previous_field = last_field  # "Update after the call: really 150-600"
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
-            for found in find_ranges(sentence):
+            ranges = find_ranges(sentence)
+            if every_kind:
+                for statement in _one_sided(unit, sentence, ranges, sentence_field,
+                                            previous_field or last_field, strict, sizes,
+                                            cny_per_usd):
+                    order += 1
+                    found_ranges.statements.append(replace(statement, order=order))
+            for found in ranges:
                 found = apply_declared(found, _declaration(unit, sentence, found))
-                name = _field_of(sentence, found, sentence_field, previous_field)
+                name = _field_of(sentence, found, sentence_field, previous_field, strict=strict)
                 if name is None or _counts_something_else(sentence, found, name) \
                         or _about_us(sentence, found):
                     continue
-                low, high, currency = found.min, found.max, "USD"
-                if name == "revenue":
-                    currency = found.currency or ("CNY" if has_cjk(sentence) else "USD")
-                    if not has_rate(currency):
-                        continue  # "3-10 亿港币": no rate to give it in dollars
-                    low = None if low is None else to_usd(low, currency, cny_per_usd)
-                    high = None if high is None else to_usd(high, currency, cny_per_usd)
-                if not _plausible(name, low, high):
+                if every_kind and found.kind == "range" and is_old_range(sentence[:found.start]):
+                    continue  # "widened from 35-300": the range a change replaced
+                read = _in_usd(name, found, sentence, sizes, cny_per_usd)
+                if read is None:
                     continue
-                if name == "revenue":
-                    note = conversion_note(currency, cny_per_usd)
-                    if note and note not in sizes.notes:
-                        sizes.notes.append(note)
+                low, high, currency = read
                 previous_field = name
-                _read_figure(found_ranges, unit, sentence, found, name, low, high, currency)
+                order += 1
+                _read_figure(found_ranges, unit, sentence, found, name, low, high, currency,
+                             order=order, every_kind=every_kind)
             previous_field = sentence_field or previous_field
         last_field = previous_field or last_field
     for name, result in (("employees", sizes.employees), ("revenue", sizes.revenue_usd)):
-        if found_ranges.ranges[name]:
-            chosen = _chosen_range(found_ranges.ranges[name])
-            result.min, result.max, result.how = chosen.min, chosen.max, "range"
-            continue
-        for level in ("bounds", "hint"):
-            source = found_ranges.levels[level][name]
-            if result.min is None and source.min is not None:
-                result.min, result.how = source.min, result.how or source.how
-            if result.max is None and source.max is not None:
-                result.max, result.how = source.max, result.how or source.how
+        _resolve(found_ranges, name, result)
     return sizes
+
+
+def _resolve(found: _Found, name: str, result: Bounds) -> None:
+    """The range that stands, then each later one-sided statement moving its side (a person
+    reads a correction as replacing what it corrects); bounds and hints fill what is left."""
+    ranges = found.ranges[name]
+    statements = [s for s in found.statements if s.name == name]
+    named_first = next((s.order for s in statements if s.field_named), None)
+    after = -1
+    if ranges and (any(r.corrects for r in ranges) or named_first is None
+                   or ranges[0].order < named_first):
+        chosen = _chosen_range(ranges)
+        result.min, result.max, result.how = chosen.min, chosen.max, "range"
+        after = chosen.order
+    for statement in statements:
+        if statement.order > after:
+            setattr(result, statement.side, statement.value)
+            result.how = result.how or "stated"
+    if after >= 0:
+        return
+    for level in ("bounds", "hint"):
+        source = found.levels[level][name]
+        if result.min is None and source.min is not None:
+            result.min, result.how = source.min, result.how or source.how
+        if result.max is None and source.max is not None:
+            result.max, result.how = source.max, result.how or source.how

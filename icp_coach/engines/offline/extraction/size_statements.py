@@ -1,0 +1,123 @@
+"""One-sided size statements that set or move a single bound, read as a person reads a note.
+
+A property export names the bound in its field ("icp_employees_min: 35", "revenue_max_usd:
+150000000", "员工人数下限 | 80", "年营收上限（万元） | 50000"); a correction moves one side of
+the range said before ("the floor is 60 from now on", "cap moved back up to 180", "下限改成五百人",
+"按 4 亿封顶", "it is $5M, not $3M"). The figure a correction replaces ("not $3M", "原来填的是
+1000", "widened from 35-300") is the old value and says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from icp_coach.engines.offline.extraction.lines import Unit
+
+# Which side a word names: the floor or the cap of the range.
+_MIN_WORDS = (r"(?<![A-Za-z])(?:floor|minimum|min|lower\s+(?:bound|end|limit)|bottom\s+end"
+              r"|start(?:s|ing)?\s+at|begin(?:s|ning)?\s+at)(?![A-Za-z])|下限|最低|最少|起步|门槛")
+_MAX_WORDS = (r"(?<![A-Za-z])(?:cap|capped|ceiling|maximum|max|upper\s+(?:bound|end|limit)"
+              r"|tops?\s+out)(?![A-Za-z])|上限|封顶|最高|最多")
+_SIDE = re.compile(rf"(?P<min>{_MIN_WORDS})|(?P<max>{_MAX_WORDS})", re.IGNORECASE)
+# A field name's own side token: "icp_employees_min", "revenue-max-usd", "EmployeesMax".
+_FIELD_SIDE = re.compile(r"(?:^|[_\-\s.])(?P<min>min|minimum|floor|lower|low|from)(?:$|[_\-\s.])"
+                         r"|(?:^|[_\-\s.])(?P<max>max|maximum|cap|upper|high|to)(?:$|[_\-\s.])"
+                         r"|(?P<zmin>下限|最低|最少|起)|(?P<zmax>上限|最高|最多|止)", re.IGNORECASE)
+_FIELD_EMPLOYEES = re.compile(r"employ|headcount|staff|fte|people|员工|人数|人员", re.IGNORECASE)
+_FIELD_REVENUE = re.compile(r"revenue|rev(?![a-z])|sales|turnover|arr|营收|营业额|收入|产值|销售额",
+                            re.IGNORECASE)
+# A field name and its value on one line: "name: value", "name | value", "name = value".
+_FIELD_LINE = re.compile(r"^\s*\|?\s*(?P<name>[^:：|=\d]{2,40}?)\s*(?:[:：=]|\|)\s*(?P<value>[^|]*?)"
+                         r"\s*\|?\s*$")
+_BARE_VALUE = re.compile(r"^\s*(?:US\$|\$|¥|￥|€|£)?\s*[\d,.]+\s*(?:[kKmMbB]|万|亿|千|百万|千万)?\s*"
+                         r"(?:人|名|元|万元|美元|USD|CNY|RMB)?\s*$")
+
+# A word that makes the sentence a correction or a change of the figures said before it.
+CHANGE = re.compile(
+    r"(?<![A-Za-z])(?:correct(?:ed|ion|s)?|updat(?:e|ed|es|ing)|revis(?:e|ed|ion)|narrow(?:ed|s)?"
+    r"|tighten(?:ed)?|widen(?:ed)?|raised\s+to|lowered\s+to|moved(?:\s+back)?(?:\s+(?:up|down))?"
+    r"|changed?\s+to|set\s+to|bumped|from\s+now\s+on|going\s+forward|is\s+now|should\s+(?:read|be"
+    r"|start|begin|end|stop)|scratch\s+that|make\s+(?:it|that)|instead)(?![A-Za-z])"
+    r"|更正|修正|订正|收窄|缩小|放宽|改成|改为|改到|提到|提高到|降到|降低到|调整|调到|调为|应为|应该是"
+    r"|按[^，。；]{0,8}(?:写|算|封顶|计)|定为|以后|今后", re.IGNORECASE)
+# Labels and headings over comments, reviews and revisions: what they say amends the note.
+_REVISION_CONTEXT = re.compile(
+    r"(?<![A-Za-z])(?:comments?|review(?:ed|er)?|revisions?|change\s*log|changelog|changes"
+    r"|updates?|feedback|amend\w*|approv\w*|notes?\s+(?:from|after)|sign-?off)(?![A-Za-z])"
+    r"|批注|评论|审批|意见|修订|更新|变更|反馈|修改", re.IGNORECASE)
+# Right before a figure: the old value a correction replaces.
+_OLD_VALUE_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:not|from|instead\s+of|rather\s+than|was|used\s+to\s+be|originally"
+    r"|previously)|原来(?:填的|写的|定的)?(?:是)?|原先(?:是)?|之前(?:是|写的是)?|以前(?:是)?|而不是|不是"
+    r"|第一版[^，。；]{0,12}?是?|初稿[^，。；]{0,8}?是?)\s*(?:the\s+|about\s+|约)?[$¥￥€£]?\s*$",
+    re.IGNORECASE)
+# A range said as the one a change replaced: "widened from 35-300", "原来是 100-500 人".
+_OLD_RANGE_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:(?:widened|narrowed|changed|moved|raised|lowered|revised|updated|cut"
+    r"|expanded|shrunk|went|tightened)\s+from|used\s+to\s+be|originally|previously)"
+    r"|原来(?:填的|写的|定的)?(?:是)?|原先(?:是)?|以前(?:是)?|第一版[^，。；]{0,12}?是?)"
+    r"\s*(?:the\s+|about\s+|约)?[$¥￥€£]?\s*$", re.IGNORECASE)
+
+
+def field_bound(unit: Unit) -> tuple[str, str, str, str] | None:
+    """(field, side, field name, value text) when the unit is a property naming one bound:
+    "icp_employees_min: 35", "员工人数下限 | 80", "年营收上限（万元）：50000"."""
+    text = unit.text if not unit.label or unit.label in unit.text else f"{unit.label}: {unit.body}"
+    match = _FIELD_LINE.match(text)
+    if match is None or not _BARE_VALUE.match(match.group("value")):
+        return None
+    name = match.group("name")
+    side = _FIELD_SIDE.search(re.sub(r"([a-z])([A-Z])", r"\1_\2", name))
+    if side is None:
+        return None
+    field = "revenue" if _FIELD_REVENUE.search(name) else (
+        "employees" if _FIELD_EMPLOYEES.search(name) else None)
+    if field is None:
+        return None
+    which = "min" if side.group("min") or side.group("zmin") else "max"
+    return field, which, name, match.group("value")
+
+
+def in_revision_context(unit: Unit) -> bool:
+    """Whether the unit sits under a comment, review, approval or revision label or heading."""
+    return any(_REVISION_CONTEXT.search(words) for words in (unit.label, unit.lead, unit.heading)
+               if words)
+
+
+def side_of(clause: str, start: int, end: int, figures: list[tuple[int, int]]) -> str | None:
+    """ "min" or "max" when a side word in the clause speaks of the figure at start:end: the
+    nearest one with no other figure between them ("the staff floor is 60", "按 4 亿封顶")."""
+    best: tuple[int, str] | None = None
+    for match in _SIDE.finditer(clause):
+        if match.end() <= start:
+            gap = (match.end(), start)
+        elif match.start() >= end:
+            gap = (end, match.start())
+        else:
+            continue
+        if any(gap[0] <= f_start and f_end <= gap[1] for f_start, f_end in figures
+               if (f_start, f_end) != (start, end)):
+            continue
+        distance = gap[1] - gap[0]
+        if best is None or distance < best[0]:
+            best = (distance, "min" if match.group("min") else "max")
+    return best[1] if best else None
+
+
+def sides_named(sentence: str) -> set[str]:
+    return {"min" if m.group("min") else "max" for m in _SIDE.finditer(sentence)}
+
+
+def is_old_value(before: str) -> bool:
+    """Whether the words right before a single figure mark it as the value being replaced."""
+    return bool(_OLD_VALUE_BEFORE.search(before[-24:]))
+
+
+def is_old_range(before: str) -> bool:
+    return bool(_OLD_RANGE_BEFORE.search(before[-24:]))
+
+
+def changes_right_before(before: str) -> bool:
+    """ "改成 150 人", "raised to $3M", "is now 60": a change verb right before the figure."""
+    return bool(re.search(r"(?:" + CHANGE.pattern + r")\s*(?:about|around|~|约|大概)?\s*[$¥￥€£]?\s*$",
+                          before[-20:], re.IGNORECASE))
