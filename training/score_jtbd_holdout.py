@@ -1,14 +1,17 @@
 """Score the offline JTBD engine on the held-out interviews in training/jtbd/holdout/.
 
-    PYTHONPATH=. .venv/bin/python training/score_jtbd_holdout.py [--verbose]
+    PYTHONPATH=. .venv/bin/python training/score_jtbd_holdout.py [--verbose] [--blind] [--dir FOLDER]
 
 Each interview (training format, training/jtbd/README.md) is rendered as a `Name: text`
 transcript, one customer turn per run of consecutive C lines, and run through the real offline
 engine. A reported quote matches a gold sentence when their spans in the transcript overlap by at
 least half of the shorter one's words (characters for Chinese); each reported quote credits at most
 one gold sentence, so one long quote cannot claim a whole turn. Prints force recall per force and
-pooled (--blind: every question asked as "and then?"), recall of triggers and outcomes, and the distractor rate: gold `not_valued` sentences
-reported as any force.
+pooled (--blind: every question asked as "and then?"), recall and precision of triggers and
+outcomes (a reported quote is right when it claims a gold sentence of its class), and the distractor
+rate: gold `not_valued` sentences reported as any force. An interview may carry a `J supported` or
+`J none` line after its header: whether its material supports a job statement; the engine is right
+when it writes one exactly for the `supported` interviews.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ INTERVIEWER = {"en": "Maya", "zh": "小林"}
 CUSTOMER = {"en": "Dana", "zh": "王姐"}
 BLIND_QUESTION = {"en": "Mm, and then?", "zh": "嗯，然后呢？"}
 _LINE = re.compile(r"^(?P<who>[QC])\s+(?P<tag>[a-z_]+)\s*:\s*(?P<text>.+)$")
+_JOB = re.compile(r"^J\s+(?P<gold>supported|none)$")
 _GOLD_TO_RESULT = {"trigger": "triggers", "desired_outcome": "desired_outcomes"}
 
 
@@ -41,6 +45,7 @@ class Interview:
     language: str
     turns: list[tuple[str, list[str]]] = field(default_factory=list)  # ("Q"|"C", lines)
     gold: list[tuple[str, str]] = field(default_factory=list)  # (label, sentence)
+    job_supported: bool | None = None  # None: not labelled
 
 
 def read_holdout(folder: Path = HOLDOUT) -> list[Interview]:
@@ -53,6 +58,10 @@ def read_holdout(folder: Path = HOLDOUT) -> list[Interview]:
             if line.startswith("==="):
                 parts = [p.strip() for p in line[3:].split("|")]
                 interviews.append(Interview(parts[0], parts[-1]))
+                continue
+            job = _JOB.match(line)
+            if job and interviews:
+                interviews[-1].job_supported = job["gold"] == "supported"
                 continue
             match = _LINE.match(line)
             if not match or not interviews:
@@ -120,6 +129,13 @@ def matched(golds: list[str], quotes: list[str], transcript: Transcript) -> list
     return hit
 
 
+def correct_quotes(golds: list[str], quotes: list[str], transcript: Transcript) -> int:
+    """How many reported quotes overlap some gold sentence of their class by at least half."""
+    gold_spans = [_locate(g, transcript) for g in golds]
+    return sum(any(_overlap(g, _locate(q, transcript), transcript) >= 0.5 for g in gold_spans)
+               for q in quotes)
+
+
 def _quotes(items: list) -> list[str]:
     return [quote.quote for item in items for quote in item.evidence]
 
@@ -144,6 +160,13 @@ def score(interviews: list[Interview], verbose: bool = False, blind: bool = Fals
             totals[f"{label}_hit"] += sum(hits)
             totals[f"{label}_n"] += len(golds)
             line.append(f"{label} {sum(hits)}/{len(golds)}")
+            if label in _GOLD_TO_RESULT:
+                totals[f"{label}_right"] += correct_quotes(golds, quotes, transcript)
+                totals[f"{label}_reported"] += len(quotes)
+                if verbose:
+                    for quote in quotes:
+                        if not correct_quotes(golds, [quote], transcript):
+                            print(f"   wrong {label}: {quote}")
             if verbose:
                 for gold, hit in zip(golds, hits, strict=True):
                     if not hit:
@@ -156,6 +179,14 @@ def score(interviews: list[Interview], verbose: bool = False, blind: bool = Fals
         totals["distractor_hit"] += flagged
         totals["distractor_n"] += len(distractors)
         line.append(f"distractors {flagged}/{len(distractors)}")
+        if interview.job_supported is not None:
+            written = bool(result.job_statements)
+            totals["job_right"] += written == interview.job_supported
+            totals["job_n"] += 1
+            line.append(f"job statement {'written' if written else 'none'} "
+                        f"(gold {'supported' if interview.job_supported else 'none'})")
+            if verbose and written:
+                print(f"   job statement: {result.job_statements[0].text}")
         print(" ".join(line))
     return totals
 
@@ -169,14 +200,21 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="list the gold sentences missed")
     parser.add_argument("--blind", action="store_true",
                         help='ask every question as "and then?" (the sentence alone must carry its class)')
+    parser.add_argument("--dir", type=Path, default=HOLDOUT,
+                        help="folder of held-out interviews (default training/jtbd/holdout)")
     args = parser.parse_args()
-    totals = score(read_holdout(), args.verbose, args.blind)
+    totals = score(read_holdout(args.dir), args.verbose, args.blind)
     for label in (*FORCES, "trigger", "desired_outcome"):
-        print(f"{label:16} recall {_rate(totals[f'{label}_hit'], totals[f'{label}_n'])}")
+        figures = f"{label:16} recall {_rate(totals[f'{label}_hit'], totals[f'{label}_n'])}"
+        if label in _GOLD_TO_RESULT:
+            figures += f"  precision {_rate(totals[f'{label}_right'], totals[f'{label}_reported'])}"
+        print(figures)
     pooled_hit = sum(totals[f"{f}_hit"] for f in FORCES)
     pooled_n = sum(totals[f"{f}_n"] for f in FORCES)
     print(f"{'forces pooled':16} recall {_rate(pooled_hit, pooled_n)}")
     print(f"{'distractor rate':16} {_rate(totals['distractor_hit'], totals['distractor_n'])}")
+    if totals["job_n"]:
+        print(f"{'job statements':16} supported-or-not accuracy {_rate(totals['job_right'], totals['job_n'])}")
     return 0
 
 

@@ -17,6 +17,7 @@ from icp_coach.domain.jtbd import (
 from icp_coach.domain.jtbd_text import customer_sentences, verified_quote
 from icp_coach.domain.transcript import Transcript
 from icp_coach.engines.offline.jtbd.alternatives import find_alternatives, find_chosen_solution
+from icp_coach.engines.offline.jtbd.chooser import chosen_by_someone_else
 from icp_coach.engines.offline.jtbd.classify import ScoredSentence, score_sentences
 from icp_coach.engines.offline.jtbd.lexicon import timeline_cues
 
@@ -61,7 +62,10 @@ def _by_strength(items: list[ScoredSentence]) -> list[str]:
 def _job_statement(tops: dict[str, list[ScoredSentence]], transcript: Transcript) -> list[EvidencedItem]:
     """"When <situation>, I want to <motivation>, so I can <outcome>" from short clauses of the
     customer's own words (domain/job_statement.py); none unless a trigger or push, something
-    wanted and an outcome all back it."""
+    wanted and an outcome all back it, and none when the customer says someone else chose the
+    product (their job is not why it was bought)."""
+    if chosen_by_someone_else(transcript):
+        return []
     statement = compose(_by_strength(tops["trigger"]) + _by_strength(tops["push"]),
                         _by_strength(tops["pull"]), _by_strength(tops["outcome"]), transcript.language)
     if statement is None:

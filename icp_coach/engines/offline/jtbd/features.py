@@ -45,8 +45,30 @@ _MARKERS = {
     # a single event, dated: "then one day", "last spring", "in March", 那次, 去年
     "event_time": r"\b(then|one day|one time|once|last (year|month|week|spring|summer|autumn|fall|winter)|"
                   r"that (week|month|day|night|morning|year)|in (january|february|march|april|may|june|"
-                  r"july|august|september|october|november|december|20\d\d)|after that|the day)\b"
-                  r"|那次|那一次|有一次|去年|前年|今年|那天|那个月|那周|后来|突然",
+                  r"july|august|september|october|november|december|20\d\d)|after that|the day|"
+                  r"(the|a) (week|day|month|night) (before|after)|(at )?(the )?end of (the )?(year|quarter)|"
+                  r"year[- ]end|(last|this) (january|february|march|april|may|june|july|august|september|"
+                  r"october|november|december))\b"
+                  r"|那次|那一次|有一次|去年|前年|今年|那天|那个月|那周|后来|突然|年底|年初|上个月|上周|上次|"
+                  r"[一二三四五六七八九十\d]+月份?|前几天|那年",
+    # the event that forces a move: an ultimatum, someone leaving, a rule from above, said or relayed
+    "ultimatum_or_departure": r"\b(quit|resigned|retired|retiring|left (us|the company|the business)|"
+                              r"handed in (his|her|their) notice|went on (maternity|sick) leave|passed away|"
+                              r"ultimatum|or else|one more time|(said|told (us|me)) (we|i) (have|had) to|"
+                              r"(we|you) have to|we had to (go|move|switch)|drop us|pull(ed)? the contract|"
+                              r"(if|unless) .{0,40} (again|another)|(you're|you are|we're|we are) not (getting|going|doing|"
+                              r"spending) .{0,30}(another|again|anymore)|(this|that) or (i'm|she's|he's|we're))\b"
+                              r"|辞职|离职|退休|走了|跳槽|(再|要是再|如果再).{0,12}(就|的话)|必须|下了?死命令|"
+                              r"不干了|换别家|不续",
+    # an option tried or looked at and left: not what made them move
+    "tried_option": r"\b(tried|trialled|trialed|had a go (with|at)|gave .{0,25} a (go|try|shot)|"
+                    r"test(ed)? drove|demoed|looked at|signed up for .{0,25} (trial|month))\b"
+                    r"|试过|试用|用过一段|用了[一两三几\d]+(天|周|个星期|个月)|试了[一两三几\d]*",
+    # the customer's own result, not the product's feature: "get my mornings back", "so I can ..."
+    "own_result": r"\b(get (my|our|the) \w+( \w+)? back|so (that )?(i|we|they|the \w+) (can|could|don't|won't|"
+                  r"never|aren't|get|stop)|(i|we)('d| would) (finally )?have (time|room)|home by|out the door by|"
+                  r"never again|no more|stop having to|without (me|us) having to|(would|will) (mean|be) "
+                  r"(that|we|i))\b|就好了|再也不|能够|能准时|准点|按时下班|早点(回家|下班)|腾出|(我|我们)(也)?能",
     "consequence": r"\b(lost|nearly|almost|threaten\w*|complain\w*|fined|sued|audit\w*|inspect\w*|"
                    r"tender|renew\w*|deadline|required?|requirement|mandate|law|regulator)\b"
                    r"|赔|罚|投诉|检查|要求|考核|招标|差点|丢了",
@@ -96,9 +118,29 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+_WORRY_OVER = re.compile(r"\b(worr\w+|afraid|scared|nervous|fear\w*|concern\w*|doubt\w*|wasn't sure|not sure|"
+                         r"unsure|what if|in case)\b|担心|怕|顾虑|没底|万一|会不会", re.IGNORECASE)
+
+
+def worried_about_use(text: str) -> bool:
+    """A worry whose object is a dismissal-looking clause: "I was worried the crew wouldn't use
+    the app", "怕师傅们不用" — an anxiety about switching, not something the customer did not
+    value."""
+    found = _COMPILED["dismissal"].search(text) or _DISTRACTOR_CUE.search(text)
+    if found is None:
+        return False
+    worry = _WORRY_OVER.search(text[:found.start()])
+    return worry is not None and not _COMPILED["negated_worry"].search(text[:found.start()])
+
+
+_DISTRACTOR_CUE = re.compile(r"\b(would never use|wouldn't use|won't use|never used|don't use|didn't use|"
+                             r"don't bother|wouldn't bother|won't bother)\b|不会用|不用|不愿意用", re.IGNORECASE)
+
+
 def dismisses(text: str) -> bool:
-    """Whether the sentence says something was not used, not needed or not the point."""
-    return bool(_COMPILED["dismissal"].search(text))
+    """Whether the sentence says something was not used, not needed or not the point (not when
+    it is a worry that others would not use it)."""
+    return bool(_COMPILED["dismissal"].search(text)) and not worried_about_use(text)
 
 
 _POINTS_BACK = re.compile(r"\b(that|it|this|them|those)\b|那个|这个|它|这块|那块", re.IGNORECASE)
@@ -155,14 +197,17 @@ def sentence_features(texts: Sequence[str], asked: Sequence[set[str]], first_in_
         if units:
             rows[row, :HASH_BUCKETS] /= np.sqrt(len(units))
         scores = lexicon.score(text)
+        worried = worried_about_use(text)
+        if worried:  # the dismissal cue words are the object of a worry
+            scores["distractor"] = 0.0
         for j, name in enumerate(CLASSES):
             rows[row, cue_at + j] = scores.get(name, 0.0)
         kinds = asked[row]
         for j, kind in enumerate(QUESTION_KINDS):
             rows[row, asked_at + j] = float(kind in kinds)
         rows[row, asked_at + len(QUESTION_KINDS)] = float(not kinds)
-        for j, pattern in enumerate(_COMPILED.values()):
-            rows[row, marker_at + j] = float(bool(pattern.search(text)))
+        for j, (name, pattern) in enumerate(_COMPILED.items()):
+            rows[row, marker_at + j] = float(bool(pattern.search(text))) if not (worried and name == "dismissal") else 0.0
         size = len(text) / 3 if language == "zh" else len(text.split())
         rows[row, tail_at] = min(size, 40) / 40
         rows[row, tail_at + 1] = float(first_in_turn[row])
