@@ -185,7 +185,7 @@ class OfflineExtractor:
                 units, placed = read_units(units, classifier, allowed, context)
                 if placed and notes is not None:
                     notes.append(f"{placed} line(s) placed by the learned clause reader")
-        units = _polarity_of_mixed_lines(_titles_not_signals(units))
+        units = _must_haves_not_flags(_polarity_of_mixed_lines(_titles_not_signals(units)))
         content = [u for u in units if not u.is_heading]
         if step is not None and len(content) == 1:
             # A one-thing answer is about what the step asked; in a longer answer a sentence
@@ -511,6 +511,15 @@ def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
             unit = replace(unit, also=tuple(dict.fromkeys((*unit.also, *flags))))
         fixed.append(unit)
     return fixed
+
+
+def _must_haves_not_flags(units: list[Unit]) -> list[Unit]:
+    """A must-have is a filter, never a red flag, even under a heading that mixes both ("Must-
+    haves and deal breakers"): "must work offline, without it we lose" keeps the line."""
+    return [replace(u, kind="profile", decided_by="requirement")
+            if u.kind == "red_flag" and not u.is_heading and _MUST.search(u.text)
+            and states_requirement(u.text) else u
+            for u in units]
 
 
 def _industries(units: list[Unit], language: Language) -> list[str]:
