@@ -548,7 +548,8 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
         keys, segments, labelled = _unit_industries(units, index)
         heads = _heads_segment_section(units, index, keys)
         defined = defined or bool(segments) or heads
-        if segments or labelled or heads or _MUST.search(unit.text) or _ALSO_FITS.search(unit.text):
+        if segments or labelled or heads or _MUST_BE.search(unit.raw) \
+                or _ALSO_FITS.search(unit.text):
             targeted += keys
         else:
             mentioned += keys
@@ -556,26 +557,43 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
 
 
-# A must-have naming a trade targets it ("must be a licensed installer"); "has to" in passing
-# ("the installer has to hand the report to the restaurant") does not.
+# A must-have: "has to" in passing ("the installer has to hand the report over") is none.
 _MUST = re.compile(r"(?<![A-Za-z])(?:must|must-have|non-negotiable)(?![A-Za-z])|必须|一定要|务必|硬性",
                    re.IGNORECASE)
+# ... and targets a trade only when it says what the business is ("must be a licensed
+# installer", "必须是连锁门店"), not what it must do ("must take payments online").
+_MUST_BE = re.compile(r"(?<![A-Za-z])(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:also\s+|already\s+)?be"
+                      r"(?![A-Za-z])|(?:必须|一定要|得)是", re.IGNORECASE)
 
 
 def _heads_segment_section(units: list[Unit], index: int, keys: list[str]) -> bool:
     """The first line naming a trade under a heading that names the segment ("Who this is for",
     "一、我们要找的客户") defines it, and a line there that says it fits too; the other lines
     there may name trades in passing."""
+    return bool(keys) and _first_under_segment_heading(units, index)
+
+
+def _first_under_segment_heading(units: list[Unit], index: int) -> bool:
+    """The unit is the first profile line under a heading that names the segment."""
     unit = units[index]
-    if not keys or not unit.heading or not SEGMENT_HEADING.search(unit.heading) \
-            or says_exclusion(unit.heading):
+    if not unit.heading or not SEGMENT_HEADING.search(unit.heading) or says_exclusion(unit.heading):
         return False
     for before in reversed(units[:index]):
         if before.is_heading or before.heading != unit.heading:
             return True
-        if before.kind in PROFILE_KINDS and mentions("industry", before.text):
+        if before.kind in PROFILE_KINDS:
             return False  # later lines under the heading may name others in passing
     return True
+
+
+# What names a business, ending a phrase read under a segment heading ("taxidermy studios",
+# "手工豆腐作坊"): a line there that ends otherwise ("headcount of 250") names no trade.
+_BUSINESS_NOUN = re.compile(
+    r"(?<![A-Za-z])(?:studios?|shops?|stores?|companies|firms|clinics|practices|contractors|labs?"
+    r"|agencies|cent(?:er|re)s|schools|workshops|mills|plants|factories|dealers(?:hips)?"
+    r"|distributors|manufacturers|makers|operators|providers|restaurants|salons|gyms|parlou?rs"
+    r"|offices|chains|brands|outfitters|services|businesses)$"
+    r"|(?:店|厂|公司|机构|工作室|作坊|门店|诊所|工坊|中心|馆|商|企业)$", re.IGNORECASE)
 
 
 # A line that says its trade is a target too ("in-house teams at insurers also work", "not only
@@ -611,6 +629,11 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
         labelled = True
     else:
         segments = defined_segments(text)
+        if not segments and _first_under_segment_heading(units, index):
+            # "Who / - taxidermy studios, 2-12 staff": the heading labels the line.
+            segments = [s for s in labelled_segments(text)
+                        if s.canonical or _BUSINESS_NOUN.search(s.words)]
+            labelled = bool(segments)
     segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)]
     for segment in segments:  # the segment reading decides for the words it read
         text = text[:segment.start] + " " * (segment.end - segment.start) + text[segment.end:]
