@@ -112,3 +112,14 @@ def test_a_must_have_under_a_mixed_heading_is_not_a_red_flag(extractor: OfflineE
 def test_a_finer_trade_before_a_generic_head_names_the_segment() -> None:
     found = defined_segments("目标客户是舞蹈培训机构，老师10到40人")
     assert [s.canonical for s in found] == ["dance studios"], found
+
+
+def test_tags_venues_and_our_own_trade_name_no_segment(extractor: OfflineExtractor) -> None:
+    document = _document(extractor, (
+        "Customer notes\n\nTags: #hospitality #insurance-heavy\n\n"
+        "We are a software company.\n\n"
+        "Met them at the hotel expo.\n\n"
+        "Accounts are mostly craft breweries.\n"))
+    industries = [i.lower() for i in document.firmographics.industries]
+    assert "breweries" in industries, industries
+    assert not any(w in i for i in industries for w in ("software", "saas", "insurance", "hotel", "hospitality")), industries

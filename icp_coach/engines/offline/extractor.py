@@ -646,11 +646,19 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
     if _NAMES_NO_SEGMENT.search(f"{unit.label} {unit.text}"):
         clauses = []  # a line about logos, competitors or our product: its trades are theirs
     for clause in clauses:
-        if not names_their_customers(clause):
-            keys += table.values(_without_titles(clause))
+        if not names_their_customers(clause) and not _VENUE.search(clause) \
+                and not _ABOUT_US.search(clause):
+            keys += table.values(_HASHTAG.sub(" ", _without_titles(clause)))
     for segment in segments:
         keys += [key for key in (segment.canonical, segment.words) if key]
     return keys, segments, labelled
+
+
+# A tag ("#utilities-adjacent", "#外贸") files the record, it targets nothing; a clause about us
+# ("Stitchwise is a software company", "我们是一家做软件的公司") names our trade, not the segment's.
+_HASHTAG = re.compile(r"#[\w\-\u4e00-\u9fff]+")
+_ABOUT_US = re.compile(r"(?<![A-Za-z])(?:we(?:'re|\s+are)|our\s+company\s+is|i\s+work\s+at)\s+(?:a|an)\s+"
+                       r"|(?:我们|我司|本公司)(?:是|作为)一家", re.IGNORECASE)
 
 
 # Clauses whose trades are not the segment's: logos ("Desert Tile Co, a hotel renovation
