@@ -123,3 +123,12 @@ def test_tags_venues_and_our_own_trade_name_no_segment(extractor: OfflineExtract
     industries = [i.lower() for i in document.firmographics.industries]
     assert "breweries" in industries, industries
     assert not any(w in i for i in industries for w in ("software", "saas", "insurance", "hotel", "hospitality")), industries
+
+
+def test_washington_beside_other_states_is_the_state(extractor: OfflineExtractor) -> None:
+    regions = _document(extractor, "We sell to taxidermy studios.\n\nRegions: Oregon; Washington\n"
+                        ).firmographics.regions
+    assert "Washington State" in regions and "Oregon" in regions, regions
+    alone = _document(extractor, "We sell to taxidermy studios around Washington, D.C.\n"
+                      ).firmographics.regions
+    assert "Washington State" not in alone, alone

@@ -218,12 +218,18 @@ class OfflineExtractor:
         """The finest places or trades the profile states, each once (Texas, not also North
         America), named in the note's language: what the user wrote, not a broad bucket."""
         keys: list[str] = []
+        bare: list[str] = []
         for unit in units:
             if unit.is_heading or unit.kind not in PROFILE_KINDS:
                 continue
             for clause in _targeted_clauses(unit.body if unit.label else unit.text, unit.excluded):
                 # A title is not a segment: "电商总监" does not make the customer e-commerce.
-                keys += table.values(_without_titles(clause))
+                clause = _without_titles(clause)
+                keys += table.values(clause)
+                bare.extend(m.group() for m in _BARE_WASHINGTON.finditer(clause))
+        if bare and any(table.parent_of(key) == "united states" for key in keys) \
+                and table.entry("washington") is not None:
+            keys.append("washington")  # "Oregon; Washington": the state, beside other states
         return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
 
     def _tech_stack(self, units: list[Unit], *, any_unit: bool = False) -> list[str]:
@@ -688,6 +694,10 @@ def _answers_segment_question(units: list[Unit], index: int) -> bool:
 
 def _segment_words(segment: Segment) -> str:
     return segment.words or (gazetteer.industries().display(segment.canonical or "") or "\x00")
+
+
+# "Washington" alone names the state or the capital; beside other US states it is the state.
+_BARE_WASHINGTON = re.compile(r"\bWashington\b(?!\s*,?\s*D\.?\s*C\b|\s+(?:state|county|post)\b)")
 
 
 # A clause that gives a condition or reason ("once we have Dutch templates", "等我们在海口有人了")
