@@ -132,3 +132,8 @@ def test_washington_beside_other_states_is_the_state(extractor: OfflineExtractor
     alone = _document(extractor, "We sell to taxidermy studios around Washington, D.C.\n"
                       ).firmographics.regions
     assert "Washington State" not in alone, alone
+
+
+def test_a_long_specialty_before_a_generic_trade_name_is_read_as_written() -> None:
+    found = defined_segments("We sell to koi pond filter cleaning companies in Ohio")
+    assert [(s.words, s.canonical) for s in found] == [("koi pond filter cleaning", None)]

@@ -168,11 +168,22 @@ def _head_entry(item: str) -> tuple[str | None, bool]:
             finer = _finer_modifier(found, mention)
             if finer is not None:  # "少儿编程培训机构": coding schools, not training in general
                 return finer, False
+            if _specialty_of(item, mention):
+                return None, False
             # A broad sector named after a modifier ("印刷包装厂": packaging) keeps the note's
             # words beside it; a finer trade is the item ("specialty coffee roasters").
             broad = industries().parent_of(mention.canonical) is None
             return mention.canonical, not (broad and item[:mention.start].strip(" -的"))
     return None, False
+
+
+def _specialty_of(item: str, mention: Mention) -> bool:
+    """A generic two-word trade name after three words or more of its own ("kitchen exhaust hood
+    cleaning companies"): a specialty the note names in its own words, not the general trade
+    (which the note may well rule out: "janitorial companies that added it on the side")."""
+    named = item[mention.start:mention.end]
+    before = re.findall(r"[A-Za-z]{3,}", item[:mention.start])
+    return " " in named.strip() and len(before) >= 3 and not has_cjk(item)
 
 
 def _finer_modifier(found: Sequence[Mention], head: Mention) -> str | None:
