@@ -137,3 +137,14 @@ def test_washington_beside_other_states_is_the_state(extractor: OfflineExtractor
 def test_a_long_specialty_before_a_generic_trade_name_is_read_as_written() -> None:
     found = defined_segments("We sell to koi pond filter cleaning companies in Ohio")
     assert [(s.words, s.canonical) for s in found] == [("koi pond filter cleaning", None)]
+
+
+@pytest.mark.parametrize("text, trade", [
+    ("We sell to taxidermy studios.\n\nHotels are a good fit too.\n", "hotels"),
+    ("We sell to taxidermy studios.\n\nWe also sell to hotels.\n", "hotels"),
+    ("目标客户是手工豆腐作坊。\n\n酒店也是我们的目标客户。\n", "酒店"),
+])
+def test_a_second_target_on_its_own_line_is_kept(text: str, trade: str,
+                                                  extractor: OfflineExtractor) -> None:
+    industries = [i.lower() for i in _document(extractor, text).firmographics.industries]
+    assert trade in industries, industries

@@ -605,9 +605,10 @@ _BUSINESS_NOUN = re.compile(
 # A line that says its trade is a target too ("in-house teams at insurers also work", "not only
 # dental, vet clinics matter just as much", "物业公司也算").
 _ALSO_FITS = re.compile(r"(?<![A-Za-z])(?:(?:also|too)\s+(?:work|works|fit|fits|qualify|count|good|fine"
-                        r"|matter)|also\s+(?:a\s+)?(?:good\s+)?fit|not\s+only|just\s+as\s+much"
-                        r"|equally\s+(?:good|important))(?![A-Za-z])|也(?:可以|行|算|符合|合适)|不只|不仅|同样(?:重要|合适)",
-                        re.IGNORECASE)
+                        r"|matter)|also\s+(?:a\s+)?(?:good\s+)?fit|(?:good|great|strong)?\s*fit\s+(?:too|as\s+well)"
+                        r"|also\s+(?:target|sell\s+to|serve|go\s+after)|not\s+only|just\s+as\s+much"
+                        r"|equally\s+(?:good|important))(?![A-Za-z])|也(?:可以|行|算|符合|合适|是(?:我们的)?(?:目标)?客户|做|卖给|服务)"
+                        r"|不只|不仅|同样(?:重要|合适)", re.IGNORECASE)
 
 
 def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Segment], bool]:
