@@ -46,6 +46,7 @@ from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.products import unknown_products
 from icp_coach.engines.offline.extraction.segments import (
+    SEGMENT_HEADING,
     SEGMENT_LABEL,
     SEGMENT_QUESTION,
     Segment,
@@ -184,7 +185,7 @@ class OfflineExtractor:
                 units, placed = read_units(units, classifier, allowed, context)
                 if placed and notes is not None:
                     notes.append(f"{placed} line(s) placed by the learned clause reader")
-        units = _polarity_of_mixed_lines(_titles_not_signals(units))
+        units = _must_haves_not_flags(_polarity_of_mixed_lines(_titles_not_signals(units)))
         content = [u for u in units if not u.is_heading]
         if step is not None and len(content) == 1:
             # A one-thing answer is about what the step asked; in a longer answer a sentence
@@ -217,12 +218,18 @@ class OfflineExtractor:
         """The finest places or trades the profile states, each once (Texas, not also North
         America), named in the note's language: what the user wrote, not a broad bucket."""
         keys: list[str] = []
+        bare: list[str] = []
         for unit in units:
             if unit.is_heading or unit.kind not in PROFILE_KINDS:
                 continue
-            for clause in _kept_clauses(unit.body if unit.label else unit.text, unit.excluded):
+            for clause in _targeted_clauses(unit.body if unit.label else unit.text, unit.excluded):
                 # A title is not a segment: "电商总监" does not make the customer e-commerce.
-                keys += table.values(_without_titles(clause))
+                clause = _without_titles(clause)
+                keys += table.values(clause)
+                bare.extend(m.group() for m in _BARE_WASHINGTON.finditer(clause))
+        if bare and any(table.parent_of(key) == "united states" for key in keys) \
+                and table.entry("washington") is not None:
+            keys.append("washington")  # "Oregon; Washington": the state, beside other states
         return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
 
     def _tech_stack(self, units: list[Unit], *, any_unit: bool = False) -> list[str]:
@@ -512,56 +519,153 @@ def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
     return fixed
 
 
+def _must_haves_not_flags(units: list[Unit]) -> list[Unit]:
+    """A must-have is a filter, never a red flag, even under a heading that mixes both ("Must-
+    haves and deal breakers"): "must work offline, without it we lose" keeps the line."""
+    return [replace(u, kind="profile", decided_by="requirement")
+            if u.kind == "red_flag" and not u.is_heading and _MUST.search(u.text)
+            and states_requirement(u.text) else u
+            for u in units]
+
+
 def _industries(units: list[Unit], language: Language) -> list[str]:
-    """The trades the profile states, finest grain, each once. A sentence that defines the
+    """The trades the profile targets, finest grain, each once. A sentence that defines the
     segment ("we sell to ...", "目标客户是...") is read for that segment in the note's own words
     when the gazetteer has no entry for it (`segments.py`); the rest of the line is read with the
     gazetteer. What a line says about the segment's own customers ("they work for councils",
-    "给诊所做牙冠") names no segment."""
+    "给诊所做牙冠") names no segment. When the note defines its segment, a trade merely
+    mentioned on another line (a customer, a supplier, a market compared, a pain) is not one:
+    only lines that define, label or require the segment name it."""
     table = gazetteer.industries()
-    keys: list[str] = []
+    targeted: list[str] = []
+    mentioned: list[str] = []
+    defined = False
     for index, unit in enumerate(units):
         if unit.is_heading or unit.kind in _RULED_OUT:
             continue
         if unit.kind == "decision":
             # "We sell to finance teams at hospitals": a line about people defines the trade too.
-            keys += [key for s in defined_segments(unit.text) if not says_exclusion(unit.text)
+            found = [key for s in defined_segments(unit.text) if not says_exclusion(unit.text)
                      for key in (s.canonical, s.words) if key]
+            targeted += found
+            defined = defined or bool(found)
         if unit.kind not in PROFILE_KINDS:
             continue
-        text = before_their_customers(unit.body if unit.label else unit.text)
-        parts = _clause_polarity(text, unit.excluded)
-        refused = [clause for clause, status in parts if status == "ruled_out"]
-        label = unit.label or unit.lead  # "目标：..." names the segment, known word or not
-        if _answers_segment_question(units, index):
-            offset = len(text) - len(answer_body(text))
-            segments = [replace(s, start=s.start + offset, end=s.end + offset)
-                        for s in labelled_segments(text[offset:])]
-        elif label and SEGMENT_LABEL.match(label):
-            lead = None if unit.label else re.match(
-                re.escape(label) + r"\s*(?:[:：=]|\s[-–—>]+\s)\s*", text)
-            offset = lead.end() if lead else 0  # a lead stays in the unit's text
-            segments = [replace(s, start=s.start + offset, end=s.end + offset)
-                        for s in labelled_segments(text[offset:])]
+        keys, segments, labelled = _unit_industries(units, index)
+        heads = _heads_segment_section(units, index, keys)
+        defined = defined or bool(segments) or heads
+        if segments or labelled or heads or _MUST_BE.search(unit.raw) \
+                or _ALSO_FITS.search(unit.text):
+            targeted += keys
         else:
-            segments = defined_segments(text)
-        segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)]
-        for segment in segments:  # the segment reading decides for the words it read
-            text = text[:segment.start] + " " * (segment.end - segment.start) + text[segment.end:]
-        # After the segment a sentence describes it ("..., the ones doing fleet washing"), unless
-        # a clause adds another ("..., plus healthtech that handles patient data").
-        end = len(text) if label else max((s.end for s in segments), default=len(text))
-        clauses = _kept_clauses(text[:end], unit.excluded) + [
-            clause for clause in _kept_clauses(text[end:], unit.excluded)
-            if _ADDS_SEGMENT.match(clause)]
-        if _NAMES_NO_SEGMENT.search(f"{unit.label} {unit.text}"):
-            clauses = []  # a line about logos, competitors or our product: its trades are theirs
-        for clause in clauses:
-            if not names_their_customers(clause):
-                keys += table.values(_without_titles(clause))
-        for segment in segments:
-            keys += [key for key in (segment.canonical, segment.words) if key]
+            mentioned += keys
+    keys = targeted if defined else targeted + mentioned
     return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
+
+
+# A must-have: "has to" in passing ("the installer has to hand the report over") is none.
+_MUST = re.compile(r"(?<![A-Za-z])(?:must|must-have|non-negotiable)(?![A-Za-z])|必须|一定要|务必|硬性",
+                   re.IGNORECASE)
+# ... and targets a trade only when it says what the business is ("must be a licensed
+# installer", "必须是连锁门店"), not what it must do ("must take payments online").
+_MUST_BE = re.compile(r"(?<![A-Za-z])(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:also\s+|already\s+)?be"
+                      r"(?![A-Za-z])|(?:必须|一定要|得)是", re.IGNORECASE)
+
+
+def _heads_segment_section(units: list[Unit], index: int, keys: list[str]) -> bool:
+    """The first line naming a trade under a heading that names the segment ("Who this is for",
+    "一、我们要找的客户") defines it, and a line there that says it fits too; the other lines
+    there may name trades in passing."""
+    return bool(keys) and _first_under_segment_heading(units, index)
+
+
+def _first_under_segment_heading(units: list[Unit], index: int) -> bool:
+    """The unit is the first profile line under a heading that names the segment."""
+    unit = units[index]
+    if not unit.heading or not SEGMENT_HEADING.search(unit.heading) or says_exclusion(unit.heading):
+        return False
+    for before in reversed(units[:index]):
+        if before.is_heading or before.heading != unit.heading:
+            return True
+        if before.kind in PROFILE_KINDS:
+            return False  # later lines under the heading may name others in passing
+    return True
+
+
+# What names a business, ending a phrase read under a segment heading ("taxidermy studios",
+# "手工豆腐作坊"): a line there that ends otherwise ("headcount of 250") names no trade.
+_BUSINESS_NOUN = re.compile(
+    r"(?<![A-Za-z])(?:studios?|shops?|stores?|companies|firms|clinics|practices|contractors|labs?"
+    r"|agencies|cent(?:er|re)s|schools|workshops|mills|plants|factories|dealers(?:hips)?"
+    r"|distributors|manufacturers|makers|operators|providers|restaurants|salons|gyms|parlou?rs"
+    r"|offices|chains|brands|outfitters|services|businesses)$"
+    r"|(?:店|厂|公司|机构|工作室|作坊|门店|诊所|工坊|中心|馆|商|企业)$", re.IGNORECASE)
+
+
+# A line that says its trade is a target too ("in-house teams at insurers also work", "not only
+# dental, vet clinics matter just as much", "物业公司也算").
+_ALSO_FITS = re.compile(r"(?<![A-Za-z])(?:(?:also|too)\s+(?:work|works|fit|fits|qualify|count|good|fine"
+                        r"|matter)|also\s+(?:a\s+)?(?:good\s+)?fit|(?:good|great|strong)?\s*fit\s+(?:too|as\s+well)"
+                        r"|also\s+(?:target|sell\s+to|serve|go\s+after)|not\s+only|just\s+as\s+much"
+                        r"|equally\s+(?:good|important))(?![A-Za-z])|也(?:可以|行|算|符合|合适|是(?:我们的)?(?:目标)?客户|做|卖给|服务)"
+                        r"|不只|不仅|同样(?:重要|合适)", re.IGNORECASE)
+
+
+def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Segment], bool]:
+    """The trade keys a profile unit names, the segments it defines, and whether a segment
+    label or question heads it."""
+    table = gazetteer.industries()
+    unit = units[index]
+    keys: list[str] = []
+    text = before_their_customers(unit.body if unit.label else unit.text)
+    parts = _clause_polarity(text, unit.excluded)
+    refused = [clause for clause, status in parts if status == "ruled_out"]
+    label = unit.label or unit.lead  # "目标：..." names the segment, known word or not
+    labelled = False
+    if _answers_segment_question(units, index):
+        offset = len(text) - len(answer_body(text))
+        segments = [replace(s, start=s.start + offset, end=s.end + offset)
+                    for s in labelled_segments(text[offset:])]
+        labelled = True
+    elif label and SEGMENT_LABEL.match(label):
+        lead = None if unit.label else re.match(
+            re.escape(label) + r"\s*(?:[:：=]|\s[-–—>]+\s)\s*", text)
+        offset = lead.end() if lead else 0  # a lead stays in the unit's text
+        segments = [replace(s, start=s.start + offset, end=s.end + offset)
+                    for s in labelled_segments(text[offset:])]
+        labelled = True
+    else:
+        segments = defined_segments(text)
+        if not segments and _first_under_segment_heading(units, index):
+            # "Who / - taxidermy studios, 2-12 staff": the heading labels the line.
+            segments = [s for s in labelled_segments(text)
+                        if s.canonical or _BUSINESS_NOUN.search(s.words)]
+            labelled = bool(segments)
+    segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)]
+    for segment in segments:  # the segment reading decides for the words it read
+        text = text[:segment.start] + " " * (segment.end - segment.start) + text[segment.end:]
+    # After the segment a sentence describes it ("..., the ones doing fleet washing"), unless
+    # a clause adds another ("..., plus healthtech that handles patient data").
+    end = len(text) if label else max((s.end for s in segments), default=len(text))
+    clauses = _kept_clauses(text[:end], unit.excluded) + [
+        clause for clause in _kept_clauses(text[end:], unit.excluded)
+        if _ADDS_SEGMENT.match(clause)]
+    if _NAMES_NO_SEGMENT.search(f"{unit.label} {unit.text}"):
+        clauses = []  # a line about logos, competitors or our product: its trades are theirs
+    for clause in clauses:
+        if not names_their_customers(clause) and not _VENUE.search(clause) \
+                and not _ABOUT_US.search(clause):
+            keys += table.values(_HASHTAG.sub(" ", _without_titles(clause)))
+    for segment in segments:
+        keys += [key for key in (segment.canonical, segment.words) if key]
+    return keys, segments, labelled
+
+
+# A tag ("#utilities-adjacent", "#外贸") files the record, it targets nothing; a clause about us
+# ("Stitchwise is a software company", "我们是一家做软件的公司") names our trade, not the segment's.
+_HASHTAG = re.compile(r"#[\w\-\u4e00-\u9fff]+")
+_ABOUT_US = re.compile(r"(?<![A-Za-z])(?:we(?:'re|\s+are)|our\s+company\s+is|i\s+work\s+at)\s+(?:a|an)\s+"
+                       r"|(?:我们|我司|本公司)(?:是|作为)一家", re.IGNORECASE)
 
 
 # Clauses whose trades are not the segment's: logos ("Desert Tile Co, a hotel renovation
@@ -570,7 +674,9 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
 _NAMES_NO_SEGMENT = re.compile(
     _LOGOS.pattern + r"|(?<![A-Za-z])(?:competitors?|compete\s+with|competing\s+with|lose\s+to"
     r"|lost\s+to|losing\s+to|(?:software|saas|platform|app|tool|solution)s?\s+for)(?![A-Za-z])"
-    r"|竞品|竞争对手|对手|输给|专注[^，。；,;]{0,12}(?:SaaS|软件|系统|平台)", re.IGNORECASE)
+    r"|(?:other|older|sister|second|separate)\s+(?:product(?:\s+line)?|team)s?|product\s+lines?"
+    r"|竞品|竞争对手|对手|输给|专注[^，。；,;]{0,12}(?:SaaS|软件|系统|平台)|另一条产品线|其他产品线|产品线",
+    re.IGNORECASE)
 _ADDS_SEGMENT = re.compile(r"^\s*(?:and|or|plus|also|as\s+well\s+as|along\s+with|together\s+with)"
                            r"(?![A-Za-z])|^\s*(?:以及|还有|另外|也|和|及|或者)", re.IGNORECASE)
 
@@ -589,6 +695,40 @@ def _answers_segment_question(units: list[Unit], index: int) -> bool:
 
 def _segment_words(segment: Segment) -> str:
     return segment.words or (gazetteer.industries().display(segment.canonical or "") or "\x00")
+
+
+# "Washington" alone names the state or the capital; beside other US states it is the state.
+_BARE_WASHINGTON = re.compile(r"\bWashington\b(?!\s*,?\s*D\.?\s*C\b|\s+(?:state|county|post)\b)")
+
+
+# A clause that gives a condition or reason ("once we have Dutch templates", "等我们在海口有人了")
+# or names an event or venue ("the expo at the Manchester convention centre", "安博会在深圳会展中心")
+# names places that are not targets.
+_CONDITION = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:because|since|until|till|once|after\s+we|when\s+we|unless"
+                        r"|as\s+soon\s+as)(?![A-Za-z])|^\s*(?:等到?|因为|由于|直到|除非|一旦)", re.IGNORECASE)
+_VENUE = re.compile(r"(?<![A-Za-z])(?:expos?|trade\s+shows?|convention\s+cent(?:er|re)s?|conferences?"
+                    r"|summits?|booths?|exhibitions?)(?![A-Za-z])|展会|博览会|会展中心|展位|峰会|大会|展览",
+                    re.IGNORECASE)
+# A verdict with no name of its own that turns against what came before ("the Singapore leads
+# were lovely but we can't support them", "但我们接不了").
+_CONTRARY = re.compile(r"^\s*(?:but|yet|though|however)(?![A-Za-z])|^\s*(?:但是?|可是|不过|然而)",
+                       re.IGNORECASE)
+
+
+def _targeted_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:
+    """Kept clauses that target what they name: not a condition or reason, not an event or
+    venue, not one a contrary verdict after it turns down."""
+    parts = _clause_polarity(text, excluded)
+    kept: list[str] = []
+    for index, (clause, status) in enumerate(parts):
+        if status != "kept" or _CONDITION.search(clause) or _VENUE.search(clause):
+            continue
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if following and following[1] == "ruled_out" and _CONTRARY.search(following[0]) \
+                and not _names_segment(following[0]):
+            continue
+        kept.append(clause)
+    return kept
 
 
 def _kept_clauses(text: str, excluded: tuple[str, ...] = ()) -> list[str]:

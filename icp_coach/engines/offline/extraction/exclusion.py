@@ -24,9 +24,9 @@ EXCLUSION = re.compile(
 _REQUIREMENT = re.compile(r"(?<![A-Za-z])(?:must|has to|have to|needs? to|required?|requires"
                           r"|mandatory|non-negotiable|must-have)(?![A-Za-z])|必须|一定要|得要|务必|必需|要求",
                           re.IGNORECASE)
-# ... and what happens without it: "otherwise", "or else", "不然", "否则".
-_OTHERWISE = re.compile(r"(?<![A-Za-z])(?:otherwise|or else|else)(?![A-Za-z])|不然|否则|要不然",
-                        re.IGNORECASE)
+# ... and what happens without it: "otherwise", "or else", "without it", "不然", "否则", "没有这个".
+_OTHERWISE = re.compile(r"(?<![A-Za-z])(?:otherwise|or else|else|without (?:it|this|that|which))(?![A-Za-z])"
+                        r"|不然|否则|要不然|没有(?:这个|这一?条|它)|没这个|缺一个|缺了", re.IGNORECASE)
 
 
 # A negation that widens rather than rules out: "not only X", "not just X", "don't exclude X",
@@ -73,11 +73,19 @@ def _any_exclusion(text: str) -> bool:
     return rules_out_words(text) or bool(cues("lines", "red_flag").search(without_inclusive(text)))
 
 
+# A line that calls itself a must-have ("Must-have;", "non-negotiable", "硬性要求"): a weak "not"
+# or "later" in it ("sync later", "we don't get past the first call") rules nothing out.
+_DECLARED_MUST = re.compile(r"(?<![A-Za-z])(?:must[- ]haves?|non-negotiable|deal[- ]maker)(?![A-Za-z])"
+                            r"|硬性要求|必须要有|必备", re.IGNORECASE)
+
+
 def states_requirement(text: str) -> bool:
     """A must-have whose only "not" is what happens without it ("must X, otherwise they won't")."""
     requirement = _REQUIREMENT.search(text)
     if requirement is None:
         return False
+    if _DECLARED_MUST.search(text) and not SEGMENT_RULED_OUT.search(text):
+        return True
     otherwise = _OTHERWISE.search(text, requirement.end())
     before = text[:otherwise.start()] if otherwise else text
     return not _any_exclusion(before)

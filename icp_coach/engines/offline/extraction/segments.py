@@ -13,10 +13,11 @@ crematoria" is no pet-care business).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from icp_coach.engines.offline.extraction.exclusion import rules_out_words
-from icp_coach.engines.offline.extraction.gazetteer import industries
+from icp_coach.engines.offline.extraction.gazetteer import Mention, industries
 from icp_coach.engines.offline.extraction.lexicons import has_cjk
 from icp_coach.engines.offline.extraction.mentions import mentions
 
@@ -52,10 +53,19 @@ _ZH_CUE = re.compile(
     r"|目标(?:行业|市场|群体|客群)(?:是|为|：|:)")
 # A label whose value names the segment ("Segment: ...", "目标行业：...").
 SEGMENT_LABEL = re.compile(
-    r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry))?|segments?|icp"
+    r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry|verticals?|sectors?))?"
+    r"|(?:primary|secondary|main|core)(?:\s+(?:segments?|verticals?|markets?|industry|sectors?|targets?))?|segment\s+name|segments?|icp"
     r"|ideal\s+customers?(?:\s+profile)?|industry|industries|verticals?|niche|trade|sector"
     r"|customer\s+type|best\s+fit|ideal\s+fit|sweet\s+spot|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
-    r"|客群|细分市场|赛道|客户画像|画像|客户定位|定位|服务对象|客户群体|主要客户))\W*$", re.IGNORECASE)
+    r"|客群|细分市场|赛道|客户画像|画像|客户定位|定位|服务对象|客户群体|主要客户|所属行业|主营行业|画像名称|目标细分"
+    r"|主攻|主打))\W*$", re.IGNORECASE)
+# A heading over the lines that define the segment ("Who this is for", "一、我们要找的客户").
+SEGMENT_HEADING = re.compile(
+    r"(?<![A-Za-z])(?:who\s+(?:this|it|we(?:'re|\s+are)?)\s+(?:is\s+|are\s+)?for|who\s+we\s+sell\s+to"
+    r"|who\s+buys|target(?:\s+(?:segments?|markets?|customers?|accounts?|verticals?))?|segments?"
+    r"|icp|ideal\s+customers?(?:\s+profile)?|our\s+customers?|customer\s+profile)(?![A-Za-z])"
+    r"|^\W*who\W*$"
+    r"|卖给谁|目标客户|目标细分|目标行业|目标客群|要找的客户|客户画像|客户定位|服务对象", re.IGNORECASE)
 # A question whose answer names the segment ("What type of business do you sell to?").
 SEGMENT_QUESTION = re.compile(
     r"(?:what|which)\s+(?:type|kind|sort)s?\s+of\s+(?:business(?:es)?|compan(?:y|ies)|customers?"
@@ -103,7 +113,8 @@ _GENERIC = re.compile(
     r"|accounts|operators|owners|shops|brands|enterprises|smbs?|smes?|startups|them|those|these"
     r"|anyone|everyone|everybody|others?|ones|ourselves|mid-?market|enterprise|b2b|b2c|technicians"
     r"|techs|workers|staff|employees|agents|reps|professionals|specialists|experts|providers"
-    r"|vendors|suppliers|users|buyers|owners|managers)$",
+    r"|vendors|suppliers|users|buyers|owners|managers|residential|commercial|industrial|domestic"
+    r"|institutional|private|public)$",
     re.IGNORECASE)
 
 # Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
@@ -154,11 +165,38 @@ def _head_entry(item: str) -> tuple[str | None, bool]:
         return None, False
     for mention in found:  # "food and beverage manufacturers": the trade, then a generic head
         if _GENERIC_HEAD.match(item[mention.end:]):
+            finer = _finer_modifier(found, mention)
+            if finer is not None:  # "少儿编程培训机构": coding schools, not training in general
+                return finer, False
+            if _specialty_of(item, mention):
+                return None, False
             # A broad sector named after a modifier ("印刷包装厂": packaging) keeps the note's
             # words beside it; a finer trade is the item ("specialty coffee roasters").
             broad = industries().parent_of(mention.canonical) is None
             return mention.canonical, not (broad and item[:mention.start].strip(" -的"))
     return None, False
+
+
+def _specialty_of(item: str, mention: Mention) -> bool:
+    """A generic two-word trade name after three words or more of its own ("kitchen exhaust hood
+    cleaning companies"): a specialty the note names in its own words, not the general trade
+    (which the note may well rule out: "janitorial companies that added it on the side")."""
+    named = item[mention.start:mention.end]
+    before = re.findall(r"[A-Za-z]{3,}", item[:mention.start])
+    return " " in named.strip() and len(before) >= 3 and not has_cjk(item)
+
+
+def _finer_modifier(found: Sequence[Mention], head: Mention) -> str | None:
+    """A trade named before the head that sits in the head's own sector ("少儿编程" before
+    "培训机构", "kids' coding" before "schools"): the finer name of the same business."""
+    table = industries()
+    sector = table.macro(head.canonical)
+    for mention in found:
+        if mention.end <= head.start and mention.canonical != head.canonical \
+                and table.macro(mention.canonical) == sector \
+                and mention.canonical not in table.ancestors(head.canonical):
+            return mention.canonical
+    return None
 
 
 def _items_en(phrase: str) -> list[str]:
