@@ -27,6 +27,7 @@ from icp_coach.domain.language import Language
 from icp_coach.domain.patch import ICPPatch
 from icp_coach.domain.ports import Extraction
 from icp_coach.engines.offline.extraction import gazetteer
+from icp_coach.engines.offline.extraction.compound_trades import trade_keys
 from icp_coach.engines.offline.extraction.exclusion import (
     rules_out_words,
     says_exclusion,
@@ -655,7 +656,7 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
     for clause in clauses:
         if not names_their_customers(clause) and not _VENUE.search(clause) \
                 and not _ABOUT_US.search(clause):
-            keys += table.values(_HASHTAG.sub(" ", _without_titles(clause)))
+            keys += trade_keys(_HASHTAG.sub(" ", _without_titles(clause)), table)
     for segment in segments:
         keys += [key for key in (segment.canonical, segment.words) if key]
     return keys, segments, labelled
