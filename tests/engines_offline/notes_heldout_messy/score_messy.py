@@ -1,6 +1,6 @@
 """Industries F1, regions F1 and inverted polarities of the offline engine on this folder.
 
-    PYTHONPATH=. .venv/bin/python tests/engines_offline/notes_heldout_messy/score.py
+    PYTHONPATH=. .venv/bin/python tests/engines_offline/notes_heldout_messy/score_messy.py
 """
 
 from __future__ import annotations
