@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import sys
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent.parent / "tests" / "engines_offline"
 TABLE_FILE = TESTS / "test_offline_figures_field_table.py"
 THIRD_FILE = TESTS / "test_offline_figures_table_3.py"
+sys.path.insert(0, str(TESTS))  # the tables import their shared helpers (figure_table.py)
 
 
 def _table_module(path: Path = TABLE_FILE):  # type: ignore[no-untyped-def]

@@ -12,32 +12,9 @@ figure the same line gives.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import pytest
+from figure_table import Case, M, N, cny, gold_of, read_figures
 
-from icp_coach.engines.offline.extractor import OfflineExtractor
-from icp_coach.services.extract_notes import extract_notes
-
-M = 1_000_000
-CNY_PER_USD = 7.2
-
-
-def cny(yuan: float) -> int:
-    """Yuan in whole dollars at the table's rate."""
-    return round(yuan / CNY_PER_USD)
-
-
-class Case(NamedTuple):
-    lang: str
-    line: str
-    emp_min: float | None
-    emp_max: float | None
-    rev_min: float | None
-    rev_max: float | None
-
-
-N = None
 TABLE: list[Case] = [
     # English
     Case("en", "Headcount: 50–250", 50, 250, N, N),
@@ -146,24 +123,6 @@ SECOND: list[Case] = [
 
 # Lines the reader still gets wrong, each with why (strict: a fix makes the test say so).
 XFAIL: dict[str, str] = {}
-
-
-def _whole(value: float | None) -> int | None:
-    return None if value is None else round(value)
-
-
-def read_figures(line: str) -> tuple[int | None, int | None, int | None, int | None]:
-    """What `icp-coach extract` reads from notes holding this one line."""
-    heading = "# 客户画像" if any("\u4e00" <= ch <= "\u9fff" for ch in line) else "# ICP notes"
-    notes = f"{heading}\n\n{line}\n"
-    firmo = extract_notes(notes, OfflineExtractor(CNY_PER_USD, use_embeddings=False)).document.firmographics
-    return (_whole(firmo.employees.min), _whole(firmo.employees.max),
-            _whole(firmo.annual_revenue_usd.min), _whole(firmo.annual_revenue_usd.max))
-
-
-def gold_of(case: Case) -> tuple[int | None, int | None, int | None, int | None]:
-    return (_whole(case.emp_min), _whole(case.emp_max), _whole(case.rev_min),
-            _whole(case.rev_max))
 
 
 def _params() -> list[object]:
