@@ -1,6 +1,7 @@
 """The caption and table formats beyond text, WebVTT and SRT: which one a file is, and its reader.
 
-Files that are no transcript at all (XML of another kind, HTML, JSON, PDF, RTF, SAMI) are
+JSON is read when it holds a list of transcript segments (see `json_transcript`). Files that are
+no transcript at all (XML of another kind, HTML, PDF, RTF, SAMI) are
 refused with a specific error rather than read as text with tags or braces for speakers.
 """
 
@@ -11,14 +12,15 @@ import re
 
 from icp_coach.transcripts.captions_xml import parse_ttml
 from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
+from icp_coach.transcripts.json_transcript import parse_json_transcript
 from icp_coach.transcripts.sbv import looks_like_sbv, parse_sbv
 from icp_coach.transcripts.subtitles_ass import looks_like_ass, parse_ass
 from icp_coach.transcripts.tabular import looks_like_table, parse_table
 from icp_coach.transcripts.turns import TurnBuilder
 
-SUFFIXES = (".csv", ".tsv", ".ttml", ".dfxp", ".xml", ".sbv", ".ass", ".ssa")
-READERS = ("csv", "table", "ttml", "sbv", "ass")
-REFUSED = ("html", "json", "pdf", "rtf", "sami")
+SUFFIXES = (".csv", ".tsv", ".ttml", ".dfxp", ".xml", ".sbv", ".ass", ".ssa", ".json")
+READERS = ("csv", "table", "ttml", "sbv", "ass", "json")
+REFUSED = ("html", "pdf", "rtf", "sami")
 FORMATS = READERS + REFUSED
 _XML_START = re.compile(r"^\s*(?:<\?xml\b|<(?:[\w-]+:)?tt\b|<[A-Za-z][\w:.-]*\s[^>]*\bxmlns\b)")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -67,6 +69,8 @@ def read_other_format(fmt: str, text: str, source: str) -> tuple[list[TurnBuilde
         return parse_sbv(body.splitlines(), source)
     if fmt == "ass":
         return parse_ass(body.splitlines(), source)
-    what = {"html": "an HTML page", "json": "a JSON file", "pdf": "a PDF document", "rtf": "an RTF document",
+    if fmt == "json":
+        return parse_json_transcript(body, source)
+    what = {"html": "an HTML page", "pdf": "a PDF document", "rtf": "an RTF document",
             "sami": "SAMI (.smi) captions"}
     raise TranscriptError(source, f"{what[fmt]}, not a transcript format icp-coach reads", what_to_do=EXPORT_AS)

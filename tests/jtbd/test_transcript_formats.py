@@ -1,4 +1,5 @@
-"""Caption and table formats (CSV/TSV, Markdown tables, TTML/DFXP, YouTube .sbv, ASS/SSA) read
+"""Caption and table formats (CSV/TSV, Markdown tables, TTML/DFXP, YouTube .sbv, ASS/SSA; JSON in
+`test_json_transcripts`) read
 into the same speaker turns as text, WebVTT and SRT; files of no transcript format refused."""
 
 from __future__ import annotations
@@ -356,7 +357,8 @@ def test_ass_without_events_is_refused(tmp_path: Path) -> None:
 # --- files of no transcript format -----------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("export.json", '{"segments": [{"speaker": "A", "text": "hi"}]}', "a JSON file"),
+    ("settings.json", '{"theme": "dark", "recent": [{"path": "a.txt", "size": 3}]}',
+     "a JSON file with no list of transcript segments"),
     ("page.html", "<!DOCTYPE html>\n<html><body><p>Interviewer: hi</p></body></html>\n", "an HTML page"),
     ("captions.smi", "<SAMI>\n<BODY>\n<SYNC Start=1000><P Class=ENCC>Interviewer: hi\n</BODY></SAMI>\n",
      r"SAMI \(\.smi\) captions.*\.srt"),

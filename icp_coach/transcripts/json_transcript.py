@@ -1,0 +1,169 @@
+"""Transcripts as JSON, the way speech-to-text tools export them.
+
+The shapes differ by tool but share one idea: a list of segments, each with the text, often a
+speaker and a start time. Read here:
+
+- WhisperX / faster-whisper / whisper.cpp: `{"segments": [{"start", "end", "text", "speaker"}]}`
+- AssemblyAI: `{"utterances": [{"speaker": "A", "text", "start" (ms)}]}`
+- Deepgram: `{"results": {"utterances": [{"speaker": 0, "transcript", "start"}]}}`
+- Rev.ai: `{"monologues": [{"speaker", "speaker_name", "elements": [{"value"}]}]}`
+- Amazon Transcribe: `{"results": {"audio_segments": [{"speaker_label", "transcript", "start_time"}]}}`
+- a plain list of `{"speaker"|"name", "text"|"content"}` objects, as a script writes them.
+
+The segment list is the longest list of objects with a text field anywhere in the file (word
+lists are skipped: a word is not a segment). Each segment's source line is where its text sits in
+the file, so a quote is cited where the user can find it.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from typing import Any
+
+from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
+from icp_coach.transcripts.speech_pieces import Piece, pieces_to_turns, split_role
+from icp_coach.transcripts.turns import TurnBuilder
+
+_TEXT_KEYS = ("text", "transcript", "content", "sentence", "utterance", "value")
+_SPEAKER_KEYS = ("speaker_name", "speaker", "speaker_label", "speakerLabel", "spk", "name", "role",
+                 "speaker_id", "speakerId", "channel")
+_START_KEYS = ("start", "start_time", "startTime", "begin", "from", "offset", "ts", "start_ms")
+_MILLISECOND_KEYS = ("start_ms", "offset")
+
+
+def _text_of(segment: dict[str, Any]) -> str | None:
+    for key in _TEXT_KEYS:
+        value = segment.get(key)
+        if isinstance(value, str):
+            return value
+    elements = segment.get("elements")  # Rev.ai: a monologue's text is its elements joined
+    if isinstance(elements, list) and elements and all(isinstance(e, dict) for e in elements):
+        return "".join(str(e.get("value", "")) for e in elements)
+    sentences = segment.get("sentences")  # Deepgram: a paragraph's text is its sentences
+    if isinstance(sentences, list) and sentences and all(isinstance(s, dict) for s in sentences):
+        return " ".join(str(s.get("text", "")).strip() for s in sentences)
+    return None
+
+
+def _speaker_of(segment: dict[str, Any]) -> str | None:
+    for key in _SPEAKER_KEYS:
+        value = segment.get(key)
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, int):
+            return f"Speaker {value}"
+        if isinstance(value, str) and value.strip():
+            value = value.strip()
+            return f"Speaker {value}" if len(value) == 1 and value.isalpha() else value
+    return None
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def _start_of(segment: dict[str, Any], in_milliseconds: bool) -> str | None:
+    for key in _START_KEYS:
+        value = segment.get(key)
+        if isinstance(value, str):
+            written = value.strip()
+            try:
+                value = float(written)
+            except ValueError:
+                return written or None  # "00:01:02" as the tool wrote it
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return _clock(value / 1000 if in_milliseconds or key in _MILLISECOND_KEYS else value)
+    return None
+
+
+def _is_word_list(items: list[dict[str, Any]]) -> bool:
+    """Word-level timings ("word" keys, or texts of one short token each) are not segments."""
+    if all("word" in item for item in items):
+        return True
+    texts = [(_text_of(item) or "").strip() for item in items]
+    return all(len(t.split()) <= 1 for t in texts) and sum(map(len, texts)) <= 8 * len(texts)
+
+
+def _segment_lists(node: Any) -> list[list[dict[str, Any]]]:
+    """Every list of objects with a text field, outermost first."""
+    found: list[list[dict[str, Any]]] = []
+    if isinstance(node, dict):
+        for value in node.values():
+            found += _segment_lists(value)
+    elif isinstance(node, list):
+        objects = [item for item in node if isinstance(item, dict)]
+        if objects and len(objects) == len(node) and all(_text_of(item) is not None for item in objects) \
+                and not _is_word_list(objects):
+            found.append(objects)
+        for item in node:
+            found += _segment_lists(item)
+    return found
+
+
+def _coverage(segments: list[dict[str, Any]]) -> tuple[bool, int]:
+    """The segment list to read: one naming speakers before one that does not (a tool's whole-text
+    summary), then the one holding the most text (all paragraphs, not one paragraph's sentences)."""
+    return (any(_speaker_of(s) for s in segments), sum(len(_text_of(s) or "") for s in segments))
+
+
+def _line_finder(raw: str) -> Any:
+    """A function from a segment's text to its line in the file, searching forward from the last."""
+    position = 0
+
+    def line_of(text: str) -> int:
+        nonlocal position
+        for encoded in (json.dumps(text, ensure_ascii=False), json.dumps(text)):
+            found = raw.find(encoded[:80], position)
+            if found >= 0:
+                position = found + 1
+                return raw.count("\n", 0, found) + 1
+        return raw.count("\n", 0, position) + 1
+
+    return line_of
+
+
+def _looks_in_milliseconds(segments: list[dict[str, Any]]) -> bool:
+    """AssemblyAI and others count in milliseconds: a segment lasts hundreds of units per word,
+    where speech in seconds takes well under one."""
+    per_word: list[float] = []
+    for segment in segments:
+        start, end = segment.get("start"), segment.get("end")
+        if isinstance(start, (int, float)) and isinstance(end, (int, float)) and end > start:
+            text = _text_of(segment) or ""
+            per_word.append((end - start) / max(len(text.split()), len(text) // 3, 1))
+    return bool(per_word) and statistics.median(per_word) > 20
+
+
+def parse_json_transcript(text: str, source: str) -> tuple[list[TurnBuilder], list[str]]:
+    """Turns (a speaker's consecutive segments joined) and warnings."""
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise TranscriptError(source, f"broken JSON ({error})", what_to_do=EXPORT_AS) from error
+    lists = _segment_lists(document)
+    if not lists:
+        raise TranscriptError(
+            source, "a JSON file with no list of transcript segments in it", line=1,
+            what_to_do="export segments with their text (and speaker), or " + EXPORT_AS)
+    segments = max(lists, key=_coverage)
+    in_milliseconds = _looks_in_milliseconds(segments)
+    line_of = _line_finder(text)
+    pieces: list[Piece] = []
+    for segment in segments:
+        speech = (_text_of(segment) or "").strip()
+        if not speech:
+            continue
+        speaker = _speaker_of(segment)
+        name, role = split_role(speaker) if speaker else (None, "")
+        pieces.append(Piece(line_of(speech), speech, _start_of(segment, in_milliseconds),
+                            speaker=name, role=role, written=speaker or ""))
+    if not pieces:
+        raise TranscriptError(source, "has no speech in it", what_to_do="export the transcript again")
+    turns, warnings = pieces_to_turns(pieces, "JSON")
+    if not any(turn.speaker for turn in turns):
+        raise TranscriptError(
+            source, "a JSON transcript with no speakers: icp-coach needs to know who said what", line=1,
+            what_to_do="transcribe with speaker labels (diarization), or add a 'speaker' to each segment")
+    return turns, warnings
