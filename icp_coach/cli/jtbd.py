@@ -39,7 +39,7 @@ def jtbd(transcripts: tuple[Path, ...], engine: str | None, interviewers: tuple[
          fmt: str | None, pattern_threshold: int, encoding: str | None, lang: str | None,
          as_json: bool, output: Path | None) -> None:
     """Read interview TRANSCRIPTS (.txt, .md, .vtt, .srt, .docx, .csv/.tsv, .ttml/.dfxp, .sbv,
-    .ass/.ssa, speech-to-text .json; Otter, Zoom and Teams exports)
+    .ass/.ssa, speech-to-text .json, .html; Otter, Zoom and Teams exports)
     and report the forces of progress, triggers and timeline, alternatives, desired outcomes and
     job statements, each backed by the customer's own words with file and line.
 

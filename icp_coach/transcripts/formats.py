@@ -1,7 +1,8 @@
 """The caption and table formats beyond text, WebVTT and SRT: which one a file is, and its reader.
 
-JSON is read when it holds a list of transcript segments (see `json_transcript`). Files that are
-no transcript at all (XML of another kind, HTML, PDF, RTF, SAMI) are
+JSON is read when it holds a list of transcript segments (see `json_transcript`); an HTML page is
+read as text lines (`html_lines`, in the loader). Files that are no transcript at all (XML of
+another kind, PDF, RTF, SAMI) are
 refused with a specific error rather than read as text with tags or braces for speakers.
 """
 
@@ -18,9 +19,9 @@ from icp_coach.transcripts.subtitles_ass import looks_like_ass, parse_ass
 from icp_coach.transcripts.tabular import looks_like_table, parse_table
 from icp_coach.transcripts.turns import TurnBuilder
 
-SUFFIXES = (".csv", ".tsv", ".ttml", ".dfxp", ".xml", ".sbv", ".ass", ".ssa", ".json")
-READERS = ("csv", "table", "ttml", "sbv", "ass", "json")
-REFUSED = ("html", "pdf", "rtf", "sami")
+SUFFIXES = (".csv", ".tsv", ".ttml", ".dfxp", ".xml", ".sbv", ".ass", ".ssa", ".json", ".html", ".htm")
+READERS = ("csv", "table", "ttml", "sbv", "ass", "json", "html")
+REFUSED = ("pdf", "rtf", "sami")
 FORMATS = READERS + REFUSED
 _XML_START = re.compile(r"^\s*(?:<\?xml\b|<(?:[\w-]+:)?tt\b|<[A-Za-z][\w:.-]*\s[^>]*\bxmlns\b)")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -71,6 +72,6 @@ def read_other_format(fmt: str, text: str, source: str) -> tuple[list[TurnBuilde
         return parse_ass(body.splitlines(), source)
     if fmt == "json":
         return parse_json_transcript(body, source)
-    what = {"html": "an HTML page", "pdf": "a PDF document", "rtf": "an RTF document",
+    what = {"pdf": "a PDF document", "rtf": "an RTF document",
             "sami": "SAMI (.smi) captions"}
     raise TranscriptError(source, f"{what[fmt]}, not a transcript format icp-coach reads", what_to_do=EXPORT_AS)

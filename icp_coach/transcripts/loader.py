@@ -14,6 +14,7 @@ from icp_coach.transcripts.docx_lines import docx_lines
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.formats import FORMATS, SUFFIXES, read_other_format, sniff_other_format
 from icp_coach.transcripts.header_people import header_people
+from icp_coach.transcripts.html_lines import html_lines
 from icp_coach.transcripts.labelled_text import parse_labelled_text
 from icp_coach.transcripts.layouts import name_q_and_a, normalise_layout
 from icp_coach.transcripts.roles import detect_interviewers
@@ -55,6 +56,15 @@ def _fold_aliases(builders: list[TurnBuilder]) -> list[TurnBuilder]:
     return builders
 
 
+def _cite_file_lines(builders: list[TurnBuilder], source_lines: list[int]) -> None:
+    """Text lines made from an HTML page, cited at the lines of the page they came from."""
+    def at(line: int) -> int:
+        return source_lines[line - 1] if 0 < line <= len(source_lines) else line
+    for builder in builders:
+        builder.line = at(builder.line)
+        builder.line_starts = [(start, at(line)) for start, line in builder.line_starts]
+
+
 def interviewer_labels(turns: list[TranscriptTurn], interviewers: list[str]) -> list[str]:
     """Every label the interviewers speak under, as the file writes them: ["PM (Rachel)", "Rachel"]."""
     labels: list[str] = []
@@ -72,6 +82,10 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
     if not text.strip():
         raise TranscriptError(source, "is empty", what_to_do="export the transcript again")
     lines = text.lstrip("\ufeff").splitlines()
+    source_lines: list[int] | None = None  # an HTML page: the file line of each text line
+    if fmt == "html":
+        page = html_lines(text)
+        source_lines, lines = [number for number, _ in page], [line for _, line in page]
     builders: list[TurnBuilder]
     cue_kind = fmt if fmt in ("vtt", "srt") else None
     if fmt == "docx" and (_VTT_TIMING.search(text) or _SRT_TIMING.search(text)):
@@ -79,7 +93,7 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
     if cue_kind:
         builders, found = parse_cues(lines, source, kind=cue_kind)
         warnings += [f"{source}: {w}" for w in found]
-    elif fmt in FORMATS:
+    elif fmt in FORMATS and fmt != "html":
         builders, found = read_other_format(fmt, text, source)
         warnings += [f"{source}: {w}" for w in found]
     else:
@@ -90,6 +104,8 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
                 source, "no speaker labels found", line=1,
                 what_to_do="start each turn with the speaker's name, e.g. 'Interviewer: ...' and "
                 "'Maya (VP Sales): ...', or export with speaker names from the meeting tool")
+        if source_lines is not None:
+            _cite_file_lines(builders, source_lines)
     builders = _fold_aliases(builders)
     hosts, guests = header_people(lines)
     name_q_and_a(builders, hosts, guests)

@@ -359,7 +359,8 @@ def test_ass_without_events_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("settings.json", '{"theme": "dark", "recent": [{"path": "a.txt", "size": 3}]}',
      "a JSON file with no list of transcript segments"),
-    ("page.html", "<!DOCTYPE html>\n<html><body><p>Interviewer: hi</p></body></html>\n", "an HTML page"),
+    ("page.html", "<!DOCTYPE html>\n<html><body><p>Our spring menu</p><p>Soup of the day</p></body></html>\n",
+     "no speaker labels found"),
     ("captions.smi", "<SAMI>\n<BODY>\n<SYNC Start=1000><P Class=ENCC>Interviewer: hi\n</BODY></SAMI>\n",
      r"SAMI \(\.smi\) captions.*\.srt"),
     ("scan.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF document"),
