@@ -6,7 +6,8 @@
 
 jtbd/      layouts read: **Name:** / Name: lines (also inside > block quotes), Otter, Tencent
            Meeting, DingTalk and Rev headers, Zoom [hh:mm:ss] lines, WebVTT, SRT, SBV and ASS cues,
-           TTML captions, CSV rows and Markdown tables with a speaker column. Every
+           TTML captions, CSV rows and Markdown tables with a speaker column, WhisperX and iFlytek
+           JSON, Sonix-style HTML, Fathom "0:05 - Name" headers and 速记稿 【姓名】 lines. Every
            quote (forces, triggers, desired_outcomes, not_valued) is an exact substring of ONE
            turn of a speaker listed in "customers"; every labelled speaker is an interviewer, a
            customer or a known metadata label; quote lengths stay in range (EN 3-30 words,
@@ -39,7 +40,7 @@ METADATA_LABELS = {"source", "date", "hosts", "scenario", "来源", "日期", "�
                    "参会", "记录人", "duration", "attendees", "recorded", "project", "meeting", "participants",
                    "topic", "project code", "study", "session", "interview", "interviewed by", "recording",
                    "transcription", "duration (approx.)", "会议主题", "会议时间", "参会人", "闪记标题",
-                   "时间", "访谈对象", "访谈时间", "访谈人", "整理人", "项目", "背景", "说明"}
+                   "时间", "访谈对象", "访谈时间", "访谈人", "整理人", "项目", "背景", "说明", "主题", "地点", "速记"}
 QUOTE_FIELDS = ("triggers", "desired_outcomes", "not_valued")
 FORCES = ("push", "pull", "anxiety", "habit")
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -51,7 +52,10 @@ OTTER_HEADER = re.compile(r"^(\S.{0,40}?)\s{2,}(?:\d{1,2}:)?\d{1,2}:\d{2}\s*$")
 CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
 # Header lines that name the speaker of the paragraph below them (round 2 layouts): Tencent Meeting
 # "发言人1 00:00:05", DingTalk "00:02:15 王建国", Rev / Descript "Name (00:12:03):".
-HEADERS = (OTTER_HEADER,
+# Fathom's copied transcript puts "0:05 - Name" above each indented paragraph (round 6); it comes first
+# because the DingTalk time-first pattern would otherwise take "- Name" as the speaker.
+FATHOM_HEADER = re.compile(rf"^{CLOCK}\s+-\s+(\S.{{0,60}}?)\s*$")
+HEADERS = (FATHOM_HEADER, OTTER_HEADER,
            re.compile(rf"^(\S{{1,20}}?)\s+{CLOCK}\s*$"),
            re.compile(rf"^{CLOCK}\s+(\S.{{0,30}}?)\s*$"),
            re.compile(rf"^(\S.{{0,40}}?)\s*\({CLOCK}\)\s*:?\s*$"))
@@ -78,6 +82,14 @@ SPEAKER_COLUMNS = {"speaker", "speaker name", "发言人", "说话人"}
 TEXT_COLUMNS = {"text", "transcript", "内容", "发言内容"}
 TTML = "{http://www.w3.org/ns/ttml}"
 TTML_META = "{http://www.w3.org/ns/ttml#metadata}"
+# Round 6 layouts: a 速记稿 (shorthand record) with "【王厂长】text" at the start of each turn; WhisperX
+# JSON ({"segments": [{"speaker", "text"}]}, a segment without a speaker is unattributed and dropped);
+# iFlytek LFASR JSON ({"data": [{"speaker", "onebest"}]}); Sonix-style HTML (div.speaker-block with a
+# span.speaker-name and p.transcript-text paragraphs). Each segment or block is one turn.
+BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】\s*(\S.*)$")
+HTML_BLOCK = re.compile(r'<div class="speaker-block"[^>]*>(.*?)</div>\s*(?=<div class="speaker-block"|</main>)', re.S)
+HTML_NAME = re.compile(r'<span class="speaker-name">(.*?)</span>', re.S)
+HTML_TEXT = re.compile(r'<p class="transcript-text">(.*?)</p>', re.S)
 VOICE = re.compile(r"<v\s+([^>]+)>(.*?)(?:</v>)?$", re.S)
 
 problems: list[str] = []
@@ -126,10 +138,17 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
         return _ttml(text)
     if path.suffix == ".csv":
         return _csv(text)
+    if path.suffix == ".json":
+        return _json_segments(text)
+    if path.suffix in (".html", ".htm"):
+        return _html_blocks(text)
     if (table := _table_turns(text)) is not None:
         return table
     text = _after_marker(text)
     lines = [line.strip() for line in text.splitlines()]
+    bracketed = [m for m in map(BRACKET_LABEL.match, lines) if m]
+    if len(bracketed) >= 10 and len(bracketed) > sum(bool(PLAIN_LABEL.match(line)) for line in lines):
+        return [(m.group(1).strip(), squash(m.group(2))) for m in bracketed]
     if any(BARE_CLOCK.match(line) for line in lines) and any(MEET_MARKER.search(line) for line in lines):
         return _meet(lines)
     headings = [m.group(1) for m in map(SPEAKER_HEADING.match, lines) if m]
@@ -249,6 +268,25 @@ def _csv(text: str) -> list[tuple[str, str]]:
     speaker = next(columns[name] for name in columns if name in SPEAKER_COLUMNS)
     body = next(columns[name] for name in columns if name in TEXT_COLUMNS)
     return [(row[speaker].strip(), squash(row[body])) for row in rows]
+
+
+def _json_segments(text: str) -> list[tuple[str, str]]:
+    data = json.loads(text)
+    if isinstance(data, dict) and isinstance(data.get("segments"), list):  # WhisperX
+        return [(str(seg["speaker"]), squash(seg["text"])) for seg in data["segments"] if seg.get("speaker")]
+    items = data.get("data") if isinstance(data, dict) else data  # iFlytek LFASR
+    return [(str(item["speaker"]), squash(item["onebest"])) for item in items or []]
+
+
+def _html_blocks(text: str) -> list[tuple[str, str]]:
+    def plain(fragment: str) -> str:
+        return squash(html.unescape(re.sub(r"<[^>]+>", "", fragment)))
+    turns: list[tuple[str, str]] = []
+    for block in HTML_BLOCK.findall(text):
+        name = HTML_NAME.search(block)
+        if name:
+            turns.append((plain(name.group(1)), " ".join(plain(p) for p in HTML_TEXT.findall(block))))
+    return turns
 
 
 def _table_turns(text: str) -> list[tuple[str, str]] | None:
