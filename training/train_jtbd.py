@@ -63,6 +63,7 @@ class Example:
     trade: str
     origin: int  # index of the written sentence a variant comes from
     question: str = ""
+    source: str = ""  # the corpus file it was read from
 
 
 def read_corpus() -> list[Example]:
@@ -89,7 +90,7 @@ def read_corpus() -> list[Example]:
             if match["tag"] not in LABELS:
                 raise SystemExit(f"{path}:{number}: unknown label {match['tag']!r}")
             examples.append(Example(match["text"], match["tag"], asked, False, language,
-                                    trade, len(examples), question))
+                                    trade, len(examples), question, path.name))
     return examples
 
 
@@ -139,10 +140,10 @@ def matrix(examples: list[Example]) -> np.ndarray:
 
 
 def augmented(examples: list[Example], seed: int = 7) -> list[Example]:
-    rng = random.Random(seed)
+    """The examples and their variants; a sentence gets the same variants in every fold."""
     out = list(examples)
     for example in examples:
-        out += variants(example, rng)
+        out += variants(example, random.Random(f"{seed}:{example.text}"))
     return out
 
 
