@@ -9,7 +9,10 @@
   channel", "just noting that", "我这边记一下，会后把纪要发群里", "我主要听");
 - `thanks_for_time`: the research side thanking for the interview ("Thanks for joining",
   "this was really helpful", "谢谢您抽时间", "今天就到这里");
-- `you_and_self`: how much a turn speaks of "you" (您, 你们, 咱们) against "I"/"we" (我, 我们).
+- `you_and_self`: how much a turn speaks of "you" (您, 你们, 咱们) against "I"/"we" (我, 我们);
+- `introduces_colleague`: the research side naming someone as one of its own ("Owen from our team is
+  on too", "Raj is here with me", "旁边是我们的同事高远", "我们的产品经理罗斌");
+- `courtesy`: a greeting or thanks and nothing else ("Hi Theo.", "邓厂长好。", "谢谢邓厂长。").
 """
 
 from __future__ import annotations
@@ -28,14 +31,23 @@ _ZH_QUESTION = re.compile(
 _MIC_CHECK = re.compile(
     r"\b(can|could) you (hear|see) (me|us|my)\b|\bhear me (ok|okay|alright)\b|\bis this (thing )?on\b|"
     r"^(hello|hi)\?|喂|听得到吗|听得见吗|能听到吗|能听见吗|听到吗", re.IGNORECASE)
+# "it"/"this" only with what a product does, and "you do" only as the whole question: an
+# interviewer asks "Does it happen often?", "What would it be?", "What do you do with those?".
+_PRODUCT_VERB = (r"(work|handle|connect|integrate|sync|support|export|import|print|send|track|plug|link|"
+                 r"talk to|come with|cost|need|replace|run on|read|scan|remind)")
 _ASKS_BACK = re.compile(
     r"\b(your|this|the) (tool|software|product|app|thing|system|platform|solution|company)\b|"
     r"\bhow much (is it|does it|would it|will it|do you charge|would you charge|is this)\b|"
     r"\bwhat (would|do|will) you charge\b|\b(like|than) yours\b|"
-    r"\bhow much (would|does|will|is) (a|the|this|your) (tool|software|product|app|thing|system|platform|service)\b|\b(does|can|will|would) (it|your|this)\b|"
-    r"\bdo you have (any|a demo|customers|pricing)\b|\bare you (selling|a |an )|\bwhat do(es)? (you|your company) do\b|"
-    r"\bother \w+ (do|use|track|handle)\b|\bdo you know\b|\bwill you send\b|\bwhat is this exactly\b|"
-    r"你们(这个|那个|这|的(软件|系统|产品|东西|工具))|你们(能|可以)|你们是(做什么|干什么|卖)|"
+    r"\bhow much (would|does|will|is) (a|the|this|your) (tool|software|product|app|thing|system|platform|service)\b|"
+    rf"\b(does|can|will|would|could) (it|this|that) (also |even |actually )?{_PRODUCT_VERB}\b|"
+    r"\bdo you have (any|a demo|customers|pricing)\b|\bare you (selling|a |an )|"
+    r"\bwhat do(es)? (you|you guys|your company|your team) do( exactly| again)?\s*[?？]|"
+    r"\bother \w+ (do|use|track|handle)\b|\bdo you know (any|other|anyone|of)\b|\bwill you send\b|"
+    r"\bwhat is this exactly\b|\bis this (a sales|an? \w+ app|something you)\b|"
+    r"你们(这个|那个|这套|这款|的)?(软件|系统|产品|东西|工具|小程序|平台|app|App)|"
+    r"你们(这个|那个)(能|可以|会|要不要|多少钱|怎么收费|是不是)|你们是(做什么|干什么|卖|做系统|做软件)|"
+    r"你们(能|可以)(不能)?(做|帮|给|提供|接|对接|支持)|"
     r"是卖.{0,6}的吗|你说别的|有没有别的.{0,10}在用|(能不能|可不可以)(接|打通|对接|跟.{0,12}打通|先给我们)",
     re.IGNORECASE)
 _RESEARCH_ASIDE = re.compile(
@@ -89,3 +101,32 @@ def you_and_self(text: str) -> tuple[int, int]:
     """How often a turn speaks of the other side ("you", "your team", 您, 你们, 咱们) and of itself
     ("I", "we", "our", 我, 我们): interviewers ask about the customer's world."""
     return len(_YOU.findall(text)), len(_SELF.findall(text))
+
+
+_COLLEAGUE = re.compile(
+    r"\b(with me|my colleague|from (our|my) (team|side|company)|our (\w+ )?(team|designer|engineer|"
+    r"founder|cto|ceo|product manager|researcher|pm)|on (our|my) team|joining me|is on (the line )?too|"
+    r"taking notes|listening in)\b|同事|我们的|我们这边的|我们团队|一起来的|旁听|记录",
+    re.IGNORECASE)
+
+
+def introduces_colleague(text: str, name: str) -> bool:
+    """`text` names `name` as one of the research side's own people, within one clause."""
+    if not name or len(name) < 2:
+        return False
+    for clause in re.split(r"[.!?;。！？；]", text):
+        at = clause.lower().find(name.lower())
+        if at >= 0 and _COLLEAGUE.search(clause[max(0, at - 30):at + len(name) + 40]):
+            return True
+    return False
+
+
+_COURTESY = re.compile(
+    r"^(hi|hello|hey|good (morning|afternoon|evening)|nice to meet you|thanks|thank you|cheers|bye|"
+    r"好的|您好|你好|大家好|谢谢|感谢|再见|拜拜)\b|(好|您好|你好)[。！!.]?$|^(谢谢|感谢)",
+    re.IGNORECASE)
+
+
+def courtesy(text: str) -> bool:
+    """A greeting or a thanks with nothing of substance: what a silent observer says."""
+    return size(text) <= 8 and not _QUESTION_MARK.search(text) and bool(_COURTESY.search(text.strip()))

@@ -26,6 +26,8 @@ from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.role_cues import (
     asks,
     asks_back,
+    courtesy,
+    introduces_colleague,
     research_aside,
     size,
     thanks_for_time,
@@ -88,7 +90,8 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
         best, runner_up = _main_interviewer(evidence, candidates)
         main, how = [best], "who asks the questions"
     rest = [s for s in speakers if s not in main and s not in named_guest]
-    chosen = main + _also_research(evidence, main, rest, speakers)
+    opening = {s: [t.text for t in turns if t.speaker == s][:3] for s in main}
+    chosen = main + _also_research(evidence, main, rest, speakers, opening)
     if len(chosen) >= len(speakers):
         chosen = main
     reasons = _reasons(evidence, [s for s in chosen if s not in hinted])
@@ -131,6 +134,8 @@ class _Evidence:
     asides: int  # lines of a note-taker or an observer
     one_off_questions: bool  # every line short and ending on a question
     you_share: float  # "you/your/您/你们" against "I/we/我/我们" (0.5 when neither)
+    answered: float  # share of turns that answer someone else's question (not ask, not greet)
+    courteous: bool  # every turn a greeting or a thanks, none answering a question
 
 
 def _prompt_weight(text: str, after_question: bool) -> float:
@@ -146,6 +151,8 @@ def _prompt_weight(text: str, after_question: bool) -> float:
 def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
     said: dict[str, list[str]] = defaultdict(list)
     weights: dict[str, float] = defaultdict(float)
+    answers: dict[str, int] = defaultdict(int)
+    polite: dict[str, bool] = defaultdict(lambda: True)
     previous: TranscriptTurn | None = None
     for turn in turns:
         if turn.speaker:
@@ -153,6 +160,8 @@ def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
             after_question = previous is not None and previous.speaker != turn.speaker and asks(previous.text)
             said[turn.speaker].append(text)
             weights[turn.speaker] += _prompt_weight(text, after_question)
+            answers[turn.speaker] += after_question and not asks(text) and not courtesy(text)
+            polite[turn.speaker] &= courtesy(text) and not after_question
             previous = turn
     first = next((t for t in turns if t.speaker), None)
     evidence = {}
@@ -168,7 +177,8 @@ def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
             mean_size=words / len(texts), opened=opened, thanks=any(thanks_for_time(t) for t in texts),
             asides=sum(research_aside(t) for t in texts),
             one_off_questions=all(_QUESTION_END.search(t) and size(t) <= 30 for t in texts),
-            you_share=(you + 1) / (you + own + 2))
+            you_share=(you + 1) / (you + own + 2),
+            answered=answers[speaker] / len(texts), courteous=polite[speaker])
     return evidence
 
 
@@ -188,7 +198,7 @@ def _main_interviewer(evidence: dict[str, _Evidence], candidates: list[str]) -> 
 
 
 def _also_research(evidence: dict[str, _Evidence], main: list[str], rest: list[str],
-                   speakers: list[str]) -> list[str]:
+                   speakers: list[str], opening: dict[str, list[str]]) -> list[str]:
     """Besides the main interviewer(s): a second interviewer, an observer, a note-taker.
 
     Never the one who answers most (the customer), never someone who asks about the product.
@@ -201,14 +211,23 @@ def _also_research(evidence: dict[str, _Evidence], main: list[str], rest: list[s
 
     def co_interviewer(e: _Evidence) -> bool:
         steady = e.turns >= 3 and e.asked >= 0.5 or e.turns == 2 and e.asked >= 0.9
+        # shorter turns than the customer's, or (when the customer answers tersely) no answers at all
         return (steady and e.asked_back <= 0.2 and e.asked >= top - 0.3
-                and e.mean_size <= 0.8 * answer_size)
+                and (e.mean_size <= 0.8 * answer_size or e.answered <= 0.1))
 
     def minor_research(e: _Evidence) -> bool:
         return (e.turns <= 3 and e.turns <= 0.15 * total and e.asked_back == 0
-                and (e.asides > 0 or e.one_off_questions))
+                and (e.asides > 0 or e.one_off_questions or e.courteous))
+
+    def colleague(s: str) -> bool:  # introduced as one of theirs, and asks more than answers
+        e = evidence[s]
+        return (e.asked_back == 0 and e.answered <= 0.34 and e.turns <= 0.25 * total
+                and introduced(s))
+
+    def introduced(s: str) -> bool:
+        return any(introduces_colleague(text, s) for m in main for text in opening.get(m, []))
     return [s for s in rest if s in evidence and s != answerer
-            and (co_interviewer(evidence[s]) or minor_research(evidence[s]))]
+            and (co_interviewer(evidence[s]) or minor_research(evidence[s]) or colleague(s))]
 
 
 def _reasons(evidence: dict[str, _Evidence], chosen: list[str]) -> str:
@@ -219,6 +238,11 @@ def _reasons(evidence: dict[str, _Evidence], chosen: list[str]) -> str:
             continue
         if e.asides and e.turns <= 3:
             parts.append(f"{s}: a note-taker's or observer's line")
+        elif e.courteous and e.turns <= 3:
+            parts.append(f"{s}: only greets or thanks, answers nothing (an observer)")
+        elif e.asked < 0.5:
+            parts.append(f"{s}: introduced as one of the research side, answers {e.answered:.0%} of "
+                         f"{e.turns} turns")
         else:
             parts.append(f"{s}: asks {e.asked:.0%} of {e.turns} turns")
     return "; ".join(parts)

@@ -18,8 +18,9 @@ from icp_coach.transcripts.role_cues import asks, asks_back, research_aside
 CASES = Path(__file__).resolve().parent / "interviewer_cases"
 GOLD: dict[str, list[str]] = {
     **json.loads((CASES / "gold.json").read_text(encoding="utf-8")),
-    **{f"fresh/{name}": labels
-       for name, labels in json.loads((CASES / "fresh" / "gold.json").read_text(encoding="utf-8")).items()},
+    **{f"{folder}/{name}": labels
+       for folder in ("fresh", "hard")
+       for name, labels in json.loads((CASES / folder / "gold.json").read_text(encoding="utf-8")).items()},
 }
 STILL_WRONG: dict[str, str] = {}  # file -> why the loader still gets it wrong
 
@@ -115,3 +116,41 @@ def test_question_kinds(text: str, kind: str) -> None:
                                   "我这边记一下，会后把纪要发到群里。", "我主要听，偶尔补充几个问题。"])
 def test_note_takers_lines(text: str) -> None:
     assert research_aside(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hana - How do you plan the jobs?\nRick - On paper.\nHana - Why paper?\nRick - Habit, mostly.",
+    "〔钟岚〕你们怎么排班？\n〔邓厂长〕手工排。\n〔钟岚〕为什么？\n〔邓厂长〕习惯了。",
+    "spk_0: How do you plan the jobs?\nspk_1: On paper.\nspk_0: Why paper?\nspk_1: Habit, mostly.",
+    "Q. How do you plan the jobs?\nA. On paper.\nQ. Why paper?\nA. Habit, mostly.",
+    "00:00:01\tHana\tHow do you plan the jobs?\n00:00:05\tRick\tOn paper.\n00:00:09\tHana\tWhy paper?",
+])
+def test_more_label_layouts_are_read(text: str) -> None:
+    transcript = parse_transcript(text, "layout.txt")
+    assert len({t.speaker for t in transcript.turns}) == 2
+    assert len(transcript.interviewers) == 1
+
+
+def test_a_hyphen_in_speech_is_not_a_label() -> None:
+    text = "\n".join(["Ana: How do you start the week?", "Bo: Monday - we load the vans first.",
+                      "Ana: And then?", "Bo: Tuesday - deliveries, all day."])
+    assert {t.speaker for t in parse_transcript(text, "dash.txt").turns} == {"Ana", "Bo"}
+
+
+@pytest.mark.parametrize("text", ["Does it happen often?", "If you could change one thing, what would it be?",
+                                  "What do you do with those?", "你们这个库存是怎么管的？", "那次损失多少钱？"])
+def test_interviewer_questions_are_not_asking_back(text: str) -> None:
+    assert asks(text) and not asks_back(text)
+
+
+def test_a_silent_colleague_who_only_greets_and_thanks_is_on_the_research_side() -> None:
+    lines = ["Mia: Thanks for joining, Tariq. Leo from our team is listening in.", "Leo: Hi Tariq.",
+             "Tariq: Hi both."]
+    for question, answer in [("How many vans do you run?", "Six vans, nine drivers."),
+                             ("How do you plan routes?", "On a whiteboard every morning."),
+                             ("What goes wrong?", "Roadworks, and drivers calling in sick."),
+                             ("When did that last happen?", "Monday. Two drivers off, forty parcels late.")]:
+        lines += [f"Mia: {question}", f"Tariq: {answer}"]
+    lines += ["Mia: Thank you, this was really helpful.", "Leo: Thanks Tariq."]
+    transcript = parse_transcript("\n".join(lines), "vans.txt")
+    assert set(transcript.interviewers) == {"Mia", "Leo"}
