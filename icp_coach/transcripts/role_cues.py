@@ -12,7 +12,8 @@
 - `you_and_self`: how much a turn speaks of "you" (您, 你们, 咱们) against "I"/"we" (我, 我们);
 - `introduces_colleague`: the research side naming someone as one of its own ("Owen from our team is
   on too", "Raj is here with me", "旁边是我们的同事高远", "我们的产品经理罗斌");
-- `courtesy`: a greeting or thanks and nothing else ("Hi Theo.", "邓厂长好。", "谢谢邓厂长。").
+- `courtesy`: a greeting, a thanks or an acknowledgement and nothing else ("Hi Theo.", "Got it,
+  thanks.", "邓厂长好。", "谢谢邓厂长。", "好的，明白。").
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ _RESEARCH_ASIDE = re.compile(
     r"recording link|the recording|listening in|just listening|mostly be quiet|carry on|go ahead, (sorry|please)|"
     r"for the team|from our side|that's all from (me|us)|(just )?here to listen|listen(ing)? in|"
     r"(stay|be|keep) (quiet|on mute))\b|"
-    r"记一下|记下来|记录一下|记录下来|我来记|我先记|整理一下|整理出来|我整理|纪要|笔记|我主要听|在旁边听|旁听|您继续|你们继续|补充(一|几)?个问题|会后|发到?群里|同步给",
+    r"记一下|记下来|记下了|记好了|记录一下|记录下来|我来记|我先记|整理一下|整理出来|我整理|纪要|笔记|我主要听|在旁边听|旁听|您继续|你们继续|补充(一|几)?个问题|会后|发到?群里|同步给",
     re.IGNORECASE)
 _THANKS_FOR_TIME = re.compile(
     r"\bthank(s| you)[^.?!]{0,25}\bfor (joining|taking|making|doing|fitting|squeezing|your time|speaking|"
@@ -123,10 +124,27 @@ def introduces_colleague(text: str, name: str) -> bool:
 
 _COURTESY = re.compile(
     r"^(hi|hello|hey|good (morning|afternoon|evening)|nice to meet you|thanks|thank you|cheers|bye|"
-    r"好的|您好|你好|大家好|谢谢|感谢|再见|拜拜)\b|(好|您好|你好)[。！!.]?$|^(谢谢|感谢)",
+    r"got it|noted|understood|makes sense|perfect|great|okay|ok|sure|right|"
+    r"好的|您好|你好|大家好|谢谢|感谢|再见|拜拜|明白|了解|收到|知道了)\b[\s,.!，。！、]*|"
+    r"^(谢谢|感谢|好的|明白|了解)[\s,.!，。！、]*",
     re.IGNORECASE)
+_GREETED = re.compile(r"^[^\d\s]{1,6}(好|您好|你好)[。！!.]?$")  # 邓厂长好。
 
 
 def courtesy(text: str) -> bool:
-    """A greeting or a thanks with nothing of substance: what a silent observer says."""
-    return size(text) <= 8 and not _QUESTION_MARK.search(text) and bool(_COURTESY.search(text.strip()))
+    """A greeting, a thanks or an "okay" with nothing of substance after it (a name, "thanks",
+    "记下了"): what a silent observer says. "Right, we had six vans." says something."""
+    text = text.strip()
+    if _QUESTION_MARK.search(text):
+        return False
+    if _GREETED.match(text):
+        return True
+    rest = text
+    while (match := _COURTESY.match(rest)) and match.end() > 0:
+        rest = rest[match.end():]
+    if rest == text:
+        return False
+    rest = rest.strip(" ,.!，。！、")
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in rest)
+    return (not re.search(r"\d", rest) and (len(rest.split()) <= 2 if not cjk else cjk <= 4)
+            or thanks_for_time(rest) or research_aside(rest))

@@ -76,11 +76,13 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
     if len(speakers) < 2:
         return Choice([], "only one speaker")
     evidence = _evidence(turns)
+    # "Participant 1/2/3", "Guest 1/2": the meeting tool's word, which says neither side
+    numbered = not any(t.role for t in turns) and _numbered_alike(speakers)
     named_guest = {s for s in speakers
-                   if any(_labelled_as(CUSTOMER_WORDS, t) for t in turns if t.speaker == s)
+                   if not numbered and any(_labelled_as(CUSTOMER_WORDS, t) for t in turns if t.speaker == s)
                    or any(_same_person(g, s, "") for g in guests or [])}
     hinted = [s for s in speakers if s not in named_guest and (
-        any(_labelled_as(INTERVIEWER_WORDS, t) for t in turns if t.speaker == s)
+        not numbered and any(_labelled_as(INTERVIEWER_WORDS, t) for t in turns if t.speaker == s)
         or any(_same_person(h, s, t.role) for h in hosts or [] for t in turns if t.speaker == s))]
     runner_up = ""
     if hinted and len(hinted) < len(speakers):
@@ -103,6 +105,16 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
         how += (f"; unsure: {runner_up} looks almost as much like the interviewer "
                 f"(asks {evidence[runner_up].asked:.0%} of {evidence[runner_up].turns} turns)")
     return Choice(chosen, how)
+
+
+_NUMBERED = re.compile(r"^(?P<word>[^\W\d_]+?)(?:[\s_-]*\d{1,2}|[\s_-]+[A-Za-z])$")
+
+
+def _numbered_alike(speakers: list[str]) -> bool:
+    """Every speaker is one word plus a number or a letter ("Participant 1", "Guest 2", "Attendee
+    A"): a meeting tool's numbering, which says nothing about who is on which side."""
+    words = {match.group("word").lower() if (match := _NUMBERED.match(s.strip())) else None for s in speakers}
+    return len(words) == 1 and None not in words
 
 
 def _overridden(turns: list[TranscriptTurn], speakers: list[str], override: list[str],
@@ -135,7 +147,8 @@ class _Evidence:
     one_off_questions: bool  # every line short and ending on a question
     you_share: float  # "you/your/您/你们" against "I/we/我/我们" (0.5 when neither)
     answered: float  # share of turns that answer someone else's question (not ask, not greet)
-    courteous: bool  # every turn a greeting or a thanks, none answering a question
+    courteous: bool  # every turn a greeting, a thanks or an "okay", none answering a question
+    asks_or_notes: bool  # every turn asks, notes something down or is a courtesy; none answers
 
 
 def _prompt_weight(text: str, after_question: bool) -> float:
@@ -153,6 +166,7 @@ def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
     weights: dict[str, float] = defaultdict(float)
     answers: dict[str, int] = defaultdict(int)
     polite: dict[str, bool] = defaultdict(lambda: True)
+    minor: dict[str, bool] = defaultdict(lambda: True)
     previous: TranscriptTurn | None = None
     for turn in turns:
         if turn.speaker:
@@ -162,6 +176,8 @@ def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
             weights[turn.speaker] += _prompt_weight(text, after_question)
             answers[turn.speaker] += after_question and not asks(text) and not courtesy(text)
             polite[turn.speaker] &= courtesy(text) and not after_question
+            minor[turn.speaker] &= not after_question and not asks_back(text) and (
+                asks(text) or research_aside(text) or courtesy(text))
             previous = turn
     first = next((t for t in turns if t.speaker), None)
     evidence = {}
@@ -178,7 +194,8 @@ def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
             asides=sum(research_aside(t) for t in texts),
             one_off_questions=all(_QUESTION_END.search(t) and size(t) <= 30 for t in texts),
             you_share=(you + 1) / (you + own + 2),
-            answered=answers[speaker] / len(texts), courteous=polite[speaker])
+            answered=answers[speaker] / len(texts), courteous=polite[speaker],
+            asks_or_notes=minor[speaker])
     return evidence
 
 
@@ -217,7 +234,7 @@ def _also_research(evidence: dict[str, _Evidence], main: list[str], rest: list[s
 
     def minor_research(e: _Evidence) -> bool:
         return (e.turns <= 3 and e.turns <= 0.15 * total and e.asked_back == 0
-                and (e.asides > 0 or e.one_off_questions or e.courteous))
+                and (e.asides > 0 or e.one_off_questions or e.asks_or_notes))
 
     def colleague(s: str) -> bool:  # introduced as one of theirs, and asks more than answers
         e = evidence[s]

@@ -19,7 +19,7 @@ CASES = Path(__file__).resolve().parent / "interviewer_cases"
 GOLD: dict[str, list[str]] = {
     **json.loads((CASES / "gold.json").read_text(encoding="utf-8")),
     **{f"{folder}/{name}": labels
-       for folder in ("fresh", "hard")
+       for folder in ("fresh", "hard", "unseen")
        for name, labels in json.loads((CASES / folder / "gold.json").read_text(encoding="utf-8")).items()},
 }
 STILL_WRONG: dict[str, str] = {}  # file -> why the loader still gets it wrong
@@ -154,3 +154,16 @@ def test_a_silent_colleague_who_only_greets_and_thanks_is_on_the_research_side()
     lines += ["Mia: Thank you, this was really helpful.", "Leo: Thanks Tariq."]
     transcript = parse_transcript("\n".join(lines), "vans.txt")
     assert set(transcript.interviewers) == {"Mia", "Leo"}
+
+
+def test_numbered_participants_can_still_include_a_second_interviewer() -> None:
+    lines = ["Participant 1: Thanks for joining. How many clinics do you run?", "Participant 2: Three clinics."]
+    for question, answer in [("How do you book patients?", "By phone, into a paper diary at each desk."),
+                             ("What goes wrong with the diary?", "Double bookings, twice a week at least."),
+                             ("When was the last one?", "Friday. Two patients for one slot, one left angry.")]:
+        lines += [f"Participant 1: {question}", f"Participant 2: {answer}"]
+    lines += ["Participant 3: One quick question from me: who fixes a double booking?",
+              "Participant 2: The receptionist, by calling one patient to move.",
+              "Participant 1: What have you tried?", "Participant 2: A shared calendar. Nobody kept it up.",
+              "Participant 3: Why did nobody keep it up?", "Participant 2: The desks are too busy on the phone."]
+    assert set(parse_transcript("\n".join(lines), "clinic.txt").interviewers) == {"Participant 1", "Participant 3"}
