@@ -37,7 +37,10 @@ _MIC_CHECK = re.compile(
 _PRODUCT_VERB = (r"(work|handle|connect|integrate|sync|support|export|import|print|send|track|plug|link|"
                  r"talk to|come with|cost|need|replace|run on|read|scan|remind)")
 _ASKS_BACK = re.compile(
-    r"\b(your|this|the) (tool|software|product|app|thing|system|platform|solution|company)\b|"
+    # "your app" is theirs, "the system" or "your company" may be the customer's own
+    r"\b(your|this) (tool|software|product|app|platform|solution)\b|\byour thing\b|"
+    r"\b(does|can|will|would|could|is) (your|the|this) (tool|software|product|app|system|platform|thing|"
+    r"solution|service)\b|"
     r"\bhow much (is it|does it|would it|will it|do you charge|would you charge|is this)\b|"
     r"\bwhat (would|do|will) you charge\b|\b(like|than) yours\b|"
     r"\bhow much (would|does|will|is) (a|the|this|your) (tool|software|product|app|thing|system|platform|service)\b|"
@@ -69,18 +72,47 @@ _YOU = re.compile(r"\b(you|your|yours|you're|you've|you'd|you'll)\b|您|你们|�
 _SELF = re.compile(r"\b(i|i'm|i've|i'd|me|my|we|we're|we've|our|ours|us)\b|我们|我|俺", re.IGNORECASE)
 
 
+# Speech-to-text without punctuation ("so how do you plan the routes", "那后来怎么处理的"):
+# a clause that opens on a question word and a verb, or a Chinese interrogative anywhere.
+_CLAUSE_QUESTION = re.compile(
+    r"^(?:(?:and|so|but|okay|ok|right|then|sorry|also|now)\s+)*(?:(?:what|why|how|when|where|who|which)\s+"
+    r"(?:do|does|did|is|are|was|were|would|could|can|will|should|much|many|long|often|about|kind|sort)"
+    r"|(?:do|does|did|is|are|can|could|would|have|has)\s+(?:you|your|they|it|that|this|the)|what if)\b",
+    re.IGNORECASE)
+_ZH_INTERROGATIVE = re.compile(
+    r"(?<!不知道)(怎么|怎样|如何|为什么|为啥|什么|哪|多少|多久|多长|多大|几[个家台次天年人种位块件条单]|谁|是否|"
+    r"有没有|是不是|能不能|会不会|要不要|[吗呢]$)")
+_SENTENCE_MARK = re.compile(r"[.!?。！？]")
+_WH_VERB = re.compile(r"\b(?:what|why|how|when|where|who|which)\s+(?:do|does|did|is|are|was|were|would|could|"
+                      r"can|will|should|much|many|long|often)\s+(?:you|your|they|it|that|this|the|we|he|she)\b",
+                      re.IGNORECASE)
+
+
+def unpunctuated(text: str) -> bool:
+    """No full stop, question mark or exclamation anywhere: speech-to-text without punctuation."""
+    return not _SENTENCE_MARK.search(text)
+
+
 def asks(text: str) -> bool:
     """A question or prompt (not a mic check), whoever it is about."""
     text = text.strip()
     if _MIC_CHECK.search(text) and len(_QUESTION_MARK.findall(text)) <= 1:
         return False
-    return bool(_QUESTION_MARK.search(text) or _QUESTION_START.match(text) or _PROMPT.search(text)
-                or _ZH_QUESTION.search(text))
+    if (_QUESTION_MARK.search(text) or _QUESTION_START.match(text) or _PROMPT.search(text)
+            or _ZH_QUESTION.search(text)):
+        return True
+    clauses = [c.strip() for c in re.split(r"[,;:，；：、]", text) if c.strip()]
+    if any(_CLAUSE_QUESTION.match(c) for c in clauses):
+        return True
+    return unpunctuated(text) and bool(clauses) and bool(
+        _ZH_INTERROGATIVE.search(clauses[-1]) or _WH_VERB.search(text))
 
 
 def asks_back(text: str) -> bool:
     """A question about the interviewer's product, price or company: what a customer asks."""
     questions = [q for q in re.split(r"(?<=[?？])", text) if _QUESTION_MARK.search(q)]
+    if not questions and unpunctuated(text) and asks(text):
+        questions = [text]
     return any(_ASKS_BACK.search(q.split(".")[-1]) for q in questions)
 
 

@@ -167,3 +167,15 @@ def test_numbered_participants_can_still_include_a_second_interviewer() -> None:
               "Participant 1: What have you tried?", "Participant 2: A shared calendar. Nobody kept it up.",
               "Participant 3: Why did nobody keep it up?", "Participant 2: The desks are too busy on the phone."]
     assert set(parse_transcript("\n".join(lines), "clinic.txt").interviewers) == {"Participant 1", "Participant 3"}
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("so how do you plan the routes each morning", True),
+    ("sorry to jump in how does the owner use the shared drive", True),
+    ("那后来怎么处理的", True),
+    ("店里一共几个人", True),
+    ("we load the vans first and then the drivers leave", False),
+    ("我们一般早上装车然后司机出发", False),
+])
+def test_questions_without_punctuation(text: str, question: bool) -> None:
+    assert asks(text) == question
