@@ -7,16 +7,20 @@ loader puts on the research side must equal the gold set in gold.json (no more, 
 
 `--fresh` scores interviewer_cases/fresh/ instead: cases written after the tuning, never tuned on.
 `--set hard` scores interviewer_cases/hard/ (any subfolder with its own gold.json).
+`--rewrite ids|no-question-marks|no-punctuation` scores each case again as plain `Label: text` lines
+with every speaker renamed `Speaker N`, or with question marks or all punctuation taken out (as
+speech-to-text writes it): the same conversations, none of the cues a name or a "?" gives.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 from icp_coach.transcripts.errors import TranscriptError
-from icp_coach.transcripts.loader import load_transcript
+from icp_coach.transcripts.loader import load_transcript, parse_transcript
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "jtbd" / "interviewer_cases"
 
@@ -33,14 +37,40 @@ def chosen(name: str, folder: Path = CASES) -> list[str]:
         return [f"<unreadable: {error}>"]
 
 
+REWRITES = ("ids", "no-question-marks", "no-punctuation")
+
+
+def rewritten(name: str, gold: list[str], how: str, folder: Path = CASES) -> tuple[list[str], list[str]]:
+    """(chosen, gold) for the case rewritten `how` (one of REWRITES)."""
+    turns = [t for t in load_transcript(folder / name).turns if t.speaker]
+    numbers: dict[str, str] = {}
+    for turn in turns:
+        numbers.setdefault(turn.speaker, f"Speaker {len(numbers) + 1}")
+    label = {t.written_label(): numbers[t.speaker] if how == "ids" else t.written_label() for t in turns}
+    marks = {"ids": "", "no-question-marks": "[?？]", "no-punctuation": r"[.,?!。，？！、；;:：]"}[how]
+
+    def said(text: str) -> str:
+        text = " ".join(text.split())
+        return re.sub(marks, " ", text) if marks else text
+    lines = [f"{label[t.written_label()]}: {said(t.text)}" for t in turns]
+    got = list(parse_transcript("\n".join(lines), name).interviewers)
+    return got, sorted({label[g] for g in gold if g in label})
+
+
 def main(argv: list[str]) -> int:
     show = "--show" in argv
     folder = CASES / "fresh" if "--fresh" in argv else CASES
     if "--set" in argv and argv.index("--set") + 1 < len(argv):
         folder = CASES / argv[argv.index("--set") + 1]
+    how = argv[argv.index("--rewrite") + 1] if "--rewrite" in argv and argv.index("--rewrite") + 1 < len(argv) else ""
+    if how and how not in REWRITES:
+        print(f"--rewrite takes one of: {', '.join(REWRITES)}", file=sys.stderr)
+        return 2
     totals: dict[str, list[int]] = {}
     for name, gold in gold_cases(folder).items():
         got = chosen(name, folder)
+        if how and not any(g.startswith("<unreadable") for g in got):
+            got, gold = rewritten(name, gold, how, folder)
         right = set(got) == set(gold)
         language = name.lstrip("f")[:2]
         totals.setdefault(language, [0, 0])
