@@ -19,6 +19,7 @@ import re
 import sys
 from pathlib import Path
 
+from icp_coach.domain.transcript import TranscriptTurn
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.loader import load_transcript, parse_transcript
 
@@ -41,20 +42,26 @@ REWRITES = ("ids", "no-question-marks", "no-punctuation")
 
 
 def rewritten(name: str, gold: list[str], how: str, folder: Path = CASES) -> tuple[list[str], list[str]]:
-    """(chosen, gold) for the case rewritten `how` (one of REWRITES)."""
+    """(chosen, gold) speakers for the case rewritten `how` (one of REWRITES)."""
     turns = [t for t in load_transcript(folder / name).turns if t.speaker]
     numbers: dict[str, str] = {}
     for turn in turns:
         numbers.setdefault(turn.speaker, f"Speaker {len(numbers) + 1}")
-    label = {t.written_label(): numbers[t.speaker] if how == "ids" else t.written_label() for t in turns}
     marks = {"ids": "", "no-question-marks": "[?？]", "no-punctuation": r"[.,?!。，？！、；;:：]"}[how]
+
+    def label(turn: TranscriptTurn) -> str:
+        return numbers[turn.speaker] if how == "ids" else turn.written_label()
 
     def said(text: str) -> str:
         text = " ".join(text.split())
         return re.sub(marks, " ", text) if marks else text
-    lines = [f"{label[t.written_label()]}: {said(t.text)}" for t in turns]
-    got = list(parse_transcript("\n".join(lines), name).interviewers)
-    return got, sorted({label[g] for g in gold if g in label})
+    again = [t for t in parse_transcript("\n".join(f"{label(t)}: {said(t.text)}" for t in turns), name).turns
+             if t.speaker]
+    order: dict[str, str] = {}  # the rewritten file's speakers, numbered in the same order
+    for turn in again:
+        order.setdefault(turn.speaker, f"Speaker {len(order) + 1}")
+    got = sorted({order[t.speaker] for t in again if t.is_interviewer})
+    return got, sorted({numbers[t.speaker] for t in turns if t.written_label() in gold})
 
 
 def main(argv: list[str]) -> int:
