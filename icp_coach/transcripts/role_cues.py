@@ -59,7 +59,7 @@ _RESEARCH_ASIDE = re.compile(
     r"recording link|the recording|listening in|just listening|mostly be quiet|carry on|go ahead, (sorry|please)|"
     r"for the team|from our side|that's all from (me|us)|(just )?here to listen|listen(ing)? in|"
     r"(stay|be|keep) (quiet|on mute))\b|"
-    r"记一下|记下来|记下了|记好了|记录一下|记录下来|我来记|我先记|整理一下|整理出来|我整理|纪要|笔记|我主要听|在旁边听|旁听|您继续|你们继续|补充(一|几)?个问题|会后|发到?群里|同步给",
+    r"记一下|记下来|记下了|记好了|(做|负责|在)(记录|笔记)|记笔记|记录一下|记录下来|我来记|我先记|整理一下|整理出来|我整理|纪要|笔记|我主要听|在旁边听|旁听|您继续|你们继续|补充(一|几)?个问题|会后|发到?群里|同步给",
     re.IGNORECASE)
 _THANKS_FOR_TIME = re.compile(
     r"\bthank(s| you)[^.?!]{0,25}\bfor (joining|taking|making|doing|fitting|squeezing|your time|speaking|"
@@ -177,6 +177,14 @@ def courtesy(text: str) -> bool:
     if rest == text:
         return False
     rest = rest.strip(" ,.!，。！、")
-    cjk = sum("\u4e00" <= c <= "\u9fff" for c in rest)
-    return (not re.search(r"\d", rest) and (len(rest.split()) <= 2 if not cjk else cjk <= 4)
-            or thanks_for_time(rest) or research_aside(rest))
+    return all(_says_nothing_more(piece) for piece in re.split(r"[,.!，。！、]+", rest) if piece.strip())
+
+
+def _says_nothing_more(piece: str) -> bool:
+    """After "thanks"/"hi": a name ("Theo", "樊老板"), another thanks, a note-taker's aside."""
+    piece = piece.strip()
+    if _COURTESY.match(piece) or _GREETED.match(piece):
+        return courtesy(piece)
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in piece)
+    return (not re.search(r"\d", piece) and (len(piece.split()) <= 2 if not cjk else cjk <= 4)
+            or thanks_for_time(piece) or research_aside(piece))

@@ -19,7 +19,7 @@ CASES = Path(__file__).resolve().parent / "interviewer_cases"
 GOLD: dict[str, list[str]] = {
     **json.loads((CASES / "gold.json").read_text(encoding="utf-8")),
     **{f"{folder}/{name}": labels
-       for folder in ("fresh", "hard", "unseen")
+       for folder in ("fresh", "hard", "unseen", "later")
        for name, labels in json.loads((CASES / folder / "gold.json").read_text(encoding="utf-8")).items()},
 }
 STILL_WRONG: dict[str, str] = {}  # file -> why the loader still gets it wrong
