@@ -139,7 +139,8 @@ def you_and_self(text: str) -> tuple[int, int]:
 _COLLEAGUE = re.compile(
     r"\b(with me|my colleague|from (our|my) (team|side|company)|our (\w+ )?(team|designer|engineer|"
     r"founder|cto|ceo|product manager|researcher|pm)|on (our|my) team|joining me|is on (the line )?too|"
-    r"taking notes|listening in)\b|同事|我们的|我们这边的|我们团队|一起来的|旁听|记录",
+    r"taking notes|listening in)\b|同事|我们(的|这边的|团队的)?(产品|设计|研发|技术|研究|调研|运营)|我们团队|"
+    r"一起来的|旁听|做记录|负责记录",
     re.IGNORECASE)
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from icp_coach.transcripts.header_people import header_people
 from icp_coach.transcripts.loader import load_transcript, parse_transcript
-from icp_coach.transcripts.role_cues import asks, asks_back, research_aside
+from icp_coach.transcripts.role_cues import asks, asks_back, courtesy, introduces_colleague, research_aside
 
 CASES = Path(__file__).resolve().parent / "interviewer_cases"
 GOLD: dict[str, list[str]] = {
@@ -179,3 +179,21 @@ def test_numbered_participants_can_still_include_a_second_interviewer() -> None:
 ])
 def test_questions_without_punctuation(text: str, question: bool) -> None:
     assert asks(text) == question
+
+
+@pytest.mark.parametrize(("text", "name", "colleague"), [
+    ("Thanks for joining. Owen from our team is on the line too, just listening in.", "Owen", True),
+    ("今天我和我们的产品经理罗斌一起。", "罗斌", True),
+    ("张总您好，我们的访谈大概半小时。", "张总", False),
+    ("Thanks for having us, Gina. How long have you run the roastery?", "Gina", False),
+])
+def test_the_interviewer_introducing_a_colleague(text: str, name: str, colleague: bool) -> None:
+    assert introduces_colleague(text, name) == colleague
+
+
+@pytest.mark.parametrize(("text", "only_courtesy"), [
+    ("Got it, thanks.", True), ("谢谢樊老板、谢谢阿姨。", True), ("邓厂长好。", True),
+    ("Right, we had six vans.", False), ("好的，我们有三十个人。", False), ("Hi, I'm Jess, I run the bar.", False),
+])
+def test_what_a_silent_observer_says(text: str, only_courtesy: bool) -> None:
+    assert courtesy(text) == only_courtesy
