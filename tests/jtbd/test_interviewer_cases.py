@@ -13,7 +13,13 @@ import pytest
 
 from icp_coach.transcripts.header_people import header_people
 from icp_coach.transcripts.loader import load_transcript, parse_transcript
-from icp_coach.transcripts.role_cues import asks, asks_back, courtesy, introduces_colleague, research_aside
+from icp_coach.transcripts.role_cues import (
+    asks,
+    asks_back,
+    courtesy,
+    introduces_colleague,
+    research_aside,
+)
 
 CASES = Path(__file__).resolve().parent / "interviewer_cases"
 GOLD: dict[str, list[str]] = {
