@@ -10,8 +10,12 @@ The evidence, weighed per person (aliases already folded into one speaker; cues 
   against asking back about the product, the price or the company, which is what customers do;
 - thanking for the interview, opening with a question, short turns against the others' answers;
 - beside the main interviewer: a second one who asks about as much, in turns shorter than the
-  customer's, and anyone who speaks once or twice only to ask or to note something for the team
-  (an observer, a note-taker). The one who answers most is always the customer.
+  customer's or answering nothing; anyone who speaks two or three times only to ask, to note
+  something for the team or to greet and thank, and answers no question (an observer, a
+  note-taker); someone the interviewer introduces as a colleague ("Owen from our team", "我们的
+  同事高远") who asks more than answers. The one who answers most is always the customer;
+- numbered labels that are all alike ("Participant 1/2/3", "Guest 1/2") say nothing about sides.
+Questions are found with or without punctuation (speech-to-text often drops the "?").
 When the runner-up is almost as likely the interviewer, the choice says so.
 """
 

@@ -1,8 +1,8 @@
-"""Who is on the research side, without --interviewer, in 24 hand-written interviews (12 EN,
-12 ZH; see interviewer_cases/README.md): generic labels, names only, two interviewers, a
-note-taker's single line, a customer who asks back, an interviewer who explains the product, two
-customers, role words in labels and headers. A wrong choice drops the customer's words or turns
-the interviewer's into evidence."""
+"""Who is on the research side, without --interviewer, in 60 hand-written interviews (see
+interviewer_cases/README.md): generic labels and tool ids, names only, Q/A records, bracket and
+hyphen labels, two or three interviewers, an observer's single line, a customer who asks back,
+an interviewer who explains the product, two customers, role words in labels and headers. A wrong
+choice drops the customer's words or turns the interviewer's into evidence."""
 
 from __future__ import annotations
 
