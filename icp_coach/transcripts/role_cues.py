@@ -12,6 +12,8 @@
 - `you_and_self`: how much a turn speaks of "you" (您, 你们, 咱们) against "I"/"we" (我, 我们);
 - `introduces_colleague`: the research side naming someone as one of its own ("Owen from our team is
   on too", "Raj is here with me", "旁边是我们的同事高远", "我们的产品经理罗斌");
+- `hosts_session`: opening or closing the session for the research side ("Welcome, everyone",
+  "I'll hand over to Sam", "欢迎参加今天的用户访谈", "访谈由我的同事小宁来主持", "今天的访谈就到这里");
 - `courtesy`: a greeting, a thanks or an acknowledgement and nothing else ("Hi Theo.", "Got it,
   thanks.", "邓厂长好。", "谢谢邓厂长。", "好的，明白。").
 """
@@ -189,3 +191,15 @@ def _says_nothing_more(piece: str) -> bool:
     cjk = sum("\u4e00" <= c <= "\u9fff" for c in piece)
     return (not re.search(r"\d", piece) and (len(piece.split()) <= 2 if not cjk else cjk <= 4)
             or thanks_for_time(piece) or research_aside(piece))
+
+
+_HOSTS_SESSION = re.compile(
+    r"\bwelcome(,)? (back|to|everyone|all)\b|\btoday's (session|interview|call|conversation)\b|"
+    r"\bhand (it )?over to\b|\bover to you\b|\bthat's (a )?wrap\b|"
+    r"欢迎(大家|各位)?(参加|来到)|今天的(访谈|分享|调研|会议|交流)|由.{1,10}(来)?主持|交给.{1,8}(来)?(问|主持)",
+    re.IGNORECASE)
+
+
+def hosts_session(text: str) -> bool:
+    """The research side opening or closing the session (a host who asks nothing)."""
+    return bool(_HOSTS_SESSION.search(text))

@@ -31,6 +31,7 @@ from icp_coach.transcripts.role_cues import (
     asks,
     asks_back,
     courtesy,
+    hosts_session,
     introduces_colleague,
     research_aside,
     size,
@@ -181,7 +182,8 @@ def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
             answers[turn.speaker] += after_question and not asks(text) and not courtesy(text)
             polite[turn.speaker] &= courtesy(text) and not after_question
             minor[turn.speaker] &= not after_question and not asks_back(text) and (
-                asks(text) or research_aside(text) or courtesy(text))
+                asks(text) or research_aside(text) or courtesy(text) or thanks_for_time(text)
+                or hosts_session(text))
             previous = turn
     first = next((t for t in turns if t.speaker), None)
     evidence = {}
@@ -261,6 +263,8 @@ def _reasons(evidence: dict[str, _Evidence], chosen: list[str]) -> str:
             parts.append(f"{s}: a note-taker's or observer's line")
         elif e.courteous and e.turns <= 3:
             parts.append(f"{s}: only greets or thanks, answers nothing (an observer)")
+        elif e.asks_or_notes and e.turns <= 3 and e.asked < 0.5:
+            parts.append(f"{s}: opens, closes or thanks, answers nothing (a host or an observer)")
         elif e.asked < 0.5:
             parts.append(f"{s}: introduced as one of the research side, answers {e.answered:.0%} of "
                          f"{e.turns} turns")

@@ -1,4 +1,4 @@
-"""Who is on the research side, without --interviewer, in 60 hand-written interviews (see
+"""Who is on the research side, without --interviewer, in 65 hand-written interviews (see
 interviewer_cases/README.md): generic labels and tool ids, names only, Q/A records, bracket and
 hyphen labels, two or three interviewers, an observer's single line, a customer who asks back,
 an interviewer who explains the product, two customers, role words in labels and headers. A wrong
@@ -25,7 +25,7 @@ CASES = Path(__file__).resolve().parent / "interviewer_cases"
 GOLD: dict[str, list[str]] = {
     **json.loads((CASES / "gold.json").read_text(encoding="utf-8")),
     **{f"{folder}/{name}": labels
-       for folder in ("fresh", "hard", "unseen", "later")
+       for folder in ("fresh", "hard", "unseen", "later", "final")
        for name, labels in json.loads((CASES / folder / "gold.json").read_text(encoding="utf-8")).items()},
 }
 STILL_WRONG: dict[str, str] = {}  # file -> why the loader still gets it wrong
