@@ -3,18 +3,25 @@
 Each file in tests/jtbd/interviewer_cases/ is loaded without `--interviewer`; the labels the
 loader puts on the research side must equal the gold set in gold.json (no more, no fewer).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/eval_interviewers.py [--show] [--fresh]
+    PYTHONPATH=. .venv/bin/python benchmarks/eval_interviewers.py [--show] [--fresh | --set NAME]
 
 `--fresh` scores interviewer_cases/fresh/ instead: cases written after the tuning, never tuned on.
+`--set hard` scores interviewer_cases/hard/ (any subfolder with its own gold.json).
+`--rewrite ids|no-question-marks|no-punctuation` scores each case again as plain `Label: text` lines
+with every speaker renamed `Speaker N`, or with question marks or all punctuation taken out (as
+speech-to-text writes it): the same conversations, none of the cues a name or a "?" gives.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
-from icp_coach.transcripts.loader import load_transcript
+from icp_coach.domain.transcript import TranscriptTurn
+from icp_coach.transcripts.errors import TranscriptError
+from icp_coach.transcripts.loader import load_transcript, parse_transcript
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "jtbd" / "interviewer_cases"
 
@@ -24,15 +31,53 @@ def gold_cases(folder: Path = CASES) -> dict[str, list[str]]:
 
 
 def chosen(name: str, folder: Path = CASES) -> list[str]:
-    return list(load_transcript(folder / name).interviewers)
+    """The research side the loader picks; a file it cannot read counts as a miss."""
+    try:
+        return list(load_transcript(folder / name).interviewers)
+    except TranscriptError as error:
+        return [f"<unreadable: {error}>"]
+
+
+REWRITES = ("ids", "no-question-marks", "no-punctuation")
+
+
+def rewritten(name: str, gold: list[str], how: str, folder: Path = CASES) -> tuple[list[str], list[str]]:
+    """(chosen, gold) speakers for the case rewritten `how` (one of REWRITES)."""
+    turns = [t for t in load_transcript(folder / name).turns if t.speaker]
+    numbers: dict[str, str] = {}
+    for turn in turns:
+        numbers.setdefault(turn.speaker, f"Speaker {len(numbers) + 1}")
+    marks = {"ids": "", "no-question-marks": "[?？]", "no-punctuation": r"[.,?!。，？！、；;:：]"}[how]
+
+    def label(turn: TranscriptTurn) -> str:
+        return numbers[turn.speaker] if how == "ids" else turn.written_label()
+
+    def said(text: str) -> str:
+        text = " ".join(text.split())
+        return re.sub(marks, " ", text) if marks else text
+    again = [t for t in parse_transcript("\n".join(f"{label(t)}: {said(t.text)}" for t in turns), name).turns
+             if t.speaker]
+    order: dict[str, str] = {}  # the rewritten file's speakers, numbered in the same order
+    for turn in again:
+        order.setdefault(turn.speaker, f"Speaker {len(order) + 1}")
+    got = sorted({order[t.speaker] for t in again if t.is_interviewer})
+    return got, sorted({numbers[t.speaker] for t in turns if t.written_label() in gold})
 
 
 def main(argv: list[str]) -> int:
     show = "--show" in argv
     folder = CASES / "fresh" if "--fresh" in argv else CASES
+    if "--set" in argv and argv.index("--set") + 1 < len(argv):
+        folder = CASES / argv[argv.index("--set") + 1]
+    how = argv[argv.index("--rewrite") + 1] if "--rewrite" in argv and argv.index("--rewrite") + 1 < len(argv) else ""
+    if how and how not in REWRITES:
+        print(f"--rewrite takes one of: {', '.join(REWRITES)}", file=sys.stderr)
+        return 2
     totals: dict[str, list[int]] = {}
     for name, gold in gold_cases(folder).items():
         got = chosen(name, folder)
+        if how and not any(g.startswith("<unreadable") for g in got):
+            got, gold = rewritten(name, gold, how, folder)
         right = set(got) == set(gold)
         language = name.lstrip("f")[:2]
         totals.setdefault(language, [0, 0])

@@ -79,8 +79,14 @@ def looks_like_phrase(name: str, role: str = "") -> bool:
     return name.lower() in _DISCOURSE or any(word[:1].islower() for word in words[1:])
 
 
+# What diarising tools call the people they cannot name: spk_0, speaker_1, spkr 2.
+_TOOL_ID = re.compile(r"^(?:spk|spkr|speaker|speaker_id)[_ -]?(?:\d{1,2}|[a-h])$", re.IGNORECASE)
+
+
 def plausible_name(name: str) -> bool:
     name = name.strip()
+    if _TOOL_ID.match(name):
+        return True
     if not name or len(name) > 60 or not re.search(r"[^\W\d_]", name):
         return False  # "00" in "00:05:00" is a time, not a name
     if re.search(r"[.!?。！？,，;；\"“”]", ABBREVIATION.sub("", name)):

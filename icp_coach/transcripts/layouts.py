@@ -2,7 +2,10 @@
 
 Some tools and hand-made write-ups mark the speaker in ways no colon label covers:
 - Markdown blockquotes: `> **Dana**: text`, `> 姓名：text`, `>` continuation and blank `>` lines;
-- em-dash and bracket labels: `Dana — text`, `[Dana] text`, `【主持人】text`;
+- em-dash and bracket labels: `Dana — text`, `[Dana] text`, `【主持人】text`, `〔钟岚〕text`, `［姓名］text`;
+- `Q. text` / `A. text`, `问、text` / `答、text`; tab columns `00:00:01<TAB>Dana<TAB>text`;
+- hyphen labels typed live, `Hana - text`: only when the names recur (each at least twice, two or
+  more people), since a hyphen in speech ("Monday - we start") is common;
 - pipes: `Dana | 00:01:02 | text`;
 - a name alone on its line above the paragraph (Descript, Riverside): `Dana Ortiz` then the speech.
 Bare timestamps and tool notices (see `tool_lines`) become blank lines first.
@@ -32,7 +35,12 @@ _QUOTE = re.compile(r"^\s*>(?:\s?>)*(?:\s|$)")
 _TS_ONLY = re.compile(rf"^\s*{TS}\s*$")
 _DASH = re.compile(rf"^\s*(?P<name>{NAME})\s+[—–]\s+(?P<text>\S.*)$")
 _SQUARE = re.compile(r"^\s*\[(?P<name>[^\[\]]{1,40})\]\s+(?P<text>\S.*)$")
-_LENTICULAR = re.compile(r"^\s*【(?P<name>[^【】]{1,20})】\s*(?P<text>\S.*)$")
+_LENTICULAR = re.compile(r"^\s*[【〔［〖](?P<name>[^【】〔〕［］〖〗]{1,20})[】〕］〗]\s*(?P<text>\S.*)$")
+_HYPHEN = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^\s:：*\[\]()（）#>|\-][^:：*\[\]()（）\-\n]{0,30}?)(?:\*\*|__)?\s+-\s+(?P<text>\S.*)$")
+# `Q. text` / `A. text`, `问、text` / `答、text`: an interview record's asker and answerer
+_Q_OR_A = re.compile(r"^\s*(?P<name>Q|A|问|答)\s*[.．、)）]\s*(?P<text>\S.*)$")
+# `00:00:01<TAB>Dana<TAB>text`: a table pasted as text
+_TAB_COLUMNS = re.compile(rf"^\s*(?P<ts>{TS})\t+(?P<name>[^\t]{{1,40}}?)\t+(?P<text>\S.*)$")
 _PIPE = re.compile(rf"^\s*(?P<name>[^|]{{1,40}}?)\s*\|\s*\[?(?P<ts>{TS})\]?\s*\|\s*(?P<text>\S.*)$")
 _END_PUNCT = re.compile(r"[.!?。！？,，;；:：…]\s*$")
 
@@ -79,6 +87,32 @@ def _rewrite_form(lines: list[str], form: re.Pattern[str]) -> list[str]:
     if sum(line is not None for line in rewritten) < 2:
         return lines
     return [new if new is not None else old for old, new in zip(lines, rewritten, strict=True)]
+
+
+def _recurring_hyphen_labels(lines: list[str]) -> list[str]:
+    """`Hana - text` lines as `Hana: text`, when at least two names each start two or more lines."""
+    matches = {index: _HYPHEN.match(line) for index, line in enumerate(lines) if read_label(line) is None}
+    named = {index: match.group("name").strip() for index, match in matches.items() if match}
+    named = {index: name for index, name in named.items() if len(name.split()) <= 3}
+    counts = Counter(named.values())
+    recurring = {name for name, count in counts.items() if count >= 2}
+    if len(recurring) < 2:
+        return lines
+    rewritten = list(lines)
+    for index, name in named.items():
+        match = matches[index]
+        if name in recurring and match is not None:
+            rewritten[index] = _as_label(match) or lines[index]
+    return rewritten
+
+
+def _q_and_a_marks(lines: list[str]) -> list[str]:
+    """`Q. text` and `A. text` as `Q: text` and `A: text`, only when both sides recur: a list's
+    "A. first option" alone is no interview."""
+    marks = Counter(match.group("name").upper() for line in lines if (match := _Q_OR_A.match(line)))
+    if min(marks["Q"] + marks["问"], marks["A"] + marks["答"]) < 2:
+        return lines
+    return _rewrite_form(lines, _Q_OR_A)
 
 
 def _bare_name(line: str) -> str | None:
@@ -131,6 +165,9 @@ _STEPS: tuple[Callable[[list[str]], list[str]], ...] = (
     lambda lines: _rewrite_form(lines, _SQUARE),
     lambda lines: _rewrite_form(lines, _LENTICULAR),
     lambda lines: _rewrite_form(lines, _PIPE),
+    _recurring_hyphen_labels,
+    _q_and_a_marks,
+    lambda lines: _rewrite_form(lines, _TAB_COLUMNS),
     _names_above_paragraphs,
 )
 

@@ -10,8 +10,12 @@ The evidence, weighed per person (aliases already folded into one speaker; cues 
   against asking back about the product, the price or the company, which is what customers do;
 - thanking for the interview, opening with a question, short turns against the others' answers;
 - beside the main interviewer: a second one who asks about as much, in turns shorter than the
-  customer's, and anyone who speaks once or twice only to ask or to note something for the team
-  (an observer, a note-taker). The one who answers most is always the customer.
+  customer's or answering nothing; anyone who speaks two or three times only to ask, to note
+  something for the team or to greet and thank, and answers no question (an observer, a
+  note-taker); someone the interviewer introduces as a colleague ("Owen from our team", "我们的
+  同事高远") who asks more than answers. The one who answers most is always the customer;
+- numbered labels that are all alike ("Participant 1/2/3", "Guest 1/2") say nothing about sides.
+Questions are found with or without punctuation (speech-to-text often drops the "?").
 When the runner-up is almost as likely the interviewer, the choice says so.
 """
 
@@ -26,6 +30,9 @@ from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.role_cues import (
     asks,
     asks_back,
+    courtesy,
+    hosts_session,
+    introduces_colleague,
     research_aside,
     size,
     thanks_for_time,
@@ -74,11 +81,13 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
     if len(speakers) < 2:
         return Choice([], "only one speaker")
     evidence = _evidence(turns)
+    # "Participant 1/2/3", "Guest 1/2": the meeting tool's word, which says neither side
+    numbered = not any(t.role for t in turns) and _numbered_alike(speakers)
     named_guest = {s for s in speakers
-                   if any(_labelled_as(CUSTOMER_WORDS, t) for t in turns if t.speaker == s)
+                   if not numbered and any(_labelled_as(CUSTOMER_WORDS, t) for t in turns if t.speaker == s)
                    or any(_same_person(g, s, "") for g in guests or [])}
     hinted = [s for s in speakers if s not in named_guest and (
-        any(_labelled_as(INTERVIEWER_WORDS, t) for t in turns if t.speaker == s)
+        not numbered and any(_labelled_as(INTERVIEWER_WORDS, t) for t in turns if t.speaker == s)
         or any(_same_person(h, s, t.role) for h in hosts or [] for t in turns if t.speaker == s))]
     runner_up = ""
     if hinted and len(hinted) < len(speakers):
@@ -88,7 +97,8 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
         best, runner_up = _main_interviewer(evidence, candidates)
         main, how = [best], "who asks the questions"
     rest = [s for s in speakers if s not in main and s not in named_guest]
-    chosen = main + _also_research(evidence, main, rest, speakers)
+    opening = {s: [t.text for t in turns if t.speaker == s][:3] for s in main}
+    chosen = main + _also_research(evidence, main, rest, speakers, opening)
     if len(chosen) >= len(speakers):
         chosen = main
     reasons = _reasons(evidence, [s for s in chosen if s not in hinted])
@@ -100,6 +110,16 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
         how += (f"; unsure: {runner_up} looks almost as much like the interviewer "
                 f"(asks {evidence[runner_up].asked:.0%} of {evidence[runner_up].turns} turns)")
     return Choice(chosen, how)
+
+
+_NUMBERED = re.compile(r"^(?P<word>[^\W\d_]+?)(?:[\s_-]*\d{1,2}|[\s_-]+[A-Za-z])$")
+
+
+def _numbered_alike(speakers: list[str]) -> bool:
+    """Every speaker is one word plus a number or a letter ("Participant 1", "Guest 2", "Attendee
+    A"): a meeting tool's numbering, which says nothing about who is on which side."""
+    words = {match.group("word").lower() if (match := _NUMBERED.match(s.strip())) else None for s in speakers}
+    return len(words) == 1 and None not in words
 
 
 def _overridden(turns: list[TranscriptTurn], speakers: list[str], override: list[str],
@@ -131,6 +151,9 @@ class _Evidence:
     asides: int  # lines of a note-taker or an observer
     one_off_questions: bool  # every line short and ending on a question
     you_share: float  # "you/your/您/你们" against "I/we/我/我们" (0.5 when neither)
+    answered: float  # share of turns that answer someone else's question (not ask, not greet)
+    courteous: bool  # every turn a greeting, a thanks or an "okay", none answering a question
+    asks_or_notes: bool  # every turn asks, notes something down or is a courtesy; none answers
 
 
 def _prompt_weight(text: str, after_question: bool) -> float:
@@ -146,6 +169,9 @@ def _prompt_weight(text: str, after_question: bool) -> float:
 def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
     said: dict[str, list[str]] = defaultdict(list)
     weights: dict[str, float] = defaultdict(float)
+    answers: dict[str, int] = defaultdict(int)
+    polite: dict[str, bool] = defaultdict(lambda: True)
+    minor: dict[str, bool] = defaultdict(lambda: True)
     previous: TranscriptTurn | None = None
     for turn in turns:
         if turn.speaker:
@@ -153,6 +179,11 @@ def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
             after_question = previous is not None and previous.speaker != turn.speaker and asks(previous.text)
             said[turn.speaker].append(text)
             weights[turn.speaker] += _prompt_weight(text, after_question)
+            answers[turn.speaker] += after_question and not asks(text) and not courtesy(text)
+            polite[turn.speaker] &= courtesy(text) and not after_question
+            minor[turn.speaker] &= not after_question and not asks_back(text) and (
+                asks(text) or research_aside(text) or courtesy(text) or thanks_for_time(text)
+                or hosts_session(text))
             previous = turn
     first = next((t for t in turns if t.speaker), None)
     evidence = {}
@@ -168,7 +199,9 @@ def _evidence(turns: list[TranscriptTurn]) -> dict[str, _Evidence]:
             mean_size=words / len(texts), opened=opened, thanks=any(thanks_for_time(t) for t in texts),
             asides=sum(research_aside(t) for t in texts),
             one_off_questions=all(_QUESTION_END.search(t) and size(t) <= 30 for t in texts),
-            you_share=(you + 1) / (you + own + 2))
+            you_share=(you + 1) / (you + own + 2),
+            answered=answers[speaker] / len(texts), courteous=polite[speaker],
+            asks_or_notes=minor[speaker])
     return evidence
 
 
@@ -188,7 +221,7 @@ def _main_interviewer(evidence: dict[str, _Evidence], candidates: list[str]) -> 
 
 
 def _also_research(evidence: dict[str, _Evidence], main: list[str], rest: list[str],
-                   speakers: list[str]) -> list[str]:
+                   speakers: list[str], opening: dict[str, list[str]]) -> list[str]:
     """Besides the main interviewer(s): a second interviewer, an observer, a note-taker.
 
     Never the one who answers most (the customer), never someone who asks about the product.
@@ -201,14 +234,23 @@ def _also_research(evidence: dict[str, _Evidence], main: list[str], rest: list[s
 
     def co_interviewer(e: _Evidence) -> bool:
         steady = e.turns >= 3 and e.asked >= 0.5 or e.turns == 2 and e.asked >= 0.9
+        # shorter turns than the customer's, or (when the customer answers tersely) no answers at all
         return (steady and e.asked_back <= 0.2 and e.asked >= top - 0.3
-                and e.mean_size <= 0.8 * answer_size)
+                and (e.mean_size <= 0.8 * answer_size or e.answered <= 0.1))
 
     def minor_research(e: _Evidence) -> bool:
         return (e.turns <= 3 and e.turns <= 0.15 * total and e.asked_back == 0
-                and (e.asides > 0 or e.one_off_questions))
+                and (e.asides > 0 or e.one_off_questions or e.asks_or_notes))
+
+    def colleague(s: str) -> bool:  # introduced as one of theirs, and asks more than answers
+        e = evidence[s]
+        return (e.asked_back == 0 and e.answered <= 0.34 and e.turns <= 0.25 * total
+                and introduced(s))
+
+    def introduced(s: str) -> bool:
+        return any(introduces_colleague(text, s) for m in main for text in opening.get(m, []))
     return [s for s in rest if s in evidence and s != answerer
-            and (co_interviewer(evidence[s]) or minor_research(evidence[s]))]
+            and (co_interviewer(evidence[s]) or minor_research(evidence[s]) or colleague(s))]
 
 
 def _reasons(evidence: dict[str, _Evidence], chosen: list[str]) -> str:
@@ -219,6 +261,13 @@ def _reasons(evidence: dict[str, _Evidence], chosen: list[str]) -> str:
             continue
         if e.asides and e.turns <= 3:
             parts.append(f"{s}: a note-taker's or observer's line")
+        elif e.courteous and e.turns <= 3:
+            parts.append(f"{s}: only greets or thanks, answers nothing (an observer)")
+        elif e.asks_or_notes and e.turns <= 3 and e.asked < 0.5:
+            parts.append(f"{s}: opens, closes or thanks, answers nothing (a host or an observer)")
+        elif e.asked < 0.5:
+            parts.append(f"{s}: introduced as one of the research side, answers {e.answered:.0%} of "
+                         f"{e.turns} turns")
         else:
             parts.append(f"{s}: asks {e.asked:.0%} of {e.turns} turns")
     return "; ".join(parts)

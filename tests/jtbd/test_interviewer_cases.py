@@ -1,8 +1,8 @@
-"""Who is on the research side, without --interviewer, in 24 hand-written interviews (12 EN,
-12 ZH; see interviewer_cases/README.md): generic labels, names only, two interviewers, a
-note-taker's single line, a customer who asks back, an interviewer who explains the product, two
-customers, role words in labels and headers. A wrong choice drops the customer's words or turns
-the interviewer's into evidence."""
+"""Who is on the research side, without --interviewer, in 65 hand-written interviews (see
+interviewer_cases/README.md): generic labels and tool ids, names only, Q/A records, bracket and
+hyphen labels, two or three interviewers, an observer's single line, a customer who asks back,
+an interviewer who explains the product, two customers, role words in labels and headers. A wrong
+choice drops the customer's words or turns the interviewer's into evidence."""
 
 from __future__ import annotations
 
@@ -13,13 +13,20 @@ import pytest
 
 from icp_coach.transcripts.header_people import header_people
 from icp_coach.transcripts.loader import load_transcript, parse_transcript
-from icp_coach.transcripts.role_cues import asks, asks_back, research_aside
+from icp_coach.transcripts.role_cues import (
+    asks,
+    asks_back,
+    courtesy,
+    introduces_colleague,
+    research_aside,
+)
 
 CASES = Path(__file__).resolve().parent / "interviewer_cases"
 GOLD: dict[str, list[str]] = {
     **json.loads((CASES / "gold.json").read_text(encoding="utf-8")),
-    **{f"fresh/{name}": labels
-       for name, labels in json.loads((CASES / "fresh" / "gold.json").read_text(encoding="utf-8")).items()},
+    **{f"{folder}/{name}": labels
+       for folder in ("fresh", "hard", "unseen", "later", "final")
+       for name, labels in json.loads((CASES / folder / "gold.json").read_text(encoding="utf-8")).items()},
 }
 STILL_WRONG: dict[str, str] = {}  # file -> why the loader still gets it wrong
 
@@ -115,3 +122,84 @@ def test_question_kinds(text: str, kind: str) -> None:
                                   "我这边记一下，会后把纪要发到群里。", "我主要听，偶尔补充几个问题。"])
 def test_note_takers_lines(text: str) -> None:
     assert research_aside(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hana - How do you plan the jobs?\nRick - On paper.\nHana - Why paper?\nRick - Habit, mostly.",
+    "〔钟岚〕你们怎么排班？\n〔邓厂长〕手工排。\n〔钟岚〕为什么？\n〔邓厂长〕习惯了。",
+    "spk_0: How do you plan the jobs?\nspk_1: On paper.\nspk_0: Why paper?\nspk_1: Habit, mostly.",
+    "Q. How do you plan the jobs?\nA. On paper.\nQ. Why paper?\nA. Habit, mostly.",
+    "00:00:01\tHana\tHow do you plan the jobs?\n00:00:05\tRick\tOn paper.\n00:00:09\tHana\tWhy paper?",
+])
+def test_more_label_layouts_are_read(text: str) -> None:
+    transcript = parse_transcript(text, "layout.txt")
+    assert len({t.speaker for t in transcript.turns}) == 2
+    assert len(transcript.interviewers) == 1
+
+
+def test_a_hyphen_in_speech_is_not_a_label() -> None:
+    text = "\n".join(["Ana: How do you start the week?", "Bo: Monday - we load the vans first.",
+                      "Ana: And then?", "Bo: Tuesday - deliveries, all day."])
+    assert {t.speaker for t in parse_transcript(text, "dash.txt").turns} == {"Ana", "Bo"}
+
+
+@pytest.mark.parametrize("text", ["Does it happen often?", "If you could change one thing, what would it be?",
+                                  "What do you do with those?", "你们这个库存是怎么管的？", "那次损失多少钱？"])
+def test_interviewer_questions_are_not_asking_back(text: str) -> None:
+    assert asks(text) and not asks_back(text)
+
+
+def test_a_silent_colleague_who_only_greets_and_thanks_is_on_the_research_side() -> None:
+    lines = ["Mia: Thanks for joining, Tariq. Leo from our team is listening in.", "Leo: Hi Tariq.",
+             "Tariq: Hi both."]
+    for question, answer in [("How many vans do you run?", "Six vans, nine drivers."),
+                             ("How do you plan routes?", "On a whiteboard every morning."),
+                             ("What goes wrong?", "Roadworks, and drivers calling in sick."),
+                             ("When did that last happen?", "Monday. Two drivers off, forty parcels late.")]:
+        lines += [f"Mia: {question}", f"Tariq: {answer}"]
+    lines += ["Mia: Thank you, this was really helpful.", "Leo: Thanks Tariq."]
+    transcript = parse_transcript("\n".join(lines), "vans.txt")
+    assert set(transcript.interviewers) == {"Mia", "Leo"}
+
+
+def test_numbered_participants_can_still_include_a_second_interviewer() -> None:
+    lines = ["Participant 1: Thanks for joining. How many clinics do you run?", "Participant 2: Three clinics."]
+    for question, answer in [("How do you book patients?", "By phone, into a paper diary at each desk."),
+                             ("What goes wrong with the diary?", "Double bookings, twice a week at least."),
+                             ("When was the last one?", "Friday. Two patients for one slot, one left angry.")]:
+        lines += [f"Participant 1: {question}", f"Participant 2: {answer}"]
+    lines += ["Participant 3: One quick question from me: who fixes a double booking?",
+              "Participant 2: The receptionist, by calling one patient to move.",
+              "Participant 1: What have you tried?", "Participant 2: A shared calendar. Nobody kept it up.",
+              "Participant 3: Why did nobody keep it up?", "Participant 2: The desks are too busy on the phone."]
+    assert set(parse_transcript("\n".join(lines), "clinic.txt").interviewers) == {"Participant 1", "Participant 3"}
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("so how do you plan the routes each morning", True),
+    ("sorry to jump in how does the owner use the shared drive", True),
+    ("那后来怎么处理的", True),
+    ("店里一共几个人", True),
+    ("we load the vans first and then the drivers leave", False),
+    ("我们一般早上装车然后司机出发", False),
+])
+def test_questions_without_punctuation(text: str, question: bool) -> None:
+    assert asks(text) == question
+
+
+@pytest.mark.parametrize(("text", "name", "colleague"), [
+    ("Thanks for joining. Owen from our team is on the line too, just listening in.", "Owen", True),
+    ("今天我和我们的产品经理罗斌一起。", "罗斌", True),
+    ("张总您好，我们的访谈大概半小时。", "张总", False),
+    ("Thanks for having us, Gina. How long have you run the roastery?", "Gina", False),
+])
+def test_the_interviewer_introducing_a_colleague(text: str, name: str, colleague: bool) -> None:
+    assert introduces_colleague(text, name) == colleague
+
+
+@pytest.mark.parametrize(("text", "only_courtesy"), [
+    ("Got it, thanks.", True), ("谢谢樊老板、谢谢阿姨。", True), ("邓厂长好。", True),
+    ("Right, we had six vans.", False), ("好的，我们有三十个人。", False), ("Hi, I'm Jess, I run the bar.", False),
+])
+def test_what_a_silent_observer_says(text: str, only_courtesy: bool) -> None:
+    assert courtesy(text) == only_courtesy
