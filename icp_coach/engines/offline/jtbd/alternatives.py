@@ -90,6 +90,11 @@ def _same_name(chosen: str, item: ScoredOption) -> bool:
         len(name) >= 2 and (name in wanted or wanted in name) for name in names))
 
 
+def _weak_name(option: OptionRecord) -> bool:
+    """A clause-opening word never said in answer to a question about options."""
+    return option.topic_only and not any("options" in c.asked for c in option.contexts if not c.taken_up)
+
+
 def considered_threshold(head: LinearHead) -> float:
     return float(head.meta.get("considered_threshold", DEFAULT_CONSIDERED_THRESHOLD))
 
@@ -97,13 +102,16 @@ def considered_threshold(head: LinearHead) -> float:
 def label_alternatives(scored: list[ScoredOption], chosen: str | None,
                        threshold: float = DEFAULT_CONSIDERED_THRESHOLD) -> list[tuple[ScoredOption, str]]:
     """(option, "considered" | "passing") for the options that are alternatives: considered when
-    P(considered) reaches `threshold`, else named in passing unless "none" is likeliest."""
+    P(considered) reaches `threshold`, else named in passing unless "none" is likeliest.
+    A Chinese word seen only opening a clause (option.topic_only: no 叫X, no X系统, no verb of
+    trying before it) is too weak a sign of a name to report as weighed, unless it opens a clause
+    of an answer to "what else did you look at?": otherwise at most in passing."""
     labelled = []
     for item in scored:
         if chosen and _same_name(chosen, item):
             continue
         weights = {name: item.probabilities.get(name, 0.0) for name in CLASSES}
-        if weights["considered"] >= threshold:
+        if weights["considered"] >= threshold and not _weak_name(item.option):
             labelled.append((item, "considered"))
         elif max(weights, key=lambda name: weights[name]) in NAMED:
             labelled.append((item, "passing"))

@@ -40,7 +40,8 @@ from icp_coach.engines.offline.jtbd.option_mentions import (
 )
 
 CUE_GROUPS = ("evidence", "weighed", "dismissive", "verdict", "used_before", "alongside", "chosen",
-              "negated", "keep", "relayed", "served", "found", "rival", "compared")
+              "negated", "keep", "relayed", "served", "found", "rival", "compared", "software",
+              "others_use")
 QUESTION_GROUPS = ("options", "before", "choice")
 _CHOSEN_RIGHT_BEFORE = (
     re.compile(r"\b(switch(ed|ing)? (over )?to|went with|go with|chose|picked|signed (up )?with|"
@@ -49,7 +50,26 @@ _CHOSEN_RIGHT_BEFORE = (
     re.compile(r"(决定(上|用|选|买|换成)了?|用上了?|上了|选了|换成了?|换了|签了|自从用了?|有了|现在用|用了)$"),
 )
 _PERSON_AFTER = re.compile(r"^('s\b)?\s*(said|says|told|asked|thinks|thought|wanted|was like|"
-                           r"goes|called|emailed|mentioned)\b|^\s*说", re.IGNORECASE)
+                           r"goes|called|emailed|mentioned|texted|quit|retired|resigned|reckons|insisted|"
+                           r"remembered|who|(is|was) (my|our) \w+)\b|^,\s+who\b|"
+                           r"^\s*(说|觉得|认为|告诉|跟我说|打电话|天天说|一直说)", re.IGNORECASE)
+# The medium of a demo or a call, not the thing demonstrated: "a demo on Zoom", "在腾讯会议上演示".
+_MEDIUM_BEFORE = re.compile(r"\b(demo|call|meeting|chat|video|webinar|session|walkthrough|presentation|"
+                            r"interview|consult)\w*\s+(\w+\s+){0,4}?(on|over|via|through)\s+(a\s+|the\s+)?$",
+                            re.IGNORECASE)
+_MEDIUM_AROUND_ZH = (re.compile(r"(通过|用|在|开)$"),
+                     re.compile(r"^(上|里)?(给我们|跟我们|和我们)?(演示|开会|开了个会|视频|沟通|聊|讲|连线|面试)"))
+# A channel or a page on a platform, not the platform as an option: "our Facebook group",
+# "their Instagram page", "小红书上发", "抖音直播间".
+_CHANNEL_AFTER = re.compile(r"^('s\s+|\s+)(groups?|pages?|channels?|accounts?|ads?|feeds?|profiles?|posts?|reviews?|"
+                            r"listings?|DMs?|stories|marketplace|messages|shop|storefront)\b|"
+                            r"^(群|号|账号|店铺|主页|直播间|直播|上发|上卖|上推|上找|上看到|上刷到|上搜|评论|私信|广告|"
+                            r"团购|推广|引流|上面发|上面卖)", re.IGNORECASE)
+# The customer turning down what the interviewer named: "Not really, no.", "没有，没想过。"
+_REFUSAL_OPENING = re.compile(r"^\W*(no\b|nope|nah|never\b|not really|not at all|not once|not seriously|"
+                              r"absolutely not|god,? no|honestly,? no|no way|not for a second|"
+                              r"没有|没想过|没考虑|没怎么|没认真|不可能|不会|不考虑|从来没|根本没|压根没|那不可能|没那|不，|不,|不是)",
+                              re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(in|at|from|near|across|around|outside|to|of)\s+(the\s+)?$",
                            re.IGNORECASE)
 # What follows a fronted product name: "X, we did a demo", "X我们试过", "X是同行推荐的", "X呢？"
@@ -78,6 +98,8 @@ class MentionContext:
     turn_lead: str = ""  # the whole answer, when this is the first name in it (what the answer is about)
     stretch: str = ""  # from this name to the next other name in the answer: what is said about it
     taken_up: bool = False  # no name in the answer: it answers a question that named the option
+    medium_before: bool = False  # the medium of a demo or a call ("a demo on Zoom")
+    channel_after: bool = False  # a channel on it ("our Facebook group", "小红书上发")
 
 
 @dataclass
@@ -89,6 +111,7 @@ class OptionRecord:
     quotes: list[tuple[int, int, int]] = field(default_factory=list)  # (turn, start, end)
     interviewer_mentions: int = 0
     topic_only: bool = False  # a Chinese name seen only opening a clause
+    refused_when_asked: int = 0  # answers that open with a refusal after the interviewer named it
 
     @property
     def generic_key(self) -> str:
@@ -229,14 +252,18 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
                 place_before=bool(_PLACE_BEFORE.search(before)),
                 option_answer_opening="options" in asked and position < 2,
                 turn_lead=turn.text if mention.start == first_start else "",
-                stretch=_stretch(turn.text, mention, mentions, spans))
+                stretch=_stretch(turn.text, mention, mentions, spans),
+                medium_before=_medium(before, after),
+                channel_after=bool(_CHANNEL_AFTER.search(after)))
             record = records.setdefault(mention.key, OptionRecord(mention.key, mention.kind))
             record.words[mention.words] += 1
             record.contexts.append(context)
             record.quotes.append((index, *spans[position]))
             if position < 2:
                 named_early.add(mention.key)
+        refused = bool(_REFUSAL_OPENING.search(turn.text[:40]))
         for key in asked_keys:
+            records[key].refused_when_asked += int(refused)
             if key in named_early or not spans:
                 continue
             end = spans[min(1, len(spans) - 1)][1]
@@ -255,6 +282,11 @@ _SPELLING_TAIL = re.compile(r"(?:app|crm|erp|software|system|platform|online|clo
 _BUILD, _OUTSOURCE = "build in-house|自己开发", "agency or outsourcing|外包"
 
 
+def _medium(before: str, after: str) -> bool:
+    zh_before, zh_after = _MEDIUM_AROUND_ZH
+    return bool(_MEDIUM_BEFORE.search(before) or (zh_before.search(before) and zh_after.search(after)))
+
+
 def spelling_key(name: str) -> str:
     """One key for the spellings of one name: case, spaces, hyphens and dots dropped ("Smart Cat",
     "SmartCat", "smart-cat"), and a trailing word for its kind ("Jane App", "明源云系统")."""
@@ -270,6 +302,7 @@ def _absorb(into: OptionRecord, other: OptionRecord) -> None:
     into.quotes += other.quotes
     into.interviewer_mentions += other.interviewer_mentions
     into.topic_only = into.topic_only and other.topic_only
+    into.refused_when_asked += other.refused_when_asked
 
 
 def merge_spellings(records: list[OptionRecord]) -> list[OptionRecord]:
@@ -303,12 +336,14 @@ _STRETCH_GROUPS = ("evidence", "weighed", "verdict", "alongside", "found")
 
 def _stretch(text: str, mention: OptionMention, mentions: list[OptionMention],
              spans: list[tuple[int, int]]) -> str:
-    """The words from `mention` up to the next sentence another name opens (at most 400
-    characters): "Cantaloupe was the big one. ... their rep did a full demo and gave me a quote"
-    ties the demo to Cantaloupe, sentences away; "a demo for me on Zoom" stays StudioFlow's."""
+    """The words from `mention` up to the next sentence another name opens, or up to another name
+    in its own sentence (at most 400 characters): "Cantaloupe was the big one. ... their rep did a
+    full demo and gave me a quote" ties the demo to Cantaloupe, sentences away; "a demo for me on
+    Zoom" stays StudioFlow's; in "Bob told us about X, we trialled it" the trial is X's, not Bob's."""
     openers = {a for a, _ in spans}
+    own_end = next((b for a, b in spans if a <= mention.start < b), len(text))
     later = [m.start for m in mentions if m.start > mention.start and m.key != mention.key
-             and any(0 <= m.start - a <= 12 for a in openers)]
+             and (m.start < own_end or any(0 <= m.start - a <= 12 for a in openers))]
     return text[mention.start:min([*later, mention.start + 400])]
 
 
@@ -340,7 +375,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"answers_{q}" for q in QUESTION_GROUPS)
     + ("chosen_right_before", "chosen_right_before_share", "person_after", "place_before",
        "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only", "acronym",
-       "option_answer_opening")
+       "option_answer_opening", "refused_when_asked", "medium_share", "channel_share")
     + tuple(f"stretch_{g}" for g in _STRETCH_GROUPS) + tuple(f"lead_turn_{g}" for g in _STRETCH_GROUPS)
 )
 
@@ -381,7 +416,10 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
                    min(len(name), 12) / 12, float(bool(option.contexts) and not own),
                    float(zh and option.kind == NAME), float(option.topic_only),
                    float(option.kind == NAME and name.replace(" ", "").isupper()),
-                   float(any(c.option_answer_opening for c in own))] + _stretch_flags(own)
+                   float(any(c.option_answer_opening for c in own)),
+                   float(option.refused_when_asked > 0),
+                   sum(c.medium_before for c in own) / len(own) if own else 0.0,
+                   sum(c.channel_after for c in own) / len(own) if own else 0.0] + _stretch_flags(own)
         rows[row] = values
     return rows
 

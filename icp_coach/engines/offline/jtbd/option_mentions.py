@@ -57,6 +57,10 @@ _ZH_COMMON = frozenset("""
 车间 仓库 工厂 厂里 厂子 街道 社区 小区 村里 镇上 公司里 软件公司 科技公司 网络公司 外包公司 界面 页面 模块 合作
 课程 网课 早课 晚课 会议 报表 单子 手续 证件 现金 押金 定金 尾款 发票 账单 货款 工资 提成 补贴 利润 毛利 损耗
 设备 机器 硬件 芯片 电脑上 手机上 网上 线上 线下 后台 前端 门口 柜台 大厂 小厂 同城 本地 外地 全国 行业里
+配件 进销存 加盟 派工 介绍 风险 办法 客人 报告 打印 企业 国外 国内 名单 高峰 品牌 团购 直播 视频 照片 图片 文件
+资料 版本 链接 二维码 扫码 点单 收银 积分 优惠 折扣 套餐 结算 盘点 出库 入库 进货 发货 退货 物流 快递 配送 运费 材料
+原料 样品 图纸 工期 工地 现场 施工 安全 质量 标准 制度 考核 绩效 加班 排期 预算 审批 报销 签字 盖章 售前 采购 仓管
+人事 行政 老板娘 学徒 酒保 服务员 收银员 厨师 保洁 保安 护工 剪辑 调色 设计 印刷 包装 清洗 保险 贷款 税务 社保
 储值 储值卡 会员卡 实体卡 门禁 正式 规格 型号 招生 排课 免费 便宜 收费 退费 续费 课时 账号 效果 语音 电话 档案
 简单 复杂 方便 麻烦 好用 难用 专业 稳定 做大 做强 鉴定 检测 维修 保养 安装 工单 报修 派单 订单 单据 内部 外部 联赛 比赛 活动 促销 广告 流量 口碑 渠道 平台上 小程序上 公众号 群里 朋友圈
 """.split())
@@ -240,6 +244,23 @@ _ROLE_BEFORE = re.compile(r"\b(?:my|our|his|her|their|the|a|one of (?:our|my|the
                           re.IGNORECASE)
 
 
+# The last word of a business's or a place's name says what it is: "Tractor Supply", "Maple Run
+# Farm", "First National Bank", "Elm Street". Such a name is a supplier, a rival, a customer, the
+# bank or a place, not an option for the job.
+_BUSINESS_OR_PLACE_TAILS = frozenset("""inc llc ltd co corp company sons brothers bros supply supplies
+distributors distributing distribution wholesale wholesalers bank hospital clinic school academy college
+university church farm farms ranch foods market mart store stores shop depot outlet motors hotel inn
+restaurant cafe café bakery street st road rd avenue ave lane boulevard blvd highway county city
+town township park lake river valley hills creek mountain island beach bay airport station mall plaza
+association society council department""".split())
+
+
+def business_or_place(name: str) -> bool:
+    """True when a capitalised name ends in a word for a business or a place ("Tractor Supply")."""
+    words = [w for w in re.split(r"[\s.]+", name.lower()) if w]
+    return len(words) >= 2 and words[-1] in _BUSINESS_OR_PLACE_TAILS
+
+
 def generic_only(name: str) -> bool:
     """True when every word of a capitalised name is a word for a kind of tool ("The App")."""
     words = [w for w in re.split(r"[\s.-]+", name.lower()) if w and w not in _FUNCTION_WORDS]
@@ -259,7 +280,7 @@ def english_names(text: str) -> list[tuple[str, int, int, bool]]:
         raw = match.group(1)
         name = _clean_en_name(raw)
         if len(name) < 2 or name.lower() in _FUNCTION_WORDS or name in gazetteer().not_names \
-                or generic_only(name):
+                or generic_only(name) or business_or_place(name):
             continue
         start = match.start(1) + raw.find(name)
         opening = _sentence_opening(text, start) and not _EN_INNER.search(name)
@@ -278,7 +299,8 @@ def _clean_zh_name(name: str) -> str:
     return name
 
 
-_ZH_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两半多每整好几]+[家个万千百十年月天周次块元台人种套款位条张号点分]|^[一二三四五六七八九十两半几]+(?:礼拜|星期)|几")
+_ZH_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两半多每整好几另]+[家个万千百十年月天周次块元台人种套款位条张号点分段类批轮遍份阵波层半]|"
+                         r"^[一二三四五六七八九十两半几]+(?:礼拜|星期)|几|^一半|^第[一二三四五六七八九十几0-9]")
 
 
 # One-character tails that make a common word a product name ("工单宝", "课时通", "门店云").
@@ -301,8 +323,29 @@ _ZH_NOT_NAME = re.compile(r"^(?:但是|而且|不过|所以|因为|然后|可是
                           r".{2,}(?:老板|经理|老师|师傅|销售|客户|家长|员工|主管|采购|会计|顾问|店长|老总|师)$")
 
 
+# Kinship and household words name people ("我弟弟", "小舅子"), not options.
+_ZH_KIN = re.compile(r"(?:弟弟|哥哥|姐姐|妹妹|老婆|老公|媳妇|丈夫|妻子|爱人|儿子|女儿|闺女|爸爸|妈妈|老爸|老妈|我爸|我妈|"
+                     r"父亲|母亲|舅舅|舅妈|叔叔|婶婶|姑姑|姨妈|表哥|表姐|表弟|表妹|堂哥|堂弟|侄子|外甥|小舅子|大舅子|"
+                     r"亲戚|合伙人|股东|小姨子|连襟|岳父|公公|婆婆|丈母娘)$")
+# Adverbs, conjunctions and time words inside a candidate make it a piece of a clause
+# ("去年刚换", "大概三个礼拜", "但够"), not a name.
+_ZH_CLAUSE_INSIDE = re.compile(r"去年|今年|明年|前年|刚|马上|大概|尤其|但|够|已经|正在|曾经|一直|然后|结果|差点|终于|"
+                               r"后来|原本|本来|其实|顺便|反正|居然|竟然|立马|赶紧|一下子|有个|有家|有种")
+# A name ending in the word for a shop, a works, a school, a bank, an office or a place names a
+# business or a place (a rival, a supplier, a customer, a town), not an option for the job.
+_ZH_BUSINESS_TAIL = re.compile(r"(?:店|厂|馆|院|学校|银行|超市|商场|市场|商城|批发部|门市|局|驿站|村|镇|县|区|市|省|路|街|"
+                               r"协会|学院|大学|中学|小学|医院|诊所|农场|工作室|合作社|车队|中心|公司|机构|"
+                               r"设备|机器|器材|耗材|试剂|药剂|原料|面料)$")
+
+
 def zh_person(name: str) -> bool:
-    return bool(_ZH_PERSON.match(name))
+    return bool(_ZH_PERSON.match(name) or _ZH_KIN.search(name))
+
+
+def zh_business_or_place(name: str) -> bool:
+    """"五金店", "配套厂", "音乐学院", "保险公司": a business or a place named by its kind, and
+    "水处理设备": goods or equipment, not an option."""
+    return bool(_ZH_BUSINESS_TAIL.search(name))
 
 
 @lru_cache(maxsize=4096)
@@ -310,10 +353,12 @@ def zh_name_like(name: str) -> bool:
     """Not a common word, a pronoun phrase or a quantity ("三家", "十几万"), and not a common word
     with one character stuck to it ("设备加") or two common words ("公司内部"); "医云排班" (a name,
     then a common word) is fine.
-    A person ("张教练", "老李") or a clause with a time word is not a name either."""
+    A person ("张教练", "老李", "我弟弟"), a clause with a time word or an adverb, and a business or a
+    place named by its kind ("五金店") are not names either."""
     if (len(name) < 2 or name in _ZH_COMMON or _LATIN.match(name) or _ZH_NUMERAL.search(name)
             or any(ch in _ZH_NEVER_INSIDE for ch in name) or zh_person(name)
-            or _ZH_NOT_NAME.search(name) or name in gazetteer().not_names):
+            or _ZH_NOT_NAME.search(name) or name in gazetteer().not_names
+            or _ZH_CLAUSE_INSIDE.search(name) or zh_business_or_place(name)):
         return False
     edge = _ZH_COMMON_EDGE.search(name)
     if edge is None:
