@@ -18,9 +18,12 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 @cache
 def load_data(name: str) -> Any:
-    """Parse one YAML file from the data folder (cached for the process)."""
+    """Parse one YAML file from the data folder (cached for the process).
+
+    libyaml's safe loader when PyYAML has it: the same data, in a tenth of the time the pure
+    Python one takes on the gazetteers (a tenth of a second of every `extract`)."""
     text = resources.files("icp_coach.engines.offline").joinpath("data", name).read_text("utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
 
 
 def has_cjk(text: str) -> bool:
