@@ -43,7 +43,7 @@ from icp_coach.engines.offline.extraction.size_statements import (
     sides_named,
 )
 from icp_coach.text.money import conversion_note, has_rate, to_usd
-from icp_coach.text.numbers import NumberRange, find_quantities, find_ranges
+from icp_coach.text.numbers import OPEN_CEILING, NumberRange, find_quantities, find_ranges
 
 SIZE_KINDS = (None, "profile")
 _HINT_OPENING = re.compile(
@@ -135,9 +135,10 @@ _CONTRACT = re.compile(
     r"(?<![A-Za-z])(?:acv|tcv|ltv|cac|aov|deal\s+sizes?|deals?|contracts?|ticket\s+sizes?|price[ds]?"
     r"|pricing|per\s+seat|subscriptions?|plans?|charge[sd]?|charging|pay(?:s|ing)?\s+us|paid\s+us"
     r"|budgets?|spend(?:s|ing)?|licen[cs]e[sd]?|fees?|quotes?|invoices?|order\s+value|basket"
+    r"|bids?|bidding|tenders?|projects?"
     r"|raised(?!\s+(?:to|from)\b)|raising|funding|valuation|valued|series\s+[a-e]|seed\s+round|per\s+month|/mo"
     r"|a\s+month)(?![A-Za-z])|客单价|合同|单价|报价|年费|月费|费用|预算|付费|收费|订阅|融资|估值|服务费"
-    r"|软件费|价格|定价|签单|一单|每单|客单"
+    r"|软件费|价格|定价|签单|一单|每单|客单|投标|中标|标的|单个项目|项目规模"
     # ratios and markets: "revenue per employee", "TAM", "市场规模", "人均产值"
     r"|(?<![A-Za-z])(?:per\s+(?:employee|head|person|capita|fte|user|customer|store|location|site)"
     r"|tam|sam|som|market\s+(?:size|is|of)|the\s+market|industry\s+(?:size|is))(?![A-Za-z])"
@@ -148,8 +149,8 @@ _CONTRACT = re.compile(
     r"|毛利(?:润|额)?|净利(?:润)?|利润|工资(?:总额)?|薪酬|人力成本|成本|投入|项目金额|项目额", re.IGNORECASE)
 # A duration or a rate, not a size: "in business 10 to 30 years", "3-5x", "20 to 30 hours".
 _DURATION_AFTER = re.compile(
-    r"^\s*(?:[-‐]?\s*)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|x(?![A-Za-z])"
-    r"|times(?![A-Za-z])|年(?!收|营|产|销)|个月|月(?!收|营)|周|天|小时|分钟|倍|次)", re.IGNORECASE)
+    r"^\s*(?:[-‐]?\s*)?(?:(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|x"
+    r"|times)(?![A-Za-z])|年(?!收|营|产|销)|个月|月(?!收|营)|周|天|小时|分钟|倍|次)", re.IGNORECASE)
 # The customer's money, said with a verb: "doing $20M a year", "brings in 5 to 10 million".
 _REVENUE_VERBS = re.compile(r"(?<![A-Za-z])(?:doing|does|do|making|makes|brings?\s+in|bringing\s+in"
                             r"|turn(?:s|ing)?\s+over|gross(?:es|ing)?|bill(?:s|ing)|top\s+line"
@@ -208,8 +209,10 @@ _CORRECTION_WORD = (r"(?:(?<![A-Za-z])(?:actually|really|instead|make\s+(?:it|th
                     r"|more\s+like)(?:\s+(?:more\s+like|about|around|maybe|like))?|实际上?|其实)"
                     r"\s*[:：,，]?\s*")
 # In a comment or review: "Use 40-200", "go with 50-300", "建议改成 80-300 人".
-_DIRECTIVE_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:use|go\s+with|make\s+it|let'?s\s+say)"
-                               r"|建议|改成|改为|按)\s*$", re.IGNORECASE)
+_DIRECTIVE_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:use|go\s+with|make\s+it|let'?s\s+say|now|new"
+                               r"|(?:new|updated|revised)\s+(?:range|band|size|figures?)\s*[:：]?)"
+                               r"|建议|改成|改为|按|现在是?|新的?(?:范围|区间)?\s*[:：]?)\s*$",
+                               re.IGNORECASE)
 _CORRECTION_NEXT_TO = re.compile(_CORRECTION_WORD + r"$", re.IGNORECASE)
 _CORRECTION_BEFORE_A_FIGURE = re.compile(_CORRECTION_WORD + r"(?=[\d$¥￥一二两三四五六七八九十])",
                                          re.IGNORECASE)
@@ -245,11 +248,17 @@ class Sizes:
     notes: list[str] = field(default_factory=list)
 
 
+# A topic set apart by a comma, said of what follows it: "人嘛，五六百到两千", "营收的话，…",
+# "size-wise, around 20 up to 150".
+_TOPIC_BEFORE = re.compile(r"(?:嘛|呢|的话|方面|这块|这一块|-wise)\s*[,，]\s*$", re.IGNORECASE)
+
+
 def _clause_span(sentence: str, found: NumberRange) -> tuple[int, int]:
     """Where the clause holding a range starts and ends (commas, "but", "但" break clauses)."""
-    start = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, found.start):
-        start = match.end()
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, found.start)]
+    start = starts[-1]
+    if len(starts) > 1 and _TOPIC_BEFORE.search(sentence[:start]):
+        start = starts[-2]
     following = _CLAUSE_BREAK.search(sentence, found.end)
     return start, following.start() if following else len(sentence)
 
@@ -296,11 +305,17 @@ def _nearest_cue(sentence: str, found: NumberRange) -> str | None:
         return None
     name = best[2]
     served = _SERVED_BEFORE.search(before) or _COUNTED_BEFORE.search(before)
-    if name == "employees" and served:
+    if name == "employees" and served and not _staff_after(masked[found.end:]):
         return "served"  # "they serve 5,000 to 50,000 people": "people" alone is no staff
     if name == "served" and _STAFF.search(masked[clause_start:clause_end]):
         return "employees"  # "they serve 40 towns with 200 staff"
     return {"revenue_verb": "revenue", "staff": "employees"}.get(name, name)
+
+
+def _staff_after(after: str) -> bool:
+    """ "40 to 300 employees", "20-120 名员工": the figure names the payroll itself."""
+    return bool(re.match(r"\s*(?:[-‐]?\s*)?(?:名|个|位)?\s*(?:" + _STAFF.pattern + ")", after,
+                         re.IGNORECASE))
 
 
 def _field_in(sentence: str) -> str | None:
@@ -392,16 +407,30 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
                 re.match(r"\s*(?:个|位|名)", after)
                 and _STAFF.search(sentence[max(0, found.start - 8):found.start])):
             return False  # "五六百个工人", "工人五六百个": 个 counts people here
-        if _COUNTED_THING.match(after) or _other_plural(after) or _FLOW_AFTER.match(after) or \
-                _COUNTED_BEFORE.search(sentence[max(0, found.start - 12):found.start]):
+        if _COUNTED_THING.match(after) or _other_plural(after) or _FLOW_AFTER.match(after) or (
+                _COUNTED_BEFORE.search(sentence[max(0, found.start - 12):found.start])
+                and not _staff_after(after)):  # "Customers: 40 to 300 employees" sizes them
             return True
         return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX
     if not found.currency and (_COUNTED_THING.match(after) or _UNIT_CODE.match(after)):
         return True
+    if found.currency and _MONEY_OF_A_THING.match(after):
+        return True  # "$2M-$20M projects", "50-200 万的订单": what one job is worth
     start, end = _clause_span(sentence, found)
     clause = sentence[start:end]
     return bool(_CONTRACT.search(clause)) and not cues("revenue", "").search(clause) \
         and not _REVENUE_VERBS.search(clause)
+
+
+# Money right before what it is the value of: one job, one deal, one purchase, not a revenue.
+_MONEY_OF_A_THING = re.compile(
+    r"^\s*(?:[-‐]?\s*)?(?:[A-Za-z]+[- ])?(?:projects?|jobs?|bids?|tenders?|deals?|contracts?|orders?"
+    r"|tickets?|homes?|houses?|builds?|renovations?|remodels?|loans?|claims?|polic(?:y|ies)"
+    r"|budgets?|awards?|grants?|rounds?|installs?|installations?|properties|portfolios?"
+    r"|transactions?|purchases?|invoices?|quotes?|proposals?|engagements?|programs?|buildings?"
+    r"|shipments?|equipment|machines?)(?![A-Za-z])"
+    r"|^\s*(?:元|人民币)?\s*(?:左右|上下)?\s*(?:的|一个)?\s*(?:项目|工程|订单|单子|大单|标的?|合同|设备|采购)",
+    re.IGNORECASE)
 
 
 def _about_us(sentence: str, found: NumberRange) -> bool:
@@ -422,6 +451,8 @@ def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
 
 
 def _plausible(name: str, low: float | None, high: float | None) -> bool:
+    if low is not None and high is not None and low > high:
+        return False  # "审批编号：2026-118": an identifier, no range runs downhill
     values = [v for v in (low, high) if v is not None]
     if name == "employees":
         looks_like_years = len(values) == 2 and all(
@@ -440,6 +471,8 @@ class _Found:
         level: {"employees": Bounds(how=level), "revenue": Bounds(how=level)}
         for level in ("bounds", "hint")})
     statements: list[Statement] = field(default_factory=list)
+    # Sides a note leaves open ("no ceiling", "不设上限"): no bound or hint fills them.
+    open_sides: set[tuple[str, str]] = field(default_factory=set)
 
     def bound(self, level: str, name: str, kind: str, value: float | None,
               currency: str = "USD", line: int = 0) -> None:
@@ -567,14 +600,19 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
     """Single figures that set or move one bound in a correction: "the floor is 60 from now
     on", "cap moved back up to 180", "下限改成五百人", "按 4 亿封顶"."""
     revision = in_revision_context(unit) or bool(CHANGE.search(sentence))
-    spans = [(r.start, r.end) for r in ranges if r.kind == "range"]
+    moves = {(start, end): found for found, start, end in _side_changes(sentence, ranges)}
+    spans = [(r.start, r.end) for r in ranges if r.kind == "range"
+             and not any(m is r for m in moves.values())]
     quantities = [q for q in find_quantities(sentence) if not q.percent and not q.vague
                   and not any(s <= q.start and q.end <= e for s, e in spans)]
+    quantities = [q for q in quantities if (q.start, q.end) in moves
+                  or not any(m.start <= q.start and q.end <= m.end for m in moves.values())]
     figures = [(q.start, q.end) for q in quantities]
     statements = []
     for q in quantities:
         before = sentence[:q.start]
-        if is_old_value(before):
+        move = moves.get((q.start, q.end))
+        if move is None and is_old_value(before, sentence[q.end:]):
             continue
         value = q.most if q.bound == "at_most" else q.least if q.bound == "at_least" else q.value
         figure = apply_declared(NumberRange(value, value, q.start, q.end, q.currency,
@@ -587,10 +625,17 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
         side = side_of(sentence[clause_start:clause_end], q.start - clause_start,
                        q.end - clause_start, [(a - clause_start, b - clause_start)
                                               for a, b in figures])
+        if move is not None:  # "raised the floor from 10 to 25": the side named before it
+            named = sides_named(sentence[clause_start:move.start])
+            side = named.pop() if len(named) == 1 else None
         if side is None and changed:
             named = sides_named(sentence)
             side = named.pop() if len(named) == 1 else (
                 {"at_least": "min", "at_most": "max"}.get(q.bound or ""))
+        if side is None and q.bound and _bound_alone(sentence, clause_start, q.start, q.end):
+            # "补充：不超过 90 人", "Update: and no more than 90 employees": the amendment is the
+            # bound itself, with nothing said to happen beyond it
+            side = "min" if q.bound == "at_least" else "max"
         if side is None:
             continue
         name = _field_of(sentence, figure, sentence_field, previous_field, strict=strict)
@@ -607,6 +652,51 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
     return statements
 
 
+_OPEN_FLOOR = (r"(?<![A-Za-z])(?:no|without\s+(?:a|an|any))\s+(?:real\s+|hard\s+|lower\s+)?"
+               r"(?:floor|minimum|min|lower\s+(?:limit|bound|end))(?![A-Za-z])|(?:不设|没有|无|不限)下限")
+_OPEN = re.compile(rf"(?P<max>{OPEN_CEILING})|(?P<min>{_OPEN_FLOOR})", re.IGNORECASE)
+
+
+def _open_sides(sentence: str) -> list[tuple[str, str]]:
+    """The sides a sentence leaves open, each with the clause that says it up to the words:
+    "Revenue from $8M, no ceiling" -> ("max", "Revenue from $8M, no ceiling")."""
+    found = []
+    for match in _OPEN.finditer(sentence):
+        start = max([0] + [m.end() for m in re.finditer(r"[.;。；!?！？]", sentence[:match.start()])])
+        found.append(("max" if match.group("max") else "min", sentence[start:match.end()]))
+    return found
+
+
+def _bound_alone(sentence: str, clause_start: int, start: int, end: int) -> bool:
+    """Whether a bound opens its clause and closes it: "不超过 90 人", "and at least 20 staff"."""
+    opening = sentence[clause_start:start]
+    opening = re.sub(r"^\W*(?:and|but|also|plus|并且|而且|另外|同时|且)?\s*", "", opening,
+                     flags=re.IGNORECASE)
+    if len(opening) > 24 or re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}", opening):
+        return False
+    return not _says_what_happens(sentence[end:])
+
+
+def _side_changes(sentence: str, ranges: list[NumberRange]) -> list[tuple[NumberRange, int, int]]:
+    """ "raised the floor from 10 to 25", "上限从 80 人改成 60 人": a range that is one side's move,
+    with where its new value stands (the second end)."""
+    moves = []
+    for found in ranges:
+        if found.kind != "range":
+            continue
+        clause_start, _ = _clause_span(sentence, found)
+        before = sentence[clause_start:found.start]
+        if not re.search(r"(?:(?<![A-Za-z])from|从|由)\s*[$¥￥€£]?\s*$", before, re.IGNORECASE):
+            continue
+        if not sides_named(before) or not (CHANGE.search(sentence[clause_start:found.end])
+                                           or re.search(r"(?<![A-Za-z])(?:went|goes|go)\s", before)):
+            continue
+        last = [q for q in find_quantities(sentence) if found.start <= q.start and q.end <= found.end]
+        if len(last) >= 2:
+            moves.append((found, last[-1].start, last[-1].end))
+    return moves
+
+
 # Kinds whose lines are never read for sizes: what rules a customer out, and the PMF figures.
 _NEVER_SIZES = ("red_flag", "pmf")
 
@@ -620,8 +710,10 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
     sizes = Sizes()
     found_ranges = _Found()
     last_field: str | None = None  # the field the unit before spoke of
+    asked: Unit | None = None  # the unit before, when it asks a question ("How many employees?")
     order = 0
     for unit in units:
+        question, asked = asked, unit if unit.text.rstrip().endswith(("?", "？")) else None
         strict = unit.kind not in SIZE_KINDS
         readable = not unit.is_heading and (not strict or (
             every_kind and unit.kind not in _NEVER_SIZES))
@@ -651,9 +743,16 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
         if previous_field is None and (_CORRECTION.search(unit.text)
                                        or _CORRECTION_BEFORE_A_FIGURE.search(unit.text)):
             previous_field = last_field  # "Update after the call: really 150-600"
+        if previous_field is None and question is not None and question.line == unit.line:
+            previous_field = last_field  # "How many employees? 20 or more.": the answer
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
+            for side, clause in _open_sides(sentence):
+                name = _field_in(clause) or sentence_field or previous_field or last_field
+                if name is not None:
+                    found_ranges.open_sides.add((name, side))
             ranges = find_ranges(sentence)
+            moved = [found for found, _, _ in _side_changes(sentence, ranges)] if every_kind else []
             if every_kind:
                 for statement in _one_sided(unit, sentence, ranges, sentence_field,
                                             previous_field or last_field, strict, sizes,
@@ -661,6 +760,8 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                     order += 1
                     found_ranges.statements.append(replace(statement, order=order))
             for found in ranges:
+                if any(found is m for m in moved):
+                    continue  # "the floor went from 10 to 25": one side moved, no range
                 found = apply_declared(found, _declaration(unit, sentence, found))
                 name = _field_of(sentence, found, sentence_field, previous_field, strict=strict)
                 if name is None or _counts_something_else(sentence, found, name) \
@@ -703,7 +804,7 @@ def _resolve(found: _Found, name: str, result: Bounds) -> None:
         return
     for level in ("bounds", "hint"):
         source = found.levels[level][name]
-        if result.min is None and source.min is not None:
+        if result.min is None and source.min is not None and (name, "min") not in found.open_sides:
             result.min, result.how = source.min, result.how or source.how
-        if result.max is None and source.max is not None:
+        if result.max is None and source.max is not None and (name, "max") not in found.open_sides:
             result.max, result.how = source.max, result.how or source.how
