@@ -88,6 +88,8 @@ _DATE_OR_TIME = re.compile(
     r"|(?<=评论 )|(?<=批注 )|(?<=修订 ))(?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])"
     r"(?![\d/,%.A-Za-z万亿千百人名])"
     r"|^\s*(?:[-*•]\s*)?(?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])(?=\s*(?:[—–:：|]|-\s))"
+    # "09-20", "03/14": a month written with its leading zero is a date
+    r"|(?<![\d.,])0[1-9][-/.](?:0[1-9]|[12]\d|3[01])(?![\d,.%])"
     # an identifier: "审批编号：2026-118", "ticket #4411", "GTM-212", "v1.2"
     r"|(?:(?<=编号)|(?<=单号)|(?<=序号)|(?<=批号)|(?<=工号)|(?<=\bID)|(?<=\bNo\.))"
     r"\s*[:：#]?\s*[\dA-Za-z][\w-]*"
@@ -170,6 +172,9 @@ _AT_LEAST_AFTER = re.compile(
     rf"^{_UNIT_AFTER}\s*(?:\+|或?以上|起|{OPEN_CEILING}|upwards?\b|and\s+upwards?\b|or\s+(?:more|above|bigger|larger|over|up)"
     r"|and\s+(?:up|above|over|upwards?|bigger|larger)\b|plus\b|at\s+(?:the\s+)?least\b"
     r"|minimum\b|at\s+minimum\b)", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<![A-Za-z])from\s*(?:~|about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+_UP_AFTER = re.compile(rf"^{_UNIT_AFTER}\s*(?:up(?:wards?)?|onwards?|on)(?![A-Za-z])"
+                       r"(?!\s*(?:to|until|till|through)\b)", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"(?:~|≈|about|around|roughly|approx\.?|approximately|maybe|perhaps"
                             r"|probably|circa|ca\.|约|大约|大概|差不多|将近|近|估计)\s*$",
                             re.IGNORECASE)
@@ -185,7 +190,7 @@ _FILL = (r"(?:\s+|[,，、]|-(?=\s*to\b)|(?<=to)-|-?ish(?![a-z])|or\s+so|give\s+
          r"|approx\.?|approximately|something\s+like|say|like|even|all\s+the\s+way|right|then|and"
          r"|on\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+most"
          r"|at\s+most|tops|in\s+revenue|revenue|a\s+year|per\s+year|来|多|余|把|出头|左右|上下|个|号|人|名"
-         r"|员工|大概|大约|差不多|约|甚至|一直|最多|能|可能|的)")
+         r"|员工|大概|大约|差不多|约|甚至|一直|最多|能|可能|大的|多的|大点的|大一点的|的)")
 _CONNECT = r"(?:-|–|—|~|～|－|to|up\s*to|upto|through|thru|until|till|into|到|至)"
 _RANGE_JOIN = re.compile(rf"^(?:{_FILL})*{_CONNECT}(?:{_FILL})*$", re.IGNORECASE)
 _BETWEEN_JOIN = re.compile(rf"^(?:{_FILL})*?(?:and|&|和|与|-|–)(?:{_FILL})*$", re.IGNORECASE)
@@ -500,6 +505,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 bound = "at_most"
             elif bound is None and _AT_LEAST_AFTER.match(after):
                 bound = "at_least"
+            elif bound is None and _FROM_BEFORE.search(before) and _UP_AFTER.match(after):
+                bound = "at_least"  # "anything from $10M up", "from 50 people onwards"
         approx = approx or bool(_APPROX_BEFORE.search(before))
         factor = scale or 1.0
         magnitude = _trailing_magnitude(match.group("words")) if match.group("words") else None

@@ -4,7 +4,7 @@ Which field a figure belongs to is read from the words around it, as a person re
 nearest cue in its clause wins - people words ("people", "staff", "员工", "人") make a headcount,
 money words (a currency, "revenue", "营收", "doing $20M a year") a revenue, and a price, a deal
 size or funding ("ACV", "our price", "客单价", "年费", "raised") or a count of something else
-("trucks", "beds", "床位", "门店", "people a day", "服务 5 万用户") makes no firmographic at all.
+("beds", "床位", "门店", "people a day", "服务 5 万用户") makes no firmographic at all.
 With no cue nearby, a figure in the millions is money; then the sentence decides, then the
 sentence before it.
 
@@ -38,12 +38,18 @@ from icp_coach.engines.offline.extraction.size_statements import (
     field_bound,
     in_revision_context,
     is_old_range,
+    opens_as_amendment,
     is_old_value,
     side_of,
     sides_named,
 )
 from icp_coach.text.money import conversion_note, has_rate, to_usd
-from icp_coach.text.numbers import OPEN_CEILING, NumberRange, find_quantities, find_ranges
+from icp_coach.text.numbers import (
+    OPEN_CEILING,
+    NumberRange,
+    find_quantities,
+    find_ranges,
+)
 
 SIZE_KINDS = (None, "profile")
 _HINT_OPENING = re.compile(
@@ -85,7 +91,7 @@ _FLOW_AFTER = re.compile(
     r"|daily|weekly|每天|每日|每周|每月|一天|一周|日均)", re.IGNORECASE)
 # Words that make a headcount whatever else the clause says.
 _STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers|pax"
-                    r"|crews?|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
+                    r"|crew(?!s)|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
                     r"|员工|职员|职工|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
 _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|crews?\s+of|crew\s+sizes?|department|dept|office staff"
@@ -113,7 +119,22 @@ _THINGS = {"containers", "trailers", "printers", "servers", "computers", "charge
            "listeners", "donors", "attendees", "guests", "owners", "renters", "borrowers",
            "plants", "events", "parts", "installs", "freelancers", "contractors",
            "subcontractors", "volunteers", "partners", "affiliates", "resellers", "suppliers",
-           "vendors", "franchisees", "distributors"}
+           "vendors", "franchisees", "distributors", "crews", "teams", "squads", "shifts",
+           # machines and gear named like agents ("10 to 40 excavators", "3-8 loaders")
+           "excavators", "loaders", "tractors", "generators", "compressors", "elevators",
+           "escalators", "mixers", "dozers", "bulldozers", "harvesters", "chillers", "heaters",
+           "coolers", "freezers", "dryers", "washers", "cutters", "grinders", "shredders",
+           "crushers", "conveyors", "reactors", "motors", "tankers", "trawlers", "dumpsters",
+           "counters", "registers", "sprayers", "spreaders", "mowers", "trimmers", "blowers",
+           "rollers", "pavers", "graders", "scrapers", "ventilators", "incubators", "analyzers",
+           "analysers", "simulators", "projectors", "speakers", "transformers", "inverters",
+           "fryers", "boosters", "thrusters", "extruders", "injectors", "lathes", "routers",
+           "trucks", "trackers", "stackers", "palletizers", "labelers",
+           "fillers", "cappers", "boilers", "burners", "kilns", "furnaces", "digesters",
+           "separators", "filters", "purifiers", "dispensers", "vendors", "lockers", "kiosks",
+           "ovens", "fermenters", "tanks", "silos", "elevators",
+           "dredgers", "skidders", "feller-bunchers", "chippers", "splitters",
+           "benders", "presses", "shears", "saws", "drills"}
 # People whose plural the agent suffixes above miss ("200 to 3,000 guards").
 _PEOPLE_WORDS = {"guards", "cooks", "chefs", "clerks", "aides", "staffers", "folks", "hands",
                  "nurses", "drivers", "officers", "agents", "reps", "crew"}
@@ -191,7 +212,8 @@ def _chosen_option(text: str, sentence: str, found: NumberRange) -> bool:
 _ABOUT_US = re.compile(
     r"(?<![A-Za-z])(?:our\s+(?:own\s+)?(?:team|startup|company|firm|business|shop|agency|headcount"
     r"|staff|revenue|arr|mrr|sales|run[- ]rate|bookings)|we(?:'re|\s+are|\s+were)\s+(?:at|about"
-    r"|around|roughly|now|only|just|a\s+team|\d)|we(?:'ve|\s+have)?\s+(?:grew|grown|hit|reached"
+    r"|around|roughly|now(?!\s+(?:saying|going|targeting|calling|thinking|looking|aiming|focusing"
+    r"|using|selling|after))|only|just|a\s+team|\d)|we(?:'ve|\s+have)?\s+(?:grew|grown|hit|reached"
     r"|crossed)|we\s+(?:employ|did|made))(?![A-Za-z])"
     r"|我们(?:自己|公司|团队|今年|去年|目前|现在)|我司|本公司|我方", re.IGNORECASE)
 _CUSTOMER = re.compile(r"(?<![A-Za-z])(?:customers?|clients?|they|their|them|buyers?|accounts?"
@@ -505,7 +527,9 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
         if every_kind and not corrects:
             corrects = bool(CHANGE.search(sentence[clause_start:found.end + 8])) or (
                 in_revision_context(unit) and bool(_DIRECTIVE_BEFORE.search(
-                    sentence[clause_start:found.start])))
+                    sentence[clause_start:found.start]))) or (
+                opens_as_amendment(unit) and _states_the_size(sentence, found)) \
+                or bool(re.search(r"~~\s*$", sentence[:found.start]))  # "~~10-80~~ 20-80"
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line,
                                                 corrects, order))
     elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
@@ -516,6 +540,22 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
     else:
         found_ranges.bound("bounds", name, found.kind, low if found.kind == "at_least" else high,
                            currency, unit.line)
+
+
+# "两三百人的厂没有…", "the 10-20 person shops churn": a group the sentence says something of.
+_GROUP_AFTER = re.compile(
+    r"^\s*(?:人|名|号人)?\s*(?:左右|上下)?\s*的(?:厂|工厂|公司|企业|客户|店|门店|机构|商家|那些|那种)"
+    r"|^[\s-]*(?:person|people|employee|staff|seat|truck)s?\s+(?:shops|firms|companies|ones|outfits"
+    r"|businesses|agencies|groups|practices|operators|dealers|contractors)", re.IGNORECASE)
+
+
+def _states_the_size(sentence: str, found: NumberRange) -> bool:
+    """Whether an amending entry's range is the size itself ("Update: 20-60 employees", "修改为：
+    员工 20-80 人"), not a date ("v1.1: 09-20; ...") or a group it explains ("两三百人的厂…")."""
+    start, end = _clause_span(sentence, found)
+    if _GROUP_AFTER.match(sentence[found.end:]):
+        return False
+    return bool(found.currency or _field_in(sentence[start:end]))
 
 
 def _says_what_happens(after: str) -> bool:
@@ -639,6 +679,10 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
         if side is None:
             continue
         name = _field_of(sentence, figure, sentence_field, previous_field, strict=strict)
+        if name == "revenue" and sentence_field is None and not (q.currency or q.own_scale
+                                                                   or figure.scaled) \
+                and q.value < 1000:
+            name = "employees"  # "Comment: I'd go 20 minimum." after revenue talk: no revenue is 20
         # What else the sentence counts is read in the figure's own clause: "the employee range
         # should start at 15, not 12: the 12-person shops had no dedicated dispatcher".
         clause = sentence[clause_start:clause_end]

@@ -43,6 +43,7 @@ CHANGE = re.compile(
     r"|(?:chang|rais|lower|bump|mov|increas|decreas|reduc|lift|shift|adjust|push|pull|drop|cut"
     r"|tighten|narrow|widen|add)(?:e|es|ed|ing|s)?\b[^.;:!?]{0,40}?\b(?:to|at|of)"
     r"|add(?:ed|ing|s)?\s+(?:an?\s+)?(?:upper|lower|top|bottom|hard)?\s*(?:cap|ceiling|floor|limit|bound)"
+    r"|actually|let'?s\s+(?:say|go\s+with|use|make\s+it)|i'?d\s+(?:go|say|use)"
     r")(?![A-Za-z])|,\s*not\s+(?=[$¥￥€£]?\s*\d)"
     r"|更正|修正|订正|收窄|缩小|放宽|改成|改为|改到|改至|提到|提高到|提高至|提至|降到|降低到|降至|降为|调整"
     r"|调到|调为|调至|[上下]调|上移|下移|扩大到|扩到|缩到|应为|应该是|加(?:个|一个|上|了)?(?:上限|下限|封顶)"
@@ -65,15 +66,23 @@ _OPENING = re.compile(r"^\W{0,3}([^:：\n]{1,40}?)\s*[:：]")
 # Right before a figure: the old value a correction replaces.
 _OLD_VALUE_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:not|from|instead\s+of|rather\s+than|was|used\s+to\s+be|originally"
-    r"|previously)|原来(?:填的|写的|定的)?(?:是)?|原先(?:是)?|之前(?:是|写的是)?|以前(?:是)?|而不是|不是"
+    r"|previously)|原来(?:填的|写的|定的)?(?:是)?|原先(?:是)?|之前(?:是|写的是)?|以前(?:是)?|而不是|不是|(?:^|(?<=[\s:：(（]))~~"
     r"|第一版[^，。；]{0,12}?是?|初稿[^，。；]{0,8}?是?)\s*(?:the\s+|about\s+|约)?[$¥￥€£]?\s*$",
     re.IGNORECASE)
 # A range said as the one a change replaced: "widened from 35-300", "原来是 100-500 人".
 _OLD_RANGE_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:(?:widened|narrowed|changed|moved|raised|lowered|revised|updated|cut"
-    r"|expanded|shrunk|went|tightened)\s+from|used\s+to\s+be|originally|previously)"
-    r"|原来(?:填的|写的|定的)?(?:是)?|原先(?:是)?|以前(?:是)?|第一版[^，。；]{0,12}?是?)"
+    r"|expanded|shrunk|went|tightened)\s+from|used\s+to\s+be|originally|previously|formerly"
+    r"|was|were|not|instead\s+of|rather\s+than|old)"
+    r"|原来(?:填的|写的|定的)?(?:是)?|原先(?:是)?|以前(?:是)?|之前(?:是|写的是)?|而不是|不是|旧的?"
+    r"|第一版[^，。；]{0,12}?是?|(?:^|(?<=[\s:：(（]))~~)"
     r"\s*(?:the\s+|about\s+|约)?[$¥￥€£]?\s*$", re.IGNORECASE)
+# Words opening an entry that replaces what was said before ("Update:", "Final:", "修改为：",
+# "最终版："): a range said there is the one that stands. Comments and reviews only discuss.
+_AMENDING = re.compile(
+    r"(?<![A-Za-z])(?:updat(?:e|ed|es)|edit(?:ed|s)?|revis(?:ed|ion)|correct(?:ed|ion)|final"
+    r"|changed?|new|now|amended|v\d+(?:\.\d+)*)(?![A-Za-z])"
+    r"|更新|修改|更正|修正|变更|最终|定稿|改为|改成|调整为|新版|现在", re.IGNORECASE)
 
 
 def field_bound(unit: Unit) -> tuple[str, str, str, str] | None:
@@ -95,15 +104,28 @@ def field_bound(unit: Unit) -> tuple[str, str, str, str] | None:
     return field, which, name, match.group("value")
 
 
+def _openings(unit: Unit) -> tuple[str, ...]:
+    """The words a unit opens with: its label or lead, and what a speaker reading dropped."""
+    opening = unit.raw[:max(0, unit.raw.find(unit.text))] if unit.text in unit.raw else ""
+    said = _OPENING.match(unit.text)
+    return (unit.label, unit.lead, opening, said.group(1) if said else "")
+
+
+def opens_as_amendment(unit: Unit) -> bool:
+    """ "Update: 20-60 employees", "Final: ...", "修改为：员工 20-80 人", "v3 (May 20): ...":
+    what the entry says replaces the note's earlier figure."""
+    return any(_AMENDING.search(w) for w in _openings(unit) if w) or any(
+        _DATED_ENTRY.match(w) for w in (_openings(unit)[2] + unit.text,) if w)
+
+
 def in_revision_context(unit: Unit) -> bool:
     """Whether the unit sits under a comment, review, approval or revision label or heading, or
     opens as a dated entry or a comment ("Comment (Lee, Jun 3): ...", "Update: ...", "10/5 变更：")."""
-    opening = unit.raw[:max(0, unit.raw.find(unit.text))] if unit.text in unit.raw else ""
-    said = _OPENING.match(unit.text)
-    words = (unit.label, unit.lead, unit.heading, opening, said.group(1) if said else "")
-    if any(_REVISION_CONTEXT.search(w) for w in words if w):
+    label, lead, opening, said = _openings(unit)
+    if any(_REVISION_CONTEXT.search(w) or _AMENDING.search(w)
+           for w in (label, lead, unit.heading, opening, said) if w):
         return True
-    return any(_DATED_ENTRY.match(w) for w in (opening + unit.text, unit.label, unit.lead) if w)
+    return any(_DATED_ENTRY.match(w) for w in (opening + unit.text, label, lead) if w)
 
 
 def side_of(clause: str, start: int, end: int, figures: list[tuple[int, int]]) -> str | None:
