@@ -38,8 +38,8 @@ from icp_coach.engines.offline.extraction.size_statements import (
     field_bound,
     in_revision_context,
     is_old_range,
-    opens_as_amendment,
     is_old_value,
+    opens_as_amendment,
     side_of,
     sides_named,
 )
@@ -128,12 +128,10 @@ _THINGS = {"containers", "trailers", "printers", "servers", "computers", "charge
            "counters", "registers", "sprayers", "spreaders", "mowers", "trimmers", "blowers",
            "rollers", "pavers", "graders", "scrapers", "ventilators", "incubators", "analyzers",
            "analysers", "simulators", "projectors", "speakers", "transformers", "inverters",
-           "fryers", "boosters", "thrusters", "extruders", "injectors", "lathes", "routers",
-           "trucks", "trackers", "stackers", "palletizers", "labelers",
-           "fillers", "cappers", "boilers", "burners", "kilns", "furnaces", "digesters",
-           "separators", "filters", "purifiers", "dispensers", "vendors", "lockers", "kiosks",
-           "ovens", "fermenters", "tanks", "silos", "elevators",
-           "dredgers", "skidders", "feller-bunchers", "chippers", "splitters",
+           "fryers", "boosters", "thrusters", "extruders", "injectors", "lathes", "trucks", "trackers", "stackers", "palletizers", "labelers",
+           "fillers", "cappers", "burners", "kilns", "furnaces", "digesters",
+           "separators", "filters", "purifiers", "dispensers", "kiosks",
+           "ovens", "fermenters", "tanks", "silos", "dredgers", "skidders", "feller-bunchers", "chippers", "splitters",
            "benders", "presses", "shears", "saws", "drills"}
 # People whose plural the agent suffixes above miss ("200 to 3,000 guards").
 _PEOPLE_WORDS = {"guards", "cooks", "chefs", "clerks", "aides", "staffers", "folks", "hands",
