@@ -167,11 +167,13 @@ _UNIT_AFTER = (r"(?:\s*(?:号人|人|名|家|元|个人|员工|规模|左右|上
                r"|annually)(?![A-Za-z]))*")
 _AT_MOST_AFTER = re.compile(
     rf"^{_UNIT_AFTER}\s*(?:或?以下|以内|之内|封顶|or\s+(?:less|fewer|under|smaller|below)"
-    r"|and\s+(?:below|under|smaller)|max\b|tops\b|at\s+(?:the\s+)?most\b)", re.IGNORECASE)
+    r"|and\s+(?:below|under|smaller)|max\b|tops\b|at\s+(?:the\s+)?most\b"
+    r"|(?:on|at)\s+the\s+(?:big|bigger|high|higher|top|upper|large|larger)\s+end\b)", re.IGNORECASE)
 _AT_LEAST_AFTER = re.compile(
     rf"^{_UNIT_AFTER}\s*(?:\+|或?以上|起|{OPEN_CEILING}|upwards?\b|and\s+upwards?\b|or\s+(?:more|above|bigger|larger|over|up)"
     r"|and\s+(?:up|above|over|upwards?|bigger|larger)\b|plus\b|at\s+(?:the\s+)?least\b"
-    r"|minimum\b|at\s+minimum\b)", re.IGNORECASE)
+    r"|minimum\b|at\s+minimum\b"
+    r"|(?:on|at)\s+the\s+(?:small|smaller|low|lower|bottom)\s+end\b)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?<![A-Za-z])from\s*(?:~|about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 _UP_AFTER = re.compile(rf"^{_UNIT_AFTER}\s*(?:up(?:wards?)?|onwards?|on)(?![A-Za-z])"
                        r"(?!\s*(?:to|until|till|through)\b)", re.IGNORECASE)
@@ -191,7 +193,9 @@ _FILL = (r"(?:\s+|[,，、]|-(?=\s*to\b)|(?<=to)-|-?ish(?![a-z])|or\s+so|give\s+
          r"|on\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+most"
          r"|at\s+most|tops|in\s+revenue|revenue|a\s+year|per\s+year|来|多|余|把|出头|左右|上下|个|号|人|名"
          r"|员工|大概|大约|差不多|约|甚至|一直|最多|能|可能|大的|多的|大点的|大一点的|的)")
-_CONNECT = r"(?:-|–|—|~|～|－|to|up\s*to|upto|through|thru|until|till|into|到|至)"
+_CONNECT = (r"(?:-|–|—|~|～|－|to|up\s*to|upto|through|thru|until|till|into|到|至"
+            # "两百人出头，大的一千六百人": the big ones said as the other end
+            r"|(?<=[，,、；;\s])(?:最大的|最多的|大的|多的)(?:能|可以|会)?(?:到|有|达到?)?)")
 _RANGE_JOIN = re.compile(rf"^(?:{_FILL})*{_CONNECT}(?:{_FILL})*$", re.IGNORECASE)
 _BETWEEN_JOIN = re.compile(rf"^(?:{_FILL})*?(?:and|&|和|与|-|–)(?:{_FILL})*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?:between|from|在|介于|从)\s*(?:~|about|around|roughly|maybe)?\s*$",

@@ -467,7 +467,18 @@ def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
     clause = sentence[start:end]
     if any(clause.strip() and clause.strip() in excluded for excluded in unit.excluded):
         return True
-    return bool(SEGMENT_RULED_OUT.search(_NEGATED_BOUND.sub(" ", clause)))
+    if _GROUP_AFTER.match(sentence[found.end:]) and _FAILED.search(
+            re.split(r"[;；.。!?！？]", sentence[found.end:])[0]):
+        return True  # "30-40 人的厂我们试过，不行", "the 10-20 person shops churned"
+    return bool(SEGMENT_RULED_OUT.search(_NEGATED_BOUND.sub(" ", _OPEN.sub(" ", clause))))
+
+
+# What went wrong with a group the notes tried.
+_FAILED = re.compile(
+    r"(?<![A-Za-z])(?:churn(?:ed|s)?|didn'?t\s+(?:work|buy|renew|convert|stick|last)|failed"
+    r"|never\s+(?:worked|bought|renewed|converted)|struggled|fell\s+(?:off|through)|cancel(?:l?ed)?"
+    r"|were\s+a\s+(?:mess|pain|disaster|bust))(?![A-Za-z])"
+    r"|不行|没用|失败|流失|搞不定|做不起来|不续费|续不了|都跑了|亏了|退了|黄了", re.IGNORECASE)
 
 
 def _plausible(name: str, low: float | None, high: float | None) -> bool:
@@ -667,9 +678,10 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
             named = sides_named(sentence[clause_start:move.start])
             side = named.pop() if len(named) == 1 else None
         if side is None and changed:
+            # "后来改成 80 人起，上限 600 人": the figure's own bound word, then the sentence's side
             named = sides_named(sentence)
-            side = named.pop() if len(named) == 1 else (
-                {"at_least": "min", "at_most": "max"}.get(q.bound or ""))
+            side = {"at_least": "min", "at_most": "max"}.get(q.bound or "") or (
+                named.pop() if len(named) == 1 else None)
         if side is None and q.bound and _bound_alone(sentence, clause_start, q.start, q.end):
             # "补充：不超过 90 人", "Update: and no more than 90 employees": the amendment is the
             # bound itself, with nothing said to happen beyond it
@@ -696,6 +708,7 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
 
 _OPEN_FLOOR = (r"(?<![A-Za-z])(?:no|without\s+(?:a|an|any))\s+(?:real\s+|hard\s+|lower\s+)?"
                r"(?:floor|minimum|min|lower\s+(?:limit|bound|end))(?![A-Za-z])|(?:不设|没有|无|不限)下限")
+# "no max", "不设上限" leave a side open; they rule nothing out.
 _OPEN = re.compile(rf"(?P<max>{OPEN_CEILING})|(?P<min>{_OPEN_FLOOR})", re.IGNORECASE)
 
 

@@ -18,6 +18,7 @@ _MIN_WORDS = (r"(?<![A-Za-z])(?:floor|minimum|min|(?:lower|low|bottom)\s+(?:boun
               r"|start(?:s|ing)?\s+at|begin(?:s|ning)?\s+at|entry\s+point)(?![A-Za-z])"
               r"|下限|最低|最少|起步|门槛|起点")
 _MAX_WORDS = (r"(?<![A-Za-z])(?:cap|capped|ceiling|maximum|max|(?:upper|top|high)\s+(?:bound|end|limit)"
+              r"|top(?=\s+(?:stays|remains|is|was|moves|goes)\b)"
               r"|tops?\s+out)(?![A-Za-z])|上限|封顶|最高|最多|顶格")
 _SIDE = re.compile(rf"(?P<min>{_MIN_WORDS})|(?P<max>{_MAX_WORDS})", re.IGNORECASE)
 # A field name's own side token: "icp_employees_min", "revenue-max-usd", "EmployeesMax".
@@ -44,6 +45,7 @@ CHANGE = re.compile(
     r"|tighten|narrow|widen|add)(?:e|es|ed|ing|s)?\b[^.;:!?]{0,40}?\b(?:to|at|of)"
     r"|add(?:ed|ing|s)?\s+(?:an?\s+)?(?:upper|lower|top|bottom|hard)?\s*(?:cap|ceiling|floor|limit|bound)"
     r"|actually|let'?s\s+(?:say|go\s+with|use|make\s+it)|i'?d\s+(?:go|say|use)"
+    r"|now\s+it'?s|now\s+(?:it\s+)?is|it'?s\s+now|stays?\s+at|remains?\s+at|unchanged\s+at"
     r")(?![A-Za-z])|,\s*not\s+(?=[$¥￥€£]?\s*\d)"
     r"|更正|修正|订正|收窄|缩小|放宽|改成|改为|改到|改至|提到|提高到|提高至|提至|降到|降低到|降至|降为|调整"
     r"|调到|调为|调至|[上下]调|上移|下移|扩大到|扩到|缩到|应为|应该是|加(?:个|一个|上|了)?(?:上限|下限|封顶)"
@@ -66,7 +68,8 @@ _OPENING = re.compile(r"^\W{0,3}([^:：\n]{1,40}?)\s*[:：]")
 # Right before a figure: the old value a correction replaces.
 _OLD_VALUE_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:not|from|instead\s+of|rather\s+than|was|used\s+to\s+be|originally"
-    r"|previously)|原来(?:填的|写的|定的)?(?:是)?|原先(?:是)?|之前(?:是|写的是)?|以前(?:是)?|而不是|不是|(?:^|(?<=[\s:：(（]))~~"
+    r"|previously|initially|at\s+first|early\s+on)|原来(?:填的|写的|定的)?(?:是|按)?|原先(?:是|按)?"
+    r"|之前(?:是|写的是|按)?|以前(?:是|按)?|最早(?:是|按)?|一开始(?:是|按)?|起初(?:是|按)?|而不是|不是|(?:^|(?<=[\s:：(（]))~~"
     r"|第一版[^，。；]{0,12}?是?|初稿[^，。；]{0,8}?是?)\s*(?:the\s+|about\s+|约)?[$¥￥€£]?\s*$",
     re.IGNORECASE)
 # A range said as the one a change replaced: "widened from 35-300", "原来是 100-500 人".
