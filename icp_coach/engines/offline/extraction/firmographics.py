@@ -722,6 +722,22 @@ def _open_sides(sentence: str) -> list[tuple[str, str]]:
     return found
 
 
+def _names_a_field(unit_or_text: Unit | str) -> str | None:
+    """The field a short line with no figure names ("Headcount", "Revenue (USD)", "员工规模")."""
+    text = unit_or_text if isinstance(unit_or_text, str) else unit_or_text.text
+    text = text.strip(" :：*#-")
+    if not text or len(text) > 30 or re.search(r"\d", text):
+        return None
+    return _field_in(text)
+
+
+def _heading_states_a_size(unit: Unit) -> bool:
+    """ "## Sweet spot: 50-400 employees, $15M-$150M revenue": a heading that says the size."""
+    return unit.kind in SIZE_KINDS and not unit.text.rstrip().endswith(("?", "？")) \
+        and _field_in(unit.text) is not None and any(r.kind == "range"
+                                                     for r in find_ranges(unit.text))
+
+
 def _bound_alone(sentence: str, clause_start: int, start: int, end: int) -> bool:
     """Whether a bound opens its clause and closes it: "不超过 90 人", "and at least 20 staff"."""
     opening = sentence[clause_start:start]
@@ -767,11 +783,13 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
     last_field: str | None = None  # the field the unit before spoke of
     asked: Unit | None = None  # the unit before, when it asks a question ("How many employees?")
     order = 0
+    named_line: str | None = None  # the field a bare line before named ("Headcount" over "50-400")
     for unit in units:
         question, asked = asked, unit if unit.text.rstrip().endswith(("?", "？")) else None
-        strict = unit.kind not in SIZE_KINDS
-        readable = not unit.is_heading and (not strict or (
-            every_kind and unit.kind not in _NEVER_SIZES))
+        over, named_line = named_line, _names_a_field(unit)
+        strict = unit.kind not in SIZE_KINDS or unit.is_heading
+        readable = (not unit.is_heading or (every_kind and _heading_states_a_size(unit))) and (
+            not strict or (every_kind and unit.kind not in _NEVER_SIZES))
         if every_kind and not unit.is_heading and unit.kind == "red_flag":
             # "Groups under 60 staff churned: the floor is 60 from now on": what a red flag
             # says of the profile's own bound still moves it; nothing else in it is read.
@@ -800,6 +818,9 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
             previous_field = last_field  # "Update after the call: really 150-600"
         if previous_field is None and question is not None and question.line == unit.line:
             previous_field = last_field  # "How many employees? 20 or more.": the answer
+        if previous_field is None:
+            # "Headcount" over "50-400", "## 员工规模" over "200-1600": the line or heading names it
+            previous_field = over or (_names_a_field(unit.heading) if unit.heading else None)
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
             for side, clause in _open_sides(sentence):
