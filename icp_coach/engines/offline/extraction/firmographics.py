@@ -152,14 +152,15 @@ _NOT_A_COUNT = {"this", "its", "is", "was", "has", "us", "plus", "as", "yes", "t
 # Money that is not the customer's revenue: our price, a deal's value, a budget, funding.
 _CONTRACT = re.compile(
     r"(?<![A-Za-z])(?:acv|tcv|ltv|cac|aov|deal\s+sizes?|deals?|contracts?|ticket\s+sizes?|price[ds]?"
-    r"|pricing|per\s+seat|subscriptions?|plans?|charge[sd]?|charging|pay(?:s|ing)?\s+us|paid\s+us"
+    r"|pricing|per\s+seat|subscriptions?|plans?|charge[sd]?|charging|pay(?:s|ing)?|paid"
     r"|budgets?|spend(?:s|ing)?|licen[cs]e[sd]?|fees?|quotes?|invoices?|order\s+value|basket"
     r"|bids?|bidding|tenders?|projects?"
     r"|raised(?!\s+(?:to|from)\b)|raising|funding|valuation|valued|series\s+[a-e]|seed\s+round|per\s+month|/mo"
     r"|a\s+month)(?![A-Za-z])|客单价|合同|单价|报价|年费|月费|费用|预算|付费|收费|订阅|融资|估值|服务费"
     r"|软件费|价格|定价|签单|一单|每单|客单|投标|中标|标的|单个项目|项目规模"
     # ratios and markets: "revenue per employee", "TAM", "市场规模", "人均产值"
-    r"|(?<![A-Za-z])(?:per\s+(?:employee|head|person|capita|fte|user|customer|store|location|site)"
+    r"|(?<![A-Za-z])(?:per\s+(?:employee|head|person|capita|fte|user|customer|store|location|site"
+    r"|account|client|seat|licen[cs]e|job|logo|contract)"
     r"|tam|sam|som|market\s+(?:size|is|of)|the\s+market|industry\s+(?:size|is))(?![A-Za-z])"
     r"|市场规模|市场容量|行业规模|市场空间|人均(?:产值|营收|收入|销售额?|创收)?|单店|每人|坪效"
     # profit, cost and payroll: the customer's money, but no revenue ("EBITDA $2M-$8M", "毛利")
@@ -602,12 +603,21 @@ def _chosen_range(ranges: list[Bounds]) -> Bounds:
     return first
 
 
+# A line's label naming our price or a deal ("ACV:", "Deal size:", "客单价："), not the customer.
+_PRICE_LABEL = re.compile(r"(?<![A-Za-z])(?:acv|tcv|deal\s+sizes?|contract\s+(?:value|size)|price"
+                          r"|pricing|ticket\s+size)(?![A-Za-z])|客单价|合同额|合同金额|报价|年费|单价",
+                          re.IGNORECASE)
+# A bracket that glosses a figure in dollars: "（美元口径约 2800 万-2.8 亿）", "(in USD: 4-30M)".
+_DOLLAR_GLOSS = re.compile(r"[（(][^（()）]*?(?:美元|美金|USD|US\$|dollars?)[^（()）\d]*$", re.IGNORECASE)
+
+
 def _in_usd(name: str, found: NumberRange, sentence: str, sizes: Sizes,
             cny_per_usd: float) -> tuple[float | None, float | None, str] | None:
     """The figure in the field's units (revenue in USD), or None when it is no plausible size."""
     low, high, currency = found.min, found.max, "USD"
     if name == "revenue":
-        currency = found.currency or ("CNY" if has_cjk(sentence) else "USD")
+        glossed = found.currency is None and _DOLLAR_GLOSS.search(sentence[:found.start])
+        currency = found.currency or ("USD" if glossed else "CNY" if has_cjk(sentence) else "USD")
         if not has_rate(currency):
             return None  # "3-10 亿港币": no rate to give it in dollars
         low = None if low is None else to_usd(low, currency, cny_per_usd)
@@ -812,6 +822,9 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
             continue
         # "Headcount (FTE): 30 - 300; avg deal $18k": the label speaks for each of its items.
         label_field = _field_in(unit.label) if unit.label and unit.label not in unit.text else None
+        dropped = unit.raw[:unit.raw.find(unit.text)] if unit.text and unit.text in unit.raw else ""
+        if _PRICE_LABEL.search(dropped):
+            continue  # "ACV: $18k-$45k", its label read as a speaker and dropped: our price
         previous_field: str | None = label_field
         if previous_field is None and (_CORRECTION.search(unit.text)
                                        or _CORRECTION_BEFORE_A_FIGURE.search(unit.text)):
