@@ -28,6 +28,22 @@ ZH = "- 目标：瓷砖铺贴公司，员工 10-80 人，年营收 500 万-5000 
 
 # A later figure wins: a dated update, a comment, a changelog, a change verb, an arrow.
 LATER_CORRECTIONS: list[tuple[str, Bounds]] = [
+    ('Sign shops with 10-90 people.\n\nAfter the pilot: 25 is the new floor.',
+     (25, 90, None, None)),
+    ('Sign shops with 10-90 people.\n\nPilot learnings: shops under 25 people never used the scheduler. Floor → 25.',
+     (25, 90, None, None)),
+    ('Sign shops with 10-90 people.\n- 2026-11-02: 25+ only',
+     (25, 90, None, None)),
+    ('Sign shops with 10-90 people.\nUpdate: shops with fewer than 25 people are out.',
+     (25, 90, None, None)),
+    ('Sign shops with 10-90 people.\nRevised: minimum headcount 25.',
+     (25, 90, None, None)),
+    ('标识制作公司，员工 10-90 人。\n更新：25 人以下的不做了。',
+     (25, 90, None, None)),
+    ('标识制作公司，员工 10-90 人。\n后来发现 25 人以下的用不起来，下限定 25 人。',
+     (25, 90, None, None)),
+    ('标识制作公司，员工 10-90 人。\n（11/3 更新：只做 25 人以上的）',
+     (25, 90, None, None)),
     ('- Who: kennels, 10-80 employees, $1M-$8M revenue\n- Update (Oct 3): floor raised to 20 employees',
      (20, 80, 1000000, 8000000)),
     ('- Who: kennels, 10-80 employees, $1M-$8M revenue\n- Oct 3: changed the minimum to 20 employees',
@@ -201,6 +217,20 @@ ONE_SIDED: list[tuple[str, Bounds]] = [
 
 # Small numbers that count something else: scores, IDs, sites, machines, crews, jobs.
 OTHER_COUNTS: list[tuple[str, Bounds]] = [
+    ('- Staff: up to 60\n- Must have at least 1 full-time audiologist\n- Floor: 12 staff',
+     (12, 60, None, None)),
+    ('Clinics with up to 60 staff, at least one licensed audiologist, minimum 12 employees.',
+     (12, 60, None, None)),
+    ('- Up to 120 employees\n- 2+ sheets of ice\n- at least 15 employees',
+     (15, 120, None, None)),
+    ('Rinks: 2 or more sheets, 15-120 employees.',
+     (15, 120, None, None)),
+    ('Employees: max 120. They need 2+ zamboni drivers. Minimum 15 staff overall.',
+     (15, 120, None, None)),
+    ('Headcount under 120; 8+ technicians in the field; 12 employees minimum.',
+     (12, 120, None, None)),
+    ('At least 2 crews, at least 12 employees, no more than 90 employees.',
+     (12, 90, None, None)),
     ('OA 审批单\n审批编号：2026-118\u3000优先级：3\n员工人数：200-800 人\n年营收：1-5 亿元',
      (200, 800, 13888889, 69444444)),
     ('Ticket GTM-212, story points: 5, priority P2\nSegment: kennels with 30-300 staff and $2M-$25M revenue.',

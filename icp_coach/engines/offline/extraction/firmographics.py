@@ -41,6 +41,7 @@ from icp_coach.engines.offline.extraction.size_statements import (
     is_old_value,
     opens_as_amendment,
     side_of,
+    side_word_next_to,
     sides_named,
 )
 from icp_coach.text.money import conversion_note, has_rate, to_usd
@@ -678,12 +679,26 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
                                             scaled=q.own_scale), None)
         figure = apply_declared(figure, _declaration(unit, sentence, figure))
         changed = changes_right_before(before)
-        if not (revision or changed):
-            continue
         clause_start, clause_end = _clause_span(sentence, figure)
-        side = side_of(sentence[clause_start:clause_end], q.start - clause_start,
+        # "50+ employees (no upper limit)": a side left open names no side of the figure
+        unsided = _OPEN.sub(lambda m: " " * len(m.group()), sentence)
+        side = side_of(unsided[clause_start:clause_end], q.start - clause_start,
                        q.end - clause_start, [(a - clause_start, b - clause_start)
                                               for a, b in figures])
+        labelled = False
+        if side is None and clause_start == 0 and q.bound is None and q.start <= 2:
+            # "Floor: 12 staff", its label read as a speaker and dropped: the label names the side
+            named = sides_named(unit.raw[:max(0, unit.raw.find(sentence))])
+            side = named.pop() if len(named) == 1 else None
+            labelled = side is not None
+        # "Floor: 12 staff", "Minimum 15 staff overall", "下限定 25 人": a side named with its
+        # figure and its field is a statement wherever it stands
+        stated = side is not None and _field_in(sentence[clause_start:clause_end]) is not None \
+            and (labelled or side_word_next_to(unsided, q.start, q.end, side)) \
+            and sum(clause_start <= a and b <= clause_end for a, b in figures) == 1 \
+            and not (q.bound and {"at_least": "min", "at_most": "max"}[q.bound] != side)
+        if not (revision or changed or stated):
+            continue
         if move is not None:  # "raised the floor from 10 to 25": the side named before it
             named = sides_named(sentence[clause_start:move.start])
             side = named.pop() if len(named) == 1 else None
@@ -696,6 +711,9 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
             # "补充：不超过 90 人", "Update: and no more than 90 employees": the amendment is the
             # bound itself, with nothing said to happen beyond it
             side = "min" if q.bound == "at_least" else "max"
+        if side is None and q.bound and _NOW_OUT.search(sentence[q.end:]):
+            # "Update: shops with fewer than 25 people are out", "25 人以下的不做了": the other side
+            side = "min" if q.bound == "at_most" else "max"
         if side is None:
             continue
         name = _field_of(sentence, figure, sentence_field, previous_field, strict=strict)
@@ -748,14 +766,25 @@ def _heading_states_a_size(unit: Unit) -> bool:
                                                      for r in find_ranges(unit.text))
 
 
+# An amendment that drops a group: "... are out", "不做了", "no longer".
+_NOW_OUT = re.compile(r"^[^.;。；!?！？]{0,40}?(?:(?<![A-Za-z])(?:(?:are|is)\s+(?:now\s+)?out"
+                      r"|no\s+longer|dropped|removed|cut)(?![A-Za-z])|不做了|不要了|不再做|砍掉|去掉)",
+                      re.IGNORECASE)
+# What may follow a bound that says nothing happens there: "25+ only", "只做 25 人以上的）".
+_BOUND_TAIL = re.compile(r"^\s*(?:人|名|家|个|号人)?\s*(?:或?以上|或?以下|以内|起|\+)?\s*(?:的)?"
+                         r"(?:客户|公司|企业|厂|商家)?\s*(?:only|just|please|from\s+now\s+on"
+                         r"|going\s+forward)?\s*[)）]?\s*[.。!！]?\s*$", re.IGNORECASE)
+
+
 def _bound_alone(sentence: str, clause_start: int, start: int, end: int) -> bool:
-    """Whether a bound opens its clause and closes it: "不超过 90 人", "and at least 20 staff"."""
+    """Whether a bound opens its clause and closes it: "不超过 90 人", "and at least 20 staff",
+    "25+ only", "只做 25 人以上的"."""
     opening = sentence[clause_start:start]
     opening = re.sub(r"^\W*(?:and|but|also|plus|并且|而且|另外|同时|且)?\s*", "", opening,
                      flags=re.IGNORECASE)
     if len(opening) > 24 or re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}", opening):
         return False
-    return not _says_what_happens(sentence[end:])
+    return bool(_BOUND_TAIL.match(sentence[end:])) or not _says_what_happens(sentence[end:])
 
 
 def _side_changes(sentence: str, ranges: list[NumberRange]) -> list[tuple[NumberRange, int, int]]:

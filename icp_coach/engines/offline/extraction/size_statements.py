@@ -46,6 +46,8 @@ CHANGE = re.compile(
     r"|add(?:ed|ing|s)?\s+(?:an?\s+)?(?:upper|lower|top|bottom|hard)?\s*(?:cap|ceiling|floor|limit|bound)"
     r"|actually|let'?s\s+(?:say|go\s+with|use|make\s+it)|i'?d\s+(?:go|say|use)"
     r"|now\s+it'?s|now\s+(?:it\s+)?is|it'?s\s+now|stays?\s+at|remains?\s+at|unchanged\s+at"
+    r"|(?:the\s+)?new\s+(?:floor|minimum|min|cap|ceiling|max(?:imum)?|lower\s+(?:bound|end|limit)"
+    r"|upper\s+(?:bound|end|limit)|top\s+end)"
     r")(?![A-Za-z])|,\s*not\s+(?=[$¥￥€£]?\s*\d)"
     r"|更正|修正|订正|收窄|缩小|放宽|改成|改为|改到|改至|提到|提高到|提高至|提至|降到|降低到|降至|降为|调整"
     r"|调到|调为|调至|[上下]调|上移|下移|扩大到|扩到|缩到|应为|应该是|加(?:个|一个|上|了)?(?:上限|下限|封顶)"
@@ -149,6 +151,21 @@ def side_of(clause: str, start: int, end: int, figures: list[tuple[int, int]]) -
         if best is None or distance < best[0]:
             best = (distance, "min" if match.group("min") else "max")
     return best[1] if best else None
+
+
+def side_word_next_to(text: str, start: int, end: int, side: str, reach: int = 14) -> bool:
+    """Whether a word naming `side` stands right by the figure at start:end ("Minimum 15
+    staff", "12 employees minimum", "下限定 25 人"), a few characters away at most."""
+    for match in _SIDE.finditer(text):
+        if side != ("min" if match.group("min") else "max"):
+            continue
+        if 0 <= start - match.end() <= reach:
+            return True
+        between = text[end:match.start()]
+        if match.start() >= end and re.fullmatch(r"\s*(?:[^\W\d]+\s*){0,2}", between) \
+                and len(between) <= reach:
+            return True  # "12 employees minimum": only the field's own words in between
+    return False
 
 
 def sides_named(sentence: str) -> set[str]:
