@@ -174,6 +174,8 @@ _AT_LEAST_AFTER = re.compile(
     r"|and\s+(?:up|above|over|upwards?|bigger|larger)\b|plus\b|at\s+(?:the\s+)?least\b"
     r"|minimum\b|at\s+minimum\b"
     r"|(?:on|at)\s+the\s+(?:small|smaller|low|lower|bottom)\s+end\b)", re.IGNORECASE)
+_END_AFTER = re.compile(rf"^{_UNIT_AFTER}\s*(?:on|at)\s+the\s+(?:(?P<low>small|smaller|low|lower|bottom)"
+                        r"|big|bigger|high|higher|top|upper|large|larger)\s+end\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?<![A-Za-z])from\s*(?:~|about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 _UP_AFTER = re.compile(rf"^{_UNIT_AFTER}\s*(?:up(?:wards?)?|onwards?|on)(?![A-Za-z])"
                        r"(?!\s*(?:to|until|till|through)\b)", re.IGNORECASE)
@@ -505,7 +507,10 @@ def find_quantities(text: str) -> list[Quantity]:
             bound = "at_least"  # "上千人", "营收过亿"
         else:
             bound = _bound_before(before)
-            if bound is None and _AT_MOST_AFTER.match(after):
+            end_after = _END_AFTER.match(after)
+            if end_after:  # "120 at the high end": the end named after the figure is its own
+                bound = "at_least" if end_after.group("low") else "at_most"
+            elif bound is None and _AT_MOST_AFTER.match(after):
                 bound = "at_most"
             elif bound is None and _AT_LEAST_AFTER.match(after):
                 bound = "at_least"

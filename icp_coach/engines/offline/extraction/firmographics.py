@@ -92,6 +92,7 @@ _FLOW_AFTER = re.compile(
     r"|daily|weekly|每天|每日|每周|每月|一天|一周|日均)", re.IGNORECASE)
 # Words that make a headcount whatever else the clause says.
 _STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers|pax"
+                    r"|team\s+members|associates"
                     r"|crew(?!s)|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
                     r"|员工|职员|职工|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
@@ -394,6 +395,8 @@ def _people_after(after: str) -> bool:
 
 def _other_plural(after: str) -> bool:
     """ "3,000 to 60,000 cases": a plural noun right after the number that names no people."""
+    if _STAFF.match(after.lstrip()):
+        return False  # "8 to 120 team members"
     match = re.match(r"\s*(?:([a-z-]+)\s+)?([A-Za-z][a-z-]+s)\b", after)  # "active students"
     if not match or (match.group(1) or "") in _FUNCTION_WORDS:
         return False  # "80 and goes up to 600": a verb after a conjunction, not a noun
