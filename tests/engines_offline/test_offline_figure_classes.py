@@ -21,6 +21,10 @@ from icp_coach.services.extract_notes import extract_notes
 
 HERE = Path(__file__).parent
 NOTES = HERE / "notes_figures_classes"
+AFTER = HERE / "notes_figures_classes_after"  # written after the fixes, scored once
+# Notes the engine still reads wrong, with why (strict: a fix makes the test say so).
+XFAIL = {"packaging_machinery_minutes_zh.gold.json":
+         "one department's headcount range (售后工程师 10-40 人) beats the company's 80 人以上"}
 Bounds = tuple[int | None, int | None, int | None, int | None]
 # A profile line the later lines amend (revenue in USD; CNY at 7.2 per USD).
 EN = "- Who: tile installers, 10-80 employees, $1M-$8M revenue\n"
@@ -597,8 +601,11 @@ def test_the_folder_holds_seventeen_notes_per_language() -> None:
     assert sum(n.endswith("_zh.gold.json") for n in names) == 17
 
 
-@pytest.mark.parametrize("gold_path", sorted(NOTES.glob("*.gold.json")),
-                         ids=lambda p: p.name.removesuffix(".gold.json"))
+@pytest.mark.parametrize("gold_path", [
+    pytest.param(path, id=path.name.removesuffix(".gold.json"),
+                 marks=[pytest.mark.xfail(strict=True, reason=XFAIL[path.name])]
+                 if path.name in XFAIL else [])
+    for path in sorted([*NOTES.glob("*.gold.json"), *AFTER.glob("*.gold.json")])])
 def test_size_bounds_of_a_whole_note(gold_path: Path, extractor: OfflineExtractor) -> None:
     gold = json.loads(gold_path.read_text("utf-8"))
     text = (gold_path.parent / gold["notes"]).read_text("utf-8")
