@@ -436,6 +436,9 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
                 _COUNTED_BEFORE.search(sentence[max(0, found.start - 12):found.start])
                 and not _staff_after(after)):  # "Customers: 40 to 300 employees" sizes them
             return True
+        if _DEPARTMENT_BEFORE.search(sentence[max(0, found.start - 16):found.start]) \
+                and not _COMPANY_WIDE.search(sentence[clause_start:clause_end]):
+            return True  # "售后工程师 10-40 人", "a sales team of 10-40": one department
         return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX
     if not found.currency and (_COUNTED_THING.match(after) or _UNIT_CODE.match(after)):
         return True
@@ -456,6 +459,18 @@ _MONEY_OF_A_THING = re.compile(
     r"|shipments?|equipment|machines?)(?![A-Za-z])"
     r"|^\s*(?:元|人民币)?\s*(?:左右|上下)?\s*(?:的|一个)?\s*(?:项目|工程|订单|单子|大单|标的?|合同|设备|采购)",
     re.IGNORECASE)
+
+
+# One department named right before a headcount: its size, not the company's.
+_DEPARTMENT_BEFORE = re.compile(
+    r"(?:售后|客服|销售|研发|质检|品控|市场|财务|行政|人事|采购|调度)(?:工程师|人员|团队|部门|部|组)?"
+    r"\s*(?:有|约|大概|一般)?\s*$"
+    r"|(?<![A-Za-z])(?:sales|support|after-sales|service|field|r&d|engineering|it|finance|marketing"
+    r"|dispatch|customer\s+success|accounting|hr)\s+(?:team|staff|engineers|reps|department|dept"
+    r"|crew|org)\s*(?:of|is|=|:)?\s*(?:about|around|~)?\s*$", re.IGNORECASE)
+# Words that say a figure is the whole company's ("company-wide", "全公司", "员工总数").
+_COMPANY_WIDE = re.compile(r"(?<![A-Za-z])(?:company-?wide|in\s+total|total\s+(?:headcount|staff"
+                           r"|employees))(?![A-Za-z])|全公司|总人数|员工总数|公司总", re.IGNORECASE)
 
 
 def _about_us(sentence: str, found: NumberRange) -> bool:
