@@ -80,7 +80,20 @@ _DATE_OR_TIME = re.compile(
     r"|(?<=\bin )(?:19|20)\d{2}(?![\d,%])|(?<=Q[1-4] )(?:19|20)\d{2}"
     # Phone numbers: three or more digit groups joined by hyphens, dots or spaces in the
     # usual shapes ("415-555-0132", "(415) 555-0132", "+86 138-1234-5678").
-    r"|(?<![\d.,])(?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s.-]\d{3,4}[.-]\d{4}(?![\d,])", re.IGNORECASE)
+    r"|(?<![\d.,])(?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s.-]\d{3,4}[.-]\d{4}(?![\d,])"
+    # A month/day in brackets or after the word of an update ("【更新 11/20】", "(12/2)",
+    # "Edit 10/12:"), or opening a log entry ("11/04 — ...", "10-15 | ...")
+    r"|(?:(?<=[【\[(（])|(?<=[【\[(（] )|(?<=update )|(?<=updated )|(?<=edit )|(?<=edited )"
+    r"|(?<=comment )|(?<=note )|(?<=更新 )|(?<=更新)|(?<=变更 )|(?<=变更)|(?<=修改 )|(?<=补充 )"
+    r"|(?<=评论 )|(?<=批注 )|(?<=修订 ))(?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])"
+    r"(?![\d/,%.A-Za-z万亿千百人名])"
+    r"|^\s*(?:[-*•]\s*)?(?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])(?=\s*(?:[—–:：|]|-\s))"
+    # "09-20", "03/14": a month written with its leading zero is a date
+    r"|(?<![\d.,])0[1-9][-/.](?:0[1-9]|[12]\d|3[01])(?![\d,.%])"
+    # an identifier: "审批编号：2026-118", "ticket #4411", "GTM-212", "v1.2"
+    r"|(?:(?<=编号)|(?<=单号)|(?<=序号)|(?<=批号)|(?<=工号)|(?<=\bID)|(?<=\bNo\.))"
+    r"\s*[:：#]?\s*[\dA-Za-z][\w-]*"
+    r"|(?<![A-Za-z\d])(?-i:[A-Z]{2,6})-\d+(?![\d,.])|(?<![A-Za-z\d])v\d+(?:\.\d+)+", re.IGNORECASE)
 
 # Orders of magnitude said as such: "a seven-figure business" ($1M to $10M), "low eight figures",
 # "千万级" (10 to 100 million), "千人级" (1,000 to 10,000 people).
@@ -129,7 +142,7 @@ _AT_LEAST_WORDS = (r"(?:not|never|no|nothing|none|nobody|no\s+one|anything\s+but
                    r"|over|above|more\s+than|at\s+least|min(?:imum)?(?:\s+of)?|north\s+of"
                    r"|bigger\s+than|larger\s+than|upwards?\s+of|as\s+(?:small|few|little|low)\s+as"
                    r"|starts?\s+(?:at|from)|begins?\s+(?:at|from)|in\s+excess\s+of|starting\s+(?:at|from)"
-                   r"|>=?|≥|超过|大于|多于|高于|至少|起码|最少|不少于|不低于|不小于|不能少于|不能低于"
+                   r"|(?<![-=])>=?|≥|超过|大于|多于|高于|至少|起码|最少|不少于|不低于|不小于|不能少于|不能低于"
                    r"|不要少于|不要低于|别少于|别低于|逾")
 # The two ends said apart: "the smallest ones are ~30 people, the biggest maybe 400",
 # "最小的也有五十人，最大的一千人出头", "少的七八十，多的四五百". No other figure in between.
@@ -142,17 +155,30 @@ _AT_MOST_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_AT_MOST_WORDS}){_HEDGE}\s*$|{_
                              re.IGNORECASE)
 _AT_LEAST_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_AT_LEAST_WORDS}){_HEDGE}\s*$|{_LOW_END}",
                               re.IGNORECASE)
+# "from $8M, no ceiling", "200 人，不设上限": the side a figure leaves open is the top, so the
+# figure is the floor.
+OPEN_CEILING = (r"(?:[,，;；(（—–-]\s*)?(?:but\s+|and\s+|with\s+)?(?:no|without\s+(?:a|an|any))\s+"
+                r"(?:real\s+|hard\s+|upper\s+)?(?:ceiling|cap|upper\s+(?:limit|bound|end)|max(?:imum)?"
+                r"|top\s+end|limit)(?![A-Za-z])|uncapped|[,，;；(（]?\s*(?:不设|没有|无|不限|不封)(?:上限|顶)"
+                r"|[,，;；(（]?\s*上不封顶|[,，;；(（]?\s*上不设限")
 # What may sit between a number and a bound said after it ("50 people or more", "千人规模以下").
 _UNIT_AFTER = (r"(?:\s*(?:号人|人|名|家|元|个人|员工|规模|左右|上下|来|多|余|把|people|persons|employees|staff|ppl|heads"
                r"|ftes?|workers|in\s+revenue|of\s+revenue|revenue|arr|a\s+year|per\s+year"
                r"|annually)(?![A-Za-z]))*")
 _AT_MOST_AFTER = re.compile(
     rf"^{_UNIT_AFTER}\s*(?:或?以下|以内|之内|封顶|or\s+(?:less|fewer|under|smaller|below)"
-    r"|and\s+(?:below|under|smaller)|max\b|tops\b|at\s+(?:the\s+)?most\b)", re.IGNORECASE)
+    r"|and\s+(?:below|under|smaller)|max\b|tops\b|at\s+(?:the\s+)?most\b"
+    r"|(?:on|at)\s+the\s+(?:big|bigger|high|higher|top|upper|large|larger)\s+end\b)", re.IGNORECASE)
 _AT_LEAST_AFTER = re.compile(
-    rf"^{_UNIT_AFTER}\s*(?:\+|或?以上|起|upwards?\b|and\s+upwards?\b|or\s+(?:more|above|bigger|larger|over|up)"
+    rf"^{_UNIT_AFTER}\s*(?:\+|或?以上|起|{OPEN_CEILING}|upwards?\b|and\s+upwards?\b|or\s+(?:more|above|bigger|larger|over|up)"
     r"|and\s+(?:up|above|over|upwards?|bigger|larger)\b|plus\b|at\s+(?:the\s+)?least\b"
-    r"|minimum\b|at\s+minimum\b)", re.IGNORECASE)
+    r"|minimum\b|at\s+minimum\b"
+    r"|(?:on|at)\s+the\s+(?:small|smaller|low|lower|bottom)\s+end\b)", re.IGNORECASE)
+_END_AFTER = re.compile(rf"^{_UNIT_AFTER}\s*(?:on|at)\s+the\s+(?:(?P<low>small|smaller|low|lower|bottom)"
+                        r"|big|bigger|high|higher|top|upper|large|larger)\s+end\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<![A-Za-z])from\s*(?:~|about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+_UP_AFTER = re.compile(rf"^{_UNIT_AFTER}\s*(?:up(?:wards?)?|onwards?|on)(?![A-Za-z])"
+                       r"(?!\s*(?:to|until|till|through)\b)", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(r"(?:~|≈|about|around|roughly|approx\.?|approximately|maybe|perhaps"
                             r"|probably|circa|ca\.|约|大约|大概|差不多|将近|近|估计)\s*$",
                             re.IGNORECASE)
@@ -168,8 +194,10 @@ _FILL = (r"(?:\s+|[,，、]|-(?=\s*to\b)|(?<=to)-|-?ish(?![a-z])|or\s+so|give\s+
          r"|approx\.?|approximately|something\s+like|say|like|even|all\s+the\s+way|right|then|and"
          r"|on\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+most"
          r"|at\s+most|tops|in\s+revenue|revenue|a\s+year|per\s+year|来|多|余|把|出头|左右|上下|个|号|人|名"
-         r"|员工|大概|大约|差不多|约|甚至|一直|最多|能|可能|的)")
-_CONNECT = r"(?:-|–|—|~|～|－|to|up\s*to|upto|through|thru|until|till|into|到|至)"
+         r"|员工|大概|大约|差不多|约|甚至|一直|最多|能|可能|大的|多的|大点的|大一点的|的)")
+_CONNECT = (r"(?:-|–|—|~|～|－|to|up\s*to|upto|through|thru|until|till|into|到|至"
+            # "两百人出头，大的一千六百人": the big ones said as the other end
+            r"|(?<=[，,、；;\s])(?:最大的|最多的|大的|多的)(?:能|可以|会)?(?:到|有|达到?)?)")
 _RANGE_JOIN = re.compile(rf"^(?:{_FILL})*{_CONNECT}(?:{_FILL})*$", re.IGNORECASE)
 _BETWEEN_JOIN = re.compile(rf"^(?:{_FILL})*?(?:and|&|和|与|-|–)(?:{_FILL})*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?:between|from|在|介于|从)\s*(?:~|about|around|roughly|maybe)?\s*$",
@@ -237,7 +265,9 @@ def parse_english_number(words: str) -> float | None:
             text = text[len(qualifier) + 1:]
             break
     total, current, seen, last_big = 0.0, 0.0, False, 1.0
+    previous_unit = False  # the word before was a digit one to nine, and nothing else yet
     for word in text.split():
+        unit_before, previous_unit = previous_unit, False
         if word == "and":
             continue
         if word == "and_a_half":
@@ -249,7 +279,10 @@ def parse_english_number(words: str) -> float | None:
                 return None
             continue
         if word in _SMALL:
+            if unit_before and _SMALL[word] in _TENS_VALUES:
+                current = current * 100  # "one twenty", "two fifty": hundreds said short
             current += _SMALL[word]
+            previous_unit = not total and 1 <= current <= 9
         elif word in ("hundred", "dozen"):
             current = (current or multiplier) * _MAGNITUDES[word]
             multiplier = 1.0
@@ -415,6 +448,8 @@ def _first_number_end(match: re.Match[str], text: str) -> int | None:
             continue
         if first in _TENS_VALUES and second < 10:
             continue  # "twenty five"
+        if 1 <= first <= 9 and second in _TENS_VALUES and previous is tokens[0]:
+            continue  # "one twenty": a hundred and twenty, said short
         return offset + previous.end()
     return None
 
@@ -472,10 +507,15 @@ def find_quantities(text: str) -> list[Quantity]:
             bound = "at_least"  # "上千人", "营收过亿"
         else:
             bound = _bound_before(before)
-            if bound is None and _AT_MOST_AFTER.match(after):
+            end_after = _END_AFTER.match(after)
+            if end_after:  # "120 at the high end": the end named after the figure is its own
+                bound = "at_least" if end_after.group("low") else "at_most"
+            elif bound is None and _AT_MOST_AFTER.match(after):
                 bound = "at_most"
             elif bound is None and _AT_LEAST_AFTER.match(after):
                 bound = "at_least"
+            elif bound is None and _FROM_BEFORE.search(before) and _UP_AFTER.match(after):
+                bound = "at_least"  # "anything from $10M up", "from 50 people onwards"
         approx = approx or bool(_APPROX_BEFORE.search(before))
         factor = scale or 1.0
         magnitude = _trailing_magnitude(match.group("words")) if match.group("words") else None

@@ -4,7 +4,7 @@ Which field a figure belongs to is read from the words around it, as a person re
 nearest cue in its clause wins - people words ("people", "staff", "员工", "人") make a headcount,
 money words (a currency, "revenue", "营收", "doing $20M a year") a revenue, and a price, a deal
 size or funding ("ACV", "our price", "客单价", "年费", "raised") or a count of something else
-("trucks", "beds", "床位", "门店", "people a day", "服务 5 万用户") makes no firmographic at all.
+("beds", "床位", "门店", "people a day", "服务 5 万用户") makes no firmographic at all.
 With no cue nearby, a figure in the millions is money; then the sentence decides, then the
 sentence before it.
 
@@ -39,11 +39,18 @@ from icp_coach.engines.offline.extraction.size_statements import (
     in_revision_context,
     is_old_range,
     is_old_value,
+    opens_as_amendment,
     side_of,
+    side_word_next_to,
     sides_named,
 )
 from icp_coach.text.money import conversion_note, has_rate, to_usd
-from icp_coach.text.numbers import NumberRange, find_quantities, find_ranges
+from icp_coach.text.numbers import (
+    OPEN_CEILING,
+    NumberRange,
+    find_quantities,
+    find_ranges,
+)
 
 SIZE_KINDS = (None, "profile")
 _HINT_OPENING = re.compile(
@@ -85,7 +92,8 @@ _FLOW_AFTER = re.compile(
     r"|daily|weekly|每天|每日|每周|每月|一天|一周|日均)", re.IGNORECASE)
 # Words that make a headcount whatever else the clause says.
 _STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers|pax"
-                    r"|crews?|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
+                    r"|team\s+members|associates"
+                    r"|crew(?!s)|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
                     r"|员工|职员|职工|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
 _TEAM = re.compile(r"(?<![A-Za-z])(?:team|teams|crews?\s+of|crew\s+sizes?|department|dept|office staff"
@@ -113,7 +121,20 @@ _THINGS = {"containers", "trailers", "printers", "servers", "computers", "charge
            "listeners", "donors", "attendees", "guests", "owners", "renters", "borrowers",
            "plants", "events", "parts", "installs", "freelancers", "contractors",
            "subcontractors", "volunteers", "partners", "affiliates", "resellers", "suppliers",
-           "vendors", "franchisees", "distributors"}
+           "vendors", "franchisees", "distributors", "crews", "teams", "squads", "shifts",
+           # machines and gear named like agents ("10 to 40 excavators", "3-8 loaders")
+           "excavators", "loaders", "tractors", "generators", "compressors", "elevators",
+           "escalators", "mixers", "dozers", "bulldozers", "harvesters", "chillers", "heaters",
+           "coolers", "freezers", "dryers", "washers", "cutters", "grinders", "shredders",
+           "crushers", "conveyors", "reactors", "motors", "tankers", "trawlers", "dumpsters",
+           "counters", "registers", "sprayers", "spreaders", "mowers", "trimmers", "blowers",
+           "rollers", "pavers", "graders", "scrapers", "ventilators", "incubators", "analyzers",
+           "analysers", "simulators", "projectors", "speakers", "transformers", "inverters",
+           "fryers", "boosters", "thrusters", "extruders", "injectors", "lathes", "trucks", "trackers", "stackers", "palletizers", "labelers",
+           "fillers", "cappers", "burners", "kilns", "furnaces", "digesters",
+           "separators", "filters", "purifiers", "dispensers", "kiosks",
+           "ovens", "fermenters", "tanks", "silos", "dredgers", "skidders", "feller-bunchers", "chippers", "splitters",
+           "benders", "presses", "shears", "saws", "drills"}
 # People whose plural the agent suffixes above miss ("200 to 3,000 guards").
 _PEOPLE_WORDS = {"guards", "cooks", "chefs", "clerks", "aides", "staffers", "folks", "hands",
                  "nurses", "drivers", "officers", "agents", "reps", "crew"}
@@ -133,13 +154,15 @@ _NOT_A_COUNT = {"this", "its", "is", "was", "has", "us", "plus", "as", "yes", "t
 # Money that is not the customer's revenue: our price, a deal's value, a budget, funding.
 _CONTRACT = re.compile(
     r"(?<![A-Za-z])(?:acv|tcv|ltv|cac|aov|deal\s+sizes?|deals?|contracts?|ticket\s+sizes?|price[ds]?"
-    r"|pricing|per\s+seat|subscriptions?|plans?|charge[sd]?|charging|pay(?:s|ing)?\s+us|paid\s+us"
+    r"|pricing|per\s+seat|subscriptions?|plans?|charge[sd]?|charging|pay(?:s|ing)?|paid"
     r"|budgets?|spend(?:s|ing)?|licen[cs]e[sd]?|fees?|quotes?|invoices?|order\s+value|basket"
+    r"|bids?|bidding|tenders?|projects?"
     r"|raised(?!\s+(?:to|from)\b)|raising|funding|valuation|valued|series\s+[a-e]|seed\s+round|per\s+month|/mo"
     r"|a\s+month)(?![A-Za-z])|客单价|合同|单价|报价|年费|月费|费用|预算|付费|收费|订阅|融资|估值|服务费"
-    r"|软件费|价格|定价|签单|一单|每单|客单"
+    r"|软件费|价格|定价|签单|一单|每单|客单|投标|中标|标的|单个项目|项目规模"
     # ratios and markets: "revenue per employee", "TAM", "市场规模", "人均产值"
-    r"|(?<![A-Za-z])(?:per\s+(?:employee|head|person|capita|fte|user|customer|store|location|site)"
+    r"|(?<![A-Za-z])(?:per\s+(?:employee|head|person|capita|fte|user|customer|store|location|site"
+    r"|account|client|seat|licen[cs]e|job|logo|contract)"
     r"|tam|sam|som|market\s+(?:size|is|of)|the\s+market|industry\s+(?:size|is))(?![A-Za-z])"
     r"|市场规模|市场容量|行业规模|市场空间|人均(?:产值|营收|收入|销售额?|创收)?|单店|每人|坪效"
     # profit, cost and payroll: the customer's money, but no revenue ("EBITDA $2M-$8M", "毛利")
@@ -148,8 +171,8 @@ _CONTRACT = re.compile(
     r"|毛利(?:润|额)?|净利(?:润)?|利润|工资(?:总额)?|薪酬|人力成本|成本|投入|项目金额|项目额", re.IGNORECASE)
 # A duration or a rate, not a size: "in business 10 to 30 years", "3-5x", "20 to 30 hours".
 _DURATION_AFTER = re.compile(
-    r"^\s*(?:[-‐]?\s*)?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|x(?![A-Za-z])"
-    r"|times(?![A-Za-z])|年(?!收|营|产|销)|个月|月(?!收|营)|周|天|小时|分钟|倍|次)", re.IGNORECASE)
+    r"^\s*(?:[-‐]?\s*)?(?:(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|x"
+    r"|times)(?![A-Za-z])|年(?!收|营|产|销)|个月|月(?!收|营)|周|天|小时|分钟|倍|次)", re.IGNORECASE)
 # The customer's money, said with a verb: "doing $20M a year", "brings in 5 to 10 million".
 _REVENUE_VERBS = re.compile(r"(?<![A-Za-z])(?:doing|does|do|making|makes|brings?\s+in|bringing\s+in"
                             r"|turn(?:s|ing)?\s+over|gross(?:es|ing)?|bill(?:s|ing)|top\s+line"
@@ -190,7 +213,8 @@ def _chosen_option(text: str, sentence: str, found: NumberRange) -> bool:
 _ABOUT_US = re.compile(
     r"(?<![A-Za-z])(?:our\s+(?:own\s+)?(?:team|startup|company|firm|business|shop|agency|headcount"
     r"|staff|revenue|arr|mrr|sales|run[- ]rate|bookings)|we(?:'re|\s+are|\s+were)\s+(?:at|about"
-    r"|around|roughly|now|only|just|a\s+team|\d)|we(?:'ve|\s+have)?\s+(?:grew|grown|hit|reached"
+    r"|around|roughly|now(?!\s+(?:saying|going|targeting|calling|thinking|looking|aiming|focusing"
+    r"|using|selling|after))|only|just|a\s+team|\d)|we(?:'ve|\s+have)?\s+(?:grew|grown|hit|reached"
     r"|crossed)|we\s+(?:employ|did|made))(?![A-Za-z])"
     r"|我们(?:自己|公司|团队|今年|去年|目前|现在)|我司|本公司|我方", re.IGNORECASE)
 _CUSTOMER = re.compile(r"(?<![A-Za-z])(?:customers?|clients?|they|their|them|buyers?|accounts?"
@@ -208,8 +232,10 @@ _CORRECTION_WORD = (r"(?:(?<![A-Za-z])(?:actually|really|instead|make\s+(?:it|th
                     r"|more\s+like)(?:\s+(?:more\s+like|about|around|maybe|like))?|实际上?|其实)"
                     r"\s*[:：,，]?\s*")
 # In a comment or review: "Use 40-200", "go with 50-300", "建议改成 80-300 人".
-_DIRECTIVE_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:use|go\s+with|make\s+it|let'?s\s+say)"
-                               r"|建议|改成|改为|按)\s*$", re.IGNORECASE)
+_DIRECTIVE_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:use|go\s+with|make\s+it|let'?s\s+say|now|new"
+                               r"|(?:new|updated|revised)\s+(?:range|band|size|figures?)\s*[:：]?)"
+                               r"|建议|改成|改为|按|现在是?|新的?(?:范围|区间)?\s*[:：]?)\s*$",
+                               re.IGNORECASE)
 _CORRECTION_NEXT_TO = re.compile(_CORRECTION_WORD + r"$", re.IGNORECASE)
 _CORRECTION_BEFORE_A_FIGURE = re.compile(_CORRECTION_WORD + r"(?=[\d$¥￥一二两三四五六七八九十])",
                                          re.IGNORECASE)
@@ -245,11 +271,17 @@ class Sizes:
     notes: list[str] = field(default_factory=list)
 
 
+# A topic set apart by a comma, said of what follows it: "人嘛，五六百到两千", "营收的话，…",
+# "size-wise, around 20 up to 150".
+_TOPIC_BEFORE = re.compile(r"(?:嘛|呢|的话|方面|这块|这一块|-wise)\s*[,，]\s*$", re.IGNORECASE)
+
+
 def _clause_span(sentence: str, found: NumberRange) -> tuple[int, int]:
     """Where the clause holding a range starts and ends (commas, "but", "但" break clauses)."""
-    start = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, found.start):
-        start = match.end()
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, found.start)]
+    start = starts[-1]
+    if len(starts) > 1 and _TOPIC_BEFORE.search(sentence[:start]):
+        start = starts[-2]
     following = _CLAUSE_BREAK.search(sentence, found.end)
     return start, following.start() if following else len(sentence)
 
@@ -296,11 +328,17 @@ def _nearest_cue(sentence: str, found: NumberRange) -> str | None:
         return None
     name = best[2]
     served = _SERVED_BEFORE.search(before) or _COUNTED_BEFORE.search(before)
-    if name == "employees" and served:
+    if name == "employees" and served and not _staff_after(masked[found.end:]):
         return "served"  # "they serve 5,000 to 50,000 people": "people" alone is no staff
     if name == "served" and _STAFF.search(masked[clause_start:clause_end]):
         return "employees"  # "they serve 40 towns with 200 staff"
     return {"revenue_verb": "revenue", "staff": "employees"}.get(name, name)
+
+
+def _staff_after(after: str) -> bool:
+    """ "40 to 300 employees", "20-120 名员工": the figure names the payroll itself."""
+    return bool(re.match(r"\s*(?:[-‐]?\s*)?(?:名|个|位)?\s*(?:" + _STAFF.pattern + ")", after,
+                         re.IGNORECASE))
 
 
 def _field_in(sentence: str) -> str | None:
@@ -357,6 +395,8 @@ def _people_after(after: str) -> bool:
 
 def _other_plural(after: str) -> bool:
     """ "3,000 to 60,000 cases": a plural noun right after the number that names no people."""
+    if _STAFF.match(after.lstrip()):
+        return False  # "8 to 120 team members"
     match = re.match(r"\s*(?:([a-z-]+)\s+)?([A-Za-z][a-z-]+s)\b", after)  # "active students"
     if not match or (match.group(1) or "") in _FUNCTION_WORDS:
         return False  # "80 and goes up to 600": a verb after a conjunction, not a noun
@@ -392,16 +432,45 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
                 re.match(r"\s*(?:个|位|名)", after)
                 and _STAFF.search(sentence[max(0, found.start - 8):found.start])):
             return False  # "五六百个工人", "工人五六百个": 个 counts people here
-        if _COUNTED_THING.match(after) or _other_plural(after) or _FLOW_AFTER.match(after) or \
-                _COUNTED_BEFORE.search(sentence[max(0, found.start - 12):found.start]):
+        if _COUNTED_THING.match(after) or _other_plural(after) or _FLOW_AFTER.match(after) or (
+                _COUNTED_BEFORE.search(sentence[max(0, found.start - 12):found.start])
+                and not _staff_after(after)):  # "Customers: 40 to 300 employees" sizes them
             return True
+        if _DEPARTMENT_BEFORE.search(sentence[max(0, found.start - 16):found.start]) \
+                and not _COMPANY_WIDE.search(sentence[clause_start:clause_end]):
+            return True  # "售后工程师 10-40 人", "a sales team of 10-40": one department
         return bool(_TEAM.search(sentence)) and top is not None and top < _TEAM_MAX
     if not found.currency and (_COUNTED_THING.match(after) or _UNIT_CODE.match(after)):
         return True
+    if found.currency and _MONEY_OF_A_THING.match(after):
+        return True  # "$2M-$20M projects", "50-200 万的订单": what one job is worth
     start, end = _clause_span(sentence, found)
     clause = sentence[start:end]
     return bool(_CONTRACT.search(clause)) and not cues("revenue", "").search(clause) \
         and not _REVENUE_VERBS.search(clause)
+
+
+# Money right before what it is the value of: one job, one deal, one purchase, not a revenue.
+_MONEY_OF_A_THING = re.compile(
+    r"^\s*(?:[-‐]?\s*)?(?:[A-Za-z]+[- ])?(?:projects?|jobs?|bids?|tenders?|deals?|contracts?|orders?"
+    r"|tickets?|homes?|houses?|builds?|renovations?|remodels?|loans?|claims?|polic(?:y|ies)"
+    r"|budgets?|awards?|grants?|rounds?|installs?|installations?|properties|portfolios?"
+    r"|transactions?|purchases?|invoices?|quotes?|proposals?|engagements?|programs?|buildings?"
+    r"|shipments?|equipment|machines?)(?![A-Za-z])"
+    r"|^\s*(?:元|人民币)?\s*(?:左右|上下)?\s*(?:的|一个)?\s*(?:项目|工程|订单|单子|大单|标的?|合同|设备|采购)",
+    re.IGNORECASE)
+
+
+# One department named right before a headcount: its size, not the company's.
+_DEPARTMENT_BEFORE = re.compile(
+    r"(?:售后|客服|销售|研发|质检|品控|市场|财务|行政|人事|采购|调度)(?:工程师|人员|团队|部门|部|组)?"
+    r"\s*(?:有|约|大概|一般)?\s*$"
+    r"|(?<![A-Za-z])(?:sales|support|after-sales|service|field|r&d|engineering|it|finance|marketing"
+    r"|dispatch|customer\s+success|accounting|hr)\s+(?:team|staff|engineers|reps|department|dept"
+    r"|crew|org)\s*(?:of|is|=|:)?\s*(?:about|around|~)?\s*$", re.IGNORECASE)
+# Words that say a figure is the whole company's ("company-wide", "全公司", "员工总数").
+_COMPANY_WIDE = re.compile(r"(?<![A-Za-z])(?:company-?wide|in\s+total|total\s+(?:headcount|staff"
+                           r"|employees))(?![A-Za-z])|全公司|总人数|员工总数|公司总", re.IGNORECASE)
 
 
 def _about_us(sentence: str, found: NumberRange) -> bool:
@@ -418,10 +487,23 @@ def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
     clause = sentence[start:end]
     if any(clause.strip() and clause.strip() in excluded for excluded in unit.excluded):
         return True
-    return bool(SEGMENT_RULED_OUT.search(_NEGATED_BOUND.sub(" ", clause)))
+    if _GROUP_AFTER.match(sentence[found.end:]) and _FAILED.search(
+            re.split(r"[;；.。!?！？]", sentence[found.end:])[0]):
+        return True  # "30-40 人的厂我们试过，不行", "the 10-20 person shops churned"
+    return bool(SEGMENT_RULED_OUT.search(_NEGATED_BOUND.sub(" ", _OPEN.sub(" ", clause))))
+
+
+# What went wrong with a group the notes tried.
+_FAILED = re.compile(
+    r"(?<![A-Za-z])(?:churn(?:ed|s)?|didn'?t\s+(?:work|buy|renew|convert|stick|last)|failed"
+    r"|never\s+(?:worked|bought|renewed|converted)|struggled|fell\s+(?:off|through)|cancel(?:l?ed)?"
+    r"|were\s+a\s+(?:mess|pain|disaster|bust))(?![A-Za-z])"
+    r"|不行|没用|失败|流失|搞不定|做不起来|不续费|续不了|都跑了|亏了|退了|黄了", re.IGNORECASE)
 
 
 def _plausible(name: str, low: float | None, high: float | None) -> bool:
+    if low is not None and high is not None and low > high:
+        return False  # "审批编号：2026-118": an identifier, no range runs downhill
     values = [v for v in (low, high) if v is not None]
     if name == "employees":
         looks_like_years = len(values) == 2 and all(
@@ -440,6 +522,8 @@ class _Found:
         level: {"employees": Bounds(how=level), "revenue": Bounds(how=level)}
         for level in ("bounds", "hint")})
     statements: list[Statement] = field(default_factory=list)
+    # Sides a note leaves open ("no ceiling", "不设上限"): no bound or hint fills them.
+    open_sides: set[tuple[str, str]] = field(default_factory=set)
 
     def bound(self, level: str, name: str, kind: str, value: float | None,
               currency: str = "USD", line: int = 0) -> None:
@@ -472,7 +556,9 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
         if every_kind and not corrects:
             corrects = bool(CHANGE.search(sentence[clause_start:found.end + 8])) or (
                 in_revision_context(unit) and bool(_DIRECTIVE_BEFORE.search(
-                    sentence[clause_start:found.start])))
+                    sentence[clause_start:found.start]))) or (
+                opens_as_amendment(unit) and _states_the_size(sentence, found)) \
+                or bool(re.search(r"~~\s*$", sentence[:found.start]))  # "~~10-80~~ 20-80"
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line,
                                                 corrects, order))
     elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
@@ -483,6 +569,22 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
     else:
         found_ranges.bound("bounds", name, found.kind, low if found.kind == "at_least" else high,
                            currency, unit.line)
+
+
+# "两三百人的厂没有…", "the 10-20 person shops churn": a group the sentence says something of.
+_GROUP_AFTER = re.compile(
+    r"^\s*(?:人|名|号人)?\s*(?:左右|上下)?\s*的(?:厂|工厂|公司|企业|客户|店|门店|机构|商家|那些|那种)"
+    r"|^[\s-]*(?:person|people|employee|staff|seat|truck)s?\s+(?:shops|firms|companies|ones|outfits"
+    r"|businesses|agencies|groups|practices|operators|dealers|contractors)", re.IGNORECASE)
+
+
+def _states_the_size(sentence: str, found: NumberRange) -> bool:
+    """Whether an amending entry's range is the size itself ("Update: 20-60 employees", "修改为：
+    员工 20-80 人"), not a date ("v1.1: 09-20; ...") or a group it explains ("两三百人的厂…")."""
+    start, end = _clause_span(sentence, found)
+    if _GROUP_AFTER.match(sentence[found.end:]):
+        return False
+    return bool(found.currency or _field_in(sentence[start:end]))
 
 
 def _says_what_happens(after: str) -> bool:
@@ -520,12 +622,21 @@ def _chosen_range(ranges: list[Bounds]) -> Bounds:
     return first
 
 
+# A line's label naming our price or a deal ("ACV:", "Deal size:", "客单价："), not the customer.
+_PRICE_LABEL = re.compile(r"(?<![A-Za-z])(?:acv|tcv|deal\s+sizes?|contract\s+(?:value|size)|price"
+                          r"|pricing|ticket\s+size)(?![A-Za-z])|客单价|合同额|合同金额|报价|年费|单价",
+                          re.IGNORECASE)
+# A bracket that glosses a figure in dollars: "（美元口径约 2800 万-2.8 亿）", "(in USD: 4-30M)".
+_DOLLAR_GLOSS = re.compile(r"[（(][^（()）]*?(?:美元|美金|USD|US\$|dollars?)[^（()）\d]*$", re.IGNORECASE)
+
+
 def _in_usd(name: str, found: NumberRange, sentence: str, sizes: Sizes,
             cny_per_usd: float) -> tuple[float | None, float | None, str] | None:
     """The figure in the field's units (revenue in USD), or None when it is no plausible size."""
     low, high, currency = found.min, found.max, "USD"
     if name == "revenue":
-        currency = found.currency or ("CNY" if has_cjk(sentence) else "USD")
+        glossed = found.currency is None and _DOLLAR_GLOSS.search(sentence[:found.start])
+        currency = found.currency or ("USD" if glossed else "CNY" if has_cjk(sentence) else "USD")
         if not has_rate(currency):
             return None  # "3-10 亿港币": no rate to give it in dollars
         low = None if low is None else to_usd(low, currency, cny_per_usd)
@@ -567,33 +678,67 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
     """Single figures that set or move one bound in a correction: "the floor is 60 from now
     on", "cap moved back up to 180", "下限改成五百人", "按 4 亿封顶"."""
     revision = in_revision_context(unit) or bool(CHANGE.search(sentence))
-    spans = [(r.start, r.end) for r in ranges if r.kind == "range"]
+    moves = {(start, end): found for found, start, end in _side_changes(sentence, ranges)}
+    spans = [(r.start, r.end) for r in ranges if r.kind == "range"
+             and not any(m is r for m in moves.values())]
     quantities = [q for q in find_quantities(sentence) if not q.percent and not q.vague
                   and not any(s <= q.start and q.end <= e for s, e in spans)]
+    quantities = [q for q in quantities if (q.start, q.end) in moves
+                  or not any(m.start <= q.start and q.end <= m.end for m in moves.values())]
     figures = [(q.start, q.end) for q in quantities]
     statements = []
     for q in quantities:
         before = sentence[:q.start]
-        if is_old_value(before):
+        move = moves.get((q.start, q.end))
+        if move is None and is_old_value(before, sentence[q.end:]):
             continue
         value = q.most if q.bound == "at_most" else q.least if q.bound == "at_least" else q.value
         figure = apply_declared(NumberRange(value, value, q.start, q.end, q.currency,
                                             scaled=q.own_scale), None)
         figure = apply_declared(figure, _declaration(unit, sentence, figure))
         changed = changes_right_before(before)
-        if not (revision or changed):
-            continue
         clause_start, clause_end = _clause_span(sentence, figure)
-        side = side_of(sentence[clause_start:clause_end], q.start - clause_start,
+        # "50+ employees (no upper limit)": a side left open names no side of the figure
+        unsided = _OPEN.sub(lambda m: " " * len(m.group()), sentence)
+        side = side_of(unsided[clause_start:clause_end], q.start - clause_start,
                        q.end - clause_start, [(a - clause_start, b - clause_start)
                                               for a, b in figures])
+        labelled = False
+        if side is None and clause_start == 0 and q.bound is None and q.start <= 2:
+            # "Floor: 12 staff", its label read as a speaker and dropped: the label names the side
+            named = sides_named(unit.raw[:max(0, unit.raw.find(sentence))])
+            side = named.pop() if len(named) == 1 else None
+            labelled = side is not None
+        # "Floor: 12 staff", "Minimum 15 staff overall", "下限定 25 人": a side named with its
+        # figure and its field is a statement wherever it stands
+        stated = side is not None and _field_in(sentence[clause_start:clause_end]) is not None \
+            and (labelled or side_word_next_to(unsided, q.start, q.end, side)) \
+            and sum(clause_start <= a and b <= clause_end for a, b in figures) == 1 \
+            and not (q.bound and {"at_least": "min", "at_most": "max"}[q.bound] != side)
+        if not (revision or changed or stated):
+            continue
+        if move is not None:  # "raised the floor from 10 to 25": the side named before it
+            named = sides_named(sentence[clause_start:move.start])
+            side = named.pop() if len(named) == 1 else None
         if side is None and changed:
+            # "后来改成 80 人起，上限 600 人": the figure's own bound word, then the sentence's side
             named = sides_named(sentence)
-            side = named.pop() if len(named) == 1 else (
-                {"at_least": "min", "at_most": "max"}.get(q.bound or ""))
+            side = {"at_least": "min", "at_most": "max"}.get(q.bound or "") or (
+                named.pop() if len(named) == 1 else None)
+        if side is None and q.bound and _bound_alone(sentence, clause_start, q.start, q.end):
+            # "补充：不超过 90 人", "Update: and no more than 90 employees": the amendment is the
+            # bound itself, with nothing said to happen beyond it
+            side = "min" if q.bound == "at_least" else "max"
+        if side is None and q.bound and _NOW_OUT.search(sentence[q.end:]):
+            # "Update: shops with fewer than 25 people are out", "25 人以下的不做了": the other side
+            side = "min" if q.bound == "at_most" else "max"
         if side is None:
             continue
         name = _field_of(sentence, figure, sentence_field, previous_field, strict=strict)
+        if name == "revenue" and sentence_field is None and not (q.currency or q.own_scale
+                                                                   or figure.scaled) \
+                and q.value < 1000:
+            name = "employees"  # "Comment: I'd go 20 minimum." after revenue talk: no revenue is 20
         # What else the sentence counts is read in the figure's own clause: "the employee range
         # should start at 15, not 12: the 12-person shops had no dedicated dispatcher".
         clause = sentence[clause_start:clause_end]
@@ -605,6 +750,79 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
         if read is not None:
             statements.append(Statement(name, side, read[0], unit.line))
     return statements
+
+
+_OPEN_FLOOR = (r"(?<![A-Za-z])(?:no|without\s+(?:a|an|any))\s+(?:real\s+|hard\s+|lower\s+)?"
+               r"(?:floor|minimum|min|lower\s+(?:limit|bound|end))(?![A-Za-z])|(?:不设|没有|无|不限)下限")
+# "no max", "不设上限" leave a side open; they rule nothing out.
+_OPEN = re.compile(rf"(?P<max>{OPEN_CEILING})|(?P<min>{_OPEN_FLOOR})", re.IGNORECASE)
+
+
+def _open_sides(sentence: str) -> list[tuple[str, str]]:
+    """The sides a sentence leaves open, each with the clause that says it up to the words:
+    "Revenue from $8M, no ceiling" -> ("max", "Revenue from $8M, no ceiling")."""
+    found = []
+    for match in _OPEN.finditer(sentence):
+        start = max([0] + [m.end() for m in re.finditer(r"[.;。；!?！？]", sentence[:match.start()])])
+        found.append(("max" if match.group("max") else "min", sentence[start:match.end()]))
+    return found
+
+
+def _names_a_field(unit_or_text: Unit | str) -> str | None:
+    """The field a short line with no figure names ("Headcount", "Revenue (USD)", "员工规模")."""
+    text = unit_or_text if isinstance(unit_or_text, str) else unit_or_text.text
+    text = text.strip(" :：*#-")
+    if not text or len(text) > 30 or re.search(r"\d", text):
+        return None
+    return _field_in(text)
+
+
+def _heading_states_a_size(unit: Unit) -> bool:
+    """ "## Sweet spot: 50-400 employees, $15M-$150M revenue": a heading that says the size."""
+    return unit.kind in SIZE_KINDS and not unit.text.rstrip().endswith(("?", "？")) \
+        and _field_in(unit.text) is not None and any(r.kind == "range"
+                                                     for r in find_ranges(unit.text))
+
+
+# An amendment that drops a group: "... are out", "不做了", "no longer".
+_NOW_OUT = re.compile(r"^[^.;。；!?！？]{0,40}?(?:(?<![A-Za-z])(?:(?:are|is)\s+(?:now\s+)?out"
+                      r"|no\s+longer|dropped|removed|cut)(?![A-Za-z])|不做了|不要了|不再做|砍掉|去掉)",
+                      re.IGNORECASE)
+# What may follow a bound that says nothing happens there: "25+ only", "只做 25 人以上的）".
+_BOUND_TAIL = re.compile(r"^\s*(?:人|名|家|个|号人)?\s*(?:或?以上|或?以下|以内|起|\+)?\s*(?:的)?"
+                         r"(?:客户|公司|企业|厂|商家)?\s*(?:only|just|please|from\s+now\s+on"
+                         r"|going\s+forward)?\s*[)）]?\s*[.。!！]?\s*$", re.IGNORECASE)
+
+
+def _bound_alone(sentence: str, clause_start: int, start: int, end: int) -> bool:
+    """Whether a bound opens its clause and closes it: "不超过 90 人", "and at least 20 staff",
+    "25+ only", "只做 25 人以上的"."""
+    opening = sentence[clause_start:start]
+    opening = re.sub(r"^\W*(?:and|but|also|plus|并且|而且|另外|同时|且)?\s*", "", opening,
+                     flags=re.IGNORECASE)
+    if len(opening) > 24 or re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}", opening):
+        return False
+    return bool(_BOUND_TAIL.match(sentence[end:])) or not _says_what_happens(sentence[end:])
+
+
+def _side_changes(sentence: str, ranges: list[NumberRange]) -> list[tuple[NumberRange, int, int]]:
+    """ "raised the floor from 10 to 25", "上限从 80 人改成 60 人": a range that is one side's move,
+    with where its new value stands (the second end)."""
+    moves = []
+    for found in ranges:
+        if found.kind != "range":
+            continue
+        clause_start, _ = _clause_span(sentence, found)
+        before = sentence[clause_start:found.start]
+        if not re.search(r"(?:(?<![A-Za-z])from|从|由)\s*[$¥￥€£]?\s*$", before, re.IGNORECASE):
+            continue
+        if not sides_named(before) or not (CHANGE.search(sentence[clause_start:found.end])
+                                           or re.search(r"(?<![A-Za-z])(?:went|goes|go)\s", before)):
+            continue
+        last = [q for q in find_quantities(sentence) if found.start <= q.start and q.end <= found.end]
+        if len(last) >= 2:
+            moves.append((found, last[-1].start, last[-1].end))
+    return moves
 
 
 # Kinds whose lines are never read for sizes: what rules a customer out, and the PMF figures.
@@ -620,11 +838,15 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
     sizes = Sizes()
     found_ranges = _Found()
     last_field: str | None = None  # the field the unit before spoke of
+    asked: Unit | None = None  # the unit before, when it asks a question ("How many employees?")
     order = 0
+    named_line: str | None = None  # the field a bare line before named ("Headcount" over "50-400")
     for unit in units:
-        strict = unit.kind not in SIZE_KINDS
-        readable = not unit.is_heading and (not strict or (
-            every_kind and unit.kind not in _NEVER_SIZES))
+        question, asked = asked, unit if unit.text.rstrip().endswith(("?", "？")) else None
+        over, named_line = named_line, _names_a_field(unit)
+        strict = unit.kind not in SIZE_KINDS or unit.is_heading
+        readable = (not unit.is_heading or (every_kind and _heading_states_a_size(unit))) and (
+            not strict or (every_kind and unit.kind not in _NEVER_SIZES))
         if every_kind and not unit.is_heading and unit.kind == "red_flag":
             # "Groups under 60 staff churned: the floor is 60 from now on": what a red flag
             # says of the profile's own bound still moves it; nothing else in it is read.
@@ -647,13 +869,26 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
             continue
         # "Headcount (FTE): 30 - 300; avg deal $18k": the label speaks for each of its items.
         label_field = _field_in(unit.label) if unit.label and unit.label not in unit.text else None
+        dropped = unit.raw[:unit.raw.find(unit.text)] if unit.text and unit.text in unit.raw else ""
+        if _PRICE_LABEL.search(dropped):
+            continue  # "ACV: $18k-$45k", its label read as a speaker and dropped: our price
         previous_field: str | None = label_field
         if previous_field is None and (_CORRECTION.search(unit.text)
                                        or _CORRECTION_BEFORE_A_FIGURE.search(unit.text)):
             previous_field = last_field  # "Update after the call: really 150-600"
+        if previous_field is None and question is not None and question.line == unit.line:
+            previous_field = last_field  # "How many employees? 20 or more.": the answer
+        if previous_field is None:
+            # "Headcount" over "50-400", "## 员工规模" over "200-1600": the line or heading names it
+            previous_field = over or (_names_a_field(unit.heading) if unit.heading else None)
         for sentence in split_sentences(unit.text):
             sentence_field = _field_in(sentence)
+            for side, clause in _open_sides(sentence):
+                name = _field_in(clause) or sentence_field or previous_field or last_field
+                if name is not None:
+                    found_ranges.open_sides.add((name, side))
             ranges = find_ranges(sentence)
+            moved = [found for found, _, _ in _side_changes(sentence, ranges)] if every_kind else []
             if every_kind:
                 for statement in _one_sided(unit, sentence, ranges, sentence_field,
                                             previous_field or last_field, strict, sizes,
@@ -661,6 +896,8 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                     order += 1
                     found_ranges.statements.append(replace(statement, order=order))
             for found in ranges:
+                if any(found is m for m in moved):
+                    continue  # "the floor went from 10 to 25": one side moved, no range
                 found = apply_declared(found, _declaration(unit, sentence, found))
                 name = _field_of(sentence, found, sentence_field, previous_field, strict=strict)
                 if name is None or _counts_something_else(sentence, found, name) \
@@ -703,7 +940,7 @@ def _resolve(found: _Found, name: str, result: Bounds) -> None:
         return
     for level in ("bounds", "hint"):
         source = found.levels[level][name]
-        if result.min is None and source.min is not None:
+        if result.min is None and source.min is not None and (name, "min") not in found.open_sides:
             result.min, result.how = source.min, result.how or source.how
-        if result.max is None and source.max is not None:
+        if result.max is None and source.max is not None and (name, "max") not in found.open_sides:
             result.max, result.how = source.max, result.how or source.how

@@ -14,10 +14,12 @@ import re
 from icp_coach.engines.offline.extraction.lines import Unit
 
 # Which side a word names: the floor or the cap of the range.
-_MIN_WORDS = (r"(?<![A-Za-z])(?:floor|minimum|min|lower\s+(?:bound|end|limit)|bottom\s+end"
-              r"|start(?:s|ing)?\s+at|begin(?:s|ning)?\s+at)(?![A-Za-z])|下限|最低|最少|起步|门槛")
-_MAX_WORDS = (r"(?<![A-Za-z])(?:cap|capped|ceiling|maximum|max|upper\s+(?:bound|end|limit)"
-              r"|tops?\s+out)(?![A-Za-z])|上限|封顶|最高|最多")
+_MIN_WORDS = (r"(?<![A-Za-z])(?:floor|minimum|min|(?:lower|low|bottom)\s+(?:bound|end|limit)"
+              r"|start(?:s|ing)?\s+at|begin(?:s|ning)?\s+at|entry\s+point)(?![A-Za-z])"
+              r"|下限|最低|最少|起步|门槛|起点")
+_MAX_WORDS = (r"(?<![A-Za-z])(?:cap|capped|ceiling|maximum|max|(?:upper|top|high)\s+(?:bound|end|limit)"
+              r"|top(?=\s+(?:stays|remains|is|was|moves|goes)\b)"
+              r"|tops?\s+out)(?![A-Za-z])|上限|封顶|最高|最多|顶格")
 _SIDE = re.compile(rf"(?P<min>{_MIN_WORDS})|(?P<max>{_MAX_WORDS})", re.IGNORECASE)
 # A field name's own side token: "icp_employees_min", "revenue-max-usd", "EmployeesMax".
 _FIELD_SIDE = re.compile(r"(?:^|[_\-\s.])(?P<min>min|minimum|floor|lower|low|from)(?:$|[_\-\s.])"
@@ -36,27 +38,56 @@ _BARE_VALUE = re.compile(r"^\s*(?:US\$|\$|¥|￥|€|£)?\s*[\d,.]+\s*(?:[kKmMbB
 CHANGE = re.compile(
     r"(?<![A-Za-z])(?:correct(?:ed|ion|s)?|updat(?:e|ed|es|ing)|revis(?:e|ed|ion)|narrow(?:ed|s)?"
     r"|tighten(?:ed)?|widen(?:ed)?|raised\s+to|lowered\s+to|moved(?:\s+back)?(?:\s+(?:up|down))?"
-    r"|changed?\s+to|set\s+to|bumped|from\s+now\s+on|going\s+forward|is\s+now|should\s+(?:read|be"
-    r"|start|begin|end|stop)|scratch\s+that|make\s+(?:it|that)|instead)(?![A-Za-z])"
-    r"|更正|修正|订正|收窄|缩小|放宽|改成|改为|改到|提到|提高到|降到|降低到|调整|调到|调为|应为|应该是"
-    r"|按[^，。；]{0,8}(?:写|算|封顶|计)|定为|以后|今后", re.IGNORECASE)
+    r"|changed?\s+to|set\s+(?:to|at)|bumped|from\s+now\s+on|going\s+forward|is\s+now|should\s+(?:read|be"
+    r"|start|begin|end|stop)|scratch\s+(?:that|the)|make\s+(?:it|that|the)|instead|rather\s+than"
+    # a verb of change and where it goes: "changed the minimum to 20", "bump the lower end to 15"
+    r"|(?:chang|rais|lower|bump|mov|increas|decreas|reduc|lift|shift|adjust|push|pull|drop|cut"
+    r"|tighten|narrow|widen|add)(?:e|es|ed|ing|s)?\b[^.;:!?]{0,40}?\b(?:to|at|of)"
+    r"|add(?:ed|ing|s)?\s+(?:an?\s+)?(?:upper|lower|top|bottom|hard)?\s*(?:cap|ceiling|floor|limit|bound)"
+    r"|actually|let'?s\s+(?:say|go\s+with|use|make\s+it)|i'?d\s+(?:go|say|use)"
+    r"|now\s+it'?s|now\s+(?:it\s+)?is|it'?s\s+now|stays?\s+at|remains?\s+at|unchanged\s+at"
+    r"|(?:the\s+)?new\s+(?:floor|minimum|min|cap|ceiling|max(?:imum)?|lower\s+(?:bound|end|limit)"
+    r"|upper\s+(?:bound|end|limit)|top\s+end)"
+    r")(?![A-Za-z])|,\s*not\s+(?=[$¥￥€£]?\s*\d)"
+    r"|更正|修正|订正|收窄|缩小|放宽|改成|改为|改到|改至|提到|提高到|提高至|提至|降到|降低到|降至|降为|调整"
+    r"|调到|调为|调至|[上下]调|上移|下移|扩大到|扩到|缩到|应为|应该是|加(?:个|一个|上|了)?(?:上限|下限|封顶)"
+    r"|按[^，。；]{0,8}(?:写|算|封顶|计)|定为|定在|设为|设在|以后|今后", re.IGNORECASE)
 # Labels and headings over comments, reviews and revisions: what they say amends the note.
 _REVISION_CONTEXT = re.compile(
     r"(?<![A-Za-z])(?:comments?|review(?:ed|er)?|revisions?|change\s*log|changelog|changes"
-    r"|updates?|feedback|amend\w*|approv\w*|notes?\s+(?:from|after)|sign-?off)(?![A-Za-z])"
-    r"|批注|评论|审批|意见|修订|更新|变更|反馈|修改", re.IGNORECASE)
+    r"|updates?|feedback|amend\w*|approv\w*|notes?\s+(?:from|after)|sign-?off|edit(?:s|ed)?"
+    r"|later|addendum|follow-?up|p\.?\s?s\.?|correction)(?![A-Za-z])"
+    r"|批注|评论|审批|意见|修订|更新|变更|反馈|修改|补充|追加|后来|会后", re.IGNORECASE)
+# A date opening an entry ("Oct 3:", "2026-10-01:", "11/04 —", "v2 (Apr 9):", "（12/2）"): a
+# dated entry of a log or a thread, which amends what the note said before it.
+_DATED_ENTRY = re.compile(
+    r"^\W{0,3}(?:v\d+(?:\.\d+)*\s*)?[（(]?\s*(?:(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.]\d{1,2}"
+    r"|\d{1,2}[/.]\d{1,2}|\d{1,2}-\d{1,2}(?=\s*[:：|—–)）])|\d{1,2}月\d{1,2}[日号]"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?![\d,])", re.IGNORECASE)
+# The words a line opens with before its colon, which a speaker or label reading may drop.
+_OPENING = re.compile(r"^\W{0,3}([^:：\n]{1,40}?)\s*[:：]")
 # Right before a figure: the old value a correction replaces.
 _OLD_VALUE_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:not|from|instead\s+of|rather\s+than|was|used\s+to\s+be|originally"
-    r"|previously)|原来(?:填的|写的|定的)?(?:是)?|原先(?:是)?|之前(?:是|写的是)?|以前(?:是)?|而不是|不是"
+    r"|previously|initially|at\s+first|early\s+on)|原来(?:填的|写的|定的)?(?:是|按)?|原先(?:是|按)?"
+    r"|之前(?:是|写的是|按)?|以前(?:是|按)?|最早(?:是|按)?|一开始(?:是|按)?|起初(?:是|按)?|而不是|不是|(?:^|(?<=[\s:：(（]))~~"
     r"|第一版[^，。；]{0,12}?是?|初稿[^，。；]{0,8}?是?)\s*(?:the\s+|about\s+|约)?[$¥￥€£]?\s*$",
     re.IGNORECASE)
 # A range said as the one a change replaced: "widened from 35-300", "原来是 100-500 人".
 _OLD_RANGE_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:(?:widened|narrowed|changed|moved|raised|lowered|revised|updated|cut"
-    r"|expanded|shrunk|went|tightened)\s+from|used\s+to\s+be|originally|previously)"
-    r"|原来(?:填的|写的|定的)?(?:是)?|原先(?:是)?|以前(?:是)?|第一版[^，。；]{0,12}?是?)"
+    r"|expanded|shrunk|went|tightened)\s+from|used\s+to\s+be|originally|previously|formerly"
+    r"|was|were|not|instead\s+of|rather\s+than|old)"
+    r"|原来(?:填的|写的|定的)?(?:是)?|原先(?:是)?|以前(?:是)?|之前(?:是|写的是)?|而不是|不是|旧的?"
+    r"|第一版[^，。；]{0,12}?是?|(?:^|(?<=[\s:：(（]))~~)"
     r"\s*(?:the\s+|about\s+|约)?[$¥￥€£]?\s*$", re.IGNORECASE)
+# Words opening an entry that replaces what was said before ("Update:", "Final:", "修改为：",
+# "最终版："): a range said there is the one that stands. Comments and reviews only discuss.
+_AMENDING = re.compile(
+    r"(?<![A-Za-z])(?:updat(?:e|ed|es)|edit(?:ed|s)?|revis(?:ed|ion)|correct(?:ed|ion)|final"
+    r"|changed?|new|now|amended|v\d+(?:\.\d+)*)(?![A-Za-z])"
+    r"|更新|修改|更正|修正|变更|最终|定稿|改为|改成|调整为|新版|现在", re.IGNORECASE)
 
 
 def field_bound(unit: Unit) -> tuple[str, str, str, str] | None:
@@ -78,10 +109,28 @@ def field_bound(unit: Unit) -> tuple[str, str, str, str] | None:
     return field, which, name, match.group("value")
 
 
+def _openings(unit: Unit) -> tuple[str, ...]:
+    """The words a unit opens with: its label or lead, and what a speaker reading dropped."""
+    opening = unit.raw[:max(0, unit.raw.find(unit.text))] if unit.text in unit.raw else ""
+    said = _OPENING.match(unit.text)
+    return (unit.label, unit.lead, opening, said.group(1) if said else "")
+
+
+def opens_as_amendment(unit: Unit) -> bool:
+    """ "Update: 20-60 employees", "Final: ...", "修改为：员工 20-80 人", "v3 (May 20): ...":
+    what the entry says replaces the note's earlier figure."""
+    return any(_AMENDING.search(w) for w in _openings(unit) if w) or any(
+        _DATED_ENTRY.match(w) for w in (_openings(unit)[2] + unit.text,) if w)
+
+
 def in_revision_context(unit: Unit) -> bool:
-    """Whether the unit sits under a comment, review, approval or revision label or heading."""
-    return any(_REVISION_CONTEXT.search(words) for words in (unit.label, unit.lead, unit.heading)
-               if words)
+    """Whether the unit sits under a comment, review, approval or revision label or heading, or
+    opens as a dated entry or a comment ("Comment (Lee, Jun 3): ...", "Update: ...", "10/5 变更：")."""
+    label, lead, opening, said = _openings(unit)
+    if any(_REVISION_CONTEXT.search(w) or _AMENDING.search(w)
+           for w in (label, lead, unit.heading, opening, said) if w):
+        return True
+    return any(_DATED_ENTRY.match(w) for w in (opening + unit.text, label, lead) if w)
 
 
 def side_of(clause: str, start: int, end: int, figures: list[tuple[int, int]]) -> str | None:
@@ -104,13 +153,33 @@ def side_of(clause: str, start: int, end: int, figures: list[tuple[int, int]]) -
     return best[1] if best else None
 
 
+def side_word_next_to(text: str, start: int, end: int, side: str, reach: int = 14) -> bool:
+    """Whether a word naming `side` stands right by the figure at start:end ("Minimum 15
+    staff", "12 employees minimum", "下限定 25 人"), a few characters away at most."""
+    for match in _SIDE.finditer(text):
+        if side != ("min" if match.group("min") else "max"):
+            continue
+        if 0 <= start - match.end() <= reach:
+            return True
+        between = text[end:match.start()]
+        if match.start() >= end and re.fullmatch(r"\s*(?:[^\W\d]+\s*){0,2}", between) \
+                and len(between) <= reach:
+            return True  # "12 employees minimum": only the field's own words in between
+    return False
+
+
 def sides_named(sentence: str) -> set[str]:
     return {"min" if m.group("min") else "max" for m in _SIDE.finditer(sentence)}
 
 
-def is_old_value(before: str) -> bool:
-    """Whether the words right before a single figure mark it as the value being replaced."""
-    return bool(_OLD_VALUE_BEFORE.search(before[-24:]))
+def is_old_value(before: str, after: str = "") -> bool:
+    """Whether the words right before a single figure mark it as the value being replaced, or
+    an arrow after it points to the new one ("floor 10 -> 25", "上限 80 → 60")."""
+    return bool(_OLD_VALUE_BEFORE.search(before[-24:]) or _ARROW_AFTER.match(after))
+
+
+_ARROW_AFTER = re.compile(r"\s*(?:人|名|people|employees|staff)?\s*(?:->|→|=>|⟶|➔|—>|-->)")
+_ARROW_BEFORE = r"(?:->|→|=>|⟶|➔|—>|-->)"
 
 
 def is_old_range(before: str) -> bool:
@@ -119,5 +188,6 @@ def is_old_range(before: str) -> bool:
 
 def changes_right_before(before: str) -> bool:
     """ "改成 150 人", "raised to $3M", "is now 60": a change verb right before the figure."""
-    return bool(re.search(r"(?:" + CHANGE.pattern + r")\s*(?:about|around|~|约|大概)?\s*[$¥￥€£]?\s*$",
-                          before[-20:], re.IGNORECASE))
+    return bool(re.search(r"(?:" + CHANGE.pattern + "|" + _ARROW_BEFORE
+                          + r")\s*(?:about|around|~|约|大概)?\s*[$¥￥€£]?\s*$", before[-20:],
+                          re.IGNORECASE))
