@@ -4,13 +4,19 @@ water utilities and wholesale trades its parts name; "殡葬用品批发商" is 
 When two or more gazetteer trades sit in one run of Chinese characters, a few characters apart
 at most and with no separator between them (和、及、与、或、的、，), the run is reported in the note's
 own words. A lone mention keeps its canonical entry.
+
+In English a modifier before a trade's name makes a finer trade, named in the note's words:
+"marine surveyors" are not surveyors in general, "craft breweries" are a kind of brewery. Words
+that only size, place or introduce the trade ("independent", "the", "with", "serving") are no
+modifiers.
 """
 
 from __future__ import annotations
 
 import re
 
-from icp_coach.engines.offline.extraction.gazetteer import Gazetteer, Mention
+from icp_coach.engines.offline.extraction.gazetteer import Gazetteer, Mention, regions
+from icp_coach.engines.offline.extraction.segments import is_general_qualifier
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{0,4}")
 _SEPARATOR = re.compile(r"[和及与或跟、兼的等类]")
@@ -28,6 +34,32 @@ def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
 
 
+_EMPTY_TAIL = re.compile(r"\s+(?:companies|company|businesses|business|firms|sector|industry|space)$",
+                         re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z'-])([A-Za-z][a-z-]{2,})\s+$")
+_NOT_A_MODIFIER = re.compile(
+    r"(?:the|a|an|and|or|nor|but|with|for|to|at|from|by|of|on|in|into|than|as|such|like|unlike"
+    r"|other|more|most|many|few|all|any|some|every|each|both|these|those|this|that|their|our"
+    r"|your|its|his|her|my|we|they|you|it|not|no|also|only|just|even|are|is|was|were|be|been"
+    r"|sell|sells|target|targets|serve|serves|work|works|include|includes|love|hate|want|need"
+    r"|call|calls|ask|asks|about|via|per|plus|vs|versus|including|selling|serving|targeting"
+    r"|running|using|doing|making|having|getting|working|looking|going|chasing|pitching|calling"
+    r"|talking|like|said|say|says|called|named|mostly|mainly|then|when|who|which|what|where|why"
+    r"|how|own|same|different|similar|big|small|large|several|various|certain|specific|any"
+    r"|\w+ly|\w+ed)", re.IGNORECASE)
+
+
+def _modified(text: str, mention: Mention) -> str | None:
+    """ "marine surveyors": the note's words when a modifier stands before an English trade."""
+    if not text[mention.start:mention.end].isascii():
+        return None
+    before = _WORD_BEFORE.search(text, 0, mention.start)
+    if before is None or _NOT_A_MODIFIER.fullmatch(before.group(1)) \
+            or is_general_qualifier(before.group(1)) or regions().find(before.group(1)):
+        return None
+    return _EMPTY_TAIL.sub("", text[before.start(1):mention.end])
+
+
 def trade_keys(text: str, table: Gazetteer) -> list[str]:
     """Trade keys a clause names, first mention order, each once: canonical entries, or the
     note's own words for a compound of several."""
@@ -39,6 +71,7 @@ def trade_keys(text: str, table: Gazetteer) -> list[str]:
             run.append(mention)
             continue
         if run:
-            keys.append(text[run[0].start:run[-1].end] if len(run) > 1 else run[0].canonical)
+            keys.append(text[run[0].start:run[-1].end] if len(run) > 1
+                        else _modified(text, run[0]) or run[0].canonical)
         run = [mention] if mention is not None else []
     return list(dict.fromkeys(keys))

@@ -101,8 +101,16 @@ _EN_LEADING = re.compile(
     r"|typically|usually|really|independent|regional|local|national|small|smaller|mid-?sized?"
     r"|midsize|medium-?sized|large|larger|big|bigger|established|growing|busy|family-?(?:owned|run)"
     r"|owner-?(?:operated|run|led)|privately[- ]held|private|multi-?(?:site|location|branch)"
-    r"|single-?(?:site|location)|high-?volume|smb|mid-?market|enterprise|us|uk|eu|b2b|other)\s+)+",
+    r"|single-?(?:site|location)|high-?volume|smb|mid-?market|enterprise|us|uk|eu|b2b|other"
+    r"|fast-?growing|high-?growth|profitable|successful|modern|traditional|top|leading|new|young"
+    r"|older|well-?run|busy|similar|typical|good|great|best|ideal|target|core)\s+)+",
     re.IGNORECASE)
+def is_general_qualifier(word: str) -> bool:
+    """ "independent", "regional", "mid-sized": a word that sizes or places a trade, not one
+    that names a finer trade ("marine" in "marine surveyors" does)."""
+    return bool(_EN_LEADING.fullmatch(word + " "))
+
+
 _EN_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or|plus|as\s+well\s+as)\s+|,|\s(?:and|or|&|plus)\s|/)\s*",
                        re.IGNORECASE)
 # A name cut by its number ("Part 145 repair stations", "Tier 1 suppliers") is no item.
@@ -118,7 +126,7 @@ _GENERIC = re.compile(
     re.IGNORECASE)
 
 # Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
-_ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n]|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
+_ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n]|也(?:在|是|算|可以|行|要|做)|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
                       r"|门店数|区域|地区|位于|分布在|集中在|在(?:[\u4e00-\u9fff]{2,3})(?:一带|地区|省|市)")
 _ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|工厂|厂"
                               r"|工作室|那种|这类|一类)+$")
@@ -138,6 +146,12 @@ class Segment:
     canonical: str | None = None
     start: int = 0  # where the defining phrase starts in the text given
     end: int = 0
+
+    def report_keys(self) -> list[str]:
+        """The trade keys the segment gives: the note's words when it has its own (a modifier
+        and head, "marine surveyors", keep the whole phrase; the gazetteer's head alone would
+        name a wider trade), else the gazetteer entry."""
+        return [self.words] if self.words else [self.canonical] if self.canonical else []
 
 
 # Head words that add nothing to the trade before them ("insurance companies", "宠物美容店").
@@ -170,11 +184,14 @@ def _head_entry(item: str) -> tuple[str | None, bool]:
                 return finer, False
             if _specialty_of(item, mention):
                 return None, False
-            # A broad sector named after a modifier ("印刷包装厂": packaging) keeps the note's
-            # words beside it; a finer trade is the item ("specialty coffee roasters").
-            broad = industries().parent_of(mention.canonical) is None
-            return mention.canonical, not (broad and item[:mention.start].strip(" -的"))
+            # A trade named after a modifier ("印刷包装厂", "marine surveyors") is the note's
+            # words: the gazetteer's head alone names a wider trade.
+            return mention.canonical, not _MODIFIER.search(item[:mention.start])
     return None, False
+
+
+# A modifier: a word of its own before the gazetteer's head (the general qualifiers are gone).
+_MODIFIER = re.compile(r"[A-Za-z]{2}|[\u4e00-\u9fff]{2}")
 
 
 def _specialty_of(item: str, mention: Mention) -> bool:
@@ -199,6 +216,30 @@ def _finer_modifier(found: Sequence[Mention], head: Mention) -> str | None:
     return None
 
 
+# A tag or file name written as one word ("independent-hearing-clinics"): its words.
+_SLUG = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+){2,}(?![\w-])")
+
+
+def _shared_heads(pieces: list[str]) -> list[str]:
+    """ "lift and escalator maintenance contractors": a bare singular noun before "and" shares
+    the head of the phrase after it, unless it names a trade of its own ("fintech and
+    healthcare companies" are two)."""
+    merged: list[str] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        following = pieces[index + 1] if index + 1 < len(pieces) else ""
+        bare = piece.strip(" '\"*_")
+        if re.fullmatch(r"[a-z][a-z-]+", bare) and not bare.endswith("s") \
+                and len(following.split()) >= 2 and not mentions("industry", bare):
+            merged.append(f"{bare} and {following.strip()}")
+            index += 2
+            continue
+        merged.append(piece)
+        index += 1
+    return merged
+
+
 def _items_en(phrase: str) -> list[str]:
     # "food and beverage manufacturers": a gazetteer name that spans a conjunction stays whole.
     protected = phrase
@@ -206,8 +247,9 @@ def _items_en(phrase: str) -> list[str]:
         piece = phrase[mention.start:mention.end]
         protected = protected[:mention.start] + re.sub(r"[ /&,]", "\x01", piece) + protected[mention.end:]
     items = []
-    for raw in _EN_SPLIT.split(protected):
-        item = _EN_LEADING.sub("", raw.replace("\x01", " ").strip(" '\"*_"))
+    for raw in _shared_heads(_EN_SPLIT.split(protected)):
+        raw = _SLUG.sub(lambda m: m.group().replace("-", " "), raw)  # "#independent-hearing-clinics"
+        item = _EN_LEADING.sub("", raw.replace("\x01", " ").strip(" '\"*_#") + " ").strip()
         item = re.sub(r"\s+", " ", item).strip(" -'\"")
         words = item.split()
         if not words or len(words) > 6 or _GENERIC.match(item) or not re.search(r"[A-Za-z]{3}", item):
@@ -287,10 +329,23 @@ def _is_role(item: str) -> bool:
                                                 and titles[-1][1] >= len(item.rstrip("s")))
 
 
+_ZH_HEAD = re.compile(r"(?:商|公司|厂|店|机构|中心|工作室|门店|企业)$")
+
+
+def _zh_shared_head(pieces: list[str], phrase: str) -> list[str]:
+    """ "空调安装、移机、维修服务商" is one trade: short pieces without a head noun share the last
+    piece's head ("火锅店、烧烤店" each have their own)."""
+    if len(pieces) > 1 and _ZH_HEAD.search(pieces[-1].strip()) \
+            and all(len(p.strip()) <= 4 and not _ZH_HEAD.search(p.strip()) for p in pieces[:-1]) \
+            and "、" in phrase:
+        return [phrase]
+    return pieces
+
+
 def _items_zh(phrase: str) -> list[str]:
     phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
     items = []
-    for raw in _ZH_SPLIT.split(phrase):
+    for raw in _zh_shared_head(_ZH_SPLIT.split(phrase), phrase):
         item = raw.strip(" 　\"'“”")
         previous = None
         while previous != item:
