@@ -541,13 +541,13 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     only lines that define, label or require the segment name it."""
     found: list[tuple[str, int, str]] = []  # key, unit, "stated" | "also" | "mentioned"
     for index, unit in enumerate(units):
-        if unit.is_heading or unit.kind in _RULED_OUT:
+        if unit.is_heading or unit.kind in ("red_flag", "pmf"):
             continue
-        if unit.kind == "decision":
-            # "We sell to finance teams at hospitals": a line about people defines the trade too.
+        if unit.kind not in PROFILE_KINDS:
+            # "We sell to finance teams at hospitals", "um, the people we sell to, they're ...":
+            # a line about people, or a remark, that defines the segment defines the trade too.
             found += [(key, index, "stated") for s in defined_segments(unit.text)
                       if not says_exclusion(unit.text) for key in s.report_keys()]
-        if unit.kind not in PROFILE_KINDS:
             continue
         keys, segments, labelled = _unit_industries(units, index)
         if segments or labelled or _heads_segment_section(units, index, keys):
@@ -598,7 +598,7 @@ _BUSINESS_NOUN = re.compile(
     r"|agencies|cent(?:er|re)s|schools|workshops|mills|plants|factories|dealers(?:hips)?"
     r"|distributors|manufacturers|makers|operators|providers|restaurants|salons|gyms|parlou?rs"
     r"|offices|chains|brands|outfitters|services|businesses)$"
-    r"|(?:店|厂|公司|机构|工作室|作坊|门店|诊所|工坊|中心|馆|商|企业)$", re.IGNORECASE)
+    r"|(?:店|厂|公司|机构|工作室|作坊|门店|诊所|工坊|中心|馆|商|企业|(?<=[\u4e00-\u9fff])(?<![运执不进可流通步爬航飞旅举发推施实履盛风自平银])行)$", re.IGNORECASE)
 
 
 # A line that says its trade is a target too ("in-house teams at insurers also work", "not only
@@ -640,7 +640,9 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
             segments = [s for s in labelled_segments(text)
                         if s.canonical or _BUSINESS_NOUN.search(s.words)]
             labelled = bool(segments)
-    segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)]
+    refused_trades = {m.canonical for clause in refused for m in mentions("industry", clause)}
+    segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)
+                and not (s.canonical and not s.words and s.canonical in refused_trades)]
     for segment in segments:  # the segment reading decides for the words it read
         text = text[:segment.start] + " " * (segment.end - segment.start) + text[segment.end:]
     # After the segment a sentence describes it ("..., the ones doing fleet washing"), unless

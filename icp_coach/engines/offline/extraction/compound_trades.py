@@ -37,12 +37,14 @@ def _is_cjk(char: str) -> bool:
 _EMPTY_TAIL = re.compile(r"\s+(?:companies|company|businesses|business|firms|sector|industry|space)$",
                          re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z'-])([A-Za-z][a-z-]{2,})\s+$")
+_NAMING = re.compile(r"so-?called|called|named|dubbed", re.IGNORECASE)
 _NOT_A_MODIFIER = re.compile(
     r"(?:the|a|an|and|or|nor|but|with|for|to|at|from|by|of|on|in|into|than|as|such|like|unlike"
     r"|other|more|most|many|few|all|any|some|every|each|both|these|those|this|that|their|our"
     r"|your|its|his|her|my|we|they|you|it|not|no|also|only|just|even|are|is|was|were|be|been"
     r"|sell|sells|target|targets|serve|serves|work|works|include|includes|love|hate|want|need"
     r"|call|calls|ask|asks|about|via|per|plus|vs|versus|including|selling|serving|targeting"
+    r"|through|across|among|around|over|under|between|within|without|after|before|during|near"
     r"|running|using|doing|making|having|getting|working|looking|going|chasing|pitching|calling"
     r"|talking|like|said|say|says|called|named|mostly|mainly|then|when|who|which|what|where|why"
     r"|how|own|same|different|similar|big|small|large|several|various|certain|specific|any"
@@ -54,6 +56,8 @@ def _modified(text: str, mention: Mention) -> str | None:
     if not text[mention.start:mention.end].isascii():
         return None
     before = _WORD_BEFORE.search(text, 0, mention.start)
+    if before is not None and _NAMING.fullmatch(before.group(1)):
+        return text[mention.start:mention.end]  # "so-called X": the note's own term for it
     if before is None or _NOT_A_MODIFIER.fullmatch(before.group(1)) \
             or is_general_qualifier(before.group(1)) or regions().find(before.group(1)):
         return None

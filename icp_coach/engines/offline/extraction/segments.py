@@ -103,7 +103,8 @@ _EN_LEADING = re.compile(
     r"|owner-?(?:operated|run|led)|privately[- ]held|private|multi-?(?:site|location|branch)"
     r"|single-?(?:site|location)|high-?volume|smb|mid-?market|enterprise|us|uk|eu|b2b|other"
     r"|fast-?growing|high-?growth|profitable|successful|modern|traditional|top|leading|new|young"
-    r"|older|well-?run|busy|similar|typical|good|great|best|ideal|target|core)\s+)+",
+    r"|older|well-?run|busy|similar|typical|good|great|best|ideal|target|core|commercial"
+    r"|residential|industrial|domestic|institutional|so-?called)\s+)+",
     re.IGNORECASE)
 def is_general_qualifier(word: str) -> bool:
     """ "independent", "regional", "mid-sized": a word that sizes or places a trade, not one
@@ -119,6 +120,7 @@ _CUT_NAME = re.compile(r"\s*\b[A-Z][a-z]*\s*$")
 _GENERIC = re.compile(
     r"^(?:companies|businesses|firms|organi[sz]ations|customers|clients|teams|people|folks"
     r"|accounts|operators|owners|shops|brands|enterprises|smbs?|smes?|startups|them|those|these"
+    r"|workshops|outfits|studios|operations|ventures|houses|places|sites|locations|stores|chains"
     r"|anyone|everyone|everybody|others?|ones|ourselves|mid-?market|enterprise|b2b|b2c|technicians"
     r"|techs|workers|staff|employees|agents|reps|professionals|specialists|experts|providers"
     r"|vendors|suppliers|users|buyers|owners|managers|residential|commercial|industrial|domestic"
