@@ -176,3 +176,11 @@ def test_only_doing_one_trade_defines_it(extractor: OfflineExtractor) -> None:
     document = _firmographics("硬性条件：\n- 只做浙江、江苏的旗袍定制店，别的省不考虑\n", extractor)
     assert document.firmographics.industries == ["旗袍定制店"]
     assert document.firmographics.regions == ["浙江", "江苏"]
+
+
+def test_a_business_named_by_what_it_makes_is_that_trade() -> None:
+    # "做X的厂": X is the trade; not our own business, one served, or one the clause rules out.
+    assert _read("主要是做羽毛球拍的厂，50到300人") == [("羽毛球拍", None)]
+    assert _read("我们是做软件的公司") == []
+    assert _read("给做羽毛球拍的厂供货") == []
+    assert _read("做竹筷的作坊也问过，不做") == []

@@ -50,7 +50,11 @@ _ZH_CUE = re.compile(
     r"|(?:我们|我司|咱们)(?:主要|只|专门|重点)(?:服务|面向|卖给|聚焦|针对)(?:于)?"
     r"|(?:我们|我司|咱们)(?:主要|只|专门|一般)?卖给"
     r"|(?:^|(?<=[，,。；;\s：:]))(?:只|专门|专)做(?=[^，。；,;]{1,30}?的)"
-    r"|目标(?:行业|市场|群体|客群)(?:是|为|：|:)")
+    r"|目标(?:行业|市场|群体|客群)(?:是|为|：|:)"
+    # "做风筝的厂", "主要是做豆干的作坊": a business named by what it makes.
+    r"|做(?=[\u4e00-\u9fffA-Za-z0-9]{2,10}的(?:工厂|厂家|厂|作坊|工作室|企业|公司)(?![\u4e00-\u9fff]*(?:供货|供应|配套|服务)))")
+# ... but not our own business, nor one we or they serve: "我们是做软件的公司", "给做X的厂供货".
+_ZH_NOT_THEIRS = re.compile(r"(?:我们|我司|咱们|本公司|我|给|为|帮|替|向)[^，。；,;]{0,3}$")
 # A label whose value names the segment ("Segment: ...", "目标行业：...").
 SEGMENT_LABEL = re.compile(
     r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry|verticals?|sectors?))?"
@@ -390,6 +394,10 @@ def defined_segments(text: str) -> list[Segment]:
     for cue in (*_EN_CUE.finditer(text), *_ZH_CUE.finditer(text)):
         if _ASKS.search(text[max(0, cue.start() - 16):cue.start()]):
             continue  # "asked whether we work with groups their size"
+        if cue.group() == "做":
+            if not any(s.start <= cue.start() < s.end for s in found):  # read by a cue before
+                found += _maker_segment(text, cue)
+            continue
         zh = has_cjk(text[cue.end():cue.end() + 12])
         phrase = _phrase_zh(text, cue.end()) if zh else _phrase_en(text, cue.end())
         items = _items_zh(phrase) if zh else _items_en(phrase)
@@ -400,6 +408,22 @@ def defined_segments(text: str) -> list[Segment]:
             items = _items_en(phrase)
         found += _segments_of(items, cue.start(), _end_of(text, phrase, cue.end()))
     return found
+
+
+_MAKER = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,10}?)的(?:工厂|厂家|厂|作坊|工作室|企业|公司)")
+
+
+def _maker_segment(text: str, cue: re.Match[str]) -> list[Segment]:
+    """ "做风筝的厂": the trade is what they make, unless it is ours or one served, or the clause
+    rules it out ("做豆干的作坊也问过，不做")."""
+    if _ZH_NOT_THEIRS.search(text[max(0, cue.start() - 6):cue.start()]):
+        return []
+    made = _MAKER.match(text, cue.end())
+    clause_end = re.search(r"[。；;！!？?\n]|$", text[cue.end():])
+    sentence = text[cue.start():cue.end() + (clause_end.start() if clause_end else 0)]
+    if made is None or rules_out_words(sentence):
+        return []
+    return _segments_of(_items_zh(made.group(1)), cue.start(), made.end())
 
 
 def _end_of(text: str, phrase: str, start: int) -> int:
