@@ -540,6 +540,7 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     mentioned on another line (a customer, a supplier, a market compared, a pain) is not one:
     only lines that define, label or require the segment name it."""
     found: list[tuple[str, int, str]] = []  # key, unit, "stated" | "also" | "mentioned"
+    read_as_segment: set[tuple[str, int]] = set()
     for index, unit in enumerate(units):
         if unit.is_heading or unit.kind in ("red_flag", "pmf"):
             continue
@@ -550,6 +551,7 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
                       if not says_exclusion(unit.text) for key in s.report_keys()]
             continue
         keys, segments, labelled = _unit_industries(units, index)
+        read_as_segment |= {(key, index) for s in segments for key in s.report_keys()}
         if segments or labelled or _heads_segment_section(units, index, keys):
             how = "stated"
         elif _MUST_BE.search(unit.raw) or _ALSO_FITS.search(unit.text):
@@ -558,7 +560,8 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
             how = "mentioned"
         found += [(key, index, how) for key in keys]
     stated = any(how == "stated" for _, _, how in found)
-    return choose_trades([FoundTrade(key, index, how == "stated" or (stated and how == "also"))
+    return choose_trades([FoundTrade(key, index, how == "stated" or (stated and how == "also"),
+                                     segment=(key, index) in read_as_segment)
                           for key, index, how in found], gazetteer.industries(), language)
 
 

@@ -64,6 +64,38 @@ def _modified(text: str, mention: Mention) -> str | None:
     return _EMPTY_TAIL.sub("", text[before.start(1):mention.end])
 
 
+# A business a Chinese trade name ends in ("电竞馆", "火锅店", "宠物医院"): the note names the
+# business, not the trade's wider entry ("电竞", "餐饮", "兽医"). A factory stays its trade.
+_ZH_BUSINESS = re.compile(r"(?:店|馆|院|房|厅|场|铺|坊|吧|中心)$")
+_ZH_BUSINESS_AFTER = re.compile(r"店|馆|院|厅|铺|坊|吧")
+# ... and an English one ("family entertainment centers" are not amusement parks in general).
+_EN_BUSINESS = re.compile(r"\s(?:cent(?:er|re)s?|clinics?|studios?|shops?|parks?|arenas?|halls?"
+                          r"|salons?|labs?|stores?|parlou?rs?|rinks?|ranges?|lounges?|cafes?)$",
+                          re.IGNORECASE)
+
+
+def _business_named(text: str, mention: Mention, table: Gazetteer) -> str | None:
+    """The note's words when they name a business the entry's name does not."""
+    named = text[mention.start:mention.end]
+    entry = table.entry(mention.canonical)
+    if entry is None:
+        return None
+    if _is_cjk(named[-1]):
+        shown = entry.zh or entry.en
+        if _ZH_BUSINESS.search(named):
+            return named if named != shown and not _ZH_BUSINESS.search(shown) else None
+        after = _ZH_BUSINESS_AFTER.match(text, mention.end)
+        return named + after.group() if after and not _ZH_BUSINESS.search(shown) else None
+    if _EN_BUSINESS.search(named) and _head(named) != _head(entry.en):
+        return named
+    return None
+
+
+def _head(name: str) -> str:
+    last = name.lower().split()[-1]
+    return last[:-1] if last.endswith("s") else last
+
+
 def trade_keys(text: str, table: Gazetteer) -> list[str]:
     """Trade keys a clause names, first mention order, each once: canonical entries, or the
     note's own words for a compound of several."""
@@ -76,6 +108,7 @@ def trade_keys(text: str, table: Gazetteer) -> list[str]:
             continue
         if run:
             keys.append(text[run[0].start:run[-1].end] if len(run) > 1
-                        else _modified(text, run[0]) or run[0].canonical)
+                        else _modified(text, run[0]) or _business_named(text, run[0], table)
+                        or run[0].canonical)
         run = [mention] if mention is not None else []
     return list(dict.fromkeys(keys))

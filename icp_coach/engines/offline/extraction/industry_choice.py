@@ -5,7 +5,7 @@ reading found (gazetteer entries or the note's own words):
 - a key that is debris, not a trade (a number said in words, a stray quote, the note's own meta
   words: "segment", "workshop", "notes") is dropped;
 - a top-level sector ("manufacturing", "entertainment", "制造业") is redundant once a finer trade
-  is found (in the note's own words, or on another line): the finer one says it;
+  is found on another line, unless the segment itself names it: the finer one says it;
 - a trade whose name sits inside another's ("批发" in "殡葬用品批发商", "景区" in "景区运营") is the
   same trade said less precisely;
 - when the note never states its target ("we sell to ...", a segment label), the trade it names
@@ -40,6 +40,7 @@ class FoundTrade:
     key: str
     unit: int
     targeted: bool
+    segment: bool = False  # read as an item of the segment's own phrase
 
 
 def choose_trades(found: Sequence[FoundTrade], table: Gazetteer, language: Language) -> list[str]:
@@ -56,16 +57,17 @@ def choose_trades(found: Sequence[FoundTrade], table: Gazetteer, language: Langu
 
 
 def _redundant_sectors(pool: Sequence[FoundTrade], keep: set[str], table: Gazetteer) -> set[str]:
-    """Top-level sectors a finer trade says better: one in the note's own words anywhere, or a
-    finer entry on another line ("Fintech and insurance" lists two targets; "manufacturing" in
-    one line and "bakeries" in the next name one)."""
+    """Top-level sectors a finer trade on another line says better ("manufacturing" in one line
+    and "bakeries" in the next name one trade), unless the segment itself names the sector
+    ("Target: dental clinics", then "vet clinics too"). Two on one line are two targets
+    ("Fintech and insurance", "连锁药店，其次口腔诊所")."""
     redundant = set()
     for sector in (key for key in keep if _is_sector(key, table)):
+        if any(f.key == sector and f.segment for f in pool):
+            continue
         lines = {f.unit for f in pool if f.key == sector}
-        for f in pool:
-            if f.key in keep and not _is_sector(f.key, table) and (
-                    table.entry(f.key) is None or f.unit not in lines):
-                redundant.add(sector)
+        if any(f.key in keep and not _is_sector(f.key, table) and f.unit not in lines for f in pool):
+            redundant.add(sector)
     return redundant
 
 

@@ -426,11 +426,16 @@ def _maker_segment(text: str, cue: re.Match[str]) -> list[Segment]:
     return _segments_of(_items_zh(made.group(1)), cue.start(), made.end())
 
 
+_ZH_HEAD_AFTER = re.compile(r"的?(?:工厂|厂家|厂|公司|企业|客户|门店|店|商家|机构|作坊|工作室)")
+
+
 def _end_of(text: str, phrase: str, start: int) -> int:
     """Where a phrase read from `start` ends in the text (a ruled-out "X以外的" before it
     is skipped by the reading, not by the text)."""
     at = text.find(phrase, start) if phrase else -1
-    return at + len(phrase) if at >= 0 else start + len(phrase)
+    end = at + len(phrase) if at >= 0 else start + len(phrase)
+    tail = _ZH_HEAD_AFTER.match(text, end) if phrase and has_cjk(phrase[-1]) else None
+    return tail.end() if tail else end  # "铝型材挤压的工厂": the head was read with the phrase
 
 
 def labelled_segments(body: str) -> list[Segment]:
