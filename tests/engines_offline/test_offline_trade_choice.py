@@ -8,6 +8,7 @@ import pytest
 from icp_coach.engines.offline.extraction.compound_trades import trade_keys
 from icp_coach.engines.offline.extraction.gazetteer import industries
 from icp_coach.engines.offline.extraction.industry_choice import FoundTrade, choose_trades
+from icp_coach.engines.offline.extraction.title_trade import trade_in_title
 from icp_coach.engines.offline.extraction.trade_roles import names_other_role
 
 
@@ -62,3 +63,14 @@ def test_clauses_that_name_the_target(clause: str) -> None:
 ])
 def test_the_note_s_words_when_they_name_a_finer_business(clause: str, expected: list[str]) -> None:
     assert trade_keys(clause, industries()) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Objective: win the independent bike shop", [("bike shops", None)]),
+    ("# 会议纪要：琴行客户画像", [("琴行", None)]),
+    ("Targeting the family winery", [("family wineries", "wineries")]),
+    ("Notes from the founder call, Tuesday.", []),
+    ("【群聊记录】", []),
+])
+def test_a_title_names_the_segment_in_its_words(title: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(s.words, s.canonical) for s in trade_in_title(title)] == expected

@@ -58,6 +58,7 @@ from icp_coach.engines.offline.extraction.segments import (
     labelled_segments,
     names_their_customers,
 )
+from icp_coach.engines.offline.extraction.title_trade import trade_in_title
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
 from icp_coach.engines.offline.extraction.trade_roles import names_other_role
 from icp_coach.text.numbers import find_ranges
@@ -560,9 +561,22 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
             how = "mentioned"
         found += [(key, index, how) for key in keys]
     stated = any(how == "stated" for _, _, how in found)
+    if not stated:  # "Playbook: independent hearing clinics": the title names the segment
+        title = _title_segments(units)
+        found += [(key, -1, "stated") for segment in title for key in segment.report_keys()]
+        read_as_segment |= {(key, -1) for segment in title for key in segment.report_keys()}
+        stated = bool(title)
     return choose_trades([FoundTrade(key, index, how == "stated" or (stated and how == "also"),
                                      segment=(key, index) in read_as_segment)
                           for key, index, how in found], gazetteer.industries(), language)
+
+
+def _title_segments(units: list[Unit]) -> list[Segment]:
+    """The segments the note's title names: its first line, a heading or a short line."""
+    first = next((u for u in units if u.raw.strip()), None)
+    if first is None or (first.line != 1 and not first.is_heading) or len(first.raw.split()) > 12:
+        return []
+    return [s for s in trade_in_title(first.raw) if not says_exclusion(first.raw)]
 
 
 # A must-have: "has to" in passing ("the installer has to hand the report over") is none.
