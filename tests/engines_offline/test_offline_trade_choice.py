@@ -74,3 +74,9 @@ def test_the_note_s_words_when_they_name_a_finer_business(clause: str, expected:
 ])
 def test_a_title_names_the_segment_in_its_words(title: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(s.words, s.canonical) for s in trade_in_title(title)] == expected
+
+
+def test_without_a_stated_target_the_first_line_s_own_words_outrank_entries_beside_it() -> None:
+    # "hull cleaning divers, hired by marinas": the note's own phrase is what the line is about.
+    found = [FoundTrade("hull cleaning divers", 0, False), FoundTrade("marinas", 0, False)]
+    assert choose_trades(found, industries(), "en") == ["hull cleaning divers"]

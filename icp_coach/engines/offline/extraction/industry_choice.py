@@ -51,7 +51,7 @@ def choose_trades(found: Sequence[FoundTrade], table: Gazetteer, language: Langu
     keep = set(table.finest(f.key for f in pool))
     keep -= _redundant_sectors(pool, keep, table)
     pool = [f for f in pool if f.key in keep]
-    chosen = list(dict.fromkeys(f.key for f in pool)) if targeted else _most_named(pool)
+    chosen = list(dict.fromkeys(f.key for f in pool)) if targeted else _most_named(pool, table)
     names = list(dict.fromkeys(table.display(key, language) for key in chosen))
     return [name for name in names if not any(_inside(name, other) for other in names)]
 
@@ -84,7 +84,7 @@ def _inside(name: str, other: str) -> bool:
     return name in other
 
 
-def _most_named(found: Sequence[FoundTrade]) -> list[str]:
+def _most_named(found: Sequence[FoundTrade], table: Gazetteer) -> list[str]:
     """With no statement of the target: the trades of the first line naming any, and those named
     in as many lines (two at least)."""
     if not found:
@@ -93,5 +93,9 @@ def _most_named(found: Sequence[FoundTrade]) -> list[str]:
     for f in found:
         lines.setdefault(f.key, set()).add(f.unit)
     first = [f.key for f in found if f.unit == found[0].unit]
+    # "marine surveying for insurers and lenders": the trade in the note's own words is the
+    # one the line is about; the plain entries beside it are what it deals with.
+    own = [key for key in first if table.entry(key) is None]
+    first = own or first
     bar = max(2, *(len(lines[key]) for key in first))
     return [key for key, units in lines.items() if key in first or len(units) >= bar]

@@ -236,7 +236,7 @@ def _shared_heads(pieces: list[str]) -> list[str]:
         piece = pieces[index]
         following = pieces[index + 1] if index + 1 < len(pieces) else ""
         bare = piece.strip(" '\"*_")
-        if re.fullmatch(r"[a-z][a-z-]+", bare) and not bare.endswith("s") \
+        if re.fullmatch(r"[A-Za-z][a-z-]+", bare) and not bare.endswith("s") \
                 and len(following.split()) >= 2 and not mentions("industry", bare):
             merged.append(f"{bare} and {following.strip()}")
             index += 2
