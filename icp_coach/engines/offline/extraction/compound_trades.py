@@ -17,6 +17,7 @@ import re
 
 from icp_coach.engines.offline.extraction.gazetteer import Gazetteer, Mention, regions
 from icp_coach.engines.offline.extraction.segments import is_general_qualifier
+from icp_coach.engines.offline.extraction.zh_factories import factories
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]{0,4}")
 _SEPARATOR = re.compile(r"[和及与或跟、兼的等类]")
@@ -96,10 +97,23 @@ def _head(name: str) -> str:
     return last[:-1] if last.endswith("s") else last
 
 
+def _with_factories(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A factory named by a product the gazetteer does not know ("羽毛球拍厂") is that product's
+    trade in the note's words, not the manufacturing its head noun names (`zh_factories.py`)."""
+    for factory in factories(text):
+        inside = [m for m in mentions if m.start < factory.end and m.end > factory.start]
+        if any(m.start < factory.product_end for m in inside):
+            continue  # "纸箱厂": the gazetteer names the product
+        mentions = sorted([m for m in mentions if m not in inside]
+                          + [Mention(factory.name, factory.start, factory.end)],
+                          key=lambda m: m.start)
+    return mentions
+
+
 def trade_keys(text: str, table: Gazetteer) -> list[str]:
     """Trade keys a clause names, first mention order, each once: canonical entries, or the
     note's own words for a compound of several."""
-    mentions = table.find(text)
+    mentions = _with_factories(text, table.find(text))
     keys: list[str] = []
     run: list[Mention] = []
     for mention in [*mentions, None]:
