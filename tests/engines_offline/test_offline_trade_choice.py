@@ -80,3 +80,8 @@ def test_without_a_stated_target_the_first_line_s_own_words_outrank_entries_besi
     # "hull cleaning divers, hired by marinas": the note's own phrase is what the line is about.
     found = [FoundTrade("hull cleaning divers", 0, False), FoundTrade("marinas", 0, False)]
     assert choose_trades(found, industries(), "en") == ["hull cleaning divers"]
+
+
+@pytest.mark.parametrize("clause", ["we sell them a scheduling add-on", "the GM is not the buyer"])
+def test_clauses_about_us_or_people_give_no_trade_a_role(clause: str) -> None:
+    assert not names_other_role(clause)
