@@ -20,3 +20,14 @@ from icp_coach.engines.offline.extraction.compound_trades import trade_keys
 ])
 def test_compounds_are_one_trade_and_lists_stay_apart(clause: str, expected: list[str]) -> None:
     assert trade_keys(clause, gazetteer.industries()) == expected
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("主要是竹筷厂和牙签厂", ["竹筷厂", "牙签厂"]),   # products the gazetteer does not know
+    ("中小型灯笼工厂", ["灯笼工厂"]),
+    ("纸箱厂", ["corrugated packaging"]),               # it knows this product
+    ("这些工厂", ["manufacturing"]),
+    ("厂长拍板", []),
+])
+def test_a_factory_is_named_by_its_product(clause: str, expected: list[str]) -> None:
+    assert trade_keys(clause, gazetteer.industries()) == expected

@@ -30,7 +30,7 @@ class Trap:
 
 TRAPS: dict[str, Trap] = {
     "en_not_only": Trap("Target: dental clinics.\nNot only dental though, vet clinics matter just as much.",
-                        industries=("dental", "veterinary"), not_flags=("dental", "vet")),
+                        industries=("dental", "vet"), not_flags=("dental", "vet")),
     "en_except_state": Trap("We sell to trucking companies anywhere in the US except California.",
                             industries=("trucking",), regions=("united states",),
                             not_regions=("california",)),

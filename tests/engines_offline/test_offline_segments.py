@@ -42,9 +42,10 @@ def test_a_list_of_trades_is_split_into_items_but_a_known_name_stays_whole() -> 
 
 
 def test_a_known_head_gives_the_entry_and_a_known_modifier_gives_nothing() -> None:
-    # "interpreting agencies" is a translation service; "piano" names no trade of its own.
+    # "interpreting agencies" is a translation service, and its modifier keeps the note's whole
+    # phrase (the entry alone names the wider trade); "piano" names no trade of its own.
     assert _read("Target: sign language interpreting agencies in Canada") \
-        == [("", "translation services")]
+        == [("sign language interpreting agencies", "translation services")]
     assert _read("我们主要做中小型印刷包装厂的客户") == [("印刷包装厂", "packaging")]
     assert _read("我们的客户是做月饼代工的食品厂，华东为主") == [("", "food manufacturing")]
     assert _read("嗯我们的客户就是城里做搬运钢琴的公司，那种") == [("搬运钢琴", None)]
@@ -175,3 +176,11 @@ def test_only_doing_one_trade_defines_it(extractor: OfflineExtractor) -> None:
     document = _firmographics("硬性条件：\n- 只做浙江、江苏的旗袍定制店，别的省不考虑\n", extractor)
     assert document.firmographics.industries == ["旗袍定制店"]
     assert document.firmographics.regions == ["浙江", "江苏"]
+
+
+def test_a_business_named_by_what_it_makes_is_that_trade() -> None:
+    # "做X的厂": X is the trade; not our own business, one served, or one the clause rules out.
+    assert _read("主要是做羽毛球拍的厂，50到300人") == [("羽毛球拍", None)]
+    assert _read("我们是做软件的公司") == []
+    assert _read("给做羽毛球拍的厂供货") == []
+    assert _read("做竹筷的作坊也问过，不做") == []

@@ -35,6 +35,7 @@ from icp_coach.engines.offline.extraction.exclusion import (
     without_inclusive,
 )
 from icp_coach.engines.offline.extraction.firmographics import extract_sizes
+from icp_coach.engines.offline.extraction.industry_choice import FoundTrade, choose_trades
 from icp_coach.engines.offline.extraction.lexicons import cues
 from icp_coach.engines.offline.extraction.lines import (
     KINDS,
@@ -57,7 +58,9 @@ from icp_coach.engines.offline.extraction.segments import (
     labelled_segments,
     names_their_customers,
 )
+from icp_coach.engines.offline.extraction.title_trade import trade_in_title
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
+from icp_coach.engines.offline.extraction.trade_roles import names_other_role
 from icp_coach.text.numbers import find_ranges
 
 PROFILE_KINDS = (None, "profile")
@@ -537,31 +540,43 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     "给诊所做牙冠") names no segment. When the note defines its segment, a trade merely
     mentioned on another line (a customer, a supplier, a market compared, a pain) is not one:
     only lines that define, label or require the segment name it."""
-    table = gazetteer.industries()
-    targeted: list[str] = []
-    mentioned: list[str] = []
-    defined = False
+    found: list[tuple[str, int, str]] = []  # key, unit, "stated" | "also" | "mentioned"
+    read_as_segment: set[tuple[str, int]] = set()
     for index, unit in enumerate(units):
-        if unit.is_heading or unit.kind in _RULED_OUT:
+        if unit.is_heading or unit.kind in ("red_flag", "pmf"):
             continue
-        if unit.kind == "decision":
-            # "We sell to finance teams at hospitals": a line about people defines the trade too.
-            found = [key for s in defined_segments(unit.text) if not says_exclusion(unit.text)
-                     for key in (s.canonical, s.words) if key]
-            targeted += found
-            defined = defined or bool(found)
         if unit.kind not in PROFILE_KINDS:
+            # "We sell to finance teams at hospitals", "um, the people we sell to, they're ...":
+            # a line about people, or a remark, that defines the segment defines the trade too.
+            found += [(key, index, "stated") for s in defined_segments(unit.text)
+                      if not says_exclusion(unit.text) for key in s.report_keys()]
             continue
         keys, segments, labelled = _unit_industries(units, index)
-        heads = _heads_segment_section(units, index, keys)
-        defined = defined or bool(segments) or heads
-        if segments or labelled or heads or _MUST_BE.search(unit.raw) \
-                or _ALSO_FITS.search(unit.text):
-            targeted += keys
+        read_as_segment |= {(key, index) for s in segments for key in s.report_keys()}
+        if segments or labelled or _heads_segment_section(units, index, keys):
+            how = "stated"
+        elif _MUST_BE.search(unit.raw) or _ALSO_FITS.search(unit.text):
+            how = "also"
         else:
-            mentioned += keys
-    keys = targeted if defined else targeted + mentioned
-    return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
+            how = "mentioned"
+        found += [(key, index, how) for key in keys]
+    stated = any(how == "stated" for _, _, how in found)
+    if not stated:  # "Playbook: independent hearing clinics": the title names the segment
+        title = _title_segments(units)
+        found += [(key, -1, "stated") for segment in title for key in segment.report_keys()]
+        read_as_segment |= {(key, -1) for segment in title for key in segment.report_keys()}
+        stated = bool(title)
+    return choose_trades([FoundTrade(key, index, how == "stated" or (stated and how == "also"),
+                                     segment=(key, index) in read_as_segment)
+                          for key, index, how in found], gazetteer.industries(), language)
+
+
+def _title_segments(units: list[Unit]) -> list[Segment]:
+    """The segments the note's title names: its first line, a heading or a short line."""
+    first = next((u for u in units if u.raw.strip()), None)
+    if first is None or (first.line != 1 and not first.is_heading) or len(first.raw.split()) > 12:
+        return []
+    return [s for s in trade_in_title(first.raw) if not says_exclusion(first.raw)]
 
 
 # A must-have: "has to" in passing ("the installer has to hand the report over") is none.
@@ -600,7 +615,7 @@ _BUSINESS_NOUN = re.compile(
     r"|agencies|cent(?:er|re)s|schools|workshops|mills|plants|factories|dealers(?:hips)?"
     r"|distributors|manufacturers|makers|operators|providers|restaurants|salons|gyms|parlou?rs"
     r"|offices|chains|brands|outfitters|services|businesses)$"
-    r"|(?:店|厂|公司|机构|工作室|作坊|门店|诊所|工坊|中心|馆|商|企业)$", re.IGNORECASE)
+    r"|(?:店|厂|公司|机构|工作室|作坊|门店|诊所|工坊|中心|馆|商|企业|(?<=[\u4e00-\u9fff])(?<![运执不进可流通步爬航飞旅举发推施实履盛风自平银])行)$", re.IGNORECASE)
 
 
 # A line that says its trade is a target too ("in-house teams at insurers also work", "not only
@@ -618,7 +633,7 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
     table = gazetteer.industries()
     unit = units[index]
     keys: list[str] = []
-    text = before_their_customers(unit.body if unit.label else unit.text)
+    text = before_their_customers(_without_other_roles(unit.body if unit.label else unit.text))
     parts = _clause_polarity(text, unit.excluded)
     refused = [clause for clause, status in parts if status == "ruled_out"]
     label = unit.label or unit.lead  # "目标：..." names the segment, known word or not
@@ -642,12 +657,14 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
             segments = [s for s in labelled_segments(text)
                         if s.canonical or _BUSINESS_NOUN.search(s.words)]
             labelled = bool(segments)
-    segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)]
+    refused_trades = {m.canonical for clause in refused for m in mentions("industry", clause)}
+    segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)
+                and not (s.canonical and not s.words and s.canonical in refused_trades)]
     for segment in segments:  # the segment reading decides for the words it read
         text = text[:segment.start] + " " * (segment.end - segment.start) + text[segment.end:]
     # After the segment a sentence describes it ("..., the ones doing fleet washing"), unless
     # a clause adds another ("..., plus healthtech that handles patient data").
-    end = len(text) if label else max((s.end for s in segments), default=len(text))
+    end = max((s.end for s in segments), default=len(text))
     clauses = _kept_clauses(text[:end], unit.excluded) + [
         clause for clause in _kept_clauses(text[end:], unit.excluded)
         if _ADDS_SEGMENT.match(clause)]
@@ -658,8 +675,20 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
                 and not _ABOUT_US.search(clause):
             keys += trade_keys(_HASHTAG.sub(" ", _without_titles(clause)), table)
     for segment in segments:
-        keys += [key for key in (segment.canonical, segment.words) if key]
+        keys += segment.report_keys()
     return keys, segments, labelled
+
+
+def _without_other_roles(text: str) -> str:
+    """The text with its clauses that name trades in another role blanked (`trade_roles.py`:
+    "resorts are their customers", "是他们的上游"), and the clause before a nameless verdict
+    ("resorts come by, not ours", "门窗厂也问过，不算")."""
+    parts = split_clauses(text)
+    for index, (start, clause) in enumerate(parts):
+        after = parts[index + 1][1] if index + 1 < len(parts) else ""
+        if names_other_role(clause) or (names_other_role(after) and not mentions("industry", after)):
+            text = text[:start] + " " * len(clause) + text[start + len(clause):]
+    return text
 
 
 # A tag ("#utilities-adjacent", "#外贸") files the record, it targets nothing; a clause about us

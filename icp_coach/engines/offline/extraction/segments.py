@@ -50,7 +50,11 @@ _ZH_CUE = re.compile(
     r"|(?:我们|我司|咱们)(?:主要|只|专门|重点)(?:服务|面向|卖给|聚焦|针对)(?:于)?"
     r"|(?:我们|我司|咱们)(?:主要|只|专门|一般)?卖给"
     r"|(?:^|(?<=[，,。；;\s：:]))(?:只|专门|专)做(?=[^，。；,;]{1,30}?的)"
-    r"|目标(?:行业|市场|群体|客群)(?:是|为|：|:)")
+    r"|目标(?:行业|市场|群体|客群)(?:是|为|：|:)"
+    # "做风筝的厂", "主要是做豆干的作坊": a business named by what it makes.
+    r"|做(?=[\u4e00-\u9fffA-Za-z0-9]{2,10}的(?:工厂|厂家|厂|作坊|工作室|企业|公司)(?![\u4e00-\u9fff]*(?:供货|供应|配套|服务)))")
+# ... but not our own business, nor one we or they serve: "我们是做软件的公司", "给做X的厂供货".
+_ZH_NOT_THEIRS = re.compile(r"(?:我们|我司|咱们|本公司|我|给|为|帮|替|向)[^，。；,;]{0,3}$")
 # A label whose value names the segment ("Segment: ...", "目标行业：...").
 SEGMENT_LABEL = re.compile(
     r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry|verticals?|sectors?))?"
@@ -101,8 +105,17 @@ _EN_LEADING = re.compile(
     r"|typically|usually|really|independent|regional|local|national|small|smaller|mid-?sized?"
     r"|midsize|medium-?sized|large|larger|big|bigger|established|growing|busy|family-?(?:owned|run)"
     r"|owner-?(?:operated|run|led)|privately[- ]held|private|multi-?(?:site|location|branch)"
-    r"|single-?(?:site|location)|high-?volume|smb|mid-?market|enterprise|us|uk|eu|b2b|other)\s+)+",
+    r"|single-?(?:site|location)|high-?volume|smb|mid-?market|enterprise|us|uk|eu|b2b|other"
+    r"|fast-?growing|high-?growth|profitable|successful|modern|traditional|top|leading|new|young"
+    r"|older|well-?run|busy|similar|typical|good|great|best|ideal|target|core|commercial"
+    r"|residential|industrial|domestic|institutional|so-?called)\s+)+",
     re.IGNORECASE)
+def is_general_qualifier(word: str) -> bool:
+    """ "independent", "regional", "mid-sized": a word that sizes or places a trade, not one
+    that names a finer trade ("marine" in "marine surveyors" does)."""
+    return bool(_EN_LEADING.fullmatch(word + " "))
+
+
 _EN_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or|plus|as\s+well\s+as)\s+|,|\s(?:and|or|&|plus)\s|/)\s*",
                        re.IGNORECASE)
 # A name cut by its number ("Part 145 repair stations", "Tier 1 suppliers") is no item.
@@ -111,6 +124,7 @@ _CUT_NAME = re.compile(r"\s*\b[A-Z][a-z]*\s*$")
 _GENERIC = re.compile(
     r"^(?:companies|businesses|firms|organi[sz]ations|customers|clients|teams|people|folks"
     r"|accounts|operators|owners|shops|brands|enterprises|smbs?|smes?|startups|them|those|these"
+    r"|workshops|outfits|studios|operations|ventures|houses|places|sites|locations|stores|chains"
     r"|anyone|everyone|everybody|others?|ones|ourselves|mid-?market|enterprise|b2b|b2c|technicians"
     r"|techs|workers|staff|employees|agents|reps|professionals|specialists|experts|providers"
     r"|vendors|suppliers|users|buyers|owners|managers|residential|commercial|industrial|domestic"
@@ -118,7 +132,7 @@ _GENERIC = re.compile(
     re.IGNORECASE)
 
 # Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
-_ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n]|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
+_ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n]|也(?:在|是|算|可以|行|要|做)|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
                       r"|门店数|区域|地区|位于|分布在|集中在|在(?:[\u4e00-\u9fff]{2,3})(?:一带|地区|省|市)")
 _ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|工厂|厂"
                               r"|工作室|那种|这类|一类)+$")
@@ -138,6 +152,12 @@ class Segment:
     canonical: str | None = None
     start: int = 0  # where the defining phrase starts in the text given
     end: int = 0
+
+    def report_keys(self) -> list[str]:
+        """The trade keys the segment gives: the note's words when it has its own (a modifier
+        and head, "marine surveyors", keep the whole phrase; the gazetteer's head alone would
+        name a wider trade), else the gazetteer entry."""
+        return [self.words] if self.words else [self.canonical] if self.canonical else []
 
 
 # Head words that add nothing to the trade before them ("insurance companies", "宠物美容店").
@@ -170,11 +190,14 @@ def _head_entry(item: str) -> tuple[str | None, bool]:
                 return finer, False
             if _specialty_of(item, mention):
                 return None, False
-            # A broad sector named after a modifier ("印刷包装厂": packaging) keeps the note's
-            # words beside it; a finer trade is the item ("specialty coffee roasters").
-            broad = industries().parent_of(mention.canonical) is None
-            return mention.canonical, not (broad and item[:mention.start].strip(" -的"))
+            # A trade named after a modifier ("印刷包装厂", "marine surveyors") is the note's
+            # words: the gazetteer's head alone names a wider trade.
+            return mention.canonical, not _MODIFIER.search(item[:mention.start])
     return None, False
+
+
+# A modifier: a word of its own before the gazetteer's head (the general qualifiers are gone).
+_MODIFIER = re.compile(r"[A-Za-z]{2}|[\u4e00-\u9fff]{2}")
 
 
 def _specialty_of(item: str, mention: Mention) -> bool:
@@ -199,6 +222,30 @@ def _finer_modifier(found: Sequence[Mention], head: Mention) -> str | None:
     return None
 
 
+# A tag or file name written as one word ("independent-hearing-clinics"): its words.
+_SLUG = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+){2,}(?![\w-])")
+
+
+def _shared_heads(pieces: list[str]) -> list[str]:
+    """ "lift and escalator maintenance contractors": a bare singular noun before "and" shares
+    the head of the phrase after it, unless it names a trade of its own ("fintech and
+    healthcare companies" are two)."""
+    merged: list[str] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        following = pieces[index + 1] if index + 1 < len(pieces) else ""
+        bare = piece.strip(" '\"*_")
+        if re.fullmatch(r"[A-Za-z][a-z-]+", bare) and not bare.endswith("s") \
+                and len(following.split()) >= 2 and not mentions("industry", bare):
+            merged.append(f"{bare} and {following.strip()}")
+            index += 2
+            continue
+        merged.append(piece)
+        index += 1
+    return merged
+
+
 def _items_en(phrase: str) -> list[str]:
     # "food and beverage manufacturers": a gazetteer name that spans a conjunction stays whole.
     protected = phrase
@@ -206,8 +253,9 @@ def _items_en(phrase: str) -> list[str]:
         piece = phrase[mention.start:mention.end]
         protected = protected[:mention.start] + re.sub(r"[ /&,]", "\x01", piece) + protected[mention.end:]
     items = []
-    for raw in _EN_SPLIT.split(protected):
-        item = _EN_LEADING.sub("", raw.replace("\x01", " ").strip(" '\"*_"))
+    for raw in _shared_heads(_EN_SPLIT.split(protected)):
+        raw = _SLUG.sub(lambda m: m.group().replace("-", " "), raw)  # "#independent-hearing-clinics"
+        item = _EN_LEADING.sub("", raw.replace("\x01", " ").strip(" '\"*_#") + " ").strip()
         item = re.sub(r"\s+", " ", item).strip(" -'\"")
         words = item.split()
         if not words or len(words) > 6 or _GENERIC.match(item) or not re.search(r"[A-Za-z]{3}", item):
@@ -287,10 +335,23 @@ def _is_role(item: str) -> bool:
                                                 and titles[-1][1] >= len(item.rstrip("s")))
 
 
+_ZH_HEAD = re.compile(r"(?:商|公司|厂|店|机构|中心|工作室|门店|企业)$")
+
+
+def _zh_shared_head(pieces: list[str], phrase: str) -> list[str]:
+    """ "空调安装、移机、维修服务商" is one trade: short pieces without a head noun share the last
+    piece's head ("火锅店、烧烤店" each have their own)."""
+    if len(pieces) > 1 and _ZH_HEAD.search(pieces[-1].strip()) \
+            and all(len(p.strip()) <= 4 and not _ZH_HEAD.search(p.strip()) for p in pieces[:-1]) \
+            and "、" in phrase:
+        return [phrase]
+    return pieces
+
+
 def _items_zh(phrase: str) -> list[str]:
     phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
     items = []
-    for raw in _ZH_SPLIT.split(phrase):
+    for raw in _zh_shared_head(_ZH_SPLIT.split(phrase), phrase):
         item = raw.strip(" 　\"'“”")
         previous = None
         while previous != item:
@@ -333,6 +394,10 @@ def defined_segments(text: str) -> list[Segment]:
     for cue in (*_EN_CUE.finditer(text), *_ZH_CUE.finditer(text)):
         if _ASKS.search(text[max(0, cue.start() - 16):cue.start()]):
             continue  # "asked whether we work with groups their size"
+        if cue.group() == "做":
+            if not any(s.start <= cue.start() < s.end for s in found):  # read by a cue before
+                found += _maker_segment(text, cue)
+            continue
         zh = has_cjk(text[cue.end():cue.end() + 12])
         phrase = _phrase_zh(text, cue.end()) if zh else _phrase_en(text, cue.end())
         items = _items_zh(phrase) if zh else _items_en(phrase)
@@ -345,11 +410,32 @@ def defined_segments(text: str) -> list[Segment]:
     return found
 
 
+_MAKER = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,10}?)的(?:工厂|厂家|厂|作坊|工作室|企业|公司)")
+
+
+def _maker_segment(text: str, cue: re.Match[str]) -> list[Segment]:
+    """ "做风筝的厂": the trade is what they make, unless it is ours or one served, or the clause
+    rules it out ("做豆干的作坊也问过，不做")."""
+    if _ZH_NOT_THEIRS.search(text[max(0, cue.start() - 6):cue.start()]):
+        return []
+    made = _MAKER.match(text, cue.end())
+    clause_end = re.search(r"[。；;！!？?\n]|$", text[cue.end():])
+    sentence = text[cue.start():cue.end() + (clause_end.start() if clause_end else 0)]
+    if made is None or rules_out_words(sentence):
+        return []
+    return _segments_of(_items_zh(made.group(1)), cue.start(), made.end())
+
+
+_ZH_HEAD_AFTER = re.compile(r"的?(?:工厂|厂家|厂|公司|企业|客户|门店|店|商家|机构|作坊|工作室)")
+
+
 def _end_of(text: str, phrase: str, start: int) -> int:
     """Where a phrase read from `start` ends in the text (a ruled-out "X以外的" before it
     is skipped by the reading, not by the text)."""
     at = text.find(phrase, start) if phrase else -1
-    return at + len(phrase) if at >= 0 else start + len(phrase)
+    end = at + len(phrase) if at >= 0 else start + len(phrase)
+    tail = _ZH_HEAD_AFTER.match(text, end) if phrase and has_cjk(phrase[-1]) else None
+    return tail.end() if tail else end  # "铝型材挤压的工厂": the head was read with the phrase
 
 
 def labelled_segments(body: str) -> list[Segment]:
