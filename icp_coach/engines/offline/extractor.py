@@ -29,13 +29,14 @@ from icp_coach.domain.ports import Extraction
 from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.compound_trades import trade_keys
 from icp_coach.engines.offline.extraction.exclusion import (
+    SEGMENT_RULED_OUT,
     rules_out_words,
     says_exclusion,
     states_requirement,
     without_inclusive,
 )
 from icp_coach.engines.offline.extraction.firmographics import extract_sizes
-from icp_coach.engines.offline.extraction.lexicons import cues
+from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import (
     KINDS,
     Unit,
@@ -44,6 +45,12 @@ from icp_coach.engines.offline.extraction.lines import (
     split_units,
 )
 from icp_coach.engines.offline.extraction.mentions import mentions, values
+from icp_coach.engines.offline.extraction.place_changes import (
+    PlaceEvent,
+    fold,
+    kept_by_outside,
+    place_change,
+)
 from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.products import unknown_products
 from icp_coach.engines.offline.extraction.segments import (
@@ -58,6 +65,12 @@ from icp_coach.engines.offline.extraction.segments import (
     names_their_customers,
 )
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
+from icp_coach.engines.offline.extraction.vendor_side import (
+    names_the_medium,
+    only_sorts_a_thing,
+    our_tools_clause,
+    our_tools_sentence,
+)
 from icp_coach.text.numbers import find_ranges
 
 PROFILE_KINDS = (None, "profile")
@@ -93,7 +106,8 @@ _HIRING = re.compile(r"(?<![A-Za-z])(?:hiring|hires?|recruit\w*|posting|posted|j
                      r"|advertis\w*|new|joined|joins|appointed)(?![A-Za-z])|招聘|在招|招人|新来|换了|新任",
                      re.IGNORECASE)
 _FILLER = re.compile(r"(?<![A-Za-z])(?:or|and|the|a|an|is|are|usually|often|sometimes|mostly"
-                     r"|maybe|our|their|then)(?![A-Za-z])|[\s,;/&+.()（）、，；或和及与的是]", re.IGNORECASE)
+                     r"|maybe|our|their|then|on\s+the\s+calls?|on\s+calls|in\s+the\s+(?:room|meeting)"
+                     r"|(?:(?:is|are)\s+)?who\s+(?:to|we)\s+talk\s+to|just|titles?|roles?|contacts?)(?![A-Za-z])|[\s,;/&+.()（）、，；或和及与的是]", re.IGNORECASE)
 
 
 # What may remain of a clause that only rules out the one before it (", not now", "，暂时不做").
@@ -134,10 +148,12 @@ class OfflineExtractor:
                              else replace(u, kind=None) for u in units]
         sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd, every_kind=not interview)
         notes += sizes.notes
+        regions = self._regions(profile_units, language)
         patch = ICPPatch(
             industries=_industries(profile_units, language),
-            regions=self._gazetteer_values(profile_units, gazetteer.regions(), language),
-            tech_stack=self._tech_stack(units, any_unit=interview and step == 2),
+            regions=regions,
+            tech_stack=self._tech_stack(units, any_unit=interview and step == 2,
+                                        vendor_voice=not interview),
             employees=_range(sizes.employees.min, sizes.employees.max),
             annual_revenue_usd=_range(sizes.revenue_usd.min, sizes.revenue_usd.max),
             pain_points=_pain_points(units),
@@ -187,6 +203,7 @@ class OfflineExtractor:
                 if placed and notes is not None:
                     notes.append(f"{placed} line(s) placed by the learned clause reader")
         units = _must_haves_not_flags(_polarity_of_mixed_lines(_titles_not_signals(units)))
+        units = _asides_not_flags(units)
         content = [u for u in units if not u.is_heading]
         if step is not None and len(content) == 1:
             # A one-thing answer is about what the step asked; in a longer answer a sentence
@@ -214,28 +231,71 @@ class OfflineExtractor:
                 return None
         return self._classifier
 
-    def _gazetteer_values(self, units: list[Unit], table: gazetteer.Gazetteer,
-                          language: Language = "en") -> list[str]:
-        """The finest places or trades the profile states, each once (Texas, not also North
-        America), named in the note's language: what the user wrote, not a broad bucket."""
-        keys: list[str] = []
+    def _regions(self, units: list[Unit], language: Language = "en") -> list[str]:
+        """The finest places the profile states, each once (Texas, not also North America),
+        named in the note's language: what the user wrote, not a broad bucket. The note is read
+        in order and the later word wins (`place_changes.py`): a place deferred, dropped or
+        narrowed away is not a region (nor, on its own, a red flag: the first-contact gold
+        does not list deferred places as lines not to cross)."""
+        table = gazetteer.regions()
+        events: list[PlaceEvent] = []
         bare: list[str] = []
         for unit in units:
-            if unit.is_heading or unit.kind not in PROFILE_KINDS:
+            if unit.is_heading:
                 continue
-            for clause in _targeted_clauses(unit.body if unit.label else unit.text, unit.excluded):
+            if unit.kind not in (*PROFILE_KINDS, "red_flag", "misc"):
+                continue  # "opening in Arizona next year" is a signal, "can't hire in Ohio" a pain
+            text = unit.body if unit.label else unit.text
+            profile = unit.kind in PROFILE_KINDS
+            targeted = {c.strip() for c in _targeted_clauses(text, unit.excluded)} if profile \
+                else set()
+            for clause, status in _clause_polarity(text, unit.excluded):
                 # A title is not a segment: "电商总监" does not make the customer e-commerce.
-                clause = _without_titles(clause)
-                keys += table.values(clause)
-                bare.extend(m.group() for m in _BARE_WASHINGTON.finditer(clause))
+                plain = _without_titles(clause)
+                found = mentions("region", plain)
+                if clause.strip() in targeted:
+                    bare.extend(m.group() for m in _BARE_WASHINGTON.finditer(plain))
+                if not found or status == "ours":
+                    continue
+                outside = tuple(dict.fromkeys(m.canonical for m in found
+                                              if kept_by_outside(plain, m.start, m.end)))
+                if outside:  # "nothing outside the US": the US is the region
+                    events.append(PlaceEvent("keep", outside, clause))
+                keys = tuple(dict.fromkeys(m.canonical for m in found
+                                           if m.canonical not in outside))
+                if not keys:
+                    continue
+                kept = clause.strip() in targeted
+                change = place_change(plain, ruled_out=status == "ruled_out", line=text)
+                if change == "drop" and (mentions("industry", plain) or find_ranges(plain)):
+                    # "skip the Ohio hospitals" rules a segment out, not Ohio.
+                    change = None
+                if change == "drop":
+                    events.append(PlaceEvent("drop", keys, clause))
+                elif kept or (change == "keep" and unit.kind != "red_flag"):
+                    events.append(PlaceEvent("keep", keys, clause))
+                    if change == "only":
+                        events.append(PlaceEvent("only", keys, clause))
+        kept_keys, _ = fold(events, table.parent_of)
+        return self._finest(kept_keys, bare, table, language)
+
+    def _finest(self, keys: list[str], bare: list[str], table: gazetteer.Gazetteer,
+                language: Language) -> list[str]:
         if bare and any(table.parent_of(key) == "united states" for key in keys) \
                 and table.entry("washington") is not None:
             keys.append("washington")  # "Oregon; Washington": the state, beside other states
         return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
 
-    def _tech_stack(self, units: list[Unit], *, any_unit: bool = False) -> list[str]:
+    def _tech_stack(self, units: list[Unit], *, any_unit: bool = False,
+                    vendor_voice: bool = True) -> list[str]:
         """Tools of tech and pain units (and of any unit not ruled out when `any_unit`: step 2
-        asks what they run, so "HubSpot shops where RevOps pushes it" names a tool too)."""
+        asks what they run, so "HubSpot shops where RevOps pushes it" names a tool too).
+
+        `vendor_voice`: the text is the vendor's notes, where "we log it in HubSpot" names our
+        own CRM; an interview answer ("We use HubSpot") speaks for the customer."""
+        def ours(text: str, clause: str) -> bool:
+            return vendor_voice and (our_tools_clause(clause) or our_tools_sentence(text, clause))
+
         stack: list[str] = []
         for unit in units:
             if unit.is_heading:
@@ -244,10 +304,12 @@ class OfflineExtractor:
             if unit.kind in ("tech", "pain") or (any_unit and unit.kind not in _RULED_OUT) or (
                     unit.kind in PROFILE_KINDS and len(values("tech", unit.text)) >= 2):
                 for clause in _kept_clauses(unit.text, unit.excluded):
-                    if _LOGOS.search(clause):  # customers' names are not their tools
-                        continue
-                    named = _tools_named(clause)
-                    if unit.kind == "tech":  # a product the gazetteer does not know yet
+                    if _LOGOS.search(clause) or ours(unit.text, clause):
+                        continue  # customers' names and our own CRM are not their tools
+                    named = _tools_named(clause, vendor_voice)
+                    if unit.kind == "tech" and not only_sorts_a_thing(clause):
+                        # a product the gazetteer does not know yet (not "FLIR cameras are
+                        # equipment")
                         named = [*named, *unknown_products(clause)]
                     for value in named:
                         if value not in stack:
@@ -255,9 +317,9 @@ class OfflineExtractor:
             # A clause of another line that says what they run ("..., and it all lives in
             # Dynamics"): its tools, known or not.
             for kind, clause in unit.also:
-                if kind != "tech" or _LOGOS.search(clause):
+                if kind != "tech" or _LOGOS.search(clause) or ours(unit.text, clause):
                     continue
-                for value in [*_tools_named(clause), *unknown_products(clause)]:
+                for value in [*_tools_named(clause, vendor_voice), *unknown_products(clause)]:
                     if value not in stack:
                         stack.append(value)
         return stack
@@ -345,11 +407,18 @@ def _content_hints(text: str, step: int | None = None) -> dict[str, float]:
 _EDITION = re.compile(r"\s(\d{2,4})(?!\d|[,.]\d|%)")
 
 
-def _tools_named(clause: str) -> list[str]:
-    """Tools of a clause; a product line's number stays with it ("Sage 200" is not "Sage 50")."""
+def _tools_named(clause: str, note_words: bool = False) -> list[str]:
+    """Tools of a clause; a product line's number stays with it ("Sage 200" is not "Sage 50").
+    `note_words`: a tool the note names in Chinese keeps the note's name ("金蝶云星空"), as
+    places do; otherwise the canonical value ("Kingdee")."""
     values: list[str] = []
     for mention in mentions("tech", clause):
+        if names_the_medium(clause, mention.end):  # "钉钉会议纪要": where the note was written
+            continue
         value = mention.canonical
+        said = clause[mention.start:mention.end].strip()
+        if note_words and has_cjk(said):  # "金蝶云星空", "美团收银"
+            value = said
         edition = _EDITION.match(clause, mention.end)
         if edition and not re.search(r"\d", value):
             value = f"{value} {edition.group(1)}"
@@ -527,6 +596,21 @@ def _must_haves_not_flags(units: list[Unit]) -> list[Unit]:
             if u.kind == "red_flag" and not u.is_heading and _MUST.search(u.text)
             and states_requirement(u.text) else u
             for u in units]
+
+
+def _asides_not_flags(units: list[Unit]) -> list[Unit]:
+    """A line that only sorts a thing ("the skid steers are their equipment, not software",
+    "硬件，不算") rules no customer out: its "not" made it look like a red flag. A heading that
+    says red flags still decides, and so does a word that rules a customer out ("walk away")."""
+    fixed = []
+    for unit in units:
+        if not unit.is_heading and only_sorts_a_thing(unit.text) \
+                and not SEGMENT_RULED_OUT.search(unit.text):
+            if unit.kind == "red_flag" and unit.decided_by not in ("heading", "section"):
+                unit = replace(unit, kind="misc", decided_by="aside", also=())
+            unit = replace(unit, also=tuple((k, t) for k, t in unit.also if k != "red_flag"))
+        fixed.append(unit)
+    return fixed
 
 
 def _industries(units: list[Unit], language: Language) -> list[str]:
@@ -755,6 +839,14 @@ def _without_titles(text: str) -> str:
     return text
 
 
+# What happens to a company (an event is a signal even when a title is named beside it).
+_EVENT = re.compile(r"(?<![A-Za-z])(?:new|just|recently|after|when|once|since|won|lost|opened"
+                    r"|opening|bought|acquired|raised|launch\w*|expand\w*|moved?|moving|switch\w*"
+                    r"|audit\w*|leaves?|left|quit|retir\w*|complain\w*|asks?\s+for|request\w*)(?![A-Za-z])"
+                    r"|刚|新|之后|以后|的时候|开业|开店|收购|融资|上线|扩|搬|换|投诉|离职|退休|要求",
+                    re.IGNORECASE)
+
+
 def _titles_not_signals(units: list[Unit]) -> list[Unit]:
     """A "signal" that only names people ("VP Sales or COO") is about decision makers: titles
     are not buying signals. Hiring for a title is a signal and stays one."""
@@ -762,8 +854,11 @@ def _titles_not_signals(units: list[Unit]) -> list[Unit]:
     for unit in units:
         if unit.kind == "signal" and not unit.is_heading and not _HIRING.search(unit.text):
             body = _without_titles(unit.body if unit.label else unit.text)
-            if find_titles(unit.text) and not re.search(r"[A-Za-z\u4e00-\u9fff]{3,}",
-                                                        re.sub(_FILLER, "", body)):
+            titled = bool(find_titles(unit.text))
+            only_people = not re.search(r"[A-Za-z\u4e00-\u9fff]{3,}", re.sub(_FILLER, "", body))
+            # "The Operations Manager usually champions it; the owner signs." says who, not when.
+            says_role = role_of(unit.text) is not None and not _EVENT.search(body)
+            if titled and (only_people or says_role):
                 unit = replace(unit, kind="decision", decided_by="titles")
         fixed.append(unit)
     return fixed
@@ -779,6 +874,8 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
             continue
         text = unit.body if unit.label else unit.text
+        if only_sorts_a_thing(text) and not SEGMENT_RULED_OUT.search(text):
+            continue  # "高拍仪、巴枪; 硬件，不算": a thing sorted, no customer ruled out
         negated = [c.strip() for c, status in _clause_polarity(text) if status == "ruled_out"
                    and c.strip()]
         for clause in dict.fromkeys([*unit.excluded, *negated]):
@@ -791,6 +888,11 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
                 seen.add(clause.lower())
                 flags.append(RedFlag(description=clause, evidence=[_evidence(unit)]))
     return flags
+
+
+# Scoring and bookkeeping marks of a note, not its words: "(+10)", "[DQ-03]", "+5 pts".
+_MARKUP = re.compile(r"\s*[\[(（【]\s*(?:[A-Z]{1,4}-?\d{1,3}|[+-]\s?\d{1,3}\s*(?:pts?|points?|分)?)\s*[\])）】]"
+                     r"|^\s*\d{4}-\d{2}-\d{2}\s*[:：]\s*", re.IGNORECASE)
 
 
 def _items(units: list[Unit], kind: str) -> list[Unit]:
@@ -815,7 +917,7 @@ def _all_items(units: list[Unit], kind: str) -> list[tuple[Unit, str]]:
         if unit.is_heading or unit.kind == kind:
             continue
         for other, clause in unit.also:
-            text = clause.strip(" ,;，；、")
+            text = without_markup(clause).strip(" ,;，；、")
             if other == kind and text and not any(text.lower() in s for s in said):
                 items.append((unit, text))
                 said.append(text.lower())
@@ -824,8 +926,15 @@ def _all_items(units: list[Unit], kind: str) -> list[tuple[Unit, str]]:
 
 def _description(unit: Unit) -> str:
     if unit.label and unit.label_kind == unit.kind and unit.body.strip():
-        return unit.body.strip()
-    return unit.text.strip()
+        return without_markup(unit.body)
+    return without_markup(unit.text)
+
+
+def without_markup(text: str) -> str:
+    """An item's words without the note's scoring marks ("(+10)", "[DQ-03]"); the marks
+    alone are not an item, so a text of nothing else stays as it is."""
+    cleaned = _MARKUP.sub("", text).strip()
+    return cleaned if re.search(r"[A-Za-z\u4e00-\u9fff]{2,}", cleaned) else text.strip()
 
 
 def _evidence(unit: Unit, clause: str = "") -> Evidence:
