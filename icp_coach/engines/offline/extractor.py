@@ -882,8 +882,10 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
             remainder = cues("negation", "").sub("", clause).strip(" ,.;:!，。；：、—-")
             if _ONLY_TIME_OR_VERB.fullmatch(remainder):  # ", not now" names nothing itself
                 continue
-            named = (mentions("industry", clause) or mentions("region", clause)
-                     or find_ranges(clause) or (clause in unit.excluded and says_exclusion(clause)))
+            # Only a ruled-out trade is a line not to cross: a place deferred or dropped ("Canada
+            # later") just is not a region, and a bare bound or a clause naming nothing is the
+            # profile's own edge (first-contact gold lists neither as a red flag).
+            named = mentions("industry", clause) and not _only_places(clause)
             if named and clause.lower() not in seen:
                 seen.add(clause.lower())
                 flags.append(RedFlag(description=clause, evidence=[_evidence(unit)]))
@@ -893,6 +895,13 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
 # Scoring and bookkeeping marks of a note, not its words: "(+10)", "[DQ-03]", "+5 pts".
 _MARKUP = re.compile(r"\s*[\[(（【]\s*(?:[A-Z]{1,4}-?\d{1,3}|[+-]\s?\d{1,3}\s*(?:pts?|points?|分)?)\s*[\])）】]"
                      r"|^\s*\d{4}-\d{2}-\d{2}\s*[:：]\s*", re.IGNORECASE)
+
+
+def _only_places(clause: str) -> bool:
+    """Every trade the clause names sits inside a place name ("Gulf Coast" naming no trade)."""
+    places = [(m.start, m.end) for m in mentions("region", clause)]
+    return bool(places) and all(any(a <= m.start and m.end <= b for a, b in places)
+                                for m in mentions("industry", clause))
 
 
 def _items(units: list[Unit], kind: str) -> list[Unit]:
