@@ -52,7 +52,7 @@ from icp_coach.engines.offline.extraction.place_changes import (
     place_change,
 )
 from icp_coach.engines.offline.extraction.pmf import read_pmf
-from icp_coach.engines.offline.extraction.products import unknown_products
+from icp_coach.engines.offline.extraction.products import unknown_cjk_products, unknown_products
 from icp_coach.engines.offline.extraction.segments import (
     SEGMENT_HEADING,
     SEGMENT_LABEL,
@@ -311,6 +311,8 @@ class OfflineExtractor:
                         # a product the gazetteer does not know yet (not "FLIR cameras are
                         # equipment")
                         named = [*named, *unknown_products(clause)]
+                        if vendor_voice:
+                            named = [*named, *unknown_cjk_products(clause)]
                     for value in named:
                         if value not in stack:
                             stack.append(value)
@@ -561,6 +563,14 @@ _DISQUALIFIES = re.compile(
 
 
 _PLACED_BY_WORDS = ("cue", "section", "learned", "paragraph")
+# A few words before a colon that rule out what the list after them names ("不做的：A，还有 B",
+# "Not a fit: A, B"): every item of the list is ruled out, not only the first.
+_RULING_OUT_LEAD = re.compile(r"^\s*(?P<lead>[^:：,，。.]{1,16})[:：]")
+
+
+def _ruling_out_lead(text: str) -> bool:
+    lead = _RULING_OUT_LEAD.match(text)
+    return bool(lead and says_exclusion(lead.group("lead")))
 
 
 def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
@@ -579,7 +589,7 @@ def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
         parts = _clause_polarity(text, unit.excluded)
         kept = _kept_before_verdicts(parts)
         ruled_out = [c.strip() for c, status in parts if status == "ruled_out" and c.strip()]
-        if unit.kind == "red_flag" and kept and ruled_out:
+        if unit.kind == "red_flag" and kept and ruled_out and not _ruling_out_lead(text):
             unit = replace(unit, kind="profile", decided_by="polarity")
         elif unit.kind == "tech" and ruled_out and says_exclusion(text):
             flags = tuple(("red_flag", c) for c in ruled_out
@@ -842,9 +852,18 @@ def _without_titles(text: str) -> str:
 # What happens to a company (an event is a signal even when a title is named beside it).
 _EVENT = re.compile(r"(?<![A-Za-z])(?:new|just|recently|after|when|once|since|won|lost|opened"
                     r"|opening|bought|acquired|raised|launch\w*|expand\w*|moved?|moving|switch\w*"
-                    r"|audit\w*|leaves?|left|quit|retir\w*|complain\w*|asks?\s+for|request\w*)(?![A-Za-z])"
+                    r"|audit\w*|leaves?|left|quit|retir\w*|complain\w*|request\w*"
+                    r"|asks?\s+(?:us\s+)?for\s+(?:an?\s+|the\s+)?(?:demo|quote|pricing|proposal|trial))(?![A-Za-z])"
                     r"|刚|新|之后|以后|的时候|开业|开店|收购|融资|上线|扩|搬|换|投诉|离职|退休|要求",
                     re.IGNORECASE)
+
+
+# Whom to reach, not when: "ask for the Facilities Director", "对接人是店长", "老板是关键人".
+_WHO_TO_REACH = re.compile(r"(?<![A-Za-z])(?:ask\s+for|talk\s+to|speak\s+(?:to|with)|reach\s+out\s+to"
+                           r"|go\s+(?:to|through)|contact|entry\s+point|point\s+of\s+contact|who\s+to"
+                           r"|start\s+with|get\s+to|way\s+in)(?![A-Za-z])"
+                           r"|^\s*找|对接人|关键人|联系人|负责对接|突破口|先找|去找",
+                           re.IGNORECASE)
 
 
 def _titles_not_signals(units: list[Unit]) -> list[Unit]:
@@ -857,7 +876,8 @@ def _titles_not_signals(units: list[Unit]) -> list[Unit]:
             titled = bool(find_titles(unit.text))
             only_people = not re.search(r"[A-Za-z\u4e00-\u9fff]{3,}", re.sub(_FILLER, "", body))
             # "The Operations Manager usually champions it; the owner signs." says who, not when.
-            says_role = role_of(unit.text) is not None and not _EVENT.search(body)
+            says_role = (role_of(unit.text) is not None or _WHO_TO_REACH.search(unit.text)) \
+                and not _EVENT.search(body)
             if titled and (only_people or says_role):
                 unit = replace(unit, kind="decision", decided_by="titles")
         fixed.append(unit)

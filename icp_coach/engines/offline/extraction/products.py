@@ -80,3 +80,37 @@ def _between(clause: str, match: re.Match[str], mention: gazetteer.Mention) -> s
     if mention.end <= match.start():
         return clause[mention.end:match.start()]
     return clause[match.end():mention.start] if match.end() <= mention.start else "#"
+
+
+# A Chinese product name after a verb of using or keeping ("订场用趣运动", "库存记在某某里"), or listed
+# beside a known product ("菜鸟驿站、兔喜"): 2-6 characters up to a particle or a mark.
+_CJK_AFTER_VERB = re.compile(r"(?:用的是|使用|在用|用|靠|记在|录在|放在|存在)\s*(?P<name>[\u4e00-\u9fff]{2,6}?)"
+                             r"(?=(?:系统|软件|平台|小程序|APP|app)?(?:来|做|管|记|开|订|收|的|里|上|和|或|加"
+                             r"|[，、。；,;）)\s]|$))")
+_CJK_LISTED = re.compile(r"[、,，/]\s*(?P<name>[\u4e00-\u9fff]{2,6})(?=[，、。；,;）)\s]|$)")
+# What people use that is no product: paper, hands, phones, memory, and devices (names ending in
+# 机, 器, 仪, 枪, 车, 柜, 秤, 台: "收银机", "扫码枪" are equipment).
+_NOT_CJK_PRODUCT = re.compile(r"^(?:纸|笔|手|人|电话|表格|本子|白板|手机|电脑|系统|软件|自己|经验|拍照|群|老办法|土办法"
+                              r"|记忆|脑子|口头|微信群|笔记本|计算器|打印|现金|传真|邮件|短信|本地|线下|线上|人工"
+                              r"|什么|哪|啥|这|那|一些|各种|很多|不同|多个|同一|其他|别的|的)"
+                              r"|[机器仪枪车柜秤台箱表单]$")
+
+
+def unknown_cjk_products(clause: str) -> list[str]:
+    """Chinese product names the tools gazetteer does not know, in a clause that says what a
+    customer runs ("订场用趣运动"): the note's own spelling."""
+    covered = [(m.start, m.end) for dimension in GAZETTEERS for m in mentions(dimension, clause)]
+    covered += [(start, end) for start, end, _ in find_titles(clause)]
+    known = bool(mentions("tech", clause))
+    found: list[str] = []
+    matches = list(_CJK_AFTER_VERB.finditer(clause))
+    if known:
+        matches += list(_CJK_LISTED.finditer(clause))
+    for match in matches:
+        name = match.group("name")
+        start, end = match.start("name"), match.end("name")
+        if _NOT_CJK_PRODUCT.search(name) or any(a < end and start < b for a, b in covered):
+            continue
+        if name not in found:
+            found.append(name)
+    return found
