@@ -125,3 +125,11 @@ def test_scoring_marks_are_not_part_of_an_item(extractor: OfflineExtractor) -> N
     document = extract_notes(notes, extractor).document
     assert [s.description for s in document.buying_signals] == ["Opening a second site"]
     assert [f.description for f in document.red_flags] == ["Franchise kennels"]
+
+
+def test_a_moment_the_note_denies_is_no_signal(extractor: OfflineExtractor) -> None:
+    notes = ("We sell to kennel operators with 5-40 staff.\n\n"
+             "Buying signals\n- Opening a second site\n- A new groomer alone is not a signal\n"
+             "- A holiday rush they can't staff\n")
+    signals = [s.description for s in extract_notes(notes, extractor).document.buying_signals]
+    assert signals == ["Opening a second site", "A holiday rush they can't staff"], signals
