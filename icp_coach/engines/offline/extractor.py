@@ -232,8 +232,8 @@ class OfflineExtractor:
         return self._classifier
 
     def _regions(self, units: list[Unit], language: Language = "en") -> list[str]:
-        """The finest places the profile states, each once (Texas, not also North America),
-        named in the note's language: what the user wrote, not a broad bucket. The note is read
+        """The places the profile states, at every grain it states them, each once, named in
+        the note's language: what the user wrote, not a broad bucket. The note is read
         in order and the later word wins (`place_changes.py`): a place deferred, dropped or
         narrowed away is not a region (nor, on its own, a red flag: the first-contact gold
         does not list deferred places as lines not to cross)."""
@@ -277,14 +277,22 @@ class OfflineExtractor:
                     if change == "only":
                         events.append(PlaceEvent("only", keys, clause))
         kept_keys, _ = fold(events, table.parent_of)
-        return self._finest(kept_keys, bare, table, language)
+        return self._stated_places(kept_keys, bare, table, language)
 
-    def _finest(self, keys: list[str], bare: list[str], table: gazetteer.Gazetteer,
+    def _stated_places(self, keys: list[str], bare: list[str], table: gazetteer.Gazetteer,
                 language: Language) -> list[str]:
         if bare and any(table.parent_of(key) == "united states" for key in keys) \
                 and table.entry("washington") is not None:
             keys.append("washington")  # "Oregon; Washington": the state, beside other states
-        return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
+        # Every grain the note states ("Texas, mainly Dallas and Houston" targets all three as
+        # written), except a top-level bucket beside a finer place ("across North America,
+        # mostly Texas": Texas; "国内为主，集中在江苏苏州": 江苏, 苏州). Rounds 1-5 regions F1:
+        # finest grain only 0.76, coarsest only 0.68, every stated grain 0.82 (the same with
+        # or without the top-level buckets).
+        keys = list(dict.fromkeys(keys))
+        covered = {ancestor for key in keys for ancestor in table.ancestors(key)}
+        keys = [key for key in keys if not (key in covered and table.parent_of(key) is None)]
+        return list(dict.fromkeys(table.display(key, language) for key in keys))
 
     def _tech_stack(self, units: list[Unit], *, any_unit: bool = False,
                     vendor_voice: bool = True) -> list[str]:
