@@ -133,3 +133,28 @@ def test_a_moment_the_note_denies_is_no_signal(extractor: OfflineExtractor) -> N
              "- A holiday rush they can't staff\n")
     signals = [s.description for s in extract_notes(notes, extractor).document.buying_signals]
     assert signals == ["Opening a second site", "A holiday rush they can't staff"], signals
+
+
+@pytest.mark.parametrize("clause, product", [("Bookwell for scheduling", "Bookwell"),
+                                             ("they book in Resova", "Resova"),
+                                             ("Stack: Zenbooker", "Zenbooker")])
+def test_an_unknown_product_by_what_surrounds_it(clause: str, product: str) -> None:
+    from icp_coach.engines.offline.extraction.products import unknown_products
+
+    assert unknown_products(clause) == [product]
+
+
+@pytest.mark.parametrize("clause", ["in March they switch", "Owners for the books",
+                                    "Staff use Tablets"])
+def test_common_words_are_no_products(clause: str) -> None:
+    from icp_coach.engines.offline.extraction.products import unknown_products
+
+    assert unknown_products(clause) == []
+
+
+@pytest.mark.parametrize("clause, product", [("订场用趣动通，收银用现金", "趣动通"),
+                                             ("量尺寸用纸笔", None), ("用收银机加 Excel", None)])
+def test_an_unknown_chinese_product_after_a_verb_of_using(clause: str, product: str | None) -> None:
+    from icp_coach.engines.offline.extraction.products import unknown_cjk_products
+
+    assert unknown_cjk_products(clause) == ([product] if product else [])

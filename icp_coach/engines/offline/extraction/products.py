@@ -18,8 +18,18 @@ _NAME = re.compile(r"(?<![A-Za-z0-9&.])(?:[a-z][A-Z][a-z]+[A-Za-z0-9]*|[A-Z][a-z
                    r"(?:\s(?:[A-Z][a-z0-9]+|[A-Z]{2,4}|\d+))?)(?![A-Za-z0-9])")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _RUNS = re.compile(r"(?:\b(?:run|runs|running|use|uses|using|used|on|via|with|from|through"
-                   r"|用|用的是|使用)\s*)$",
+                   r"|in|into|inside|called|named|onto|to|replacing|replace|over|off"
+                   r"|用|用的是|使用)\s*|^[^:：]{1,24}[:：]\s*)$",
                    re.IGNORECASE)
+# "Foo for scheduling": a name followed by the job it does is a product.
+_FOR_JOB = re.compile(r"\s+(?:for|to\s+(?:do|run|handle|manage|track))\s+(?:the\s+|their\s+|all\s+)?"
+                      r"(?:scheduling|booking|bookings|billing|invoic\w*|accounting|books|payroll|dispatch"
+                      r"|inventory|stock|routing|routes|quotes|quoting|estimat\w*|payments?|pos|crm|"
+                      r"leads|marketing|email|texts?|sms|reviews|tickets?|ticketing|reservations?|members?"
+                      r"|memberships?|time\s+tracking|timesheets|hr|compliance|reporting|records?|docs"
+                      r"|documents|files|forms|inspections?|work\s+orders|maintenance|orders|ordering"
+                      r"|settlements?|bidding|donations?|registrations?|check-?ins?|waivers?)\b",
+                      re.IGNORECASE)
 # "Passare or an old Osiris install": a few words may describe the second product.
 _LISTED = re.compile(r"\s*(?:,|/|\+|&|and|or|plus|或|和|、)\s*(?:maybe\s+|sometimes\s+)?"
                      r"(?:(?:an?|the|some|old|older|legacy|ancient|homegrown|in-house|hosted"
@@ -41,6 +51,14 @@ _NOT_A_PRODUCT = {
     "reports", "reporting", "scheduling", "dispatch", "inventory", "marketing", "sales", "support",
     "bigger", "smaller", "larger", "big", "small", "large", "monday", "friday", "january",
     "tech", "desktop", "cloud", "online", "mobile", "web", "cheers", "thanks", "note", "notes",
+    "tuesday", "wednesday", "thursday", "saturday", "sunday", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3",
+    "q4", "who", "where", "when", "why", "how", "if", "but", "so", "yes", "owner", "owners",
+    "manager", "managers", "staff", "team", "teams", "customers", "clients", "people", "paper",
+    "pen", "whiteboard", "google", "microsoft", "apple", "amazon", "stack", "pos", "books",
+    "i", "he", "she", "us", "him", "her", "me", "my", "ours", "theirs", "each", "every", "both",
+    "tablets", "tablet", "ipads", "ipad", "laptops", "laptop", "phones", "computers", "printers",
+    "scanners", "trucks", "vans", "machines", "equipment", "hardware", "gear", "software", "apps",
 }
 
 
@@ -60,7 +78,8 @@ def unknown_products(clause: str) -> list[str]:
         # product only when listed beside a known one ("Salesforce or Pipedrive").
         shaped = bool(_CAMEL.search(name) or re.search(r"\d", name))
         listed = any(_LISTED.fullmatch(_between(clause, match, m)) for m in known)
-        after_verb = bool(_RUNS.search(clause[:match.start()]))
+        after_verb = bool(_RUNS.search(clause[:match.start()])) \
+            or bool(_FOR_JOB.match(clause, match.end()))
         if (shaped or listed or after_verb or id(match) in paired) and name not in found:
             found.append(name)
             # "run RTP|ONE or Siriusware": what is listed beside a product is one too.
