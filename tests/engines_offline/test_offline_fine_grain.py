@@ -1,5 +1,6 @@
 """Notes keep the grain they are written at: the state, the province, the trade the user named,
-in the note's own language, each place once, and nothing the note rules out."""
+in the note's own language, each place once at every grain stated (a top-level bucket beside a
+finer place left out), and nothing the note rules out."""
 
 from __future__ import annotations
 
@@ -26,11 +27,11 @@ def test_a_chinese_note_is_answered_in_chinese() -> None:
     assert firmo.regions == ["浙江", "福建"]
 
 
-def test_a_place_named_at_two_grains_is_reported_once() -> None:
+def test_every_grain_stated_is_kept_but_a_top_level_bucket_beside_a_finer_place() -> None:
     firmo = _firmographics("# ICP\n\n- Dental practices across North America, mostly Texas\n")
     assert firmo.regions == ["Texas"]
     firmo = _firmographics("# ICP\n\n- 国内为主，集中在江苏苏州和无锡\n")
-    assert firmo.regions == ["苏州", "无锡"]
+    assert firmo.regions == ["江苏", "苏州", "无锡"]
 
 
 def test_an_interview_answer_reads_the_same_way() -> None:

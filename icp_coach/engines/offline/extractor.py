@@ -29,6 +29,7 @@ from icp_coach.domain.ports import Extraction
 from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.compound_trades import trade_keys
 from icp_coach.engines.offline.extraction.exclusion import (
+    SEGMENT_RULED_OUT,
     rules_out_words,
     says_exclusion,
     states_requirement,
@@ -36,7 +37,7 @@ from icp_coach.engines.offline.extraction.exclusion import (
 )
 from icp_coach.engines.offline.extraction.firmographics import extract_sizes
 from icp_coach.engines.offline.extraction.industry_choice import FoundTrade, choose_trades
-from icp_coach.engines.offline.extraction.lexicons import cues
+from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import (
     KINDS,
     Unit,
@@ -45,8 +46,14 @@ from icp_coach.engines.offline.extraction.lines import (
     split_units,
 )
 from icp_coach.engines.offline.extraction.mentions import mentions, values
+from icp_coach.engines.offline.extraction.place_changes import (
+    PlaceEvent,
+    fold,
+    kept_by_outside,
+    place_change,
+)
 from icp_coach.engines.offline.extraction.pmf import read_pmf
-from icp_coach.engines.offline.extraction.products import unknown_products
+from icp_coach.engines.offline.extraction.products import unknown_cjk_products, unknown_products
 from icp_coach.engines.offline.extraction.segments import (
     SEGMENT_HEADING,
     SEGMENT_LABEL,
@@ -61,6 +68,12 @@ from icp_coach.engines.offline.extraction.segments import (
 from icp_coach.engines.offline.extraction.title_trade import trade_in_title
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
 from icp_coach.engines.offline.extraction.trade_roles import names_other_role
+from icp_coach.engines.offline.extraction.vendor_side import (
+    names_the_medium,
+    only_sorts_a_thing,
+    our_tools_clause,
+    our_tools_sentence,
+)
 from icp_coach.text.numbers import find_ranges
 
 PROFILE_KINDS = (None, "profile")
@@ -96,7 +109,8 @@ _HIRING = re.compile(r"(?<![A-Za-z])(?:hiring|hires?|recruit\w*|posting|posted|j
                      r"|advertis\w*|new|joined|joins|appointed)(?![A-Za-z])|招聘|在招|招人|新来|换了|新任",
                      re.IGNORECASE)
 _FILLER = re.compile(r"(?<![A-Za-z])(?:or|and|the|a|an|is|are|usually|often|sometimes|mostly"
-                     r"|maybe|our|their|then)(?![A-Za-z])|[\s,;/&+.()（）、，；或和及与的是]", re.IGNORECASE)
+                     r"|maybe|our|their|then|on\s+the\s+calls?|on\s+calls|in\s+the\s+(?:room|meeting)"
+                     r"|(?:(?:is|are)\s+)?who\s+(?:to|we)\s+talk\s+to|just|titles?|roles?|contacts?)(?![A-Za-z])|[\s,;/&+.()（）、，；或和及与的是]", re.IGNORECASE)
 
 
 # What may remain of a clause that only rules out the one before it (", not now", "，暂时不做").
@@ -137,10 +151,12 @@ class OfflineExtractor:
                              else replace(u, kind=None) for u in units]
         sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd, every_kind=not interview)
         notes += sizes.notes
+        regions = self._regions(profile_units, language)
         patch = ICPPatch(
             industries=_industries(profile_units, language),
-            regions=self._gazetteer_values(profile_units, gazetteer.regions(), language),
-            tech_stack=self._tech_stack(units, any_unit=interview and step == 2),
+            regions=regions,
+            tech_stack=self._tech_stack(units, any_unit=interview and step == 2,
+                                        vendor_voice=not interview),
             employees=_range(sizes.employees.min, sizes.employees.max),
             annual_revenue_usd=_range(sizes.revenue_usd.min, sizes.revenue_usd.max),
             pain_points=_pain_points(units),
@@ -190,6 +206,7 @@ class OfflineExtractor:
                 if placed and notes is not None:
                     notes.append(f"{placed} line(s) placed by the learned clause reader")
         units = _must_haves_not_flags(_polarity_of_mixed_lines(_titles_not_signals(units)))
+        units = _negated_not_signals(_asides_not_flags(units))
         content = [u for u in units if not u.is_heading]
         if step is not None and len(content) == 1:
             # A one-thing answer is about what the step asked; in a longer answer a sentence
@@ -217,28 +234,79 @@ class OfflineExtractor:
                 return None
         return self._classifier
 
-    def _gazetteer_values(self, units: list[Unit], table: gazetteer.Gazetteer,
-                          language: Language = "en") -> list[str]:
-        """The finest places or trades the profile states, each once (Texas, not also North
-        America), named in the note's language: what the user wrote, not a broad bucket."""
-        keys: list[str] = []
+    def _regions(self, units: list[Unit], language: Language = "en") -> list[str]:
+        """The places the profile states, at every grain it states them, each once, named in
+        the note's language: what the user wrote, not a broad bucket. The note is read
+        in order and the later word wins (`place_changes.py`): a place deferred, dropped or
+        narrowed away is not a region (nor, on its own, a red flag: the first-contact gold
+        does not list deferred places as lines not to cross)."""
+        table = gazetteer.regions()
+        events: list[PlaceEvent] = []
         bare: list[str] = []
         for unit in units:
-            if unit.is_heading or unit.kind not in PROFILE_KINDS:
+            if unit.is_heading:
                 continue
-            for clause in _targeted_clauses(unit.body if unit.label else unit.text, unit.excluded):
+            if unit.kind not in (*PROFILE_KINDS, "red_flag", "misc"):
+                continue  # "opening in Arizona next year" is a signal, "can't hire in Ohio" a pain
+            text = unit.body if unit.label else unit.text
+            profile = unit.kind in PROFILE_KINDS
+            targeted = {c.strip() for c in _targeted_clauses(text, unit.excluded)} if profile \
+                else set()
+            for clause, status in _clause_polarity(text, unit.excluded):
                 # A title is not a segment: "电商总监" does not make the customer e-commerce.
-                clause = _without_titles(clause)
-                keys += table.values(clause)
-                bare.extend(m.group() for m in _BARE_WASHINGTON.finditer(clause))
+                plain = _without_titles(clause)
+                found = mentions("region", plain)
+                if clause.strip() in targeted:
+                    bare.extend(m.group() for m in _BARE_WASHINGTON.finditer(plain))
+                if not found or status == "ours":
+                    continue
+                outside = tuple(dict.fromkeys(m.canonical for m in found
+                                              if kept_by_outside(plain, m.start, m.end)))
+                if outside:  # "nothing outside the US": the US is the region
+                    events.append(PlaceEvent("keep", outside, clause))
+                keys = tuple(dict.fromkeys(m.canonical for m in found
+                                           if m.canonical not in outside))
+                if not keys:
+                    continue
+                kept = clause.strip() in targeted
+                change = place_change(plain, ruled_out=status == "ruled_out", line=text)
+                if change == "drop" and (mentions("industry", plain) or find_ranges(plain)):
+                    # "skip the Ohio hospitals" rules a segment out, not Ohio.
+                    change = None
+                if change == "drop":
+                    events.append(PlaceEvent("drop", keys, clause))
+                elif kept or (change == "keep" and unit.kind != "red_flag"):
+                    events.append(PlaceEvent("keep", keys, clause))
+                    if change == "only":
+                        events.append(PlaceEvent("only", keys, clause))
+        kept_keys, _ = fold(events, table.parent_of)
+        return self._stated_places(kept_keys, bare, table, language)
+
+    def _stated_places(self, keys: list[str], bare: list[str], table: gazetteer.Gazetteer,
+                language: Language) -> list[str]:
         if bare and any(table.parent_of(key) == "united states" for key in keys) \
                 and table.entry("washington") is not None:
             keys.append("washington")  # "Oregon; Washington": the state, beside other states
-        return list(dict.fromkeys(table.display(key, language) for key in table.finest(keys)))
+        # Every grain the note states ("Texas, mainly Dallas and Houston" targets all three as
+        # written), except a top-level bucket beside a finer place ("across North America,
+        # mostly Texas": Texas; "国内为主，集中在江苏苏州": 江苏, 苏州). Rounds 1-5 regions F1:
+        # finest grain only 0.76, coarsest only 0.68, every stated grain 0.82 (the same with
+        # or without the top-level buckets).
+        keys = list(dict.fromkeys(keys))
+        covered = {ancestor for key in keys for ancestor in table.ancestors(key)}
+        keys = [key for key in keys if not (key in covered and table.parent_of(key) is None)]
+        return list(dict.fromkeys(table.display(key, language) for key in keys))
 
-    def _tech_stack(self, units: list[Unit], *, any_unit: bool = False) -> list[str]:
+    def _tech_stack(self, units: list[Unit], *, any_unit: bool = False,
+                    vendor_voice: bool = True) -> list[str]:
         """Tools of tech and pain units (and of any unit not ruled out when `any_unit`: step 2
-        asks what they run, so "HubSpot shops where RevOps pushes it" names a tool too)."""
+        asks what they run, so "HubSpot shops where RevOps pushes it" names a tool too).
+
+        `vendor_voice`: the text is the vendor's notes, where "we log it in HubSpot" names our
+        own CRM; an interview answer ("We use HubSpot") speaks for the customer."""
+        def ours(text: str, clause: str) -> bool:
+            return vendor_voice and (our_tools_clause(clause) or our_tools_sentence(text, clause))
+
         stack: list[str] = []
         for unit in units:
             if unit.is_heading:
@@ -247,20 +315,24 @@ class OfflineExtractor:
             if unit.kind in ("tech", "pain") or (any_unit and unit.kind not in _RULED_OUT) or (
                     unit.kind in PROFILE_KINDS and len(values("tech", unit.text)) >= 2):
                 for clause in _kept_clauses(unit.text, unit.excluded):
-                    if _LOGOS.search(clause):  # customers' names are not their tools
-                        continue
-                    named = _tools_named(clause)
-                    if unit.kind == "tech":  # a product the gazetteer does not know yet
+                    if _LOGOS.search(clause) or ours(unit.text, clause):
+                        continue  # customers' names and our own CRM are not their tools
+                    named = _tools_named(clause, vendor_voice)
+                    if unit.kind == "tech" and not only_sorts_a_thing(clause):
+                        # a product the gazetteer does not know yet (not "FLIR cameras are
+                        # equipment")
                         named = [*named, *unknown_products(clause)]
+                        if vendor_voice:
+                            named = [*named, *unknown_cjk_products(clause)]
                     for value in named:
                         if value not in stack:
                             stack.append(value)
             # A clause of another line that says what they run ("..., and it all lives in
             # Dynamics"): its tools, known or not.
             for kind, clause in unit.also:
-                if kind != "tech" or _LOGOS.search(clause):
+                if kind != "tech" or _LOGOS.search(clause) or ours(unit.text, clause):
                     continue
-                for value in [*_tools_named(clause), *unknown_products(clause)]:
+                for value in [*_tools_named(clause, vendor_voice), *unknown_products(clause)]:
                     if value not in stack:
                         stack.append(value)
         return stack
@@ -348,11 +420,18 @@ def _content_hints(text: str, step: int | None = None) -> dict[str, float]:
 _EDITION = re.compile(r"\s(\d{2,4})(?!\d|[,.]\d|%)")
 
 
-def _tools_named(clause: str) -> list[str]:
-    """Tools of a clause; a product line's number stays with it ("Sage 200" is not "Sage 50")."""
+def _tools_named(clause: str, note_words: bool = False) -> list[str]:
+    """Tools of a clause; a product line's number stays with it ("Sage 200" is not "Sage 50").
+    `note_words`: a tool the note names in Chinese keeps the note's name ("金蝶云星空"), as
+    places do; otherwise the canonical value ("Kingdee")."""
     values: list[str] = []
     for mention in mentions("tech", clause):
+        if names_the_medium(clause, mention.end):  # "钉钉会议纪要": where the note was written
+            continue
         value = mention.canonical
+        said = clause[mention.start:mention.end].strip()
+        if note_words and has_cjk(said):  # "金蝶云星空", "美团收银"
+            value = said
         edition = _EDITION.match(clause, mention.end)
         if edition and not re.search(r"\d", value):
             value = f"{value} {edition.group(1)}"
@@ -495,6 +574,14 @@ _DISQUALIFIES = re.compile(
 
 
 _PLACED_BY_WORDS = ("cue", "section", "learned", "paragraph")
+# A few words before a colon that rule out what the list after them names ("不做的：A，还有 B",
+# "Not a fit: A, B"): every item of the list is ruled out, not only the first.
+_RULING_OUT_LEAD = re.compile(r"^\s*(?P<lead>[^:：,，。.]{1,16})[:：]")
+
+
+def _ruling_out_lead(text: str) -> bool:
+    lead = _RULING_OUT_LEAD.match(text)
+    return bool(lead and says_exclusion(lead.group("lead")))
 
 
 def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
@@ -513,7 +600,7 @@ def _polarity_of_mixed_lines(units: list[Unit]) -> list[Unit]:
         parts = _clause_polarity(text, unit.excluded)
         kept = _kept_before_verdicts(parts)
         ruled_out = [c.strip() for c, status in parts if status == "ruled_out" and c.strip()]
-        if unit.kind == "red_flag" and kept and ruled_out:
+        if unit.kind == "red_flag" and kept and ruled_out and not _ruling_out_lead(text):
             unit = replace(unit, kind="profile", decided_by="polarity")
         elif unit.kind == "tech" and ruled_out and says_exclusion(text):
             flags = tuple(("red_flag", c) for c in ruled_out
@@ -530,6 +617,45 @@ def _must_haves_not_flags(units: list[Unit]) -> list[Unit]:
             if u.kind == "red_flag" and not u.is_heading and _MUST.search(u.text)
             and states_requirement(u.text) else u
             for u in units]
+
+
+def _negated_not_signals(units: list[Unit]) -> list[Unit]:
+    """A moment the note says is not one ("a new CFO alone isn't a signal", "doesn't mean
+    they're ready", "展会上要名片的不算") is no buying signal, under a signals heading or not.
+    (Rounds 1-5: 9 of 10 such signals matched no gold keyword.)"""
+    fixed = []
+    for unit in units:
+        if not unit.is_heading:
+            if unit.kind == "signal" and _denies(_description(unit)):
+                unit = replace(unit, kind="misc", decided_by="negated")
+            unit = replace(unit, also=tuple((k, t) for k, t in unit.also
+                                            if k != "signal" or not _denies(t)))
+        fixed.append(unit)
+    return fixed
+
+
+# Not being able to is the moment itself ("a consignment they can't catalogue in time", "忙不过来").
+_UNABLE = re.compile(r"(?<![A-Za-z])(?:can'?t|cannot|can not|couldn'?t|unable to|no longer able)(?![A-Za-z])"
+                     r"|不了|没法|来不及|跟不上|忙不过来|招不到|做不过来|顾不过来", re.IGNORECASE)
+
+
+def _denies(text: str) -> bool:
+    return says_exclusion(_UNABLE.sub(" ", text))
+
+
+def _asides_not_flags(units: list[Unit]) -> list[Unit]:
+    """A line that only sorts a thing ("the skid steers are their equipment, not software",
+    "硬件，不算") rules no customer out: its "not" made it look like a red flag. A heading that
+    says red flags still decides, and so does a word that rules a customer out ("walk away")."""
+    fixed = []
+    for unit in units:
+        if not unit.is_heading and only_sorts_a_thing(unit.text) \
+                and not SEGMENT_RULED_OUT.search(unit.text):
+            if unit.kind == "red_flag" and unit.decided_by not in ("heading", "section"):
+                unit = replace(unit, kind="misc", decided_by="aside", also=())
+            unit = replace(unit, also=tuple((k, t) for k, t in unit.also if k != "red_flag"))
+        fixed.append(unit)
+    return fixed
 
 
 def _industries(units: list[Unit], language: Language) -> list[str]:
@@ -784,6 +910,23 @@ def _without_titles(text: str) -> str:
     return text
 
 
+# What happens to a company (an event is a signal even when a title is named beside it).
+_EVENT = re.compile(r"(?<![A-Za-z])(?:new|just|recently|after|when|once|since|won|lost|opened"
+                    r"|opening|bought|acquired|raised|launch\w*|expand\w*|moved?|moving|switch\w*"
+                    r"|audit\w*|leaves?|left|quit|retir\w*|complain\w*|request\w*"
+                    r"|asks?\s+(?:us\s+)?for\s+(?:an?\s+|the\s+)?(?:demo|quote|pricing|proposal|trial))(?![A-Za-z])"
+                    r"|刚|新|之后|以后|的时候|开业|开店|收购|融资|上线|扩|搬|换|投诉|离职|退休|要求",
+                    re.IGNORECASE)
+
+
+# Whom to reach, not when: "ask for the Facilities Director", "对接人是店长", "老板是关键人".
+_WHO_TO_REACH = re.compile(r"(?<![A-Za-z])(?:ask\s+for|talk\s+to|speak\s+(?:to|with)|reach\s+out\s+to"
+                           r"|go\s+(?:to|through)|contact|entry\s+point|point\s+of\s+contact|who\s+to"
+                           r"|start\s+with|get\s+to|way\s+in)(?![A-Za-z])"
+                           r"|^\s*找|对接人|关键人|联系人|负责对接|突破口|先找|去找",
+                           re.IGNORECASE)
+
+
 def _titles_not_signals(units: list[Unit]) -> list[Unit]:
     """A "signal" that only names people ("VP Sales or COO") is about decision makers: titles
     are not buying signals. Hiring for a title is a signal and stays one."""
@@ -791,8 +934,12 @@ def _titles_not_signals(units: list[Unit]) -> list[Unit]:
     for unit in units:
         if unit.kind == "signal" and not unit.is_heading and not _HIRING.search(unit.text):
             body = _without_titles(unit.body if unit.label else unit.text)
-            if find_titles(unit.text) and not re.search(r"[A-Za-z\u4e00-\u9fff]{3,}",
-                                                        re.sub(_FILLER, "", body)):
+            titled = bool(find_titles(unit.text))
+            only_people = not re.search(r"[A-Za-z\u4e00-\u9fff]{3,}", re.sub(_FILLER, "", body))
+            # "The Operations Manager usually champions it; the owner signs." says who, not when.
+            says_role = (role_of(unit.text) is not None or _WHO_TO_REACH.search(unit.text)) \
+                and not _EVENT.search(body)
+            if titled and (only_people or says_role):
                 unit = replace(unit, kind="decision", decided_by="titles")
         fixed.append(unit)
     return fixed
@@ -808,18 +955,34 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
             continue
         text = unit.body if unit.label else unit.text
+        if only_sorts_a_thing(text) and not SEGMENT_RULED_OUT.search(text):
+            continue  # "高拍仪、巴枪; 硬件，不算": a thing sorted, no customer ruled out
         negated = [c.strip() for c, status in _clause_polarity(text) if status == "ruled_out"
                    and c.strip()]
         for clause in dict.fromkeys([*unit.excluded, *negated]):
             remainder = cues("negation", "").sub("", clause).strip(" ,.;:!，。；：、—-")
             if _ONLY_TIME_OR_VERB.fullmatch(remainder):  # ", not now" names nothing itself
                 continue
-            named = (mentions("industry", clause) or mentions("region", clause)
-                     or find_ranges(clause) or (clause in unit.excluded and says_exclusion(clause)))
+            # Only a ruled-out trade is a line not to cross: a place deferred or dropped ("Canada
+            # later") just is not a region, and a bare bound or a clause naming nothing is the
+            # profile's own edge (first-contact gold lists neither as a red flag).
+            named = mentions("industry", clause) and not _only_places(clause)
             if named and clause.lower() not in seen:
                 seen.add(clause.lower())
                 flags.append(RedFlag(description=clause, evidence=[_evidence(unit)]))
     return flags
+
+
+# Scoring and bookkeeping marks of a note, not its words: "(+10)", "[DQ-03]", "+5 pts".
+_MARKUP = re.compile(r"\s*[\[(（【]\s*(?:[A-Z]{1,4}-?\d{1,3}|[+-]\s?\d{1,3}\s*(?:pts?|points?|分)?)\s*[\])）】]"
+                     r"|^\s*\d{4}-\d{2}-\d{2}\s*[:：]\s*", re.IGNORECASE)
+
+
+def _only_places(clause: str) -> bool:
+    """Every trade the clause names sits inside a place name ("Gulf Coast" naming no trade)."""
+    places = [(m.start, m.end) for m in mentions("region", clause)]
+    return bool(places) and all(any(a <= m.start and m.end <= b for a, b in places)
+                                for m in mentions("industry", clause))
 
 
 def _items(units: list[Unit], kind: str) -> list[Unit]:
@@ -844,7 +1007,7 @@ def _all_items(units: list[Unit], kind: str) -> list[tuple[Unit, str]]:
         if unit.is_heading or unit.kind == kind:
             continue
         for other, clause in unit.also:
-            text = clause.strip(" ,;，；、")
+            text = without_markup(clause).strip(" ,;，；、")
             if other == kind and text and not any(text.lower() in s for s in said):
                 items.append((unit, text))
                 said.append(text.lower())
@@ -853,8 +1016,15 @@ def _all_items(units: list[Unit], kind: str) -> list[tuple[Unit, str]]:
 
 def _description(unit: Unit) -> str:
     if unit.label and unit.label_kind == unit.kind and unit.body.strip():
-        return unit.body.strip()
-    return unit.text.strip()
+        return without_markup(unit.body)
+    return without_markup(unit.text)
+
+
+def without_markup(text: str) -> str:
+    """An item's words without the note's scoring marks ("(+10)", "[DQ-03]"); the marks
+    alone are not an item, so a text of nothing else stays as it is."""
+    cleaned = _MARKUP.sub("", text).strip()
+    return cleaned if re.search(r"[A-Za-z\u4e00-\u9fff]{2,}", cleaned) else text.strip()
 
 
 def _evidence(unit: Unit, clause: str = "") -> Evidence:

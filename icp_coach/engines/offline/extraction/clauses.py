@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from icp_coach.engines.offline.extraction.exclusion import EXCLUSION as _EXCLUSION
-from icp_coach.engines.offline.extraction.exclusion import states_requirement
+from icp_coach.engines.offline.extraction.exclusion import says_exclusion, states_requirement
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import KINDS
 from icp_coach.engines.offline.extraction.mentions import GAZETTEERS, mentions
@@ -130,9 +130,16 @@ _LIST_GLUE = re.compile(r"(?:[\s,.;:、，。；：()（）&/+-]|(?<![A-Za-z])(?
 BARE_CONFIDENCE = 0.9
 
 
+_SHORT_LABEL = re.compile(r"^\s*[A-Za-z\u4e00-\u9fff]{1,12}(?:\s[A-Za-z]{1,12})?\s*[:：]\s*(?=\S)")
+
+
 def bare_names(text: str) -> str | None:
     """The dimension of a clause that is nothing but names of one gazetteer ("Ohio, Texas"),
-    else None. Such a clause needs no model to read: it names, it does not rule out."""
+    after a short label the lexicon may not know ("Who: chimney sweeps"), else None. Such a
+    clause needs no model to read: it names, it does not rule out."""
+    label = _SHORT_LABEL.match(text)
+    if label and not says_exclusion(label.group()):
+        text = text[label.end():]
     for dimension in GAZETTEERS:
         found = mentions(dimension, text)
         if not found:
