@@ -141,10 +141,11 @@ def _quotes(items: list) -> list[str]:
 
 
 def score(interviews: list[Interview], verbose: bool = False, blind: bool = False) -> Counter[str]:
+    from icp_coach.embeddings import BundledEmbedder
     from icp_coach.engines.offline.jtbd.extractor import OfflineJTBDExtractor
     from icp_coach.transcripts.loader import parse_transcript
 
-    extractor = OfflineJTBDExtractor()
+    extractor = OfflineJTBDExtractor(embedder=BundledEmbedder())  # the engine as users run it
     totals: Counter[str] = Counter()
     for interview in interviews:
         transcript = parse_transcript(render(interview, blind), f"{interview.trade}.txt",

@@ -5,8 +5,8 @@ sentence embeddings, blended with the n-gram head of train_jtbd.py.
 
 Hashed n-grams learn the words of the hands that wrote the corpus; an embedding carries the
 meaning of a sentence said in other words ("I wake up with a headache" is a push whoever wrote
-it). The embedding head sees the sentence's e5 vector and the kinds of the interviewer's question
-(zeros in the question-blind copies). Its probabilities are averaged with the n-gram head's with
+it). The embedding head sees the sentence's e5 vector and the n-gram features that are not hashed
+words (cue counts, the kind of the interviewer's question, negation, person, tense...). Its probabilities are averaged with the n-gram head's with
 the weight that gives the best leave-trades-out macro F1 over the forces, and the rescue
 thresholds of decision.py are chosen again on the blended out-of-fold probabilities.
 
@@ -47,7 +47,8 @@ from train_jtbd import (  # noqa: E402
 from icp_coach.embeddings import BundledEmbedder, embed_passages  # noqa: E402
 from icp_coach.engines.offline.jtbd.embedding_blend import (  # noqa: E402
     EMBEDDING_HEAD,
-    question_kind_features,
+    general_features,
+    mix,
 )
 from icp_coach.engines.offline.learned.head import LinearHead, train_head  # noqa: E402
 
@@ -91,8 +92,7 @@ class EmbeddingCache:
 
 def embedding_matrix(examples: list[Example], cache: EmbeddingCache) -> np.ndarray:
     vectors = cache.embed([e.text for e in examples])
-    kinds = np.array([question_kind_features(e.asked) for e in examples], dtype=np.float32)
-    return np.hstack([vectors, kinds])
+    return np.hstack([vectors, general_features(matrix(examples))])
 
 
 def _scored(head: LinearHead, rows: np.ndarray, examples: list[Example]) -> list[Scored]:
@@ -101,8 +101,15 @@ def _scored(head: LinearHead, rows: np.ndarray, examples: list[Example]) -> list
 
 
 def blend(ngram: list[Scored], embedded: list[Scored], weight: float) -> list[Scored]:
-    return [(gold, {k: (1 - weight) * p[k] + weight * q[k] for k in p})
-            for (gold, p), (_, q) in zip(ngram, embedded, strict=True)]
+    """The run-time blend (embedding_blend.mix) of two lists of out-of-fold probabilities."""
+    if not ngram:
+        return []
+    classes = list(ngram[0][1])
+    p = np.array([[probabilities[k] for k in classes] for _, probabilities in ngram])
+    q = np.array([[probabilities[k] for k in classes] for _, probabilities in embedded])
+    mixed = mix(p, q, classes, weight)
+    return [(gold, dict(zip(classes, map(float, row), strict=True)))
+            for (gold, _), row in zip(ngram, mixed, strict=True)]
 
 
 def force_macro_f1(scored: list[Scored], rescue: dict[str, float]) -> float:

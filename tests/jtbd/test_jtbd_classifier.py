@@ -168,3 +168,26 @@ def test_a_chinese_run_on_is_cut_at_its_pauses() -> None:
     assert forces and not any("积分" in q for q in forces)
     not_valued = [q.quote for item in result.not_valued for q in item.evidence]
     assert not any("对账" in q for q in not_valued)
+
+
+SHOWN_THEN_DISMISSED = """Interviewer: What else did you notice when you set it up?
+Owner: There's a gift card module for the front desk, where you load a balance onto a plastic card. We never touch that. The thing that mattered was that every van had its list on the phone by seven.
+"""
+SHOWN_THEN_DISMISSED_ZH = """访谈者：用下来还有什么感受？
+老板：它还有个直播带货的模块，可以在后台开直播间。这个我们从来不用。真正有用的是每台车早上七点前手机上就有当天的单子。
+"""
+
+
+def test_a_feature_shown_and_dismissed_in_the_next_sentence_is_not_a_force() -> None:
+    for text, name, asker, feature, kept in (
+            (SHOWN_THEN_DISMISSED, "vans.txt", "Interviewer", "gift card", "by seven"),
+            (SHOWN_THEN_DISMISSED_ZH, "vans_zh.txt", "访谈者", "直播", "七点前")):
+        transcript = parse_transcript(text, name, interviewer=[asker])
+        result = OfflineJTBDExtractor().extract_jtbd(transcript)
+        forces = [q.quote for f in ("push", "pull", "anxiety", "habit")
+                  for item in getattr(result.forces, f) for q in item.evidence]
+        assert not any(feature in q for q in forces), forces
+        shown = next(i for i in score_sentences(transcript, customer_sentences(transcript))
+                     if feature in i.sentence.text)
+        assert shown.label == "distractor"
+        assert not any(kept in q.quote for item in result.not_valued for q in item.evidence)

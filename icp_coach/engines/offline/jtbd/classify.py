@@ -6,7 +6,7 @@ markers of negation (and its scope over a worry), person, tense and aspect, moda
 
 With the bundled embedding model, a second head over each sentence's embedding gives a second
 opinion that is averaged in (embedding_blend.py): it carries meaning said in words the n-gram head
-never saw. At 20-50 ms a sentence on one core, at most 160 sentences an interview are embedded.
+never saw. Embedding is bounded by a token budget an interview (under 3 s on one core).
 
 Each sentence ends up in at most one class, so one quote is never filed under several forces, and
 a sentence that reads as "I don't care about X" or "we never use the X" lands in `distractor` and
@@ -110,6 +110,7 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
         FEATURE_NAMES,
         dismisses,
         dismisses_what_came_before,
+        introduces_a_feature,
         sentence_features,
     )
 
@@ -125,8 +126,7 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
     rescue = head.meta.get("rescue") or {}
     second = usable_head(embedder)
     if second is not None:
-        probabilities = blended(second, embedder, [i.sentence.text for i in items],
-                                [context.get(i.sentence.turn_index, set()) for i in items],
+        probabilities = blended(second, embedder, [i.sentence.text for i in items], features,
                                 head.classes, probabilities)
         rescue = second.meta.get("rescue") or {}
     # "I don't care about X" said outright, or anything in the answer to "what didn't matter?",
@@ -147,11 +147,13 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
             label = "distractor"
         if label != "other":
             item.label = label
-    _dismissed_before(transcript, items, dismisses_what_came_before)
+    _dismissed_before(transcript, items, dismisses_what_came_before, introduces_a_feature)
 
 
-def _dismissed_before(transcript: Transcript, items: list[ScoredSentence], points_back: Any) -> None:
-    """A clause cut from a run-on ("there's a 3d viewer" | "we never really use that") takes the
+def _dismissed_before(transcript: Transcript, items: list[ScoredSentence], points_back: Any,
+                      shows_a_feature: Any) -> None:
+    """A clause cut from a run-on ("there's a 3d viewer" | "we never really use that"), or a
+    sentence that shows a feature ("There's a loyalty thing." | "We never use that."), takes the
     dismissal that follows it in the same breath."""
     for item, after in zip(items, items[1:], strict=False):
         here, there = item.sentence, after.sentence
@@ -159,7 +161,8 @@ def _dismissed_before(transcript: Transcript, items: list[ScoredSentence], point
             continue
         between = transcript.turns[here.turn_index].text[here.end:there.start]
         cut_mid_sentence = between.strip() == "" and not _SENTENCE_END.search(here.text)
-        if cut_mid_sentence and item.label != "distractor" and points_back(there.text):
+        next_breath = len(between.strip()) <= 2 and shows_a_feature(here.text)
+        if (cut_mid_sentence or next_breath) and item.label != "distractor" and points_back(there.text):
             item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
             item.label = "distractor"
 

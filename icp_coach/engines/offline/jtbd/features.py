@@ -146,6 +146,19 @@ def dismisses(text: str) -> bool:
 _POINTS_BACK = re.compile(r"\b(that|it|this|them|those)\b|那个|这个|它|这块|那块", re.IGNORECASE)
 
 
+_INTRODUCES_A_FEATURE = re.compile(
+    r"^\W*(?:(?:and|also|plus|oh|then|so|um|uh)\W+)*(?:there's|there is|there are|there was|it has|it's got|"
+    r"it had|it comes with|they have|they've got|they had|you get|you've got)\b"
+    r"|^\W*(?:然后|另外|而且)?(?:它|系统|软件|平台|那个系统|这个系统)?(?:还|也)?(?:有个|有一个|有些|有一些|带了|自带|带个)",
+    re.IGNORECASE)
+
+
+def introduces_a_feature(text: str) -> bool:
+    """"There's an inventory thing for the shop", "还有个会员积分": a sentence that shows a feature,
+    whose worth the customer gives in the next breath."""
+    return bool(_INTRODUCES_A_FEATURE.search(text))
+
+
 def dismisses_what_came_before(text: str) -> bool:
     """A clause that opens with a dismissal pointing back: "we never use that", "这个我们用不上"
     (not "there's a X we never use", which names what it dismisses)."""
