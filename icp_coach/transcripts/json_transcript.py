@@ -8,6 +8,9 @@ speaker and a start time. Read here:
 - Deepgram: `{"results": {"utterances": [{"speaker": 0, "transcript", "start"}]}}`
 - Rev.ai: `{"monologues": [{"speaker", "speaker_name", "elements": [{"value"}]}]}`
 - Amazon Transcribe: `{"results": {"audio_segments": [{"speaker_label", "transcript", "start_time"}]}}`
+- iFlytek (讯飞) file transcription: `[{"bg" (ms), "ed", "onebest", "speaker"}]`, often as a JSON
+  string inside `{"data": "..."}`, or the newer `lattice` of `json_1best` strings whose words
+  (`rt` / `ws` / `cw` / `w`) make the sentence and `rl` names the speaker
 - a plain list of `{"speaker"|"name", "text"|"content"}` objects, as a script writes them.
 
 The segment list is the longest list of objects with a text field anywhere in the file (word
@@ -25,11 +28,11 @@ from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
 from icp_coach.transcripts.speech_pieces import Piece, pieces_to_turns, split_role
 from icp_coach.transcripts.turns import TurnBuilder
 
-_TEXT_KEYS = ("text", "transcript", "content", "sentence", "utterance", "value")
+_TEXT_KEYS = ("text", "transcript", "content", "sentence", "utterance", "onebest", "value")
 _SPEAKER_KEYS = ("speaker_name", "speaker", "speaker_label", "speakerLabel", "spk", "name", "role",
-                 "speaker_id", "speakerId", "channel")
-_START_KEYS = ("start", "start_time", "startTime", "begin", "from", "offset", "ts", "start_ms")
-_MILLISECOND_KEYS = ("start_ms", "offset")
+                 "speaker_id", "speakerId", "rl", "channel")
+_START_KEYS = ("start", "start_time", "startTime", "begin", "from", "offset", "ts", "start_ms", "bg")
+_MILLISECOND_KEYS = ("start_ms", "offset", "bg")
 
 
 def _text_of(segment: dict[str, Any]) -> str | None:
@@ -40,6 +43,11 @@ def _text_of(segment: dict[str, Any]) -> str | None:
     elements = segment.get("elements")  # Rev.ai: a monologue's text is its elements joined
     if isinstance(elements, list) and elements and all(isinstance(e, dict) for e in elements):
         return "".join(str(e.get("value", "")) for e in elements)
+    words = segment.get("rt")  # iFlytek lattice: rt -> ws -> cw -> w
+    if isinstance(words, list) and words:
+        return "".join(str((cw or [{}])[0].get("w", "")) for part in words if isinstance(part, dict)
+                       for ws in part.get("ws", []) if isinstance(ws, dict)
+                       for cw in [ws.get("cw")] if isinstance(cw, list))
     sentences = segment.get("sentences")  # Deepgram: a paragraph's text is its sentences
     if isinstance(sentences, list) and sentences and all(isinstance(s, dict) for s in sentences):
         return " ".join(str(s.get("text", "")).strip() for s in sentences)
@@ -55,7 +63,7 @@ def _speaker_of(segment: dict[str, Any]) -> str | None:
             return f"Speaker {value}"
         if isinstance(value, str) and value.strip():
             value = value.strip()
-            return f"Speaker {value}" if len(value) == 1 and value.isalpha() else value
+            return f"Speaker {value}" if value.isdigit() or (len(value) == 1 and value.isalpha()) else value
     return None
 
 
@@ -86,9 +94,28 @@ def _is_word_list(items: list[dict[str, Any]]) -> bool:
     return all(len(t.split()) <= 1 for t in texts) and sum(map(len, texts)) <= 8 * len(texts)
 
 
+def _unwrapped(node: Any) -> Any:
+    """JSON written as a string inside JSON (iFlytek's `data`, `json_1best`), parsed; an iFlytek
+    lattice entry becomes its sentence (`{"st": {...}}` -> the `st` object)."""
+    if isinstance(node, str) and node[:1] in "[{":
+        try:
+            node = json.loads(node)
+        except ValueError:
+            return node
+    if isinstance(node, dict) and set(node) <= {"json_1best", "lid", "begin", "end", "spk", "cw"} \
+            and "json_1best" in node:
+        node = _unwrapped(node["json_1best"])
+    if isinstance(node, dict) and set(node) == {"st"} and isinstance(node["st"], dict):
+        node = node["st"]
+    return node
+
+
 def _segment_lists(node: Any) -> list[list[dict[str, Any]]]:
     """Every list of objects with a text field, outermost first."""
+    node = _unwrapped(node)
     found: list[list[dict[str, Any]]] = []
+    if isinstance(node, list):
+        node = [_unwrapped(item) for item in node]
     if isinstance(node, dict):
         for value in node.values():
             found += _segment_lists(value)

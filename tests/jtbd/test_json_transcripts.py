@@ -141,3 +141,33 @@ def test_cli_jtbd_reads_a_json_transcript(tmp_path: Path) -> None:
         interview.get("forces"), dict) else []
     assert interview["interviewers"] == ["SPEAKER_00"]
     assert quotes, interview
+
+
+def test_iflytek_onebest_inside_a_data_string_in_milliseconds(tmp_path: Path) -> None:
+    segments = [
+        {"bg": "820", "ed": "4100", "onebest": "您好，想先了解一下你们现在怎么排护工的班？", "speaker": "1"},
+        {"bg": "4300", "ed": "12800", "onebest": "以前全靠一个微信群，谁有空谁接，经常两个人跑到同一个病房。",
+         "speaker": "2"},
+        {"bg": "13000", "ed": "19500", "onebest": "去年有家属投诉到院办，差点把我们的合作停了。", "speaker": "2"},
+    ]
+    path = tmp_path / "xf.json"
+    path.write_text(json.dumps({"ok": 0, "err_no": 0, "data": json.dumps(segments, ensure_ascii=False)},
+                               ensure_ascii=False), encoding="utf-8")
+    transcript = load_transcript(path)
+    assert [(t.speaker, t.is_interviewer) for t in transcript.turns] == [("Speaker 1", True), ("Speaker 2", False)]
+    assert transcript.turns[1].text.endswith("差点把我们的合作停了。")
+    assert transcript.turns[1].timestamp == "00:00:04"
+
+
+def test_iflytek_lattice_words_make_the_sentence(tmp_path: Path) -> None:
+    def sentence(speaker: str, begin: str, *words: str) -> dict[str, str]:
+        st = {"bg": begin, "ed": "0", "rl": speaker,
+              "rt": [{"ws": [{"cw": [{"w": w, "wp": "n"}], "wb": 1, "we": 2} for w in words]}]}
+        return {"json_1best": json.dumps({"st": st}, ensure_ascii=False)}
+    document = {"lattice": [
+        sentence("1", "500", "你们", "之前", "用", "什么", "记账", "？"),
+        sentence("2", "3000", "一直", "用", "手写", "的", "本子", "，", "月底", "对", "不上", "。"),
+    ]}
+    turns = said(write(tmp_path, "lattice.json", document))
+    assert turns == [("Speaker 1", True, "你们之前用什么记账？"),
+                     ("Speaker 2", False, "一直用手写的本子，月底对不上。")]
