@@ -111,7 +111,8 @@ def label_alternatives(scored: list[ScoredOption], chosen: str | None,
         if chosen and _same_name(chosen, item):
             continue
         weights = {name: item.probabilities.get(name, 0.0) for name in CLASSES}
-        if weights["considered"] >= threshold and not _weak_name(item.option):
+        kept = item.option.keep_weighed and max(weights, key=lambda name: weights[name]) in ("considered", "habit")
+        if (weights["considered"] >= threshold or kept) and not _weak_name(item.option):
             labelled.append((item, "considered"))
         elif max(weights, key=lambda name: weights[name]) in NAMED:
             labelled.append((item, "passing"))
@@ -165,7 +166,15 @@ def _said_twice(name: str, whole: str) -> bool:
 _CHOICE_ASKED = re.compile(
     r"\bwhat did you (?:end up )?(?:go(?:ing)? with|choos\w*|choose|pick|buy|sign with|settle on|land on)\b|"
     r"\bwhich (?:one|tool|system|product|software) did you (?:go with|choose|pick|end up)|"
-    r"最后(?:选|用|定)(?:的|了)(?:是|哪|什么)|选的是(?:哪|什么)|最后用了(?:哪|什么)", re.IGNORECASE)
+    r"最后(?:选|用|定)(?:的|了)(?:是|哪|什么)|选的是(?:哪|什么)|最后用了(?:哪|什么)|"
+    r"为什么(?:最后)?(?:选|用|定|买)了?(?:现在)?(?:这个|这家|这套|它)", re.IGNORECASE)
+# An answer that opens on the name itself: "途管家。报名……", "We went with RentCue, ...".
+_ANSWER_NAME = {
+    "zh": re.compile(r"^(?:我们|最后|后来)?(?:选了|用了|选的是|用的是|定了|上了|换成了?)?"
+                     r"([\u4e00-\u9fffA-Za-z0-9]{2,6}?)(?:[，,。！!]|$)"),
+    "en": re.compile(r"^(?:(?:we|i) (?:went with|chose|picked|bought|signed with|settled on|landed on|"
+                     r"are on|'re on)\s+)?([A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)?)[,.!]",
+                     re.IGNORECASE)}
 
 
 def _chosen_by_answer(transcript: Transcript, scored: list[ScoredOption]) -> str | None:
@@ -178,9 +187,29 @@ def _chosen_by_answer(transcript: Transcript, scored: list[ScoredOption]) -> str
         opening = answer.text[:60]
         places = [(opening.find(words), item) for item in scored if item.option.kind != GENERIC
                   for words in item.option.words if words and words in opening]
-        if places:
+        bare = _bare_answer_name(answer.text.strip(), transcript)
+        if places and (bare is None or min(place[0] for place in places) == 0):
             return min(places, key=lambda place: place[0])[1].name
+        if bare:
+            return bare
     return None
+
+
+def _bare_answer_name(answer: str, transcript: Transcript) -> str | None:
+    """The name an answer about the choice opens on, found by nothing else ("途管家。")."""
+    zh = transcript.language == "zh"
+    match = _ANSWER_NAME["zh" if zh else "en"].match(answer)
+    if match is None:
+        return None
+    name = match.group(1)
+    if zh:
+        return name if zh_name_like(name) else None
+    first = name.split()[0]
+    speakers = {t.speaker for t in transcript.turns}
+    whole = "\n".join(turn.text for turn in transcript.turns)
+    lower = re.search(rf"(?<![A-Za-z]){re.escape(first.lower())}(?![A-Za-z])", whole)
+    return None if (first in _NOT_CHOSEN or first in gazetteer().not_names or first in speakers
+                    or not first[0].isupper() or lower or not _said_twice(name, whole)) else name
 
 
 def choose(transcript: Transcript, scored: list[ScoredOption]) -> str | None:

@@ -28,6 +28,7 @@ from icp_coach.engines.offline.jtbd.option_mentions import (
     NAME,
     PRODUCT,
     OptionMention,
+    chinese_list_mates,
     chinese_names,
     chinese_topics,
     english_names,
@@ -112,6 +113,7 @@ class OptionRecord:
     interviewer_mentions: int = 0
     topic_only: bool = False  # a Chinese name seen only opening a clause
     refused_when_asked: int = 0  # answers that open with a refusal after the interviewer named it
+    keep_weighed: bool = False  # "did you think about keeping it?" answered yes
 
     @property
     def generic_key(self) -> str:
@@ -157,6 +159,11 @@ def _name_vocabulary(transcript: Transcript) -> tuple[set[str], set[str]]:
     kept_topics = {topic for topic in topics - names if whole.count(topic) >= 2 or re.search(
         re.escape(topic) + _ZH_TOPIC_AFTER, whole)}
     names |= kept_topics
+    if transcript.language == "zh":
+        known = names | {words for turn in transcript.turns for m in known_mentions(turn.text)
+                         for words in (m.words, m.key)}
+        names |= {mate for turn in transcript.turns if not turn.is_interviewer
+                  for mate in chinese_list_mates(turn.text, known)}
 
     people = _people(transcript)
 
@@ -221,10 +228,12 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
     records: dict[str, OptionRecord] = {}
     asked: set[str] = set()
     asked_keys: dict[str, str] = {}
+    keep_asked = False
     for index, turn in enumerate(transcript.turns):
         mentions = turn_mentions(turn.text, names)
         if turn.is_interviewer:
             asked = _question_groups(turn.text)
+            keep_asked = bool(_KEEP_ASKED.search(turn.text))
             asked_keys = {}
             for mention in mentions:
                 record = records.setdefault(mention.key, OptionRecord(mention.key, mention.kind))
@@ -252,7 +261,7 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
                 place_before=bool(_PLACE_BEFORE.search(before)),
                 option_answer_opening="options" in asked and position < 2,
                 turn_lead=turn.text if mention.start == first_start else "",
-                stretch=_stretch(turn.text, mention, mentions, spans),
+                stretch=_list_stretch(turn.text, mention, mentions, spans),
                 medium_before=_medium(before, after),
                 channel_after=bool(_CHANNEL_AFTER.search(after)))
             record = records.setdefault(mention.key, OptionRecord(mention.key, mention.kind))
@@ -262,6 +271,9 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
             if position < 2:
                 named_early.add(mention.key)
         refused = bool(_REFUSAL_OPENING.search(turn.text[:40]))
+        if keep_asked and not refused and _AFFIRMED.match(turn.text):
+            for key in _kept_keys(asked_keys, {m.key: m.kind for m in mentions}):
+                records[key].keep_weighed = True
         for key in asked_keys:
             records[key].refused_when_asked += int(refused)
             if key in named_early or not spans:
@@ -271,7 +283,7 @@ def collect_options(transcript: Transcript) -> list[OptionRecord]:
             records[key].contexts.append(MentionContext(
                 near=answer, sentence=answer, turn_index=index, asked=set(asked), taken_up=True))
             records[key].quotes.append((index, *spans[0]))
-        asked, asked_keys = set(), {}
+        asked, asked_keys, keep_asked = set(), {}, False
     for record in records.values():
         record.topic_only = record.key in topic_only
     merged = merge_spellings(list(records.values()))
@@ -342,9 +354,63 @@ def _stretch(text: str, mention: OptionMention, mentions: list[OptionMention],
     Zoom" stays StudioFlow's; in "Bob told us about X, we trialled it" the trial is X's, not Bob's."""
     openers = {a for a, _ in spans}
     own_end = next((b for a, b in spans if a <= mention.start < b), len(text))
-    later = [m.start for m in mentions if m.start > mention.start and m.key != mention.key
+    # a later sentence that another name opens ends the stretch where that sentence begins
+    later = [m.start if m.start < own_end else max(a for a in openers if 0 <= m.start - a <= 12)
+             for m in mentions if m.start > mention.start and m.key != mention.key
              and (m.start < own_end or any(0 <= m.start - a <= 12 for a in openers))]
     return text[mention.start:min([*later, mention.start + 400])]
+
+
+# The interviewer asking whether they thought of keeping the old way ("Did you think about just
+# keeping the ledger?", "有没有想过就继续用表格？").
+_KEEP_ASKED = re.compile(
+    r"\b(?:keep(?:ing)?|stay(?:ing)? (?:with|on)|stick(?:ing)? with|carry(?:ing)? on with|leave it as)\b|"
+    r"(?:继续(?:用|记|写|靠)|接着用|还是用|维持现状|保持现状|不换|就用着)", re.IGNORECASE)
+_DO_NOTHING = "do nothing|维持现状"
+
+
+def _kept_keys(asked: dict[str, str], answered: dict[str, str]) -> list[str]:
+    """The old way a keep-question was about: the habits it or its answer names, else keeping as
+    such ("do nothing") when nothing more definite is named."""
+    keys = {**asked, **answered}
+    ways = [k for k, kind in keys.items() if kind == GENERIC and k != _DO_NOTHING
+            and k in _STATUS_QUO]
+    return ways or [k for k in keys if k == _DO_NOTHING]
+
+
+_STATUS_QUO = ("spreadsheet|表格", "paper|纸质单据", "whiteboard|白板", "group chat|微信群", "email|邮件",
+               "the old system|原来的系统")
+
+
+# An answer that says yes to "did you think about keeping X?" before anything else.
+_AFFIRMED = re.compile(r"^\W*(?:(?:honestly|well|oh|actually|so)[, ]+)?(?:yes|yeah|yep|we did|i did|absolutely|"
+                       r"definitely|for sure|a lot|seriously|that was the (?:real |big )?question)\b|"
+                       r"^\W*(?:想过|考虑过|有过|有想过|认真|确实|当然|是的|对|有的|真想过|讨论过)", re.IGNORECASE)
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:[,，、]|and|or|as well as|plus|和|跟|还有|以及|或者|或|及)?\s*"
+                        r"(?:(?<=[,，])\s*(?:and|or)\s*)?$", re.IGNORECASE)
+
+
+def _list_stretch(text: str, mention: OptionMention, mentions: list[OptionMention],
+                  spans: list[tuple[int, int]]) -> str:
+    """_stretch, but for a name in a list ("we looked at A, B and C. Had trials of all three",
+    "A、B和C这三个我们都试过") the stretch runs to the end of the last member's: what is said of the
+    list is said of each of its members."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    index = next(i for i, m in enumerate(ordered) if m is mention)
+    last = index
+    while last + 1 < len(ordered) and _LIST_JOIN.match(text[ordered[last].end:ordered[last + 1].start]):
+        last += 1
+    first = index
+    while first > 0 and _LIST_JOIN.match(text[ordered[first - 1].end:ordered[first].start]):
+        first -= 1
+    own = _stretch(text, mention, mentions, spans)
+    if first == last:
+        return own
+    tail = ordered[last]
+    end = tail.start + len(_stretch(text, tail, mentions, spans))
+    return text[mention.start:max(end, mention.start + len(own))]
 
 
 def _stretch_flags(contexts: list[MentionContext]) -> list[float]:
@@ -375,7 +441,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"answers_{q}" for q in QUESTION_GROUPS)
     + ("chosen_right_before", "chosen_right_before_share", "person_after", "place_before",
        "opening_only", "zh_glue_inside", "name_length", "taken_up_only", "bias_zh_name", "zh_topic_only", "acronym",
-       "option_answer_opening", "refused_when_asked", "medium_share", "channel_share")
+       "option_answer_opening", "refused_when_asked", "medium_share", "channel_share", "taken_up_yes")
     + tuple(f"stretch_{g}" for g in _STRETCH_GROUPS) + tuple(f"lead_turn_{g}" for g in _STRETCH_GROUPS)
 )
 
@@ -419,7 +485,9 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
                    float(any(c.option_answer_opening for c in own)),
                    float(option.refused_when_asked > 0),
                    sum(c.medium_before for c in own) / len(own) if own else 0.0,
-                   sum(c.channel_after for c in own) / len(own) if own else 0.0] + _stretch_flags(own)
+                   sum(c.channel_after for c in own) / len(own) if own else 0.0,
+                   float(any(c.taken_up and _AFFIRMED.match(c.near) for c in option.contexts))
+                   ] + _stretch_flags(own)
         rows[row] = values
     return rows
 

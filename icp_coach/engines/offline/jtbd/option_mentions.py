@@ -402,3 +402,34 @@ def without_overlaps(mentions: list[OptionMention]) -> list[OptionMention]:
         if not any(overlaps((mention.start, mention.end), (k.start, k.end)) for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
+
+
+# A Chinese list of options ("纸质台账、田间宝和智农云", "A、B、C这三个我们都试过"): its members are
+# joined by 、 (the last by 和/跟/还有/以及/或者), one clause holds them all.
+_ZH_LIST_CLAUSE = re.compile(r"[^，,。！？!?；;：:\s]*、[^，,。！？!?；;：:\s]*")
+_ZH_LIST_JOIN = re.compile(r"、|还有|以及|或者|和|跟")
+_ZH_LIST_TAIL = re.compile(r"(?:这|那|都|也|我们|我|他们|的|三个|两个|几个|等)")
+
+
+def chinese_list_mates(text: str, known: set[str]) -> set[str]:
+    """Members of a Chinese list of options that one known name belongs to: a word that stands in
+    a list with a name is a name of the same kind (the list says so), when it is name-like."""
+    found: set[str] = set()
+    for clause in _ZH_LIST_CLAUSE.findall(text):
+        items = [item for item in _ZH_LIST_JOIN.split(clause) if item]
+        if len(items) < 2:
+            continue
+        last = items[-1]
+        if tail := _ZH_LIST_TAIL.search(last, 2):
+            items[-1] = last[:tail.start()]
+        hits = [any(item.endswith(name) or item == name or item.startswith(name) for name in known)
+                for item in items]
+        if not any(hits):
+            continue
+        for index, (item, hit) in enumerate(zip(items, hits, strict=True)):
+            if hit or (index == 0 and len(item) > 6):
+                continue  # the first item carries the clause's opening words
+            name = _clean_zh_name(item)
+            if 2 <= len(name) <= 6 and zh_name_like(name):
+                found.add(name)
+    return found
