@@ -71,9 +71,7 @@ def test_every_walk_away_line_is_a_red_flag(gold_name: str, read) -> None:
     gold, found = read[gold_name]
     missed = [k for k in gold["red_flags_keywords"]
               if not any(BENCH.keyword_in(k, f) for f in found["red_flags"])]
-    # One colloquial dismissal ("...的工作室也算了") is left to the learned reader, which reads it
-    # as a profile line; every other walk-away line is found.
-    assert len(missed) <= (1 if gold_name.startswith("studio_") else 0), (missed, found["red_flags"])
+    assert not missed, (missed, found["red_flags"])
 
 
 def test_items_carry_no_config_punctuation_or_chat_acknowledgements(read) -> None:

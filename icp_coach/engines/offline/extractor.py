@@ -664,6 +664,12 @@ _WALK_AWAY = re.compile(
     r"|一票否决|直接放弃|红线|不接|不合适|不考虑|免谈|不碰", re.IGNORECASE)
 
 
+# A Chinese sentence that describes the ones it means and ends on the verdict ("...的，不碰",
+# "...的工作室也算了", "...的一律不接").
+_ZH_VERDICT_END = re.compile(r"的[^，,。；;]{0,6}[，,]?\s*(?:也|都|就|一律|统统|直接)?"
+                             r"(?:不碰|不接|不做|免谈|算了|放弃|一票否决|不考虑|不合适|pass掉?)(?:吧)?[。.!！；;]?\s*$")
+
+
 def _walk_aways_in_asides(units: list[Unit]) -> list[Unit]:
     """A note's remark, comment or aside that rules a customer out ("备注：框条厂一票否决") also
     says a red flag: the clause with the walk-away words. A heading's section still decides.
@@ -675,6 +681,10 @@ def _walk_aways_in_asides(units: list[Unit]) -> list[Unit]:
                 and unit.decided_by not in ("heading", "section", "label", "requirement") \
                 and _WALK_AWAY.search(unit.text) and not _NOT_A_FLAG.search(unit.text) \
                 and not states_requirement(unit.text) and not unit.text.rstrip().endswith(("?", "？")):
+            unit = replace(unit, kind="red_flag", decided_by="verdict", also=())
+        elif not unit.is_heading and unit.kind == "profile" and unit.decided_by in ("learned", "cue") \
+                and _ZH_VERDICT_END.search(unit.text) and not states_requirement(unit.text):
+            # "只收奶不加工的，不碰。": the ones described, then the verdict on them.
             unit = replace(unit, kind="red_flag", decided_by="verdict", also=())
         if not unit.is_heading and unit.kind == "misc" and unit.decided_by not in ("heading", "section") \
                 and _WALK_AWAY.search(unit.text) and not _NOT_A_FLAG.search(unit.text):
