@@ -664,10 +664,16 @@ _WALK_AWAY = re.compile(
     r"|一票否决|直接放弃|红线|不接|不合适|不考虑|免谈|不碰", re.IGNORECASE)
 
 
-# A Chinese sentence that describes the ones it means and ends on the verdict ("...的，不碰",
-# "...的工作室也算了", "...的一律不接").
-_ZH_VERDICT_END = re.compile(r"的[^，,。；;]{0,6}[，,]?\s*(?:也|都|就|一律|统统|直接)?"
+# A Chinese sentence that is only the ones it means and the verdict on them ("...的，不碰",
+# "...的工作室也算了", "...的一律不接"); "只做浙江的X店，别的省不考虑" keeps X (a mixed line).
+_ZH_VERDICT_END = re.compile(r"^[^，,。；;]*的[^，,。；;]{0,6}[，,]?\s*(?:也|都|就|一律|统统|直接)?"
                              r"(?:不碰|不接|不做|免谈|算了|放弃|一票否决|不考虑|不合适|pass掉?)(?:吧)?[。.!！；;]?\s*$")
+
+
+def _states_size(text: str) -> bool:
+    """A size or revenue bound ("年营收十亿以上的集团不做") is the profile's edge: the line stays."""
+    return bool(find_ranges(text) or cues("employees", "").search(text)
+                or cues("revenue", "").search(text))
 
 
 def _walk_aways_in_asides(units: list[Unit]) -> list[Unit]:
@@ -683,7 +689,8 @@ def _walk_aways_in_asides(units: list[Unit]) -> list[Unit]:
                 and not states_requirement(unit.text) and not unit.text.rstrip().endswith(("?", "？")):
             unit = replace(unit, kind="red_flag", decided_by="verdict", also=())
         elif not unit.is_heading and unit.kind == "profile" and unit.decided_by in ("learned", "cue") \
-                and _ZH_VERDICT_END.search(unit.text) and not states_requirement(unit.text):
+                and _ZH_VERDICT_END.search(unit.text) and not states_requirement(unit.text) \
+                and not _states_size(unit.text):
             # "只收奶不加工的，不碰。": the ones described, then the verdict on them.
             unit = replace(unit, kind="red_flag", decided_by="verdict", also=())
         if not unit.is_heading and unit.kind == "misc" and unit.decided_by not in ("heading", "section") \
