@@ -207,6 +207,7 @@ class OfflineExtractor:
                     notes.append(f"{placed} line(s) placed by the learned clause reader")
         units = _must_haves_not_flags(_polarity_of_mixed_lines(_titles_not_signals(units)))
         units = _negated_not_signals(_asides_not_flags(units))
+        units = _walk_aways_in_asides(_same_as_before(units))
         content = [u for u in units if not u.is_heading]
         if step is not None and len(content) == 1:
             # A one-thing answer is about what the step asked; in a longer answer a sentence
@@ -627,7 +628,10 @@ def _negated_not_signals(units: list[Unit]) -> list[Unit]:
     for unit in units:
         if not unit.is_heading:
             if unit.kind == "signal" and _denies(_description(unit)):
-                unit = replace(unit, kind="misc", decided_by="negated")
+                # A walk-away line in a chat's "when do we call?" thread rules a customer out.
+                ruled_out = cues("lines", "red_flag").search(unit.text) and not _NOT_A_FLAG.search(unit.text)
+                unit = replace(unit, kind="red_flag" if ruled_out else "misc",
+                               decided_by="negated")
             unit = replace(unit, also=tuple((k, t) for k, t in unit.also
                                             if k != "signal" or not _denies(t)))
         fixed.append(unit)
@@ -643,12 +647,89 @@ def _denies(text: str) -> bool:
     return says_exclusion(_UNABLE.sub(" ", text))
 
 
+# A line that says something is no reason to walk away ("a filter, not a reason to walk away",
+# "isn't a dealbreaker", "不算红线"): the walk-away words are denied.
+_NOT_A_FLAG = re.compile(
+    r"(?<![A-Za-z])(?:not|never|isn'?t|is not|aren'?t|are not|no)\s+(?:an?\s+|the\s+)?(?:reason\s+to\s+"
+    r"(?:walk\s+away|disqualify|pass|skip)|red[\s-]flags?|deal[\s-]?breakers?|disqualifiers?|dq)(?![A-Za-z])"
+    r"|不(?:算|是|属于)(?:红线|一票否决|排除项|否决项)", re.IGNORECASE)
+
+
+# Words that rule a customer out whatever the line is filed under ("备注：框条厂一票否决",
+# "Reviewer comment: ... a hard no").
+_WALK_AWAY = re.compile(
+    r"(?<![A-Za-z])(?:walk(?:s|ing)?\s+away|hard\s+no|deal[\s-]?breakers?|disqualif\w*|not\s+a\s+fit"
+    r"|don'?t\s+bother|do\s+not\s+bother|no[\s-]go|non[\s-]?starters?)(?![A-Za-z])"
+    r"|[,;:—–-]\s*(?:we\s+)?pass\W*$"
+    r"|一票否决|直接放弃|红线|不接|不合适|不考虑|免谈|不碰", re.IGNORECASE)
+
+
+# A Chinese sentence that is only the ones it means and the verdict on them ("...的，不碰",
+# "...的工作室也算了", "...的一律不接"); "只做浙江的X店，别的省不考虑" keeps X (a mixed line).
+_ZH_VERDICT_END = re.compile(r"^[^，,。；;]*的[^，,。；;]{0,6}[，,]?\s*(?:也|都|就|一律|统统|直接)?"
+                             r"(?:不碰|不接|不做|免谈|算了|放弃|一票否决|不考虑|不合适|pass掉?)(?:吧)?[。.!！；;]?\s*$")
+
+
+def _states_size(text: str) -> bool:
+    """A size or revenue bound ("年营收十亿以上的集团不做") is the profile's edge: the line stays."""
+    return bool(find_ranges(text) or cues("employees", "").search(text)
+                or cues("revenue", "").search(text))
+
+
+def _walk_aways_in_asides(units: list[Unit]) -> list[Unit]:
+    """A note's remark, comment or aside that rules a customer out ("备注：框条厂一票否决") also
+    says a red flag: the clause with the walk-away words. A heading's section still decides.
+    A sentence whose verdict walks away ("If they are being merged into a national group,
+    pass.", "X 免谈") is a red flag whatever cue or head placed it; a must-have keeps its place."""
+    fixed = []
+    for unit in units:
+        if not unit.is_heading and unit.kind in ("signal", "pain", None) \
+                and unit.decided_by not in ("heading", "section", "label", "requirement") \
+                and _WALK_AWAY.search(unit.text) and not _NOT_A_FLAG.search(unit.text) \
+                and not states_requirement(unit.text) and not unit.text.rstrip().endswith(("?", "？")):
+            unit = replace(unit, kind="red_flag", decided_by="verdict", also=())
+        elif not unit.is_heading and unit.kind == "profile" and unit.decided_by in ("learned", "cue") \
+                and _ZH_VERDICT_END.search(unit.text) and not states_requirement(unit.text) \
+                and not _states_size(unit.text):
+            # "只收奶不加工的，不碰。": the ones described, then the verdict on them.
+            unit = replace(unit, kind="red_flag", decided_by="verdict", also=())
+        if not unit.is_heading and unit.kind == "misc" and unit.decided_by not in ("heading", "section") \
+                and _WALK_AWAY.search(unit.text) and not _NOT_A_FLAG.search(unit.text):
+            clauses = [c.strip() for _, c in split_clauses(_description(unit))
+                       if _WALK_AWAY.search(c) and re.search(r"[A-Za-z]{3}|[\u4e00-\u9fff]{2}",
+                                                             _WALK_AWAY.sub("", c))]
+            if clauses:
+                unit = replace(unit, also=(*unit.also, *(("red_flag", c) for c in clauses)))
+        fixed.append(unit)
+    return fixed
+
+
+# "Same for anyone owned by a group", "同样，…": the sentence says what the one before it said.
+_SAME_AS_BEFORE = re.compile(r"^[(（\s]*(?:same\s+(?:for|with|goes\s+for)|ditto|likewise|同样|同理|也一样)",
+                             re.IGNORECASE)
+
+
+def _same_as_before(units: list[Unit]) -> list[Unit]:
+    fixed: list[Unit] = []
+    for unit in units:
+        before = next((u for u in reversed(fixed) if not u.is_heading), None)
+        if (not unit.is_heading and before is not None and before.kind in ("red_flag", "signal", "pain")
+                and unit.decided_by not in ("heading", "section", "label")
+                and _SAME_AS_BEFORE.match(unit.text)):
+            unit = replace(unit, kind=before.kind, decided_by="paragraph")
+        fixed.append(unit)
+    return fixed
+
+
 def _asides_not_flags(units: list[Unit]) -> list[Unit]:
     """A line that only sorts a thing ("the skid steers are their equipment, not software",
     "硬件，不算") rules no customer out: its "not" made it look like a red flag. A heading that
     says red flags still decides, and so does a word that rules a customer out ("walk away")."""
     fixed = []
     for unit in units:
+        if not unit.is_heading and unit.kind == "red_flag" and _NOT_A_FLAG.search(unit.text) \
+                and unit.decided_by not in ("heading", "section"):
+            unit = replace(unit, kind="misc", decided_by="aside", also=())
         if not unit.is_heading and only_sorts_a_thing(unit.text) \
                 and not SEGMENT_RULED_OUT.search(unit.text):
             if unit.kind == "red_flag" and unit.decided_by not in ("heading", "section"):
@@ -985,13 +1066,19 @@ def _only_places(clause: str) -> bool:
                                 for m in mentions("industry", clause))
 
 
+# A chat's acknowledgements ("嗯。", "ok", "+1"): no item of any kind.
+_ACKNOWLEDGEMENT = re.compile(r"[\s\W]*(?:嗯+|哦+|好的?|对的?|是的|收到|明白|ok(?:ay)?|yes|yep|yeah|sure|agreed|lol|\+1|thanks?)"
+                     r"[\s。.!！,，~]*", re.IGNORECASE)
+
+
 def _items(units: list[Unit], kind: str) -> list[Unit]:
     """Units of one kind, a line said twice counted once (its first place is the evidence)."""
     seen: set[str] = set()
     kept = []
     for unit in units:
         key = unit.text.strip().lower()
-        if unit.kind == kind and not unit.is_heading and key and key not in seen:
+        if unit.kind == kind and not unit.is_heading and key and key not in seen \
+                and not _ACKNOWLEDGEMENT.fullmatch(key):
             seen.add(key)
             kept.append(unit)
     return kept
@@ -1020,10 +1107,18 @@ def _description(unit: Unit) -> str:
     return without_markup(unit.text)
 
 
+# A config value's or a list's punctuation around an item ('"one-person operator",', "...;").
+_CONFIG_DEBRIS = re.compile(r"^[\s\[{\"“'`]+(?=\S)|(?<=\S)[\s\"”'`\]},;，；、]+$")
+# A chat reply's acknowledgement before what it says ("+1, also skip if ...", "嗯，还有").
+_LEADING_FILLER = re.compile(r"^(?:\+1|ok(?:ay)?|yes|yep|yeah|agreed|嗯+|好的?|对)[\s,，。.!！]+(?=\S)",
+                             re.IGNORECASE)
+
+
 def without_markup(text: str) -> str:
     """An item's words without the note's scoring marks ("(+10)", "[DQ-03]"); the marks
     alone are not an item, so a text of nothing else stays as it is."""
     cleaned = _MARKUP.sub("", text).strip()
+    cleaned = _LEADING_FILLER.sub("", _CONFIG_DEBRIS.sub("", cleaned)).strip()
     return cleaned if re.search(r"[A-Za-z\u4e00-\u9fff]{2,}", cleaned) else text.strip()
 
 

@@ -34,9 +34,9 @@ _TIMESTAMP = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _BOLD_HEADING = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*[:：]?$")
 _LABEL = re.compile(r"^(?P<label>[^:：=\n]{1,40}?)\s*(?:[:：=]|\s[-–—>]+\s)\s*(?P<rest>\S.*)$")
-# "maya: ..." / "王总：..." in a chat export: the speaker, not a label.
+# "maya: ..." / "王总：..." / "小陈 10:08：..." in a chat export: the speaker, not a label.
 _SPEAKER = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s*)?(?:[A-Za-z][A-Za-z.'-]{0,15}(?: [A-Za-z][A-Za-z.'-]{0,15})?"
-                      r"|[\u4e00-\u9fff]{1,4})\s*[:：]\s*(?=\S)")
+                      r"|[\u4e00-\u9fff]{1,4}(?:\s+\d{1,2}:\d{2}(?=：))?)\s*[:：]\s*(?=\S)")
 # A chat export's message header: who wrote and when ("**Dana Ruiz (Ops)** 9:14 AM",
 # "张伟 10:02", "Sam Lee, 2024-03-01 09:14"). It says nothing about the customer.
 _MESSAGE_HEADER = re.compile(
@@ -297,6 +297,8 @@ def plain_lines(text: str) -> list[str]:
     plain = []
     columns: dict[int, str] = {}  # the ruling-out columns of the Markdown table being read
     header: list[str] = []  # the column names of the Markdown table being read, if they name sizes
+    if any(_REPLY_HEADER.search(line) for line in lines):  # an e-mail reply: ">" quotes
+        lines = [_QUOTED.sub("", line, count=1) for line in lines]
     for index, line in enumerate(lines):
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         if not _TABLE_ROW.match(line.strip()):
@@ -331,6 +333,56 @@ def plain_lines(text: str) -> list[str]:
             indent = line[:len(line) - len(line.lstrip())]
             plain.append(indent + _TIMESTAMP.sub("", line.strip(), count=1))
     return plain
+
+
+# An e-mail reply's quote marks ("> When do we call? ..."): the quoted words, not markup. A
+# ">" before a number is a bound ("> 50 staff"); elsewhere than in a reply, ">" may mark a
+# script's prompts or a callout, and stays.
+_QUOTED = re.compile(r"^\s*(?:>[ \t]?)+(?=[^\d\s=>])")
+_REPLY_HEADER = re.compile(r"^\s*>\s*(?:from|发件人)\s*[:：]|\b(?:wrote|writes)\s*:\s*$|写道[:：]\s*$"
+                           r"|^\s*(?:subject|主题)\s*[:：]\s*(?:re|fwd?|回复|答复|转发)\s*[:：]", re.IGNORECASE)
+# A line that goes on from the line above (prose wrapped at a fixed width): the line above
+# is long and has no end mark, and this one opens in lower case (English) or is Chinese with no
+# label or speaker before a colon.
+_WRAP_END = re.compile(r"[A-Za-z0-9,\u4e00-\u9fff'\"”’)\-–—]$")
+_EN_GOES_ON = re.compile(r"^[a-z(\"“'][^:：]*(?:$|[:：](?!\s*$))")
+_ZH_GOES_ON = re.compile(r"^[\u4e00-\u9fff“\"][^:：]{14}")
+_SPEAKER_OPENS = re.compile(r"^[^\s:：]{1,20}[:：]")
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """Whether `line` (stripped) continues `previous` (stripped): prose wrapped at a width."""
+    if not previous or not line or not _WRAP_END.search(previous) or _TABLE_ROW.match(previous):
+        return False
+    if _BULLET.match(line) or _NUMBERED.match(line) or _TABLE_ROW.match(line) \
+            or _heading_text(line) is not None or _SPEAKER_OPENS.match(line):
+        return False
+    if _heading_text(previous) is not None or previous.endswith(("{", "[")):
+        return False
+    chinese = bool(re.search(r"[\u4e00-\u9fff]$", previous))
+    if chinese:
+        return len(previous) >= 30 and bool(_ZH_GOES_ON.match(line))
+    return len(previous) >= 40 and bool(_EN_GOES_ON.match(line))
+
+
+def _join_wrapped(lines: list[str], originals: list[str]) -> tuple[list[str], list[str]]:
+    """Wrapped prose joined onto its first line; the lines taken in read as JOINED."""
+    plain, source = list(lines), list(originals) + [""] * (len(lines) - len(originals))
+    head = -1  # the line the current paragraph is being joined onto
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if head >= 0 and _goes_on(lines[index - 1].strip() if plain[index - 1] == JOINED
+                                  else plain[index - 1].strip(), stripped):
+            glue = "" if re.search(r"[\u4e00-\u9fff]$", plain[head]) else " "
+            plain[head] = plain[head].rstrip() + glue + stripped
+            source[head] = source[head].rstrip() + glue + source[index].strip()
+            plain[index] = JOINED
+            continue
+        head = index if stripped else -1
+    return plain, source
+
+
+JOINED = "\x00"
 
 
 _SIGNATURE = re.compile(r"^[^|]{1,40}(?:\s[|｜]\s[^|｜]{1,60}){2,}$")
@@ -379,9 +431,10 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
     heading = ""
     colon_section = False  # a "label:" heading ends at the first paragraph after a blank line
     blank_before = False
-    lines = plain_lines(text)
-    originals = text.splitlines()
+    lines, originals = _join_wrapped(plain_lines(text), text.splitlines())
     for number, line in enumerate(lines, start=1):
+        if line == JOINED:
+            continue
         stripped = line.strip()
         if not stripped:
             blank_before = True
@@ -463,6 +516,9 @@ def _line_units(number: int, body_text: str, original: str, section: str | None,
     # a label opening the paragraph speaks for all of its sentences. A bullet is one item,
     # unless semicolons list several ("刚拿下区域总代；刚开了新网点").
     pieces = _list_items(body) if bullet else split_sentences(body)
+    quoted = _QUOTED_LIST.fullmatch(body.strip()) if label_kind in _ITEM_KINDS else None
+    if quoted:  # a config's list of pains, signals or red flags ('["a", "b"],'): each an item
+        pieces = [piece for piece in re.findall(r'"([^"]+)"', quoted.group(1)) if piece.strip()]
     if label and not bullet:  # "Pains: a; b; c" (a table row too): each item on its own
         pieces = [item for piece in pieces for item in _list_items(piece)]
     if len(pieces) == 1:
@@ -471,6 +527,10 @@ def _line_units(number: int, body_text: str, original: str, section: str | None,
     return [Unit(number, piece if piece in original else original, piece, piece, label=label,
                  label_kind=label_kind, section=section, heading=heading, bullet=bullet,
                  lead=lead) for piece in pieces]
+
+
+_ITEM_KINDS = ("pain", "signal", "red_flag")
+_QUOTED_LIST = re.compile(r'\[\s*("[^"]*"(?:\s*,\s*"[^"]*")+)\s*\]\s*,?')
 
 
 def _list_items(text: str) -> list[str]:
