@@ -28,6 +28,8 @@ from icp_coach.domain.transcript import Transcript
 from icp_coach.engines.offline.jtbd.decision import MIN_PROBABILITY, decide
 from icp_coach.engines.offline.jtbd.embedding_blend import blended, usable_head
 from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
+from icp_coach.engines.offline.jtbd.outcome_frames import outcomes_framed_as_results
+from icp_coach.engines.offline.jtbd.story import carry_story_triggers, dated_one_offs_are_triggers
 
 QUESTION_BONUS = 1.5
 MIN_SCORE = 2.0  # cue points needed by the fallback
@@ -179,4 +181,7 @@ def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
         _by_cues(transcript, items, context)
     else:
         _by_head(head, transcript, items, context, embedder)
+    dated_one_offs_are_triggers(items, transcript.language)
+    carry_story_triggers(items, transcript.language)
+    outcomes_framed_as_results(items, transcript.language)
     return items

@@ -20,9 +20,13 @@ from icp_coach.engines.offline.jtbd.alternatives import find_alternatives, find_
 from icp_coach.engines.offline.jtbd.chooser import chosen_by_someone_else
 from icp_coach.engines.offline.jtbd.classify import ScoredSentence, score_sentences
 from icp_coach.engines.offline.jtbd.lexicon import timeline_cues
+from icp_coach.engines.offline.jtbd.story import tells_when
 
-LIMITS = {"push": 5, "pull": 5, "anxiety": 5, "habit": 5, "trigger": 3, "outcome": 4,
+LIMITS = {"push": 5, "pull": 5, "anxiety": 5, "habit": 5, "trigger": 4, "outcome": 4,
           "distractor": 3}
+# how much more a trigger that pins the moment down counts when the best few are kept: the head's
+# probability says it is a trigger, a date or an ultimatum says it is the one that made them act
+PINNED_TRIGGER_BONUS = 0.3
 _LEAD_INS = ("yeah", "so", "and", "but", "well", "honestly", "oh", "okay", "ok", "basically", "sure")
 
 
@@ -40,11 +44,16 @@ def _item(scored: ScoredSentence, transcript: Transcript) -> EvidencedItem | Non
                          verified=True)
 
 
-def _top(scored: list[ScoredSentence], label: str, limit: int) -> list[ScoredSentence]:
-    """The `limit` best sentences of a class; a sentence said twice counts once."""
+def _top(scored: list[ScoredSentence], label: str, limit: int, language: str = "en") -> list[ScoredSentence]:
+    """The `limit` best sentences of a class; a sentence said twice counts once. Triggers that
+    pin the moment down (a date, an ultimatum someone gave) rank PINNED_TRIGGER_BONUS higher."""
+    def rank(item: ScoredSentence) -> float:
+        pinned = label == "trigger" and tells_when(item.sentence.text, language)
+        return -item.best - (PINNED_TRIGGER_BONUS if pinned else 0.0)
+
     chosen: list[ScoredSentence] = []
     seen: set[str] = set()
-    for item in sorted((s for s in scored if s.label == label), key=lambda s: -s.best):
+    for item in sorted((s for s in scored if s.label == label), key=rank):
         key = " ".join(item.sentence.text.split()).lower()
         if key in seen:
             continue
@@ -112,7 +121,7 @@ class OfflineJTBDExtractor:
         picked: dict[str, list[EvidencedItem]] = {}
         tops: dict[str, list[ScoredSentence]] = {}
         for label, limit in LIMITS.items():
-            tops[label] = _top(scored, label, limit)
+            tops[label] = _top(scored, label, limit, transcript.language)
             items = [_item(s, transcript) for s in tops[label]]
             picked[label] = [item for item in items if item is not None]
         forces = Forces(**{name: picked[name] for name in FORCES})
