@@ -37,6 +37,9 @@ MIN_SCORE = 2.0  # cue points needed by the fallback
 # this much is filed as a distractor even when a force scores higher: calling something the
 # customer did not value a force misleads more than missing one force quote
 DISMISSAL_PROBABILITY = 0.2
+# ... unless the heads are this sure of another class: "so that a breakdown is a phone call, not a
+# lost customer" is an outcome, whatever "not a" says
+SURE_OF_ANOTHER_CLASS = 0.6
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）]*$")
 # head labels -> the extractor's class names
 _HEAD_TO_CLASS = {"desired_outcome": "outcome", "not_valued": "distractor", "none": "other"}
@@ -142,8 +145,10 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
         item.scores = {_HEAD_TO_CLASS.get(name, name): p for name, p in by_head_class.items()}
         decided = decide(by_head_class, rescue)
         label = _HEAD_TO_CLASS.get(decided, decided)
+        sure_of_another = max((p for name, p in item.scores.items() if name not in ("distractor", "other")),
+                              default=0.0) >= SURE_OF_ANOTHER_CLASS
         worded_as_dismissal = (item.scores.get("distractor", 0.0) >= DISMISSAL_PROBABILITY
-                               and dismisses(item.sentence.text))
+                               and dismisses(item.sentence.text) and not sure_of_another)
         if outright or worded_as_dismissal or item.sentence.turn_index in dismissive_turns:
             item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
             label = "distractor"
