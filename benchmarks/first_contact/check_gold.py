@@ -55,7 +55,9 @@ CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
 # Fathom's copied transcript puts "0:05 - Name" above each indented paragraph (round 6); it comes first
 # because the DingTalk time-first pattern would otherwise take "- Name" as the speaker.
 FATHOM_HEADER = re.compile(rf"^{CLOCK}\s+-\s+(\S.{{0,60}}?)\s*$")
-HEADERS = (FATHOM_HEADER, OTTER_HEADER,
+# Round 7: Zoom's saved live transcript puts "[Full Name] 10:02:14" above each paragraph.
+ZOOM_CAPTION_HEADER = re.compile(rf"^\[([^\]]{{1,40}})\]\s+{CLOCK}\s*$")
+HEADERS = (ZOOM_CAPTION_HEADER, FATHOM_HEADER, OTTER_HEADER,
            re.compile(rf"^(\S{{1,20}}?)\s+{CLOCK}\s*$"),
            re.compile(rf"^{CLOCK}\s+(\S.{{0,30}}?)\s*$"),
            re.compile(rf"^(\S.{{0,40}}?)\s*\({CLOCK}\)\s*:?\s*$"))
