@@ -65,7 +65,8 @@ HEADERS = (ZOOM_CAPTION_HEADER, FATHOM_HEADER, OTTER_HEADER,
 # since a title line such as "会议软件 2026-10-28 09:30" looks the same).
 WECHAT_HEADER = re.compile(rf"^(\S.{{0,30}}?)\s+\d{{4}}-\d{{1,2}}-\d{{1,2}}\s+{CLOCK}\s*$")
 # Zoom cloud-recording transcript: "[00:01:02] Dana Ortiz: text" on one line.
-ZOOM_LINE = re.compile(rf"^\[{CLOCK}\]\s*([^:\]]{{1,40}}):\s*(.*)$")
+# Round 7: 搜狗录音笔 App's text export uses the same line with a full-width colon ("[00:01:02] 老周：").
+ZOOM_LINE = re.compile(rf"^\[{CLOCK}\]\s*([^:：\]]{{1,40}})[:：]\s*(.*)$")
 # Google Meet export: notes on top, then a "... Transcript" line; below it the speaker's name on its
 # own line above each paragraph, and a bare "00:05:00" line every few minutes.
 BARE_CLOCK = re.compile(r"^\d{2}:\d{2}:\d{2}$")
