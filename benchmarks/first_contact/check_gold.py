@@ -67,6 +67,8 @@ WECHAT_HEADER = re.compile(rf"^(\S.{{0,30}}?)\s+\d{{4}}-\d{{1,2}}-\d{{1,2}}\s+{C
 # Zoom cloud-recording transcript: "[00:01:02] Dana Ortiz: text" on one line.
 # Round 7: 搜狗录音笔 App's text export uses the same line with a full-width colon ("[00:01:02] 老周：").
 ZOOM_LINE = re.compile(rf"^\[{CLOCK}\]\s*([^:：\]]{{1,40}})[:：]\s*(.*)$")
+# Round 7: a transcript pasted into a doc as "陈敏（00:04）：text", the time in brackets after the name.
+NAME_TIME_LINE = re.compile(rf"^(\S{{1,20}}?)[（(]{CLOCK}[）)][:：]\s*(.*)$")
 # Google Meet export: notes on top, then a "... Transcript" line; below it the speaker's name on its
 # own line above each paragraph, and a bare "00:05:00" line every few minutes.
 BARE_CLOCK = re.compile(r"^\d{2}:\d{2}:\d{2}$")
@@ -159,6 +161,9 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
         return _heading_turns(lines)
     if sum(bool(WECHAT_HEADER.match(line)) for line in lines) >= 3:
         return _otter(text, (WECHAT_HEADER,))
+    timed = [m for m in map(NAME_TIME_LINE.match, lines) if m]
+    if len(timed) >= 10:
+        return [(m.group(1).strip(), squash(m.group(2))) for m in timed]
     if any(ZOOM_LINE.match(line) for line in lines):
         return [(m.group(1).strip(), squash(m.group(2))) for m in map(ZOOM_LINE.match, lines) if m]
     if any(_header(line) for line in lines):
