@@ -3,12 +3,11 @@ scored the way benchmarks/eval_extract.py scores them."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from benchmark_scripts import load_benchmark
 
 from icp_coach.embeddings import BundledEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
@@ -22,16 +21,7 @@ HELD_OUT = [HERE / "notes", HERE / "notes_blind", HERE / "notes_blind2", HERE / 
             HERE / "notes_blind11"]  # notes_blind12: scored, partly fixed, below the bar (see the note)
 
 
-def _benchmark() -> ModuleType:
-    path = HERE.parents[1] / "benchmarks" / "eval_extract.py"
-    spec = importlib.util.spec_from_file_location("eval_extract", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _benchmark()
+BENCH = load_benchmark("eval_extract.py", "eval_extract")
 
 
 @pytest.fixture(scope="module")

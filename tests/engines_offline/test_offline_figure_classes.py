@@ -8,12 +8,11 @@ before the fixes: 124/136 bounds, 91%)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from benchmark_scripts import load_benchmark
 
 from icp_coach.embeddings import BundledEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
@@ -581,16 +580,7 @@ def test_size_bounds_of_a_paragraph(text: str, expected: Bounds) -> None:
     assert _bounds(text, RULES) == expected
 
 
-def _scorer() -> ModuleType:
-    path = HERE.parents[1] / "benchmarks" / "eval_figures_whole.py"
-    spec = importlib.util.spec_from_file_location("eval_figures_whole_classes", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORER = _scorer()
+SCORER = load_benchmark("eval_figures_whole.py", "eval_figures_whole_classes")
 
 
 @pytest.fixture(scope="module", params=["learned", "rules"])

@@ -5,12 +5,11 @@ one example company, trucks, stores, meals) that are no size of the segment."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from benchmark_scripts import load_benchmark
 
 from icp_coach.embeddings import BundledEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
@@ -23,16 +22,7 @@ AFTER = HERE / "notes_figures_whole_after"  # written after the fixes, scored on
 XFAIL: dict[str, str] = {}
 
 
-def _scorer() -> ModuleType:
-    path = HERE.parents[1] / "benchmarks" / "eval_figures_whole.py"
-    spec = importlib.util.spec_from_file_location("eval_figures_whole", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORER = _scorer()
+SCORER = load_benchmark("eval_figures_whole.py", "eval_figures_whole")
 
 
 @pytest.fixture(scope="module", params=["learned", "rules"])

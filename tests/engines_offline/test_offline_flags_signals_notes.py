@@ -8,14 +8,13 @@ no config punctuation or chat acknowledgements."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from benchmark_scripts import load_benchmark
 
 from icp_coach.embeddings import BundledEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
@@ -27,16 +26,7 @@ GOLD = sorted(FOLDER.glob("*.gold.json"))
 FIELDS = ("pain_points_keywords", "buying_signals_keywords", "red_flags_keywords")
 
 
-def _benchmark() -> ModuleType:
-    path = HERE.parents[1] / "benchmarks" / "eval_extract.py"
-    spec = importlib.util.spec_from_file_location("eval_extract_flags_signals", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _benchmark()
+BENCH = load_benchmark("eval_extract.py", "eval_extract_flags_signals")
 
 
 @pytest.fixture(scope="module")

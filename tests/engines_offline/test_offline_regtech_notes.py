@@ -7,13 +7,12 @@ marks ("+10", "[DQ-03]") are markup."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from benchmark_scripts import load_benchmark
 
 from icp_coach.embeddings import BundledEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
@@ -25,16 +24,7 @@ GOLD = sorted(FOLDER.glob("*.gold.json"))
 FIELDS = ("regions", "tech_stack", "buying_signals_keywords", "red_flags_keywords")
 
 
-def _benchmark() -> ModuleType:
-    path = HERE.parents[1] / "benchmarks" / "eval_extract.py"
-    spec = importlib.util.spec_from_file_location("eval_extract_regtech", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = _benchmark()
+BENCH = load_benchmark("eval_extract.py", "eval_extract_regtech")
 
 
 @pytest.fixture(scope="module")
