@@ -26,7 +26,6 @@ from typing import Any
 from icp_coach.domain.jtbd_text import Sentence
 from icp_coach.domain.transcript import Transcript
 from icp_coach.engines.offline.jtbd.decision import MIN_PROBABILITY, decide
-from icp_coach.engines.offline.jtbd.embedding_blend import blended, usable_head
 from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 from icp_coach.engines.offline.jtbd.outcome_frames import outcomes_framed_as_results
 from icp_coach.engines.offline.jtbd.story import carry_story_triggers, dated_one_offs_are_triggers
@@ -111,6 +110,7 @@ def _by_cues(transcript: Transcript, items: list[ScoredSentence], context: dict[
 
 def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
              context: dict[int, set[str]], embedder: Any = None) -> None:
+    from icp_coach.engines.offline.jtbd.embedding_blend import blended, usable_head
     from icp_coach.engines.offline.jtbd.features import (
         FEATURE_NAMES,
         dismisses,
