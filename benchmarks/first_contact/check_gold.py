@@ -7,7 +7,9 @@
 jtbd/      layouts read: **Name:** / Name: lines (also inside > block quotes), Otter, Tencent
            Meeting, DingTalk and Rev headers, Zoom [hh:mm:ss] lines, WebVTT, SRT, SBV and ASS cues,
            TTML captions, CSV rows and Markdown tables with a speaker column, WhisperX and iFlytek
-           JSON, Sonix-style HTML, Fathom "0:05 - Name" headers and 速记稿 【姓名】 lines. Every
+           JSON, Sonix-style HTML, Fathom "0:05 - Name" headers, 速记稿 【姓名】 lines and the round 8
+           layouts (time-first Meet capture lines, Premiere Pro blocks, [t-t] 说话人 lines, 飞书妙记
+           name/time lines, 【hh:mm:ss】姓名： lines). Every
            quote (forces, triggers, desired_outcomes, not_valued) is an exact substring of ONE
            turn of a speaker listed in "customers"; every labelled speaker is an interviewer, a
            customer or a known metadata label; quote lengths stay in range (EN 3-30 words,
@@ -32,6 +34,7 @@ import json
 import re
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -96,6 +99,16 @@ HTML_BLOCK = re.compile(r'<div class="speaker-block"[^>]*>(.*?)</div>\s*(?=<div 
 HTML_NAME = re.compile(r'<span class="speaker-name">(.*?)</span>', re.S)
 HTML_TEXT = re.compile(r'<p class="transcript-text">(.*?)</p>', re.S)
 VOICE = re.compile(r"<v\s+([^>]+)>(.*?)(?:</v>)?$", re.S)
+# Round 8 layouts: a Meet capture extension's text ("00:04:12.350 Dana Ortiz: text", time first, one
+# line per turn); Premiere Pro's transcript text ("00:00:03:12 - 00:00:09:20" timecode range, the
+# speaker on the next line, the paragraph below); a time-range line "[00:01:23-00:01:45] 说话人2：text";
+# 飞书妙记's text export (the speaker's name on its own line, a bare "00:03" or "00:03:12" line below it,
+# then the paragraph); and "【00:01:23】姓名：text" lines. Each line, block or paragraph is one turn.
+TIME_FIRST_LINE = re.compile(r"^\d{1,2}:\d{2}:\d{2}\.\d{1,3}\s+([^:：]{1,40}?)[:：]\s*(.*)$")
+PREMIERE_RANGE = re.compile(r"^\d{2}:\d{2}:\d{2}[:;]\d{2}\s+-\s+\d{2}:\d{2}:\d{2}[:;]\d{2}$")
+RANGE_LINE = re.compile(rf"^\[{CLOCK}\s*[-–~]\s*{CLOCK}\]\s*([^:：\]]{{1,40}})[:：]\s*(.*)$")
+FEISHU_CLOCK = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}$")
+TIME_BRACKET_LINE = re.compile(rf"^【{CLOCK}】\s*([^:：】]{{1,40}})[:：]\s*(.*)$")
 
 problems: list[str] = []
 
@@ -151,6 +164,8 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
         return table
     text = _after_marker(text)
     lines = [line.strip() for line in text.splitlines()]
+    if (round8 := _round8_turns(lines)) is not None:
+        return round8
     bracketed = [m for m in map(BRACKET_LABEL.match, lines) if m]
     if len(bracketed) >= 10 and len(bracketed) > sum(bool(PLAIN_LABEL.match(line)) for line in lines):
         return [(m.group(1).strip(), squash(m.group(2))) for m in bracketed]
@@ -169,6 +184,39 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
     if any(_header(line) for line in lines):
         return _otter(text)
     return _labelled_lines(text)
+
+
+def _round8_turns(lines: list[str]) -> list[tuple[str, str]] | None:
+    """The round 8 layouts (see TIME_FIRST_LINE above); None when the text is none of them."""
+    for pattern in (TIME_FIRST_LINE, RANGE_LINE, TIME_BRACKET_LINE):
+        found = [m for m in map(pattern.match, lines) if m]
+        if len(found) >= 10:
+            return [(m.group(1).strip(), squash(m.group(2))) for m in found]
+    if sum(bool(PREMIERE_RANGE.match(line)) for line in lines) >= 10:
+        return _blocks_below(lines, lambda i: bool(PREMIERE_RANGE.match(lines[i])), 1)
+    def feishu(i: int) -> bool:
+        return (i + 1 < len(lines) and bool(FEISHU_CLOCK.match(lines[i + 1])) and 0 < len(lines[i]) <= 20
+                and not FEISHU_CLOCK.match(lines[i]) and not re.search(r"[:：。，,.]", lines[i]))
+    if sum(feishu(i) for i in range(len(lines))) >= 10:
+        return _blocks_below(lines, feishu, 0)
+    return None
+
+
+def _blocks_below(lines: list[str], starts: Callable[[int], bool], name_offset: int) -> list[tuple[str, str]]:
+    """Turns whose speaker sits name_offset lines below a start line; the paragraph runs to a blank line."""
+    turns: list[tuple[str, str]] = []
+    i = 0
+    while i < len(lines):
+        if not starts(i) or i + name_offset + 1 >= len(lines):
+            i += 1
+            continue
+        speaker, j, body = lines[i + name_offset], i + 2, []
+        while j < len(lines) and lines[j] and not starts(j):
+            body.append(lines[j])
+            j += 1
+        turns.append((speaker, squash(" ".join(body))))
+        i = j
+    return turns
 
 
 def _after_marker(text: str) -> str:
