@@ -9,7 +9,8 @@ opinion that is averaged in (embedding_blend.py): it carries meaning said in wor
 never saw. Embedding is bounded by a token budget an interview (under 3 s on one core).
 
 Each sentence ends up in at most one class, so one quote is never filed under several forces, and
-a sentence that reads as "I don't care about X" or "we never use the X" lands in `distractor` and
+a sentence that reads as "I don't care about X", "we never use the X", "X is nice, but not why we moved"
+or "my partner loves X, I never open it" (set_aside.py) lands in `distractor` and
 is never a force.
 Without the shipped head (a broken install) the general cue words decide alone.
 """
@@ -28,6 +29,7 @@ from icp_coach.domain.transcript import Transcript
 from icp_coach.engines.offline.jtbd.decision import MIN_PROBABILITY, decide
 from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 from icp_coach.engines.offline.jtbd.outcome_frames import outcomes_framed_as_results
+from icp_coach.engines.offline.jtbd.set_aside import sets_aside
 from icp_coach.engines.offline.jtbd.story import carry_story_triggers, dated_one_offs_are_triggers
 
 QUESTION_BONUS = 1.5
@@ -189,4 +191,18 @@ def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
     dated_one_offs_are_triggers(items, transcript.language)
     carry_story_triggers(items, transcript.language)
     outcomes_framed_as_results(items, transcript.language)
+    _set_aside_is_not_a_force(items, transcript.language)
     return items
+
+
+_FORCES_AND_TRIGGER = ("push", "pull", "anxiety", "habit", "trigger")
+
+
+def _set_aside_is_not_a_force(items: list[ScoredSentence], language: str) -> None:
+    """"The reports are nice, but that's not why we moved", "my partner loves the dashboard, I
+    never open it": the praise is granted or someone else's, the speaker did not value it (last,
+    so no later rule turns it back into a force)."""
+    for item in items:
+        if item.label in _FORCES_AND_TRIGGER and sets_aside(item.sentence.text, language):
+            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
+            item.label = "distractor"
