@@ -24,9 +24,24 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_DATA = ROOT / "benchmarks" / "csv_first_contact" / "data"
 
 
-def _same_column(trait: dict[str, Any], planted: dict[str, Any]) -> bool:
-    names = {planted["field"], planted["column"], f"{planted['column']} (unmapped)"}
-    return str(trait["column"]) in names
+def _same_column(trait: dict[str, Any], planted: dict[str, Any], sources: dict[str, str]) -> bool:
+    """The trait's column is the planted one: by the file's header (through the mapping the
+    engine reports) or by the canonical field."""
+    column = str(trait["column"])
+    return sources.get(column, column) == planted["column"] or column == planted["field"]
+
+
+def _same_value(found: Any, wanted: Any) -> bool:
+    """Equal values, or two spellings of one place (浙江 / 浙江省, DE / Germany)."""
+    a, b = str(found).strip().lower(), str(wanted).strip().lower()
+    if a == b:
+        return True
+    from icp_coach.engines.offline.place_trade_taxonomy import GazetteerTaxonomy
+
+    taxonomy = GazetteerTaxonomy()
+    keys_a = {r.key for r in taxonomy.read("region", a) if r.certain}
+    keys_b = {r.key for r in taxonomy.read("region", b) if r.certain}
+    return bool(keys_a & keys_b)
 
 
 def _middle(low: float, high: float | None) -> float:
@@ -35,29 +50,33 @@ def _middle(low: float, high: float | None) -> float:
     return math.sqrt(low * high) if low > 0 else (low + high) / 2
 
 
-def trait_matches(trait: dict[str, Any], planted: dict[str, Any]) -> bool:
-    if not _same_column(trait, planted):
+def trait_matches(trait: dict[str, Any], planted: dict[str, Any], sources: dict[str, str]) -> bool:
+    if not _same_column(trait, planted, sources):
         return False
     if planted["kind"] == "range":
         if trait.get("range") is None:
             return False
         low, high = trait["range"]
         return planted["value"][0] <= _middle(low, high) <= planted["value"][1]
-    return str(trait.get("value")).strip().lower() == str(planted["value"]).strip().lower()
+    if planted["kind"] == "flag":
+        return trait.get("value") is planted["value"] or str(trait.get("value")).lower() == str(planted["value"]).lower()
+    return _same_value(trait.get("value"), planted["value"])
 
 
 def evaluate_file(csv_path: Path, gold: dict[str, Any]) -> dict[str, Any]:
-    from icp_coach.analysis.customer_analysis import analyse_customers, load_clean_table
     from icp_coach.analysis.errors import TableInputError
+    from icp_coach.bootstrap import make_app
 
+    tables = make_app(announce=lambda _: None).tables  # what `icp-coach customers` uses
     try:
-        result = analyse_customers(load_clean_table(csv_path))
+        result = tables.analyse_customers(tables.read_customers(csv_path))
     except TableInputError as error:
         return {"file": csv_path.name, "error": str(error)[:200], "found": 0, "planted": len(gold["planted"]),
                 "reported": 0, "correct": 0, "accounts_ok": False}
+    sources = {row["field"]: row["column"] for row in result["import"]["mapping"] if row["field"]}
     over = [t for t in result["traits"] if t["distinctive"] and t["direction"] == "over"]
-    found = [p for p in gold["planted"] if any(trait_matches(t, p) for t in over)]
-    correct = [t for t in over if any(trait_matches(t, p) for p in gold["planted"])]
+    found = [p for p in gold["planted"] if any(trait_matches(t, p, sources) for t in over)]
+    correct = [t for t in over if any(trait_matches(t, p, sources) for p in gold["planted"])]
     used = result["import"]["rows_used"]
     return {"file": csv_path.name, "found": len(found), "planted": len(gold["planted"]),
             "reported": len(over), "correct": len(correct), "rows_used": used, "accounts": gold["accounts"],

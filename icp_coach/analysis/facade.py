@@ -22,7 +22,8 @@ class TableAnalysis:
                        encoding: str | None = None, sheet: str | None = None) -> Any:
         from icp_coach.analysis.customer_analysis import load_clean_table
 
-        return load_clean_table(path, mappings=mappings, encoding=encoding, sheet=sheet, cny_per_usd=self.cny_per_usd)
+        return load_clean_table(path, mappings=mappings, encoding=encoding, sheet=sheet, cny_per_usd=self.cny_per_usd,
+                                places=self.taxonomy)
 
     def analyse_customers(self, table: Any, *, weights: str | None = None,
                           top_share: float = DEFAULT_TOP_SHARE) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,10 +54,54 @@ def read_table(path: str | Path, *, encoding: str | None = None, sheet: str | No
     if source.is_dir():
         raise TableInputError(f"{source}: is a folder, expected a CSV or XLSX file")
     if source.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(source, sheet)
+        return set_aside_summary_rows(_read_xlsx(source, sheet))
     if source.suffix.lower() == ".xls":
         raise TableInputError(f"{source}: old Excel .xls is not supported; save it as .xlsx or CSV")
-    return _read_csv(source, encoding)
+    return set_aside_summary_rows(_read_csv(source, encoding))
+
+
+_SUMMARY_WORDS = re.compile(r"^\s*((grand\s+)?totals?\b|sum\b|subtotal|count\b|records?\b|合计|总计|小计|共计|总数|汇总)",
+                            re.IGNORECASE)
+
+
+def set_aside_summary_rows(table: RawTable) -> RawTable:
+    """A report's summary and footer lines are not accounts: a row starting 'Total' / 合计 with
+    most cells empty, and, at the end of the file, rows with a single filled cell ('Generated
+    By ...', 'Confidential ...'). They leave the table and are listed with their line, so
+    nothing vanishes unexplained."""
+    import polars as pl
+
+    columns = table.columns
+    if table.frame.height == 0 or len(columns) < 3:
+        return table
+    cells = pl.concat_list([pl.col(c).cast(pl.Utf8).str.strip_chars() for c in columns])
+    probe = table.frame.select(
+        cells.list.eval(pl.element().filter(pl.element().is_not_null() & (pl.element() != "")))
+        .alias("filled"))["filled"]
+    filled = probe.list.len().to_list()
+    first = probe.list.first().to_list()
+    lines = table.frame[LINE].to_list()
+    limit = max(1, int(0.3 * len(columns)))
+    drop: dict[int, str] = {}
+    for index, (count, text) in enumerate(zip(filled, first, strict=True)):
+        if text is not None and count <= limit and _SUMMARY_WORDS.match(text):
+            drop[index] = text
+    index = len(filled) - 1
+    while index >= 0 and (filled[index] <= 1 or index in drop):
+        if first[index] is not None:
+            drop.setdefault(index, first[index])
+        index -= 1
+    if not drop or len(drop) == len(filled):
+        return table
+    problems = [RowProblem(int(lines[i]), f"a summary or footer line ({_shown(text)}), not an account; left out")
+                for i, text in drop.items()]
+    keep = pl.Series([i not in drop for i in range(len(filled))])
+    return RawTable(table.frame.filter(keep), table.source, sorted(table.problems + problems, key=lambda p: p.line),
+                    table.encoding, table.delimiter, scan_safe=False)
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def decode_bytes(raw: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
@@ -78,11 +123,26 @@ def decode_bytes(raw: bytes, source: str, encoding: str | None = None) -> tuple[
     try:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
+        chinese = _as_chinese_excel(raw)
+        if chinese is not None:  # Excel in China saves CSV as GBK (gb18030 reads it and more)
+            return chinese, "gb18030"
         line = raw[: error.start].count(b"\n") + 1
         raise TableInputError(
             f"{source}:{line}: not UTF-8 text (byte {error.start}); save the file as UTF-8, or "
             "name its encoding with --encoding (gb18030 for Chinese Excel, cp1252 for Western Excel)"
         ) from error
+
+
+def _as_chinese_excel(raw: bytes) -> str | None:
+    """The text when the bytes read cleanly as gb18030 and their non-ASCII characters are
+    mostly Chinese (so a Western file is never taken for Chinese); else None."""
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    wide = [ch for ch in text if ord(ch) > 127]
+    han = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return text if wide and han >= 0.8 * len(wide) else None
 
 
 def sniff_delimiter(header: str) -> str:
