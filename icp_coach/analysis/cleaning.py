@@ -15,8 +15,8 @@ from typing import Any
 from icp_coach.analysis.errors import TableInputError
 from icp_coach.analysis.header_mapping import FIELD_KINDS, HeaderMapping
 from icp_coach.analysis.table_reading import LINE, RawTable, RowProblem
-from icp_coach.domain.taxonomy import PlaceAndTradeTaxonomy, same_place_spellings
 from icp_coach.domain.cell_values import NO_WORDS, YES_WORDS, header_unit, middle, read_quantity
+from icp_coach.domain.taxonomy import PlaceAndTradeTaxonomy, same_place_spellings
 from icp_coach.text.money import CELL_CNY as _CNY
 from icp_coach.text.money import CELL_CURRENCY as _CURRENCY
 from icp_coach.text.numbers import CELL_NUMBER as _NUMBER

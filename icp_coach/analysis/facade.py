@@ -71,7 +71,8 @@ class TableAnalysis:
               tiers: tuple[float, float] | None = None) -> Any:
         from icp_coach.analysis.prospect_scoring import DEFAULT_TIERS, ScoringRules
 
-        return ScoringRules(list(filters), list(signals), version, tiers or DEFAULT_TIERS, taxonomy=self.taxonomy)
+        return ScoringRules(list(filters), list(signals), version, tiers or DEFAULT_TIERS, taxonomy=self.taxonomy,
+                            cny_per_usd=self.cny_per_usd)
 
     def read_prospects(self, path: str | Path, *, encoding: str | None = None, sheet: str | None = None) -> Any:
         from icp_coach.analysis.table_reading import read_table

@@ -180,3 +180,8 @@ def map_headers(columns: list[str], overrides: dict[str, str] | None = None, *, 
         mapping.fields[found] = column
         mapping.how[found] = "header"
     return mapping
+
+
+def by_field_name(name: str) -> str | None:
+    """The canonical field a rule's field name means ('Number of employees', 员工人数 -> employees)."""
+    return _LOOKUP.get(normalise_header(name))

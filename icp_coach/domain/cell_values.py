@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
-from icp_coach.domain.cells import EMPTY_WORDS
+from icp_coach.domain.cells import EMPTY_WORDS, normalise_cell
 
 YES_WORDS = frozenset({"true", "t", "yes", "y", "1", "x", "✓", "✔", "☑", "√", "on", "checked", "是", "对", "有",
                        "真", "已", "是的", "yes ✓"})
@@ -35,6 +36,7 @@ _BELOW = re.compile(rf"^(?:<=?|≤|under|less than|fewer than|below|up to|少于
                     rf"|^{_AMOUNT}\s*(?:以下|以内|or less|or fewer|and below)$")
 _ONE = re.compile(rf"^{_AMOUNT}$")
 _LIST_SPLIT = re.compile(r"\s*[;；|，、,]\s*|\s+/\s+")
+_LIST_SPLIT_NO_COMMA = re.compile(r"\s*[;；|、]\s*|\s+/\s+")
 _HEADER_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]?\s*)?([^()（）]*)\s*[)）]\s*$")
 
 
@@ -127,7 +129,62 @@ def header_unit(header: str) -> tuple[float, bool]:
     return {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9}.get(letters, 1.0), cny
 
 
-def split_values(text: str) -> list[str]:
-    """'US; Canada' -> ['US', 'Canada']; 'slack, Salesforce | AWS' -> three; one value -> [it]."""
-    parts = [part.strip() for part in _LIST_SPLIT.split(text.strip()) if part.strip()]
+def split_values(text: str, *, commas: bool = True) -> list[str]:
+    """'US; Canada' -> ['US', 'Canada']; 'slack, Salesforce | AWS' -> three; one value -> [it].
+    Without `commas` a comma stays inside a value ('Austin, Texas' is one place)."""
+    pattern = _LIST_SPLIT if commas else _LIST_SPLIT_NO_COMMA
+    parts = [part.strip() for part in pattern.split(text.strip()) if part.strip()]
     return parts or [text.strip()]
+
+
+def _shown_number(value: float) -> str:
+    if math.isinf(value):
+        return "no upper bound"
+    return f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}"
+
+
+def _range_passes(low: float, high: float, op: str, value: Any) -> bool:
+    """A range passes when all of it does, fails when none of it does; else its middle decides."""
+    def test(x: float) -> bool:
+        if op == "between":
+            return float(value[0]) <= x <= float(value[1])
+        if op == "gte":
+            return x >= float(value)
+        if op == "lte":
+            return x <= float(value)
+        return x == float(value)
+
+    if low == high:
+        return test(low)
+    if op == "gte" and (low >= float(value) or high < float(value)):
+        return low >= float(value)
+    if op == "lte" and (high <= float(value) or low > float(value)):
+        return high <= float(value)
+    return test(middle((low, high)))
+
+
+def reading_reason(field: str, op: str, value: Any, cell: str, *, money: bool = False, column_scale: float = 1.0,
+                   column_cny: bool = False, cny_per_usd: float = 7.2) -> str | None:
+    """Why a cell the exact comparison does not match passes the rule when read for what it
+    means, or None: a range or an amount with a unit against a number rule, a yes/no spelling
+    against a yes/no rule, one of several values in the cell against an `in` / `eq` rule."""
+    numeric = op in ("between", "gte", "lte") or (op == "eq" and isinstance(value, int | float)
+                                                  and not isinstance(value, bool))
+    if numeric:
+        quantity = read_quantity(cell, money=money, column_scale=column_scale, column_cny=column_cny,
+                                 cny_per_usd=cny_per_usd)
+        if quantity is None or not _range_passes(*quantity, op, value):
+            return None
+        low, high = quantity
+        shown = _shown_number(low) if low == high else f"{_shown_number(low)}-{_shown_number(high)}"
+        return f"{field} {cell.strip()} read as {shown}{' USD' if money else ''}"
+    if op == "eq" and isinstance(value, bool):
+        return f"{field} {cell.strip()} read as {'yes' if value else 'no'}" if read_flag(cell) is value else None
+    if op in ("in", "eq"):
+        targets = [normalise_cell(v) for v in (value if op == "in" else [value])]
+        items = split_values(cell)
+        if len(items) > 1:
+            hit = next((item for item in items if normalise_cell(item) in targets), None)
+            if hit is not None:
+                return f"{field} {hit} (one of {cell.strip()})"
+    return None

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from icp_coach.domain.cell_values import reading_reason
 from icp_coach.domain.cells import Cell, normalise_cell
 
 Op = Literal["eq", "in", "not_in", "between", "gte", "lte", "contains"]
@@ -141,12 +142,21 @@ def matches(criterion: Criterion, record: Mapping[str, Any]) -> bool:
     if op == "contains":
         text = cell if isinstance(cell, str) else str(cell).lower()
         return any(needle in text for needle in criterion.needles())
+    if op == "not_in":
+        return not matches(criterion.model_copy(update={"op": "in"}), record)
+    exact = _exact(criterion, cell)
+    if exact or not isinstance(raw, str):
+        return exact
+    # '51-200', '$12.5M', 'Y', 'US; Canada': what the cell means, beyond its text
+    return reading_reason(criterion.field, op, value, raw) is not None
+
+
+def _exact(criterion: Criterion, cell: Cell) -> bool:
+    op, value = criterion.op, criterion.value
     if op == "eq":
         return _same(cell, _target(value))
     if op == "in":
         return any(_same(cell, _target(v)) for v in value)
-    if op == "not_in":
-        return not any(_same(cell, _target(v)) for v in value)
     if isinstance(cell, bool) or not isinstance(cell, float):
         return False  # a numeric comparison on text or a boolean never matches
     if op == "between":
