@@ -525,8 +525,8 @@ def prospects_tabbed_us(rng: random.Random, out: Path) -> dict[str, Any]:
     return {"icp": icp, "accounts": gold, "key": "Domain"}
 
 
-def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "data"
+def main(out: Path | None = None) -> None:
+    out = out or (Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "data")
     out.mkdir(parents=True, exist_ok=True)
     for index, make in enumerate([customers_hubspot, customers_salesforce, customers_zh_bom,
                                   customers_fxiaoke_gbk, customers_pipedrive, customers_xiaoshouyi]):

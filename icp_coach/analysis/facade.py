@@ -81,12 +81,19 @@ class TableAnalysis:
 
     def score(self, raw: Any, rules: Any, *, unmatched: bool = False) -> tuple[Any, dict[str, Any]]:
         """The scored frame (every input column plus the scoring columns) and its summary."""
-        from icp_coach.analysis.prospect_scoring import resolve_columns, score_frame, summarise
+        from icp_coach.analysis.prospect_scoring import (
+            resolve_columns,
+            score_frame,
+            summarise,
+            unreadable_cells,
+        )
 
         resolve_columns(rules, raw.columns, raw.source)
         scored = score_frame(raw.frame, rules, source=raw.source, unmatched=unmatched)
         summary = summarise(scored, rules)
         summary["unreadable_rows"] = [problem.as_dict() for problem in raw.problems]
+        summary["unreadable_cells"] = unreadable_cells(raw.frame, rules, self.line_column)
+        summary["encoding"] = raw.encoding
         return scored, summary
 
     def scored_csv(self, scored: Any, *, keep_formulas: bool = False) -> str:

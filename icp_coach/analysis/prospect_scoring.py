@@ -399,6 +399,41 @@ def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_type
     return scored.collect() if isinstance(frame, pl.DataFrame) else scored
 
 
+MAX_UNREADABLE = 20
+EXPECTED = {"number": "a number, a range or an amount (120, 51-200, 500+, $12.5M, 3500万)",
+            "yes/no": "yes or no (Y/N, TRUE/FALSE, 1/0, 是/否, ✓)"}
+
+
+def unreadable_cells(frame: Any, rules: ScoringRules, line_column: str = "__line__") -> list[dict[str, Any]]:
+    """Filled cells a number rule or a yes/no rule cannot read, with line, column, the cell and
+    what was expected: they fail filters and match no signal, so the user should know which."""
+    import polars as pl
+
+    found: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for criterion in rules.criteria:
+        numeric = criterion.op in ("between", "gte", "lte") or (
+            criterion.op == "eq" and isinstance(criterion.value, int | float) and not isinstance(criterion.value, bool))
+        flag = criterion.op == "eq" and isinstance(criterion.value, bool)
+        column = rules.columns.get(criterion.field)
+        if not (numeric or flag) or column is None or (column, str(flag)) in seen:
+            continue
+        seen.add((column, str(flag)))
+        parts = cell_parts(column)
+        texts = frame.lazy().select(pl.col(column)).filter(parts.text.is_not_null()).unique().collect()[column]
+        read = read_flag if flag else read_quantity
+        bad = [t for t in texts.to_list() if read(t) is None and not (flag and read_quantity(t) is not None)]
+        if not bad:
+            continue
+        rows = (frame.lazy().filter(pl.col(column).is_in(bad)).select(
+            pl.col(line_column) if line_column in frame.collect_schema().names() else pl.lit(None).alias(line_column),
+            pl.col(column)).head(MAX_UNREADABLE).collect())
+        for line, cell in rows.iter_rows():
+            found.append({"line": line, "column": column, "cell": cell,
+                          "expected": EXPECTED["yes/no" if flag else "number"], "rule": criterion.describe()})
+    return found[:MAX_UNREADABLE]
+
+
 def summarise(scored: Any, rules: ScoringRules) -> dict[str, Any]:
     import polars as pl
 

@@ -103,6 +103,8 @@ def prefer_level(readings: tuple[Reading, ...], level: str | None) -> tuple[Read
     Delaware. Readings of the other level are kept only when none fits."""
     if level not in ("country", "state") or len(readings) < 2:
         return readings
+    # a code naming a place and a region holding it (CA: Canada, North America) is the place
+    readings = tuple(r for r in readings if not any(r.key in other.wider for other in readings)) or readings
     inside = tuple(r for r in readings if r.wider & _DIVIDED)
     outside = tuple(r for r in readings if not r.wider & _DIVIDED)
     chosen = inside if level == "state" else outside
