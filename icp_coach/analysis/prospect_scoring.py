@@ -128,15 +128,24 @@ def _matching_values(frame: Any, rules: ScoringRules, distinct: dict[str, Any]
         decided_by_reading = context.scale != 1.0 or (context.money and context.cny_header)
         numeric = base.op in ("between", "gte", "lte") or (
             base.op == "eq" and isinstance(base.value, int | float) and not isinstance(base.value, bool))
+        parts = cell_parts(column)
         if decided_by_reading and numeric:  # '3500' under a 万元 header is not 3,500
             exact = values.filter(pl.lit(False))[column]
-            others = values.filter(present_expr(column))[column]
+            unread = values.filter(present_expr(column))[column]
         else:
             exact = values.filter(criterion_expr(base, column))[column]
-            others = values.filter(~criterion_expr(base, column) & present_expr(column))[column]
-        widened = passes_by_reading(base, others.to_list(), context)
-        rest = [cell for cell in others.to_list() if cell not in widened]
-        widened.update(_taxonomy_passes(base, rest, rules.taxonomy, context.level))
+            failing = values.filter(~criterion_expr(base, column) & present_expr(column))
+            # only cells a reading can change: not plain numbers, yes/no words, single values
+            readable = (parts.number.is_null() if numeric
+                        else parts.flag.is_null() & parts.number.is_null() if isinstance(base.value, bool)
+                        else parts.text.str.contains(r"[;；|，、,/]") if base.op in ("in", "eq")
+                        else pl.lit(False))
+            unread = failing.filter(readable.fill_null(False))[column]
+        widened = passes_by_reading(base, unread.to_list(), context)
+        if rules.taxonomy is not None and base.op in ("in", "eq"):
+            rest = values.filter(~criterion_expr(base, column) & parts.text.is_not_null())[column]
+            rest_cells = [cell for cell in rest.to_list() if cell not in widened]
+            widened.update(_taxonomy_passes(base, rest_cells, rules.taxonomy, context.level))
         passed = pl.concat([exact, pl.Series(column, list(widened), dtype=pl.Utf8)]) if widened else exact
         if criterion.op == "not_in":
             passed_set = set(passed.to_list())

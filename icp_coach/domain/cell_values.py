@@ -180,7 +180,7 @@ def reading_reason(field: str, op: str, value: Any, cell: str, *, money: bool = 
         return f"{field} {cell.strip()} read as {shown}{' USD' if money else ''}"
     if op == "eq" and isinstance(value, bool):
         return f"{field} {cell.strip()} read as {'yes' if value else 'no'}" if read_flag(cell) is value else None
-    if op in ("in", "eq"):
+    if op in ("in", "eq") and isinstance(normalise_cell(cell), str):  # '1,200' is a number, not a list
         targets = [normalise_cell(v) for v in (value if op == "in" else [value])]
         items = split_values(cell)
         if len(items) > 1:
