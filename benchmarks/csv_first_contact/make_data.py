@@ -4,7 +4,9 @@ prospect lists in the layouts people actually bring (HubSpot, Salesforce, Pipedr
 
 Written before the engine was tuned on them; seeded, so the files are the same on every run.
 
-    python3 benchmarks/csv_first_contact/make_data.py [OUT_DIR]   (default: the data/ folder here)
+    python3 benchmarks/csv_first_contact/make_data.py [OUT_DIR [SEED_OFFSET]]   (default: data/ here, 0)
+
+Another SEED_OFFSET writes the same layouts with other values (a robustness check, not the set).
 
 Customers gold (`NAME.gold.json`): `planted` traits (the file's header, the canonical field the
 engine should report, kind value / range / item / flag, the value) and `accounts` (distinct
@@ -525,19 +527,20 @@ def prospects_tabbed_us(rng: random.Random, out: Path) -> dict[str, Any]:
     return {"icp": icp, "accounts": gold, "key": "Domain"}
 
 
-def main(out: Path | None = None) -> None:
+def main(out: Path | None = None, offset: int | None = None) -> None:
     out = out or (Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "data")
+    offset = offset if offset is not None else (int(sys.argv[2]) if len(sys.argv) > 2 else 0)
     out.mkdir(parents=True, exist_ok=True)
     for index, make in enumerate([customers_hubspot, customers_salesforce, customers_zh_bom,
                                   customers_fxiaoke_gbk, customers_pipedrive, customers_xiaoshouyi]):
-        gold = make(random.Random(100 + index), out)
+        gold = make(random.Random(100 + index + offset), out)
         name = make.__name__.replace("customers_", "")
         stem = next(p.stem for p in out.glob(f"c{index + 1}_*.csv"))
         (out / f"{stem}.gold.json").write_text(json.dumps({"kind": "customers", "layout": name, **gold},
                                                           ensure_ascii=False, indent=1))
     for index, make in enumerate([prospects_hubspot, prospects_salesforce, prospects_zh_bom,
                                   prospects_fxiaoke_gbk, prospects_pipedrive, prospects_tabbed_us]):
-        gold = make(random.Random(200 + index), out)
+        gold = make(random.Random(200 + index + offset), out)
         stem = next(p.stem for p in out.glob(f"p{index + 1}_*.csv"))
         (out / f"{stem}.icp.json").write_text(json.dumps(gold.pop("icp"), ensure_ascii=False, indent=1))
         (out / f"{stem}.gold.json").write_text(json.dumps({"kind": "prospects", "key": gold.get("key", ""),
