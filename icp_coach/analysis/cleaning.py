@@ -15,14 +15,16 @@ from typing import Any
 from icp_coach.analysis.errors import TableInputError
 from icp_coach.analysis.header_mapping import FIELD_KINDS, HeaderMapping
 from icp_coach.analysis.table_reading import LINE, RawTable, RowProblem
+from icp_coach.domain.cell_values import NO_WORDS, YES_WORDS, header_unit, middle, read_quantity
+from icp_coach.domain.taxonomy import PlaceAndTradeTaxonomy, same_place_spellings
 from icp_coach.text.money import CELL_CNY as _CNY
 from icp_coach.text.money import CELL_CURRENCY as _CURRENCY
 from icp_coach.text.numbers import CELL_NUMBER as _NUMBER
 from icp_coach.text.numbers import CELL_SCALES as _MULTIPLIERS
 
 EMPTY_WORDS = ["", "n/a", "na", "null", "none", "-", "--", "nan", "#n/a", "无数据", "空", "不详", "未知"]
-TRUE_WORDS = ["true", "t", "yes", "y", "1", "x", "✓", "✔", "on", "checked", "是", "对", "有", "真", "已"]
-FALSE_WORDS = ["false", "f", "no", "n", "0", "off", "unchecked", "否", "不", "无", "没有", "假", "未", "不是"]
+TRUE_WORDS = sorted(YES_WORDS)
+FALSE_WORDS = sorted(NO_WORDS)
 _LIST_SEPARATORS = r"[;,|；，、/]"
 MAX_EXAMPLES = 3
 
@@ -101,6 +103,13 @@ def list_expr(column: str) -> Any:
     return tokens.list.eval(item.filter(item != "")).list.unique(maintain_order=True)
 
 
+def _cell_number(cell: str | None, money: bool, scale: float, cny_header: bool, cny_per_usd: float) -> float | None:
+    if cell is None:
+        return None
+    quantity = read_quantity(cell, money=money, column_scale=scale, column_cny=cny_header, cny_per_usd=cny_per_usd)
+    return None if quantity is None else middle(quantity)
+
+
 def infer_extra_kind(series: Any) -> str:
     """An unmapped column is a number, a boolean or a category, by what most of its cells are."""
     import polars as pl
@@ -119,7 +128,7 @@ def infer_extra_kind(series: Any) -> str:
 
 
 def clean_table(raw: RawTable, mapping: HeaderMapping, *, cny_per_usd: float = 7.2,
-                key_field: str = "account_id") -> CleanTable:
+                key_field: str = "account_id", places: PlaceAndTradeTaxonomy | None = None) -> CleanTable:
     """Typed, normalised columns under their canonical names; rows deduplicated by `key_field`
     (a deals export has many deals per account: it is keyed by deal_id, else by whole rows)."""
     import polars as pl
@@ -143,11 +152,38 @@ def clean_table(raw: RawTable, mapping: HeaderMapping, *, cny_per_usd: float = 7
         kinds[name] = kind
         fixes.extend(column_fixes)
     cleaned = pl.DataFrame(columns)
+    if places is not None:
+        cleaned, place_fixes = _merge_place_spellings(cleaned, kinds, places)
+        fixes.extend(place_fixes)
     cleaned, unusable, dup_fixes = _deduplicate(cleaned, kinds, key_field)
     fixes.extend(dup_fixes)
     unusable = sorted(raw.problems + unusable, key=lambda problem: problem.line)
     return CleanTable(cleaned, mapping, raw.source, kinds, [f for f in fixes if f.count], unusable,
                       rows_read=raw.frame.height + len(raw.problems))
+
+
+PLACE_COLUMNS = {"country": "country", "state": "state", "city": "state", "region": None}
+
+
+def _merge_place_spellings(frame: Any, kinds: dict[str, str], places: PlaceAndTradeTaxonomy) -> tuple[Any, list[CleaningFix]]:
+    """One spelling per place in place columns ('DE', 'Deutschland' -> germany; 浙江省 -> 浙江), so a
+    country is one trait, not three."""
+    import polars as pl
+
+    fixes: list[CleaningFix] = []
+    for column, level in PLACE_COLUMNS.items():
+        if column not in frame.columns or kinds.get(column) != "category":
+            continue
+        counts = dict(frame[column].drop_nulls().value_counts().iter_rows())
+        renamed = same_place_spellings(places, list(counts), level, counts)
+        if not renamed:
+            continue
+        changed = frame[column].is_in(list(renamed))
+        examples = [{"line": int(line), "before": before, "after": renamed[before]}
+                    for line, before in frame.filter(changed).select(LINE, column).head(MAX_EXAMPLES).iter_rows()]
+        frame = frame.with_columns(pl.col(column).replace(renamed))
+        fixes.append(CleaningFix(column, "spellings of one place merged", int(changed.sum()), examples))
+    return frame, fixes
 
 
 def _clean_column(frame: Any, source: str, name: str, kind: str, cny_per_usd: float) -> tuple[Any, list[CleaningFix]]:
@@ -159,13 +195,26 @@ def _clean_column(frame: Any, source: str, name: str, kind: str, cny_per_usd: fl
     expr = _typed_expr(source, kind, cny_per_usd)
     if kind in ("number", "money"):
         typed = raw.str.strip_chars().cast(pl.Float64, strict=False) if raw.dtype == pl.Utf8 else raw.cast(pl.Float64)
-        plain = raw.str.contains(r"^[0-9]+(\.[0-9]+)?$").fill_null(False)
+        scale, cny_header = header_unit(source)
+        from_header = scale != 1.0 or (cny_header and kind == "money")
+        plain = raw.str.contains(r"^[0-9]+(\.[0-9]+)?$").fill_null(False) & (not from_header)
         needs = raw.is_not_null() & ~plain
         if needs.any():
             subset = frame.filter(needs)
             parsed = subset.select(expr.alias("v"))["v"]
-            typed = typed.scatter(needs.arg_true(), parsed)
-            return typed, _account_fixes(subset, source, name, kind, expr)
+            # what the polars parser leaves (ranges, '500+', '100-499人') or the header scales (万元)
+            retry = parsed.is_null() | from_header
+            if retry.any():
+                readings = [_cell_number(cell, kind == "money", scale, cny_header, cny_per_usd)
+                            for cell in subset[source].filter(retry).to_list()]
+                parsed = parsed.scatter(retry.arg_true(), pl.Series(readings, dtype=pl.Float64))
+            subset = subset.with_columns(parsed.alias("__typed__"))
+            fixes = _account_fixes(subset, source, name, kind, pl.col("__typed__"))
+            if from_header:
+                fixes.append(CleaningFix(name, f"unit from the header ({source}): x{scale:,.0f}"
+                                         + (", CNY converted to USD" if cny_header and kind == "money" else ""),
+                                         int(parsed.is_not_null().sum()), []))
+            return typed.scatter(needs.arg_true(), parsed), fixes
         return typed, []
     typed = frame.select(expr.alias(name))[name]
     shown = typed.list.join(";") if kind == "list" else typed.cast(pl.Utf8)
@@ -202,6 +251,9 @@ def _account_fixes(frame: Any, source: str, name: str, kind: str, typed: Any) ->
         compact = lowered.str.replace_all(r"[\s\u00a0]", "")
         checks["thousands separator removed"] = compact.str.contains(r"[0-9],[0-9]{3}")
         checks["currency symbol removed"] = compact.str.contains(_CURRENCY)
+        checks["range or open band read as its middle (51-200 -> 125.5, 500+ -> 500)"] = (
+            compact.str.contains(r"[0-9][^0-9,.]*(-|–|~|～|to|至|到)[^0-9]*[0-9]|[0-9]\+$|以上|以下|少于|under|over")
+            & typed.is_not_null())
         checks["unit expanded (k, M, 万, 亿)"] = compact.str.contains(r"[0-9](k|thousand|千|m|mm|mn|million|百万|千万|万|b|bn|billion|十亿|亿)$")
         if kind == "money":
             checks["CNY converted to USD"] = compact.str.contains(_CNY) & typed.is_not_null()

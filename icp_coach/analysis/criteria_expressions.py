@@ -81,17 +81,19 @@ def criterion_expr(criterion: Criterion, column: str | None = None) -> Any:
     parts = cell_parts(column or criterion.field)
     op, value = criterion.op, criterion.value
     if op == "contains":
-        needle = str(value).strip().lower()
         as_text = pl.coalesce(
             parts.text,
             pl.when(parts.flag).then(pl.lit("true")).when(parts.flag.not_()).then(pl.lit("false")),
             parts.number.cast(pl.Utf8),
         )
-        result = as_text.str.contains(needle, literal=True)
+        result = pl.any_horizontal([as_text.str.contains(needle, literal=True) for needle in criterion.needles()])
     elif op == "eq":
         result = _same_expr(parts, _target(value))
     elif op == "in":
         result = pl.any_horizontal([_same_expr(parts, _target(item)) for item in value])
+    elif op == "not_in":
+        result = ~parts.empty & ~pl.any_horizontal([_same_expr(parts, _target(item)).fill_null(False)
+                                                    for item in value])
     elif op == "between":
         result = parts.number.is_between(float(value[0]), float(value[1]), closed="both")
     elif op == "gte":

@@ -12,14 +12,15 @@ from icp_coach.analysis.subgroups import find_subgroups
 from icp_coach.analysis.table_reading import read_table
 from icp_coach.analysis.traits import candidate_traits, measure_traits
 from icp_coach.analysis.value_score import DEFAULT_TOP_SHARE, VALUE_CRITERIA, rank_customers
+from icp_coach.domain.taxonomy import PlaceAndTradeTaxonomy
 
 
 def load_clean_table(path: str | Path, *, mappings: tuple[str, ...] | list[str] = (),
                      encoding: str | None = None, sheet: str | None = None,
-                     cny_per_usd: float = 7.2) -> CleanTable:
+                     cny_per_usd: float = 7.2, places: PlaceAndTradeTaxonomy | None = None) -> CleanTable:
     raw = read_table(path, encoding=encoding, sheet=sheet)
     mapping = map_headers(raw.columns, parse_overrides(list(mappings)), source=str(path))
-    return clean_table(raw, mapping, cny_per_usd=cny_per_usd)
+    return clean_table(raw, mapping, cny_per_usd=cny_per_usd, places=places)
 
 
 def analyse_customers(table: CleanTable, *, weights: dict[str, float] | None = None,

@@ -22,7 +22,8 @@ class TableAnalysis:
                        encoding: str | None = None, sheet: str | None = None) -> Any:
         from icp_coach.analysis.customer_analysis import load_clean_table
 
-        return load_clean_table(path, mappings=mappings, encoding=encoding, sheet=sheet, cny_per_usd=self.cny_per_usd)
+        return load_clean_table(path, mappings=mappings, encoding=encoding, sheet=sheet, cny_per_usd=self.cny_per_usd,
+                                places=self.taxonomy)
 
     def analyse_customers(self, table: Any, *, weights: str | None = None,
                           top_share: float = DEFAULT_TOP_SHARE) -> dict[str, Any]:
@@ -70,7 +71,8 @@ class TableAnalysis:
               tiers: tuple[float, float] | None = None) -> Any:
         from icp_coach.analysis.prospect_scoring import DEFAULT_TIERS, ScoringRules
 
-        return ScoringRules(list(filters), list(signals), version, tiers or DEFAULT_TIERS, taxonomy=self.taxonomy)
+        return ScoringRules(list(filters), list(signals), version, tiers or DEFAULT_TIERS, taxonomy=self.taxonomy,
+                            cny_per_usd=self.cny_per_usd)
 
     def read_prospects(self, path: str | Path, *, encoding: str | None = None, sheet: str | None = None) -> Any:
         from icp_coach.analysis.table_reading import read_table
@@ -79,12 +81,19 @@ class TableAnalysis:
 
     def score(self, raw: Any, rules: Any, *, unmatched: bool = False) -> tuple[Any, dict[str, Any]]:
         """The scored frame (every input column plus the scoring columns) and its summary."""
-        from icp_coach.analysis.prospect_scoring import resolve_columns, score_frame, summarise
+        from icp_coach.analysis.prospect_scoring import (
+            resolve_columns,
+            score_frame,
+            summarise,
+            unreadable_cells,
+        )
 
         resolve_columns(rules, raw.columns, raw.source)
         scored = score_frame(raw.frame, rules, source=raw.source, unmatched=unmatched)
         summary = summarise(scored, rules)
         summary["unreadable_rows"] = [problem.as_dict() for problem in raw.problems]
+        summary["unreadable_cells"] = unreadable_cells(raw.frame, rules, self.line_column)
+        summary["encoding"] = raw.encoding
         return scored, summary
 
     def scored_csv(self, scored: Any, *, keep_formulas: bool = False) -> str:

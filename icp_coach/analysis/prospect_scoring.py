@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from icp_coach.analysis.cell_readings import column_context, passes_by_reading
 from icp_coach.analysis.criteria_expressions import (
     cell_parts,
     criterion_expr,
@@ -27,7 +28,8 @@ from icp_coach.analysis.criteria_expressions import (
     shown_cell_expr,
 )
 from icp_coach.analysis.errors import TableInputError
-from icp_coach.analysis.header_mapping import map_headers, normalise_header
+from icp_coach.analysis.header_mapping import by_field_name, map_headers, normalise_header
+from icp_coach.domain.cell_values import read_flag, read_quantity, split_values
 from icp_coach.domain.criteria import Criterion, Filter, Signal
 from icp_coach.domain.taxonomy import (
     PlaceAndTradeTaxonomy,
@@ -39,6 +41,9 @@ from icp_coach.domain.taxonomy import (
 ADDED_COLUMNS = ("excluded", "failed_filters", "filter_reasons", "score", "tier", "matched_signals", "confidence",
                  "icp_version", "unmatched_signals")
 DEFAULT_TIERS = (60.0, 30.0)
+# where a place rule looks when the file lacks its column: the finer places lie inside the region
+PLACE_FALLBACKS: dict[str, tuple[str, ...]] = {"region": ("country", "state", "city"),
+                                               "country": ("state", "city"), "state": ("city",)}
 
 
 @dataclass
@@ -49,6 +54,8 @@ class ScoringRules:
     tiers: tuple[float, float] = DEFAULT_TIERS
     columns: dict[str, str] = field(default_factory=dict)  # rule field -> file column
     taxonomy: PlaceAndTradeTaxonomy | None = None  # places and trades as trees; None: exact only
+    cny_per_usd: float = 7.2  # for money cells in yuan (1.2亿, 3500万, a 万元 header)
+    column_fields: dict[str, str] = field(default_factory=dict)  # file column -> canonical field
 
     @property
     def criteria(self) -> list[Criterion]:
@@ -63,6 +70,7 @@ def resolve_columns(rules: ScoringRules, columns: list[str], source: str = "") -
     punctuation. A missing column is an error naming the rule and the field."""
     by_key = {normalise_header(column): column for column in columns}
     by_field = map_headers(columns).fields
+    rules.column_fields = {column: name for name, column in by_field.items()}
     resolved: dict[str, str] = {}
     for kind, items in (("filter", rules.filters), ("signal", rules.signals)):
         for index, criterion in enumerate(items, start=1):
@@ -70,6 +78,12 @@ def resolve_columns(rules: ScoringRules, columns: list[str], source: str = "") -
                 resolved[criterion.field] = criterion.field
                 continue
             match = by_key.get(normalise_header(criterion.field)) or by_field.get(criterion.field)
+            if match is None:
+                canonical = by_field_name(criterion.field)
+                match = by_field.get(canonical) if canonical else None
+            if match is None:  # a region rule on a file with countries, states or provinces
+                match = next((by_field[place] for place in PLACE_FALLBACKS.get(criterion.field.strip().lower(), ())
+                              if place in by_field), None)
             if match is None:
                 raise TableInputError(
                     f"{source}: {kind} {index} ({criterion.describe()}) needs column "
@@ -94,41 +108,72 @@ def _matching_values(frame: Any, rules: ScoringRules, distinct: dict[str, Any]
                      ) -> tuple[list[Any], dict[str, Any], list[Any], list[Any]]:
     """Each rule decided once per distinct cell: for rule i, the raw cells that match it; for
     each column, the cells that hold data; for each filter, the failing cells with the message
-    to show, and the cells that pass through the taxonomy with the reason. A row then needs only
-    hash look-ups (`is_in`, `replace_strict`): the per-cell answer of `criterion_expr`, widened
-    by `_taxonomy_passes`."""
+    to show, and the cells that pass by a reading beyond the exact comparison with the reason. A
+    row then needs only hash look-ups (`is_in`, `replace_strict`): the per-cell answer of
+    `criterion_expr`, widened by `cell_readings.passes_by_reading` (ranges, units, yes/no
+    spellings, several values in a cell) and `_taxonomy_passes` (places and trades). A `not_in`
+    rule passes the filled cells its `in` twin does not."""
     import polars as pl
 
     columns = list(dict.fromkeys(rules.columns[c.field] for c in rules.criteria))
+    present = {column: distinct[column].to_frame().filter(present_expr(column))[column].drop_nulls()
+               for column in columns}
     hits: list[Any] = []
     reasons: list[Any] = []
     for index, criterion in enumerate(rules.criteria):
         column = rules.columns[criterion.field]
+        context = column_context(column, rules.column_fields.get(column), criterion.field, rules.cny_per_usd)
+        base = criterion.model_copy(update={"op": "in"}) if criterion.op == "not_in" else criterion
         values = distinct[column].to_frame().drop_nulls()
-        exact = values.filter(criterion_expr(criterion, column))[column]
-        failing_text = values.filter(~criterion_expr(criterion, column) & cell_parts(column).text.is_not_null())
-        widened = _taxonomy_passes(criterion, failing_text[column], rules.taxonomy)
-        cells = pl.Series(column, list(widened), dtype=pl.Utf8)
-        hits.append(pl.concat([exact, cells]) if widened else exact)
+        decided_by_reading = context.scale != 1.0 or (context.money and context.cny_header)
+        numeric = base.op in ("between", "gte", "lte") or (
+            base.op == "eq" and isinstance(base.value, int | float) and not isinstance(base.value, bool))
+        parts = cell_parts(column)
+        if decided_by_reading and numeric:  # '3500' under a 万元 header is not 3,500
+            exact = values.filter(pl.lit(False))[column]
+            unread = values.filter(present_expr(column))[column]
+        else:
+            exact = values.filter(criterion_expr(base, column))[column]
+            failing = values.filter(~criterion_expr(base, column) & present_expr(column))
+            # only cells a reading can change: not plain numbers, yes/no words, single values
+            readable = (parts.number.is_null() if numeric
+                        else parts.flag.is_null() & parts.number.is_null() if isinstance(base.value, bool)
+                        else parts.text.str.contains(r"[;；|，、,/]") if base.op in ("in", "eq")
+                        else pl.lit(False))
+            unread = failing.filter(readable.fill_null(False))[column]
+        widened = passes_by_reading(base, unread.to_list(), context)
+        if rules.taxonomy is not None and base.op in ("in", "eq"):
+            rest = values.filter(~criterion_expr(base, column) & parts.text.is_not_null())[column]
+            rest_cells = [cell for cell in rest.to_list() if cell not in widened]
+            widened.update(_taxonomy_passes(base, rest_cells, rules.taxonomy, context.level))
+        passed = pl.concat([exact, pl.Series(column, list(widened), dtype=pl.Utf8)]) if widened else exact
+        if criterion.op == "not_in":
+            passed_set = set(passed.to_list())
+            chosen = present[column].filter(~present[column].is_in(list(passed_set)))
+            hits.append(chosen)
+            widened = {}
+        else:
+            hits.append(passed)
         if index < len(rules.filters):
-            reasons.append((cells, pl.Series("__reason__", list(widened.values()), dtype=pl.Utf8)))
-    present = {column: distinct[column].to_frame().filter(present_expr(column))[column].drop_nulls()
-               for column in columns}
+            reasons.append((pl.Series(column, list(widened), dtype=pl.Utf8),
+                            pl.Series("__reason__", list(widened.values()), dtype=pl.Utf8)))
     failures = []
-    for f, (passed, _) in zip(rules.filters, reasons, strict=True):
+    for index, f in enumerate(rules.filters):
         column = rules.columns[f.field]
         failing = (distinct[column].to_frame().drop_nulls()
-                   .filter(~criterion_expr(f, column) & ~pl.col(column).is_in(passed.implode()))
+                   .filter(~pl.col(column).is_in(hits[index].implode()))
                    .with_columns((pl.lit(f.describe() + " (cell: ") + shown_cell_expr(column) + pl.lit(")"))
                                  .alias("__message__")))
         failures.append((failing[column], failing["__message__"]))
     return hits, present, failures, reasons
 
 
-def _taxonomy_passes(criterion: Criterion, cells: Any, taxonomy: PlaceAndTradeTaxonomy | None) -> dict[str, str]:
+def _taxonomy_passes(criterion: Criterion, cells: list[str], taxonomy: PlaceAndTradeTaxonomy | None,
+                     level: str | None = None) -> dict[str, str]:
     """The cells (of those failing the exact comparison) that name a value of an `in` / `eq`
-    rule on a place or trade field, or a node inside one, each with the reason to show."""
-    kind = taxonomy_kind(criterion.field)
+    rule on a place or trade field, or a node inside one, each with the reason to show; a cell
+    holding several places ('US; Canada') passes when one of them does."""
+    kind = taxonomy_kind(criterion.field) or (taxonomy_kind(level) if level else None)
     if taxonomy is None or kind is None or criterion.op not in ("in", "eq"):
         return {}
     values = criterion.value if criterion.op == "in" else [criterion.value]
@@ -136,10 +181,15 @@ def _taxonomy_passes(criterion: Criterion, cells: Any, taxonomy: PlaceAndTradeTa
         return {}
     targets = filter_targets(taxonomy, kind, values)
     passes: dict[str, str] = {}
-    for cell in cells.to_list():
-        reason = why_within(taxonomy, kind, criterion.field, cell, targets)
-        if reason is not None:
-            passes[cell] = reason
+    for cell in cells:
+        items = split_values(cell, commas=False) if kind == "region" else [cell]
+        for item in dict.fromkeys([cell, *items] if len(items) > 1 else [cell]):
+            reason = why_within(taxonomy, kind, criterion.field, item, targets, level)
+            if reason is None and len(item) <= 3 and item.isascii() and item.isalpha() and item != item.upper():
+                reason = why_within(taxonomy, kind, criterion.field, item.upper(), targets, level)
+            if reason is not None:
+                passes[cell] = reason if item == cell else f"{reason} (one of {cell})"
+                break
     return passes
 
 
@@ -156,7 +206,14 @@ def check_value_types(frame: Any, rules: ScoringRules, source: str = "",
         row = distinct[column].to_frame().select(
             (~parts.empty).sum().alias("filled"), parts.number.is_not_null().sum().alias("numbers"),
             parts.flag.is_not_null().sum().alias("flags")).row(0)
-        counts[column] = (int(row[0]), int(row[1]), int(row[2]))
+        numbers, flags = int(row[1]), int(row[2])
+        if numbers == 0 or flags == 0:  # ranges, '$12.5M', 'Y' / 是 / ✓ count too
+            texts = distinct[column].to_frame().filter(parts.text.is_not_null())[column].to_list()
+            if numbers == 0:
+                numbers = sum(read_quantity(t) is not None for t in texts)
+            if flags == 0:
+                flags = sum(read_flag(t) is not None for t in texts)
+        counts[column] = (int(row[0]), numbers, flags)
     for kind, items in (("filter", rules.filters), ("signal", rules.signals)):
         for index, criterion in enumerate(items, start=1):
             column = rules.columns[criterion.field]
@@ -349,6 +406,41 @@ def score_frame(frame: Any, rules: ScoringRules, *, source: str = "", check_type
         added = [e for e in added if e.meta.output_name() != "unmatched_signals"]
     scored = scored.with_columns(added).drop([h.meta.output_name() for stage in stages for h in stage])
     return scored.collect() if isinstance(frame, pl.DataFrame) else scored
+
+
+MAX_UNREADABLE = 20
+EXPECTED = {"number": "a number, a range or an amount (120, 51-200, 500+, $12.5M, 3500万)",
+            "yes/no": "yes or no (Y/N, TRUE/FALSE, 1/0, 是/否, ✓)"}
+
+
+def unreadable_cells(frame: Any, rules: ScoringRules, line_column: str = "__line__") -> list[dict[str, Any]]:
+    """Filled cells a number rule or a yes/no rule cannot read, with line, column, the cell and
+    what was expected: they fail filters and match no signal, so the user should know which."""
+    import polars as pl
+
+    found: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for criterion in rules.criteria:
+        numeric = criterion.op in ("between", "gte", "lte") or (
+            criterion.op == "eq" and isinstance(criterion.value, int | float) and not isinstance(criterion.value, bool))
+        flag = criterion.op == "eq" and isinstance(criterion.value, bool)
+        column = rules.columns.get(criterion.field)
+        if not (numeric or flag) or column is None or (column, str(flag)) in seen:
+            continue
+        seen.add((column, str(flag)))
+        parts = cell_parts(column)
+        texts = frame.lazy().select(pl.col(column)).filter(parts.text.is_not_null()).unique().collect()[column]
+        read = read_flag if flag else read_quantity
+        bad = [t for t in texts.to_list() if read(t) is None and not (flag and read_quantity(t) is not None)]
+        if not bad:
+            continue
+        rows = (frame.lazy().filter(pl.col(column).is_in(bad)).select(
+            pl.col(line_column) if line_column in frame.collect_schema().names() else pl.lit(None).alias(line_column),
+            pl.col(column)).head(MAX_UNREADABLE).collect())
+        for line, cell in rows.iter_rows():
+            found.append({"line": line, "column": column, "cell": cell,
+                          "expected": EXPECTED["yes/no" if flag else "number"], "rule": criterion.describe()})
+    return found[:MAX_UNREADABLE]
 
 
 def summarise(scored: Any, rules: ScoringRules) -> dict[str, Any]:

@@ -107,6 +107,10 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, keep_formulas: boo
     scored, summary = tables.score(raw, rules, unmatched=as_json)
     for problem in raw.problems:
         click.echo(f"{prospects}:{problem.line}: row not scored: {terminal_safe(problem.reason)}", err=True)
+    for cell in summary.get("unreadable_cells", []):
+        click.echo(f"{prospects}:{cell['line']}: column {terminal_safe(cell['column'])!r} holds "
+                   f"{terminal_safe(str(cell['cell']))!r}, expected {cell['expected']}; "
+                   f"read as not meeting '{terminal_safe(cell['rule'])}'", err=True)
     if as_json:
         records = scored.rename({LINE: "line"}).to_dicts()
         emit_json({"summary": summary, "accounts": records}, output)

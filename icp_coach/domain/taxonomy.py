@@ -72,13 +72,13 @@ def _meant(readings: tuple[Reading, ...], others: list[Reading]) -> tuple[Readin
 
 
 def why_within(taxonomy: PlaceAndTradeTaxonomy, kind: TaxonomyKind, field: str, cell: str,
-               targets: Targets) -> str | None:
+               targets: Targets, level: str | None = None) -> str | None:
     """Why `cell` passes a filter on `targets` (see `filter_targets`) by the taxonomy ("region
     Texas within North America", "region 德国 = Germany"), or None when no reading of the cell
     lies within a value. An ambiguous cell is read in the sense that fits the filter, and the
     reason says which."""
     cell = cell.strip()
-    readings = taxonomy.read(kind, cell)
+    readings = prefer_level(taxonomy.read(kind, cell), level) if kind == "region" else taxonomy.read(kind, cell)
     if not readings:
         return None
     for reading in sorted(readings, key=lambda r: not r.certain):
@@ -90,3 +90,47 @@ def why_within(taxonomy: PlaceAndTradeTaxonomy, kind: TaxonomyKind, field: str, 
                 note = f" (read as {reading.name})" if len(readings) > 1 or not (reading.certain and reading.whole) else ""
                 return f"{field} {cell} {relation} {value}{note}"
     return None
+
+
+# countries the trees divide into states or provinces: a reading inside one is sub-national
+_DIVIDED = frozenset({"united states", "canada", "china", "australia", "mexico", "brazil", "india", "germany",
+                      "united kingdom", "japan"})
+PLACE_LEVELS: dict[str, str] = {"country": "country", "state": "state", "province": "state", "city": "state"}
+
+
+def prefer_level(readings: tuple[Reading, ...], level: str | None) -> tuple[Reading, ...]:
+    """The readings that fit the column: in a country column 'DE' is Germany, in a state column
+    Delaware. Readings of the other level are kept only when none fits."""
+    if level not in ("country", "state") or len(readings) < 2:
+        return readings
+    # a code naming a place and a region holding it (CA: Canada, North America) is the place
+    readings = tuple(r for r in readings if not any(r.key in other.wider for other in readings)) or readings
+    inside = tuple(r for r in readings if r.wider & _DIVIDED)
+    outside = tuple(r for r in readings if not r.wider & _DIVIDED)
+    chosen = inside if level == "state" else outside
+    return chosen or readings
+
+
+def same_place_spellings(taxonomy: PlaceAndTradeTaxonomy, values: Iterable[str], level: str | None,
+                         counts: dict[str, int] | None = None) -> dict[str, str]:
+    """Spellings of one place in a column ('Germany', 'DE', 'Deutschland'; 浙江, 浙江省) -> the one
+    spelling to use for all: the most frequent Chinese spelling when that is Chinese, else the
+    place's English name lower-cased. Values the taxonomy does not read surely are left out."""
+    groups: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for value in values:
+        # a CRM lower-cased by a cleaner still holds codes: 'de' in a country column is DE
+        spelled = value.upper() if len(value) <= 3 and value.isascii() and value.isalpha() else value
+        readings = tuple(r for r in prefer_level(taxonomy.read("region", spelled), level) if r.certain and r.whole)
+        if len(readings) != 1:
+            continue
+        groups.setdefault(readings[0].key, []).append(value)
+        names[readings[0].key] = readings[0].name
+    renamed: dict[str, str] = {}
+    for key, spellings in groups.items():
+        if len(spellings) < 2:
+            continue
+        top = max(spellings, key=lambda v: (counts or {}).get(v, 0))
+        target = top if any("\u4e00" <= ch <= "\u9fff" for ch in top) else names[key].lower()
+        renamed.update({v: target for v in spellings if v != target})
+    return renamed

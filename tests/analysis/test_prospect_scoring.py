@@ -12,7 +12,8 @@ from generate_crm import ProspectList
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from icp_coach.analysis.criteria_expressions import criterion_expr
+from icp_coach.analysis.cell_readings import column_context, passes_by_reading
+from icp_coach.analysis.criteria_expressions import criterion_expr, present_expr
 from icp_coach.analysis.errors import TableInputError
 from icp_coach.analysis.prospect_scoring import (
     ScoringRules,
@@ -24,7 +25,7 @@ from icp_coach.analysis.prospect_scoring import (
 from icp_coach.analysis.table_reading import read_table
 from icp_coach.domain.criteria import Criterion, Filter, Op, Signal, matches
 
-OPS_LIST: list[Op] = ["eq", "in", "between", "gte", "lte", "contains"]
+OPS_LIST: list[Op] = ["eq", "in", "not_in", "between", "gte", "lte", "contains"]
 
 
 def _rules(data: dict, version: str = "test") -> ScoringRules:
@@ -131,7 +132,7 @@ def criteria(draw: st.DrawFn) -> Criterion:
     value: object
     if op == "eq":
         value = draw(values)
-    elif op == "in":
+    elif op in ("in", "not_in"):
         value = draw(st.lists(values, min_size=1, max_size=3))
     elif op == "between":
         low = draw(st.integers(-5, 1500))
@@ -146,10 +147,19 @@ def criteria(draw: st.DrawFn) -> Criterion:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(criterion=criteria(), column=st.lists(st.one_of(st.none(), cells), min_size=1, max_size=12))
 def test_vectorised_criterion_agrees_with_the_reference(criterion: Criterion, column: list[str | None]) -> None:
+    """The scorer's two steps (the exact comparison vectorised, then the reading of the cells it
+    cannot judge: ranges, yes/no spellings, several values) decide as the reference does."""
     frame = pl.DataFrame({"c": column}, schema={"c": pl.Utf8})
-    vectorised = frame.select(criterion_expr(criterion).alias("hit"))["hit"].to_list()
+    base = criterion.model_copy(update={"op": "in"}) if criterion.op == "not_in" else criterion
+    exact = frame.select(criterion_expr(base).alias("hit"))["hit"].to_list()
+    present = frame.select(present_expr("c").alias("p"))["p"].to_list()
+    undecided = [cell for cell, hit, filled in zip(column, exact, present, strict=True) if filled and not hit]
+    read = passes_by_reading(base, [c for c in undecided if c is not None], column_context("c", None, "c"))
+    combined = [hit or (cell in read) for cell, hit in zip(column, exact, strict=True)]
+    if criterion.op == "not_in":
+        combined = [filled and not hit for hit, filled in zip(combined, present, strict=True)]
     reference = [matches(criterion, {"c": cell}) for cell in column]
-    assert vectorised == reference
+    assert combined == reference
 
 
 @settings(max_examples=60, deadline=None)

@@ -116,9 +116,14 @@ def test_chinese_headers_and_values(tmp_path: Path) -> None:
 def test_encodings_and_bad_bytes(tmp_path: Path) -> None:
     path = tmp_path / "gbk.csv"
     path.write_bytes("id,行业\nA,金融\nB,零售\n".encode("gb18030"))
-    with pytest.raises(TableInputError, match=r"gbk.csv:1: not UTF-8.*--encoding"):
-        read_table(path)
+    # Excel in China saves CSV as GBK: read without being told, and say so
+    assert read_table(path).frame["行业"].to_list() == ["金融", "零售"]
+    assert read_table(path).encoding == "gb18030"
     assert read_table(path, encoding="gb18030").frame["行业"].to_list() == ["金融", "零售"]
+    western = tmp_path / "western.csv"
+    western.write_bytes("id,city\nA,Zürich\nB,Malmö\n".encode("cp1252"))
+    with pytest.raises(TableInputError, match=r"western.csv:2: not UTF-8.*--encoding"):
+        read_table(western)
     bom = tmp_path / "bom.csv"
     bom.write_bytes(b"\xef\xbb\xbfid,industry\nA,saas\n")
     assert read_table(bom).columns == ["id", "industry"]

@@ -1,5 +1,6 @@
 """The place-and-trade taxonomy port (domain.taxonomy) backed by the offline gazetteers:
-regions.yaml and industries.yaml, widened by filter_taxonomy.yaml (more parents, large cities).
+regions.yaml and industries.yaml, widened by filter_taxonomy.yaml (more parents, large cities,
+country / state codes and the names countries give themselves).
 
 A text is read as a whole name first (any synonym, English or Chinese; "=US" only as written).
 A display name an entry does not match in notes ("Georgia" for the country, "Washington" for the
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -149,6 +151,9 @@ def tree(kind: TaxonomyKind) -> Tree:
     extra = _extra(kind)
     entries = load_entries(load_data(name), title_case=title_case)
     entries += load_entries(extra.get("places") or {}, title_case=title_case)
+    aliases = (load_data("filter_taxonomy.yaml").get("aliases") or {}).get(_EXTRA_SECTION[kind]) or {}
+    entries = [replace(entry, synonyms=(*entry.synonyms, *(str(a) for a in aliases.get(entry.key, ()))))
+               if entry.key in aliases else entry for entry in entries]
     return Tree(entries, dict(extra.get("contains") or {}), mentions=kind == "region")
 
 
