@@ -528,8 +528,10 @@ def prospects_tabbed_us(rng: random.Random, out: Path) -> dict[str, Any]:
 
 
 def main(out: Path | None = None, offset: int | None = None) -> None:
-    out = out or (Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "data")
-    offset = offset if offset is not None else (int(sys.argv[2]) if len(sys.argv) > 2 else 0)
+    if out is None:  # run as a script: the command line says where and which seeds
+        out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "data"
+        offset = offset if offset is not None else (int(sys.argv[2]) if len(sys.argv) > 2 else 0)
+    offset = offset or 0
     out.mkdir(parents=True, exist_ok=True)
     for index, make in enumerate([customers_hubspot, customers_salesforce, customers_zh_bom,
                                   customers_fxiaoke_gbk, customers_pipedrive, customers_xiaoshouyi]):
