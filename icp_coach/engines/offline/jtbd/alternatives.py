@@ -28,6 +28,7 @@ from icp_coach.engines.offline.jtbd.option_features import (
     collect_options,
     display_name,
     option_features,
+    spelling_key,
 )
 from icp_coach.engines.offline.jtbd.option_mentions import GENERIC, gazetteer, zh_name_like
 from icp_coach.engines.offline.learned.head import LinearHead
@@ -84,8 +85,11 @@ def pick_chosen(scored: list[ScoredOption]) -> ScoredOption | None:
 
 
 def _same_name(chosen: str, item: ScoredOption) -> bool:
+    """The chosen product under any spelling ("Repair Shopr" is RepairShopr) or with its module."""
     names = {item.name.lower(), item.option.key.lower()}
     wanted = chosen.lower()
+    if item.option.kind != GENERIC and spelling_key(chosen) == spelling_key(item.option.key):
+        return True
     return wanted in names or (item.option.kind != GENERIC and any(
         len(name) >= 2 and (name in wanted or wanted in name) for name in names))
 
@@ -166,7 +170,11 @@ def _said_twice(name: str, whole: str) -> bool:
 _CHOICE_ASKED = re.compile(
     r"\bwhat did you (?:end up )?(?:go(?:ing)? with|choos\w*|choose|pick|buy|sign with|settle on|land on)\b|"
     r"\bwhich (?:one|tool|system|product|software) did you (?:go with|choose|pick|end up)|"
+    r"\bwhat did you (?:end up|wind up) (?:with|on|using|buying)\b|"
+    r"\bwhere did you (?:end up|land|settle)\b|\bwhat (?:stuck|won(?: out)?)\?|"
+    r"\bwhat (?:are|do) you (?:on|using|use|running) now\b|^\W*(?:and|so) (?:now|today)\?|"
     r"最后(?:选|用|定)(?:的|了)(?:是|哪|什么)|选的是(?:哪|什么)|最后用了(?:哪|什么)|"
+    r"最后(?:选|用|定)了[？?]|^\W*最后呢[？?]|现在用的(?:是|哪|什么)|现在用(?:什么|哪个|哪家)|"
     r"为什么(?:最后)?(?:选|用|定|买)了?(?:现在)?(?:这个|这家|这套|它)", re.IGNORECASE)
 # An answer that opens on the name itself: "途管家。报名……", "We went with RentCue, ...".
 _ANSWER_NAME = {
@@ -208,8 +216,10 @@ def _bare_answer_name(answer: str, transcript: Transcript) -> str | None:
     speakers = {t.speaker for t in transcript.turns}
     whole = "\n".join(turn.text for turn in transcript.turns)
     lower = re.search(rf"(?<![A-Za-z]){re.escape(first.lower())}(?![A-Za-z])", whole)
+    # said once is enough when the name is the whole first sentence: "Aspire. The crews clock in..."
+    alone = answer[len(name):len(name) + 1] in (".", "!")
     return None if (first in _NOT_CHOSEN or first in gazetteer().not_names or first in speakers
-                    or not first[0].isupper() or lower or not _said_twice(name, whole)) else name
+                    or not first[0].isupper() or lower or not (alone or _said_twice(name, whole))) else name
 
 
 def choose(transcript: Transcript, scored: list[ScoredOption]) -> str | None:

@@ -209,7 +209,24 @@ def turn_mentions(text: str, names: re.Pattern[str] | None) -> list[OptionMentio
     found = known_mentions(text)
     if names is not None:
         found += [OptionMention(m.group(0), NAME, m.group(0), m.start(), m.end()) for m in names.finditer(text)]
-    return without_overlaps(found)
+    return without_overlaps([with_version(m, text) for m in found])
+
+
+# A version or edition written after a name is part of it: "管家婆 v9", "易车宝365", "Sage v2";
+# not a quantity ("管家婆3年").
+_VERSION_AFTER = re.compile(r"(?:\s?[vV]\d+(?:\.\d+)*|(?<=[\u4e00-\u9fff])\d{1,4}"
+                            r"(?![\d.]?\d*\s*[年月日号天周个万千百块元%岁次台家人]))(?![A-Za-z0-9])")
+
+
+def with_version(mention: OptionMention, text: str) -> OptionMention:
+    """The mention with the version written right after it ("管家婆 v9" is 管家婆, not 管家婆 and
+    a product called "v9")."""
+    if mention.kind == GENERIC:
+        return mention
+    match = _VERSION_AFTER.match(text, mention.end)
+    if match is None or not match.group(0).strip():
+        return mention
+    return OptionMention(mention.key, mention.kind, text[mention.start:match.end()], mention.start, match.end())
 
 
 def _near(text: str, start: int, end: int, language: str) -> str:

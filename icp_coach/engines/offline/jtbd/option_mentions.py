@@ -77,7 +77,7 @@ _ZH_PATTERNS = (
 # A name opening a clause as its topic ("X我们试过", "X是同行介绍的", "X呢？"): kept only when the
 # interview names it at least twice, since clauses open with many ordinary words too.
 _ZH_TOPIC = re.compile(
-    rf"(?:^|(?<=[，,。！？!?；;：:、\s]))({_ZH_NAME}{{2,5}}?)(?=我们|我|是|能|呢|的|就|也|太|挺|还|主要|可以|"
+    rf"(?:^|(?<=[，,。！？!?；;：:、\s]))({_ZH_NAME}{{2,5}}?(?:\s?[vV]?\d{{1,4}}(?![\d年月日号天周个万千百块元%岁次台家人]))?)(?=我们|我|是|能|呢|的|就|也|太|挺|还|主要|可以|"
     rf"好在|比|没|不|那边|这边|他们|它|用|做|在|有|试|来|给|说|报|出|听|为什么|怎么|一直|[，,。？?！!])")
 _ZH_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Z])(?![A-Za-z0-9])")
 _TOKEN_TAIL = r"(?:[A-Za-z0-9&+'-]|\.(?=[A-Za-z0-9]))*"
@@ -156,7 +156,9 @@ def gazetteer() -> OptionGazetteer:
                 else:
                     ci[spelling.lower()] = canonical
     alternation = trie_pattern(sorted({s.lower() for s in [*ci, *cs]}))
-    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])", re.IGNORECASE)
+    # a Chinese spelling may run into a digit ("管家婆3年", "管家婆365"); a Latin one is a whole word
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})(?:(?<=[\u4e00-\u9fff])|(?![A-Za-z0-9]))",
+                         re.IGNORECASE)
     return OptionGazetteer(
         products_ci=ci, products_cs=cs, product_pattern=pattern,
         generic={name: _compile(spellings) for name, spellings in data["generic"].items()},
