@@ -81,6 +81,7 @@ class TableAnalysis:
 
     def score(self, raw: Any, rules: Any, *, unmatched: bool = False) -> tuple[Any, dict[str, Any]]:
         """The scored frame (every input column plus the scoring columns) and its summary."""
+        from icp_coach.analysis.duplicate_accounts import duplicate_accounts
         from icp_coach.analysis.prospect_scoring import (
             resolve_columns,
             score_frame,
@@ -93,6 +94,9 @@ class TableAnalysis:
         summary = summarise(scored, rules)
         summary["unreadable_rows"] = [problem.as_dict() for problem in raw.problems]
         summary["unreadable_cells"] = unreadable_cells(raw.frame, rules, self.line_column)
+        duplicates, groups = duplicate_accounts(raw.frame, self.line_column)
+        summary["duplicate_accounts"] = [duplicate.as_dict() for duplicate in duplicates]
+        summary["duplicate_account_groups"] = groups
         summary["encoding"] = raw.encoding
         return scored, summary
 

@@ -111,6 +111,7 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, keep_formulas: boo
         click.echo(f"{prospects}:{cell['line']}: column {terminal_safe(cell['column'])!r} holds "
                    f"{terminal_safe(str(cell['cell']))!r}, expected {cell['expected']}; "
                    f"read as not meeting '{terminal_safe(cell['rule'])}'", err=True)
+    _report_duplicates(prospects, summary)
     if as_json:
         records = scored.rename({LINE: "line"}).to_dicts()
         emit_json({"summary": summary, "accounts": records}, output)
@@ -121,6 +122,18 @@ def score(prospects: Path, icp_file: Path, tiers: str | None, keep_formulas: boo
         _write_replacing(output, lambda temp: tables.write_scored_csv(scored, temp, keep_formulas=keep_formulas))
         click.echo(f"wrote {output}", err=True)
     _print_summary(summary)
+
+
+def _report_duplicates(prospects: Path, summary: dict[str, Any]) -> None:
+    for duplicate in summary.get("duplicate_accounts", []):
+        lines = ", ".join(str(line) for line in duplicate["lines"])
+        click.echo(f"{prospects}: lines {lines} are one account ({terminal_safe(duplicate['column'])} "
+                   f"{terminal_safe(str(duplicate['value']))!r}); each is scored, so it counts "
+                   f"{len(duplicate['lines'])} times in the tiers", err=True)
+    hidden = summary.get("duplicate_account_groups", 0) - len(summary.get("duplicate_accounts", []))
+    if hidden > 0:
+        click.echo(f"{prospects}: {hidden} more accounts are listed more than once "
+                   "(summary.duplicate_accounts in --json lists the first ones)", err=True)
 
 
 def _write_replacing(output: Path, write: Callable[[Path], Any]) -> Any:
