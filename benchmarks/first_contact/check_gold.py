@@ -45,7 +45,7 @@ METADATA_LABELS = {"source", "date", "hosts", "scenario", "来源", "日期", "�
                    "参会", "记录人", "duration", "attendees", "recorded", "project", "meeting", "participants",
                    "topic", "project code", "study", "session", "interview", "interviewed by", "recording",
                    "transcription", "duration (approx.)", "会议主题", "会议时间", "参会人", "闪记标题",
-                   "时间", "访谈对象", "访谈时间", "访谈人", "整理人", "项目", "背景", "说明", "主题", "地点", "速记"}
+                   "时间", "系统消息(10000)", "访谈对象", "访谈时间", "访谈人", "整理人", "项目", "背景", "说明", "主题", "地点", "速记"}
 QUOTE_FIELDS = ("triggers", "desired_outcomes", "not_valued")
 FORCES = ("push", "pull", "anxiety", "habit")
 CJK = re.compile(r"[\u3400-\u9fff]")
