@@ -413,12 +413,20 @@ def _pdf_turns(text: str) -> list[tuple[str, str]] | None:
     # the running header: an unlabelled line repeated on every page
     furniture = {line for line in set(lines) if line and lines.count(line) >= len(pages) - 1
                  and not PLAIN_LABEL.match(line)}
+    def label_of(line: str) -> str | None:
+        label = PLAIN_LABEL.match(line)
+        return label.group(1).strip() if label and not re.search(r"[。，,.!?！？]", label.group(1)) else None
+    # a label seen once is a wrapped line that happens to start with "他说：" or a metadata line
+    counts: dict[str, int] = {}
+    for line in lines:
+        if (name := label_of(line)) is not None:
+            counts[name] = counts.get(name, 0) + 1
     turns: list[tuple[str, str]] = []
     for line in lines:
         if not line or PDF_PAGE.match(line) or line in furniture:
             continue
         label = PLAIN_LABEL.match(line)
-        if label and not re.search(r"[。，,.!?！？]", label.group(1)):
+        if label and counts.get(label.group(1).strip(), 0) >= 2 and label_of(line):
             turns.append((label.group(1).strip(), label.group(2).strip()))
         elif turns:
             speaker, body = turns[-1]
