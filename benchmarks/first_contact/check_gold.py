@@ -393,7 +393,8 @@ def _speaker_column_turns(text: str) -> list[tuple[str, str]] | None:
             continue
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         if header is None:
-            if len(cells) >= 3 and TIME_CELL.match(cells[0]):
+            if (len(cells) >= 3 and TIME_CELL.match(cells[0])
+                    and not any(c.lower() in SPEAKER_COLUMNS | TEXT_COLUMNS for c in cells)):
                 header = cells
             continue
         if re.fullmatch(r"[\s:|-]+", line):
