@@ -9,7 +9,9 @@ jtbd/      layouts read: **Name:** / Name: lines (also inside > block quotes), O
            TTML captions, CSV rows and Markdown tables with a speaker column, WhisperX and iFlytek
            JSON, Sonix-style HTML, Fathom "0:05 - Name" headers, 速记稿 【姓名】 lines and the round 8
            layouts (time-first Meet capture lines, Premiere Pro blocks, [t-t] 说话人 lines, 飞书妙记
-           name/time lines, 【hh:mm:ss】姓名： lines). Every
+           name/time lines, 【hh:mm:ss】姓名： lines) and the round 9 layouts (AssemblyAI utterances
+           JSON, ELAN .eaf tiers, QQ chat export headers, Markdown tables with one column per
+           speaker, PDF text with page furniture and hard-wrapped lines). Every
            quote (forces, triggers, desired_outcomes, not_valued) is an exact substring of ONE
            turn of a speaker listed in "customers"; every labelled speaker is an interviewer, a
            customer or a known metadata label; quote lengths stay in range (EN 3-30 words,
@@ -43,7 +45,7 @@ METADATA_LABELS = {"source", "date", "hosts", "scenario", "来源", "日期", "�
                    "参会", "记录人", "duration", "attendees", "recorded", "project", "meeting", "participants",
                    "topic", "project code", "study", "session", "interview", "interviewed by", "recording",
                    "transcription", "duration (approx.)", "会议主题", "会议时间", "参会人", "闪记标题",
-                   "时间", "访谈对象", "访谈时间", "访谈人", "整理人", "项目", "背景", "说明", "主题", "地点", "速记"}
+                   "时间", "系统消息(10000)", "访谈对象", "访谈时间", "访谈人", "整理人", "项目", "背景", "说明", "主题", "地点", "速记"}
 QUOTE_FIELDS = ("triggers", "desired_outcomes", "not_valued")
 FORCES = ("push", "pull", "anxiety", "habit")
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -110,6 +112,18 @@ RANGE_LINE = re.compile(rf"^\[{CLOCK}\s*[-–~]\s*{CLOCK}\]\s*([^:：\]]{{1,40}}
 FEISHU_CLOCK = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}$")
 TIME_BRACKET_LINE = re.compile(rf"^【{CLOCK}】\s*([^:：】]{{1,40}})[:：]\s*(.*)$")
 
+# Round 9 layouts: AssemblyAI transcript JSON ({"utterances": [{"speaker": "A", "text"}]}); ELAN .eaf
+# annotation XML (one tier per participant, the speaker in the tier's PARTICIPANT attribute, dependent
+# tiers with a PARENT_REF are comments, not speech); QQ's message-manager export ("2026-11-20 20:13:45
+# 昵称(QQ号)" above each message); a Markdown table with a time column and one column per speaker (the
+# header cell is the label, each row fills one speaker's cell); and a PDF transcript copied as text
+# (running header / "第 N 页" footer lines between pages, each turn hard-wrapped over several lines and
+# rejoined here: CJK lines without a space, others with one). Each utterance, annotation, message,
+# row and labelled paragraph is one turn.
+QQ_HEADER = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}:\d{2}\s+(\S.{0,40}?)\s*$")
+PDF_PAGE = re.compile(r"^[-—–\s]*(?:第\s*\d+\s*页|Page\s+\d+\s+of\s+\d+)")
+TIME_CELL = re.compile(r"^(?:时间|time|timestamp|时间码)$", re.I)
+
 problems: list[str] = []
 
 
@@ -160,8 +174,14 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
         return _json_segments(text)
     if path.suffix in (".html", ".htm"):
         return _html_blocks(text)
+    if path.suffix == ".eaf":
+        return _eaf(text)
     if (table := _table_turns(text)) is not None:
         return table
+    if (columns := _speaker_column_turns(text)) is not None:
+        return columns
+    if (pdf := _pdf_turns(text)) is not None:
+        return pdf
     text = _after_marker(text)
     lines = [line.strip() for line in text.splitlines()]
     if (round8 := _round8_turns(lines)) is not None:
@@ -174,6 +194,8 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
     headings = [m.group(1) for m in map(SPEAKER_HEADING.match, lines) if m]
     if headings and max(headings.count(label) for label in headings) >= 3:
         return _heading_turns(lines)
+    if sum(bool(QQ_HEADER.match(line)) for line in lines) >= 3:
+        return _otter(text, (QQ_HEADER,))
     if sum(bool(WECHAT_HEADER.match(line)) for line in lines) >= 3:
         return _otter(text, (WECHAT_HEADER,))
     timed = [m for m in map(NAME_TIME_LINE.match, lines) if m]
@@ -330,6 +352,8 @@ def _json_segments(text: str) -> list[tuple[str, str]]:
     data = json.loads(text)
     if isinstance(data, dict) and isinstance(data.get("segments"), list):  # WhisperX
         return [(str(seg["speaker"]), squash(seg["text"])) for seg in data["segments"] if seg.get("speaker")]
+    if isinstance(data, dict) and isinstance(data.get("utterances"), list):  # AssemblyAI (round 9)
+        return [(str(utt["speaker"]), squash(utt["text"])) for utt in data["utterances"]]
     items = data.get("data") if isinstance(data, dict) else data  # iFlytek LFASR
     return [(str(item["speaker"]), squash(item["onebest"])) for item in items or []]
 
@@ -343,6 +367,73 @@ def _html_blocks(text: str) -> list[tuple[str, str]]:
         if name:
             turns.append((plain(name.group(1)), " ".join(plain(p) for p in HTML_TEXT.findall(block))))
     return turns
+
+
+def _eaf(text: str) -> list[tuple[str, str]]:
+    root = ElementTree.fromstring(text)
+    slots = {slot.get("TIME_SLOT_ID"): int(slot.get("TIME_VALUE") or 0) for slot in root.iter("TIME_SLOT")}
+    found: list[tuple[int, str, str]] = []
+    for tier in root.iter("TIER"):
+        if tier.get("PARENT_REF"):
+            continue
+        speaker = (tier.get("PARTICIPANT") or tier.get("TIER_ID") or "").strip()
+        for note in tier.iter("ALIGNABLE_ANNOTATION"):
+            found.append((slots.get(note.get("TIME_SLOT_REF1"), 0), speaker,
+                          squash(note.findtext("ANNOTATION_VALUE") or "")))
+    return [(speaker, body) for _, speaker, body in sorted(found, key=lambda item: item[0])]
+
+
+def _speaker_column_turns(text: str) -> list[tuple[str, str]] | None:
+    """A Markdown table headed 时间 | speaker | speaker ...: each row's filled cell is that speaker's turn."""
+    header: list[str] | None = None
+    turns: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.startswith("|"):
+            continue
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if header is None:
+            if (len(cells) >= 3 and TIME_CELL.match(cells[0])
+                    and not any(c.lower() in SPEAKER_COLUMNS | TEXT_COLUMNS for c in cells)):
+                header = cells
+            continue
+        if re.fullmatch(r"[\s:|-]+", line):
+            continue
+        for label, cell in zip(header[1:], cells[1:]):
+            cell = re.sub(r"<br\s*/?>", "", cell)
+            if cell:
+                turns.append((label, squash(cell)))
+    return turns if header is not None and len(turns) >= 10 else None
+
+
+def _pdf_turns(text: str) -> list[tuple[str, str]] | None:
+    lines = [line.strip() for line in text.splitlines()]
+    pages = [i for i, line in enumerate(lines) if PDF_PAGE.match(line)]
+    if len(pages) < 2:
+        return None
+    # the running header: an unlabelled line repeated on every page
+    furniture = {line for line in set(lines) if line and lines.count(line) >= len(pages) - 1
+                 and not PLAIN_LABEL.match(line)}
+    def label_of(line: str) -> str | None:
+        label = PLAIN_LABEL.match(line)
+        return label.group(1).strip() if label and not re.search(r"[。，,.!?！？]", label.group(1)) else None
+    # a label seen once is a wrapped line that happens to start with "他说：" or a metadata line
+    counts: dict[str, int] = {}
+    for line in lines:
+        if (name := label_of(line)) is not None:
+            counts[name] = counts.get(name, 0) + 1
+    turns: list[tuple[str, str]] = []
+    for line in lines:
+        if not line or PDF_PAGE.match(line) or line in furniture:
+            continue
+        label = PLAIN_LABEL.match(line)
+        if label and counts.get(label.group(1).strip(), 0) >= 2 and label_of(line):
+            turns.append((label.group(1).strip(), label.group(2).strip()))
+        elif turns:
+            speaker, body = turns[-1]
+            joint = "" if CJK.match(body[-1:] or " ") or CJK.match(line[:1]) else " "
+            turns[-1] = (speaker, body + joint + line)
+    return [(speaker, squash(body)) for speaker, body in turns]
 
 
 def _table_turns(text: str) -> list[tuple[str, str]] | None:
