@@ -1,0 +1,61 @@
+"""Timecodes at the start of a line, in the forms editing and meeting tools write them, made plain.
+
+- a time range: `00:00:03 - 00:00:19`, `00:00:03 --> 00:00:19`, `[00:00:03-00:00:19] 说话人1：...`,
+  `00:01:02 至 00:01:09`: the start time is kept, the end time dropped;
+- video timecodes with frames (Premiere Pro, Avid): `00:00:06:12` becomes `00:00:06`;
+- a time in CJK or full-width brackets: `【00:01:12】王磊：...`, `〔00:01:12〕`, `（00:01:12）`
+  becomes `[00:01:12] 王磊：...`.
+After this a range line alone is a bare timestamp (a tool line, see `tool_lines`) and a timed label
+is one `label_lines` reads. A form is rewritten only when at least two lines use it, and an
+unbracketed time before text only when a speaker label follows it ("9:00 - 5:00 every day" in
+someone's answer stays as said). One line in, one line out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from icp_coach.transcripts.label_lines import read_label
+
+_CODE = r"\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?"
+_OPEN = "[【〔［〖(（"
+_CLOSE = {"[": "]", "【": "】", "〔": "〕", "［": "］", "〖": "〗", "(": ")", "（": "）"}
+_LEADING = re.compile(
+    rf"^(?P<indent>\s*)(?:(?P<open>[{re.escape(_OPEN)}])\s*)?(?P<start>{_CODE})"
+    rf"(?:\s*(?:-->|[-–—~～至到])\s*(?P<end>{_CODE}))?\s*(?P<close>[\]】〕］〗)）])?\s*(?P<rest>.*)$")
+
+
+def _plain(code: str) -> str:
+    """`00:00:06:12` (frames) -> `00:00:06`; other times as written."""
+    parts = code.split(":")
+    return ":".join(parts[:3]) if len(parts) == 4 else code
+
+
+def _rewrite(line: str) -> str | None:
+    match = _LEADING.match(line)
+    if match is None:
+        return None
+    opened, closed = match.group("open"), match.group("close")
+    if bool(opened) != bool(closed) or (opened and _CLOSE[opened] != closed):
+        return None
+    start, rest = match.group("start"), match.group("rest")
+    framed = start.count(":") == 3
+    if not (match.group("end") or framed or opened not in (None, "[")):
+        return None  # `[00:01:02] Dana: ...` and `00:01:02 Dana` are read as they are
+    if match.group("end") and (match.group("end").count(":") == 3) != framed:
+        return None
+    plain = _plain(start)
+    if not rest:
+        return f"{match.group('indent')}{plain}"
+    rewritten = f"{match.group('indent')}[{plain}] {rest}"
+    if not opened and read_label(rewritten) is None:
+        return None
+    return rewritten
+
+
+def plain_timecodes(lines: list[str]) -> list[str]:
+    """The lines with leading ranges, frames and bracketed times written `[00:01:02]`."""
+    rewritten = [_rewrite(line) for line in lines]
+    if sum(new is not None for new in rewritten) < 2:
+        return lines
+    return [new if new is not None else old for old, new in zip(lines, rewritten, strict=True)]
