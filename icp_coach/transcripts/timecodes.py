@@ -3,6 +3,7 @@
 - a time range: `00:00:03 - 00:00:19`, `00:00:03 --> 00:00:19`, `[00:00:03-00:00:19] 说话人1：...`,
   `00:01:02 至 00:01:09`: the start time is kept, the end time dropped;
 - video timecodes with frames (Premiere Pro, Avid): `00:00:06:12` becomes `00:00:06`;
+- a header whose time is a range: `Speaker 1  00:00:03 - 00:00:19`, `Dana (00:00:03 - 00:00:19)`;
 - a time in CJK or full-width brackets: `【00:01:12】王磊：...`, `〔00:01:12〕`, `（00:01:12）`
   becomes `[00:01:12] 王磊：...`.
 After this a range line alone is a bare timestamp (a tool line, see `tool_lines`) and a timed label
@@ -25,16 +26,37 @@ _LEADING = re.compile(
     rf"(?:\s*(?:-->|[-–—~～至到])\s*(?P<end>{_CODE}))?\s*(?P<close>[\]】〕］〗)）])?\s*(?P<rest>.*)$")
 
 
+# `Speaker 1  00:00:03 - 00:00:19`, `Dana (00:00:03 - 00:00:19)`, `周敏 [00:00:03-00:00:19]`: a header
+# whose time is a range
+_TRAILING = re.compile(
+    rf"^(?P<head>.*?\S)\s*(?P<open>[{re.escape(_OPEN)}])?\s*(?P<start>{_CODE})\s*(?:-->|[-–—~～至到])\s*"
+    rf"(?P<end>{_CODE})\s*(?P<close>[\]】〕］〗)）])?\s*(?P<colon>[:：])?\s*$")
+
+
 def _plain(code: str) -> str:
     """`00:00:06:12` (frames) -> `00:00:06`; other times as written."""
     parts = code.split(":")
     return ":".join(parts[:3]) if len(parts) == 4 else code
 
 
+def _trailing_range(line: str) -> str | None:
+    match = _TRAILING.match(line)
+    if match is None or _LEADING.match(line):
+        return None
+    opened = match.group("open")
+    if bool(opened) != bool(match.group("close")) or (opened and _CLOSE[opened] != match.group("close")):
+        return None
+    stamp = _plain(match.group("start"))
+    stamp = f"{'[' if opened == '[' else '('}{stamp}{']' if opened == '[' else ')'}" if opened else stamp
+    rewritten = f"{match.group('head')} {stamp}{match.group('colon') or ''}"
+    label = read_label(rewritten)
+    return rewritten if label is not None and label.header else None
+
+
 def _rewrite(line: str) -> str | None:
     match = _LEADING.match(line)
     if match is None:
-        return None
+        return _trailing_range(line)
     opened, closed = match.group("open"), match.group("close")
     if bool(opened) != bool(closed) or (opened and _CLOSE[opened] != closed):
         return None
