@@ -16,7 +16,11 @@ from icp_coach.transcripts.role_cues import research_aside
 from icp_coach.transcripts.timecodes import plain_timecodes
 
 CASES = Path(__file__).resolve().parent / "interviewer_cases" / "exports2"
-GOLD: dict[str, dict[str, list[str]]] = json.loads((CASES / "gold.json").read_text(encoding="utf-8"))
+GOLD: dict[str, dict[str, list[str]]] = {
+    **json.loads((CASES / "gold.json").read_text(encoding="utf-8")),
+    **{f"after_fix/{name}": gold
+       for name, gold in json.loads((CASES / "after_fix" / "gold.json").read_text(encoding="utf-8")).items()},
+}
 
 # what the tool wrote around the interview, in each file: never in anyone's turn
 NOT_SPEECH = {
@@ -29,6 +33,9 @@ NOT_SPEECH = {
     "zh06_zhongyaocai_time_first_metadata.txt": ["访谈主题", "线上（语音）"],
     "zh07_nongmao_range_lines_summary_after.txt": ["要点一", "整理访谈纪要发给项目组"],
     "zh09_3dprint_time_then_name_minutes_top.txt": ["章节速览", "开场与录音确认", "发言人："],
+    "after_fix/en12_aquarium_otter_producer_chapters_after.txt": ["Chapters", "Introductions", "thank-you note"],
+    "after_fix/zh10_shufa_tingwu_summary_with_speakers.txt": ["围绕排课", "介绍了培训班现状", "00:45 续费问题"],
+    "after_fix/zh13_zhongyiguan_lenticular_minutes_roles_after.txt": ["受访者", "需保留现场挂号"],
 }
 
 
