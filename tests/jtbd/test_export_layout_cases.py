@@ -82,6 +82,12 @@ LAYOUTS = {
     "[time] name, text below (Descript)": "[{s}] {who}\n{text}\n",
     "time before the name": "{s} {who}: {text}",
     "**name** time, text below": "**{who}** {s}\n{text}\n",
+    "bracketed range with arrow before the label (WhisperX)": "[{s}.120 --> {e}.400] {who}: {text}",
+    "time | name | text": "{s} | {who} | {text}",
+    "time, name and text in columns": "{s}  {who}  {text}",
+    "name [range]: text": "{who} [{s} - {e}]: {text}",
+    "name (range): text": "{who} ({s} - {e}): {text}",
+    "(time) name, text below": "({s}) {who}\n{text}\n",
 }
 
 
