@@ -6,7 +6,8 @@ loader puts on the research side must equal the gold set in gold.json (no more, 
     PYTHONPATH=. .venv/bin/python benchmarks/eval_interviewers.py [--show] [--fresh | --set NAME]
 
 `--fresh` scores interviewer_cases/fresh/ instead: cases written after the tuning, never tuned on.
-`--set hard` scores interviewer_cases/hard/ (any subfolder with its own gold.json).
+`--set hard` scores interviewer_cases/hard/ (any subfolder with its own gold.json). Where gold
+gives `customers` too, a file is right only when the customer turns carry exactly those labels.
 `--rewrite ids|no-question-marks|no-punctuation` scores each case again as plain `Label: text` lines
 with every speaker renamed `Speaker N`, or with question marks or all punctuation taken out (as
 speech-to-text writes it): the same conversations, none of the cues a name or a "?" gives.
@@ -27,13 +28,29 @@ CASES = Path(__file__).resolve().parent.parent / "tests" / "jtbd" / "interviewer
 
 
 def gold_cases(folder: Path = CASES) -> dict[str, list[str]]:
-    return json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    """File -> research-side labels. A gold entry may also be {"interviewers": [...],
+    "customers": [...]}; then `gold_customers` holds the customer side to check as well."""
+    raw = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    return {name: gold["interviewers"] if isinstance(gold, dict) else gold for name, gold in raw.items()}
+
+
+def gold_customers(folder: Path = CASES) -> dict[str, list[str]]:
+    raw = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    return {name: gold["customers"] for name, gold in raw.items() if isinstance(gold, dict)}
 
 
 def chosen(name: str, folder: Path = CASES) -> list[str]:
     """The research side the loader picks; a file it cannot read counts as a miss."""
     try:
         return list(load_transcript(folder / name).interviewers)
+    except TranscriptError as error:
+        return [f"<unreadable: {error}>"]
+
+
+def customers_heard(name: str, folder: Path = CASES) -> list[str]:
+    """The labels of the turns the loader keeps as the customer's words."""
+    try:
+        return sorted({t.written_label() for t in load_transcript(folder / name).customer_turns()})
     except TranscriptError as error:
         return [f"<unreadable: {error}>"]
 
@@ -74,11 +91,17 @@ def main(argv: list[str]) -> int:
         print(f"--rewrite takes one of: {', '.join(REWRITES)}", file=sys.stderr)
         return 2
     totals: dict[str, list[int]] = {}
+    customers = gold_customers(folder)
     for name, gold in gold_cases(folder).items():
         got = chosen(name, folder)
         if how and not any(g.startswith("<unreadable") for g in got):
             got, gold = rewritten(name, gold, how, folder)
         right = set(got) == set(gold)
+        if name in customers and not how:
+            heard = customers_heard(name, folder)
+            if set(heard) != set(customers[name]):
+                right = False
+                print(f"     {name}: customer turns from {heard}, gold {customers[name]}")
         language = name.lstrip("f")[:2]
         totals.setdefault(language, [0, 0])
         totals[language][0] += right

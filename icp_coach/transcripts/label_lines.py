@@ -4,7 +4,7 @@ Understood, with the timestamp wherever the tool puts it:
 - `Name: text`, `Name (Role): text`, `周敏（会员运营总监）：text`, `**Name:** text`, `**Name**: text`,
   `- Name: text`, `[00:01:02] Name: text`, `00:01:02 - Name: text`, `Name [00:01:02]: text`;
 - header lines with the speech below them, as Otter, Zoom, Teams, Feishu and Tencent Meeting write
-  them: `Maya Chen  0:03`, `[Maya Chen] 10:02:33`, `00:01:02 Maya Chen`, `Maya Chen 00:01:02 PM`,
+  them: `Maya Chen  0:03`, `[Maya Chen] 10:02:33`, `00:01:02 Maya Chen`, `[00:01:02] Maya Chen`, `Maya Chen 00:01:02 PM`, `**Maya Chen** 0:03`,
   `Name (00:12:03):`, `Speaker 1  00:03:12`, `发言人1 00:00:05`, Fireflies' `Maya Chen - 00:03`,
   Fathom's `0:03 - Maya Chen (Acme)`, and chat exports' `陈思远 2026-11-06 20:01`;
 - a header with the speech after it on the same line: `Speaker 1  00:03:12  So tell me...`,
@@ -35,9 +35,9 @@ _BOLD_INSIDE = re.compile(
 )
 HEADER = re.compile(
     rf"^\s*(?:\[(?P<bname>[^\]]{{1,60}})\]\s+(?P<bts>{TS})"
-    rf"|(?P<name>{NAME})(?:{_ROLE})?{_SEP}(?:{DATE}\s+)?(?P<ts>{TS})"
+    rf"|(?:\*\*|__)?(?P<name>{NAME})(?:{_ROLE})?(?:\*\*|__)?{_SEP}(?:{DATE}\s+)?(?P<ts>{TS})"
     rf"|(?P<pname>{NAME})\s*[\[(（](?P<pts>{TS})[\])）]\s*[:：]?"
-    rf"|(?:{DATE}\s+)?(?P<ts2>{TS}){_SEP}(?P<name2>{NAME})(?:\s*[(（](?P<role2>[^)）]{{1,60}})[)）])?)\s*$"
+    rf"|(?:{DATE}\s+)?\[?(?P<ts2>{TS})\]?{_SEP}(?P<name2>{NAME})(?:\s*[(（](?P<role2>[^)）]{{1,60}})[)）])?)\s*$"
 )
 _INLINE_HEADER = re.compile(rf"^\s*(?P<name>{NAME})(?:\t|\s{{2,}})(?P<ts>{TS})(?:\t|\s{{2,}})(?P<text>\S.*)$")
 # ... and with single spaces, as 讯飞听见 writes it: `说话人1 00:00:01 你们现在...`

@@ -77,6 +77,13 @@ class _Labels:
                 self.labels[index] = None  # "- Price: too high" inside someone's answer
 
 
+def _speakers_again(labels: list[Label | None], index: int, decided: _Labels) -> int:
+    """How many lines after `index` are labelled with someone who spoke before it: a chapter list
+    (`00:23 Visit planning`) under a notes title names no speaker."""
+    before = {decided.person(label) for label in labels[:index] if label is not None}
+    return sum(1 for label in labels[index + 1:] if label is not None and decided.person(label) in before)
+
+
 def _skip_analysis_before_dialogue(lines: list[str], labels: list[Label | None]) -> set[int]:
     """Lines of a summary placed above the interview: from its heading to the next heading."""
     skipped: set[int] = set()
@@ -132,7 +139,8 @@ def parse_labelled_text(lines: list[str]) -> tuple[list[TurnBuilder], list[str],
             continue
         starts_analysis = spoken and index not in decided.metadata and (
             analysis_heading(line) or (analysis_key(line) and labelled_after[index] <= 3)
-            or (notes_title(line) and not lines[index - 1].strip() and labelled_after[index] <= 3))
+            or (notes_title(line) and not lines[index - 1].strip()
+                and _speakers_again(labels, index, decided) <= 3))
         if starts_analysis:
             in_analysis = True
             warnings.append(f"line {number}: analysis section after the interview left out: "

@@ -8,7 +8,8 @@ Some tools and hand-made write-ups mark the speaker in ways no colon label cover
   more people), since a hyphen in speech ("Monday - we start") is common;
 - pipes: `Dana | 00:01:02 | text`;
 - a name alone on its line above the paragraph (Descript, Riverside): `Dana Ortiz` then the speech.
-Bare timestamps and tool notices (see `tool_lines`) become blank lines first.
+Time ranges, video timecodes and times in 【】 brackets are written plain first (see `timecodes`);
+bare timestamps and tool notices (see `tool_lines`) become blank lines.
 Blockquote markers always go (they are formatting); any other form is rewritten only when at least
 two lines use it, so a stray dash or bracket in speech stays speech. One line in, one line out: line numbers, and so quote locations, do not move.
 Q/A transcripts whose header names the two sides get those names (`name_q_and_a`).
@@ -28,6 +29,7 @@ from icp_coach.transcripts.label_lines import (
     plausible_name,
     read_label,
 )
+from icp_coach.transcripts.timecodes import plain_timecodes
 from icp_coach.transcripts.tool_lines import is_tool_line, voice_text
 from icp_coach.transcripts.turns import TurnBuilder
 
@@ -158,6 +160,7 @@ def _names_above_paragraphs(lines: list[str]) -> list[str]:
 
 
 _STEPS: tuple[Callable[[list[str]], list[str]], ...] = (
+    plain_timecodes,
     _name_over_time,
     _drop_tool_lines,
     _unquote,

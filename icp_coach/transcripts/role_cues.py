@@ -6,7 +6,9 @@
   "How much would it cost?", "你们这个软件多少钱？", "能不能接我们的系统？"): the customer's questions;
 - `mic_check`: "Can you hear me?", "喂，能听到吗？": neither side's evidence;
 - `research_aside`: a line of the research side that asks nothing ("I'll put the notes in the
-  channel", "just noting that", "don't mind me", "我这边记一下，会后把纪要发群里", "我主要听", "你们聊，我不插话");
+  channel", "just noting that", "don't mind me", "我这边记一下，会后把纪要发群里", "我主要听",
+  "你们聊，我不插话", "我负责录音，您不用管我"; a producer's "We're live", "About two minutes left",
+  "还有五分钟");
 - `thanks_for_time`: the research side thanking for the interview ("Thanks for joining",
   "this was really helpful", "谢谢您抽时间", "今天就到这里");
 - `you_and_self`: how much a turn speaks of "you" (您, 你们, 咱们) against "I"/"we" (我, 我们);
@@ -61,8 +63,10 @@ _RESEARCH_ASIDE = re.compile(
     r"recording link|the recording|listening in|just listening|mostly be quiet|carry on|go ahead, (sorry|please)|"
     r"for the team|from our side|that's all from (me|us)|(just )?here to listen|listen(ing)? in|"
     r"(stay|be|keep) (quiet|on mute)|don'?t mind me|ignore me|pretend i'?m not here|"
-    r"(stay|keep) out of (your|the) way|won'?t (interrupt|jump in))\b|"
-    r"你们(先)?聊|我不插话|不打扰(你们|您们|二位|大家)|别管我|当我不在|我就听听|记一下|记下来|记下了|记好了|(做|负责|在)(记录|笔记)|记笔记|记录一下|记录下来|我来记|我先记|整理一下|整理出来|我整理|纪要|笔记|我主要听|在旁边听|旁听|您继续|你们继续|补充(一|几)?个问题|会后|发到?群里|同步给",
+    r"(stay|keep) out of (your|the) way|won'?t (interrupt|jump in)|"
+    r"we'?re live|recording('s| is) (going|running|rolling|on))\b|"  # a producer's lines
+    r"你们(先)?聊|我不插话|不打扰(你们|您们|二位|大家)|(别|不用|不必)管我|当我不在|我就听听|记一下|记下来|记下了|记好了|(做|负责|在)(记录|笔记|录音)|记笔记|记录一下|记录下来|我来记|我先记|整理一下|整理出来|我整理|纪要|笔记|我主要听|在旁边听|旁听|您继续|你们继续|补充(一|几)?个问题|会后|发到?群里|同步给|"
+    r"还(剩|有)(最后)?.{1,3}分钟|时间(差不多|快)到了|录音(已经)?(开始了|开着|在录)|正在录(音|制)",
     re.IGNORECASE)
 _THANKS_FOR_TIME = re.compile(
     r"\bthank(s| you)[^.?!]{0,25}\bfor (joining|taking|making|doing|fitting|squeezing|your time|speaking|"
@@ -119,8 +123,17 @@ def asks_back(text: str) -> bool:
     return any(_ASKS_BACK.search(q.split(".")[-1]) for q in questions)
 
 
+# a timekeeper's clause: "About two minutes left.", "Jon, we have five minutes left", "we're at time"
+_TIMEKEEPING = re.compile(
+    r"(?:^|[.,!;]\s+)(?:sorry,?\s+|okay,?\s+|so,?\s+)?"
+    r"(?:(?:we(?:'ve| have)?\s+(?:got\s+)?|there(?:'s| is| are)\s+)?(?:only\s+|just\s+|about\s+)?"
+    r"(?:a|one|two|three|four|five|ten|\d+)\s+(?:more\s+)?minutes?\s+(?:left|to go)"
+    r"|(?:we'?re|we are)\s+(?:almost\s+|nearly\s+)?(?:at|over)\s+time)\b",
+    re.IGNORECASE)
+
+
 def research_aside(text: str) -> bool:
-    return bool(_RESEARCH_ASIDE.search(text))
+    return bool(_RESEARCH_ASIDE.search(text) or _TIMEKEEPING.search(text))
 
 
 def thanks_for_time(text: str) -> bool:
@@ -143,18 +156,24 @@ _COLLEAGUE = re.compile(
     r"\b(with me|my colleague|from (our|my) (team|side|company)|our (\w+ )?(team|designer|engineer|"
     r"founder|cto|ceo|product manager|researcher|pm)|on (our|my) team|joining me|is on (the line )?too|"
     r"taking notes|listening in)\b|同事|我们(的|这边的|团队的)?(产品|设计|研发|技术|研究|调研|运营)|我们团队|"
-    r"一起来的|旁听|做记录|负责记录",
+    r"一起来的|旁听|做记录|负责(记录|录音)",
     re.IGNORECASE)
 
 
 def introduces_colleague(text: str, name: str) -> bool:
-    """`text` names `name` as one of the research side's own people, within one clause."""
+    """`text` names `name` as one of the research side's own people, within one clause. A label
+    with a full name ("Tariq Aziz") is found by the first name too, as people say it."""
     if not name or len(name) < 2:
         return False
+    words = name.split()
+    names = [name] + ([words[0]] if len(words) > 1 and len(words[0]) >= 3 else [])
     for clause in re.split(r"[.!?;。！？；]", text):
-        at = clause.lower().find(name.lower())
-        if at >= 0 and _COLLEAGUE.search(clause[max(0, at - 30):at + len(name) + 40]):
-            return True
+        for called in names:
+            edge = r"\b" if called.isascii() else ""  # Chinese names sit inside words
+            found = re.search(rf"{edge}{re.escape(called)}{edge}", clause, re.IGNORECASE)
+            at = found.start() if found else -1
+            if at >= 0 and _COLLEAGUE.search(clause[max(0, at - 30):at + len(called) + 40]):
+                return True
     return False
 
 

@@ -13,7 +13,9 @@ The evidence, weighed per person (aliases already folded into one speaker; cues 
   customer's or answering nothing; anyone who speaks two or three times only to ask, to note
   something for the team or to greet and thank, and answers no question (an observer, a
   note-taker); someone the interviewer introduces as a colleague ("Owen from our team", "我们的
-  同事高远") who asks more than answers. The one who answers most is always the customer;
+  同事高远") who asks more than answers; the one who opens the call, thanks for it and asks most
+  of the time, or introduces the interviewer as a colleague (a lead who also did the logistics).
+  The one who answers most is always the customer;
 - numbered labels that are all alike ("Participant 1/2/3", "Guest 1/2") say nothing about sides.
 Questions are found with or without punctuation (speech-to-text often drops the "?").
 When the runner-up is almost as likely the interviewer, the choice says so.
@@ -97,7 +99,7 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
         best, runner_up = _main_interviewer(evidence, candidates)
         main, how = [best], "who asks the questions"
     rest = [s for s in speakers if s not in main and s not in named_guest]
-    opening = {s: [t.text for t in turns if t.speaker == s][:3] for s in main}
+    opening = {s: [t.text for t in turns if t.speaker == s][:3] for s in speakers}
     chosen = main + _also_research(evidence, main, rest, speakers, opening)
     if len(chosen) >= len(speakers):
         chosen = main
@@ -249,8 +251,18 @@ def _also_research(evidence: dict[str, _Evidence], main: list[str], rest: list[s
 
     def introduced(s: str) -> bool:
         return any(introduces_colleague(text, s) for m in main for text in opening.get(m, []))
+
+    def runs_the_call(s: str) -> bool:
+        # opens the call and thanks for it at the end, asks most of the time, answers little, or
+        # introduces the interviewer as one of the team: the lead who also did the logistics
+        e = evidence[s]
+        if e.asked_back > 0 or e.answered > 0.34:
+            return False
+        introduces = any(introduces_colleague(text, m) for m in main for text in opening.get(s, []))
+        return introduces and e.asked >= 0.3 or e.opened and e.thanks and e.asked >= 0.5
     return [s for s in rest if s in evidence and s != answerer
-            and (co_interviewer(evidence[s]) or minor_research(evidence[s]) or colleague(s))]
+            and (co_interviewer(evidence[s]) or minor_research(evidence[s]) or colleague(s)
+                 or runs_the_call(s))]
 
 
 def _reasons(evidence: dict[str, _Evidence], chosen: list[str]) -> str:
