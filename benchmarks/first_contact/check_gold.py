@@ -399,7 +399,7 @@ def _speaker_column_turns(text: str) -> list[tuple[str, str]] | None:
             continue
         if re.fullmatch(r"[\s:|-]+", line):
             continue
-        for label, cell in zip(header[1:], cells[1:]):
+        for label, cell in zip(header[1:], cells[1:], strict=False):
             cell = re.sub(r"<br\s*/?>", "", cell)
             if cell:
                 turns.append((label, squash(cell)))
