@@ -34,6 +34,7 @@ from icp_coach.engines.offline.jtbd.option_mentions import (
     english_names,
     gazetteer,
     known_mentions,
+    lowercase_names,
     person_named,
     trie_pattern,
     without_overlaps,
@@ -143,6 +144,8 @@ def _name_vocabulary(transcript: Transcript) -> tuple[set[str], set[str]]:
     lower_words = {w for turn in transcript.turns for w in re.findall(r"\b[a-z][a-z'-]+\b", turn.text)}
     openers: Counter[str] = Counter()
     for turn in transcript.turns:
+        if transcript.language != "zh" and not turn.is_interviewer:
+            names.update(lowercase_names(turn.text))
         for name, _, end, opening in english_names(turn.text):
             if not opening:
                 names.add(name)
@@ -382,7 +385,7 @@ def _stretch(text: str, mention: OptionMention, mentions: list[OptionMention],
 # keeping the ledger?", "有没有想过就继续用表格？").
 _KEEP_ASKED = re.compile(
     r"\b(?:keep(?:ing)?|stay(?:ing)? (?:with|on)|stick(?:ing)? with|carry(?:ing)? on with|leave it as)\b|"
-    r"(?:继续(?:用|记|写|靠)|接着用|还是用|维持现状|保持现状|不换|就用着)", re.IGNORECASE)
+    r"(?:继续|接着用|还是用|维持现状|保持现状|不换|就用着)", re.IGNORECASE)
 _DO_NOTHING = "do nothing|维持现状"
 
 
@@ -402,7 +405,7 @@ _STATUS_QUO = ("spreadsheet|表格", "paper|纸质单据", "whiteboard|白板", 
 # An answer that says yes to "did you think about keeping X?" before anything else.
 _AFFIRMED = re.compile(r"^\W*(?:(?:honestly|well|oh|actually|so)[, ]+)?(?:yes|yeah|yep|we did|i did|absolutely|"
                        r"definitely|for sure|a lot|seriously|that was the (?:real |big )?question)\b|"
-                       r"^\W*(?:想过|考虑过|有过|有想过|认真|确实|当然|是的|对|有的|真想过|讨论过)", re.IGNORECASE)
+                       r"^\W*(?:也|都|还|倒是|其实|真)?(?:想过|考虑过|有过|有想过|认真|确实|当然|是的|对|有的|真想过|讨论过|商量过)", re.IGNORECASE)
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:[,，、]|and|or|as well as|plus|和|跟|还有|以及|或者|或|及)?\s*"
