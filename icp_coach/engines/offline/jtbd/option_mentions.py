@@ -77,7 +77,7 @@ _ZH_PATTERNS = (
 # A name opening a clause as its topic ("X我们试过", "X是同行介绍的", "X呢？"): kept only when the
 # interview names it at least twice, since clauses open with many ordinary words too.
 _ZH_TOPIC = re.compile(
-    rf"(?:^|(?<=[，,。！？!?；;：:、\s]))({_ZH_NAME}{{2,5}}?(?:\s?[vV]?\d{{1,4}}(?![\d年月日号天周个万千百块元%岁次台家人]))?)(?=我们|我|是|能|呢|的|就|也|太|挺|还|主要|可以|"
+    rf"(?:^|(?<=[，,。！？!?；;：:、\s]))(?:还有|然后|另外|再就是|再有|先是)?({_ZH_NAME}{{2,5}}?(?:\s?[vV]?\d{{1,4}}(?![\d年月日号天周个万千百块元%岁次台家人]))?)(?=我们|我|是|能|呢|的|就|也|太|挺|还|主要|可以|"
     rf"好在|比|没|不|那边|这边|他们|它|用|做|在|有|试|来|给|说|报|出|听|为什么|怎么|一直|[，,。？?！!])")
 _ZH_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Z])(?![A-Za-z0-9])")
 _TOKEN_TAIL = r"(?:[A-Za-z0-9&+'-]|\.(?=[A-Za-z0-9]))*"
@@ -107,6 +107,7 @@ class OptionGazetteer:
     questions: dict[str, list[re.Pattern[str]]]
     not_names: frozenset[str]
     given_names: frozenset[str] = frozenset()
+    described: tuple[re.Pattern[str], ...] = ()
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -168,6 +169,7 @@ def gazetteer() -> OptionGazetteer:
         not_names=frozenset(str(word) for key in ("not_names", "given_names", "languages", "places")
                             for word in data[key]),
         given_names=frozenset(str(word) for word in data["given_names"]),
+        described=tuple(_compile(data.get("described", []))),
     )
 
 
@@ -189,7 +191,28 @@ def known_mentions(text: str) -> list[OptionMention]:
             for match in pattern.finditer(text):
                 if match.end() > match.start() and not _self_description(text, match.start()):
                     found.append(OptionMention(key, GENERIC, match.group(0), match.start(), match.end()))
+    for pattern in table.described:
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                found.append(OptionMention(described_key(match.group(0)), GENERIC, match.group(0),
+                                           match.start(), match.end()))
     return found
+
+
+ANOTHER_VENDOR = "another vendor of its kind|同类产品"
+_DESCRIBED_MARK = "#"
+
+
+def described_key(words: str) -> str:
+    """A described product is its own option ("the big German one" and "the purple one" are
+    two), of the kind "another vendor of its kind"."""
+    squeezed = " ".join(words.lower().split())
+    return f"{ANOTHER_VENDOR}{_DESCRIBED_MARK}{squeezed}"
+
+
+def generic_kind(key: str) -> str:
+    """The generic option a key is of ("another vendor of its kind|同类产品" for a description)."""
+    return key.split(_DESCRIBED_MARK, 1)[0]
 
 
 # "We're a twelve-person agency", "我们是一家外包公司": the customer describing its own business.
@@ -380,7 +403,7 @@ def chinese_topics(text: str) -> set[str]:
 # After a name-marking verb, a negated verb ("没法派人", "不会用") is no name, and "是X那一套" says
 # what kind of thing something is ("全是货车那一套"), it names nothing.
 _ZH_NEGATED_START = re.compile("^[没不别未]")
-_ZH_KIND_AFTER = re.compile("^(?:那一套|这一套|那种|这种|那样|这样|一类|之类|那些)")
+_ZH_KIND_AFTER = re.compile("(?:那一套|这一套|那种|这种|那样|这样|一类|之类|那些)")
 
 
 def chinese_names(text: str) -> set[str]:
