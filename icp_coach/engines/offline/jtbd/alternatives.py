@@ -37,6 +37,7 @@ from icp_coach.engines.offline.jtbd.option_mentions import (
     LOWER_NOT_NAMES,
     gazetteer,
     known_mentions,
+    zh_answer_name,
     zh_name_like,
 )
 from icp_coach.engines.offline.learned.head import LinearHead
@@ -224,7 +225,7 @@ def _bare_answer_name(answer: str, transcript: Transcript) -> str | None:
         return None
     name = match.group(1)
     if zh:
-        return name if zh_name_like(name) else None
+        return name if zh_answer_name(answer, name) else None
     first = name.split()[0]
     if not first[0].isupper():
         return name if _lower_case_answer_name(answer, name) else None

@@ -409,7 +409,7 @@ _AFFIRMED = re.compile(r"^\W*(?:(?:honestly|well|oh|actually|so)[, ]+)?(?:yes|ye
                        r"^\W*(?:也|都|还|倒是|其实|真)?(?:想过|考虑过|有过|有想过|认真|确实|当然|是的|对|有的|真想过|讨论过|商量过)", re.IGNORECASE)
 
 
-_LIST_JOIN = re.compile(r"^\s*(?:[,，、]|and|or|as well as|plus|和|跟|还有|以及|或者|或|及)?\s*"
+_LIST_JOIN = re.compile(r"^\s*(?:[,，、]|and|or|as well as|plus|和|跟|还有|以及|或者|还是|或|及)?\s*"
                         r"(?:(?<=[,，])\s*(?:and|or)\s*)?$", re.IGNORECASE)
 
 

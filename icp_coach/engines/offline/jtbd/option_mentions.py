@@ -61,7 +61,7 @@ _ZH_COMMON = frozenset("""
 资料 版本 链接 二维码 扫码 点单 收银 积分 优惠 折扣 套餐 结算 盘点 出库 入库 进货 发货 退货 物流 快递 配送 运费 材料
 原料 样品 图纸 工期 工地 现场 施工 安全 质量 标准 制度 考核 绩效 加班 排期 预算 审批 报销 签字 盖章 售前 采购 仓管
 人事 行政 老板娘 学徒 酒保 服务员 收银员 厨师 保洁 保安 护工 剪辑 调色 设计 印刷 包装 清洗 保险 贷款 税务 社保
-礼拜 星期 一阵 一段 储值 储值卡 会员卡 实体卡 门禁 正式 规格 型号 招生 排课 免费 便宜 收费 退费 续费 课时 账号 效果 语音 电话 档案
+礼拜 星期 一阵 一段 抽成 抽点 佣金 扣点 年费 月费 储值 储值卡 会员卡 实体卡 门禁 正式 规格 型号 招生 排课 免费 便宜 收费 退费 续费 课时 账号 效果 语音 电话 档案
 简单 复杂 方便 麻烦 好用 难用 专业 稳定 做大 做强 鉴定 检测 维修 保养 安装 工单 报修 派单 订单 单据 内部 外部 联赛 比赛 活动 促销 广告 流量 口碑 渠道 平台上 小程序上 公众号 群里 朋友圈
 """.split())
 _ZH_NAME = rf"[{_CJK}A-Za-z0-9]"
@@ -193,12 +193,15 @@ def known_mentions(text: str) -> list[OptionMention]:
                     found.append(OptionMention(key, GENERIC, match.group(0), match.start(), match.end()))
     for pattern in table.described:
         for match in pattern.finditer(text):
-            if match.end() > match.start():
+            if match.end() > match.start() and not _NAMED_AFTER.match(text, match.end()):
                 found.append(OptionMention(described_key(match.group(0)), GENERIC, match.group(0),
                                            match.start(), match.end()))
     return found
 
 
+# A description the customer then names ("他们用的一个软件，叫鱼掌柜", "some app, called Fixly") is
+# that name's, not an option of its own.
+_NAMED_AFTER = re.compile(r"[，,]?\s*(?:叫做?|名叫|名字叫|called\b|named\b)", re.IGNORECASE)
 ANOTHER_VENDOR = "another vendor of its kind|同类产品"
 _DESCRIBED_MARK = "#"
 
@@ -505,3 +508,14 @@ def lowercase_names(text: str) -> list[str]:
 
 
 FUNCTION_WORDS, GENERIC_HEADS, LOWER_NOT_NAMES = _FUNCTION_WORDS, _GENERIC_HEADS, _LOWER_NOT_NAMES
+
+
+def zh_answer_name(answer: str, name: str) -> bool:
+    """A Chinese name that is the whole first sentence of an answer about the choice ("派单侠。"):
+    name-like, or at least no common word, no generic option and nothing a name never holds."""
+    if zh_name_like(name):
+        return True
+    alone = answer[len(name):len(name) + 1] in ("。", "！", "!")
+    return (alone and len(name) >= 2 and name not in _ZH_COMMON and not known_mentions(name)
+            and not any(ch in _ZH_NEVER_INSIDE for ch in name) and not _ZH_NUMERAL.search(name)
+            and not zh_person(name) and not zh_business_or_place(name))
