@@ -30,7 +30,16 @@ from icp_coach.engines.offline.jtbd.option_features import (
     option_features,
     spelling_key,
 )
-from icp_coach.engines.offline.jtbd.option_mentions import GENERIC, gazetteer, zh_name_like
+from icp_coach.engines.offline.jtbd.option_mentions import (
+    FUNCTION_WORDS,
+    GENERIC,
+    GENERIC_HEADS,
+    LOWER_NOT_NAMES,
+    gazetteer,
+    known_mentions,
+    zh_answer_name,
+    zh_name_like,
+)
 from icp_coach.engines.offline.learned.head import LinearHead
 
 HEAD_FILE = "alternatives_head.npz"
@@ -40,6 +49,7 @@ NAMED = ("considered", "habit", "passing")  # reported, weighed or not
 DEFAULT_CONSIDERED_THRESHOLD = 0.5
 CHOSEN_CLASSES = ("chosen", "other")
 CHOSEN_THRESHOLD = 0.35
+KEPT_NONE_CEILING = 0.6
 
 
 @dataclass(frozen=True)
@@ -115,7 +125,8 @@ def label_alternatives(scored: list[ScoredOption], chosen: str | None,
         if chosen and _same_name(chosen, item):
             continue
         weights = {name: item.probabilities.get(name, 0.0) for name in CLASSES}
-        kept = item.option.keep_weighed and max(weights, key=lambda name: weights[name]) in ("considered", "habit")
+        # "did you think about keeping it?" answered yes: weighed, unless it is hardly an option
+        kept = item.option.keep_weighed and weights["none"] < KEPT_NONE_CEILING
         if (weights["considered"] >= threshold or kept) and not _weak_name(item.option):
             labelled.append((item, "considered"))
         elif max(weights, key=lambda name: weights[name]) in NAMED:
@@ -172,6 +183,9 @@ _CHOICE_ASKED = re.compile(
     r"\bwhich (?:one|tool|system|product|software) did you (?:go with|choose|pick|end up)|"
     r"\bwhat did you (?:end up|wind up) (?:with|on|using|buying)\b|"
     r"\bwhere did you (?:end up|land|settle)\b|\bwhat (?:stuck|won(?: out)?)\?|"
+    r"\b(?:and|so) you (?:picked|chose|went with|settled on|landed on|bought)\b|\bwhat(?:'s| is) it now\b|"
+    r"\b(?:which|what) (?:system|software|tool|app|platform|product) (?:do|are) you (?:use|using|run|running|on)"
+    r"(?: today| now| these days)?\b|"
     r"\bwhat (?:are|do) you (?:on|using|use|running) now\b|^\W*(?:and|so) (?:now|today)\?|"
     r"最后(?:选|用|定)(?:的|了)(?:是|哪|什么)|选的是(?:哪|什么)|最后用了(?:哪|什么)|"
     r"最后(?:选|用|定)了[？?]|^\W*最后呢[？?]|现在用的(?:是|哪|什么)|现在用(?:什么|哪个|哪家)|"
@@ -211,8 +225,10 @@ def _bare_answer_name(answer: str, transcript: Transcript) -> str | None:
         return None
     name = match.group(1)
     if zh:
-        return name if zh_name_like(name) else None
+        return name if zh_answer_name(answer, name) else None
     first = name.split()[0]
+    if not first[0].isupper():
+        return name if _lower_case_answer_name(answer, name) else None
     speakers = {t.speaker for t in transcript.turns}
     whole = "\n".join(turn.text for turn in transcript.turns)
     lower = re.search(rf"(?<![A-Za-z]){re.escape(first.lower())}(?![A-Za-z])", whole)
@@ -220,6 +236,16 @@ def _bare_answer_name(answer: str, transcript: Transcript) -> str | None:
     alone = answer[len(name):len(name) + 1] in (".", "!")
     return None if (first in _NOT_CHOSEN or first in gazetteer().not_names or first in speakers
                     or not first[0].isupper() or lower or not (alone or _said_twice(name, whole))) else name
+
+
+def _lower_case_answer_name(answer: str, name: str) -> bool:
+    """A name written in lower case (as speech-to-text often does) that is the whole first
+    sentence of the answer about the choice ("shear sync. The shearers tap ..."), and is no
+    ordinary word and no generic option ("paper.", "honestly.")."""
+    alone = answer[len(name):len(name) + 1] in (".", "!")
+    words = name.replace("-", " ").split()
+    return alone and not known_mentions(name) and not any(
+        w in FUNCTION_WORDS or w in LOWER_NOT_NAMES or w in GENERIC_HEADS or len(w) < 3 for w in words)
 
 
 def choose(transcript: Transcript, scored: list[ScoredOption]) -> str | None:

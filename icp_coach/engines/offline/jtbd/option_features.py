@@ -33,7 +33,9 @@ from icp_coach.engines.offline.jtbd.option_mentions import (
     chinese_topics,
     english_names,
     gazetteer,
+    generic_kind,
     known_mentions,
+    lowercase_names,
     person_named,
     trie_pattern,
     without_overlaps,
@@ -79,7 +81,7 @@ _EN_TOPIC_AFTER = re.compile(r",?\s+(we|i|they|it|that|was|is|were|came|comes|ha
                              r"wasn't|won|lost)\b|\?|,\s+(obviously|honestly|yes|no|a|an|one|someone|somebody|my|our|the)\b",
                             re.IGNORECASE)
 _ZH_TOPIC_AFTER = (r"[，,]?(我们|我|他们|你们)?(也|都|还|一直|重点|认真|之前|以前)?(试用|试过|试了|用过|用了|看过|看了|"
-                   r"谈过|谈了|问过|问了|找过|找了|接触过|对比|比较|评估|考虑|了解|听说|听人|有人(?:说|提|推荐)|报价|演示|选型|做过|做了|"
+                   r"谈过|谈了|问过|问了|找过|找了|接触过|装了|装过|下载了|下载过|对比|比较|评估|考虑|了解|听说|听人|有人(?:说|提|推荐)|报价|演示|选型|做过|做了|"
                    r"挺|太|是.{0,10}(推荐|介绍|做|对比|比较|考虑|看|选|谈|找)|[呢吗][？?]|好在|为什么|怎么|"
                    r"系统|软件|有人|的(报价|演示|销售|方案|系统|人来|人过来))")
 _ZH_GLUE = set("的了是在我你他这那一个就都也还把被给跟和与对从用上")
@@ -143,6 +145,8 @@ def _name_vocabulary(transcript: Transcript) -> tuple[set[str], set[str]]:
     lower_words = {w for turn in transcript.turns for w in re.findall(r"\b[a-z][a-z'-]+\b", turn.text)}
     openers: Counter[str] = Counter()
     for turn in transcript.turns:
+        if transcript.language != "zh" and not turn.is_interviewer:
+            names.update(lowercase_names(turn.text))
         for name, _, end, opening in english_names(turn.text):
             if not opening:
                 names.add(name)
@@ -382,7 +386,7 @@ def _stretch(text: str, mention: OptionMention, mentions: list[OptionMention],
 # keeping the ledger?", "有没有想过就继续用表格？").
 _KEEP_ASKED = re.compile(
     r"\b(?:keep(?:ing)?|stay(?:ing)? (?:with|on)|stick(?:ing)? with|carry(?:ing)? on with|leave it as)\b|"
-    r"(?:继续(?:用|记|写|靠)|接着用|还是用|维持现状|保持现状|不换|就用着)", re.IGNORECASE)
+    r"(?:继续|接着用|还是用|维持现状|保持现状|不换|就用着)", re.IGNORECASE)
 _DO_NOTHING = "do nothing|维持现状"
 
 
@@ -402,10 +406,10 @@ _STATUS_QUO = ("spreadsheet|表格", "paper|纸质单据", "whiteboard|白板", 
 # An answer that says yes to "did you think about keeping X?" before anything else.
 _AFFIRMED = re.compile(r"^\W*(?:(?:honestly|well|oh|actually|so)[, ]+)?(?:yes|yeah|yep|we did|i did|absolutely|"
                        r"definitely|for sure|a lot|seriously|that was the (?:real |big )?question)\b|"
-                       r"^\W*(?:想过|考虑过|有过|有想过|认真|确实|当然|是的|对|有的|真想过|讨论过)", re.IGNORECASE)
+                       r"^\W*(?:也|都|还|倒是|其实|真)?(?:想过|考虑过|有过|有想过|认真|确实|当然|是的|对|有的|真想过|讨论过|商量过)", re.IGNORECASE)
 
 
-_LIST_JOIN = re.compile(r"^\s*(?:[,，、]|and|or|as well as|plus|和|跟|还有|以及|或者|或|及)?\s*"
+_LIST_JOIN = re.compile(r"^\s*(?:[,，、]|and|or|as well as|plus|和|跟|还有|以及|或者|还是|或|及)?\s*"
                         r"(?:(?<=[,，])\s*(?:and|or)\s*)?$", re.IGNORECASE)
 
 
@@ -476,8 +480,8 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
         values: list[float] = [float(option.kind == PRODUCT), float(option.kind == GENERIC),
                                float(option.kind == NAME), float(zh)]
         onehot = [0.0] * 12
-        if option.kind == GENERIC and option.key in generic_keys:
-            onehot[generic_keys.index(option.key) % 12] = 1.0
+        if option.kind == GENERIC and generic_kind(option.key) in generic_keys:
+            onehot[generic_keys.index(generic_kind(option.key)) % 12] = 1.0
         values += onehot
         own = [c for c in option.contexts if not c.taken_up]
         n = len(option.contexts)
@@ -513,7 +517,7 @@ def display_name(option: OptionRecord, language: str) -> str:
     """A product's canonical name; a generic option as "label (the customer's words)"."""
     if option.kind != GENERIC:
         return option.key
-    english, _, chinese = option.key.partition("|")
+    english, _, chinese = generic_kind(option.key).partition("|")
     label = chinese if chinese and language == "zh" else english
     words = option.words.most_common(1)[0][0] if option.words else ""
     if words and words.lower() != label.lower():

@@ -61,7 +61,7 @@ _ZH_COMMON = frozenset("""
 资料 版本 链接 二维码 扫码 点单 收银 积分 优惠 折扣 套餐 结算 盘点 出库 入库 进货 发货 退货 物流 快递 配送 运费 材料
 原料 样品 图纸 工期 工地 现场 施工 安全 质量 标准 制度 考核 绩效 加班 排期 预算 审批 报销 签字 盖章 售前 采购 仓管
 人事 行政 老板娘 学徒 酒保 服务员 收银员 厨师 保洁 保安 护工 剪辑 调色 设计 印刷 包装 清洗 保险 贷款 税务 社保
-储值 储值卡 会员卡 实体卡 门禁 正式 规格 型号 招生 排课 免费 便宜 收费 退费 续费 课时 账号 效果 语音 电话 档案
+礼拜 星期 一阵 一段 抽成 抽点 佣金 扣点 年费 月费 储值 储值卡 会员卡 实体卡 门禁 正式 规格 型号 招生 排课 免费 便宜 收费 退费 续费 课时 账号 效果 语音 电话 档案
 简单 复杂 方便 麻烦 好用 难用 专业 稳定 做大 做强 鉴定 检测 维修 保养 安装 工单 报修 派单 订单 单据 内部 外部 联赛 比赛 活动 促销 广告 流量 口碑 渠道 平台上 小程序上 公众号 群里 朋友圈
 """.split())
 _ZH_NAME = rf"[{_CJK}A-Za-z0-9]"
@@ -77,7 +77,7 @@ _ZH_PATTERNS = (
 # A name opening a clause as its topic ("X我们试过", "X是同行介绍的", "X呢？"): kept only when the
 # interview names it at least twice, since clauses open with many ordinary words too.
 _ZH_TOPIC = re.compile(
-    rf"(?:^|(?<=[，,。！？!?；;：:、\s]))({_ZH_NAME}{{2,5}}?(?:\s?[vV]?\d{{1,4}}(?![\d年月日号天周个万千百块元%岁次台家人]))?)(?=我们|我|是|能|呢|的|就|也|太|挺|还|主要|可以|"
+    rf"(?:^|(?<=[，,。！？!?；;：:、\s]))(?:还有|然后|另外|再就是|再有|先是)?({_ZH_NAME}{{2,5}}?(?:\s?[vV]?\d{{1,4}}(?![\d年月日号天周个万千百块元%岁次台家人]))?)(?=我们|我|是|能|呢|的|就|也|太|挺|还|主要|可以|"
     rf"好在|比|没|不|那边|这边|他们|它|用|做|在|有|试|来|给|说|报|出|听|为什么|怎么|一直|[，,。？?！!])")
 _ZH_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]|[A-Z])(?![A-Za-z0-9])")
 _TOKEN_TAIL = r"(?:[A-Za-z0-9&+'-]|\.(?=[A-Za-z0-9]))*"
@@ -107,6 +107,7 @@ class OptionGazetteer:
     questions: dict[str, list[re.Pattern[str]]]
     not_names: frozenset[str]
     given_names: frozenset[str] = frozenset()
+    described: tuple[re.Pattern[str], ...] = ()
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -168,6 +169,7 @@ def gazetteer() -> OptionGazetteer:
         not_names=frozenset(str(word) for key in ("not_names", "given_names", "languages", "places")
                             for word in data[key]),
         given_names=frozenset(str(word) for word in data["given_names"]),
+        described=tuple(_compile(data.get("described", []))),
     )
 
 
@@ -189,7 +191,31 @@ def known_mentions(text: str) -> list[OptionMention]:
             for match in pattern.finditer(text):
                 if match.end() > match.start() and not _self_description(text, match.start()):
                     found.append(OptionMention(key, GENERIC, match.group(0), match.start(), match.end()))
+    for pattern in table.described:
+        for match in pattern.finditer(text):
+            if match.end() > match.start() and not _NAMED_AFTER.match(text, match.end()):
+                found.append(OptionMention(described_key(match.group(0)), GENERIC, match.group(0),
+                                           match.start(), match.end()))
     return found
+
+
+# A description the customer then names ("他们用的一个软件，叫鱼掌柜", "some app, called Fixly") is
+# that name's, not an option of its own.
+_NAMED_AFTER = re.compile(r"[，,]?\s*(?:叫做?|名叫|名字叫|called\b|named\b)", re.IGNORECASE)
+ANOTHER_VENDOR = "another vendor of its kind|同类产品"
+_DESCRIBED_MARK = "#"
+
+
+def described_key(words: str) -> str:
+    """A described product is its own option ("the big German one" and "the purple one" are
+    two), of the kind "another vendor of its kind"."""
+    squeezed = " ".join(words.lower().split())
+    return f"{ANOTHER_VENDOR}{_DESCRIBED_MARK}{squeezed}"
+
+
+def generic_kind(key: str) -> str:
+    """The generic option a key is of ("another vendor of its kind|同类产品" for a description)."""
+    return key.split(_DESCRIBED_MARK, 1)[0]
 
 
 # "We're a twelve-person agency", "我们是一家外包公司": the customer describing its own business.
@@ -377,11 +403,19 @@ def chinese_topics(text: str) -> set[str]:
             if zh_name_like(name := _clean_zh_name(match.group(1)))}
 
 
+# After a name-marking verb, a negated verb ("没法派人", "不会用") is no name, and "是X那一套" says
+# what kind of thing something is ("全是货车那一套"), it names nothing.
+_ZH_NEGATED_START = re.compile("^[没不别未]")
+_ZH_KIND_AFTER = re.compile("(?:那一套|这一套|那种|这种|那样|这样|一类|之类|那些)")
+
+
 def chinese_names(text: str) -> set[str]:
     """Words that Chinese phrasing marks as a name (see the module docstring)."""
     found: set[str] = set()
     for pattern in _ZH_PATTERNS:
         for match in pattern.finditer(text):
+            if _ZH_NEGATED_START.match(match.group(1)) or _ZH_KIND_AFTER.match(text, match.end()):
+                continue
             name = _clean_zh_name(match.group(1))
             if zh_name_like(name):
                 found.add(name)
@@ -435,3 +469,53 @@ def chinese_list_mates(text: str, known: set[str]) -> set[str]:
             if 2 <= len(name) <= 6 and zh_name_like(name):
                 found.add(name)
     return found
+
+
+# A product written in lower case, as speech-to-text often writes it, is found only where the
+# phrasing marks a name: after a verb of trying or choosing ("we trialled farmbooks at ...",
+# "a trial of bunkly,", "went with tank route."), before "or whatever" ("cleanfix or whatever"), or
+# fronted before what was done with it ("Then cliniflow, we had a free trial").
+_LOWER_WORD = r"[a-z][a-z0-9]{2,}"
+_LOWER_NAME = rf"({_LOWER_WORD}(?:[ -]{_LOWER_WORD})?)"
+_LOWER_END = r"(?=\s*(?:[,.;!?]|$)|\s+(?:or whatever|for|at|on|which|because|but|last|this|that)\b)"
+_LOWER_PATTERNS = (
+    re.compile(rf"\b(?:trial(?:l)?ed|a (?:free )?trial of|tried(?: out)?|tested|a demo of|signed up (?:for|with)|"
+               rf"went with|switched (?:over )?to|moved (?:over )?to|ended up with|settled on|landed on|"
+               rf"a month of|a week of|called)\s+{_LOWER_NAME}{_LOWER_END}"),
+    re.compile(rf"(?:^|[,.!?]\s+|\b(?:it was|something like|some)\s+){_LOWER_NAME},? or whatever\b"),
+    re.compile(rf"(?:^|[.!?]\s+)(?:then|and|also|plus|so)?\s*{_LOWER_NAME},\s+(?:we|i|they)\s+"
+               rf"(?:had|did|got|tried|trialled|trialed|ran|used|paid|gave)\b"),
+)
+# Ordinary words that follow those phrases without naming anything.
+_LOWER_NOT_NAMES = frozenset("""everything everybody everyone nothing something anything them that this those
+these hard again twice once both before today yesterday tomorrow manually myself ourselves yourself
+cash paper excel email phone texts texting calls whatever whichever something else another other
+more less same different cheaper bigger smaller better worse free monthly yearly weekly daily week
+month year season day night morning evening time ages while bit lot""".split())
+
+
+def lowercase_names(text: str) -> list[str]:
+    """Lower-case names the phrasing marks as a product (see _LOWER_PATTERNS)."""
+    found = []
+    for pattern in _LOWER_PATTERNS:
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            words = name.replace("-", " ").split()
+            if any(w in _FUNCTION_WORDS or w in _LOWER_NOT_NAMES or w in _GENERIC_HEADS for w in words):
+                continue
+            found.append(name)
+    return found
+
+
+FUNCTION_WORDS, GENERIC_HEADS, LOWER_NOT_NAMES = _FUNCTION_WORDS, _GENERIC_HEADS, _LOWER_NOT_NAMES
+
+
+def zh_answer_name(answer: str, name: str) -> bool:
+    """A Chinese name that is the whole first sentence of an answer about the choice ("派单侠。"):
+    name-like, or at least no common word, no generic option and nothing a name never holds."""
+    if zh_name_like(name):
+        return True
+    alone = answer[len(name):len(name) + 1] in ("。", "！", "!")
+    return (alone and len(name) >= 2 and name not in _ZH_COMMON and not known_mentions(name)
+            and not any(ch in _ZH_NEVER_INSIDE for ch in name) and not _ZH_NUMERAL.search(name)
+            and not zh_person(name) and not zh_business_or_place(name))
