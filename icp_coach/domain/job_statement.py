@@ -31,7 +31,7 @@ _TIME_EN = re.compile(
     r"august|september|october|november|december|spring|summer|autumn|fall|winter|year|week|month|quarter|"
     r"season|\w+day|morning|night|time)\b,?\s*", re.IGNORECASE)
 _LEAD_INS_ZH = re.compile(r"^(?:就是说?|然后|那个|其实|主要是|因为|当时|结果|后来|反正|说实话|我觉得|所以|而且|"
-                          r"有一次|有一回|那一次|那次|去年|今年|前年|上个月|上周|上半年|下半年|"
+                          r"有一次|有一回|那一次|那次|去年|今年|前年|那年|当年|那会儿|上个月|上周|上半年|下半年|"
                           r"嗯|啊|对|另外|还有(?:就是)?|当|(?:最好的一点|最好的地方|最好的|最大的好处|好处|最喜欢的|"
                           r"最重要的|最关键的|关键|核心|重点)(?:就)?是)+")
 _CUT_EN = re.compile(r"\s*(?:[,;:—–()]|\s-\s|\b(?:because|but|which|while|so that|and then|although|"
@@ -69,7 +69,8 @@ _CAN_VP = re.compile(r"^(?:i|we)\s+(?:can|could|'d be able to|would be able to)\
 _SUBJECT_EN = re.compile(r"^(?:it|they|he|she|everything|everyone|everybody|nobody|someone|the|our|my|"
                          r"all|every|each|this|that|these|those|customers?|clients?|people|[A-Z]\w+)\b")
 
-_WANT_ZH = re.compile(r"^(?:我们?|咱们)?(?:就|也|最|真的|其实)?(?:希望|想要|想|要的是|需要|要|盼着|就想|只想|巴不得)"
+_WANT_ZH = re.compile(r"^(?:我们?|咱们)?(?:就|也|最|真的|其实)?(?:希望|想要|想|要的是|需要|要|盼着|就想|只想|巴不得|"
+                      r"最好是|最好能)"
                       r"(?:的是|有个|有一个|能有)?")
 _RESULT_ZH_STRONG = re.compile(r"(?:这样(?:一来)?(?:就|我们|我)?|那样(?:就)?|以便|好让|从而|"
                                r"(?=不用)|(?=不再)|(?=省得)|(?=免得)|(?=再也不))(?P<rest>.+)$")
@@ -150,6 +151,8 @@ def short_clause(text: str, language: str, limit: int | None = None) -> str | No
     if not pieces:
         return None
     fitting = [p for p in pieces if _size(p, language) <= limit]
+    if not fitting and language == "zh" and "、" in text:  # a long list: its items are the clauses then
+        return short_clause(text.replace("、", "，"), language, limit)
     if not fitting and language == "en":  # cut a long clause before a later "and/when/after ..."
         for piece in pieces:
             heads = [piece[:m.start()] for m in _SOFT_CUT_EN.finditer(piece)]

@@ -34,6 +34,7 @@ from icp_coach.engines.offline.jtbd.story import carry_story_triggers, dated_one
 from icp_coach.engines.offline.jtbd.trigger_answer import (
     dated_scenes_in_trigger_answers,
     no_moment_no_trigger,
+    pointed_back_at,
     story_goes_on,
 )
 
@@ -198,6 +199,7 @@ def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
     dated_scenes_in_trigger_answers(items, questions, transcript.language)
     carry_story_triggers(items, transcript.language)
     outcomes_framed_as_results(items, transcript.language)
+    pointed_back_at(items, transcript.language)
     story_goes_on(items, questions, transcript.language)
     no_moment_no_trigger(items, transcript.language)
     _set_aside_is_not_a_force(items, transcript.language)

@@ -26,11 +26,14 @@ DATED = {
         rf"autumn|fall|winter|christmas|easter|weekend|morning|night|day|monday|tuesday|wednesday|"
         rf"thursday|friday|saturday|sunday|{_MONTHS})|\w+ (?:days?|weeks?|months?|years?) ago|"
         rf"around (?:easter|christmas|new year|{_MONTHS})|(?:in|during) the (?:spring|summer|autumn|fall|"
-        rf"winter|holidays)|on (?:a|one) \w+day|one day|at the (?:start|end) of (?:the|last) \w+)\b",
+        rf"winter|holidays)|on (?:a|one) \w+day|one day|at the (?:start|end) of (?:the|last) \w+|"
+        rf"(?:back )?in (?:19|20)\d\d|(?:a|one|two|three|a couple of|a few) (?:weeks?|months?|years?) back|"
+        rf"(?:last|that|this past) (?:quarter|season|term|harvest|summer|winter)|over (?:the )?(?:summer|winter|christmas))\b",
         re.IGNORECASE),
     "zh": re.compile(
         r"(?:去年|前年|今年|上个?月|上周|上礼拜|那年|那天|那次|有一次|有一天|[一二三四五六七八九十\d]+月|"
-        r"春节|国庆|中秋|五一|双十一|暑假|寒假|年底|年初|夏天|冬天|秋天|春天)"),
+        r"春节|国庆|中秋|五一|双十一|暑假|寒假|年底|年初|夏天|冬天|秋天|春天|那会儿|那阵子|那段时间|当年|"
+        r"(?:19|20)\d\d年|上半年|下半年|[一二三四五六七八九十\d]+号那天|周[一二三四五六日末]那天|礼拜[一二三四五六天日])"),
 }
 _CARRIES_ON = {
     "en": re.compile(

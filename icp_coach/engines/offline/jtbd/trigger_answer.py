@@ -22,9 +22,6 @@ from icp_coach.engines.offline.jtbd.decision import MIN_PROBABILITY
 from icp_coach.engines.offline.jtbd.story import DATED, ONGOING, RELAYED_ULTIMATUM, Labelled
 
 STORY_STEPS = 2  # sentences after a trigger sentence that can carry its story on
-# a dated scene the head called a push counts as the trigger of a trigger answer when the head gave
-# the trigger at least this share of the push probability
-SCENE_TRIGGER_SHARE = 0.2
 # how much of the trigger sentence's strength a sentence that carries its story takes: the trigger
 # sentence itself stays first when the best few are kept
 CARRIED_STRENGTH = 0.9
@@ -96,17 +93,17 @@ def _trigger_answers(items: Sequence[Labelled], questions: Mapping[int, str], la
 
 def dated_scenes_in_trigger_answers(items: Sequence[Labelled], questions: Mapping[int, str],
                                     language: str) -> None:
-    """A push the customer dates and tells once, in the answer to a trigger question, is the trigger."""
+    """A push the customer dates and tells once, in the answer to a trigger question, is the
+    trigger: what made them act, told as the bad event it was."""
     key = _key(language)
     answers = _trigger_answers(items, questions, language)
     for item in items:
         if item.label != "push" or item.sentence.turn_index not in answers:
             continue
         text = item.sentence.text
-        push, trigger = item.scores.get("push", 0.0), item.scores.get("trigger", 0.0)
-        if trigger >= SCENE_TRIGGER_SHARE * push and DATED[key].search(text) and not ONGOING[key].search(text):
+        if DATED[key].search(text) and not ONGOING[key].search(text):
             item.label = "trigger"
-            item.scores["trigger"] = max(trigger, MIN_PROBABILITY)
+            item.scores["trigger"] = max(item.scores.get("trigger", 0.0), MIN_PROBABILITY)
 
 
 def _carries_story(item: Labelled, in_trigger_answer: bool, language: str) -> bool:
@@ -141,6 +138,34 @@ def story_goes_on(items: Sequence[Labelled], questions: Mapping[int, str], langu
             after.label = "trigger"
             after.scores["trigger"] = max(after.scores.get("trigger", 0.0),
                                           max(CARRIED_STRENGTH * strength, MIN_PROBABILITY))
+
+
+# a sentence that points back at the event just told: "That's when I thought, right, never again"
+_POINTS_BACK = {
+    "en": re.compile(
+        r"^(?:(?:and|so|but|yeah|honestly),?\s+)*(?:that's when|that is when|that was when|that was the (?:moment|day|point|"
+        r"last straw|final straw|turning point)|that did it|that was it|that's what (?:did it|tipped it|made me|made us)|"
+        r"after that(?:,)? (?:i|we) (?:knew|decided|said|thought|started))\b", re.IGNORECASE),
+    "zh": re.compile(r"^(?:就是那次|就那次|那次以后|那次之后|从那以后|从那之后|那之后|经过那次|出了这事|这事以后|这件事以后|"
+                     r"这件事之后|那一下|那一回)"),
+}
+
+
+def pointed_back_at(items: Sequence[Labelled], language: str) -> None:
+    """The event told just before "that's when ..." / "就是那次……" (same answer) is a trigger, and
+    so is the sentence that points back when it tells nothing else the customer wants."""
+    key = _key(language)
+    for before, item in zip(items, items[1:], strict=False):
+        if before.sentence.turn_index != item.sentence.turn_index:
+            continue
+        if not _POINTS_BACK[key].search(item.sentence.text.strip()):
+            continue
+        text = before.sentence.text.strip()
+        if before.label in (None, "push", "trigger") and _PAST_EVENT[key].search(text) \
+                and not _WANTS[key].search(text) and not ONGOING[key].search(text):
+            strength = max(item.scores.get("trigger", 0.0), before.scores.get("trigger", 0.0), MIN_PROBABILITY)
+            before.label = "trigger"
+            before.scores["trigger"] = strength
 
 
 def _next_force(item: Labelled) -> str | None:
