@@ -6,7 +6,7 @@ Run without the embedding model, the way a broken install or a quick test run re
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from icp_coach.transcripts.loader import load_transcript, parse_transcript
 CASES = Path(__file__).resolve().parent / "switch_moment_cases"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _case(name: str) -> tuple[dict, Transcript, JTBDResult]:
     gold = json.loads((CASES / f"{name}.gold.json").read_text(encoding="utf-8"))
     transcript = load_transcript(CASES / gold["transcript"])
