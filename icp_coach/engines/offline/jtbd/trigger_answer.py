@@ -31,12 +31,14 @@ _TRIGGER_QUESTION = {
         r"\b(?:what (?:made|got|pushed|prompted|tipped) (?:you|them|it)|what happened|what changed|"
         r"(?:was|is) there (?:a|one|any) (?:moment|point|day|event|thing)|why (?:now|then|change|switch)|"
         r"when did (?:you|it) (?:decide|realise|realize|start|know|become)|last straw|tipping point|"
-        r"what was the (?:moment|trigger|final straw)|how did (?:that|it) come about|made you (?:look|start|go))\b",
+        r"what was the (?:moment|trigger|final straw)|how did (?:that|it) come about|made you (?:look|start|go)|"
+        r"(?:take|walk|talk) me (?:back )?(?:to|through) (?:the|that) (?:day|moment|week|night|morning)|"
+        r"come to a head|why did you (?:start|decide|begin)|(?:start|started|begin|began) looking)\b",
         re.IGNORECASE),
     "zh": re.compile(
         r"(?:为什么(?:想|要|会|突然)?(?:换|改|找|上|决定)|什么原因|是什么让|怎么(?:想到|就|会)(?:要)?(?:换|找|上)|"
         r"什么时候(?:觉得|开始|决定|下决心|意识到)|契机|导火索|发生了什么|出了什么事|为什么是现在|怎么回事|"
-        r"下决心|不行了)"),
+        r"下决心|不行了|开始找|(?:说说|讲讲|聊聊)那次|那次是怎么|什么事让|哪件事)"),
 }
 # the customer's own want or result: a sentence saying it tells an outcome, not the story
 _WANTS = {
