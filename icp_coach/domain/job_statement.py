@@ -407,7 +407,7 @@ def compose(situations: list[str], motivations: list[str], outcomes: list[str],
     if from_pull is None or from_pull[1].startswith("make sure "):
         wanted = [s for s in outcomes if _worded_as_want(s, language) and not _worded_as_result(s, language)]
         if wanted:
-            parts = _parts(situation, None, wanted, [s for s in outcomes if s not in wanted], language)
+            parts = _parts(situation, None, wanted, outcomes, language)
     parts = parts or _parts(situation, from_pull, motivations, outcomes, language)
     if parts is None:
         return None
