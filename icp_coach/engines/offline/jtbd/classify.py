@@ -31,6 +31,12 @@ from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 from icp_coach.engines.offline.jtbd.outcome_frames import outcomes_framed_as_results
 from icp_coach.engines.offline.jtbd.set_aside import sets_aside
 from icp_coach.engines.offline.jtbd.story import carry_story_triggers, dated_one_offs_are_triggers
+from icp_coach.engines.offline.jtbd.trigger_answer import (
+    dated_scenes_in_trigger_answers,
+    no_moment_no_trigger,
+    pointed_back_at,
+    story_goes_on,
+)
 
 QUESTION_BONUS = 1.5
 MIN_SCORE = 2.0  # cue points needed by the fallback
@@ -188,9 +194,14 @@ def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
         _by_cues(transcript, items, context)
     else:
         _by_head(head, transcript, items, context, embedder)
+    questions = _questions(transcript)
     dated_one_offs_are_triggers(items, transcript.language)
+    dated_scenes_in_trigger_answers(items, questions, transcript.language)
     carry_story_triggers(items, transcript.language)
     outcomes_framed_as_results(items, transcript.language)
+    pointed_back_at(items, transcript.language)
+    story_goes_on(items, questions, transcript.language)
+    no_moment_no_trigger(items, transcript.language)
     _set_aside_is_not_a_force(items, transcript.language)
     return items
 

@@ -68,6 +68,13 @@ def _by_strength(items: list[ScoredSentence]) -> list[str]:
     return [item.sentence.text for item in sorted(items, key=lambda item: -item.best)]
 
 
+def _pinned_first(items: list[ScoredSentence], language: str) -> list[str]:
+    """Triggers strongest first, those that pin the moment down (a date, an ultimatum) ahead."""
+    def rank(item: ScoredSentence) -> float:
+        return -item.best - (PINNED_TRIGGER_BONUS if tells_when(item.sentence.text, language) else 0.0)
+    return [item.sentence.text for item in sorted(items, key=rank)]
+
+
 def _job_statement(tops: dict[str, list[ScoredSentence]], transcript: Transcript) -> list[EvidencedItem]:
     """"When <situation>, I want to <motivation>, so I can <outcome>" from short clauses of the
     customer's own words (domain/job_statement.py); none unless a trigger or push, something
@@ -75,7 +82,7 @@ def _job_statement(tops: dict[str, list[ScoredSentence]], transcript: Transcript
     product (their job is not why it was bought)."""
     if chosen_by_someone_else(transcript):
         return []
-    statement = compose(_by_strength(tops["trigger"]) + _by_strength(tops["push"]),
+    statement = compose(_pinned_first(tops["trigger"], transcript.language) + _by_strength(tops["push"]),
                         _by_strength(tops["pull"]), _by_strength(tops["outcome"]), transcript.language)
     if statement is None:
         return []

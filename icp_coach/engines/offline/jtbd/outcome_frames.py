@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from icp_coach.engines.offline.jtbd.decision import MIN_PROBABILITY
 from icp_coach.engines.offline.jtbd.story import Labelled
 
 # the head's outcome probability a pull sentence needs before its framing can make it an outcome
@@ -36,12 +37,44 @@ _PRODUCT_SUBJECT = {
 }
 
 
+# said outright as what the customer wants to get or be able to do, in the present: "What I'm
+# after is being able to ...", "I just want to know ...", "我就想……", "要的是……", "最好是……"
+_SAYS_WHAT_THEY_WANT = {
+    "en": re.compile(
+        r"^(?:(?:and|so|but|honestly|really|basically|look|mainly|well|yeah|i mean),? )*"
+        r"(?:what (?:i'm|i am|we're|we are) (?:after|looking for|hoping for) is|what (?:i|we) (?:really )?want is|"
+        r"(?:i|we) (?:just |really |only )?want to (?:know|see|be able|stop|get|have|make sure|never|spend)|"
+        r"all (?:i|we) (?:really )?want is|(?:i|we)(?:'d| would) (?:really )?(?:love|like) to (?:be able|stop|get|"
+        r"know|see|have|spend)|the dream is|in an ideal world)\b",
+        re.IGNORECASE),
+    "zh": re.compile(
+        r"^(?:(?:那|就是|其实|反正|主要|说白了|还有就是|另外就是|然后)?[，,]?)"
+        r"(?:我们?|咱们)?(?:就|只|最)?(?:就想|只想|就是想|想要的是|要的是|需要的是|最想要的是|希望的是|"
+        r"最好是|最好能|最希望|盼着)"),
+}
+# ... unless what they want is a product: "what I'm after is a tool that ...", "要的是一个系统"
+_WANTS_A_PRODUCT = {
+    "en": re.compile(r"\b(?:is|want|need) (?:a|an|one|some) (?:\w+ )?(?:tool|system|app|platform|software|"
+                     r"program|product|solution|something)\b", re.IGNORECASE),
+    "zh": re.compile(r"(?:是|要|想|能)(?:有)?(?:一个|一套|个|套)?.{0,8}(?:系统|软件|工具|平台|小程序|app|APP|功能)"
+                     r"(?:[，,。]|$)"),
+}
+# labels a sentence said as a want can be refiled from (an anxiety or a dismissal stays)
+_REFILED_FROM = ("pull", "habit", "push", None)
+
+
 def outcomes_framed_as_results(items: Sequence[Labelled], language: str) -> None:
-    """Refiles as `outcome` the pull sentences framed as a result the customer wants."""
+    """Refiles as `outcome` the pull sentences framed as a result the customer wants, and any
+    sentence said outright as the result they want (not a product they want)."""
     key = "zh" if language == "zh" else "en"
     for item in items:
+        text = item.sentence.text.strip()
+        if item.label in _REFILED_FROM and _SAYS_WHAT_THEY_WANT[key].search(text) \
+                and not _WANTS_A_PRODUCT[key].search(text) and not _PRODUCT_SUBJECT[key].search(text):
+            item.label = "outcome"
+            item.scores["outcome"] = max(item.scores.get("outcome", 0.0), MIN_PROBABILITY)
+            continue
         if item.label != "pull" or item.scores.get("outcome", 0.0) < MIN_OUTCOME:
             continue
-        text = item.sentence.text.strip()
         if _FRAMED_AS_RESULT[key].search(text) and not _PRODUCT_SUBJECT[key].search(text):
             item.label = "outcome"

@@ -20,21 +20,24 @@ from icp_coach.engines.offline.jtbd.decision import MIN_PROBABILITY
 STORY_STEPS = 2  # sentences after the dated one that can carry the same story
 _MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
            r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
-_DATED = {
+DATED = {
     "en": re.compile(
-        rf"\b(?:(?:back )?in (?:{_MONTHS})|(?:last|that|one|this past) (?:week|month|year|spring|summer|"
+        rf"\b(?:(?:back )?in (?:the )?(?:{_MONTHS})|(?:last|that|one|this past) (?:week|month|year|spring|summer|"
         rf"autumn|fall|winter|christmas|easter|weekend|morning|night|day|monday|tuesday|wednesday|"
         rf"thursday|friday|saturday|sunday|{_MONTHS})|\w+ (?:days?|weeks?|months?|years?) ago|"
         rf"around (?:easter|christmas|new year|{_MONTHS})|(?:in|during) the (?:spring|summer|autumn|fall|"
-        rf"winter|holidays)|on (?:a|one) \w+day|one day|at the (?:start|end) of (?:the|last) \w+)\b",
+        rf"winter|holidays)|on (?:a|one) \w+day|one day|at the (?:start|end) of (?:the|last) \w+|"
+        rf"(?:back )?in (?:19|20)\d\d|(?:a|one|two|three|a couple of|a few) (?:weeks?|months?|years?) back|"
+        rf"(?:last|that|this past) (?:quarter|season|term|harvest|summer|winter)|over (?:the )?(?:summer|winter|christmas))\b",
         re.IGNORECASE),
     "zh": re.compile(
         r"(?:去年|前年|今年|上个?月|上周|上礼拜|那年|那天|那次|有一次|有一天|[一二三四五六七八九十\d]+月|"
-        r"春节|国庆|中秋|五一|双十一|暑假|寒假|年底|年初|夏天|冬天|秋天|春天)"),
+        r"春节|国庆|中秋|五一|双十一|暑假|寒假|年底|年初|夏天|冬天|秋天|春天|那会儿|那阵子|那段时间|当年|"
+        r"(?:19|20)\d\d年|上半年|下半年|[一二三四五六七八九十\d]+号那天|周[一二三四五六日末]那天|礼拜[一二三四五六天日])"),
 }
 _CARRIES_ON = {
     "en": re.compile(
-        r"^(?:(?:and|but) )?(?:then|afterwards|after that|the next (?:day|morning|week)|next thing|"
+        r"^(?:(?:and|but) )?(?:then|afterwards|after that|the next (?:day|morning|week)|the (?:day|week|morning) after|next thing|"
         r"turns out|it turned out|by the time|that night|the same (?:day|night|week)|within a)\b|"
         r"\b(?:so (?:i|we) (?:lost|had to|ended up|got)|ended up|which meant|cost (?:us|me)|"
         r"(?:i|we) (?:lost|had to refund|had to pay|got (?:a|fined|sued))|never (?:showed|turned up|came))\b",
@@ -54,7 +57,7 @@ def carry_story_triggers(items: Sequence[Labelled], language: str) -> None:
     most STORY_STEPS after it), ranked with the dated sentence's trigger score (at least
     MIN_PROBABILITY). A trigger sentence ends the story: it tells its own."""
     key = "zh" if language == "zh" else "en"
-    dated, carries_on = _DATED[key], _CARRIES_ON[key]
+    dated, carries_on = DATED[key], _CARRIES_ON[key]
     for index, item in enumerate(items):
         if item.label in ("distractor", "outcome") or not dated.search(item.sentence.text):
             continue
@@ -71,7 +74,7 @@ def carry_story_triggers(items: Sequence[Labelled], language: str) -> None:
 
 
 # a bad event said to happen again and again is a push, not the day something changed
-_ONGOING = {
+ONGOING = {
     "en": re.compile(r"\b(?:always|every (?:time|week|day|month|morning|night)|each (?:time|week)|kept|keeps|"
                      r"constantly|all the time|usually|often|never knew|would always|used to)\b", re.IGNORECASE),
     "zh": re.compile(r"(?:经常|总是|老是|每次|每天|每周|每个月|一直|动不动|常常|天天|时不时)"),
@@ -90,13 +93,13 @@ def dated_one_offs_are_triggers(items: Sequence[Labelled], language: str) -> Non
             continue
         text = item.sentence.text
         push, trigger = item.scores.get("push", 0.0), item.scores.get("trigger", 0.0)
-        if (trigger >= ONE_OFF_TRIGGER_SHARE * push and _DATED[key].search(text)
-                and not _ONGOING[key].search(text)):
+        if (trigger >= ONE_OFF_TRIGGER_SHARE * push and DATED[key].search(text)
+                and not ONGOING[key].search(text)):
             item.label = "trigger"
 
 
 # someone else's ultimatum, relayed: "the client said one more miss and we're done"
-_RELAYED_ULTIMATUM = {
+RELAYED_ULTIMATUM = {
     "en": re.compile(r"\b(?:said|told (?:us|me|him|her)|warned (?:us|me)|threatened|gave us)\b.{0,40}?"
                      r"\b(?:if|one more|next time|another|unless|or (?:else|we|they)|final warning|notice|"
                      r"(?:they|we)(?:'d| would| will|'ll) (?:drop|cancel|pull|lose|walk|leave|go|stop|switch|end))\b",
@@ -108,4 +111,4 @@ _RELAYED_ULTIMATUM = {
 def tells_when(text: str, language: str) -> bool:
     """Whether a trigger sentence pins the moment down: dated, or an ultimatum someone gave."""
     key = "zh" if language == "zh" else "en"
-    return bool(_DATED[key].search(text) or _RELAYED_ULTIMATUM[key].search(text))
+    return bool(DATED[key].search(text) or RELAYED_ULTIMATUM[key].search(text))
