@@ -32,14 +32,17 @@ from icp_coach.engines.offline.extraction.declared_units import (
 from icp_coach.engines.offline.extraction.exclusion import SEGMENT_RULED_OUT
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
+from icp_coach.engines.offline.extraction.reading_order import in_reading_order
 from icp_coach.engines.offline.extraction.size_statements import (
     CHANGE,
     changes_right_before,
     field_bound,
     in_revision_context,
     is_old_range,
+    is_reference,
     is_old_value,
     opens_as_amendment,
+    replacement_pairs,
     side_of,
     side_word_next_to,
     sides_named,
@@ -92,7 +95,7 @@ _FLOW_AFTER = re.compile(
     r"|daily|weekly|每天|每日|每周|每月|一天|一周|日均)", re.IGNORECASE)
 # Words that make a headcount whatever else the clause says.
 _STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers|pax"
-                    r"|team\s+members|associates"
+                    r"|team\s+members|associates|guys"
                     r"|crew(?!s)|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
                     r"|员工|职员|职工|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
@@ -137,7 +140,7 @@ _THINGS = {"containers", "trailers", "printers", "servers", "computers", "charge
            "benders", "presses", "shears", "saws", "drills"}
 # People whose plural the agent suffixes above miss ("200 to 3,000 guards").
 _PEOPLE_WORDS = {"guards", "cooks", "chefs", "clerks", "aides", "staffers", "folks", "hands",
-                 "nurses", "drivers", "officers", "agents", "reps", "crew"}
+                 "nurses", "drivers", "officers", "agents", "reps", "crew", "guys"}
 # Who works for the customer without being on its payroll: "500 freelance linguists".
 _NOT_ON_PAYROLL = {"freelance", "contract", "independent", "volunteer", "partner", "affiliated",
                    "outside", "external", "outsourced", "third-party", "subcontracted"}
@@ -262,6 +265,15 @@ class Statement:
     line: int = 0
     order: int = 0
     field_named: bool = False
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """One figure a revision puts in place of another: "make this 25, not 20", "由 30 人改为 20 人".
+    `values` holds (old, new) in each field's units the figures could belong to."""
+
+    values: tuple[tuple[str, float, float], ...]
+    order: int = 0
 
 
 @dataclass
@@ -490,7 +502,16 @@ def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
     if _GROUP_AFTER.match(sentence[found.end:]) and _FAILED.search(
             re.split(r"[;；.。!?！？]", sentence[found.end:])[0]):
         return True  # "30-40 人的厂我们试过，不行", "the 10-20 person shops churned"
-    return bool(SEGMENT_RULED_OUT.search(_NEGATED_BOUND.sub(" ", _OPEN.sub(" ", clause))))
+    clause = _NEGATED_BOUND.sub(" ", _OPEN.sub(" ", clause))
+    return bool(SEGMENT_RULED_OUT.search(clause) or _OUT_VERDICT.search(clause))
+
+
+# A verdict that puts a group outside the profile: "Firms under ten employees are out".
+_OUT_VERDICT = re.compile(
+    r"(?<![A-Za-z])(?:(?:are|is|'re|’re)\s+(?:(?:automatically|always|just)\s+)?(?:out|excluded"
+    r"|off\s+the\s+list|not\s+(?:us|a\s+target|target\s+accounts?)|a\s+no(?:-go)?)(?![A-Za-z-])"
+    r"|no-go|don'?t\s+qualify|do\s+not\s+qualify|not\s+qualified)"
+    r"|不在(?:范围|考虑)|一律不|不算(?:我们的)?(?:目标)?客户", re.IGNORECASE)
 
 
 # What went wrong with a group the notes tried.
@@ -524,6 +545,7 @@ class _Found:
     statements: list[Statement] = field(default_factory=list)
     # Sides a note leaves open ("no ceiling", "不设上限"): no bound or hint fills them.
     open_sides: set[tuple[str, str]] = field(default_factory=set)
+    replacements: list[Replacement] = field(default_factory=list)
 
     def bound(self, level: str, name: str, kind: str, value: float | None,
               currency: str = "USD", line: int = 0) -> None:
@@ -690,7 +712,8 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
     for q in quantities:
         before = sentence[:q.start]
         move = moves.get((q.start, q.end))
-        if move is None and is_old_value(before, sentence[q.end:]):
+        if move is None and (is_old_value(before, sentence[q.end:])
+                             or is_reference(before, sentence[q.end:])):
             continue
         value = q.most if q.bound == "at_most" else q.least if q.bound == "at_least" else q.value
         figure = apply_declared(NumberRange(value, value, q.start, q.end, q.currency,
@@ -750,6 +773,36 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
         if read is not None:
             statements.append(Statement(name, side, read[0], unit.line))
     return statements
+
+
+def _replacements(unit: Unit, sentence: str, sizes: Sizes,
+                  cny_per_usd: float) -> list[tuple[tuple[str, float, float], ...]]:
+    """Figures a revision puts in place of others ("make this 25, not 20", "$1.5M, not $1M",
+    "员工规模下限由 30 人改为 20 人"), each as (field, old, new) for the fields it could be."""
+    if not (in_revision_context(unit) or CHANGE.search(sentence)):
+        return []
+    quantities = [q for q in find_quantities(sentence) if not q.percent and not q.vague]
+    found = []
+    for old_index, new_index in replacement_pairs(sentence, [(q.start, q.end) for q in quantities]):
+        old, new = quantities[old_index], quantities[new_index]
+        values = []
+        for name in ("employees", "revenue"):
+            pair = []
+            for q in (old, new):
+                figure = NumberRange(q.value, q.value, q.start, q.end, q.currency or (
+                    old.currency or new.currency), scaled=q.own_scale or old.own_scale
+                    or new.own_scale)
+                if name == "employees" and figure.currency:
+                    break
+                read = _in_usd(name, figure, sentence, sizes, cny_per_usd)
+                if read is None or read[0] is None:
+                    break
+                pair.append(read[0])
+            if len(pair) == 2:
+                values.append((name, pair[0], pair[1]))
+        if values:
+            found.append(tuple(values))
+    return found
 
 
 _OPEN_FLOOR = (r"(?<![A-Za-z])(?:no|without\s+(?:a|an|any))\s+(?:real\s+|hard\s+|lower\s+)?"
@@ -829,12 +882,16 @@ def _side_changes(sentence: str, ranges: list[NumberRange]) -> list[tuple[Number
 _NEVER_SIZES = ("red_flag", "pmf")
 
 
-def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = False) -> Sizes:
+def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = False,
+                  quoted_from: list[int] | None = None) -> Sizes:
     """Employee and revenue bounds from the profile units (red-flag units never reach here).
 
     With `every_kind` (whole notes) a line filed under another dimension ("Decision: target
     ... 30 to 400 employees", an action item, a comment) is read too, for the figures its own
-    words name as a headcount or a revenue."""
+    words name as a headcount or a revenue, in the order it was written (`quoted_from`: lines
+    where a quoted older message starts, below the reply that revises it)."""
+    if every_kind:
+        units = in_reading_order(units, quoted_from)
     sizes = Sizes()
     found_ranges = _Found()
     last_field: str | None = None  # the field the unit before spoke of
@@ -855,6 +912,9 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                                             True, sizes, cny_per_usd):
                     order += 1
                     found_ranges.statements.append(replace(statement, order=order))
+                for values in _replacements(unit, sentence, sizes, cny_per_usd):
+                    order += 1
+                    found_ranges.replacements.append(Replacement(values, order))
             continue
         if not readable:
             # "dana: 50-500 people?" then "too wide, call it 80-250": a question names the field
@@ -895,6 +955,9 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                                             cny_per_usd):
                     order += 1
                     found_ranges.statements.append(replace(statement, order=order))
+                for values in _replacements(unit, sentence, sizes, cny_per_usd):
+                    order += 1
+                    found_ranges.replacements.append(Replacement(values, order))
             for found in ranges:
                 if any(found is m for m in moved):
                     continue  # "the floor went from 10 to 25": one side moved, no range
@@ -922,7 +985,23 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
 
 def _resolve(found: _Found, name: str, result: Bounds) -> None:
     """The range that stands, then each later one-sided statement moving its side (a person
-    reads a correction as replacing what it corrects); bounds and hints fill what is left."""
+    reads a correction as replacing what it corrects); bounds and hints fill what is left;
+    then each later replacement of a figure that is one of the bounds ("25, not 20")."""
+    after = _resolve_stated(found, name, result)
+    for replacement in found.replacements:
+        if replacement.order <= after:
+            continue
+        for field_name, old, new in replacement.values:
+            if field_name != name:
+                continue
+            if result.min is not None and round(result.min) == round(old):
+                result.min = new
+            elif result.max is not None and round(result.max) == round(old):
+                result.max = new
+
+
+def _resolve_stated(found: _Found, name: str, result: Bounds) -> int:
+    """The range and statements that stand; the reading order of the chosen range (-1: none)."""
     ranges = found.ranges[name]
     statements = [s for s in found.statements if s.name == name]
     named_first = next((s.order for s in statements if s.field_named), None)
@@ -937,10 +1016,11 @@ def _resolve(found: _Found, name: str, result: Bounds) -> None:
             setattr(result, statement.side, statement.value)
             result.how = result.how or "stated"
     if after >= 0:
-        return
+        return after
     for level in ("bounds", "hint"):
         source = found.levels[level][name]
         if result.min is None and source.min is not None and (name, "min") not in found.open_sides:
             result.min, result.how = source.min, result.how or source.how
         if result.max is None and source.max is not None and (name, "max") not in found.open_sides:
             result.max, result.how = source.max, result.how or source.how
+    return after

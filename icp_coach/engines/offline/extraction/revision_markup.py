@@ -1,0 +1,93 @@
+"""Notes as they read once their tracked changes are accepted.
+
+An export in suggesting or compare mode carries both the old words and the new ones: pandoc
+spans (`[15]{.deletion}[25]{.insertion}`), CriticMarkup (`{--15--}{++25++}`, `{~~15~>25~~}`),
+HTML (`<del>15</del><ins>25</ins>`), compare-view brackets (`[DELETED: $0.5M-$5M]
+[INSERTED: $1M-$6M]`, `[删除：…]`) and struck text (`~~10~~ 12`). A reader takes the inserted
+words and drops the deleted ones. A row of a decision table whose status says it was rejected,
+withdrawn or superseded (`| D3 | Drop the cap | Rejected |`, `| 2 | 上限提到 5 亿 | 已撤回 |`)
+decided nothing, and is dropped too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ATTRS = r"\{\s*\.(?P<kind>deletion|insertion|del|ins|deleted|inserted)\b[^{}\n]*\}"
+# `[text]{.deletion author="..."}`: the bracketed text is the span.
+_PANDOC = re.compile(r"\[(?P<text>[^\[\]\n]*)\]" + _ATTRS, re.IGNORECASE)
+_CRITIC_SUBSTITUTE = re.compile(r"\{~~(?P<old>.*?)~>(?P<new>.*?)~~\}")
+_CRITIC_DELETE = re.compile(r"\{--(?P<text>.*?)--\}")
+_CRITIC_INSERT = re.compile(r"\{\+\+(?P<text>.*?)\+\+\}")
+_HTML_DELETE = re.compile(r"<(?P<tag>del|s|strike)\b[^>]*>.*?</(?P=tag)\s*>", re.IGNORECASE)
+_HTML_INSERT = re.compile(r"<(?P<tag>ins|u)\b[^>]*>(?P<text>.*?)</(?P=tag)\s*>", re.IGNORECASE)
+_WORD_DELETE = re.compile(r"[\[【]\s*(?:deleted|deletion|removed|删除|已删除)\s*[:：]\s*[^\]】\n]*[\]】]",
+                          re.IGNORECASE)
+_WORD_INSERT = re.compile(r"[\[【]\s*(?:inserted|insertion|added|插入|新增)\s*[:：]\s*(?P<text>[^\]】\n]*)"
+                          r"[\]】]", re.IGNORECASE)
+# "~~10~~": struck text; "20~~30" (a range written with two tildes) is none.
+_STRUCK = re.compile(r"(?<![\d~])~~(?=\S)(?P<text>[^~\n]*?\S)~~(?!~)")
+# A table's status column, and the statuses that leave a row without effect.
+_STATUS_HEADER = re.compile(r"(?<![A-Za-z])(?:status|state|outcome|result)(?![A-Za-z])|状态|结果",
+                            re.IGNORECASE)
+# Words naming what a row decides or proposes: only then is its status a verdict on the row.
+_DECISION_HEADER = re.compile(
+    r"(?<![A-Za-z])(?:decisions?|decided|proposals?|proposed|changes?|motions?|resolutions?"
+    r"|amendments?|rules?|suggestions?)(?![A-Za-z])|决议|决定|提案|变更|议题|修改|调整|方案|建议",
+    re.IGNORECASE)
+_WITHDRAWN = re.compile(
+    r"^\W*(?:rejected|declined|withdrawn|retracted|revoked|reverted|superseded|replaced|obsolete"
+    r"|deprecated|cancell?ed|dropped|overruled|void|not\s+adopted|not\s+accepted)(?![A-Za-z])"
+    r"|^\W*(?:已|被)?(?:撤回|撤销|驳回|否决|作废|废弃|取消|替代|被替代|不采纳|未通过|未采纳)",
+    re.IGNORECASE)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _without_withdrawn_rows(text: str) -> str:
+    """Markdown table rows whose status cell says the row was rejected, withdrawn or replaced."""
+    lines = text.split("\n")
+    status_column: int | None = None
+    kept = []
+    for line in lines:
+        if not line.lstrip().startswith("|") or re.fullmatch(r"[\s|:\-]*", line):
+            if line.lstrip().startswith("|"):  # the header's rule row
+                kept.append(line)
+                continue
+            status_column = None
+            kept.append(line)
+            continue
+        cells = _cells(line)
+        if status_column is None:
+            status_column = next((i for i, cell in enumerate(cells)
+                                  if len(cell) <= 20 and _STATUS_HEADER.search(cell)), -1)
+            if not any(_DECISION_HEADER.search(cell) for cell in cells):
+                status_column = -1
+            kept.append(line)
+            continue
+        if 0 <= status_column < len(cells) and _WITHDRAWN.search(cells[status_column]):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def accept_changes(text: str) -> str:
+    """The text with its tracked insertions kept, its deletions and withdrawn rows dropped."""
+    if "|" in text:
+        text = _without_withdrawn_rows(text)
+    if "{" in text:
+        text = _PANDOC.sub(lambda m: "" if m.group("kind").lower().startswith("del")
+                           else m.group("text"), text)
+        text = _CRITIC_SUBSTITUTE.sub(lambda m: m.group("new"), text)
+        text = _CRITIC_DELETE.sub("", text)
+        text = _CRITIC_INSERT.sub(lambda m: m.group("text"), text)
+    if "<" in text:
+        text = _HTML_DELETE.sub("", text)
+        text = _HTML_INSERT.sub(lambda m: m.group("text"), text)
+    text = _WORD_DELETE.sub("", text)
+    text = _WORD_INSERT.sub(lambda m: m.group("text"), text)
+    if "~~" in text:
+        text = _STRUCK.sub("", text)
+    return text
