@@ -775,6 +775,26 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
     return statements
 
 
+def _red_flag_bounds(found: _Found, sentence: str, sizes: Sizes, cny_per_usd: float) -> None:
+    """ "Under 50 employees is out", "年营收 3000 万以下的不做": a red flag ruling out one side of a
+    size marks where the profile starts or ends, when its own words name the field."""
+    for figure in find_ranges(sentence):
+        if figure.kind not in ("at_most", "at_least"):
+            continue
+        name = _field_of(sentence, figure, _field_in(sentence), None, strict=True)
+        if name is None or _counts_something_else(sentence, figure, name) \
+                or _about_us(sentence, figure):
+            continue
+        read = _in_usd(name, figure, sentence, sizes, cny_per_usd)
+        if read is None:
+            continue
+        low, high, currency = read
+        if figure.kind == "at_most":
+            found.bound("bounds", name, "at_least", high, currency)
+        else:
+            found.bound("bounds", name, "at_most", low, currency)
+
+
 def _replacements(unit: Unit, sentence: str, sizes: Sizes,
                   cny_per_usd: float) -> list[tuple[tuple[str, float, float], ...]]:
     """Figures a revision puts in place of others ("make this 25, not 20", "$1.5M, not $1M",
@@ -907,7 +927,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
         if every_kind and not unit.is_heading and unit.kind == "red_flag":
             # "Groups under 60 staff churned: the floor is 60 from now on": what a red flag
             # says of the profile's own bound still moves it; nothing else in it is read.
-            for sentence in split_sentences(unit.text):
+            for sentence in split_sentences(_said(unit)):
                 for statement in _one_sided(unit, sentence, find_ranges(sentence), None, None,
                                             True, sizes, cny_per_usd):
                     order += 1
@@ -915,6 +935,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                 for values in _replacements(unit, sentence, sizes, cny_per_usd):
                     order += 1
                     found_ranges.replacements.append(Replacement(values, order))
+                _red_flag_bounds(found_ranges, sentence, sizes, cny_per_usd)
             continue
         if not readable:
             # "dana: 50-500 people?" then "too wide, call it 80-250": a question names the field
@@ -941,7 +962,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
         if previous_field is None:
             # "Headcount" over "50-400", "## 员工规模" over "200-1600": the line or heading names it
             previous_field = over or (_names_a_field(unit.heading) if unit.heading else None)
-        for sentence in split_sentences(unit.text):
+        for sentence in split_sentences(_said(unit)):
             sentence_field = _field_in(sentence)
             for side, clause in _open_sides(sentence):
                 name = _field_in(clause) or sentence_field or previous_field or last_field
@@ -981,6 +1002,18 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
     for name, result in (("employees", sizes.employees), ("revenue", sizes.revenue_usd)):
         _resolve(found_ranges, name, result)
     return sizes
+
+
+def _said(unit: Unit) -> str:
+    """The unit's words, with a lead that states a figure and was read as its label ("Firms under
+    ten employees are out: the owner does everything")."""
+    label = unit.label
+    if not label or label in unit.text or not (len(label.split()) >= 3 or (
+            has_cjk(label) and len(label) >= 6)):
+        return unit.text
+    if not any(not q.percent for q in find_quantities(label)):
+        return unit.text
+    return f"{label}: {unit.text}"
 
 
 def _resolve(found: _Found, name: str, result: Bounds) -> None:
