@@ -57,6 +57,15 @@ def test_a_withdrawn_decision_row_decides_nothing() -> None:
     assert "5 亿" not in accept_changes(zh) and "1-3 亿" in accept_changes(zh)
 
 
+def test_a_record_whose_status_withdraws_it_decides_nothing() -> None:
+    text = ("## Decisions\n### D1 Headcount 30-400\nStatus: Superseded by D4\n### D4 Headcount "
+            "50-400\nStatus: Accepted\n- D3 (rejected): drop the revenue cap\n"
+            "- 提案 2（已撤回）：营收上限提到 5 亿\n")
+    accepted = accept_changes(text)
+    assert "30-400" not in accepted and "D3" not in accepted and "5 亿" not in accepted
+    assert "50-400" in accepted
+
+
 def test_a_status_column_outside_a_decision_table_keeps_its_rows() -> None:
     table = "| Segment | Status |\n|---|---|\n| Hospitals | Dropped |\n| Clinics | Active |\n"
     assert accept_changes(table) == table
@@ -89,6 +98,13 @@ def test_a_reply_is_read_after_the_message_it_quotes() -> None:
     # spoken ends with fillers between them
     ("The sweet spot is anywhere from a couple dozen guys up to, what, two hundred or so.",
      (24, 200, None, None)),
+    # a change-log entry with an arrow between the old range and the new one
+    ("- Who: kennels, 20-200 employees, $1M-$8M revenue\n\nChange log\n- 2026-03-01: employees "
+     "20-200 → 30-200", (30, 200, 1000000, 8000000)),
+    # the peak season's hands are not the payroll
+    ("In peak season they run 200-400 pickers; year-round it is 30 to 60 staff.",
+     (30, 60, None, None)),
+    ("服装厂平时一百来人到三百人，旺季五六百人到八百人。", (100, 300, None, None)),
     # pandoc suggestions in Chinese
     ("规模：员工[300]{.deletion}[200]{.insertion}到 2000 人；年营收[1 亿]{.deletion}[8000 万]"
      "{.insertion}到 6 亿元。", (200, 2000, 11111111, 83333333)),

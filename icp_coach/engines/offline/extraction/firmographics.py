@@ -435,6 +435,8 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
         return True
     if name == "employees":
         clause_start, clause_end = _clause_span(sentence, found)
+        if _seasonal(sentence, found, clause_start, clause_end):
+            return True  # "200+ pickers at harvest", "旺季五六百人": the peak, not the payroll
         if _PER_SITE.search(sentence[clause_start:clause_end]):
             return True  # "一家店员工四五十个", "about 12 staff per location": one site's crew
         top = found.max if found.max is not None else found.min
@@ -460,6 +462,24 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
     clause = sentence[start:end]
     return bool(_CONTRACT.search(clause)) and not cues("revenue", "").search(clause) \
         and not _REVENUE_VERBS.search(clause)
+
+
+# A headcount said of the peak season or of temporary hands, not of the year-round payroll.
+_SEASONAL = re.compile(
+    r"(?<![A-Za-z])(?:peak(?:\s+season)?|high\s+season|busy\s+season|in\s+season|harvest"
+    r"|holiday\s+(?:rush|season)|seasonal(?:s|\s+(?:hires|workers|staff|labou?r(?:ers)?))?"
+    r"|temps|temporary\s+(?:staff|workers|hires)|day\s+labou?rers|pickers|casuals)(?![A-Za-z])"
+    r"|旺季|忙季|农忙|高峰期?|临时工|短工|季节工|零工|日结", re.IGNORECASE)
+
+
+def _seasonal(sentence: str, found: NumberRange, clause_start: int, clause_end: int) -> bool:
+    """Whether the words right around a headcount name a season's peak or temporary hands:
+    between the figure before it and this one, or just after it up to the next figure."""
+    others = [q for q in find_quantities(sentence) if q.end <= found.start or q.start >= found.end]
+    start = max([clause_start] + [q.end for q in others if q.end <= found.start])
+    end = min([clause_end, found.end + 30] + [q.start for q in others if q.start >= found.end])
+    return bool(_SEASONAL.search(sentence[start:found.start]) or _SEASONAL.search(
+        sentence[found.end:end]))
 
 
 # Money right before what it is the value of: one job, one deal, one purchase, not a revenue.
@@ -987,7 +1007,8 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                 if name is None or _counts_something_else(sentence, found, name) \
                         or _about_us(sentence, found):
                     continue
-                if every_kind and found.kind == "range" and is_old_range(sentence[:found.start]):
+                if every_kind and found.kind == "range" and is_old_range(sentence[:found.start],
+                                                                         sentence[found.end:]):
                     continue  # "widened from 35-300": the range a change replaced
                 read = _in_usd(name, found, sentence, sizes, cny_per_usd)
                 if read is None:

@@ -42,6 +42,42 @@ _WITHDRAWN = re.compile(
     re.IGNORECASE)
 
 
+# A decision said on a line with its verdict in brackets: "D3 (rejected): drop the cap",
+# "- 提案 2（已撤回）：营收上限提到 5 亿".
+_WITHDRAWN_MARK = re.compile(
+    r"[(（\[【]\s*(?:status\s*[:：]\s*|状态\s*[:：]\s*)?(?:rejected|declined|withdrawn|retracted|revoked"
+    r"|reverted|superseded(?:\s+by\s+[^)）\]】]{1,20})?|overruled|not\s+adopted|已?撤回|已?撤销|已?驳回"
+    r"|已?否决|已?作废|已?废弃|不采纳|未通过|未采纳)\s*[)）\]】]", re.IGNORECASE)
+# A record's own status line under its heading ("### D3 Drop the cap" / "Status: Rejected").
+_STATUS_LINE = re.compile(r"^\W*(?:status|state|decision\s+status|状态|决议状态)\s*[:：]\s*(?P<value>.+)$",
+                          re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(?P<hashes>#{1,6})\s+\S")
+
+
+def _without_withdrawn_records(text: str) -> str:
+    """Lines whose bracketed verdict withdraws them, and heading sections whose own status line
+    says the record was rejected, withdrawn or superseded."""
+    lines = text.split("\n")
+    drop: set[int] = set()
+    for index, line in enumerate(lines):
+        if _WITHDRAWN_MARK.search(line) and not line.lstrip().startswith("|"):
+            drop.add(index)
+        heading = _HEADING.match(line)
+        if heading is None:
+            continue
+        level = len(heading.group("hashes"))
+        end = next((i for i in range(index + 1, len(lines))
+                    if (h := _HEADING.match(lines[i])) and len(h.group("hashes")) <= level),
+                   len(lines))
+        own = next((i for i in range(index + 1, len(lines)) if _HEADING.match(lines[i])),
+                   len(lines))  # the heading's own lines, before any heading under it
+        status = next((m for i in range(index + 1, min(own, index + 4))
+                       if (m := _STATUS_LINE.match(lines[i].strip()))), None)
+        if status and _WITHDRAWN.search(status.group("value")):
+            drop.update(range(index, end))
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
 def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
@@ -77,6 +113,7 @@ def accept_changes(text: str) -> str:
     """The text with its tracked insertions kept, its deletions and withdrawn rows dropped."""
     if "|" in text:
         text = _without_withdrawn_rows(text)
+    text = _without_withdrawn_records(text)
     if "{" in text:
         text = _PANDOC.sub(lambda m: "" if m.group("kind").lower().startswith("del")
                            else m.group("text"), text)

@@ -198,8 +198,9 @@ _ARROW_AFTER = re.compile(r"\s*(?:人|名|people|employees|staff)?\s*(?:->|→|=
 _ARROW_BEFORE = r"(?:->|→|=>|⟶|➔|—>|-->)"
 
 
-def is_old_range(before: str) -> bool:
-    return bool(_OLD_RANGE_BEFORE.search(before[-24:]))
+def is_old_range(before: str, after: str = "") -> bool:
+    """ "widened from 35-300", "原来是 100-500 人", "20-200 → 30-200": the range a change replaced."""
+    return bool(_OLD_RANGE_BEFORE.search(before[-24:]) or _ARROW_AFTER.match(after))
 
 
 def changes_right_before(before: str) -> bool:
