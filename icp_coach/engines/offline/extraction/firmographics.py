@@ -57,7 +57,9 @@ from icp_coach.text.numbers import (
 
 SIZE_KINDS = (None, "profile")
 _HINT_OPENING = re.compile(
-    r"^\W*(?:below|under|less than|fewer than|smaller than|above|over|more than|bigger than"
+    # "The farms under 20 people had nobody to run dispatch": a group named, then its bound
+    r"^\W*(?:(?:the|those|these|any|anyone|anything|companies|firms|shops)\s+(?:[a-z-]+\s+){0,2}?)?"
+    r"(?:below|under|less than|fewer than|smaller than|above|over|more than|bigger than"
     r"|larger than|past|beyond|<|>)\b", re.IGNORECASE)
 _CURRENCY_WORDS = re.compile(r"人民币|美元|美金")
 # A number right before one of these counts stores, sites, seats... not employees ("50家店").
@@ -175,7 +177,8 @@ _CONTRACT = re.compile(
 # A duration or a rate, not a size: "in business 10 to 30 years", "3-5x", "20 to 30 hours".
 _DURATION_AFTER = re.compile(
     r"^\s*(?:[-‐]?\s*)?(?:(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|x"
-    r"|times)(?![A-Za-z])|年(?!收|营|产|销)|个月|月(?!收|营)|周|天|小时|分钟|倍|次)", re.IGNORECASE)
+    r"|times)(?![A-Za-z])(?![-\s]round)|年(?!收|营|产|销)|个月|月(?!收|营)|周|天|小时|分钟|倍|次)",
+    re.IGNORECASE)  # "15 to 120 year-round" is a headcount
 # The customer's money, said with a verb: "doing $20M a year", "brings in 5 to 10 million".
 _REVENUE_VERBS = re.compile(r"(?<![A-Za-z])(?:doing|does|do|making|makes|brings?\s+in|bringing\s+in"
                             r"|turn(?:s|ing)?\s+over|gross(?:es|ing)?|bill(?:s|ing)|top\s+line"
@@ -603,8 +606,8 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
                 or bool(re.search(r"~~\s*$", sentence[:found.start]))  # "~~10-80~~ 20-80"
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line,
                                                 corrects, order))
-    elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
-            and found.start <= 12 and _says_what_happens(sentence[found.end:]):
+    elif (hint := _HINT_OPENING.match(sentence)) and sentence.find(sentence.strip()[:1]) == 0 \
+            and found.start <= max(12, hint.end() + 2) and _says_what_happens(sentence[found.end:]):
         # "Below ~50 they ..." marks where the profile starts, not where it ends.
         found_ranges.bound("hint", name, "at_least" if found.kind == "at_most" else "at_most",
                            high if found.kind == "at_most" else low)
@@ -1004,6 +1007,11 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                     continue  # "the floor went from 10 to 25": one side moved, no range
                 found = apply_declared(found, _declaration(unit, sentence, found))
                 name = _field_of(sentence, found, sentence_field, previous_field, strict=strict)
+                carried = name == "revenue" and sentence_field is None and found.max is not None \
+                    and found.max < 1000 and not (found.currency or found.scaled)
+                if (name is None or carried) and every_kind and not strict \
+                        and _headcount_correction(unit, sentence, found):
+                    name = "employees"
                 if name is None or _counts_something_else(sentence, found, name) \
                         or _about_us(sentence, found):
                     continue
@@ -1023,6 +1031,16 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
     for name, result in (("employees", sizes.employees), ("revenue", sizes.revenue_usd)):
         _resolve(found_ranges, name, result)
     return sizes
+
+
+def _headcount_correction(unit: Unit, sentence: str, found: NumberRange) -> bool:
+    """ "[JR1] Jenna: make it 20 to 120." on the headcount it anchors: a range a comment or a
+    correction gives with no field word, no money and no count of anything, sized like staff."""
+    if found.kind != "range" or found.currency or found.scaled or found.max is None \
+            or found.max >= _MILLIONS or _nearest_cue(sentence, found) is not None:
+        return False
+    return in_revision_context(unit) or bool(CHANGE.search(sentence)
+                                              or _CORRECTION.search(sentence))
 
 
 def _said(unit: Unit) -> str:

@@ -4,7 +4,8 @@ Position is not always time. A reply stands above the message it quotes ("RE: ..
 "-----Original Message-----", "On Mon, Tom wrote:", "------ 原始邮件 ------"), so the quoted
 message is older and the reply above it revises it. A change log or revision table opening a
 document ("## 修订记录", "Change log", "Version history") records changes made after the body
-was written, so its entries are read after the body, oldest entry first.
+was written, so its entries are read after the body, oldest entry first. So is an update
+pinned above the body ("> Update (Aug 12): revenue cap is now $25M").
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from icp_coach.engines.offline.extraction.lines import Unit
+from icp_coach.engines.offline.extraction.size_statements import opens_as_amendment
 
 # A line that opens the older message a reply or a forward quotes.
 _QUOTED_MESSAGE = re.compile(
@@ -75,6 +77,20 @@ def _oldest_first(entries: list[Unit]) -> list[Unit]:
     return entries
 
 
+def _pinned_updates_last(units: list[Unit]) -> list[Unit]:
+    """Updates that stand above the body, before anything else is said, read after it."""
+    pinned: list[Unit] = []
+    for unit in units:
+        if unit.is_heading:
+            continue
+        if not opens_as_amendment(unit):
+            break
+        pinned.append(unit)
+    if not pinned or len(pinned) == sum(not u.is_heading for u in units):
+        return units
+    return [u for u in units if not any(u is p for p in pinned)] + pinned
+
+
 def in_reading_order(units: list[Unit], quoted_from: list[int] | None = None) -> list[Unit]:
     """The units as written in time: quoted older messages before the replies above them, a
     revision log that opens the document after the body it revises."""
@@ -83,6 +99,7 @@ def in_reading_order(units: list[Unit], quoted_from: list[int] | None = None) ->
         parts = [[u for u in units if bounds[i] <= u.line < bounds[i + 1]]
                  for i in range(len(bounds) - 1)]
         units = [u for part in reversed(parts) for u in part]
+    units = _pinned_updates_last(units)
     log = [u for u in units if _in_revision_log(u)]
     if not log:
         return units
