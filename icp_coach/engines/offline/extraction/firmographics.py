@@ -476,13 +476,29 @@ _SEASONAL = re.compile(
 
 
 def _seasonal(sentence: str, found: NumberRange, clause_start: int, clause_end: int) -> bool:
-    """Whether the words right around a headcount name a season's peak or temporary hands:
-    between the figure before it and this one, or just after it up to the next figure."""
+    """Whether a headcount is said of a season's peak ("at harvest 200+ pickers", "旺季五六百人")
+    or counts temporary hands ("300 temps", "两三百临时工"): a peak word before it with nothing
+    year-round in between, or a temporary-hands word right after it. A peak word after a
+    year-round figure ("20-150 人（旺季另加临时工）") adds hands to it and leaves it the payroll."""
     others = [q for q in find_quantities(sentence) if q.end <= found.start or q.start >= found.end]
     start = max([clause_start] + [q.end for q in others if q.end <= found.start])
-    end = min([clause_end, found.end + 30] + [q.start for q in others if q.start >= found.end])
-    return bool(_SEASONAL.search(sentence[start:found.start]) or _SEASONAL.search(
-        sentence[found.end:end]))
+    before = sentence[start:found.start]
+    peak = None
+    for peak in _SEASONAL.finditer(before):
+        pass
+    if peak is not None and not _YEAR_ROUND.search(before[peak.end():]) \
+            and len(before) - peak.end() <= 16:
+        return True
+    return bool(_TEMPORARY_AFTER.match(sentence[found.end:]))
+
+
+_YEAR_ROUND = re.compile(r"(?<![A-Za-z])(?:year-?\s?round|all\s+year|off-?season|normally|usually"
+                         r"|otherwise|permanent|full-?time|core)(?![A-Za-z])|平时|常年|平常|日常|长期"
+                         r"|固定|淡季|正式|不算|除外|以外|but|不过|但", re.IGNORECASE)
+_TEMPORARY_AFTER = re.compile(
+    r"^\s*(?:\+|或?以上)?\s*(?:[a-z-]+\s+)?(?:temps|seasonals|seasonal\s+(?:hires|workers|staff|hands)"
+    r"|temporary\s+(?:staff|workers|hires|hands)|day\s+labou?rers|pickers|casuals)(?![A-Za-z])"
+    r"|^\s*(?:\+|或?以上)?\s*(?:个|名)?(?:临时工|短工|季节工|零工|日结工)", re.IGNORECASE)
 
 
 # Money right before what it is the value of: one job, one deal, one purchase, not a revenue.
