@@ -39,8 +39,8 @@ from icp_coach.engines.offline.extraction.size_statements import (
     field_bound,
     in_revision_context,
     is_old_range,
-    is_reference,
     is_old_value,
+    is_reference,
     opens_as_amendment,
     replacement_pairs,
     side_of,
@@ -483,9 +483,7 @@ def _seasonal(sentence: str, found: NumberRange, clause_start: int, clause_end: 
     others = [q for q in find_quantities(sentence) if q.end <= found.start or q.start >= found.end]
     start = max([clause_start] + [q.end for q in others if q.end <= found.start])
     before = sentence[start:found.start]
-    peak = None
-    for peak in _SEASONAL.finditer(before):
-        pass
+    peak = next(reversed(list(_SEASONAL.finditer(before))), None)  # the nearest
     if peak is not None and not _YEAR_ROUND.search(before[peak.end():]) \
             and len(before) - peak.end() <= 16:
         return True
