@@ -118,6 +118,15 @@ def test_a_later_revision_wins(text: str, expected: Bounds) -> None:
     assert _bounds(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("目标：肉鸽养殖场，存栏 5-20 万只，员工 30-120 人。", (30, 120, None, None)),
+    ("目标：鱼苗场，年出苗 50-300 万尾。", (None, None, None, None)),
+    ("Targets: charter fishing fleets with 5 to 30 boats and 20-90 crew.", (20, 90, None, None)),
+])
+def test_counts_of_animals_boats_and_goods_are_no_size(text: str, expected: Bounds) -> None:
+    assert _bounds(text) == expected
+
+
 def test_a_plain_range_from_to_is_no_replacement() -> None:
     assert _bounds("Updated: contractors from 20 to 150 employees, $2M to $20M revenue.") == \
         (20, 150, 2000000, 20000000)

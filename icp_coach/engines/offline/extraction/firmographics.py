@@ -66,6 +66,7 @@ _CURRENCY_WORDS = re.compile(r"人民币|美元|美金")
 _COUNTED_THING = re.compile(
     r"^\s*(?:\+|或?以上|或?以下)?\s*(?:人次|次|例|单|家|个|间|张|辆|台|座|所|床|门店|店|分店|网点|工位|牙椅"
     r"|吨|公斤|千克|平方米|平米|㎡|亩|兆瓦|千瓦|头|套|栋|条|部|艘|架|桶|箱|户|位客户|个客户|个用户|位会员"
+    r"|只|羽|尾|匹|棵|株|件|双|瓶|罐|袋|盒|眼|口(?:塘|井|池)"
     r"|(?:mw|kw|tons?|tonnes?|sq\.?\s?ft|square\s+(?:feet|meters|metres)"
     r"|m2|barrels|bbl|cases|pallets|parcels|shipments|visits|patients|students|beds|acres|hectares"
     r"|head\s+of\s+cattle|gallons|litres|liters)\b|(?:(?:retail|physical)\s+)?"
@@ -83,6 +84,7 @@ _PEOPLE_MEASURE = re.compile(r"\s*(?:个|位)(?:人|员工|工人|职员|师傅|
 # What is counted, said before the number ("年体检人次五万到八十万", "库容 1 万吨", "beds: 120").
 _COUNTED_BEFORE = re.compile(
     r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|坐席|席位|车辆|车队|学员|会员|用户|客户数|订单|visits|beds"
+    r"|存栏|出栏|产能|日产|年产|月产|产量|养殖规模|饲养量|种植面积"
     r"|stores|locations|sites|members|students|subscribers|users|customers|seats|rooms|units|fleet"
     r"|trucks|vehicles)\s*(?:数|数量|number|规模)?\s*(?:每年|一年|年|每月|a\s+year|per\s+year|annually)?"
     r"\s*(?:of|有|在)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$",
