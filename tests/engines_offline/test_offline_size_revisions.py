@@ -119,6 +119,18 @@ def test_a_later_revision_wins(text: str, expected: Bounds) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Who: upholstery shops, 10-80 employees, $1M-$8M revenue.\n\nDan: I would cap revenue at $5M."
+     "\nRosa: No, leave it. The $6M shops are our best.", (10, 80, 1000000, 8000000)),
+    ("Who: upholstery shops, 10-80 employees, $1M-$8M revenue.\n\nDan: I would cap revenue at $5M."
+     "\nRosa: agreed.", (10, 80, 1000000, 5000000)),
+    ("- 目标：窗帘店，员工 10-80 人\n- 评论（小王）：下限改成 20 人\n- 回复（老李）：不同意，10 人的店也买。",
+     (10, 80, None, None)),
+])
+def test_a_refused_revision_changes_nothing(text: str, expected: Bounds) -> None:
+    assert _bounds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("目标：肉鸽养殖场，存栏 5-20 万只，员工 30-120 人。", (30, 120, None, None)),
     ("目标：鱼苗场，年出苗 50-300 万尾。", (None, None, None, None)),
     ("Targets: charter fishing fleets with 5 to 30 boats and 20-90 crew.", (20, 90, None, None)),

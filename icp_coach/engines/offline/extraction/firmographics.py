@@ -586,6 +586,16 @@ class _Found:
     open_sides: set[tuple[str, str]] = field(default_factory=set)
     replacements: list[Replacement] = field(default_factory=list)
 
+    def drop_orders(self, after: int, upto: int) -> None:
+        """Forget the ranges, statements and replacements read at orders after..upto."""
+        def kept(order: int) -> bool:
+            return not after < order <= upto
+
+        for name in self.ranges:
+            self.ranges[name] = [r for r in self.ranges[name] if kept(r.order)]
+        self.statements = [s for s in self.statements if kept(s.order)]
+        self.replacements = [r for r in self.replacements if kept(r.order)]
+
     def bound(self, level: str, name: str, kind: str, value: float | None,
               currency: str = "USD", line: int = 0) -> None:
         target = self.levels[level][name]
@@ -957,7 +967,12 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
     asked: Unit | None = None  # the unit before, when it asks a question ("How many employees?")
     order = 0
     named_line: str | None = None  # the field a bare line before named ("Headcount" over "50-400")
+    unit_start = 0  # the reading order where the unit before started
     for unit in units:
+        if order > unit_start and _rejects(unit):
+            # "Dan: I'd cap revenue at 20M." / "Rosa: No, leave it.": what it said is refused
+            found_ranges.drop_orders(unit_start, order)
+        unit_start = order
         question, asked = asked, unit if unit.text.rstrip().endswith(("?", "？")) else None
         over, named_line = named_line, _names_a_field(unit)
         strict = unit.kind not in SIZE_KINDS or unit.is_heading
@@ -1057,6 +1072,22 @@ def _headcount_correction(unit: Unit, sentence: str, found: NumberRange) -> bool
         return False
     return in_revision_context(unit) or bool(CHANGE.search(sentence)
                                               or _CORRECTION.search(sentence))
+
+
+# A reply that refuses what the message before it proposed: "No, leave it.", "Disagree.", "不同意".
+_REJECTION = re.compile(
+    r"^\W*(?:no|nope|disagree[sd]?|i\s+disagree|not\s+agreed|let'?s\s+not|rejected|declined"
+    r"|-1|👎)(?:\s*[,，.。!！:：;；—-]|\s*$)"
+    r"|^\W*(?:不同意|不行|不要改|别改|先别改|驳回|反对|不采纳|维持原(?:样|来|方案)?|保持原(?:样|来|方案)?)",
+    re.IGNORECASE)
+
+
+def _rejects(unit: Unit) -> bool:
+    """Whether a unit opens by refusing what was said right before it (what it then says in
+    its place is read as usual)."""
+    text = unit.body or unit.text
+    return bool(_REJECTION.search(text) or _REJECTION.search(
+        re.sub(r"^[^:：]{1,30}[:：]\s*", "", text)))
 
 
 def _said(unit: Unit) -> str:
