@@ -807,6 +807,11 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
         if side is None:
             continue
         name = _field_of(sentence, figure, sentence_field, previous_field, strict=strict)
+        if name is None and strict and previous_field and CHANGE.search(sentence) \
+                and _nearest_cue(sentence, figure) is None:
+            # "Agree with all of it except headcount. Let's cap it at 60.": the side it moves
+            # belongs to the field the words before it named
+            name = previous_field
         if name == "revenue" and sentence_field is None and not (q.currency or q.own_scale
                                                                    or figure.scaled) \
                 and q.value < 1000:
