@@ -51,29 +51,34 @@ def _bounds(text: str, extractor: OfflineExtractor = RULES) -> Bounds:
     ("staff 20~~30", "staff 20~~30"),  # two tildes inside a range strike nothing
 ])
 def test_tracked_changes_read_as_accepted(marked: str, accepted: str) -> None:
-    assert accept_changes(marked) == accepted
+    assert accept_changes(marked)[0] == accepted
 
 
 def test_a_withdrawn_decision_row_decides_nothing() -> None:
     table = ("| # | Decision | Status |\n|---|---|---|\n| D1 | Cap revenue at $50M | Rejected |\n"
              "| D2 | Revenue $5M-$80M | Accepted |\n")
-    assert "D1" not in accept_changes(table) and "D2" in accept_changes(table)
+    assert "D1" not in accept_changes(table)[0] and "D2" in accept_changes(table)[0]
     zh = "| 编号 | 决议内容 | 状态 |\n|---|---|---|\n| 2 | 营收上限提到 5 亿 | 已撤回 |\n| 3 | 年营收 1-3 亿 | 已生效 |\n"
-    assert "5 亿" not in accept_changes(zh) and "1-3 亿" in accept_changes(zh)
+    assert "5 亿" not in accept_changes(zh)[0] and "1-3 亿" in accept_changes(zh)[0]
 
 
 def test_a_record_whose_status_withdraws_it_decides_nothing() -> None:
     text = ("## Decisions\n### D1 Headcount 30-400\nStatus: Superseded by D4\n### D4 Headcount "
             "50-400\nStatus: Accepted\n- D3 (rejected): drop the revenue cap\n"
             "- 提案 2（已撤回）：营收上限提到 5 亿\n")
-    accepted = accept_changes(text)
+    accepted = accept_changes(text)[0]
     assert "30-400" not in accepted and "D3" not in accepted and "5 亿" not in accepted
     assert "50-400" in accepted
 
 
 def test_a_status_column_outside_a_decision_table_keeps_its_rows() -> None:
     table = "| Segment | Status |\n|---|---|\n| Hospitals | Dropped |\n| Clinics | Active |\n"
-    assert accept_changes(table) == table
+    assert accept_changes(table) == (table, frozenset())
+
+
+def test_the_lines_a_tracked_change_touched_are_revised() -> None:
+    assert accept_changes("Who: tile installers\nStaff: [10]{.deletion}[20]{.insertion}-80\n")[1] \
+        == frozenset({2})
 
 
 def test_a_reply_is_read_after_the_message_it_quotes() -> None:
@@ -110,6 +115,9 @@ def test_a_reply_is_read_after_the_message_it_quotes() -> None:
     ("In peak season they run 200-400 pickers; year-round it is 30 to 60 staff.",
      (30, 60, None, None)),
     ("服装厂平时一百来人到三百人，旺季五六百人到八百人。", (100, 300, None, None)),
+    # a struck or suggested range on a later line replaces the one said before
+    ("- Who: tile installers, 10-80 employees\n- Headcount: [10]{.deletion}[20]{.insertion}-80",
+     (20, 80, None, None)),
     # pandoc suggestions in Chinese
     ("规模：员工[300]{.deletion}[200]{.insertion}到 2000 人；年营收[1 亿]{.deletion}[8000 万]"
      "{.insertion}到 6 亿元。", (200, 2000, 11111111, 83333333)),

@@ -144,7 +144,7 @@ class OfflineExtractor:
                 notes.append("no referral share, NPS or retention found in the answer")
             return Extraction(patch=ICPPatch(pmf=pmf), engine=self.name, notes=notes)
         interview = step in INTERVIEW_STEPS
-        text = accept_changes(text)  # tracked changes read as accepted: deletions say nothing
+        text, revised = accept_changes(text)  # tracked changes read as accepted
         units = self.classify(text, notes, step=step if interview else None)
         # A terse interview answer says several things at once ("Fintech, 50-200 people, the
         # CFO signs"): in step 1 every unit not ruled out is read for the firmographics.
@@ -153,7 +153,8 @@ class OfflineExtractor:
             profile_units = [u if u.kind in PROFILE_KINDS or u.kind in _RULED_OUT
                              else replace(u, kind=None) for u in units]
         sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd, every_kind=not interview,
-                              quoted_from=None if interview else quoted_message_lines(text))
+                              quoted_from=None if interview else quoted_message_lines(text),
+                              revised_lines=revised)
         notes += sizes.notes
         regions = self._regions(profile_units, language)
         patch = ICPPatch(

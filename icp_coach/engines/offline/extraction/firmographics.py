@@ -612,7 +612,7 @@ class _Found:
 
 def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberRange,
                  name: str, low: float | None, high: float | None, currency: str, *,
-                 order: int = 0, every_kind: bool = False) -> None:
+                 order: int = 0, every_kind: bool = False, revised: bool = False) -> None:
     if _ruled_out(sentence, found, unit):
         if found.kind == "at_most":  # "skip anything under 20 people": the profile starts at 20
             found_ranges.bound("bounds", name, "at_least", high)
@@ -629,7 +629,8 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
                 in_revision_context(unit) and bool(_DIRECTIVE_BEFORE.search(
                     sentence[clause_start:found.start]))) or (
                 opens_as_amendment(unit) and _states_the_size(sentence, found)) \
-                or bool(re.search(r"~~\s*$", sentence[:found.start]))  # "~~10-80~~ 20-80"
+                or bool(re.search(r"~~\s*$", sentence[:found.start])) \
+                or revised  # "~~10-80~~ 20-80", "[30]{.deletion}[20]{.insertion}-80"
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line,
                                                 corrects, order))
     elif (hint := _HINT_OPENING.match(sentence)) and sentence.find(sentence.strip()[:1]) == 0 \
@@ -957,13 +958,15 @@ _NEVER_SIZES = ("red_flag", "pmf")
 
 
 def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = False,
-                  quoted_from: list[int] | None = None) -> Sizes:
+                  quoted_from: list[int] | None = None,
+                  revised_lines: frozenset[int] = frozenset()) -> Sizes:
     """Employee and revenue bounds from the profile units (red-flag units never reach here).
 
     With `every_kind` (whole notes) a line filed under another dimension ("Decision: target
     ... 30 to 400 employees", an action item, a comment) is read too, for the figures its own
     words name as a headcount or a revenue, in the order it was written (`quoted_from`: lines
-    where a quoted older message starts, below the reply that revises it)."""
+    where a quoted older message starts, below the reply that revises it; `revised_lines`:
+    lines where a tracked change was accepted, whose range replaces the one said before)."""
     if every_kind:
         units = in_reading_order(units, quoted_from)
     sizes = Sizes()
@@ -1061,7 +1064,8 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                 previous_field = name
                 order += 1
                 _read_figure(found_ranges, unit, sentence, found, name, low, high, currency,
-                             order=order, every_kind=every_kind)
+                             order=order, every_kind=every_kind,
+                             revised=unit.line in revised_lines)
             previous_field = sentence_field or previous_field
         last_field = previous_field or last_field
     for name, result in (("employees", sizes.employees), ("revenue", sizes.revenue_usd)):

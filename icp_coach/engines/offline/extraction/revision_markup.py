@@ -109,22 +109,32 @@ def _without_withdrawn_rows(text: str) -> str:
     return "\n".join(kept)
 
 
-def accept_changes(text: str) -> str:
-    """The text with its tracked insertions kept, its deletions and withdrawn rows dropped."""
+def _accepted_line(line: str) -> str:
+    if "{" in line:
+        line = _PANDOC.sub(lambda m: "" if m.group("kind").lower().startswith("del")
+                           else m.group("text"), line)
+        line = _CRITIC_SUBSTITUTE.sub(lambda m: m.group("new"), line)
+        line = _CRITIC_DELETE.sub("", line)
+        line = _CRITIC_INSERT.sub(lambda m: m.group("text"), line)
+    if "<" in line:
+        line = _HTML_DELETE.sub("", line)
+        line = _HTML_INSERT.sub(lambda m: m.group("text"), line)
+    if "[" in line or "【" in line:
+        line = _WORD_DELETE.sub("", line)
+        line = _WORD_INSERT.sub(lambda m: m.group("text"), line)
+    if "~~" in line:
+        line = _STRUCK.sub("", line)
+    return line
+
+
+def accept_changes(text: str) -> tuple[str, frozenset[int]]:
+    """The text with its tracked insertions kept, its deletions and withdrawn rows dropped,
+    and the (1-based) lines of the result where a tracked change was accepted: what those lines
+    say now is a revision of what the note said before."""
     if "|" in text:
         text = _without_withdrawn_rows(text)
     text = _without_withdrawn_records(text)
-    if "{" in text:
-        text = _PANDOC.sub(lambda m: "" if m.group("kind").lower().startswith("del")
-                           else m.group("text"), text)
-        text = _CRITIC_SUBSTITUTE.sub(lambda m: m.group("new"), text)
-        text = _CRITIC_DELETE.sub("", text)
-        text = _CRITIC_INSERT.sub(lambda m: m.group("text"), text)
-    if "<" in text:
-        text = _HTML_DELETE.sub("", text)
-        text = _HTML_INSERT.sub(lambda m: m.group("text"), text)
-    text = _WORD_DELETE.sub("", text)
-    text = _WORD_INSERT.sub(lambda m: m.group("text"), text)
-    if "~~" in text:
-        text = _STRUCK.sub("", text)
-    return text
+    lines = text.split("\n")
+    accepted = [_accepted_line(line) for line in lines]
+    revised = frozenset(n for n, (old, new) in enumerate(zip(lines, accepted), 1) if old != new)
+    return "\n".join(accepted), revised
