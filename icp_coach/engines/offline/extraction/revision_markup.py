@@ -136,5 +136,6 @@ def accept_changes(text: str) -> tuple[str, frozenset[int]]:
     text = _without_withdrawn_records(text)
     lines = text.split("\n")
     accepted = [_accepted_line(line) for line in lines]
-    revised = frozenset(n for n, (old, new) in enumerate(zip(lines, accepted), 1) if old != new)
+    revised = frozenset(n for n, (old, new) in enumerate(zip(lines, accepted, strict=True), 1)
+                        if old != new)
     return "\n".join(accepted), revised
