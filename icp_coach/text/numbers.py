@@ -139,7 +139,7 @@ _AT_MOST_WORDS = (r"under|below|less\s+than|fewer\s+than|up\s*to|at\s+most|at\s+
                   r"|不超过|不高于|不大于|不多于|不能超过|不要超过|别超过|控制在")
 _AT_LEAST_WORDS = (r"(?:not|never|no|nothing|none|nobody|no\s+one|anything\s+but)\s+"
                    r"(?:under|below|less\s+than|fewer\s+than|smaller\s+than)"
-                   r"|over|above|more\s+than|at\s+least|min(?:imum)?(?:\s+of)?|north\s+of"
+                   r"|over|above|past|beyond|more\s+than|at\s+least|min(?:imum)?(?:\s+of)?|north\s+of"
                    r"|bigger\s+than|larger\s+than|upwards?\s+of|as\s+(?:small|few|little|low)\s+as"
                    r"|starts?\s+(?:at|from)|begins?\s+(?:at|from)|in\s+excess\s+of|starting\s+(?:at|from)"
                    r"|(?<![-=])>=?|≥|超过|大于|多于|高于|至少|起码|最少|不少于|不低于|不小于|不能少于|不能低于"
@@ -189,7 +189,9 @@ _VAGUE_BEFORE = re.compile(r"(?<!人)[几数]$")  # "几百家"; "人数百人" 
 # What may sit between the two ends of one range: units, hedges, "-ish", commas and the filler
 # of speech ("forty-ish people, all the way up to maybe eight hundred"; "一百人左右到五百来人").
 _FILL = (r"(?:\s+|[,，、]|-(?=\s*to\b)|(?<=to)-|-?ish(?![a-z])|or\s+so|give\s+or\s+take|people|-?persons?"
-         r"|employees|staff|ppl"
+         r"|employees|staff|ppl|guys|folks"
+         # the filler of speech: "a couple dozen guys up to, what, two hundred"
+         r"|what|uh|um|you\s+know|i'?d\s+say|i\s+guess|i\s+think|honestly|basically|like"
          r"|heads|ftes?|workers|headcount|maybe|perhaps|probably|possibly|roughly|about|around"
          r"|approx\.?|approximately|something\s+like|say|like|even|all\s+the\s+way|right|then|and"
          r"|on\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+(?:top|high|upper)\s+end|at\s+the\s+most"

@@ -56,12 +56,15 @@ def test_held_out_notes(gold_path: Path, extractor: OfflineExtractor) -> None:
     _check(_score(gold_path.parent, gold_path.name, extractor))
 
 
-def test_disqualifying_sizes_become_red_flags_not_ranges(extractor: OfflineExtractor) -> None:
+def test_disqualifying_sizes_become_red_flags_and_mark_where_the_profile_starts(
+        extractor: OfflineExtractor) -> None:
+    # the stated range stands over the red flag's bound; a side the range leaves unsaid is
+    # where the red flag puts it ("< $2M ARR" is out: revenue starts at $2M)
     notes = "## Who\n- B2B SaaS, 50 to 300 people\n\n## Red flags\n- < $2M ARR\n- under 20 people\n"
     result = extract_notes(notes, extractor)
     firmo = result.document.firmographics
     assert (firmo.employees.min, firmo.employees.max) == (50, 300)
-    assert not firmo.annual_revenue_usd.is_set
+    assert (firmo.annual_revenue_usd.min, firmo.annual_revenue_usd.max) == (2_000_000, None)
     assert [f.description for f in result.document.red_flags] == ["< $2M ARR", "under 20 people"]
 
 

@@ -54,6 +54,8 @@ from icp_coach.engines.offline.extraction.place_changes import (
 )
 from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.products import unknown_cjk_products, unknown_products
+from icp_coach.engines.offline.extraction.reading_order import quoted_message_lines
+from icp_coach.engines.offline.extraction.revision_markup import accept_changes
 from icp_coach.engines.offline.extraction.segments import (
     SEGMENT_HEADING,
     SEGMENT_LABEL,
@@ -142,6 +144,7 @@ class OfflineExtractor:
                 notes.append("no referral share, NPS or retention found in the answer")
             return Extraction(patch=ICPPatch(pmf=pmf), engine=self.name, notes=notes)
         interview = step in INTERVIEW_STEPS
+        text, revised = accept_changes(text)  # tracked changes read as accepted
         units = self.classify(text, notes, step=step if interview else None)
         # A terse interview answer says several things at once ("Fintech, 50-200 people, the
         # CFO signs"): in step 1 every unit not ruled out is read for the firmographics.
@@ -149,7 +152,9 @@ class OfflineExtractor:
         if interview and step == 1:
             profile_units = [u if u.kind in PROFILE_KINDS or u.kind in _RULED_OUT
                              else replace(u, kind=None) for u in units]
-        sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd, every_kind=not interview)
+        sizes = extract_sizes(profile_units, cny_per_usd=self.cny_per_usd, every_kind=not interview,
+                              quoted_from=None if interview else quoted_message_lines(text),
+                              revised_lines=revised)
         notes += sizes.notes
         regions = self._regions(profile_units, language)
         patch = ICPPatch(

@@ -32,6 +32,7 @@ from icp_coach.engines.offline.extraction.declared_units import (
 from icp_coach.engines.offline.extraction.exclusion import SEGMENT_RULED_OUT
 from icp_coach.engines.offline.extraction.lexicons import cues, has_cjk
 from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
+from icp_coach.engines.offline.extraction.reading_order import in_reading_order
 from icp_coach.engines.offline.extraction.size_statements import (
     CHANGE,
     changes_right_before,
@@ -39,7 +40,9 @@ from icp_coach.engines.offline.extraction.size_statements import (
     in_revision_context,
     is_old_range,
     is_old_value,
+    is_reference,
     opens_as_amendment,
+    replacement_pairs,
     side_of,
     side_word_next_to,
     sides_named,
@@ -54,13 +57,16 @@ from icp_coach.text.numbers import (
 
 SIZE_KINDS = (None, "profile")
 _HINT_OPENING = re.compile(
-    r"^\W*(?:below|under|less than|fewer than|smaller than|above|over|more than|bigger than"
+    # "The farms under 20 people had nobody to run dispatch": a group named, then its bound
+    r"^\W*(?:(?:the|those|these|any|anyone|anything|companies|firms|shops)\s+(?:[a-z-]+\s+){0,2}?)?"
+    r"(?:below|under|less than|fewer than|smaller than|above|over|more than|bigger than"
     r"|larger than|past|beyond|<|>)\b", re.IGNORECASE)
 _CURRENCY_WORDS = re.compile(r"人民币|美元|美金")
 # A number right before one of these counts stores, sites, seats... not employees ("50家店").
 _COUNTED_THING = re.compile(
     r"^\s*(?:\+|或?以上|或?以下)?\s*(?:人次|次|例|单|家|个|间|张|辆|台|座|所|床|门店|店|分店|网点|工位|牙椅"
     r"|吨|公斤|千克|平方米|平米|㎡|亩|兆瓦|千瓦|头|套|栋|条|部|艘|架|桶|箱|户|位客户|个客户|个用户|位会员"
+    r"|只|羽|尾|匹|棵|株|件|双|瓶|罐|袋|盒|眼|口(?:塘|井|池)"
     r"|(?:mw|kw|tons?|tonnes?|sq\.?\s?ft|square\s+(?:feet|meters|metres)"
     r"|m2|barrels|bbl|cases|pallets|parcels|shipments|visits|patients|students|beds|acres|hectares"
     r"|head\s+of\s+cattle|gallons|litres|liters)\b|(?:(?:retail|physical)\s+)?"
@@ -78,6 +84,7 @@ _PEOPLE_MEASURE = re.compile(r"\s*(?:个|位)(?:人|员工|工人|职员|师傅|
 # What is counted, said before the number ("年体检人次五万到八十万", "库容 1 万吨", "beds: 120").
 _COUNTED_BEFORE = re.compile(
     r"(?:人次|库容|床位|门店数?|客房|房间数?|网点|牙椅|工位|坐席|席位|车辆|车队|学员|会员|用户|客户数|订单|visits|beds"
+    r"|存栏|出栏|产能|日产|年产|月产|产量|养殖规模|饲养量|种植面积"
     r"|stores|locations|sites|members|students|subscribers|users|customers|seats|rooms|units|fleet"
     r"|trucks|vehicles)\s*(?:数|数量|number|规模)?\s*(?:每年|一年|年|每月|a\s+year|per\s+year|annually)?"
     r"\s*(?:of|有|在)?\s*[:：]?\s*(?:约|大约|around|about|~)?\s*$",
@@ -92,7 +99,7 @@ _FLOW_AFTER = re.compile(
     r"|daily|weekly|每天|每日|每周|每月|一天|一周|日均)", re.IGNORECASE)
 # Words that make a headcount whatever else the clause says.
 _STAFF = re.compile(r"(?<![A-Za-z])(?:employees?|staff(?:ers)?|headcount|head\s+count|ftes?|workers|pax"
-                    r"|team\s+members|associates"
+                    r"|team\s+members|associates|guys"
                     r"|crew(?!s)|techs|technicians|field\s+hands|on\s+(?:the\s+)?payroll)(?![A-Za-z])"
                     r"|员工|职员|职工|雇员|人员规模|在职|工人|技工|师傅", re.IGNORECASE)
 # "2-3 FTEs in the office", "a finance team of 5": the size of a team, not of the company.
@@ -137,7 +144,7 @@ _THINGS = {"containers", "trailers", "printers", "servers", "computers", "charge
            "benders", "presses", "shears", "saws", "drills"}
 # People whose plural the agent suffixes above miss ("200 to 3,000 guards").
 _PEOPLE_WORDS = {"guards", "cooks", "chefs", "clerks", "aides", "staffers", "folks", "hands",
-                 "nurses", "drivers", "officers", "agents", "reps", "crew"}
+                 "nurses", "drivers", "officers", "agents", "reps", "crew", "guys"}
 # Who works for the customer without being on its payroll: "500 freelance linguists".
 _NOT_ON_PAYROLL = {"freelance", "contract", "independent", "volunteer", "partner", "affiliated",
                    "outside", "external", "outsourced", "third-party", "subcontracted"}
@@ -172,7 +179,8 @@ _CONTRACT = re.compile(
 # A duration or a rate, not a size: "in business 10 to 30 years", "3-5x", "20 to 30 hours".
 _DURATION_AFTER = re.compile(
     r"^\s*(?:[-‐]?\s*)?(?:(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|x"
-    r"|times)(?![A-Za-z])|年(?!收|营|产|销)|个月|月(?!收|营)|周|天|小时|分钟|倍|次)", re.IGNORECASE)
+    r"|times)(?![A-Za-z])(?![-\s]round)|年(?!收|营|产|销)|个月|月(?!收|营)|周|天|小时|分钟|倍|次)",
+    re.IGNORECASE)  # "15 to 120 year-round" is a headcount
 # The customer's money, said with a verb: "doing $20M a year", "brings in 5 to 10 million".
 _REVENUE_VERBS = re.compile(r"(?<![A-Za-z])(?:doing|does|do|making|makes|brings?\s+in|bringing\s+in"
                             r"|turn(?:s|ing)?\s+over|gross(?:es|ing)?|bill(?:s|ing)|top\s+line"
@@ -262,6 +270,15 @@ class Statement:
     line: int = 0
     order: int = 0
     field_named: bool = False
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """One figure a revision puts in place of another: "make this 25, not 20", "由 30 人改为 20 人".
+    `values` holds (old, new) in each field's units the figures could belong to."""
+
+    values: tuple[tuple[str, float, float], ...]
+    order: int = 0
 
 
 @dataclass
@@ -423,6 +440,8 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
         return True
     if name == "employees":
         clause_start, clause_end = _clause_span(sentence, found)
+        if _seasonal(sentence, found, clause_start, clause_end):
+            return True  # "200+ pickers at harvest", "旺季五六百人": the peak, not the payroll
         if _PER_SITE.search(sentence[clause_start:clause_end]):
             return True  # "一家店员工四五十个", "about 12 staff per location": one site's crew
         top = found.max if found.max is not None else found.min
@@ -448,6 +467,38 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
     clause = sentence[start:end]
     return bool(_CONTRACT.search(clause)) and not cues("revenue", "").search(clause) \
         and not _REVENUE_VERBS.search(clause)
+
+
+# A headcount said of the peak season or of temporary hands, not of the year-round payroll.
+_SEASONAL = re.compile(
+    r"(?<![A-Za-z])(?:peak(?:\s+season)?|high\s+season|busy\s+season|in\s+season|harvest"
+    r"|holiday\s+(?:rush|season)|seasonal(?:s|\s+(?:hires|workers|staff|labou?r(?:ers)?))?"
+    r"|temps|temporary\s+(?:staff|workers|hires)|day\s+labou?rers|pickers|casuals)(?![A-Za-z])"
+    r"|旺季|忙季|农忙|高峰期?|临时工|短工|季节工|零工|日结", re.IGNORECASE)
+
+
+def _seasonal(sentence: str, found: NumberRange, clause_start: int, clause_end: int) -> bool:
+    """Whether a headcount is said of a season's peak ("at harvest 200+ pickers", "旺季五六百人")
+    or counts temporary hands ("300 temps", "两三百临时工"): a peak word before it with nothing
+    year-round in between, or a temporary-hands word right after it. A peak word after a
+    year-round figure ("20-150 人（旺季另加临时工）") adds hands to it and leaves it the payroll."""
+    others = [q for q in find_quantities(sentence) if q.end <= found.start or q.start >= found.end]
+    start = max([clause_start] + [q.end for q in others if q.end <= found.start])
+    before = sentence[start:found.start]
+    peak = next(reversed(list(_SEASONAL.finditer(before))), None)  # the nearest
+    if peak is not None and not _YEAR_ROUND.search(before[peak.end():]) \
+            and len(before) - peak.end() <= 16:
+        return True
+    return bool(_TEMPORARY_AFTER.match(sentence[found.end:]))
+
+
+_YEAR_ROUND = re.compile(r"(?<![A-Za-z])(?:year-?\s?round|all\s+year|off-?season|normally|usually"
+                         r"|otherwise|permanent|full-?time|core)(?![A-Za-z])|平时|常年|平常|日常|长期"
+                         r"|固定|淡季|正式|不算|除外|以外|but|不过|但", re.IGNORECASE)
+_TEMPORARY_AFTER = re.compile(
+    r"^\s*(?:\+|或?以上)?\s*(?:[a-z-]+\s+)?(?:temps|seasonals|seasonal\s+(?:hires|workers|staff|hands)"
+    r"|temporary\s+(?:staff|workers|hires|hands)|day\s+labou?rers|pickers|casuals)(?![A-Za-z])"
+    r"|^\s*(?:\+|或?以上)?\s*(?:个|名)?(?:临时工|短工|季节工|零工|日结工)", re.IGNORECASE)
 
 
 # Money right before what it is the value of: one job, one deal, one purchase, not a revenue.
@@ -490,7 +541,16 @@ def _ruled_out(sentence: str, found: NumberRange, unit: Unit) -> bool:
     if _GROUP_AFTER.match(sentence[found.end:]) and _FAILED.search(
             re.split(r"[;；.。!?！？]", sentence[found.end:])[0]):
         return True  # "30-40 人的厂我们试过，不行", "the 10-20 person shops churned"
-    return bool(SEGMENT_RULED_OUT.search(_NEGATED_BOUND.sub(" ", _OPEN.sub(" ", clause))))
+    clause = _NEGATED_BOUND.sub(" ", _OPEN.sub(" ", clause))
+    return bool(SEGMENT_RULED_OUT.search(clause) or _OUT_VERDICT.search(clause))
+
+
+# A verdict that puts a group outside the profile: "Firms under ten employees are out".
+_OUT_VERDICT = re.compile(
+    r"(?<![A-Za-z])(?:(?:are|is|'re|’re)\s+(?:(?:automatically|always|just)\s+)?(?:out|excluded"
+    r"|off\s+the\s+list|not\s+(?:us|a\s+target|target\s+accounts?)|a\s+no(?:-go)?)(?![A-Za-z-])"
+    r"|no-go|don'?t\s+qualify|do\s+not\s+qualify|not\s+qualified)"
+    r"|不在(?:范围|考虑)|一律不|不算(?:我们的)?(?:目标)?客户", re.IGNORECASE)
 
 
 # What went wrong with a group the notes tried.
@@ -524,6 +584,17 @@ class _Found:
     statements: list[Statement] = field(default_factory=list)
     # Sides a note leaves open ("no ceiling", "不设上限"): no bound or hint fills them.
     open_sides: set[tuple[str, str]] = field(default_factory=set)
+    replacements: list[Replacement] = field(default_factory=list)
+
+    def drop_orders(self, after: int, upto: int) -> None:
+        """Forget the ranges, statements and replacements read at orders after..upto."""
+        def kept(order: int) -> bool:
+            return not after < order <= upto
+
+        for name in self.ranges:
+            self.ranges[name] = [r for r in self.ranges[name] if kept(r.order)]
+        self.statements = [s for s in self.statements if kept(s.order)]
+        self.replacements = [r for r in self.replacements if kept(r.order)]
 
     def bound(self, level: str, name: str, kind: str, value: float | None,
               currency: str = "USD", line: int = 0) -> None:
@@ -541,7 +612,7 @@ class _Found:
 
 def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberRange,
                  name: str, low: float | None, high: float | None, currency: str, *,
-                 order: int = 0, every_kind: bool = False) -> None:
+                 order: int = 0, every_kind: bool = False, revised: bool = False) -> None:
     if _ruled_out(sentence, found, unit):
         if found.kind == "at_most":  # "skip anything under 20 people": the profile starts at 20
             found_ranges.bound("bounds", name, "at_least", high)
@@ -558,11 +629,12 @@ def _read_figure(found_ranges: _Found, unit: Unit, sentence: str, found: NumberR
                 in_revision_context(unit) and bool(_DIRECTIVE_BEFORE.search(
                     sentence[clause_start:found.start]))) or (
                 opens_as_amendment(unit) and _states_the_size(sentence, found)) \
-                or bool(re.search(r"~~\s*$", sentence[:found.start]))  # "~~10-80~~ 20-80"
+                or bool(re.search(r"~~\s*$", sentence[:found.start])) \
+                or revised  # "~~10-80~~ 20-80", "[30]{.deletion}[20]{.insertion}-80"
         found_ranges.ranges[name].append(Bounds(low, high, "range", currency, unit.line,
                                                 corrects, order))
-    elif _HINT_OPENING.match(sentence) and sentence.find(sentence.strip()[:1]) == 0 \
-            and found.start <= 12 and _says_what_happens(sentence[found.end:]):
+    elif (hint := _HINT_OPENING.match(sentence)) and sentence.find(sentence.strip()[:1]) == 0 \
+            and found.start <= max(12, hint.end() + 2) and _says_what_happens(sentence[found.end:]):
         # "Below ~50 they ..." marks where the profile starts, not where it ends.
         found_ranges.bound("hint", name, "at_least" if found.kind == "at_most" else "at_most",
                            high if found.kind == "at_most" else low)
@@ -690,7 +762,8 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
     for q in quantities:
         before = sentence[:q.start]
         move = moves.get((q.start, q.end))
-        if move is None and is_old_value(before, sentence[q.end:]):
+        if move is None and (is_old_value(before, sentence[q.end:])
+                             or is_reference(before, sentence[q.end:])):
             continue
         value = q.most if q.bound == "at_most" else q.least if q.bound == "at_least" else q.value
         figure = apply_declared(NumberRange(value, value, q.start, q.end, q.currency,
@@ -735,6 +808,11 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
         if side is None:
             continue
         name = _field_of(sentence, figure, sentence_field, previous_field, strict=strict)
+        if name is None and strict and previous_field and CHANGE.search(sentence) \
+                and _nearest_cue(sentence, figure) is None:
+            # "Agree with all of it except headcount. Let's cap it at 60.": the side it moves
+            # belongs to the field the words before it named
+            name = previous_field
         if name == "revenue" and sentence_field is None and not (q.currency or q.own_scale
                                                                    or figure.scaled) \
                 and q.value < 1000:
@@ -750,6 +828,56 @@ def _one_sided(unit: Unit, sentence: str, ranges: list[NumberRange], sentence_fi
         if read is not None:
             statements.append(Statement(name, side, read[0], unit.line))
     return statements
+
+
+def _red_flag_bounds(found: _Found, sentence: str, sizes: Sizes, cny_per_usd: float) -> None:
+    """ "Under 50 employees is out", "年营收 3000 万以下的不做": a red flag ruling out one side of a
+    size marks where the profile starts or ends, when its own words name the field."""
+    for figure in find_ranges(sentence):
+        if figure.kind not in ("at_most", "at_least"):
+            continue
+        name = _field_of(sentence, figure, _field_in(sentence), None, strict=True)
+        if name is None or _counts_something_else(sentence, figure, name) \
+                or _about_us(sentence, figure):
+            continue
+        read = _in_usd(name, figure, sentence, sizes, cny_per_usd)
+        if read is None:
+            continue
+        low, high, currency = read
+        if figure.kind == "at_most":
+            found.bound("bounds", name, "at_least", high, currency)
+        else:
+            found.bound("bounds", name, "at_most", low, currency)
+
+
+def _replacements(unit: Unit, sentence: str, sizes: Sizes,
+                  cny_per_usd: float) -> list[tuple[tuple[str, float, float], ...]]:
+    """Figures a revision puts in place of others ("make this 25, not 20", "$1.5M, not $1M",
+    "员工规模下限由 30 人改为 20 人"), each as (field, old, new) for the fields it could be."""
+    if not (in_revision_context(unit) or CHANGE.search(sentence)):
+        return []
+    quantities = [q for q in find_quantities(sentence) if not q.percent and not q.vague]
+    found = []
+    for old_index, new_index in replacement_pairs(sentence, [(q.start, q.end) for q in quantities]):
+        old, new = quantities[old_index], quantities[new_index]
+        values = []
+        for name in ("employees", "revenue"):
+            pair = []
+            for q in (old, new):
+                figure = NumberRange(q.value, q.value, q.start, q.end, q.currency or (
+                    old.currency or new.currency), scaled=q.own_scale or old.own_scale
+                    or new.own_scale)
+                if name == "employees" and figure.currency:
+                    break
+                read = _in_usd(name, figure, sentence, sizes, cny_per_usd)
+                if read is None or read[0] is None:
+                    break
+                pair.append(read[0])
+            if len(pair) == 2:
+                values.append((name, pair[0], pair[1]))
+        if values:
+            found.append(tuple(values))
+    return found
 
 
 _OPEN_FLOOR = (r"(?<![A-Za-z])(?:no|without\s+(?:a|an|any))\s+(?:real\s+|hard\s+|lower\s+)?"
@@ -829,19 +957,30 @@ def _side_changes(sentence: str, ranges: list[NumberRange]) -> list[tuple[Number
 _NEVER_SIZES = ("red_flag", "pmf")
 
 
-def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = False) -> Sizes:
+def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = False,
+                  quoted_from: list[int] | None = None,
+                  revised_lines: frozenset[int] = frozenset()) -> Sizes:
     """Employee and revenue bounds from the profile units (red-flag units never reach here).
 
     With `every_kind` (whole notes) a line filed under another dimension ("Decision: target
     ... 30 to 400 employees", an action item, a comment) is read too, for the figures its own
-    words name as a headcount or a revenue."""
+    words name as a headcount or a revenue, in the order it was written (`quoted_from`: lines
+    where a quoted older message starts, below the reply that revises it; `revised_lines`:
+    lines where a tracked change was accepted, whose range replaces the one said before)."""
+    if every_kind:
+        units = in_reading_order(units, quoted_from)
     sizes = Sizes()
     found_ranges = _Found()
     last_field: str | None = None  # the field the unit before spoke of
     asked: Unit | None = None  # the unit before, when it asks a question ("How many employees?")
     order = 0
     named_line: str | None = None  # the field a bare line before named ("Headcount" over "50-400")
+    unit_start = 0  # the reading order where the unit before started
     for unit in units:
+        if order > unit_start and _rejects(unit):
+            # "Dan: I'd cap revenue at 20M." / "Rosa: No, leave it.": what it said is refused
+            found_ranges.drop_orders(unit_start, order)
+        unit_start = order
         question, asked = asked, unit if unit.text.rstrip().endswith(("?", "？")) else None
         over, named_line = named_line, _names_a_field(unit)
         strict = unit.kind not in SIZE_KINDS or unit.is_heading
@@ -850,11 +989,15 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
         if every_kind and not unit.is_heading and unit.kind == "red_flag":
             # "Groups under 60 staff churned: the floor is 60 from now on": what a red flag
             # says of the profile's own bound still moves it; nothing else in it is read.
-            for sentence in split_sentences(unit.text):
+            for sentence in split_sentences(_said(unit)):
                 for statement in _one_sided(unit, sentence, find_ranges(sentence), None, None,
                                             True, sizes, cny_per_usd):
                     order += 1
                     found_ranges.statements.append(replace(statement, order=order))
+                for values in _replacements(unit, sentence, sizes, cny_per_usd):
+                    order += 1
+                    found_ranges.replacements.append(Replacement(values, order))
+                _red_flag_bounds(found_ranges, sentence, sizes, cny_per_usd)
             continue
         if not readable:
             # "dana: 50-500 people?" then "too wide, call it 80-250": a question names the field
@@ -881,7 +1024,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
         if previous_field is None:
             # "Headcount" over "50-400", "## 员工规模" over "200-1600": the line or heading names it
             previous_field = over or (_names_a_field(unit.heading) if unit.heading else None)
-        for sentence in split_sentences(unit.text):
+        for sentence in split_sentences(_said(unit)):
             sentence_field = _field_in(sentence)
             for side, clause in _open_sides(sentence):
                 name = _field_in(clause) or sentence_field or previous_field or last_field
@@ -895,15 +1038,24 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                                             cny_per_usd):
                     order += 1
                     found_ranges.statements.append(replace(statement, order=order))
+                for values in _replacements(unit, sentence, sizes, cny_per_usd):
+                    order += 1
+                    found_ranges.replacements.append(Replacement(values, order))
             for found in ranges:
                 if any(found is m for m in moved):
                     continue  # "the floor went from 10 to 25": one side moved, no range
                 found = apply_declared(found, _declaration(unit, sentence, found))
                 name = _field_of(sentence, found, sentence_field, previous_field, strict=strict)
+                carried = name == "revenue" and sentence_field is None and found.max is not None \
+                    and found.max < 1000 and not (found.currency or found.scaled)
+                if (name is None or carried) and every_kind and not strict \
+                        and _headcount_correction(unit, sentence, found):
+                    name = "employees"
                 if name is None or _counts_something_else(sentence, found, name) \
                         or _about_us(sentence, found):
                     continue
-                if every_kind and found.kind == "range" and is_old_range(sentence[:found.start]):
+                if every_kind and found.kind == "range" and is_old_range(sentence[:found.start],
+                                                                         sentence[found.end:]):
                     continue  # "widened from 35-300": the range a change replaced
                 read = _in_usd(name, found, sentence, sizes, cny_per_usd)
                 if read is None:
@@ -912,7 +1064,8 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                 previous_field = name
                 order += 1
                 _read_figure(found_ranges, unit, sentence, found, name, low, high, currency,
-                             order=order, every_kind=every_kind)
+                             order=order, every_kind=every_kind,
+                             revised=unit.line in revised_lines)
             previous_field = sentence_field or previous_field
         last_field = previous_field or last_field
     for name, result in (("employees", sizes.employees), ("revenue", sizes.revenue_usd)):
@@ -920,9 +1073,63 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
     return sizes
 
 
+def _headcount_correction(unit: Unit, sentence: str, found: NumberRange) -> bool:
+    """ "[JR1] Jenna: make it 20 to 120." on the headcount it anchors: a range a comment or a
+    correction gives with no field word, no money and no count of anything, sized like staff."""
+    if found.kind != "range" or found.currency or found.scaled or found.max is None \
+            or found.max >= _MILLIONS or _nearest_cue(sentence, found) is not None:
+        return False
+    return in_revision_context(unit) or bool(CHANGE.search(sentence)
+                                              or _CORRECTION.search(sentence))
+
+
+# A reply that refuses what the message before it proposed: "No, leave it.", "Disagree.", "不同意".
+_REJECTION = re.compile(
+    r"^\W*(?:no|nope|disagree[sd]?|i\s+disagree|not\s+agreed|let'?s\s+not|rejected|declined"
+    r"|-1|👎)(?:\s*[,，.。!！:：;；—-]|\s*$)"
+    r"|^\W*(?:不同意|不行|不要改|别改|先别改|驳回|反对|不采纳|维持原(?:样|来|方案)?|保持原(?:样|来|方案)?)",
+    re.IGNORECASE)
+
+
+def _rejects(unit: Unit) -> bool:
+    """Whether a unit opens by refusing what was said right before it (what it then says in
+    its place is read as usual)."""
+    text = unit.body or unit.text
+    return bool(_REJECTION.search(text) or _REJECTION.search(
+        re.sub(r"^[^:：]{1,30}[:：]\s*", "", text)))
+
+
+def _said(unit: Unit) -> str:
+    """The unit's words, with a lead that states a figure and was read as its label ("Firms under
+    ten employees are out: the owner does everything")."""
+    label = unit.label
+    if not label or label in unit.text or not (len(label.split()) >= 3 or (
+            has_cjk(label) and len(label) >= 6)):
+        return unit.text
+    if not any(not q.percent for q in find_quantities(label)):
+        return unit.text
+    return f"{label}: {unit.text}"
+
+
 def _resolve(found: _Found, name: str, result: Bounds) -> None:
     """The range that stands, then each later one-sided statement moving its side (a person
-    reads a correction as replacing what it corrects); bounds and hints fill what is left."""
+    reads a correction as replacing what it corrects); bounds and hints fill what is left;
+    then each later replacement of a figure that is one of the bounds ("25, not 20")."""
+    after = _resolve_stated(found, name, result)
+    for replacement in found.replacements:
+        if replacement.order <= after:
+            continue
+        for field_name, old, new in replacement.values:
+            if field_name != name:
+                continue
+            if result.min is not None and round(result.min) == round(old):
+                result.min = new
+            elif result.max is not None and round(result.max) == round(old):
+                result.max = new
+
+
+def _resolve_stated(found: _Found, name: str, result: Bounds) -> int:
+    """The range and statements that stand; the reading order of the chosen range (-1: none)."""
     ranges = found.ranges[name]
     statements = [s for s in found.statements if s.name == name]
     named_first = next((s.order for s in statements if s.field_named), None)
@@ -937,10 +1144,11 @@ def _resolve(found: _Found, name: str, result: Bounds) -> None:
             setattr(result, statement.side, statement.value)
             result.how = result.how or "stated"
     if after >= 0:
-        return
+        return after
     for level in ("bounds", "hint"):
         source = found.levels[level][name]
         if result.min is None and source.min is not None and (name, "min") not in found.open_sides:
             result.min, result.how = source.min, result.how or source.how
         if result.max is None and source.max is not None and (name, "max") not in found.open_sides:
             result.max, result.how = source.max, result.how or source.how
+    return after

@@ -345,7 +345,7 @@ _REPLY_HEADER = re.compile(r"^\s*>\s*(?:from|发件人)\s*[:：]|\b(?:wrote|writ
 # is long and has no end mark, and this one opens in lower case (English) or is Chinese with no
 # label or speaker before a colon.
 _WRAP_END = re.compile(r"[A-Za-z0-9,\u4e00-\u9fff'\"”’)\-–—]$")
-_EN_GOES_ON = re.compile(r"^[a-z(\"“'][^:：]*(?:$|[:：](?!\s*$))")
+_EN_GOES_ON = re.compile(r"^(?:[a-z(\"“']|[$€£]\s?\d)[^:：]*(?:$|[:：](?!\s*$))")
 _ZH_GOES_ON = re.compile(r"^[\u4e00-\u9fff“\"][^:：]{14}")
 _SPEAKER_OPENS = re.compile(r"^[^\s:：]{1,20}[:：]")
 

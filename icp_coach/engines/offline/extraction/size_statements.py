@@ -45,6 +45,9 @@ CHANGE = re.compile(
     r"|tighten|narrow|widen|add)(?:e|es|ed|ing|s)?\b[^.;:!?]{0,40}?\b(?:to|at|of)"
     r"|add(?:ed|ing|s)?\s+(?:an?\s+)?(?:upper|lower|top|bottom|hard)?\s*(?:cap|ceiling|floor|limit|bound)"
     r"|actually|let'?s\s+(?:say|go\s+with|use|make\s+it)|i'?d\s+(?:go|say|use)"
+    # "let's cap it at 60", "floor it at 20", "cap headcount at 150"
+    r"|let'?s\s+(?:cap|floor|limit|keep|set)|(?:cap|floor|limit)\s+(?:it|that|this|them|headcount"
+    r"|employees|revenue|the\s+\w+)\s+(?:at|to)"
     r"|now\s+it'?s|now\s+(?:it\s+)?is|it'?s\s+now|stays?\s+at|remains?\s+at|unchanged\s+at"
     r"|(?:the\s+)?new\s+(?:floor|minimum|min|cap|ceiling|max(?:imum)?|lower\s+(?:bound|end|limit)"
     r"|upper\s+(?:bound|end|limit)|top\s+end)"
@@ -172,6 +175,22 @@ def sides_named(sentence: str) -> set[str]:
     return {"min" if m.group("min") else "max" for m in _SIDE.finditer(sentence)}
 
 
+# A number that points at a part of the document or a record: "in section 2", "item 3",
+# "row D4", "第 3 条", "第一部分": no figure of the customer.
+_REFERENCE_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:sections?|sec\.|§|items?|points?|rows?|lines?|steps?|pages?|p\.|pp\.|no\.|nos\."
+    r"|numbers?|clauses?|paragraphs?|para\.?|tables?|figures?|fig\.|slides?|tickets?|issues?|kr"
+    r"|okr|chapters?|appendix|annex|part|questions?|q|round|phase|wave|tier)\s*#?\s*$|#\s*$|第\s*$"
+    r"|(?<![A-Za-z])[vV]$",
+    re.IGNORECASE)
+_REFERENCE_AFTER = re.compile(r"^\s*(?:条|部分|节|章|页|项|行|点|款|轮|期)")
+
+
+def is_reference(before: str, after: str) -> bool:
+    """ "in section 2", "item 3", "第 3 条": a number naming a part of the document."""
+    return bool(_REFERENCE_BEFORE.search(before[-16:]) or _REFERENCE_AFTER.match(after))
+
+
 def is_old_value(before: str, after: str = "") -> bool:
     """Whether the words right before a single figure mark it as the value being replaced, or
     an arrow after it points to the new one ("floor 10 -> 25", "上限 80 → 60")."""
@@ -182,8 +201,9 @@ _ARROW_AFTER = re.compile(r"\s*(?:人|名|people|employees|staff)?\s*(?:->|→|=
 _ARROW_BEFORE = r"(?:->|→|=>|⟶|➔|—>|-->)"
 
 
-def is_old_range(before: str) -> bool:
-    return bool(_OLD_RANGE_BEFORE.search(before[-24:]))
+def is_old_range(before: str, after: str = "") -> bool:
+    """ "widened from 35-300", "原来是 100-500 人", "20-200 → 30-200": the range a change replaced."""
+    return bool(_OLD_RANGE_BEFORE.search(before[-24:]) or _ARROW_AFTER.match(after))
 
 
 def changes_right_before(before: str) -> bool:
@@ -191,3 +211,37 @@ def changes_right_before(before: str) -> bool:
     return bool(re.search(r"(?:" + CHANGE.pattern + "|" + _ARROW_BEFORE
                           + r")\s*(?:about|around|~|约|大概)?\s*[$¥￥€£]?\s*$", before[-20:],
                           re.IGNORECASE))
+
+
+# Between a new figure and the old one it replaces: "25, not 20", "$1.5M instead of $1M".
+_NEW_THEN_OLD = re.compile(
+    r"^\s*(?:人|名|people|employees|staff)?\s*[,，]?\s*(?:and\s+)?(?:not|instead\s+of|rather\s+than"
+    r"|而不是|不是)\s*(?:the\s+)?[$¥￥€£]?\s*$", re.IGNORECASE)
+# Between an old figure and its replacement: "30 人改为 20 人", "20 -> 25", "from 30 to 40".
+_OLD_THEN_NEW = re.compile(
+    r"^\s*(?:人|名|万元?|亿元?|元|people|employees|staff)?\s*[,，]?\s*(?:->|→|=>|⟶|➔|—>|-->"
+    r"|改为|改成|改到|改至|调到|调为|调至|调整为|调整到|提高到|提高至|提到|提至|降到|降至|降为|降低到|变为|变成"
+    r"|换成|上调到|上调至|下调到|下调至|(?:is\s+)?now|(?:should\s+(?:read|be)|becomes|became"
+    r"|changed?\s+to|raised\s+to|lowered\s+to|moved\s+to|bumped\s+to|updated\s+to|revised\s+to|to))"
+    r"\s*(?:about|around|约)?\s*[$¥￥€£]?\s*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?:(?<![A-Za-z])from|由|从)\s*[$¥￥€£]?\s*$", re.IGNORECASE)
+
+
+def replacement_pairs(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(old, new) indices into `spans` (figures in text order) where the sentence replaces one
+    figure with another: "make this 25, not 20", "由 30 人改为 20 人", "floor 10 -> 25"."""
+    pairs = []
+    for index in range(len(spans) - 1):
+        between = sentence[spans[index][1]:spans[index + 1][0]]
+        if _NEW_THEN_OLD.match(between):
+            pairs.append((index + 1, index))
+        elif _OLD_THEN_NEW.match(between):
+            to_only = re.search(r"(?<![A-Za-z])to\s*[$¥￥€£]?\s*$", between, re.IGNORECASE) \
+                and not re.search(r"(?:->|→|=>|改|调|提|降|变|换|now|should|became|becomes"
+                                  r"|changed|raised|lowered|moved|bumped|updated|revised)",
+                                  between, re.IGNORECASE)
+            if to_only and not (_FROM_BEFORE.search(sentence[:spans[index][0]])
+                                and CHANGE.search(sentence[:spans[index][0]])):
+                continue  # "20 to 150": a range, unless a change goes "from" one to the other
+            pairs.append((index, index + 1))
+    return pairs
