@@ -48,6 +48,9 @@ from icp_coach.engines.offline.extraction.lines import (
 from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.place_changes import (
     PlaceEvent,
+    folded_places,
+    folds,
+    goes_on_to_drop,
     fold,
     kept_by_outside,
     place_change,
@@ -65,11 +68,13 @@ from icp_coach.engines.offline.extraction.segments import (
     labelled_segments,
     names_their_customers,
 )
+from icp_coach.engines.offline.extraction.struck_text import without_struck_text
 from icp_coach.engines.offline.extraction.title_trade import trade_in_title
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
 from icp_coach.engines.offline.extraction.trade_roles import names_other_role
 from icp_coach.engines.offline.extraction.vendor_side import (
     names_the_medium,
+    office_not_a_market,
     only_sorts_a_thing,
     our_tools_clause,
     our_tools_sentence,
@@ -184,7 +189,7 @@ class OfflineExtractor:
         def hints(unit_text: str) -> dict[str, float]:
             return _content_hints(unit_text, step)
 
-        units = split_units(text, titled=step is None)
+        units = split_units(without_struck_text(text), titled=step is None)
         if step is not None:
             # An answer's short line above a list or ending in "?" ("Fintech" over its bullets,
             # "Salesforce, maybe HubSpot?") is what the user answered unless it names a kind.
@@ -244,6 +249,8 @@ class OfflineExtractor:
         table = gazetteer.regions()
         events: list[PlaceEvent] = []
         bare: list[str] = []
+        bare_dropped = False
+        folds_named: list[tuple[str, ...]] = []
         for unit in units:
             if unit.is_heading:
                 continue
@@ -253,14 +260,20 @@ class OfflineExtractor:
             profile = unit.kind in PROFILE_KINDS
             targeted = {c.strip() for c in _targeted_clauses(text, unit.excluded)} if profile \
                 else set()
-            for clause, status in _clause_polarity(text, unit.excluded):
+            office = office_not_a_market(text)
+            clauses = _clause_polarity(text, unit.excluded)
+            for index, (clause, status) in enumerate(clauses):
                 # A title is not a segment: "电商总监" does not make the customer e-commerce.
                 plain = _without_titles(clause)
                 found = mentions("region", plain)
                 if clause.strip() in targeted:
                     bare.extend(m.group() for m in _BARE_WASHINGTON.finditer(plain))
+                if _BARE_WASHINGTON.search(plain) and place_change(plain, ruled_out=False) == "drop":
+                    bare_dropped = True
                 if not found or status == "ours":
                     continue
+                if folds(plain):  # "广州、深圳都算广东": the cities fold into the province
+                    folds_named.append(tuple(m.canonical for m in found))
                 outside = tuple(dict.fromkeys(m.canonical for m in found
                                               if kept_by_outside(plain, m.start, m.end)))
                 if outside:  # "nothing outside the US": the US is the region
@@ -271,6 +284,10 @@ class OfflineExtractor:
                     continue
                 kept = clause.strip() in targeted
                 change = place_change(plain, ruled_out=status == "ruled_out", line=text)
+                later = clauses[index + 1][0] if index + 1 < len(clauses) else ""
+                if office or (change is None and later and not mentions("region", later)
+                              and goes_on_to_drop(later)):
+                    change = "drop"  # "Belgium is on last year's slide; it was dropped"
                 if change == "drop" and (mentions("industry", plain) or find_ranges(plain)):
                     # "skip the Ohio hospitals" rules a segment out, not Ohio.
                     change = None
@@ -281,7 +298,9 @@ class OfflineExtractor:
                     if change == "only":
                         events.append(PlaceEvent("only", keys, clause))
         kept_keys, _ = fold(events, table.parent_of)
-        return self._stated_places(kept_keys, bare, table, language)
+        inside = folded_places(folds_named, kept_keys, table)
+        kept_keys = [key for key in kept_keys if key not in inside]
+        return self._stated_places(kept_keys, [] if bare_dropped else bare, table, language)
 
     def _stated_places(self, keys: list[str], bare: list[str], table: gazetteer.Gazetteer,
                 language: Language) -> list[str]:
