@@ -30,6 +30,7 @@ from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.compound_trades import trade_keys
 from icp_coach.engines.offline.extraction.exclusion import (
     SEGMENT_RULED_OUT,
+    names_no_customer,
     rules_out_words,
     says_exclusion,
     states_requirement,
@@ -70,7 +71,12 @@ from icp_coach.engines.offline.extraction.segments import (
 )
 from icp_coach.engines.offline.extraction.struck_text import without_struck_text
 from icp_coach.engines.offline.extraction.title_trade import trade_in_title
-from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
+from icp_coach.engines.offline.extraction.titles import (
+    decision_titles,
+    find_titles,
+    heading_role,
+    role_of,
+)
 from icp_coach.engines.offline.extraction.trade_roles import names_other_role
 from icp_coach.engines.offline.extraction.vendor_side import (
     names_the_medium,
@@ -251,7 +257,7 @@ class OfflineExtractor:
         bare: list[str] = []
         bare_dropped = False
         folds_named: list[tuple[str, ...]] = []
-        for unit in units:
+        for position, unit in enumerate(units):
             if unit.is_heading:
                 continue
             if unit.kind not in (*PROFILE_KINDS, "red_flag", "misc"):
@@ -260,7 +266,10 @@ class OfflineExtractor:
             profile = unit.kind in PROFILE_KINDS
             targeted = {c.strip() for c in _targeted_clauses(text, unit.excluded)} if profile \
                 else set()
-            office = office_not_a_market(text)
+            # "Our HQ is in Indianapolis, which is why Indiana shows up; it is not a target."
+            after = units[position + 1].text if position + 1 < len(units) \
+                and units[position + 1].line == unit.line else ""
+            office = office_not_a_market(f"{text} {after}")
             clauses = _clause_polarity(text, unit.excluded)
             for index, (clause, status) in enumerate(clauses):
                 # A title is not a segment: "电商总监" does not make the customer e-commerce.
@@ -360,7 +369,6 @@ class OfflineExtractor:
     def _decision_makers(self, units: list[Unit], *, any_unit: bool = False) -> list[DecisionMaker]:
         """Titles of decision units (and, in an interview answer, of any unit not ruled out that
         gives a title its role: "Fintech, 50-200 people, the CFO signs")."""
-        roles: dict[str, list[str]] = {}
         chosen: list[Unit] = []
         for unit in units:
             if unit.is_heading:
@@ -369,6 +377,12 @@ class OfflineExtractor:
                 find_titles(unit.text)) and role_of(unit.text) is not None
             if unit.kind == "decision" or named_role:
                 chosen.append(unit)
+        # A chat answer's title said on its own before the line about it ("场长。每天盯数据，
+        # 他去说服老板"): the same line's untyped title is read with it.
+        decision_lines = {unit.line for unit in chosen}
+        chosen = [unit for unit in units if unit in chosen or (
+            unit.line in decision_lines and unit.kind is None and not unit.is_heading
+            and find_titles(unit.text))]
         # The sentences of one paragraph are read together: "The CFO signs. Sometimes the COO
         # too." gives the COO the role the sentence before it named.
         paragraphs: list[tuple[Unit, str]] = []
@@ -377,13 +391,9 @@ class OfflineExtractor:
                 paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]} {unit.text}")
             else:
                 paragraphs.append((unit, unit.text))
-        for unit, text in paragraphs:
-            # The role a label or heading names ("Economic buyer: the CFO. Sometimes the COO.").
-            context = (role_of(unit.label) if unit.label else None) or (
-                role_of(unit.heading) if unit.heading else None)
-            for role, titles in titles_by_role([text], context).items():
-                bucket = roles.setdefault(role, [])
-                bucket += [t for t in titles if t.lower() not in {b.lower() for b in bucket}]
+        # The role a label or heading names ("Economic buyer: the CFO. Sometimes the COO.").
+        roles = decision_titles([(text, (heading_role(unit.label) if unit.label else None) or (
+            heading_role(unit.heading) if unit.heading else None)) for unit, text in paragraphs])
         return [DecisionMaker(role=role, titles=titles)  # type: ignore[arg-type]
                 for role, titles in roles.items() if titles]
 
@@ -1049,7 +1059,9 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
     """Red-flag units, then the clauses of profile units that only rule a segment out ("not GCs,
     they buy the big suites"): an exclusion is a red flag, never an industry."""
     flags = [RedFlag(description=text, evidence=[_evidence(u, text)])
-             for u, text in _all_items(units, "red_flag")]
+             for u, text in _all_items(units, "red_flag")
+             if not names_no_customer(text) and not _only_changes_places(text)
+             and not _labelled_as_other_kind(u)]
     seen = {flag.description.lower() for flag in flags}
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
@@ -1076,6 +1088,27 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
 # Scoring and bookkeeping marks of a note, not its words: "(+10)", "[DQ-03]", "+5 pts".
 _MARKUP = re.compile(r"\s*[\[(（【]\s*(?:[A-Z]{1,4}-?\d{1,3}|[+-]\s?\d{1,3}\s*(?:pts?|points?|分)?)\s*[\])）】]"
                      r"|^\s*\d{4}-\d{2}-\d{2}\s*[:：]\s*", re.IGNORECASE)
+
+
+def _labelled_as_other_kind(unit: Unit) -> bool:
+    """A line whose own label names another kind ("现在用的工具：Excel、钉钉" under a "不建议跟进"
+    heading): the label, not the section, says what it is."""
+    label = unit.label.strip()
+    if not label or len(label) > 12 or cues("headings", "red_flag").search(label):
+        return False
+    return any(cues("headings", kind).search(label) for kind in ("tech", "pain", "signal", "decision"))
+
+
+def _only_changes_places(text: str) -> bool:
+    """A line that only takes places off the profile ("Kansas is on hold until 2028", "重庆暂缓",
+    "Atlanta is just where our office sits"): not a region, and no customer ruled out either."""
+    plain = _without_titles(text)
+    if office_not_a_market(plain) and not mentions("industry", plain):
+        return True
+    places = mentions("region", plain) or _BARE_WASHINGTON.search(plain)
+    if not places or mentions("industry", plain) or find_ranges(plain):
+        return False
+    return place_change(plain, ruled_out=False) == "drop"
 
 
 def _only_places(clause: str) -> bool:

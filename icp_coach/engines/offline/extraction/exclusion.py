@@ -95,3 +95,39 @@ def says_exclusion(text: str) -> bool:
     """Words that rule something out ("not", "skip", "walk away", "不做", "先不"...), and no
     must-have that only says what happens without it."""
     return _any_exclusion(text) and not states_requirement(text)
+
+
+# A reply turning a suggestion down ("Won't do — every prospect says that", "驳回，太泛了", "不用。"):
+# a verdict on the note's own draft, not a customer to walk away from.
+_REPLY_VERDICT = re.compile(
+    r"^\W*(?:won'?t\s+do|won'?t\s+fix|rejected|declined|no\s+need|not\s+needed|dropping\s+it"
+    r"|驳回|不采纳|不用|不需要|不必|拒绝)(?:\s*[—–\-,:;.!。，：；！]|\s*$)", re.IGNORECASE)
+# A line about a title, not a customer: "那是招聘岗位，不是决策人", "that is a job posting, not a buyer".
+_ABOUT_A_TITLE = re.compile(
+    r"(?<![A-Za-z])(?:job\s+(?:posting|post|ad|advert|opening)|not\s+a\s+(?:buyer|decision[- ]maker)"
+    r"|not\s+(?:someone|who)\s+to\s+(?:call|court|contact)|not\s+the\s+champion)(?![A-Za-z])"
+    r"|招聘岗位|不是决策人|不是决策者|不是推动者|不要当成决策人|不是我们要找的人",
+    re.IGNORECASE)
+# A heading or a question left as a line ("【列：不做】", "不做哪些？", "Red flags?").
+_QUESTION_WORDS = re.compile(r"哪些|什么|啥|吗|呢|[?？]")
+_LINE_LABEL = re.compile(r"^\s*(?:[【\[][^】\]]{0,12}[】\]]|[^:：\s]{1,12}[:：])\s*")
+
+
+def _bare_heading(text: str) -> bool:
+    heading_cue = cues("headings", "red_flag")
+    core = text.strip()
+    for _ in range(2):
+        core = _LINE_LABEL.sub("", core).strip()
+    core = _QUESTION_WORDS.sub("", core.strip("【】[]:：")).strip(" 　.。:：-")
+    if not core:
+        return True
+    match = heading_cue.match(core)
+    return bool(match) and match.end() == len(core)
+
+
+def names_no_customer(text: str) -> bool:
+    """A red-flag line that rules no customer out: a reply turning a suggestion down, a word
+    about a title (a job posting, "not a decision maker"), or a heading or question left as a
+    line ("【列：不做】", "不做哪些")."""
+    return bool(_REPLY_VERDICT.match(_LINE_LABEL.sub("", text, count=1)) or _ABOUT_A_TITLE.search(text)) \
+        or _bare_heading(text)

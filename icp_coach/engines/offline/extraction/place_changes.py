@@ -73,7 +73,8 @@ FOLDS = re.compile(
 # A clause that goes on about the places before it: "Belgium is on last year's slide; it was
 # dropped in the spring".
 _FOLLOW_UP = re.compile(r"^\s*(?:but\s+|and\s+)?(?:it|they|that|this|these|those|which|both)(?![A-Za-z])"
-                        r"|^\s*(?:但|不过)?(?:它|它们|这|那|这个|那个|这些|都)", re.IGNORECASE)
+                        r"|^\s*(?:但|不过)?(?:它|它们|这|那|这个|那个|这些|都|今年|这次|本期|这期|目前|暂时|暂且)",
+                        re.IGNORECASE)
 
 Change = Literal["keep", "drop", "only"]
 

@@ -36,7 +36,8 @@ def _title_patterns() -> list[re.Pattern[str]]:
     standalone_zh = [h for h in zh["heads"] if h not in generic_heads]
     prefixes = _alternation(zh["prefixes"])
     # A capitalised word also counts as a function ("Director of Staffing", "Fleet Manager").
-    capital = r"(?-i:[A-Z][A-Za-z&]+|[A-Z]{2,})"
+    capital = r"(?-i:(?!(?:The|A|An|Our|Their|This|That|These|Those|Each|Every|Some|Any)(?![A-Za-z]))" \
+              r"(?:[A-Z][A-Za-z&]+|[A-Z]{2,}))"
     words = rf"(?:{func}|{capital})(?:\s*(?:&|and|/)?\s*(?:{func}|{capital})){{0,2}}"
     return [
         re.compile(rf"{boundary_start}(?:(?:senior|sr\.?|group|global|regional)\s+)?(?:{lead})"
@@ -173,13 +174,28 @@ _NEW_SUBJECT = re.compile(r"^\s*(?:the|a|an|our|their|its|his|her|some|many|most
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+# "..., our champion": a clause that only names the role of the subject before it.
+_ROLE_PREDICATE = re.compile(r"^\W*(?:(?:is|are)\s+)?(?:our|the|their|a|an)\s+(?:internal\s+)?"
+                             r"(?:champion|economic\s+buyer|signer|blocker|decision[- ]maker|sponsor"
+                             r"|end\s+user|user)s?\W*$", re.IGNORECASE)
+# A heading that names the decision makers in general, not one role ("Decision makers", "决策人").
+_GENERIC_HEADING = re.compile(r"\W*(?:(?:the\s+)?decision[- ]?makers?|buyers?|buying\s+committee"
+                              r"|who\s+(?:decides|buys)|决策人|决策者|决策链|关键人)\W*", re.IGNORECASE)
+
+
+def heading_role(text: str) -> str | None:
+    """The role a label or heading gives the lines under it; none for a heading that only
+    says they are decision makers."""
+    return None if _GENERIC_HEADING.fullmatch(text) else role_of(text)
+
+
 def _pushed(clause: str, start: int) -> bool:
     return bool(_PUSHED.search(clause[:start]))
 
 
 def _follow_up(clause: str) -> bool:
     """A clause that goes on about the subject before it (no new subject of its own)."""
-    if _CJK.search(clause):
+    if _CJK.search(clause) or _ROLE_PREDICATE.match(clause):
         return True
     return not _NEW_SUBJECT.match(clause) and not re.match(r"\s*[A-Z]{2,}", clause)
 
@@ -201,7 +217,25 @@ def _singular(title: str) -> str:
         r"|administrator|admin|controller|head|analyst|partner|founder)s$", title, re.IGNORECASE) else title
 
 
-def titles_by_role(texts: list[str], context_role: str | None = None) -> dict[str, list[str]]:
+def decision_titles(paragraphs: list[tuple[str, str | None]]) -> dict[str, list[str]]:
+    """role -> titles over a note's decision paragraphs ((text, role its label or heading
+    gives)). A title that only fell back to champion (no cue, no usual role) is left there
+    when another paragraph gives it a role by its words ("院长拍板")."""
+    roles: dict[str, list[str]] = {}
+    fallbacks: set[str] = set()
+    for text, context in paragraphs:
+        for role, titles in titles_by_role([text], context, fallbacks).items():
+            bucket = roles.setdefault(role, [])
+            bucket += [t for t in titles if t.lower() not in {b.lower() for b in bucket}]
+    cued = {t.lower() for role, titles in roles.items() for t in titles if role != "champion"}
+    if "champion" in roles:
+        roles["champion"] = [t for t in roles["champion"]
+                             if not (t.lower() in fallbacks and t.lower() in cued)]
+    return {role: titles for role, titles in roles.items() if titles}
+
+
+def titles_by_role(texts: list[str], context_role: str | None = None,
+                   fallbacks: set[str] | None = None) -> dict[str, list[str]]:
     """role -> titles found in decision-maker texts, in order, without duplicates.
 
     A title takes the role of the nearest cue in its clause; with none there, of the first cue
@@ -236,6 +270,8 @@ def titles_by_role(texts: list[str], context_role: str | None = None) -> dict[st
                     role = min(cues_here, key=lambda cue: abs(cue[0] - middle))[1]
                 elif ahead:
                     role = ahead
+                if role is None and role_hint(title) is None and fallbacks is not None:
+                    fallbacks.add(_singular(title).lower())
                 role = role or role_hint(title) or "champion"
                 title = _singular(title)
                 bucket = roles.setdefault(role, [])
