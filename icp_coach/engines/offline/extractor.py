@@ -30,6 +30,7 @@ from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.compound_trades import trade_keys
 from icp_coach.engines.offline.extraction.exclusion import (
     SEGMENT_RULED_OUT,
+    affirms_customer,
     names_no_customer,
     rules_out_words,
     says_exclusion,
@@ -544,8 +545,10 @@ def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[st
     # ("covered": the one that rules it out already is).
     refused = {name for clause, status in parts if status == "ruled_out"
                for name in _names_segment(clause)}
+    # "X are our customers, but not X that ..." narrows X: the clause that says so keeps it.
     return [(clause, "covered" if status == "kept" and _names_segment(clause)
-             and _names_segment(clause) <= refused else status) for clause, status in parts]
+             and _names_segment(clause) <= refused and not affirms_customer(clause) else status)
+            for clause, status in parts]
 
 
 # A short list item after a clause that rules out, the list closed by "or"/"nor"/"and": "We do not

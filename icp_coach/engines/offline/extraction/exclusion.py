@@ -131,3 +131,19 @@ def names_no_customer(text: str) -> bool:
     line ("【列：不做】", "不做哪些")."""
     return bool(_REPLY_VERDICT.match(_LINE_LABEL.sub("", text, count=1)) or _ABOUT_A_TITLE.search(text)) \
         or _bare_heading(text)
+
+
+# A clause that says a trade is the customer: "PI agencies are our customers", "奶茶店是我们的客户".
+# A "but not X that ..." after it narrows the trade; it does not take the trade back.
+_AFFIRMS_CUSTOMER = re.compile(
+    r"(?<![A-Za-z])(?:(?:are|is)\s+(?:all\s+|still\s+|definitely\s+)?(?:our|the)\s+(?:core\s+|main\s+|target\s+)?"
+    r"(?:customers?|clients?|market|buyers?|icp|target|sweet\s+spot)"
+    r"|we\s+(?:do\s+)?sell\s+to|we\s+(?:do\s+)?target)(?![A-Za-z])"
+    r"|(?:就)?是我们的(?:核心|主力|目标)?(?:客户|客群|市场|目标)|我们(?:只)?(?:做|卖给|服务)",
+    re.IGNORECASE)
+
+
+def affirms_customer(clause: str) -> bool:
+    """The clause names its trade as the customer ("X are our customers")."""
+    return bool(_AFFIRMS_CUSTOMER.search(clause)) and not rules_out_words(
+        _AFFIRMS_CUSTOMER.sub(" ", clause))
