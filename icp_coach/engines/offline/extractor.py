@@ -382,7 +382,7 @@ class OfflineExtractor:
         # 他去说服老板"): the same line's untyped title is read with it.
         decision_lines = {unit.line for unit in chosen}
         chosen = [unit for unit in units if unit in chosen or (
-            unit.line in decision_lines and unit.kind is None and not unit.is_heading
+            unit.line in decision_lines and unit.kind in (None, "misc") and not unit.is_heading
             and find_titles(unit.text))]
         # The sentences of one paragraph are read together: "The CFO signs. Sometimes the COO
         # too." gives the COO the role the sentence before it named.
