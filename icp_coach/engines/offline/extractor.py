@@ -50,10 +50,10 @@ from icp_coach.engines.offline.extraction.lines import (
 from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.place_changes import (
     PlaceEvent,
+    fold,
     folded_places,
     folds,
     goes_on_to_drop,
-    fold,
     kept_by_outside,
     place_change,
 )

@@ -122,7 +122,7 @@ def _bare_heading(text: str) -> bool:
     if not core:
         return True
     match = heading_cue.match(core)
-    return bool(match) and match.end() == len(core)
+    return match is not None and match.end() == len(core)
 
 
 def names_no_customer(text: str) -> bool:
