@@ -383,7 +383,7 @@ class OfflineExtractor:
         decision_lines = {unit.line for unit in chosen}
         chosen = [unit for unit in units if unit in chosen or (
             unit.line in decision_lines and unit.kind in (None, "misc") and not unit.is_heading
-            and find_titles(unit.text))]
+            and _only_a_title(unit.text))]
         # The sentences of one paragraph are read together: "The CFO signs. Sometimes the COO
         # too." gives the COO the role the sentence before it named.
         paragraphs: list[tuple[Unit, str]] = []
@@ -408,6 +408,15 @@ class OfflineExtractor:
         return PMFStatus(referral_share=reading.referral_share, referrer_nps=reading.referrer_nps,
                          retention_note=reading.retention_note, reached=reading.reached,
                          segmentation=segmentation)
+
+
+def _only_a_title(text: str) -> bool:
+    """The text is a title and nothing else ("场长。", "The ops manager.")."""
+    titles = find_titles(text)
+    rest = text
+    for start, end, _ in reversed(titles):
+        rest = rest[:start] + rest[end:]
+    return bool(titles) and len(re.sub(r"[\W_]+", "", rest)) <= 3
 
 
 def _step_default(unit: Unit, step: int) -> Unit:

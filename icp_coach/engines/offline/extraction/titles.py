@@ -238,10 +238,10 @@ def titles_by_role(texts: list[str], context_role: str | None = None,
                    fallbacks: set[str] | None = None) -> dict[str, list[str]]:
     """role -> titles found in decision-maker texts, in order, without duplicates.
 
-    A title takes the role of the nearest cue in its clause; with none there, the role of the
-    clause before ("The CFO signs, sometimes the COO"); else of the first cue in the clauses
-    that go on about it ("General manager: daily owner of ticketing, pushes for the change"),
-    the title's usual role, or champion. A title pushed or won over ("push the owner to buy"), or said to hold no
+    A title takes the role of the nearest cue in its clause; with none there, the champion or
+    blocker cue of the clauses that go on about it ("General manager: daily owner of ticketing,
+    pushes for the change"), else the role of the clause before ("The CFO signs, sometimes the
+    COO"), any cue of the clauses after it, the title's usual role, or champion. A title pushed or won over ("push the owner to buy"), or said to hold no
     role ("not involved", a job posting, "不是决策人"), is not given that role."""
     roles: dict[str, list[str]] = {}
     for text in texts:
@@ -268,7 +268,7 @@ def titles_by_role(texts: list[str], context_role: str | None = None,
                     # the owner signs off").
                     middle = (start + end) / 2
                     role = min(cues_here, key=lambda cue: abs(cue[0] - middle))[1]
-                elif ahead and role is None:
+                elif ahead and (role is None or ahead in ("champion", "blocker")):
                     role = ahead
                 if role is None and role_hint(title) is None and fallbacks is not None:
                     fallbacks.add(_singular(title).lower())
