@@ -5,14 +5,15 @@ A document exported from suggestion or revision mode keeps what its editors remo
 suggestion followed by the reply that turned it down ("[suggestion by Kim: add "Pennsylvania"]
 [Comment by Luis: rejected ...]", "【修订 小林：插入"、河北"】【批注 陈经理：不同意，驳回】"). A person
 reading the note skips all of it, so the reader blanks it (same length, so offsets hold) before
-anything is classified. A suggestion nobody answered, or one a reply accepts, stays as written.
+anything is classified; a struck figure stays for the size reader, which reads the correction. A suggestion nobody answered, or one a reply accepts, stays as written.
 """
 
 from __future__ import annotations
 
 import re
 
-_STRUCK = re.compile(r"~~[^~\n]{1,200}~~")
+# A struck figure ("~~10-80~~ 20-80") is left to the size reader, which reads it as a correction.
+_STRUCK = re.compile(r"~~[^~\n\d]{1,200}~~")
 _BRACKETED = r"(?:\[[^\[\]\n]{0,240}\]|【[^【】\n]{0,240}】)"
 _DELETED = re.compile(
     r"(?:\[\s*(?:deleted|removed|struck|strikethrough)\b[^\[\]\n]{0,240}\]"
