@@ -50,11 +50,13 @@ from icp_coach.engines.offline.extraction.lines import (
 from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.place_changes import (
     PlaceEvent,
+    drops,
     fold,
     folded_places,
     folds,
     goes_on_to_drop,
     kept_by_outside,
+    parenthesised_places,
     place_change,
 )
 from icp_coach.engines.offline.extraction.pmf import read_pmf
@@ -271,6 +273,8 @@ class OfflineExtractor:
             after = units[position + 1].text if position + 1 < len(units) \
                 and units[position + 1].line == unit.line else ""
             office = office_not_a_market(f"{text} {after}")
+            folds_named += parenthesised_places(text, lambda t: [
+                (m.start, m.end, m.canonical) for m in mentions("region", t)], table)
             clauses = _clause_polarity(text, unit.excluded)
             for index, (clause, status) in enumerate(clauses):
                 # A title is not a segment: "电商总监" does not make the customer e-commerce.
@@ -1112,15 +1116,16 @@ def _labelled_as_other_kind(unit: Unit) -> bool:
 
 
 def _only_changes_places(text: str) -> bool:
-    """A line that only takes places off the profile ("Kansas is on hold until 2028", "重庆暂缓",
-    "Atlanta is just where our office sits"): not a region, and no customer ruled out either."""
+    """A line that only takes places off the list ("不加，安徽去掉", "Italy is off", "Atlanta is
+    just where our office sits"): not a region, and no customer ruled out either."""
     plain = _without_titles(text)
     if office_not_a_market(plain) and not mentions("industry", plain):
         return True
     places = mentions("region", plain) or _BARE_WASHINGTON.search(plain)
     if not places or mentions("industry", plain) or find_ranges(plain):
         return False
-    return place_change(plain, ruled_out=False) == "drop"
+    # A place deferred ("Canada is a maybe for next year") stays a line for reps to heed.
+    return drops(plain)
 
 
 def _only_places(clause: str) -> bool:

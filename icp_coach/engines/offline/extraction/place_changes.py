@@ -99,6 +99,23 @@ def folded_places(folds_named: Iterable[Sequence[str]], kept: Sequence[str],
     return inside
 
 
+_PARENTHESIS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
+
+
+def parenthesised_places(text: str, find: Callable[[str], list[tuple[int, int, str]]],
+                         gazetteer: Any) -> list[tuple[str, ...]]:
+    """A place with the places inside it in brackets ("浙江（杭州、宁波）", "California (Napa,
+    Sonoma)"): the bracketed places are that region, named once."""
+    places = find(text)
+    groups: list[tuple[str, ...]] = []
+    for bracket in _PARENTHESIS.finditer(text):
+        before = [p for p in places if p[1] <= bracket.start() and bracket.start() - p[1] <= 1]
+        inside = [p for p in places if bracket.start() < p[0] and p[1] < bracket.end()]
+        if before and inside and all(before[-1][2] in gazetteer.ancestors(p[2]) for p in inside):
+            groups.append((before[-1][2], *(p[2] for p in inside)))
+    return groups
+
+
 def goes_on_to_drop(clause: str) -> bool:
     """A follow-up clause ("it was dropped in the spring") that takes the places before it off."""
     return bool(_FOLLOW_UP.match(clause)) and (drops(clause) or defers(clause))
