@@ -137,3 +137,12 @@ def test_held_out_set_lists_and_polarities() -> None:
     for field in ("regions", "champion_titles", "economic_buyer_titles", "red_flags_keywords"):
         assert report["per_field"][field]["precision"] >= 0.9, (field, report["per_field"][field])
 
+
+
+def test_a_hiring_manager_is_a_title_a_job_post_is_not(extractor: OfflineExtractor) -> None:
+    fields = _read(extractor, (
+        "ICP: interview scheduling for staffing agencies, 20-300 staff.\n\n"
+        "Buyers\n- Hiring managers champion it; the COO signs.\n"
+        "- Many agencies are hiring a recruiting coordinator; that is a job posting, not a buyer.\n"))
+    assert _lower(fields["champion_titles"]) == ["hiring manager"]
+    assert _lower(fields["economic_buyer_titles"]) == ["coo"]

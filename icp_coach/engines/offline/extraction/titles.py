@@ -162,10 +162,10 @@ _PUSHED = re.compile(
 _NO_ROLE = re.compile(
     r"(?<![A-Za-z])(?:not\s+involved|no\s+say|has\s+no\s+say|have\s+no\s+say|no\s+part\s+in"
     r"|not\s+(?:a|the|our)\s+(?:buyer|decision[- ]maker|champion|contact)|not\s+(?:someone|who)\s+to"
-    r"|not\s+a\s+person\s+to|job\s+(?:posting|post|ad|advert|opening|title)s?|hiring(?:\s+(?:a|an|for))?"
+    r"|not\s+a\s+person\s+to|job\s+(?:posting|post|ad|advert|opening)s?|(?:is|are)\s+hiring|hiring\s+(?:a|an|for)"
     r"|(?:is|are)\s+recruiting|never\s+sell\s+to|don'?t\s+sell\s+to|do\s+not\s+sell\s+to"
     r"|no\s+buying\s+power)(?![A-Za-z])"
-    r"|招聘|在招|招人|不是决策人|不是决策者|不是推动者|没有话语权|没话语权|不参与|不管采购|不买东西"
+    r"|在招聘|正在招|招聘岗位|招聘的岗位|招人|不是决策人|不是决策者|不是推动者|没有话语权|没话语权|不参与|不管采购|不买东西"
     r"|不拍板|不签字|不用约|不要约", re.IGNORECASE)
 # A following clause may finish a title's sentence ("General manager: daily owner, pushes for
 # it"): in English only one that opens with a verb or pronoun, not with a new subject.
