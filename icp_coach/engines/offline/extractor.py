@@ -30,6 +30,8 @@ from icp_coach.engines.offline.extraction import gazetteer
 from icp_coach.engines.offline.extraction.compound_trades import trade_keys
 from icp_coach.engines.offline.extraction.exclusion import (
     SEGMENT_RULED_OUT,
+    affirms_customer,
+    names_no_customer,
     rules_out_words,
     says_exclusion,
     states_requirement,
@@ -48,8 +50,13 @@ from icp_coach.engines.offline.extraction.lines import (
 from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.place_changes import (
     PlaceEvent,
+    drops,
     fold,
+    folded_places,
+    folds,
+    goes_on_to_drop,
     kept_by_outside,
+    parenthesised_places,
     place_change,
 )
 from icp_coach.engines.offline.extraction.pmf import read_pmf
@@ -67,11 +74,18 @@ from icp_coach.engines.offline.extraction.segments import (
     labelled_segments,
     names_their_customers,
 )
+from icp_coach.engines.offline.extraction.struck_text import without_struck_text
 from icp_coach.engines.offline.extraction.title_trade import trade_in_title
-from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
+from icp_coach.engines.offline.extraction.titles import (
+    decision_titles,
+    find_titles,
+    heading_role,
+    role_of,
+)
 from icp_coach.engines.offline.extraction.trade_roles import names_other_role
 from icp_coach.engines.offline.extraction.vendor_side import (
     names_the_medium,
+    office_not_a_market,
     only_sorts_a_thing,
     our_tools_clause,
     our_tools_sentence,
@@ -189,7 +203,7 @@ class OfflineExtractor:
         def hints(unit_text: str) -> dict[str, float]:
             return _content_hints(unit_text, step)
 
-        units = split_units(text, titled=step is None)
+        units = split_units(without_struck_text(text), titled=step is None)
         if step is not None:
             # An answer's short line above a list or ending in "?" ("Fintech" over its bullets,
             # "Salesforce, maybe HubSpot?") is what the user answered unless it names a kind.
@@ -249,7 +263,9 @@ class OfflineExtractor:
         table = gazetteer.regions()
         events: list[PlaceEvent] = []
         bare: list[str] = []
-        for unit in units:
+        bare_dropped = False
+        folds_named: list[tuple[str, ...]] = []
+        for position, unit in enumerate(units):
             if unit.is_heading:
                 continue
             if unit.kind not in (*PROFILE_KINDS, "red_flag", "misc"):
@@ -258,14 +274,25 @@ class OfflineExtractor:
             profile = unit.kind in PROFILE_KINDS
             targeted = {c.strip() for c in _targeted_clauses(text, unit.excluded)} if profile \
                 else set()
-            for clause, status in _clause_polarity(text, unit.excluded):
+            # "Our HQ is in Indianapolis, which is why Indiana shows up; it is not a target."
+            after = units[position + 1].text if position + 1 < len(units) \
+                and units[position + 1].line == unit.line else ""
+            office = office_not_a_market(f"{text} {after}")
+            folds_named += parenthesised_places(text, lambda t: [
+                (m.start, m.end, m.canonical) for m in mentions("region", t)], table)
+            clauses = _clause_polarity(text, unit.excluded)
+            for index, (clause, status) in enumerate(clauses):
                 # A title is not a segment: "电商总监" does not make the customer e-commerce.
                 plain = _without_titles(clause)
                 found = mentions("region", plain)
                 if clause.strip() in targeted:
                     bare.extend(m.group() for m in _BARE_WASHINGTON.finditer(plain))
+                if _BARE_WASHINGTON.search(plain) and place_change(plain, ruled_out=False) == "drop":
+                    bare_dropped = True
                 if not found or status == "ours":
                     continue
+                if folds(plain):  # "广州、深圳都算广东": the cities fold into the province
+                    folds_named.append(tuple(m.canonical for m in found))
                 outside = tuple(dict.fromkeys(m.canonical for m in found
                                               if kept_by_outside(plain, m.start, m.end)))
                 if outside:  # "nothing outside the US": the US is the region
@@ -276,6 +303,10 @@ class OfflineExtractor:
                     continue
                 kept = clause.strip() in targeted
                 change = place_change(plain, ruled_out=status == "ruled_out", line=text)
+                later = clauses[index + 1][0] if index + 1 < len(clauses) else ""
+                if office or (change is None and later and not mentions("region", later)
+                              and goes_on_to_drop(later)):
+                    change = "drop"  # "Belgium is on last year's slide; it was dropped"
                 if change == "drop" and (mentions("industry", plain) or find_ranges(plain)):
                     # "skip the Ohio hospitals" rules a segment out, not Ohio.
                     change = None
@@ -286,7 +317,9 @@ class OfflineExtractor:
                     if change == "only":
                         events.append(PlaceEvent("only", keys, clause))
         kept_keys, _ = fold(events, table.parent_of)
-        return self._stated_places(kept_keys, bare, table, language)
+        inside = folded_places(folds_named, kept_keys, table)
+        kept_keys = [key for key in kept_keys if key not in inside]
+        return self._stated_places(kept_keys, [] if bare_dropped else bare, table, language)
 
     def _stated_places(self, keys: list[str], bare: list[str], table: gazetteer.Gazetteer,
                 language: Language) -> list[str]:
@@ -346,7 +379,6 @@ class OfflineExtractor:
     def _decision_makers(self, units: list[Unit], *, any_unit: bool = False) -> list[DecisionMaker]:
         """Titles of decision units (and, in an interview answer, of any unit not ruled out that
         gives a title its role: "Fintech, 50-200 people, the CFO signs")."""
-        roles: dict[str, list[str]] = {}
         chosen: list[Unit] = []
         for unit in units:
             if unit.is_heading:
@@ -355,6 +387,12 @@ class OfflineExtractor:
                 find_titles(unit.text)) and role_of(unit.text) is not None
             if unit.kind == "decision" or named_role:
                 chosen.append(unit)
+        # A chat answer's title said on its own before the line about it ("场长。每天盯数据，
+        # 他去说服老板"): the same line's untyped title is read with it.
+        decision_lines = {unit.line for unit in chosen}
+        chosen = [unit for unit in units if unit in chosen or (
+            unit.line in decision_lines and unit.kind in (None, "misc") and not unit.is_heading
+            and _only_a_title(unit.text))]
         # The sentences of one paragraph are read together: "The CFO signs. Sometimes the COO
         # too." gives the COO the role the sentence before it named.
         paragraphs: list[tuple[Unit, str]] = []
@@ -363,13 +401,9 @@ class OfflineExtractor:
                 paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]} {unit.text}")
             else:
                 paragraphs.append((unit, unit.text))
-        for unit, text in paragraphs:
-            # The role a label or heading names ("Economic buyer: the CFO. Sometimes the COO.").
-            context = (role_of(unit.label) if unit.label else None) or (
-                role_of(unit.heading) if unit.heading else None)
-            for role, titles in titles_by_role([text], context).items():
-                bucket = roles.setdefault(role, [])
-                bucket += [t for t in titles if t.lower() not in {b.lower() for b in bucket}]
+        # The role a label or heading names ("Economic buyer: the CFO. Sometimes the COO.").
+        roles = decision_titles([(text, (heading_role(unit.label) if unit.label else None) or (
+            heading_role(unit.heading) if unit.heading else None)) for unit, text in paragraphs])
         return [DecisionMaker(role=role, titles=titles)  # type: ignore[arg-type]
                 for role, titles in roles.items() if titles]
 
@@ -383,6 +417,15 @@ class OfflineExtractor:
         return PMFStatus(referral_share=reading.referral_share, referrer_nps=reading.referrer_nps,
                          retention_note=reading.retention_note, reached=reading.reached,
                          segmentation=segmentation)
+
+
+def _only_a_title(text: str) -> bool:
+    """The text is a title and nothing else ("场长。", "The ops manager.")."""
+    titles = find_titles(text)
+    rest = text
+    for start, end, _ in reversed(titles):
+        rest = rest[:start] + rest[end:]
+    return bool(titles) and len(re.sub(r"[\W_]+", "", rest)) <= 3
 
 
 def _step_default(unit: Unit, step: int) -> Unit:
@@ -520,8 +563,10 @@ def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[st
     # ("covered": the one that rules it out already is).
     refused = {name for clause, status in parts if status == "ruled_out"
                for name in _names_segment(clause)}
+    # "X are our customers, but not X that ..." narrows X: the clause that says so keeps it.
     return [(clause, "covered" if status == "kept" and _names_segment(clause)
-             and _names_segment(clause) <= refused else status) for clause, status in parts]
+             and _names_segment(clause) <= refused and not affirms_customer(clause) else status)
+            for clause, status in parts]
 
 
 # A short list item after a clause that rules out, the list closed by "or"/"nor"/"and": "We do not
@@ -1035,7 +1080,9 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
     """Red-flag units, then the clauses of profile units that only rule a segment out ("not GCs,
     they buy the big suites"): an exclusion is a red flag, never an industry."""
     flags = [RedFlag(description=text, evidence=[_evidence(u, text)])
-             for u, text in _all_items(units, "red_flag")]
+             for u, text in _all_items(units, "red_flag")
+             if not names_no_customer(text) and not _only_changes_places(text)
+             and not _labelled_as_other_kind(u)]
     seen = {flag.description.lower() for flag in flags}
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
@@ -1062,6 +1109,28 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
 # Scoring and bookkeeping marks of a note, not its words: "(+10)", "[DQ-03]", "+5 pts".
 _MARKUP = re.compile(r"\s*[\[(（【]\s*(?:[A-Z]{1,4}-?\d{1,3}|[+-]\s?\d{1,3}\s*(?:pts?|points?|分)?)\s*[\])）】]"
                      r"|^\s*\d{4}-\d{2}-\d{2}\s*[:：]\s*", re.IGNORECASE)
+
+
+def _labelled_as_other_kind(unit: Unit) -> bool:
+    """A line whose own label names another kind ("现在用的工具：Excel、钉钉" under a "不建议跟进"
+    heading): the label, not the section, says what it is."""
+    label = unit.label.strip()
+    if not label or len(label) > 12 or cues("headings", "red_flag").search(label):
+        return False
+    return any(cues("headings", kind).search(label) for kind in ("tech", "pain", "signal", "decision"))
+
+
+def _only_changes_places(text: str) -> bool:
+    """A line that only takes places off the list ("不加，安徽去掉", "Italy is off", "Atlanta is
+    just where our office sits"): not a region, and no customer ruled out either."""
+    plain = _without_titles(text)
+    if office_not_a_market(plain) and not mentions("industry", plain):
+        return True
+    places = mentions("region", plain) or _BARE_WASHINGTON.search(plain)
+    if not places or mentions("industry", plain) or find_ranges(plain):
+        return False
+    # A place deferred ("Canada is a maybe for next year") stays a line for reps to heed.
+    return drops(plain)
 
 
 def _only_places(clause: str) -> bool:

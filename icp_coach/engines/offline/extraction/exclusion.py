@@ -95,3 +95,55 @@ def says_exclusion(text: str) -> bool:
     """Words that rule something out ("not", "skip", "walk away", "不做", "先不"...), and no
     must-have that only says what happens without it."""
     return _any_exclusion(text) and not states_requirement(text)
+
+
+# A reply turning a suggestion down ("Won't do — every prospect says that", "驳回，太泛了", "不用。"):
+# a verdict on the note's own draft, not a customer to walk away from.
+_REPLY_VERDICT = re.compile(
+    r"^\W*(?:won'?t\s+do|won'?t\s+fix|rejected|declined|no\s+need|not\s+needed|dropping\s+it"
+    r"|驳回|不采纳|不用|不需要|不必|拒绝)(?:\s*[—–\-,:;.!。，：；！]|\s*$)", re.IGNORECASE)
+# A line about a title, not a customer: "那是招聘岗位，不是决策人", "that is a job posting, not a buyer".
+_ABOUT_A_TITLE = re.compile(
+    r"(?<![A-Za-z])(?:job\s+(?:posting|post|ad|advert|opening)|not\s+a\s+(?:buyer|decision[- ]maker)"
+    r"|not\s+(?:someone|who)\s+to\s+(?:call|court|contact)|not\s+the\s+champion)(?![A-Za-z])"
+    r"|招聘岗位|不是决策人|不是决策者|不是推动者|不要当成决策人|不是我们要找的人",
+    re.IGNORECASE)
+# A heading or a question left as a line ("【列：不做】", "不做哪些？", "Red flags?").
+_QUESTION_WORDS = re.compile(r"哪些|什么|啥|吗|呢|[?？]")
+_LINE_LABEL = re.compile(r"^\s*(?:[【\[][^】\]]{0,12}[】\]]|[^:：\s]{1,12}[:：])\s*")
+
+
+def _bare_heading(text: str) -> bool:
+    heading_cue = cues("headings", "red_flag")
+    core = text.strip()
+    for _ in range(2):
+        core = _LINE_LABEL.sub("", core).strip()
+    core = _QUESTION_WORDS.sub("", core.strip("【】[]:：")).strip(" 　.。:：-")
+    if not core:
+        return True
+    match = heading_cue.match(core)
+    return match is not None and match.end() == len(core)
+
+
+def names_no_customer(text: str) -> bool:
+    """A red-flag line that rules no customer out: a reply turning a suggestion down, a word
+    about a title (a job posting, "not a decision maker"), or a heading or question left as a
+    line ("【列：不做】", "不做哪些")."""
+    return bool(_REPLY_VERDICT.match(_LINE_LABEL.sub("", text, count=1)) or _ABOUT_A_TITLE.search(text)) \
+        or _bare_heading(text)
+
+
+# A clause that says a trade is the customer: "PI agencies are our customers", "奶茶店是我们的客户".
+# A "but not X that ..." after it narrows the trade; it does not take the trade back.
+_AFFIRMS_CUSTOMER = re.compile(
+    r"(?<![A-Za-z])(?:(?:are|is)\s+(?:all\s+|still\s+|definitely\s+)?(?:our|the)\s+(?:core\s+|main\s+|target\s+)?"
+    r"(?:customers?|clients?|market|buyers?|icp|target|sweet\s+spot)"
+    r"|we\s+(?:do\s+)?sell\s+to|we\s+(?:do\s+)?target)(?![A-Za-z])"
+    r"|(?:就)?是我们的(?:核心|主力|目标)?(?:客户|客群|市场|目标)|我们(?:只)?(?:做|卖给|服务)",
+    re.IGNORECASE)
+
+
+def affirms_customer(clause: str) -> bool:
+    """The clause names its trade as the customer ("X are our customers")."""
+    return bool(_AFFIRMS_CUSTOMER.search(clause)) and not rules_out_words(
+        _AFFIRMS_CUSTOMER.sub(" ", clause))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 # Said to come later: not part of the profile now.
 DEFERRED = re.compile(
@@ -24,18 +24,21 @@ DEFERRED = re.compile(
     r"|(?:comes?|coming|starting|from|not\s+(?:until|before))\s+(?:in\s+)?(?:20\d\d|q[1-4]|h[12])"
     r"|(?:phase|wave|stage)\s+(?:2|3|two|three|ii)"
     r"|down\s+the\s+road|eventually|someday|some\s+day|parked|on\s+hold|on\s+ice|back\s+burner"
+    r"|shelved|paused|hold(?:ing)?\s+off"
     r"|not\s+(?:yet|now|for\s+now|this\s+(?:year|plan|quarter|round|cycle|half|season))"
     r"|for\s+later|comes?\s+next|coming\s+next|wait(?:s|ing)?\s+(?:until|till|for))(?![A-Za-z-])"
     r"|明年|后年|下半年|下个?季度|以后再|之后再|再说|再看|再议|再谈|放着|放一放|先放|暂缓|暂不|先不|二期|三期"
-    r"|下一期|下一阶段|后面再|等[^，。；,;]{1,12}再|还没到|晚点",
+    r"|下一期|下一阶段|后面再|等[^，。；,;]{1,12}再|还没到|晚点|搁置|缓一缓|往后放|先停|先搁",
     re.IGNORECASE)
 # Taken off the list: a correction, a changelog edit, a verdict.
 DROPPED = re.compile(
     r"(?<![A-Za-z])(?:scratch(?:ed)?|drop(?:ped|s)?|remov(?:e|ed|es|ing)|delet(?:e|ed)|strike"
     r"|struck|cross(?:ed)?\s+off|take\s+out|took\s+out|taken\s+out|(?:is|are|was|were)\s+out"
     r"|out\s+for\s+now|no\s+longer|not\s+any\s?more|pull(?:ed|ing)?\s+out|exit(?:ed|ing)"
-    r"|gave\s+up\s+on|give\s+up\s+on|forget)(?![A-Za-z])"
-    r"|删掉|删除|删去|去掉|拿掉|划掉|撤了|撤出|退出|不做了|不再做|不再|取消|放弃|砍掉",
+    r"|gave\s+up\s+on|give\s+up\s+on|forget|(?:is|are|was|were)\s+off|off\s+the\s+(?:list|plan|map)"
+    r"|stays?\s+(?:out|off)|stayed\s+(?:out|off)|kept\s+out|keep\s+(?:it\s+|them\s+)?out"
+    r"|le(?:ft|ave)\s+(?:it\s+|them\s+)?out|killed)(?![A-Za-z])"
+    r"|删掉|删除|删去|去掉|拿掉|划掉|撤了|撤出|退出|不做了|不再做|不再|取消|放弃|砍掉|不列入|不加|驳回",
     re.IGNORECASE)
 # Put (back) on the list.
 ADDED = re.compile(
@@ -58,7 +61,65 @@ OUTSIDE = re.compile(
     re.IGNORECASE)
 OUTSIDE_ZH = re.compile(r"^\s*(?:以外|之外|外)(?:的|地区|区域|省份|城市)")
 
+# Places said to be counted as the region around them ("Houston and Dallas are all Texas, count
+# them once", "广州、深圳都算广东", "武汉、长沙都在里面，按省记"): the finer places fold into it.
+FOLDS = re.compile(
+    r"(?<![A-Za-z])(?:counts?\s+(?:as|once|them\s+once|under)|counted\s+(?:as|once|under)"
+    r"|(?:all\s+)?count\s+as|one\s+entry|(?:are|is)\s+(?:all\s+)?(?:inside|within|part\s+of)"
+    r"|inside\s+(?:them|it)|belongs?\s+to|no\s+need\s+to\s+list|don'?t\s+list\s+them"
+    r"|(?:are|is)\s+all|(?:are|is)\s+(?:all\s+)?(?-i:(?:the\s+)?[A-Z][a-z]+\b(?!\s+(?:is|are)\b)))(?![A-Za-z])"
+    r"|都算|算作|算在|属于|归入|都归|归|都在(?:里面|这|其中|[^，。；,;]{0,8}?里)|在里面|按省|按州|记一次|不要分开|不用分开|不单列|不用单列|不必单列",
+    re.IGNORECASE)
+# A clause that goes on about the places before it: "Belgium is on last year's slide; it was
+# dropped in the spring".
+_FOLLOW_UP = re.compile(r"^\s*(?:but\s+|and\s+)?(?:it|they|that|this|these|those|which|both)(?![A-Za-z])"
+                        r"|^\s*(?:但|不过)?(?:它|它们|这|那|这个|那个|这些|都|今年|这次|本期|这期|目前|暂时|暂且)",
+                        re.IGNORECASE)
+
 Change = Literal["keep", "drop", "only"]
+
+
+def folds(clause: str) -> bool:
+    """The clause says its finer places count as the region around them."""
+    return bool(FOLDS.search(clause))
+
+
+def folded_places(folds_named: Iterable[Sequence[str]], kept: Sequence[str],
+                  gazetteer: Any) -> set[str]:
+    """The finer places that fold clauses count as a region around them: one whose wider place
+    the same clause names ("广州、深圳都算广东"), or, where the clause names none ("武汉、长沙都在
+    里面"), one whose wider place (not a top-level bucket) is kept."""
+    inside: set[str] = set()
+    for named in folds_named:
+        for key in named:
+            wider = gazetteer.ancestors(key)
+            if any(a in named for a in wider) or any(
+                    a in kept and gazetteer.parent_of(a) is not None for a in wider):
+                inside.add(key)
+    return inside
+
+
+_PARENTHESIS = re.compile(r"[（(]([^（）()]{1,80})[）)]")
+
+
+def parenthesised_places(text: str, find: Callable[[str], list[tuple[int, int, str]]],
+                         gazetteer: Any) -> list[tuple[str, ...]]:
+    """A place with the places inside it in brackets ("浙江（杭州、宁波）", "California (Napa,
+    Sonoma)"): the bracketed places are that region, named once."""
+    places = find(text)
+    groups: list[tuple[str, ...]] = []
+    for bracket in _PARENTHESIS.finditer(text):
+        before = [p for p in places if p[1] <= bracket.start() and bracket.start() - p[1] <= 1]
+        inside = [p for p in places if bracket.start() < p[0] and p[1] < bracket.end()]
+        if before and inside and all(before[-1][2] in gazetteer.ancestors(p[2]) for p in inside):
+            groups.append((before[-1][2], *(p[2] for p in inside)))
+    return groups
+
+
+def goes_on_to_drop(clause: str) -> bool:
+    """A follow-up clause ("it was dropped in the spring") that takes the places before it off."""
+    return bool(_FOLLOW_UP.match(clause)) and (drops(clause) or defers(clause))
+
 
 
 @dataclass(frozen=True)

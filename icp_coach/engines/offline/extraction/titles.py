@@ -36,12 +36,13 @@ def _title_patterns() -> list[re.Pattern[str]]:
     standalone_zh = [h for h in zh["heads"] if h not in generic_heads]
     prefixes = _alternation(zh["prefixes"])
     # A capitalised word also counts as a function ("Director of Staffing", "Fleet Manager").
-    capital = r"(?-i:[A-Z][A-Za-z&]+|[A-Z]{2,})"
+    capital = r"(?-i:(?!(?:The|A|An|Our|Their|This|That|These|Those|Each|Every|Some|Any)(?![A-Za-z]))" \
+              r"(?:[A-Z][A-Za-z&]+|[A-Z]{2,}))"
     words = rf"(?:{func}|{capital})(?:\s*(?:&|and|/)?\s*(?:{func}|{capital})){{0,2}}"
     return [
         re.compile(rf"{boundary_start}(?:(?:senior|sr\.?|group|global|regional)\s+)?(?:{lead})"
                    rf"(?:\s*,)?\s+(?:of\s+)?(?:the\s+)?{words}{boundary_end}", re.IGNORECASE),
-        re.compile(rf"{boundary_start}{words}\s+(?:{trail}){boundary_end}", re.IGNORECASE),
+        re.compile(rf"{boundary_start}{words}\s+(?:{trail})s?{boundary_end}", re.IGNORECASE),
         # "owners sign", "the CFOs": a plural still names the title.
         re.compile(rf"{boundary_start}(?:{standalone})(?:s(?![A-Za-z]))?{boundary_end}",
                    re.IGNORECASE),
@@ -79,8 +80,12 @@ def _trade_titles() -> re.Pattern[str]:
     stop = _alternation(list(_NOT_A_TRADE))
     word = rf"(?!(?:{stop})(?![A-Za-z]))[a-z]{{4,}}"
     # "... head of RevOps" is the other pattern's: a head followed by "of" is not this one's.
-    return re.compile(rf"(?<![A-Za-z])(?:{word}\s+(?:{trail})|head\s+{word})(?![A-Za-z])"
+    return re.compile(rf"(?<![A-Za-z])(?:{word}\s+(?:{trail})s?|head\s+{word})(?![A-Za-z])"
                       rf"(?!\s+of(?![A-Za-z]))")
+
+
+_OWNER_OF_A_TASK = re.compile(r"(?<![A-Za-z])(?:daily|day-to-day|day\s+to\s+day|process|problem"
+                              r"|system|data|project|product)\s+$", re.IGNORECASE)
 
 
 def find_titles(text: str) -> list[tuple[int, int, str]]:
@@ -94,6 +99,8 @@ def find_titles(text: str) -> list[tuple[int, int, str]]:
                 continue
             title = re.sub(r"^(?:the|a|an|our|their)\s+", "", match.group().strip(" ,"),
                            flags=re.IGNORECASE)
+            if title.lower() in ("owner", "owners") and _OWNER_OF_A_TASK.search(text[:match.start()]):
+                continue  # "the daily owner of ticketing" owns a task, not the company
             found.append((match.start(), match.end(), title))
     found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
     kept: list[tuple[int, int, str]] = []
@@ -143,27 +150,135 @@ def role_hint(title: str) -> str | None:
     return None
 
 
-def titles_by_role(texts: list[str], context_role: str | None = None) -> dict[str, list[str]]:
-    """role -> titles found in decision-maker texts, in order, without duplicates."""
+# A title named as the one pushed or won over ("push the owner to buy", "推着老板买", "说服老板"):
+# the subject pushes, the title after the verb is not the champion.
+_PUSHED = re.compile(
+    r"(?<![A-Za-z])(?:push(?:es|ed|ing)?|nag(?:s|ged|ging)?|lobb(?:y|ies|ied|ying)|convinc(?:e|es|ed|ing)"
+    r"|persuad(?:e|es|ed|ing))"
+    r"\s+(?:it\s+to\s+|on\s+)?(?:the\s+|their\s+|his\s+|her\s+)?$"
+    r"|(?:推着|说服|劝|游说)$", re.IGNORECASE)
+# A title said to hold no buying role: "not involved in the purchase", "has no say", a job
+# posting ("hiring a ...", "在招聘"), who not to sell to ("we never sell to them"), "不是决策人".
+_NO_ROLE = re.compile(
+    r"(?<![A-Za-z])(?:not\s+involved|no\s+say|has\s+no\s+say|have\s+no\s+say|no\s+part\s+in"
+    r"|not\s+(?:a|the|our)\s+(?:buyer|decision[- ]maker|champion|contact)|not\s+(?:someone|who)\s+to"
+    r"|not\s+a\s+person\s+to|job\s+(?:posting|post|ad|advert|opening)s?|(?:is|are)\s+hiring|hiring\s+(?:a|an|for)"
+    r"|(?:is|are)\s+recruiting|never\s+sell\s+to|don'?t\s+sell\s+to|do\s+not\s+sell\s+to"
+    r"|no\s+buying\s+power)(?![A-Za-z])"
+    r"|在招聘|正在招|招聘岗位|招聘的岗位|招人|不是决策人|不是决策者|不是推动者|没有话语权|没话语权|不参与|不管采购|不买东西"
+    r"|不拍板|不签字|不用约|不要约", re.IGNORECASE)
+# A following clause may finish a title's sentence ("General manager: daily owner, pushes for
+# it"): in English only one that opens with a verb or pronoun, not with a new subject.
+_NEW_SUBJECT = re.compile(r"^\s*(?:the|a|an|our|their|its|his|her|some|many|most|every|each|any"
+                          r"|[A-Z][a-z]+\s+[A-Z])(?![A-Za-z])", re.IGNORECASE)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+# "..., our champion": a clause that only names the role of the subject before it.
+_ROLE_PREDICATE = re.compile(r"^\W*(?:(?:is|are)\s+)?(?:our|the|their|a|an)\s+(?:internal\s+)?"
+                             r"(?:champion|economic\s+buyer|signer|blocker|decision[- ]maker|sponsor"
+                             r"|end\s+user|user)s?\W*$", re.IGNORECASE)
+# A heading that names the decision makers in general, not one role ("Decision makers", "决策人").
+_GENERIC_HEADING = re.compile(r"\W*(?:(?:the\s+)?decision[- ]?makers?|buyers?|buying\s+committee"
+                              r"|who\s+(?:decides|buys)|决策人|决策者|决策链|关键人)\W*", re.IGNORECASE)
+
+
+def heading_role(text: str) -> str | None:
+    """The role a label or heading gives the lines under it; none for a heading that only
+    says they are decision makers."""
+    return None if _GENERIC_HEADING.fullmatch(text) else role_of(text)
+
+
+def _pushed(clause: str, start: int) -> bool:
+    return bool(_PUSHED.search(clause[:start]))
+
+
+def _follow_up(clause: str) -> bool:
+    """A clause that goes on about the subject before it (no new subject of its own)."""
+    if _CJK.search(clause) or _ROLE_PREDICATE.match(clause):
+        return True
+    return not _NEW_SUBJECT.match(clause) and not re.match(r"\s*[A-Z]{2,}", clause)
+
+
+def _cues(clause: str, titles: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    # A cue inside a title ("Head of Cloud Security") does not name a role; and where a clause
+    # names the champion, its day-to-day use is what the champion does, not a user's role.
+    found = [(offset, role) for offset, role in role_cues_in(clause)
+             if not any(s <= offset < e for s, e, _ in titles)]
+    if any(role == "champion" for _, role in found):
+        found = [(offset, role) for offset, role in found if role != "user"]
+    return found
+
+
+def _singular(title: str) -> str:
+    """"District managers" -> "District manager": a plural head names the same title."""
+    return re.sub(r"(?<=[a-z]{3})(?<!s)s$", "", title) if re.search(
+        r"(?:manager|director|coordinator|supervisor|lead|officer|owner|engineer|specialist"
+        r"|administrator|admin|controller|head|analyst|partner|founder)s$", title, re.IGNORECASE) else title
+
+
+def decision_titles(paragraphs: list[tuple[str, str | None]]) -> dict[str, list[str]]:
+    """role -> titles over a note's decision paragraphs ((text, role its label or heading
+    gives)). A title that only fell back to champion (no cue, no usual role) is left there
+    when another paragraph gives it a role by its words ("院长拍板")."""
+    roles: dict[str, list[str]] = {}
+    fallbacks: set[str] = set()
+    for text, context in paragraphs:
+        for role, titles in titles_by_role([text], context, fallbacks).items():
+            bucket = roles.setdefault(role, [])
+            bucket += [t for t in titles if t.lower() not in {b.lower() for b in bucket}]
+    cued = {t.lower() for role, titles in roles.items() for t in titles if role != "champion"}
+    if "champion" in roles:
+        roles["champion"] = [t for t in roles["champion"]
+                             if not (t.lower() in fallbacks and t.lower() in cued)]
+    return {role: titles for role, titles in roles.items() if titles}
+
+
+def titles_by_role(texts: list[str], context_role: str | None = None,
+                   fallbacks: set[str] | None = None) -> dict[str, list[str]]:
+    """role -> titles found in decision-maker texts, in order, without duplicates.
+
+    A title takes the role of the nearest cue in its clause; with none there, the champion or
+    blocker cue of the clauses that go on about it ("General manager: daily owner of ticketing,
+    pushes for the change"), else the role of the clause before ("The CFO signs, sometimes the
+    COO"), any cue of the clauses after it, the title's usual role, or champion. A title pushed or won over ("push the owner to buy"), or said to hold no
+    role ("not involved", a job posting, "不是决策人"), is not given that role."""
     roles: dict[str, list[str]] = {}
     for text in texts:
         current = context_role
-        for _, clause in split_clauses(text, asides=False):
-            titles = find_titles(clause)
-            # A cue inside a title ("Head of Cloud Security") does not name a role.
-            cues_here = [(offset, role) for offset, role in role_cues_in(clause)
-                         if not any(s <= offset < e for s, e, _ in titles)]
+        clauses = [clause for _, clause in split_clauses(text, asides=False)]
+        read = []
+        for clause in clauses:
+            titles = [t for t in find_titles(clause) if not _pushed(clause, t[0])]
+            read.append((clause, titles, _cues(clause, find_titles(clause))))
+        for index, (clause, titles, cues_here) in enumerate(read):
+            following = []
+            for later, later_titles, later_cues in read[index + 1:]:
+                if later_titles or not _follow_up(later):
+                    break
+                following.append((later, later_cues))
+            silenced = _NO_ROLE.search(clause) or any(_NO_ROLE.search(c) for c, _ in following)
+            ahead = next((cs[0][1] for _, cs in following if cs), None)
             for start, end, title in titles:
+                if silenced:
+                    continue
                 role = current
                 if cues_here:
                     # The nearest cue names this title's role ("the plant manager pushes it and
                     # the owner signs off").
                     middle = (start + end) / 2
                     role = min(cues_here, key=lambda cue: abs(cue[0] - middle))[1]
+                elif ahead and (role is None or ahead in ("champion", "blocker")):
+                    role = ahead
+                if role is None and role_hint(title) is None and fallbacks is not None:
+                    fallbacks.add(_singular(title).lower())
                 role = role or role_hint(title) or "champion"
+                title = _singular(title)
                 bucket = roles.setdefault(role, [])
                 if title.lower() not in {t.lower() for t in bucket}:
                     bucket.append(title)
             if cues_here:
                 current = cues_here[-1][1]
+            elif ahead and titles:
+                current = ahead
     return roles

@@ -83,3 +83,24 @@ _CATEGORY_ASIDE = re.compile(
 def only_sorts_a_thing(text: str) -> bool:
     """The line only says what kind of thing something is: equipment, not software."""
     return bool(_CATEGORY_ASIDE.search(text))
+
+
+# The vendor's own office, said not to be a market: "Our HQ is in Indianapolis, which is why
+# Indiana keeps showing up; it is not a target", "我们自己的办公室在上海，上海不是目标区域".
+_OUR_OFFICE = re.compile(
+    r"(?<![A-Za-z])(?:(?:our|my)\s+(?:own\s+)?(?:hq|headquarters|head\s+office|home\s+office|offices?"
+    r"|base)|(?:we're|we\s+are|i'm|i\s+am)\s+(?:based|located|headquartered)|headquartered)(?![A-Za-z])"
+    r"|(?:我们|我司|咱们|本公司|公司)(?:自己)?的?(?:总部|办公室|公司)|总部在|总部设在",
+    re.IGNORECASE)
+_NOT_A_MARKET = re.compile(
+    r"(?<![A-Za-z])(?:not\s+(?:a|our|the)\s+(?:target|market|region|territory)|not\s+a\s+target\s+market"
+    r"|isn'?t\s+(?:a|our)\s+(?:target|market)|no\s+target|not\s+targets?|stays?\s+out"
+    r"|just\s+where\s+(?:our|we))(?![A-Za-z])"
+    r"|不是(?:我们的)?目标|不算目标|不是(?:我们的)?市场|不做|别混|不跑|别去跑|别因为",
+    re.IGNORECASE)
+
+
+def office_not_a_market(text: str) -> bool:
+    """A sentence naming the vendor's own office and saying its place is no market: every
+    place in it is off the profile."""
+    return bool(_OUR_OFFICE.search(text)) and bool(_NOT_A_MARKET.search(text))
