@@ -67,7 +67,7 @@ from icp_coach.engines.offline.extraction.segments import (
 )
 from icp_coach.engines.offline.extraction.title_trade import trade_in_title
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
-from icp_coach.engines.offline.extraction.trade_roles import names_other_role
+from icp_coach.engines.offline.extraction.trade_roles import labels_other_role, names_other_role
 from icp_coach.engines.offline.extraction.vendor_side import (
     names_the_medium,
     only_sorts_a_thing,
@@ -839,6 +839,8 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
     label or question heads it."""
     table = gazetteer.industries()
     unit = units[index]
+    if unit.label and labels_other_role(unit.label):
+        return [], [], False  # "Partners: fire protection companies refer jobs to them"
     keys: list[str] = []
     text = before_their_customers(_without_other_roles(unit.body if unit.label else unit.text))
     parts = _clause_polarity(text, unit.excluded)

@@ -21,6 +21,9 @@ from icp_coach.engines.offline.extraction.gazetteer import Mention, industries
 from icp_coach.engines.offline.extraction.lexicons import has_cjk
 from icp_coach.engines.offline.extraction.mentions import mentions
 
+# A plain business noun that a relative clause names ("shops that restore vintage motorcycles").
+_BUSINESS_PLURAL = (r"(?:shops|workshops|firms|companies|businesses|studios|outfits|operators|contractors"
+                    r"|plants|mills|labs|yards|crews|teams|agencies|practices|houses|places|operations)")
 _ADVERB = r"(?:(?:mostly|mainly|primarily|only|largely|basically|really|just|typically|usually|generally|currently|exclusively)\s+)?"
 # What opens a definition of the segment; the phrase starts where the match ends.
 _EN_CUE = re.compile(
@@ -36,6 +39,8 @@ _EN_CUE = re.compile(
     r"(?:sell\s+to|target|go\s+after|serve|want)\s*,?\s*(?:they're|they\s+are|are|is|it's)"
     r"|(?:we're|we\s+are)\s+(?:going\s+after|targeting|focused\s+on|focusing\s+on|selling\s+to"
     r"|chasing|built\s+for)"
+    r"|(?:we|i)(?:'re|\s+are)?\s+(?:want|need|looking\s+for|look\s+for)\s+(?=(?:[a-z-]+\s+){0,2}"
+    + _BUSINESS_PLURAL + r"\s+(?:that|which|who)\s)"
     r"|(?:best|ideal|perfect)\s+(?:fit|customers?|clients?)\s*(?:is|are|=|:|[-–—])"
     r"|(?:our|the)\s+sweet\s+spot\s+(?:is|are)|^\W*sweet\s+spot\s*[:=]"
     r"|(?:target(?:\s+(?:accounts?|customers?|market|segment))?|icp|segment|ideal\s+customers?"
@@ -60,7 +65,7 @@ SEGMENT_LABEL = re.compile(
     r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry|verticals?|sectors?))?"
     r"|(?:primary|secondary|main|core)(?:\s+(?:segments?|verticals?|markets?|industry|sectors?|targets?))?|segment\s+name|segments?|icp"
     r"|ideal\s+customers?(?:\s+profile)?|industry|industries|verticals?|niche|trade|sector"
-    r"|customer\s+type|best\s+fit|ideal\s+fit|sweet\s+spot|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
+    r"|(?:target\s+)?(?:customer|business|company|account)\s+types?|types?\s+of\s+(?:business|customer|company)|best\s+fit|ideal\s+fit|sweet\s+spot|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
     r"|客群|细分市场|赛道|客户画像|画像|客户定位|定位|服务对象|客户群体|主要客户|所属行业|主营行业|画像名称|目标细分"
     r"|主攻|主打))\W*$", re.IGNORECASE)
 # A heading over the lines that define the segment ("Who this is for", "一、我们要找的客户").
@@ -101,7 +106,7 @@ _EN_CONTINUES = re.compile(r"^\s*(?:(?:and|or|plus|as\s+well\s+as)\s+(?:also\s+)
                            r"|those|some|many|most|all|each|mostly|especially|ideally)[A-Za-z]",
                            re.IGNORECASE)
 _EN_LEADING = re.compile(
-    r"^(?:(?:the|a|an|all|any|some|most|mostly|mainly|primarily|only|basically|just|generally"
+    r"^(?:(?:the|a|an|also|plus|all|any|some|most|mostly|mainly|primarily|only|basically|just|generally"
     r"|typically|usually|really|independent|regional|local|national|small|smaller|mid-?sized?"
     r"|midsize|medium-?sized|large|larger|big|bigger|established|growing|busy|family-?(?:owned|run)"
     r"|owner-?(?:operated|run|led)|privately[- ]held|private|multi-?(?:site|location|branch)"
@@ -387,6 +392,38 @@ _ASKS = re.compile(r"(?:whether|if|do|does|can|could|would|should|asked)\s*$|(?:
 _WORKPLACE = re.compile(r"\s*(?:at|in|within|of|from|inside)\s+", re.IGNORECASE)
 
 
+# "shops that restore vintage motorcycles", "firms who build and repair violins": a plain
+# business noun whose relative clause says what the business does; the clause's verb is an
+# action, not a state, a need or a size ("that have 20 staff", "that use Excel").
+_RELATIVE = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}" + _BUSINESS_PLURAL + r"\s+(?:that|which|who)\s+(?!(?:are|is|was|were|have|has"
+    r"|had|we|they|you|it|do|does|did|don't|can|could|would|will|should|may|might|must|need|needs"
+    r"|want|wants|use|uses|buy|buys|pay|pays|hate|love|like|get|gets|already|still|also|just|only"
+    r"|sign|signed|call|called|ask|asked|come|came|spend|spends|struggle|struggles|employ|employs"
+    r"|make\s+(?:up|less|more|over|under))(?![A-Za-z]))[a-z]+(?![A-Za-z])", re.IGNORECASE)
+_RELATIVE_STOP = re.compile(
+    r"[.;:!?()\[\]\n—–,]|\s-\s|\d|(?<![A-Za-z])(?:usually|mostly|typically|mainly|often|generally"
+    r"|with|in|across|around|from|at|for|who|which|where|but|so|because|since|when|if|like|such"
+    r"|e\.g|including|than|themselves|ourselves)(?![A-Za-z])", re.IGNORECASE)
+
+
+def _relative_segment(text: str, start: int) -> list[Segment]:
+    """The business a plain noun and its relative clause name, in the note's words."""
+    found = _RELATIVE.match(text, start)
+    if found is None:
+        return []
+    stop = _RELATIVE_STOP.search(text, found.end())
+    end = stop.start() if stop else len(text)
+    words = _EN_LEADING.sub("", text[start:end].strip() + " ").strip()
+    if not 3 <= len(words.split()) <= 9:
+        return []
+    return [Segment(words=words, start=start, end=end)]
+
+
+def _only_plain_nouns(items: list[str]) -> bool:
+    return all(re.fullmatch(_BUSINESS_PLURAL, item, re.IGNORECASE) for item in items)
+
+
 def defined_segments(text: str) -> list[Segment]:
     """The trades a sentence defines as the segment ("we sell to ...", "目标客户是..."), with
     where the defining phrase lies; [] when the sentence defines none."""
@@ -401,6 +438,9 @@ def defined_segments(text: str) -> list[Segment]:
         zh = has_cjk(text[cue.end():cue.end() + 12])
         phrase = _phrase_zh(text, cue.end()) if zh else _phrase_en(text, cue.end())
         items = _items_zh(phrase) if zh else _items_en(phrase)
+        if not zh and _only_plain_nouns(items) and _relative_segment(text, cue.end()):
+            found += _relative_segment(text, cue.end())
+            continue
         workplace = None if zh else _WORKPLACE.match(text, _end_of(text, phrase, cue.end()))
         if items and workplace and all(_is_role(item) for item in items):
             # "CFOs at mid-sized SaaS companies": the trade is where those people work.
@@ -449,6 +489,9 @@ def labelled_segments(body: str) -> list[Segment]:
         zh = has_cjk(piece)
         phrase = _phrase_zh(piece, 0) if zh else _phrase_en(piece, 0)
         items = _items_zh(phrase) if zh else _items_en(phrase)
+        if not zh and _only_plain_nouns(items) and _relative_segment(body, offset):
+            found += _relative_segment(body, offset)
+            continue
         found += _segments_of(items, offset, _end_of(body, phrase, offset))
     return found
 
