@@ -67,7 +67,11 @@ from icp_coach.engines.offline.extraction.segments import (
 )
 from icp_coach.engines.offline.extraction.title_trade import trade_in_title
 from icp_coach.engines.offline.extraction.titles import find_titles, role_of, titles_by_role
-from icp_coach.engines.offline.extraction.trade_roles import labels_other_role, names_other_role
+from icp_coach.engines.offline.extraction.trade_roles import (
+    labels_other_role,
+    names_other_role,
+    turns_clause_before,
+)
 from icp_coach.engines.offline.extraction.vendor_side import (
     names_the_medium,
     only_sorts_a_thing,
@@ -895,7 +899,7 @@ def _without_other_roles(text: str) -> str:
     parts = split_clauses(text)
     for index, (start, clause) in enumerate(parts):
         after = parts[index + 1][1] if index + 1 < len(parts) else ""
-        if names_other_role(clause) or (names_other_role(after) and not mentions("industry", after)):
+        if names_other_role(clause) or (turns_clause_before(after) and not mentions("industry", after)):
             text = text[:start] + " " * len(clause) + text[start + len(clause):]
     return text
 

@@ -353,6 +353,9 @@ def _zh_shared_head(pieces: list[str], phrase: str) -> list[str]:
     return pieces
 
 
+_ZH_MADE_BY = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:小|大|中小|小型|大型)?(作坊|工厂|厂|厂家|工作室|店|门店|公司|企业)")
+
+
 def _items_zh(phrase: str) -> list[str]:
     phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
     items = []
@@ -366,6 +369,9 @@ def _items_zh(phrase: str) -> list[str]:
             item = item[:generic.start()]
         if "做" in item and "的" in item:  # "城里做搬家的": what they do
             item = item.split("做", 1)[1].split("的", 1)[0]
+        maker = _ZH_MADE_BY.fullmatch(item)
+        if maker:  # "(做)锅巴的小作坊": the 锅巴作坊
+            item = maker.group(1) + maker.group(2)
         if not 2 <= len(item) <= _ZH_MAX or re.search(r"\d|[一二三四五六七八九十百千万]+(?:家|人|个)", item):
             continue
         if mentions("region", item) and not mentions("industry", item):
@@ -404,7 +410,7 @@ _RELATIVE = re.compile(
 _RELATIVE_STOP = re.compile(
     r"[.;:!?()\[\]\n—–,]|\s-\s|\d|(?<![A-Za-z])(?:usually|mostly|typically|mainly|often|generally"
     r"|with|in|across|around|from|at|for|who|which|where|but|so|because|since|when|if|like|such"
-    r"|e\.g|including|than|themselves|ourselves)(?![A-Za-z])", re.IGNORECASE)
+    r"|e\.g|including|than|themselves|ourselves|to|into|onto)(?![A-Za-z])", re.IGNORECASE)
 
 
 def _relative_segment(text: str, start: int) -> list[Segment]:
@@ -415,9 +421,47 @@ def _relative_segment(text: str, start: int) -> list[Segment]:
     stop = _RELATIVE_STOP.search(text, found.end())
     end = stop.start() if stop else len(text)
     words = _EN_LEADING.sub("", text[start:end].strip() + " ").strip()
-    if not 3 <= len(words.split()) <= 9:
+    if not 4 <= len(words.split()) <= 9:  # the verb's object too: "firms that sell" is nothing
         return []
     return [Segment(words=words, start=start, end=end)]
+
+
+# The segment named before what it is: "Pallet recyclers are who we sell to", "Mobile welding
+# crews are our customers", "做锅巴的小作坊是我们的目标客户". "Hotels are our customers'
+# customers" and "they are their customers" are not.
+_SUBJECT_CUE = re.compile(
+    r"\s+(?:are|is)\s+(?:(?:exactly|really|basically|mostly|mainly|still|always)\s+)?"
+    r"(?:(?:who|whom|what|the\s+ones?)\s+we\s+(?:sell\s+to|target|serve|go\s+after|want|build\s+for)"
+    r"|our\s+(?:ideal\s+|target\s+|core\s+|main\s+|best\s+|primary\s+|bread[- ]and[- ]butter\s+)?"
+    r"(?:customers?|clients?|icp|target(?:\s+(?:market|customers?|accounts?|segment))?|buyers|sweet\s+spot"
+    r"|market|segment|niche))(?!['’\w])"
+    r"|(?:就|都|也|才|正)?是(?:我们|我司|咱们|公司)的?(?:目标|主要|核心|理想|重点)?(?:客户|客群|用户|目标)(?:群体?)?"
+    r"(?![的们])", re.IGNORECASE)
+_SUBJECT_START = re.compile(r".*(?:[.;:!?\n，。；：:！？()（）]|\s[-–—]\s)", re.DOTALL)
+_SUBJECT_LEAD = re.compile(r"^\s*(?:(?:and|but|so|ok|okay|honestly|really|basically|yes|yeah|no|then)(?![A-Za-z])[\s,]*)+",
+                           re.IGNORECASE)
+_NOT_A_SUBJECT = re.compile(r"(?<![A-Za-z])(?:they|them|those|these|it|we|you|i|who|which|their|not|never)(?![A-Za-z])"
+                            r"|他们|她们|它们|我们|不是|不|这些|那些", re.IGNORECASE)
+
+
+def _subject_segments(text: str) -> list[Segment]:
+    found: list[Segment] = []
+    for cue in _SUBJECT_CUE.finditer(text):
+        before = text[:cue.start()]
+        boundary = _SUBJECT_START.match(before)
+        start = boundary.end() if boundary else 0
+        phrase = _SUBJECT_LEAD.sub("", before[start:])
+        start = cue.start() - len(phrase)
+        if not phrase.strip() or _NOT_A_SUBJECT.search(phrase):
+            continue
+        if has_cjk(phrase):
+            items = _items_zh(phrase)
+        elif _EN_STOP.search(phrase) or len(phrase.split()) > 6:
+            continue
+        else:
+            items = _items_en(phrase)
+        found += _segments_of(items, start, cue.start())
+    return found
 
 
 def _only_plain_nouns(items: list[str]) -> bool:
@@ -447,7 +491,8 @@ def defined_segments(text: str) -> list[Segment]:
             phrase = _phrase_en(text, workplace.end())
             items = _items_en(phrase)
         found += _segments_of(items, cue.start(), _end_of(text, phrase, cue.end()))
-    return found
+    return found + [s for s in _subject_segments(text)
+                    if not any(f.start < s.end and s.start < f.end for f in found)]
 
 
 _MAKER = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,10}?)的(?:工厂|厂家|厂|作坊|工作室|企业|公司)")
@@ -504,7 +549,7 @@ _THEIR_CUSTOMERS = re.compile(
     r"\s+for|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:serve|serves|supply|supplies|sell\s+to"
     r"|sells\s+to|install\s+for|clean\s+for|build\s+for)|the\s+ones\s+(?:doing|who|that)"
     r"|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:deliver|sell|supply|ship|cater|haul|distribute"
-    r"|rent|lease|provide\s+\w+|do\s+\w+)\s+(?:\w+\s+)?(?:to|for)"
+    r"|rent|lease|provide\s+\w+|do\s+\w+)\s+(?:(?P<object>\w+)\s+)?(?P<to>to|for)"
     r"|customers,?\s+not\s+ours|serving\s+(?:their|local)?)(?![A-Za-z])"
     r"|给[^，。；,;]{1,12}(?:做|供货|供应|提供|配套|加工|代工|服务|配送|送货|发货|运输|安装|维修|维保)"
     r"|为[^，。；,;]{1,12}(?:提供|服务|配套|加工|供货|供应|配送)"
@@ -520,4 +565,14 @@ def before_their_customers(text: str) -> str:
     """The text up to where it starts speaking of the segment's own customers ("..., their
     customers are homeowners, campgrounds and construction sites")."""
     found = _THEIR_CUSTOMERS.search(text)
-    return text[:found.start()] if found else text
+    if found is None:
+        return text
+    if found.group("object") and _RELATIVE.match(text[:found.start("to")] + " ", _clause_start(text, found.start())):
+        return text[:found.start("to")]  # "companies that lease scaffolding | to builders"
+    return text[:found.start()]
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the phrase holding position `at` starts (after a label, a colon, a sentence)."""
+    before = re.match(r".*(?:[.;:!?\n，。；：:！？]|\s[-–—]\s|(?<![A-Za-z])(?:to|target|want|are|is)\s)", text[:at], re.DOTALL | re.IGNORECASE)
+    return before.end() if before else 0

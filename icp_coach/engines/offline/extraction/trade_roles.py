@@ -56,3 +56,22 @@ def labels_other_role(label: str) -> bool:
 def names_other_role(clause: str) -> bool:
     """Whether the clause gives what it names a role other than the target's."""
     return bool(_OTHER_ROLE.search(clause))
+
+
+# What may stand before a verdict that has no subject of its own ("those are their clients",
+# "but not ours", "也不算"): pronouns, connectors, adverbs.
+_NO_SUBJECT = re.compile(
+    r"^[\s,，、;；:：.。!！\-–—()（）]*(?:(?:and|but|so|yet|though|those|these|they|them|that|this|it|which"
+    r"|who|both|all|each|either|neither|also|too|just|only|really|still|then|again|they're|it's"
+    r"|that's|those're|here|there|mostly|really|honestly|frankly|again)(?![A-Za-z])[\s,]*"
+    r"|(?:但是?|不过|可是|而且|这些|那些|这个|那个|这类|那类|他们|她们|它们|这|那|也|都|就|只|还|其实|本身|全|都)+)*",
+    re.IGNORECASE)
+
+
+def turns_clause_before(clause: str) -> bool:
+    """Whether the clause is a verdict with no subject of its own ("those are their clients",
+    "，不算"), so it speaks of what the clause before it named; "塑料粒子贸易商是他们的供应商"
+    names its own."""
+    found = _OTHER_ROLE.search(clause)
+    return found is not None and _NO_SUBJECT.fullmatch(clause[:found.start()]) is not None
+
