@@ -353,13 +353,27 @@ def _zh_shared_head(pieces: list[str], phrase: str) -> list[str]:
     return pieces
 
 
+def _known_pairs(pieces: list[str]) -> list[str]:
+    """ "民宿和农家乐": short names joined by 和 are two trades when each is a different entry."""
+    split: list[str] = []
+    for piece in pieces:
+        parts = re.split(r"和|及|与|跟", piece)
+        known = [mentions("industry", part) for part in parts]
+        if len(parts) > 1 and all(len(m) == 1 and m[0].end - m[0].start == len(p.strip()) for m, p in zip(known, parts)) \
+                and len({m[0].canonical for m in known}) == len(parts):
+            split += parts
+        else:
+            split.append(piece)
+    return split
+
+
 _ZH_MADE_BY = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:小|大|中小|小型|大型)?(作坊|工厂|厂|厂家|工作室|店|门店|公司|企业)")
 
 
 def _items_zh(phrase: str) -> list[str]:
     phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
     items = []
-    for raw in _zh_shared_head(_ZH_SPLIT.split(phrase), phrase):
+    for raw in _known_pairs(_zh_shared_head(_ZH_SPLIT.split(phrase), phrase)):
         item = raw.strip(" 　\"'“”")
         previous = None
         while previous != item:
