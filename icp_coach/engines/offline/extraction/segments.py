@@ -28,7 +28,8 @@ _ADVERB = r"(?:(?:mostly|mainly|primarily|only|largely|basically|really|just|typ
 # What opens a definition of the segment; the phrase starts where the match ends.
 _EN_CUE = re.compile(
     r"(?<![A-Za-z])(?:"
-    r"(?:we|i)(?:'re|\s+are)?\s+" + _ADVERB + r"(?:sell(?:s|ing)?|selling)\s+" + _ADVERB
+    r"(?:we|i)(?:'re|\s+are|'d|\s+would|'ll|\s+will|\s+(?:want|plan|need|intend)\s+to)?\s+" + _ADVERB
+    + r"(?:sell(?:s|ing)?|selling)\s+" + _ADVERB
     + r"(?:in)?to"
     r"|(?:we|i)\s+" + _ADVERB + r"(?:target|go\s+after|focus\s+on|serve|work\s+with|build\s+for"
     r"|are\s+built\s+for|speciali[sz]e\s+in|help|sell\s+mostly\s+to)"
@@ -97,6 +98,7 @@ _EN_STOP = re.compile(
     r"|not|so|because|since|when|if|whether|roughly|about|approximately|say|think|mean"
     r"|especially|ideally|preferably|anywhere|anything|who've|that've|they|we|it|is|are|was"
     r"|were|have|has|their|its|our|your|this|these|those|to\s+a|of\s+(?:about|around|roughly|\d)"
+    r"|themselves|itself|ourselves|directly"
     r"|run|runs|manage|manages|get|gets|keep|keeps|track|handle|handles|stop|save|grow|automate"
     r"|need|needs|want|wants|use|uses|struggle|struggle|spend|spends|pay|pays|buy|buys|hate|love)"
     r"(?![A-Za-z-])"
@@ -454,8 +456,10 @@ _SUBJECT_CUE = re.compile(
 _SUBJECT_START = re.compile(r".*(?:[.;:!?\n，。；：:！？()（）]|\s[-–—]\s)", re.DOTALL)
 _SUBJECT_LEAD = re.compile(r"^\s*(?:(?:and|but|so|ok|okay|honestly|really|basically|yes|yeah|no|then)(?![A-Za-z])[\s,]*)+",
                            re.IGNORECASE)
-_NOT_A_SUBJECT = re.compile(r"(?<![A-Za-z])(?:they|them|those|these|it|we|you|i|who|which|their|not|never)(?![A-Za-z])"
-                            r"|他们|她们|它们|我们|不是|不|这些|那些", re.IGNORECASE)
+_NOT_A_SUBJECT = re.compile(
+    r"(?<![A-Za-z])(?:they|them|those|these|this|that|it|we|you|i|who|which|their|not|never|both|all|each"
+    r"|such|here|there|one|two|three|some|many|most)(?![A-Za-z])"
+    r"|他们|她们|它们|我们|不是|不|^[这那哪该此各每其]|[一二两三四五六七八九十几\d]+[家个位类种批]", re.IGNORECASE)
 
 
 def _subject_segments(text: str) -> list[Segment]:
