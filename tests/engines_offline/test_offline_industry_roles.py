@@ -72,14 +72,17 @@ def test_the_target_trades_are_found_once_each(predicted: dict[str, list[str]]) 
     ("We sell to firms that inspect bridges and tunnels.", "firms that inspect bridges and tunnels"),
     ("Primary: we target companies that lease scaffolding to builders",
      "companies that lease scaffolding"),
+    ("We sell to outfits hauling livestock (cattle, sheep), 3-30 trucks", "outfits hauling livestock"),
 ])
 def test_a_business_named_by_what_it_does_is_read_in_the_notes_words(sentence: str, words: str) -> None:
     assert [s.words for s in defined_segments(sentence)] == [words]
 
 
-def test_a_relative_clause_about_a_state_or_a_tool_names_no_trade() -> None:
+def test_a_clause_about_a_state_a_tool_or_a_customer_names_no_trade() -> None:
     assert defined_segments("We target shops that use Excel.") == []
     assert defined_segments("Our customers are small firms that have 20 staff.") == []
+    assert defined_segments("We sell to firms that sell to hospitals.") == []
+    assert defined_segments("We target shops using Excel.") == []
 
 
 @pytest.mark.parametrize(("note", "expected"), [

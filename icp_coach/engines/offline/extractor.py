@@ -63,6 +63,7 @@ from icp_coach.engines.offline.extraction.segments import (
     before_their_customers,
     defined_segments,
     labelled_segments,
+    named_by_its_work,
     names_their_customers,
 )
 from icp_coach.engines.offline.extraction.title_trade import trade_in_title
@@ -868,7 +869,7 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
         if not segments and _first_under_segment_heading(units, index):
             # "Who / - taxidermy studios, 2-12 staff": the heading labels the line.
             segments = [s for s in labelled_segments(text)
-                        if s.canonical or _BUSINESS_NOUN.search(s.words)]
+                        if s.canonical or _BUSINESS_NOUN.search(s.words) or named_by_its_work(s.words)]
             labelled = bool(segments)
     refused_trades = {m.canonical for clause in refused for m in mentions("industry", clause)}
     segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)

@@ -54,6 +54,9 @@ _ZH_CUE = re.compile(
     r"|(?:我们|我司|咱们)(?:现在|目前)?(?:主要|只|专门|重点|一般|就)?(?:做|服务|面向|卖给|聚焦|针对|盯)(?:于)?"
     r"(?=[^，。；,;]{1,30}?的(?:客户|生意|市场))"
     r"|(?:我们|我司|咱们)(?:主要|只|专门|重点)(?:服务|面向|卖给|聚焦|针对)(?:于)?"
+    # "下一阶段主要面向…", "锁定…", "主攻…" at a clause's start: the segment we go after
+    r"|(?:^|(?<=[，,。；;\s：:、]))(?:[\d一二三四五六七八九十]+[.、．]\s*)?(?:下一?阶段|这个?季度|本季度|今年|明年|下半年|上半年|目前|现在)?(?:的)?"
+    r"(?:主要|只|专门|重点)?(?:面向|主攻|锁定|瞄准|盯住|聚焦于?)(?=[\u4e00-\u9fff])"
     r"|(?:我们|我司|咱们)(?:主要|只|专门|一般)?卖给"
     r"|(?:^|(?<=[，,。；;\s：:]))(?:只|专门|专)做(?=[^，。；,;]{1,30}?的)"
     r"|目标(?:行业|市场|群体|客群)(?:是|为|：|:)"
@@ -61,13 +64,15 @@ _ZH_CUE = re.compile(
     r"|做(?=[\u4e00-\u9fffA-Za-z0-9]{2,10}的(?:工厂|厂家|厂|作坊|工作室|企业|公司)(?![\u4e00-\u9fff]*(?:供货|供应|配套|服务)))")
 # ... but not our own business, nor one we or they serve: "我们是做软件的公司", "给做X的厂供货".
 _ZH_NOT_THEIRS = re.compile(r"(?:我们|我司|咱们|本公司|我|给|为|帮|替|向)[^，。；,;]{0,3}$")
+# ... unless we serve them: "我们服务做燕窝加工的工厂".
+_ZH_WE_SERVE = re.compile(r"(?:我们|我司|咱们|公司)(?:主要|只|专门|重点)?(?:服务|面向|卖给|针对|聚焦|主攻|锁定)$")
 # A label whose value names the segment ("Segment: ...", "目标行业：...").
 SEGMENT_LABEL = re.compile(
     r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry|verticals?|sectors?))?"
     r"|(?:primary|secondary|main|core)(?:\s+(?:segments?|verticals?|markets?|industry|sectors?|targets?))?|segment\s+name|segments?|icp"
     r"|ideal\s+customers?(?:\s+profile)?|industry|industries|verticals?|niche|trade|sector"
     r"|(?:target\s+)?(?:customer|business|company|account)\s+types?|types?\s+of\s+(?:business|customer|company)|best\s+fit|ideal\s+fit|sweet\s+spot|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
-    r"|客群|细分市场|赛道|客户画像|画像|客户定位|定位|服务对象|客户群体|主要客户|所属行业|主营行业|画像名称|目标细分"
+    r"|客群|细分市场|赛道|客户画像|画像|客户定位|定位|服务对象|客户群体|主要客户|核心客户|重点客户|理想客户|所属行业|主营行业|画像名称|目标细分"
     r"|主攻|主打))\W*$", re.IGNORECASE)
 # A heading over the lines that define the segment ("Who this is for", "一、我们要找的客户").
 SEGMENT_HEADING = re.compile(
@@ -141,7 +146,7 @@ _GENERIC = re.compile(
 # Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
 _ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n]|也(?:在|是|算|可以|行|要|做)|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
                       r"|门店数|区域|地区|位于|分布在|集中在|在(?:[\u4e00-\u9fff]{2,3})(?:一带|地区|省|市)")
-_ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|工厂|厂"
+_ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|代工厂|加工厂|生产厂|工厂|厂"
                               r"|工作室|那种|这类|一类)+$")
 _ZH_LEADING = re.compile(
     r"^(?:就是|主要是|是|一些|各类|各种|这种|那种|这类|那类|城市里|城里|本地|当地|做|的)+"
@@ -422,7 +427,11 @@ _RELATIVE = re.compile(
     r"|had|we|they|you|it|do|does|did|don't|can|could|would|will|should|may|might|must|need|needs"
     r"|want|wants|use|uses|buy|buys|pay|pays|hate|love|like|get|gets|already|still|also|just|only"
     r"|sign|signed|call|called|ask|asked|come|came|spend|spends|struggle|struggles|employ|employs"
-    r"|make\s+(?:up|less|more|over|under))(?![A-Za-z]))[a-z]+(?![A-Za-z])", re.IGNORECASE)
+    r"|make\s+(?:up|less|more|over|under))(?![A-Za-z]))[a-z]+(?![A-Za-z])"
+    # ... or a participle: "outfits hauling livestock", "firms running seed-cleaning lines"
+    r"|\s*(?:[a-z-]+\s+){0,2}" + _BUSINESS_PLURAL + r"\s+(?!(?:using|having|doing\s+(?:well|better|great|fine|ok|okay|badly|poorly|more|less|over|under)|getting|making\s+(?:over|under|more|less)"
+    r"|looking|wanting|needing|paying|spending|struggling|asking|calling|coming|starting|selling\s+to)(?![A-Za-z]))"
+    r"[a-z]{2,}ing(?![A-Za-z])", re.IGNORECASE)
 _RELATIVE_STOP = re.compile(
     r"[.;:!?()\[\]\n—–,]|\s-\s|\d|(?<![A-Za-z])(?:usually|mostly|typically|mainly|often|generally"
     r"|with|in|across|around|from|at|for|who|which|where|but|so|because|since|when|if|like|such"
@@ -437,7 +446,8 @@ def _relative_segment(text: str, start: int) -> list[Segment]:
     stop = _RELATIVE_STOP.search(text, found.end())
     end = stop.start() if stop else len(text)
     words = _EN_LEADING.sub("", text[start:end].strip() + " ").strip()
-    if not 4 <= len(words.split()) <= 9:  # the verb's object too: "firms that sell" is nothing
+    content = [w for w in words.split() if w.lower() not in ("that", "which", "who")]
+    if not 3 <= len(content) <= 8:  # the verb's object too: "firms that sell" is nothing
         return []
     return [Segment(words=words, start=start, end=end)]
 
@@ -482,6 +492,12 @@ def _subject_segments(text: str) -> list[Segment]:
     return found
 
 
+def named_by_its_work(words: str) -> bool:
+    """ "shops that restore vintage motorcycles", "outfits hauling livestock": a business the
+    note names by what it does."""
+    return _RELATIVE.match(words) is not None
+
+
 def _only_plain_nouns(items: list[str]) -> bool:
     return all(re.fullmatch(_BUSINESS_PLURAL, item, re.IGNORECASE) for item in items)
 
@@ -519,10 +535,11 @@ _MAKER = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,10}?)的(?:工厂|厂家|厂|�
 def _maker_segment(text: str, cue: re.Match[str]) -> list[Segment]:
     """ "做风筝的厂": the trade is what they make, unless it is ours or one served, or the clause
     rules it out ("做豆干的作坊也问过，不做")."""
-    if _ZH_NOT_THEIRS.search(text[max(0, cue.start() - 6):cue.start()]):
+    before = text[max(0, cue.start() - 6):cue.start()]
+    if _ZH_NOT_THEIRS.search(before) and not _ZH_WE_SERVE.search(before):
         return []
     made = _MAKER.match(text, cue.end())
-    clause_end = re.search(r"[。；;！!？?\n]|$", text[cue.end():])
+    clause_end = re.search(r"[。；;！!？?\n（(]|$", text[cue.end():])  # "（不是…）" is an aside
     sentence = text[cue.start():cue.end() + (clause_end.start() if clause_end else 0)]
     if made is None or rules_out_words(sentence):
         return []
