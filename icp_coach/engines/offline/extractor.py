@@ -757,7 +757,7 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     for index, unit in enumerate(units):
         if unit.is_heading or unit.kind in ("red_flag", "pmf"):
             continue
-        if unit.kind not in PROFILE_KINDS:
+        if unit.kind not in PROFILE_KINDS and not _answers_segment_question(units, index):
             # "We sell to finance teams at hospitals", "um, the people we sell to, they're ...":
             # a line about people, or a remark, that defines the segment defines the trade too.
             found += [(key, index, "stated") for s in defined_segments(unit.text)

@@ -87,6 +87,10 @@ SEGMENT_QUESTION = re.compile(
     r"|clients?|accounts?)|who\s+(?:do|does|did)\s+(?:you|we|it|they)\s+sell\s+to|who\s+(?:is|are)"
     r"\s+(?:your|our|the)\s+(?:ideal\s+|target\s+|best\s+)?(?:customers?|clients?|buyers?)"
     r"|(?:what|which)\s+industr|(?:什么|哪些|哪类|哪种|哪个)(?:行业|类型的?客户|样的客户|客户)|客户是谁|卖给谁"
+    # "so who is actually renewing?", "谁在续费？": who the customers are
+    r"|who\s+(?:is|are|'s)\s+(?:actually\s+|really\s+|still\s+|mostly\s+)?(?:renewing|buying|paying|signing\s+up"
+    r"|using\s+(?:it|us|this|the\s+product))|who\s+(?:actually\s+|really\s+)?(?:buys|renews|pays\s+us)"
+    r"|谁在(?:买|用|续费|付费)|哪些(?:人|客户)在(?:买|用|续费|付费)"
     r"|目标客户是(?:谁|什么|哪些)", re.IGNORECASE)
 _ANSWER = re.compile(r"^\s*(?:a|answer|答|回答)\s*[:：.]\s*", re.IGNORECASE)
 
