@@ -369,13 +369,20 @@ def _known_pairs(pieces: list[str]) -> list[str]:
     split: list[str] = []
     for piece in pieces:
         parts = re.split(r"和|及|与|跟", piece)
-        known = [mentions("industry", part) for part in parts]
-        if len(parts) > 1 and all(len(m) == 1 and m[0].end - m[0].start == len(p.strip()) for m, p in zip(known, parts)) \
-                and len({m[0].canonical for m in known}) == len(parts):
+        entries = [_whole_entry(part) for part in parts]
+        if len(parts) > 1 and None not in entries and len(set(entries)) == len(parts):
             split += parts
         else:
             split.append(piece)
     return split
+
+
+def _whole_entry(words: str) -> str | None:
+    """The entry that names all of `words`, if one does."""
+    found = mentions("industry", words.strip())
+    if len(found) == 1 and found[0].end - found[0].start == len(words.strip()):
+        return found[0].canonical
+    return None
 
 
 _ZH_MADE_BY = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:小|大|中小|小型|大型)?(作坊|工厂|厂|厂家|工作室|店|门店|公司|企业)")
