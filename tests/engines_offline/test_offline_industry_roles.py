@@ -139,3 +139,12 @@ def test_what_we_would_sell_to_is_the_target_not_what_they_sell_to(extractor: Of
 def test_where_the_target_works_is_not_a_target(extractor: OfflineExtractor) -> None:
     note = "Ideal customer = boat detailing outfits; marinas are where they work, not who we sell to."
     assert _industries(extractor, note) == ["boat detailing outfits"]
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    ("Segment: mobile tyre fitters. Tyre wholesalers can wait until 2028.", ["mobile tyre fitters"]),
+    ("目标客户：职业技能培训学校；家政公司是合作方。", ["职业技能培训学校"]),
+])
+def test_a_trade_put_off_or_called_a_partner_is_no_target(extractor: OfflineExtractor, note: str,
+                                                          expected: list[str]) -> None:
+    assert _industries(extractor, note) == expected
