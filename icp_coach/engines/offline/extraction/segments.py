@@ -107,7 +107,7 @@ _EN_STOP = re.compile(
     r"|not|so|because|since|when|if|whether|roughly|about|approximately|say|think|mean"
     r"|especially|ideally|preferably|anywhere|anything|who've|that've|they|we|it|is|are|was"
     r"|were|have|has|their|its|our|your|this|these|those|to\s+a|of\s+(?:about|around|roughly|\d)"
-    r"|themselves|itself|ourselves|directly|can|could|will|would|should|may|might|must|until"
+    r"|themselves|itself|ourselves|directly"
     r"|run|runs|manage|manages|get|gets|keep|keeps|track|handle|handles|stop|save|grow|automate"
     r"|need|needs|want|wants|use|uses|struggle|struggle|spend|spends|pay|pays|buy|buys|hate|love)"
     r"(?![A-Za-z-])"
