@@ -148,3 +148,9 @@ def test_where_the_target_works_is_not_a_target(extractor: OfflineExtractor) -> 
 def test_a_trade_put_off_or_called_a_partner_is_no_target(extractor: OfflineExtractor, note: str,
                                                           expected: list[str]) -> None:
     assert _industries(extractor, note) == expected
+
+
+def test_a_label_saying_a_trade_fits_too_adds_it(extractor: OfflineExtractor) -> None:
+    note = "ICP\n- who: independent print-on-demand studios\n- also fine: screen-printing shops\n"
+    assert len(_industries(extractor, note)) == 2
+    assert _industries(extractor, "目标客户：汽车贴膜店\n也可以：汽车音响改装店\n") == ["汽车贴膜店", "汽车音响改装店"]

@@ -767,7 +767,7 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
         read_as_segment |= {(key, index) for s in segments for key in s.report_keys()}
         if segments or labelled or _heads_segment_section(units, index, keys):
             how = "stated"
-        elif _MUST_BE.search(unit.raw) or _ALSO_FITS.search(unit.text):
+        elif _MUST_BE.search(unit.raw) or _ALSO_FITS.search(f"{unit.label} {unit.text}"):
             how = "also"
         else:
             how = "mentioned"

@@ -71,6 +71,7 @@ SEGMENT_LABEL = re.compile(
     r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry|verticals?|sectors?))?"
     r"|(?:primary|secondary|main|core)(?:\s+(?:segments?|verticals?|markets?|industry|sectors?|targets?))?|segment\s+name|segments?|icp"
     r"|ideal\s+customers?(?:\s+profile)?|industry|industries|verticals?|niche|trade|sector"
+    r"|also(?:\s+(?:fine|fits?|good|ok|okay|works?|targets?|in\s+scope))|也可以|也行|也算|其次|次要目标"
     r"|(?:target\s+)?(?:customer|business|company|account)\s+types?|types?\s+of\s+(?:business|customer|company)|best\s+fit|ideal\s+fit|sweet\s+spot|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
     r"|客群|细分市场|赛道|客户画像|画像|客户定位|定位|服务对象|客户群体|主要客户|核心客户|重点客户|理想客户|所属行业|主营行业|画像名称|目标细分"
     r"|主攻|主打))\W*$", re.IGNORECASE)
