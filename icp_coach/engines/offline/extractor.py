@@ -72,6 +72,7 @@ from icp_coach.engines.offline.extraction.segments import (
     before_their_customers,
     defined_segments,
     labelled_segments,
+    named_by_its_work,
     names_their_customers,
 )
 from icp_coach.engines.offline.extraction.struck_text import without_struck_text
@@ -82,7 +83,11 @@ from icp_coach.engines.offline.extraction.titles import (
     heading_role,
     role_of,
 )
-from icp_coach.engines.offline.extraction.trade_roles import names_other_role
+from icp_coach.engines.offline.extraction.trade_roles import (
+    labels_other_role,
+    names_other_role,
+    turns_clause_before,
+)
 from icp_coach.engines.offline.extraction.vendor_side import (
     names_the_medium,
     office_not_a_market,
@@ -802,7 +807,7 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     for index, unit in enumerate(units):
         if unit.is_heading or unit.kind in ("red_flag", "pmf"):
             continue
-        if unit.kind not in PROFILE_KINDS:
+        if unit.kind not in PROFILE_KINDS and not _answers_segment_question(units, index):
             # "We sell to finance teams at hospitals", "um, the people we sell to, they're ...":
             # a line about people, or a remark, that defines the segment defines the trade too.
             found += [(key, index, "stated") for s in defined_segments(unit.text)
@@ -812,7 +817,7 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
         read_as_segment |= {(key, index) for s in segments for key in s.report_keys()}
         if segments or labelled or _heads_segment_section(units, index, keys):
             how = "stated"
-        elif _MUST_BE.search(unit.raw) or _ALSO_FITS.search(unit.text):
+        elif _MUST_BE.search(unit.raw) or _ALSO_FITS.search(f"{unit.label} {unit.text}"):
             how = "also"
         else:
             how = "mentioned"
@@ -889,6 +894,8 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
     label or question heads it."""
     table = gazetteer.industries()
     unit = units[index]
+    if unit.label and labels_other_role(unit.label):
+        return [], [], False  # "Partners: fire protection companies refer jobs to them"
     keys: list[str] = []
     text = before_their_customers(_without_other_roles(unit.body if unit.label else unit.text))
     parts = _clause_polarity(text, unit.excluded)
@@ -912,7 +919,7 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
         if not segments and _first_under_segment_heading(units, index):
             # "Who / - taxidermy studios, 2-12 staff": the heading labels the line.
             segments = [s for s in labelled_segments(text)
-                        if s.canonical or _BUSINESS_NOUN.search(s.words)]
+                        if s.canonical or _BUSINESS_NOUN.search(s.words) or named_by_its_work(s.words)]
             labelled = bool(segments)
     refused_trades = {m.canonical for clause in refused for m in mentions("industry", clause)}
     segments = [s for s in segments if not any(_segment_words(s) in c for c in refused)
@@ -943,7 +950,7 @@ def _without_other_roles(text: str) -> str:
     parts = split_clauses(text)
     for index, (start, clause) in enumerate(parts):
         after = parts[index + 1][1] if index + 1 < len(parts) else ""
-        if names_other_role(clause) or (names_other_role(after) and not mentions("industry", after)):
+        if names_other_role(clause) or (turns_clause_before(after) and not mentions("industry", after)):
             text = text[:start] + " " * len(clause) + text[start + len(clause):]
     return text
 

@@ -68,7 +68,11 @@ def _modified(text: str, mention: Mention) -> str | None:
 # A business a Chinese trade name ends in ("电竞馆", "火锅店", "宠物医院"): the note names the
 # business, not the trade's wider entry ("电竞", "餐饮", "兽医"). A factory stays its trade.
 _ZH_BUSINESS = re.compile(r"(?:店|馆|院|房|厅|场|铺|坊|吧|中心)$")
-_ZH_BUSINESS_AFTER = re.compile(r"店|馆|院|厅|铺|坊|吧")
+# ... and so does one a word or two after it, joined with no separator ("汽车" in "汽车改装店"):
+# the shop the note names does that work on that thing.
+_ZH_BUSINESS_AFTER = re.compile(r"(?:(?![和及与或跟、兼的等类在是])[\u4e00-\u9fff]){0,3}?(?:店|馆|院|厅|铺|坊|吧)")
+# Words for a shop of any kind ("餐饮门店" is the restaurants trade, not a finer one).
+_ZH_PLAIN_SHOP = re.compile(r"(?:门|商|小|专卖|连锁|旗舰|实体|直营|加盟|分|线下|零售)店")
 # ... and an English one ("family entertainment centers" are not amusement parks in general).
 _EN_BUSINESS = re.compile(r"\s(?:cent(?:er|re)s?|clinics?|studios?|shops?|parks?|arenas?|halls?"
                           r"|salons?|labs?|stores?|parlou?rs?|rinks?|ranges?|lounges?|cafes?)$",
@@ -86,7 +90,9 @@ def _business_named(text: str, mention: Mention, table: Gazetteer) -> str | None
         if _ZH_BUSINESS.search(named):
             return named if named != shown and not _ZH_BUSINESS.search(shown) else None
         after = _ZH_BUSINESS_AFTER.match(text, mention.end)
-        return named + after.group() if after and not _ZH_BUSINESS.search(shown) else None
+        if after is None or _ZH_PLAIN_SHOP.fullmatch(after.group()) or _ZH_BUSINESS.search(shown):
+            return None
+        return named + after.group()
     if _EN_BUSINESS.search(named) and _head(named) != _head(entry.en):
         return named
     return None

@@ -52,8 +52,38 @@ def choose_trades(found: Sequence[FoundTrade], table: Gazetteer, language: Langu
     keep -= _redundant_sectors(pool, keep, table)
     pool = [f for f in pool if f.key in keep]
     chosen = list(dict.fromkeys(f.key for f in pool)) if targeted else _most_named(pool, table)
+    chosen = _one_per_entry(chosen, table)
     names = list(dict.fromkeys(table.display(key, language) for key in chosen))
     return [name for name in names if not any(_inside(name, other) for other in names)]
+
+
+# A plain business noun after an entry's name: "茶饮店" is the 茶饮 entry's shop, "tattoo shops"
+# the tattoo studios entry said another way.
+_PLAIN_HEAD = re.compile(r"\s*(?:店|门店|馆|铺|shops?|stores?|studios?|parlou?rs?|businesses|companies|firms)?",
+                         re.IGNORECASE)
+
+
+def _one_per_entry(keys: list[str], table: Gazetteer) -> list[str]:
+    """The same trade in two spellings is one item ("奶茶店，就是现制茶饮店"): of the keys in the
+    note's words that only name one entry (its name and a plain business noun), the first is
+    kept, and the entry's own key goes when the note's words for it are kept."""
+    named: dict[str, str] = {}  # entry -> the first key in the note's words that names it
+    for key in keys:
+        entry = _entry_named(key, table)
+        if entry is not None:
+            named.setdefault(entry, key)
+    return [key for key in keys if named.get(_entry_named(key, table) or key, key) == key]
+
+
+def _entry_named(key: str, table: Gazetteer) -> str | None:
+    """The one entry a key in the note's words names with only a plain business noun after
+    it (None for an entry's own key or a finer trade: "specialty coffee roasters")."""
+    if table.entry(key) is not None:
+        return None
+    found = table.find(key)
+    if len(found) == 1 and found[0].start == 0 and _PLAIN_HEAD.fullmatch(key[found[0].end:]):
+        return found[0].canonical
+    return None
 
 
 def _redundant_sectors(pool: Sequence[FoundTrade], keep: set[str], table: Gazetteer) -> set[str]:

@@ -21,11 +21,15 @@ from icp_coach.engines.offline.extraction.gazetteer import Mention, industries
 from icp_coach.engines.offline.extraction.lexicons import has_cjk
 from icp_coach.engines.offline.extraction.mentions import mentions
 
+# A plain business noun that a relative clause names ("shops that restore vintage motorcycles").
+_BUSINESS_PLURAL = (r"(?:shops|workshops|firms|companies|businesses|studios|outfits|operators|contractors"
+                    r"|plants|mills|labs|yards|crews|teams|agencies|practices|houses|places|operations)")
 _ADVERB = r"(?:(?:mostly|mainly|primarily|only|largely|basically|really|just|typically|usually|generally|currently|exclusively)\s+)?"
 # What opens a definition of the segment; the phrase starts where the match ends.
 _EN_CUE = re.compile(
     r"(?<![A-Za-z])(?:"
-    r"(?:we|i)(?:'re|\s+are)?\s+" + _ADVERB + r"(?:sell(?:s|ing)?|selling)\s+" + _ADVERB
+    r"(?:we|i)(?:'re|\s+are|'d|\s+would|'ll|\s+will|\s+(?:want|plan|need|intend)\s+to)?\s+" + _ADVERB
+    + r"(?:sell(?:s|ing)?|selling)\s+" + _ADVERB
     + r"(?:in)?to"
     r"|(?:we|i)\s+" + _ADVERB + r"(?:target|go\s+after|focus\s+on|serve|work\s+with|build\s+for"
     r"|are\s+built\s+for|speciali[sz]e\s+in|help|sell\s+mostly\s+to)"
@@ -36,6 +40,8 @@ _EN_CUE = re.compile(
     r"(?:sell\s+to|target|go\s+after|serve|want)\s*,?\s*(?:they're|they\s+are|are|is|it's)"
     r"|(?:we're|we\s+are)\s+(?:going\s+after|targeting|focused\s+on|focusing\s+on|selling\s+to"
     r"|chasing|built\s+for)"
+    r"|(?:we|i)(?:'re|\s+are)?\s+(?:want|need|looking\s+for|look\s+for)\s+(?=(?:[a-z-]+\s+){0,2}"
+    + _BUSINESS_PLURAL + r"\s+(?:that|which|who)\s)"
     r"|(?:best|ideal|perfect)\s+(?:fit|customers?|clients?)\s*(?:is|are|=|:|[-–—])"
     r"|(?:our|the)\s+sweet\s+spot\s+(?:is|are)|^\W*sweet\s+spot\s*[:=]"
     r"|(?:target(?:\s+(?:accounts?|customers?|market|segment))?|icp|segment|ideal\s+customers?"
@@ -48,6 +54,9 @@ _ZH_CUE = re.compile(
     r"|(?:我们|我司|咱们)(?:现在|目前)?(?:主要|只|专门|重点|一般|就)?(?:做|服务|面向|卖给|聚焦|针对|盯)(?:于)?"
     r"(?=[^，。；,;]{1,30}?的(?:客户|生意|市场))"
     r"|(?:我们|我司|咱们)(?:主要|只|专门|重点)(?:服务|面向|卖给|聚焦|针对)(?:于)?"
+    # "下一阶段主要面向…", "锁定…", "主攻…" at a clause's start: the segment we go after
+    r"|(?:^|(?<=[，,。；;\s：:、]))(?:[\d一二三四五六七八九十]+[.、．]\s*)?(?:下一?阶段|这个?季度|本季度|今年|明年|下半年|上半年|目前|现在)?(?:的)?"
+    r"(?:主要|只|专门|重点)?(?:面向|主攻|锁定|瞄准|盯住|聚焦于?)(?=[\u4e00-\u9fff])"
     r"|(?:我们|我司|咱们)(?:主要|只|专门|一般)?卖给"
     r"|(?:^|(?<=[，,。；;\s：:]))(?:只|专门|专)做(?=[^，。；,;]{1,30}?的)"
     r"|目标(?:行业|市场|群体|客群)(?:是|为|：|:)"
@@ -55,13 +64,16 @@ _ZH_CUE = re.compile(
     r"|做(?=[\u4e00-\u9fffA-Za-z0-9]{2,10}的(?:工厂|厂家|厂|作坊|工作室|企业|公司)(?![\u4e00-\u9fff]*(?:供货|供应|配套|服务)))")
 # ... but not our own business, nor one we or they serve: "我们是做软件的公司", "给做X的厂供货".
 _ZH_NOT_THEIRS = re.compile(r"(?:我们|我司|咱们|本公司|我|给|为|帮|替|向)[^，。；,;]{0,3}$")
+# ... unless we serve them: "我们服务做燕窝加工的工厂".
+_ZH_WE_SERVE = re.compile(r"(?:我们|我司|咱们|公司)(?:主要|只|专门|重点)?(?:服务|面向|卖给|针对|聚焦|主攻|锁定)$")
 # A label whose value names the segment ("Segment: ...", "目标行业：...").
 SEGMENT_LABEL = re.compile(
     r"^\W*(?:(?:our|the|my|ideal|best|core|main)\s+)*(?:target(?:\s+(?:accounts?|customers?|market|segment|industry|verticals?|sectors?))?"
     r"|(?:primary|secondary|main|core)(?:\s+(?:segments?|verticals?|markets?|industry|sectors?|targets?))?|segment\s+name|segments?|icp"
     r"|ideal\s+customers?(?:\s+profile)?|industry|industries|verticals?|niche|trade|sector"
-    r"|customer\s+type|best\s+fit|ideal\s+fit|sweet\s+spot|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
-    r"|客群|细分市场|赛道|客户画像|画像|客户定位|定位|服务对象|客户群体|主要客户|所属行业|主营行业|画像名称|目标细分"
+    r"|also(?:\s+(?:fine|fits?|good|ok|okay|works?|targets?|in\s+scope))|也可以|也行|也算|其次|次要目标"
+    r"|(?:target\s+)?(?:customer|business|company|account)\s+types?|types?\s+of\s+(?:business|customer|company)|best\s+fit|ideal\s+fit|sweet\s+spot|who(?:\s+we\s+sell\s+to|\s+buys)?|(?:(?:我们|我司|咱们|公司)的?)?(?:目标客户|目标行业|目标|目标客群|行业|细分行业|客户类型"
+    r"|客群|细分市场|赛道|客户画像|画像|客户定位|定位|服务对象|客户群体|主要客户|核心客户|重点客户|理想客户|所属行业|主营行业|画像名称|目标细分"
     r"|主攻|主打))\W*$", re.IGNORECASE)
 # A heading over the lines that define the segment ("Who this is for", "一、我们要找的客户").
 SEGMENT_HEADING = re.compile(
@@ -76,6 +88,10 @@ SEGMENT_QUESTION = re.compile(
     r"|clients?|accounts?)|who\s+(?:do|does|did)\s+(?:you|we|it|they)\s+sell\s+to|who\s+(?:is|are)"
     r"\s+(?:your|our|the)\s+(?:ideal\s+|target\s+|best\s+)?(?:customers?|clients?|buyers?)"
     r"|(?:what|which)\s+industr|(?:什么|哪些|哪类|哪种|哪个)(?:行业|类型的?客户|样的客户|客户)|客户是谁|卖给谁"
+    # "so who is actually renewing?", "谁在续费？": who the customers are
+    r"|who\s+(?:is|are|'s)\s+(?:actually\s+|really\s+|still\s+|mostly\s+)?(?:renewing|buying|paying|signing\s+up"
+    r"|using\s+(?:it|us|this|the\s+product))|who\s+(?:actually\s+|really\s+)?(?:buys|renews|pays\s+us)"
+    r"|谁在(?:买|用|续费|付费)|哪些(?:人|客户)在(?:买|用|续费|付费)"
     r"|目标客户是(?:谁|什么|哪些)", re.IGNORECASE)
 _ANSWER = re.compile(r"^\s*(?:a|answer|答|回答)\s*[:：.]\s*", re.IGNORECASE)
 
@@ -92,6 +108,7 @@ _EN_STOP = re.compile(
     r"|not|so|because|since|when|if|whether|roughly|about|approximately|say|think|mean"
     r"|especially|ideally|preferably|anywhere|anything|who've|that've|they|we|it|is|are|was"
     r"|were|have|has|their|its|our|your|this|these|those|to\s+a|of\s+(?:about|around|roughly|\d)"
+    r"|themselves|itself|ourselves|directly"
     r"|run|runs|manage|manages|get|gets|keep|keeps|track|handle|handles|stop|save|grow|automate"
     r"|need|needs|want|wants|use|uses|struggle|struggle|spend|spends|pay|pays|buy|buys|hate|love)"
     r"(?![A-Za-z-])"
@@ -101,7 +118,7 @@ _EN_CONTINUES = re.compile(r"^\s*(?:(?:and|or|plus|as\s+well\s+as)\s+(?:also\s+)
                            r"|those|some|many|most|all|each|mostly|especially|ideally)[A-Za-z]",
                            re.IGNORECASE)
 _EN_LEADING = re.compile(
-    r"^(?:(?:the|a|an|all|any|some|most|mostly|mainly|primarily|only|basically|just|generally"
+    r"^(?:(?:the|a|an|also|plus|all|any|some|most|mostly|mainly|primarily|only|basically|just|generally"
     r"|typically|usually|really|independent|regional|local|national|small|smaller|mid-?sized?"
     r"|midsize|medium-?sized|large|larger|big|bigger|established|growing|busy|family-?(?:owned|run)"
     r"|owner-?(?:operated|run|led)|privately[- ]held|private|multi-?(?:site|location|branch)"
@@ -134,7 +151,7 @@ _GENERIC = re.compile(
 # Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
 _ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n]|也(?:在|是|算|可以|行|要|做)|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
                       r"|门店数|区域|地区|位于|分布在|集中在|在(?:[\u4e00-\u9fff]{2,3})(?:一带|地区|省|市)")
-_ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|工厂|厂"
+_ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|代工厂|加工厂|生产厂|工厂|厂"
                               r"|工作室|那种|这类|一类)+$")
 _ZH_LEADING = re.compile(
     r"^(?:就是|主要是|是|一些|各类|各种|这种|那种|这类|那类|城市里|城里|本地|当地|做|的)+"
@@ -348,10 +365,34 @@ def _zh_shared_head(pieces: list[str], phrase: str) -> list[str]:
     return pieces
 
 
+def _known_pairs(pieces: list[str]) -> list[str]:
+    """ "民宿和农家乐": short names joined by 和 are two trades when each is a different entry."""
+    split: list[str] = []
+    for piece in pieces:
+        parts = re.split(r"和|及|与|跟", piece)
+        entries = [_whole_entry(part) for part in parts]
+        if len(parts) > 1 and None not in entries and len(set(entries)) == len(parts):
+            split += parts
+        else:
+            split.append(piece)
+    return split
+
+
+def _whole_entry(words: str) -> str | None:
+    """The entry that names all of `words`, if one does."""
+    found = mentions("industry", words.strip())
+    if len(found) == 1 and found[0].end - found[0].start == len(words.strip()):
+        return found[0].canonical
+    return None
+
+
+_ZH_MADE_BY = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:小|大|中小|小型|大型)?(作坊|工厂|厂|厂家|工作室|店|门店|公司|企业)")
+
+
 def _items_zh(phrase: str) -> list[str]:
     phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
     items = []
-    for raw in _zh_shared_head(_ZH_SPLIT.split(phrase), phrase):
+    for raw in _known_pairs(_zh_shared_head(_ZH_SPLIT.split(phrase), phrase)):
         item = raw.strip(" 　\"'“”")
         previous = None
         while previous != item:
@@ -361,6 +402,9 @@ def _items_zh(phrase: str) -> list[str]:
             item = item[:generic.start()]
         if "做" in item and "的" in item:  # "城里做搬家的": what they do
             item = item.split("做", 1)[1].split("的", 1)[0]
+        maker = _ZH_MADE_BY.fullmatch(item)
+        if maker:  # "(做)锅巴的小作坊": the 锅巴作坊
+            item = maker.group(1) + maker.group(2)
         if not 2 <= len(item) <= _ZH_MAX or re.search(r"\d|[一二三四五六七八九十百千万]+(?:家|人|个)", item):
             continue
         if mentions("region", item) and not mentions("industry", item):
@@ -387,6 +431,89 @@ _ASKS = re.compile(r"(?:whether|if|do|does|can|could|would|should|asked)\s*$|(?:
 _WORKPLACE = re.compile(r"\s*(?:at|in|within|of|from|inside)\s+", re.IGNORECASE)
 
 
+# "shops that restore vintage motorcycles", "firms who build and repair violins": a plain
+# business noun whose relative clause says what the business does; the clause's verb is an
+# action, not a state, a need or a size ("that have 20 staff", "that use Excel").
+_RELATIVE = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}" + _BUSINESS_PLURAL + r"\s+(?:that|which|who)\s+(?!(?:are|is|was|were|have|has"
+    r"|had|we|they|you|it|do|does|did|don't|can|could|would|will|should|may|might|must|need|needs"
+    r"|want|wants|use|uses|buy|buys|pay|pays|hate|love|like|get|gets|already|still|also|just|only"
+    r"|sign|signed|call|called|ask|asked|come|came|spend|spends|struggle|struggles|employ|employs"
+    r"|make\s+(?:up|less|more|over|under))(?![A-Za-z]))[a-z]+(?![A-Za-z])"
+    # ... or a participle: "outfits hauling livestock", "firms running seed-cleaning lines"
+    r"|\s*(?:[a-z-]+\s+){0,2}" + _BUSINESS_PLURAL + r"\s+(?!(?:using|having|doing\s+(?:well|better|great|fine|ok|okay|badly|poorly|more|less|over|under)|getting|making\s+(?:over|under|more|less)"
+    r"|looking|wanting|needing|paying|spending|struggling|asking|calling|coming|starting|selling\s+to)(?![A-Za-z]))"
+    r"[a-z]{2,}ing(?![A-Za-z])", re.IGNORECASE)
+_RELATIVE_STOP = re.compile(
+    r"[.;:!?()\[\]\n—–,]|\s-\s|\d|(?<![A-Za-z])(?:usually|mostly|typically|mainly|often|generally"
+    r"|with|in|across|around|from|at|for|who|which|where|but|so|because|since|when|if|like|such"
+    r"|e\.g|including|than|themselves|ourselves|to|into|onto)(?![A-Za-z])", re.IGNORECASE)
+
+
+def _relative_segment(text: str, start: int) -> list[Segment]:
+    """The business a plain noun and its relative clause name, in the note's words."""
+    found = _RELATIVE.match(text, start)
+    if found is None:
+        return []
+    stop = _RELATIVE_STOP.search(text, found.end())
+    end = stop.start() if stop else len(text)
+    words = _EN_LEADING.sub("", text[start:end].strip() + " ").strip()
+    content = [w for w in words.split() if w.lower() not in ("that", "which", "who")]
+    if not 3 <= len(content) <= 8:  # the verb's object too: "firms that sell" is nothing
+        return []
+    return [Segment(words=words, start=start, end=end)]
+
+
+# The segment named before what it is: "Pallet recyclers are who we sell to", "Mobile welding
+# crews are our customers", "做锅巴的小作坊是我们的目标客户". "Hotels are our customers'
+# customers" and "they are their customers" are not.
+_SUBJECT_CUE = re.compile(
+    r"\s+(?:are|is)\s+(?:(?:exactly|really|basically|mostly|mainly|still|always)\s+)?"
+    r"(?:(?:who|whom|what|the\s+ones?)\s+we\s+(?:sell\s+to|target|serve|go\s+after|want|build\s+for)"
+    r"|our\s+(?:ideal\s+|target\s+|core\s+|main\s+|best\s+|primary\s+|bread[- ]and[- ]butter\s+)?"
+    r"(?:customers?|clients?|icp|target(?:\s+(?:market|customers?|accounts?|segment))?|buyers|sweet\s+spot"
+    r"|market|segment|niche))(?!['’\w])"
+    r"|(?:就|都|也|才|正)?是(?:我们|我司|咱们|公司)的?(?:目标|主要|核心|理想|重点)?(?:客户|客群|用户|目标)(?:群体?)?"
+    r"(?![的们])", re.IGNORECASE)
+_SUBJECT_START = re.compile(r".*(?:[.;:!?\n，。；：:！？()（）]|\s[-–—]\s)", re.DOTALL)
+_SUBJECT_LEAD = re.compile(r"^\s*(?:(?:and|but|so|ok|okay|honestly|really|basically|yes|yeah|no|then)(?![A-Za-z])[\s,]*)+",
+                           re.IGNORECASE)
+_NOT_A_SUBJECT = re.compile(
+    r"(?<![A-Za-z])(?:they|them|those|these|this|that|it|we|you|i|who|which|their|not|never|both|all|each"
+    r"|such|here|there|one|two|three|some|many|most)(?![A-Za-z])"
+    r"|他们|她们|它们|我们|不是|不|^[这那哪该此各每其]|[一二两三四五六七八九十几\d]+[家个位类种批]", re.IGNORECASE)
+
+
+def _subject_segments(text: str) -> list[Segment]:
+    found: list[Segment] = []
+    for cue in _SUBJECT_CUE.finditer(text):
+        before = text[:cue.start()]
+        boundary = _SUBJECT_START.match(before)
+        start = boundary.end() if boundary else 0
+        phrase = _SUBJECT_LEAD.sub("", before[start:])
+        start = cue.start() - len(phrase)
+        if not phrase.strip() or _NOT_A_SUBJECT.search(phrase):
+            continue
+        if has_cjk(phrase):
+            items = _items_zh(phrase)
+        elif _EN_STOP.search(phrase) or len(phrase.split()) > 6:
+            continue
+        else:
+            items = _items_en(phrase)
+        found += _segments_of(items, start, cue.start())
+    return found
+
+
+def named_by_its_work(words: str) -> bool:
+    """ "shops that restore vintage motorcycles", "outfits hauling livestock": a business the
+    note names by what it does."""
+    return _RELATIVE.match(words) is not None
+
+
+def _only_plain_nouns(items: list[str]) -> bool:
+    return all(re.fullmatch(_BUSINESS_PLURAL, item, re.IGNORECASE) for item in items)
+
+
 def defined_segments(text: str) -> list[Segment]:
     """The trades a sentence defines as the segment ("we sell to ...", "目标客户是..."), with
     where the defining phrase lies; [] when the sentence defines none."""
@@ -401,13 +528,17 @@ def defined_segments(text: str) -> list[Segment]:
         zh = has_cjk(text[cue.end():cue.end() + 12])
         phrase = _phrase_zh(text, cue.end()) if zh else _phrase_en(text, cue.end())
         items = _items_zh(phrase) if zh else _items_en(phrase)
+        if not zh and _only_plain_nouns(items) and _relative_segment(text, cue.end()):
+            found += _relative_segment(text, cue.end())
+            continue
         workplace = None if zh else _WORKPLACE.match(text, _end_of(text, phrase, cue.end()))
         if items and workplace and all(_is_role(item) for item in items):
             # "CFOs at mid-sized SaaS companies": the trade is where those people work.
             phrase = _phrase_en(text, workplace.end())
             items = _items_en(phrase)
         found += _segments_of(items, cue.start(), _end_of(text, phrase, cue.end()))
-    return found
+    return found + [s for s in _subject_segments(text)
+                    if not any(f.start < s.end and s.start < f.end for f in found)]
 
 
 _MAKER = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,10}?)的(?:工厂|厂家|厂|作坊|工作室|企业|公司)")
@@ -416,10 +547,11 @@ _MAKER = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,10}?)的(?:工厂|厂家|厂|�
 def _maker_segment(text: str, cue: re.Match[str]) -> list[Segment]:
     """ "做风筝的厂": the trade is what they make, unless it is ours or one served, or the clause
     rules it out ("做豆干的作坊也问过，不做")."""
-    if _ZH_NOT_THEIRS.search(text[max(0, cue.start() - 6):cue.start()]):
+    before = text[max(0, cue.start() - 6):cue.start()]
+    if _ZH_NOT_THEIRS.search(before) and not _ZH_WE_SERVE.search(before):
         return []
     made = _MAKER.match(text, cue.end())
-    clause_end = re.search(r"[。；;！!？?\n]|$", text[cue.end():])
+    clause_end = re.search(r"[。；;！!？?\n（(]|$", text[cue.end():])  # "（不是…）" is an aside
     sentence = text[cue.start():cue.end() + (clause_end.start() if clause_end else 0)]
     if made is None or rules_out_words(sentence):
         return []
@@ -449,6 +581,9 @@ def labelled_segments(body: str) -> list[Segment]:
         zh = has_cjk(piece)
         phrase = _phrase_zh(piece, 0) if zh else _phrase_en(piece, 0)
         items = _items_zh(phrase) if zh else _items_en(phrase)
+        if not zh and _only_plain_nouns(items) and _relative_segment(body, offset):
+            found += _relative_segment(body, offset)
+            continue
         found += _segments_of(items, offset, _end_of(body, phrase, offset))
     return found
 
@@ -461,7 +596,7 @@ _THEIR_CUSTOMERS = re.compile(
     r"\s+for|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:serve|serves|supply|supplies|sell\s+to"
     r"|sells\s+to|install\s+for|clean\s+for|build\s+for)|the\s+ones\s+(?:doing|who|that)"
     r"|(?:they|who|that|which)\s+(?:\w+ly\s+)?(?:deliver|sell|supply|ship|cater|haul|distribute"
-    r"|rent|lease|provide\s+\w+|do\s+\w+)\s+(?:\w+\s+)?(?:to|for)"
+    r"|rent|lease|provide\s+\w+|do\s+\w+)\s+(?:(?P<object>\w+)\s+)?(?P<to>to|for)"
     r"|customers,?\s+not\s+ours|serving\s+(?:their|local)?)(?![A-Za-z])"
     r"|给[^，。；,;]{1,12}(?:做|供货|供应|提供|配套|加工|代工|服务|配送|送货|发货|运输|安装|维修|维保)"
     r"|为[^，。；,;]{1,12}(?:提供|服务|配套|加工|供货|供应|配送)"
@@ -477,4 +612,14 @@ def before_their_customers(text: str) -> str:
     """The text up to where it starts speaking of the segment's own customers ("..., their
     customers are homeowners, campgrounds and construction sites")."""
     found = _THEIR_CUSTOMERS.search(text)
-    return text[:found.start()] if found else text
+    if found is None:
+        return text
+    if found.group("object") and _RELATIVE.match(text[:found.start("to")] + " ", _clause_start(text, found.start())):
+        return text[:found.start("to")]  # "companies that lease scaffolding | to builders"
+    return text[:found.start()]
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the phrase holding position `at` starts (after a label, a colon, a sentence)."""
+    before = re.match(r".*(?:[.;:!?\n，。；：:！？]|\s[-–—]\s|(?<![A-Za-z])(?:to|target|want|are|is)\s)", text[:at], re.DOTALL | re.IGNORECASE)
+    return before.end() if before else 0
