@@ -475,7 +475,7 @@ _SUBJECT_CUE = re.compile(
     r"|market|segment|niche))(?!['’\w])"
     r"|(?:就|都|也|才|正)?是(?:我们|我司|咱们|公司)的?(?:目标|主要|核心|理想|重点)?(?:客户|客群|用户|目标)(?:群体?)?"
     r"(?![的们])", re.IGNORECASE)
-_SUBJECT_START = re.compile(r".*(?:[.;:!?\n，。；：:！？()（）]|\s[-–—]\s)", re.DOTALL)
+_SUBJECT_START = re.compile(r".*(?:[.;:!?\n，。；：:！？()（）【】\[\]]|\s[-–—]\s)", re.DOTALL)
 _SUBJECT_LEAD = re.compile(r"^\s*(?:(?:and|but|so|ok|okay|honestly|really|basically|yes|yeah|no|then)(?![A-Za-z])[\s,]*)+",
                            re.IGNORECASE)
 _NOT_A_SUBJECT = re.compile(
