@@ -24,8 +24,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
-from train_jtbd import FORCE_LABELS, HEAD, blind, confusion, distractor_rate, matrix, read_corpus, report  # noqa: E402
-from train_jtbd_embeddings import EmbeddingCache, Scored, blend, embedding_matrix, force_macro_f1, recall_table  # noqa: E402
+from train_jtbd import (  # noqa: E402
+    FORCE_LABELS,
+    HEAD,
+    blind,
+    confusion,
+    distractor_rate,
+    matrix,
+    read_corpus,
+    report,
+)
+from train_jtbd_embeddings import (  # noqa: E402
+    EmbeddingCache,
+    Scored,
+    blend,
+    embedding_matrix,
+    force_macro_f1,
+    recall_table,
+)
 
 from icp_coach.engines.offline.jtbd.embedding_blend import EMBEDDING_HEAD  # noqa: E402
 from icp_coach.engines.offline.learned.head import LinearHead  # noqa: E402
