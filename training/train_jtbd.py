@@ -1,6 +1,6 @@
 """Train the JTBD sentence classifier of the offline engine from training/jtbd/*.txt.
 
-    PYTHONPATH=. .venv/bin/python training/train_jtbd.py [--cv-only] [--folds 6]
+    PYTHONPATH=. .venv/bin/python training/train_jtbd.py [--cv-only] [--folds 6] [--exclude GLOB]
 
 Reads the labelled interviews (format in training/jtbd/README.md), adds programmatic variants
 (ASR-style noise: no punctuation, lower case, fillers; relayed speech: "my boss said ..."),
@@ -19,6 +19,7 @@ the thresholds in its metadata.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import random
 import re
 import sys
@@ -66,9 +67,13 @@ class Example:
     source: str = ""  # the corpus file it was read from
 
 
-def read_corpus() -> list[Example]:
+def read_corpus(exclude: str = "") -> list[Example]:
+    """Every labelled customer sentence of the corpus, but for the files whose name matches the
+    glob `exclude` (e.g. a new writer's batch held out to score the heads trained without it)."""
     examples: list[Example] = []
     for path in sorted(CORPUS.glob("*.txt")):
+        if exclude and fnmatch.fnmatch(path.name, exclude):
+            continue
         trade, language, question = "", "en", ""
         asked: set[str] = set()
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -231,8 +236,9 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=6)
     parser.add_argument("--l2", type=float, default=4.0)
     parser.add_argument("--cv-only", action="store_true")
+    parser.add_argument("--exclude", default="", help="glob of corpus file names left out entirely")
     args = parser.parse_args()
-    examples = read_corpus()
+    examples = read_corpus(args.exclude)
     trades = {e.trade for e in examples}
     languages = Counter(e.language for e in examples)
     trade_languages = Counter(language for _, language in {(e.trade, e.language) for e in examples})
@@ -250,7 +256,8 @@ def main() -> int:
     train = augmented(examples)
     head = train_head(matrix(train), [e.label for e in train], l2=args.l2,
                       feature_names=FEATURE_NAMES,
-                      meta={"trained_on": "training/jtbd", "sentences": len(examples),
+                      meta={"trained_on": "training/jtbd", "excluded": args.exclude,
+                            "sentences": len(examples),
                             "trades": len(trades), "rescue": rescue})
     head.save(HEAD)
     print(f"wrote {HEAD.relative_to(ROOT)}")

@@ -1,7 +1,7 @@
 """Train the second opinion of the JTBD sentence classifier: a head over the bundled model's
 sentence embeddings, blended with the n-gram head of train_jtbd.py.
 
-    PYTHONPATH=. .venv/bin/python training/train_jtbd_embeddings.py [--cv-only] [--eval-files GLOB]
+    PYTHONPATH=. .venv/bin/python training/train_jtbd_embeddings.py [--cv-only] [--eval-files GLOB] [--exclude GLOB]
 
 Hashed n-grams learn the words of the hands that wrote the corpus; an embedding carries the
 meaning of a sentence said in other words ("I wake up with a headache" is a push whoever wrote
@@ -178,9 +178,10 @@ def main() -> int:
     parser.add_argument("--l2-embedding", type=float, default=20.0)
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--eval-files", default="", help="glob of corpus file names held out entirely")
+    parser.add_argument("--exclude", default="", help="glob of corpus file names left out entirely")
     args = parser.parse_args()
     cache = EmbeddingCache()
-    everything = read_corpus()
+    everything = read_corpus(args.exclude)
     if args.eval_files:
         held = [e for e in everything if fnmatch.fnmatch(e.source, args.eval_files)]
         kept = [e for e in everything if not fnmatch.fnmatch(e.source, args.eval_files)]
@@ -209,7 +210,8 @@ def main() -> int:
         return 0
     data = augmented(everything)
     head = train_head(embedding_matrix(data, cache), [e.label for e in data], l2=args.l2_embedding,
-                      meta={"trained_on": "training/jtbd", "embedder": BundledEmbedder.name,
+                      meta={"trained_on": "training/jtbd", "excluded": args.exclude,
+                            "embedder": BundledEmbedder.name,
                             "blend_weight": weight, "rescue": rescue, "sentences": len(everything),
                             "labels": list(LABELS)})
     head.save(EMBEDDING_HEAD)
