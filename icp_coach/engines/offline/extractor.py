@@ -68,6 +68,7 @@ from icp_coach.engines.offline.extraction.segments import (
     SEGMENT_LABEL,
     SEGMENT_QUESTION,
     Segment,
+    added_segments,
     answer_body,
     before_their_customers,
     defined_segments,
@@ -940,7 +941,22 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
             keys += trade_keys(_HASHTAG.sub(" ", _without_titles(clause)), table)
     for segment in segments:
         keys += segment.report_keys()
-    return keys, segments, labelled
+    additions = _added_trades(text, end if segments else 0, bool(segments), unit.excluded)
+    keys += [key for segment in additions for key in segment.report_keys()]
+    return keys, segments + additions, labelled
+
+
+def _added_trades(text: str, start: int, after_segment: bool, excluded: tuple[str, ...]) -> list[Segment]:
+    """The trades the sentence adds after the first it names ("..., and hookah lounges are
+    also fine", "民办养老院，日间照料中心也算"): a clause after the segment, or after a clause
+    that names a trade."""
+    added: list[Segment] = []
+    named_before = after_segment
+    for clause in _kept_clauses(text[start:], excluded):
+        if named_before:
+            added += added_segments(clause)
+        named_before = named_before or bool(trade_keys(clause, gazetteer.industries()))
+    return added
 
 
 def _without_other_roles(text: str) -> str:

@@ -290,13 +290,31 @@ def _row_under_header(cells: list[str], header: list[str]) -> str:
                                        in zip(header[1:], cells[1:], strict=True))
 
 
+def _kind_column(header: list[str]) -> bool:
+    """A header whose first column names the kind of customer ("| Company type | Staff |",
+    "| 客户类型 | 规模 |"): the first-column cells are trades, not row labels."""
+    return len(header) >= 2 and bool(header[0]) and SEGMENT_LABEL.match(header[0]) is not None
+
+
+def _row_of_kinds(cells: list[str], header: list[str]) -> str | None:
+    """A data row under a kind-of-customer header, each filled cell read as a line of its own
+    under its column's name ("Company type: Taxidermy studios", "Staff: 2-15"), the pieces
+    joined by ROW_PIECES; None when the first cell is itself a segment label ("Primary")."""
+    first = re.sub(r"^\*\*(.+)\*\*$", r"\1", cells[0])
+    if not first or SEGMENT_LABEL.match(first):
+        return None
+    pieces = [f"{name}: {cell}" for name, cell in zip(header, [first, *cells[1:]], strict=True)
+              if name and cell]
+    return f" {ROW_PIECES} ".join(pieces)
+
+
 def plain_lines(text: str) -> list[str]:
     """The lines with table rows rewritten, debris blanked and opening timestamps dropped, line
     numbers kept."""
     lines = text.splitlines()
     plain = []
     columns: dict[int, str] = {}  # the ruling-out columns of the Markdown table being read
-    header: list[str] = []  # the column names of the Markdown table being read, if they name sizes
+    header: list[str] = []  # the column names of the table being read, if they name sizes or kinds
     if any(_REPLY_HEADER.search(line) for line in lines):  # an e-mail reply: ">" quotes
         lines = [_QUOTED.sub("", line, count=1) for line in lines]
     for index, line in enumerate(lines):
@@ -314,16 +332,21 @@ def plain_lines(text: str) -> list[str]:
         if tab is not None:
             # The first row of a pasted block is its header.
             first = index == 0 or _tab_row(lines[index - 1]) is None
-            plain.append(_table_line(tab, "", header=first) or "")
+            if first:
+                header = _cells(tab) if _kind_column(_cells(tab)) else []
+            row = _row_of_kinds(_cells(tab), header) \
+                if header and not first and len(_cells(tab)) == len(header) else None
+            plain.append(row or _table_line(tab, "", header=first) or "")
             continue
         table = _table_line(line.strip(), following)
         if table is None:
             header = []
         elif _DEBRIS.match(following) and _TABLE_ROW.match(following) and not _DEBRIS.match(line):
             header = _cells(line)
-            header = header if _size_columns(header) else []
+            header = header if _size_columns(header) or _kind_column(header) else []
         elif header and table and len(_cells(line)) == len(header):
-            table = _row_under_header(_cells(line), header)
+            kinds = _row_of_kinds(_cells(line), header) if _kind_column(header) else None
+            table = kinds or _row_under_header(_cells(line), header)
         if table is not None:
             plain.append(table)
         elif line.strip() and (_DEBRIS.match(line) or _MESSAGE_HEADER.match(line.strip())

@@ -263,6 +263,9 @@ def _shared_heads(pieces: list[str]) -> list[str]:
     return merged
 
 
+_ADDED_TAIL = re.compile(r"\s+(?:too|as\s+well|also)$", re.IGNORECASE)
+
+
 def _items_en(phrase: str) -> list[str]:
     # "food and beverage manufacturers": a gazetteer name that spans a conjunction stays whole.
     protected = phrase
@@ -274,6 +277,7 @@ def _items_en(phrase: str) -> list[str]:
         raw = _SLUG.sub(lambda m: m.group().replace("-", " "), raw)  # "#independent-hearing-clinics"
         item = _EN_LEADING.sub("", raw.replace("\x01", " ").strip(" '\"*_#") + " ").strip()
         item = re.sub(r"\s+", " ", item).strip(" -'\"")
+        item = _ADDED_TAIL.sub("", item)  # "and axe-throwing venues too"
         words = item.split()
         if not words or len(words) > 6 or _GENERIC.match(item) or not re.search(r"[A-Za-z]{3}", item):
             continue
@@ -623,3 +627,41 @@ def _clause_start(text: str, at: int) -> int:
     """Where the phrase holding position `at` starts (after a label, a colon, a sentence)."""
     before = re.match(r".*(?:[.;:!?\n，。；：:！？]|\s[-–—]\s|(?<![A-Za-z])(?:to|target|want|are|is)\s)", text[:at], re.DOTALL | re.IGNORECASE)
     return before.end() if before else 0
+
+
+# A clause that adds a trade to the one named before it in the sentence: "and hookah lounges
+# are also fine", "plus axe-throwing venues too", "日间照料中心也算", "做智能锁安装的门店也行".
+_EN_ADDED = re.compile(
+    r"^\W*(?:(?:and|or|plus|also)\s+)?(?P<trade>[A-Za-z][\w'&/ -]*?)\s+(?:"
+    r"(?:are|is)\s+(?:also\s+)?(?:fine|good|ok|okay|welcome|a\s+(?:good\s+)?fit|in\s+scope|worth\s+(?:it|a\s+look))"
+    r"\s+(?:too|as\s+well)(?![A-Za-z])"
+    r"|(?:are|is)\s+also\s+(?:fine|good|ok|okay|welcome|a\s+(?:good\s+)?fit|in\s+scope|worth\s+(?:it|a\s+look))(?![A-Za-z])"
+    r"|(?:also\s+)?(?:fit|work|count|qualify)\s+(?:too|as\s+well)(?![A-Za-z])"
+    r"|also\s+(?:fit|work|count|qualify)(?![A-Za-z])"
+    r"|(?:too|as\s+well)\W*$)", re.IGNORECASE)
+_ZH_ADDED = re.compile(r"^\W*(?:还有|另外|以及|和|加上)?(?P<trade>[\u4e00-\u9fffA-Za-z]{2,16}?)"
+                       r"(?:也(?:行|算|可以|要|符合|合适|是目标|在范围内)|同样(?:可以|合适))")
+# An added item is a business: a plural noun ("lounges", "studios"), or a Chinese business noun.
+_EN_PLURAL_END = re.compile(r"[a-z]{2,}s$")
+_ZH_BUSINESS_END = re.compile(r"(?:店|厂|公司|机构|工作室|作坊|门店|诊所|工坊|中心|馆|院|所|商|企业|俱乐部|基地|团队)$")
+
+
+def added_segments(clause: str) -> list[Segment]:
+    """The trades a clause adds to a segment named before it in the same sentence ("..., and
+    hookah lounges are also fine"); [] when the clause adds none. A buyer word or a tool is no
+    trade: what is added must read as a business."""
+    zh = has_cjk(clause)
+    found = (_ZH_ADDED if zh else _EN_ADDED).match(clause.strip())
+    if found is None or rules_out_words(clause):
+        return []
+    words = found.group("trade").strip()
+    if zh:
+        if not (_ZH_BUSINESS_END.search(words) or mentions("industry", words)):
+            return []
+        items = _items_zh(words)
+    else:
+        if _EN_STOP.search(words) or len(words.split()) > 6 or _is_role(words):
+            return []
+        items = [item for item in _items_en(words)
+                 if _EN_PLURAL_END.search(item) or mentions("industry", item)]
+    return _segments_of(items, found.start("trade"), found.end("trade"))
