@@ -64,6 +64,7 @@ from icp_coach.engines.offline.extraction.products import unknown_cjk_products, 
 from icp_coach.engines.offline.extraction.reading_order import quoted_message_lines
 from icp_coach.engines.offline.extraction.revision_markup import accept_changes
 from icp_coach.engines.offline.extraction.segments import (
+    BUYER_LABEL,
     SEGMENT_HEADING,
     SEGMENT_LABEL,
     SEGMENT_QUESTION,
@@ -71,6 +72,7 @@ from icp_coach.engines.offline.extraction.segments import (
     added_segments,
     answer_body,
     before_their_customers,
+    businesses_bought,
     defined_segments,
     labelled_segments,
     named_by_its_work,
@@ -807,6 +809,12 @@ def _industries(units: list[Unit], language: Language) -> list[str]:
     read_as_segment: set[tuple[str, int]] = set()
     for index, unit in enumerate(units):
         if unit.is_heading or unit.kind in ("red_flag", "pmf"):
+            continue
+        bought = businesses_bought(unit.body) if BUYER_LABEL.match(unit.label) else []
+        if bought and not says_exclusion(unit.text):
+            # "Our ideal buyers: tent makers, sign shops": businesses after a buyer word.
+            found += [(key, index, "stated") for s in bought for key in s.report_keys()]
+            read_as_segment |= {(key, index) for s in bought for key in s.report_keys()}
             continue
         if unit.kind not in PROFILE_KINDS and not _answers_segment_question(units, index):
             # "We sell to finance teams at hospitals", "um, the people we sell to, they're ...":

@@ -49,7 +49,7 @@ _EN_CUE = re.compile(
     r")\s*(?:[-–—]\s*)?", re.IGNORECASE)
 _ZH_CUE = re.compile(
     r"目标客[户群](?:群体?)?(?:主要)?(?:是|为|就是|：|:)"
-    r"|(?:我们|我司|咱们|公司)(?:的)?(?:目标|主要|核心|理想)?(?:客户|客群|用户)(?:群体?)?(?:主要|基本上|一般|大多)?"
+    r"|(?:我们|我司|咱们|公司)(?:的)?(?:目标|主要|核心|理想)?(?:客户|客群|用户|买家)(?:群体?)?(?:主要|基本上|一般|大多)?"
     r"(?:是|为|就是|：|:)"
     r"|(?:我们|我司|咱们)(?:现在|目前)?(?:主要|只|专门|重点|一般|就)?(?:做|服务|面向|卖给|聚焦|针对|盯)(?:于)?"
     r"(?=[^，。；,;]{1,30}?的(?:客户|生意|市场))"
@@ -665,3 +665,26 @@ def added_segments(clause: str) -> list[Segment]:
         items = [item for item in _items_en(words)
                  if _EN_PLURAL_END.search(item) or mentions("industry", item)]
     return _segments_of(items, found.start("trade"), found.end("trade"))
+
+
+# A label that names buyers ("Our ideal buyers", "Target buyers", "理想买家"): the people who
+# sign, or the businesses that buy, whichever its value names.
+BUYER_LABEL = re.compile(
+    r"^\W*(?:(?:our|the|my)\s+)?(?:(?:ideal|target|typical|key|best|core|main|primary|likely|first)\s+)*"
+    r"buyers?\W*$|^\W*(?:(?:我们|我司|咱们)的?)?(?:理想|目标|典型|主要|核心|重点)?的?(?:买家|买方)\W*$",
+    re.IGNORECASE)
+
+
+def businesses_bought(body: str) -> list[Segment]:
+    """The businesses a buyer label's value names ("Target buyers: tent makers, sign shops");
+    [] when it names people ("Buyer: owner or GM") or nothing that reads as a business."""
+    found = []
+    for segment in labelled_segments(body):
+        words = segment.words
+        person = re.match(r"(.+?)\s+(?:of|at|in|from)\s", words)  # "owners of tent makers"
+        if words and (_is_role(words) or person and _is_role(person.group(1))):
+            return []
+        if segment.canonical or _EN_PLURAL_END.search(words) and not has_cjk(words) \
+                or has_cjk(words) and _ZH_BUSINESS_END.search(words):
+            found.append(segment)
+    return found
