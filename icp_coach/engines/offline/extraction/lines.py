@@ -346,7 +346,8 @@ def plain_lines(text: str) -> list[str]:
             header = header if _size_columns(header) or _kind_column(header) else []
         elif header and table and len(_cells(line)) == len(header):
             kinds = _row_of_kinds(_cells(line), header) if _kind_column(header) else None
-            table = kinds or _row_under_header(_cells(line), header)
+            if kinds or _size_columns(header):
+                table = kinds or _row_under_header(_cells(line), header)
         if table is not None:
             plain.append(table)
         elif line.strip() and (_DEBRIS.match(line) or _MESSAGE_HEADER.match(line.strip())

@@ -307,7 +307,9 @@ def _phrase_en(text: str, start: int) -> str:
             following = rest[comma + 1:]
             item = re.sub(r"^\s*(?:and|or|plus|as\s+well\s+as)\s+(?:also\s+)?", "", following,
                           flags=re.IGNORECASE)
-            if _EN_CONTINUES.match(following) and not _EN_STOP.match(item.lstrip()):
+            # "..., and hookah lounges are also fine": a clause of its own (`added_segments`).
+            if _EN_CONTINUES.match(following) and not _EN_STOP.match(item.lstrip()) \
+                    and not _EN_ADDED_VERDICT.match(following):
                 end = comma + 1
                 continue
             return rest[:comma]
@@ -641,6 +643,10 @@ _EN_ADDED = re.compile(
     r"|(?:too|as\s+well)\W*$)", re.IGNORECASE)
 _ZH_ADDED = re.compile(r"^\W*(?:还有|另外|以及|和|加上)?(?P<trade>[\u4e00-\u9fffA-Za-z]{2,16}?)"
                        r"(?:也(?:行|算|可以|要|符合|合适|是目标|在范围内)|同样(?:可以|合适))")
+# ... the same clause up to its verdict, as one item said before it ("and Excel is also fine").
+_EN_ADDED_VERDICT = re.compile(r"^\W*(?:(?:and|or|plus|also)\s+)?[A-Za-z][\w'&/-]*(?:\s+[A-Za-z][\w'&/-]*){0,5}?\s+"
+                               r"(?:are|is)\s+(?:also\s+)?(?:fine|good|ok|okay|welcome|a\s+(?:good\s+)?fit|in\s+scope)"
+                               r"(?![A-Za-z])", re.IGNORECASE)
 # An added item is a business: a plural noun ("lounges", "studios"), or a Chinese business noun.
 _EN_PLURAL_END = re.compile(r"[a-z]{2,}s$")
 _ZH_BUSINESS_END = re.compile(r"(?:店|厂|公司|机构|工作室|作坊|门店|诊所|工坊|中心|馆|院|所|商|企业|俱乐部|基地|团队)$")
