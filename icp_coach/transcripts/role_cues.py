@@ -207,7 +207,7 @@ def courtesy(text: str) -> bool:
 # what follows a thanks when nobody typed the commas: "... really appreciate it", "...辛苦了"
 _APPRECIATION_AT_END = re.compile(
     r"\s*(\b(really |truly |very )?(much )?appreciated?( (it|that|this|you|your time))?( (a lot|so much|very much))?|"
-    r"\b(so much|very much|a lot|again|everyone)|(辛苦(了|啦|您了|你了|大家了)?|麻烦(您|你|大家)?了|打扰(您|你)?了))$",
+    r"\b(so much|very much|again|everyone)|(辛苦(了|啦|您了|你了|大家了)?|麻烦(您|你|大家)?了|打扰(您|你)?了))$",
     re.IGNORECASE)
 
 
