@@ -56,7 +56,8 @@ def customers_heard(name: str, folder: Path = CASES) -> list[str]:
 
 
 # a timecode the export wrote at the start of a turn's text ("[00:01]", "(00:01:12)", "00:03:11 ")
-_STAMP_IN_TEXT = re.compile(r"^\s*[\[(（【〔]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\s*[\])）】〕]?(?:\s|$)")
+_STAMP_IN_TEXT = re.compile(
+    r"^\s*(?:[\[(（【〔]\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\s*[\])）】〕]|\d{1,2}:\d{2}(?::\d{2})?(?:\s|$))")
 
 
 def stamped_turns(name: str, folder: Path = CASES) -> int:
