@@ -46,7 +46,7 @@ def _cleaned(piece: str, bare_is_stamp: bool) -> tuple[str, str | None]:
     found = list(_BRACKETED.finditer(piece))
     if found:
         first = first or _stamp(found[0])
-        piece = _BRACKETED.sub(lambda m: " " if 0 < m.start() and m.end() < len(piece) else "", piece)
+        piece = _BRACKETED.sub(lambda m: " " if m.start() > 0 and m.end() < len(piece) else "", piece)
     return piece.strip(), first
 
 
