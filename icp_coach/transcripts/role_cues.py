@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 _QUESTION_START = re.compile(
-    r"^(?:(?:and|so|okay|ok|right|then|great|thanks)[, ]+)?(what|why|how|when|where|who|which|did|do|does|"
+    r"^(?:(?:and|so|okay|ok|right|then|great|thanks|sorry|also|just|quick question)[, ]+){0,3}(what|why|how|when|where|who|which|did|do|does|"
     r"was|were|is|are|can|could|would|will|have|has|tell me|walk me|talk me|describe|say more)\b",
     re.IGNORECASE)
 _PROMPT = re.compile(r"\b(could you|can you|would you|tell me|walk me through|talk me through)\b", re.IGNORECASE)
