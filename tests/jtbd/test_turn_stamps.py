@@ -90,3 +90,32 @@ def test_a_closing_thanks_without_commas_is_a_courtesy(text: str) -> None:
 ])
 def test_a_thanks_followed_by_an_answer_is_no_courtesy(text: str) -> None:
     assert not courtesy(text)
+
+
+def test_a_second_interviewers_sorry_can_i_ask_without_punctuation_is_a_question() -> None:
+    text = "\n".join([
+        "Speaker 1: thanks for joining us my colleague may jump in too what do you run",
+        "Speaker 2: a pool service two hundred weekly accounts and four techs in trucks",
+        "Speaker 1: how do the techs know their routes",
+        "Speaker 2: printed sheets on a clipboard and half the time the sheet never comes back",
+        "Speaker 3: sorry can I ask how often does a wrong bill go out",
+        "Speaker 2: a few a month and last summer a family left us over it",
+        "Speaker 1: what did you try after that",
+        "Speaker 2: an app but the techs hated photographing every reading",
+        "Speaker 3: also why did they hate it",
+        "Speaker 2: wet hands and phones in the sun",
+        "Speaker 1: great thank you so much for your time",
+    ])
+    assert set(parse_transcript(text, "pools.txt").interviewers) == {"Speaker 1", "Speaker 3"}
+
+
+def test_a_note_takers_line_without_a_full_stop_is_not_metadata() -> None:
+    text = "\n".join([
+        "主持人: 您好 先说说您的面馆一天卖多少碗", "用户: 三百碗左右 中午最忙",
+        "主持人: 中午怎么排人手", "用户: 靠我老婆喊 谁有空谁上",
+        "记录: 这个排人手的点我记下来了", "主持人: 为什么不排班", "用户: 排了也没人看",
+        "主持人: 好的 非常感谢您",
+    ])
+    transcript = parse_transcript(text, "noodles.txt")
+    assert any("记下来了" in t.text for t in transcript.turns)
+    assert "记录" in transcript.interviewers
