@@ -55,6 +55,19 @@ def customers_heard(name: str, folder: Path = CASES) -> list[str]:
         return [f"<unreadable: {error}>"]
 
 
+# a timecode the export wrote at the start of a turn's text ("[00:01]", "(00:01:12)", "00:03:11 ")
+_STAMP_IN_TEXT = re.compile(
+    r"^\s*(?:[\[(（【〔]\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\s*[\])）】〕]|\d{1,2}:\d{2}(?::\d{2})?(?:\s|$))")
+
+
+def stamped_turns(name: str, folder: Path = CASES) -> int:
+    """How many turns still begin with an export's timecode (it would end up inside quotes)."""
+    try:
+        return sum(bool(_STAMP_IN_TEXT.match(t.text)) for t in load_transcript(folder / name).turns)
+    except TranscriptError:
+        return 0
+
+
 REWRITES = ("ids", "no-question-marks", "no-punctuation")
 
 
@@ -92,7 +105,10 @@ def main(argv: list[str]) -> int:
         return 2
     totals: dict[str, list[int]] = {}
     customers = gold_customers(folder)
+    stamped: dict[str, int] = {}
     for name, gold in gold_cases(folder).items():
+        if not how and (count := stamped_turns(name, folder)):
+            stamped[name] = count
         got = chosen(name, folder)
         if how and not any(g.startswith("<unreadable") for g in got):
             got, gold = rewritten(name, gold, how, folder)
@@ -110,6 +126,9 @@ def main(argv: list[str]) -> int:
             print(f"{'ok  ' if right else 'MISS'} {name}: chose {got}, gold {gold}")
     for language, (right, total) in sorted(totals.items()):
         print(f"{language}: {right}/{total} = {right / total:.0%}")
+    if stamped:
+        print(f"turns still starting with a timecode: {sum(stamped.values())} in {len(stamped)} files "
+              f"({', '.join(sorted(stamped))})")
     right = sum(r for r, _ in totals.values())
     total = sum(t for _, t in totals.values())
     print(f"all: {right}/{total} = {right / total:.0%}")

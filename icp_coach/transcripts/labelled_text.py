@@ -13,6 +13,7 @@ the turn above. What is not speech is kept out, by form rather than by a list of
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from icp_coach.domain.non_speech import is_only_non_speech
@@ -31,6 +32,9 @@ from icp_coach.transcripts.sections import (
 from icp_coach.transcripts.turns import TurnBuilder
 
 __all__ = ["LABELLED", "METADATA_KEYS", "parse_labelled_text"]
+
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|we|we're|we've|my|our)\b|我", re.IGNORECASE)
+
 
 def _looks_like_phrase(label: Label) -> bool:
     return looks_like_phrase(label.name, label.role)
@@ -69,8 +73,11 @@ class _Labels:
             if repeated and not dialogue_started and not label.header and reads_like_metadata(label.text):
                 self.labels[index] = None  # "Scenario: ...", "关键词：..." above the dialogue
                 self.metadata.add(index)
-            elif metadata_key(lines[index]) and reads_like_metadata(label.text):
-                self.labels[index] = None  # "Date: 12 May" further down
+            elif metadata_key(lines[index]) and reads_like_metadata(label.text) and not (
+                    dialogue_started and _FIRST_PERSON.search(label.text)):
+                # "Date: 12 May" further down; not a note-taker's "记录：这个点我记下来了" said
+                # without a full stop
+                self.labels[index] = None
                 self.metadata.add(index)
             elif repeated and not label.header and (_looks_like_phrase(label) or (
                     usual is not None and label.style != usual)):

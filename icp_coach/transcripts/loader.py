@@ -18,6 +18,7 @@ from icp_coach.transcripts.html_lines import html_lines
 from icp_coach.transcripts.labelled_text import parse_labelled_text
 from icp_coach.transcripts.layouts import name_q_and_a, normalise_layout
 from icp_coach.transcripts.roles import detect_interviewers
+from icp_coach.transcripts.turn_stamps import without_inner_stamps
 from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
 SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES)
@@ -106,7 +107,7 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
                 "'Maya (VP Sales): ...', or export with speaker names from the meeting tool")
         if source_lines is not None:
             _cite_file_lines(builders, source_lines)
-    builders = _fold_aliases(builders)
+    builders = _fold_aliases(without_inner_stamps(builders))
     hosts, guests = header_people(lines)
     name_q_and_a(builders, hosts, guests)
     turns = [builder.build() for builder in join_same_speaker(builders, separate_lines=cue_kind is None)]

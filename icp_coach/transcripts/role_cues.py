@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 _QUESTION_START = re.compile(
-    r"^(?:(?:and|so|okay|ok|right|then|great|thanks)[, ]+)?(what|why|how|when|where|who|which|did|do|does|"
+    r"^(?:(?:and|so|okay|ok|right|then|great|thanks|sorry|also|just|quick question)[, ]+){0,3}(what|why|how|when|where|who|which|did|do|does|"
     r"was|were|is|are|can|could|would|will|have|has|tell me|walk me|talk me|describe|say more)\b",
     re.IGNORECASE)
 _PROMPT = re.compile(r"\b(could you|can you|would you|tell me|walk me through|talk me through)\b", re.IGNORECASE)
@@ -178,6 +178,7 @@ def introduces_colleague(text: str, name: str) -> bool:
 
 
 _COURTESY = re.compile(
+    r"^(yeah|yes|yep|oh|and)[\s,]+(?=thank)|"  # "yeah thanks ...", said without commas
     r"^(hi|hello|hey|good (morning|afternoon|evening)|nice to meet you|thanks|thank you|cheers|bye|"
     r"got it|noted|understood|makes sense|perfect|great|okay|ok|sure|right|"
     r"好的|您好|你好|大家好|谢谢|感谢|再见|拜拜|明白|了解|收到|知道了)\b[\s,.!，。！、]*|"
@@ -203,9 +204,20 @@ def courtesy(text: str) -> bool:
     return all(_says_nothing_more(piece) for piece in re.split(r"[,.!，。！、]+", rest) if piece.strip())
 
 
+# what follows a thanks when nobody typed the commas: "... really appreciate it", "...辛苦了"
+_APPRECIATION_AT_END = re.compile(
+    r"\s*(\b(really |truly |very )?(much )?appreciated?( (it|that|this|you|your time))?( (a lot|so much|very much))?|"
+    r"\b(so much|very much|again|everyone)|(辛苦(了|啦|您了|你了|大家了)?|麻烦(您|你|大家)?了|打扰(您|你)?了))$",
+    re.IGNORECASE)
+
+
 def _says_nothing_more(piece: str) -> bool:
     """After "thanks"/"hi": a name ("Theo", "樊老板"), another thanks, a note-taker's aside."""
     piece = piece.strip()
+    while piece and (match := _APPRECIATION_AT_END.search(piece)) and match.group().strip():
+        piece = piece[:match.start()].strip()
+    if not piece:
+        return True
     if _COURTESY.match(piece) or _GREETED.match(piece):
         return courtesy(piece)
     cjk = sum("\u4e00" <= c <= "\u9fff" for c in piece)
