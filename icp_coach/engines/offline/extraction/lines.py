@@ -314,26 +314,29 @@ def _row_under_header(cells: list[str], header: list[str]) -> str:
 _LIST_OPENS = re.compile(r'^(?P<indent>\s*)["\']?(?P<key>[^"\':：\[\]{}]{1,40}?)["\']?\s*[:：]\s*\[\s*$')
 _LIST_CLOSES = re.compile(r"^\s*\]\s*[,，]?\s*$")
 _QUOTED_ITEM = re.compile(r'"([^"]+)"|“([^”]+)”')
+_ONLY_QUOTED = re.compile(r'^\s*(?:(?:"[^"]+"|“[^”]+”)\s*[,，]?\s*)+$')
 
 
 def _config_lists(lines: list[str]) -> list[str]:
-    """Config lists spread over lines read as a "key:" heading over "- item" lines; the
-    closing bracket a blank line. Other lines stay as they are (line numbers kept)."""
+    """Config lists of strings spread over lines under a key naming a kind ("disqualify",
+    "排除") read as a "key:" heading over "- item" lines, the closing bracket a blank line. A
+    list of anything else (objects) stays as it is."""
     read = list(lines)
-    opened: str | None = None  # the indent of the list being read
     for index, line in enumerate(lines):
         opens = _LIST_OPENS.match(line)
-        if opens:
-            opened = opens.group("indent")
-            read[index] = f"{opened}{opens.group('key').strip()}:"
-        elif opened is not None and _LIST_CLOSES.match(line):
-            read[index], opened = "", None
-        elif opened is not None:
-            items = [a or b for a, b in _QUOTED_ITEM.findall(line)]
-            if items:
-                read[index] = f"{opened}  - " + "; ".join(item.strip() for item in items)
-            elif line.strip():
-                opened = None  # not a list of quoted strings after all
+        if not opens or classify_phrase(opens.group("key")) is None:
+            continue  # a list under a key that names no kind stays as it is
+        end = index + 1
+        while end < len(lines) and _ONLY_QUOTED.match(lines[end]):
+            end += 1
+        if end == index + 1 or end == len(lines) or not _LIST_CLOSES.match(lines[end]):
+            continue
+        indent = opens.group("indent")
+        read[index] = f"{indent}{opens.group('key').strip()}:"
+        for item in range(index + 1, end):
+            quoted = [a or b for a, b in _QUOTED_ITEM.findall(lines[item])]
+            read[item] = f"{indent}  - " + "; ".join(text.strip() for text in quoted)
+        read[end] = ""
     return read
 
 
