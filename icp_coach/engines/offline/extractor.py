@@ -32,6 +32,7 @@ from icp_coach.engines.offline.extraction.exclusion import (
     SEGMENT_RULED_OUT,
     affirms_customer,
     names_no_customer,
+    rules_out_a_look_alike,
     rules_out_words,
     says_exclusion,
     states_requirement,
@@ -234,7 +235,7 @@ class OfflineExtractor:
                     notes.append(f"{placed} line(s) placed by the learned clause reader")
         units = _must_haves_not_flags(_polarity_of_mixed_lines(_titles_not_signals(units)))
         units = _negated_not_signals(_asides_not_flags(units))
-        units = _walk_aways_in_asides(_same_as_before(units))
+        units = _look_alikes_are_flags(_walk_aways_in_asides(_same_as_before(units)))
         content = [u for u in units if not u.is_heading]
         if step is not None and len(content) == 1:
             # A one-thing answer is about what the step asked; in a longer answer a sentence
@@ -760,6 +761,16 @@ def _walk_aways_in_asides(units: list[Unit]) -> list[Unit]:
                 unit = replace(unit, also=(*unit.also, *(("red_flag", c) for c in clauses)))
         fixed.append(unit)
     return fixed
+
+
+def _look_alikes_are_flags(units: list[Unit]) -> list[Unit]:
+    """A look-alike ruled out in the next clause ("Marinas look a lot like boatyards, but they are
+    not our customers") is a red flag, not the target; a heading's section or a label still decides."""
+    return [replace(u, kind="red_flag", decided_by="verdict", also=())
+            if not u.is_heading and u.kind != "red_flag"
+            and u.decided_by not in ("heading", "section", "label", "requirement")
+            and rules_out_a_look_alike(u.text) else u
+            for u in units]
 
 
 # "Same for anyone owned by a group", "同样，…": the sentence says what the one before it said.

@@ -147,3 +147,31 @@ def affirms_customer(clause: str) -> bool:
     """The clause names its trade as the customer ("X are our customers")."""
     return bool(_AFFIRMS_CUSTOMER.search(clause)) and not rules_out_words(
         _AFFIRMS_CUSTOMER.sub(" ", clause))
+
+
+# A look-alike and the verdict on it in a later clause: "Marinas look a lot like boatyards, but
+# they are not our customers", "草莓采摘园长得很像，但不是我们的客户". What looks like the target is
+# named only to be ruled out.
+_LOOKS_LIKE = re.compile(
+    r"(?<![A-Za-z])(?:look(?:s|ed)?\s+(?:a\s+lot\s+|just\s+|very\s+|so\s+|pretty\s+)?(?:like|similar|alike)"
+    r"|seem(?:s|ed)?\s+(?:\w+\s+)?(?:close|similar|alike)|sound(?:s)?\s+(?:\w+\s+)?like|similar\s+to"
+    r"|resembl\w*|look-?alikes?|easy\s+to\s+(?:confuse|mistake)|(?:confused|mistaken)\s+(?:with|for))(?![A-Za-z])"
+    r"|长得(?:很|挺|非常|特别|有点)?像|看(?:着|起来|上去)(?:也|都)?(?:很|挺|有点)?(?:像|差不多|类似)"
+    r"|很像|相似|容易(?:混|搞混|弄混|当成|看成)",
+    re.IGNORECASE)
+# "It looks like ...", "这看起来像...": a hedge about something, not a look-alike named.
+_HEDGE_SUBJECT = re.compile(r"^\W*(?:it|this|that|there|we|i|you|这|那|我们|我)(?![A-Za-z])", re.IGNORECASE)
+
+
+def rules_out_a_look_alike(text: str) -> bool:
+    """A line naming something that resembles the target, then ruling it out in a later clause."""
+    found = _LOOKS_LIKE.search(text)
+    if found is None or _HEDGE_SUBJECT.match(text) or not text[:found.start()].strip(" ，,"):
+        return False
+    return any(says_exclusion(clause) for clause in _clauses_after(text, found.end()))
+
+
+def _clauses_after(text: str, start: int) -> list[str]:
+    from icp_coach.engines.offline.extraction.lines import split_clauses  # lines uses this module
+
+    return [clause for offset, clause in split_clauses(text) if offset >= start]

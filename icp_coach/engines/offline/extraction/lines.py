@@ -24,8 +24,17 @@ _PRIORITY = ("red_flag", "misc", "decision", "signal", "pain", "tech", "pmf", "p
 _STICKY = ("red_flag", "misc")
 
 # List markers, an emoji or symbol used as one ("🏠 Home inspectors", "▸", "✅") included.
-_BULLET = re.compile(r"^(?:[-+•·●▪▸▹►▶◦‣⁃]|\*(?!\*)|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?"
-                     r"|\d{1,2}[.)、．]|[（(]?\d{1,2}[)）]|[a-z][.)]|[一二三四五六七八九十][、.])\s*")
+# A task list's checkbox after the marker ("- [ ] ...", "- [x] ...") is part of the marker, and
+# so is a board export's card label ("卡片：...", "Card: ...").
+_CHECKBOX = r"(?:\s*\[[ xX✓✔]?\](?=\s))?"
+_BULLET = re.compile(r"^(?:(?:[-+•·●▪▸▹►▶◦‣⁃]|\*(?!\*)|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?"
+                     r"|\d{1,2}[.)、．]|[（(]?\d{1,2}[)）]|[a-z][.)]|[一二三四五六七八九十][、.])" + _CHECKBOX +
+                     r"|\[[ xX✓✔]?\](?=\s)|(?:卡片|card)\s*[:：](?=\s*\S))\s*", re.IGNORECASE)
+# A board's column ("List: Not a fit", "Column: Out", "【列：不做】", "看板列：不做") heads the cards
+# under it, like a heading; so does a bracketed line standing alone ("【不做】").
+_BOARD_COLUMN = re.compile(r"^[【\[]?\s*(?:list|column|lane|swim\s?lane|bucket|列|看板列|分组|泳道)\s*[:：]\s*"
+                           r"(?P<title>[^】\]:：,，、]{1,30}?)\s*[】\]]?$|^【(?P<bare>[^】]{1,20})】$",
+                           re.IGNORECASE)
 # "Slide 4 — Why they switch", "Page 2: Pains", "第三页：痛点": the title of what follows.
 _SLIDE = re.compile(r"^(?:(?:slide|page|section|part)\s*\d{1,3}|第[一二三四五六七八九十\d]{1,3}[页部节章])"
                     r"\s*[—–:：.-]+\s*(?P<title>\S.{0,60})$", re.IGNORECASE)
@@ -153,10 +162,20 @@ def _heading_text(line: str) -> str | None:
     slide = _SLIDE.match(line)
     if slide:
         return slide.group("title").strip()
+    column = _BOARD_COLUMN.match(line)
+    if column:
+        return (column.group("title") or column.group("bare")).strip()
     stripped = _BULLET.sub("", line, count=1).strip()
     if stripped.endswith((":", "：")) and len(stripped) <= 60:
         return stripped[:-1].strip()
     return None
+
+
+def _heading_level(line: str) -> int:
+    """A Markdown heading's level ("## Out" -> 2); 7 for any other heading (a bold or "label:"
+    line), which heads nothing deeper than itself."""
+    marks = re.match(r"^(#{1,6})\s", line)
+    return len(marks.group(1)) if marks else 7
 
 
 def _is_title_line(line: str, lines: list[str], number: int) -> bool:
@@ -308,10 +327,41 @@ def _row_of_kinds(cells: list[str], header: list[str]) -> str | None:
     return f" {ROW_PIECES} ".join(pieces)
 
 
+# A config's list spread over lines ('"disqualify": [' ... '"a", "b"' ... '],'): its key heads
+# the items, each quoted string an item, and the closing bracket ends it.
+_LIST_OPENS = re.compile(r'^(?P<indent>\s*)["\']?(?P<key>[^"\':：\[\]{}]{1,40}?)["\']?\s*[:：]\s*\[\s*$')
+_LIST_CLOSES = re.compile(r"^\s*\]\s*[,，]?\s*$")
+_QUOTED_ITEM = re.compile(r'"([^"]+)"|“([^”]+)”')
+_ONLY_QUOTED = re.compile(r'^\s*(?:(?:"[^"]+"|“[^”]+”)\s*[,，]?\s*)+$')
+
+
+def _config_lists(lines: list[str]) -> list[str]:
+    """Config lists of strings spread over lines under a key naming a kind ("disqualify",
+    "排除") read as a "key:" heading over "- item" lines, the closing bracket a blank line. A
+    list of anything else (objects) stays as it is."""
+    read = list(lines)
+    for index, line in enumerate(lines):
+        opens = _LIST_OPENS.match(line)
+        if not opens or classify_phrase(opens.group("key")) is None:
+            continue  # a list under a key that names no kind stays as it is
+        end = index + 1
+        while end < len(lines) and _ONLY_QUOTED.match(lines[end]):
+            end += 1
+        if end == index + 1 or end == len(lines) or not _LIST_CLOSES.match(lines[end]):
+            continue
+        indent = opens.group("indent")
+        read[index] = f"{indent}{opens.group('key').strip()}:"
+        for item in range(index + 1, end):
+            quoted = [a or b for a, b in _QUOTED_ITEM.findall(lines[item])]
+            read[item] = f"{indent}  - " + "; ".join(text.strip() for text in quoted)
+        read[end] = ""
+    return read
+
+
 def plain_lines(text: str) -> list[str]:
     """The lines with table rows rewritten, debris blanked and opening timestamps dropped, line
     numbers kept."""
-    lines = text.splitlines()
+    lines = _config_lists(text.splitlines())
     plain = []
     columns: dict[int, str] = {}  # the ruling-out columns of the Markdown table being read
     header: list[str] = []  # the column names of the table being read, if they name sizes or kinds
@@ -454,6 +504,7 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
     section: str | None = None
     heading = ""
     colon_section = False  # a "label:" heading ends at the first paragraph after a blank line
+    section_level = 0  # the Markdown level of the heading that opened the section (7: no "#")
     blank_before = False
     lines, originals = _join_wrapped(plain_lines(text), text.splitlines())
     for number, line in enumerate(lines, start=1):
@@ -475,15 +526,21 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
                 _has_children(lines, number) or _heads_other_list(stripped, lines, number)):
             title = _BULLET.sub("", stripped, count=1).strip()
         if title is not None:
+            level = _heading_level(stripped)
             # "... —— ICP draft" names the document: it places nothing below it.
-            section = None if document_title else classify_phrase(title)
+            named = None if document_title else classify_phrase(title)
+            if named is None and section in _STICKY and level > section_level:
+                # A sub-heading naming no kind ("### Card details" under "## Not a fit") is
+                # part of the ruling-out section it sits in.
+                named, level = section, section_level
+            section = named
             if section in _STICKY and not any(not unit.is_heading for unit in units) \
                     and stripped.startswith("# "):
                 # The document's own title ("# ICP notes", "# Misc thoughts on our ICP") names
                 # the whole file: it does not rule out everything below it.
                 section = None
-            heading = title
-            colon_section = not stripped.startswith("#")
+            heading, section_level = title, level
+            colon_section = not stripped.startswith("#") and not _BOARD_COLUMN.match(stripped)
             units.append(Unit(number, stripped, title, title, section=section, heading=heading,
                               kind=section, is_heading=True, decided_by="heading"))
             blank_before = False
