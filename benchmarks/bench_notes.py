@@ -33,7 +33,8 @@ def main() -> None:
     from icp_coach.engines.offline.extractor import OfflineExtractor
     from icp_coach.services.extract_notes import extract_notes
 
-    notes = sorted((ROOT / "tests" / "engines_offline").glob("notes*/*.md"))
+    notes = sorted(path for path in (ROOT / "tests" / "engines_offline").glob("notes*/*.md")
+                   if path.name != "README.md")  # a case folder's README describes the notes; it is not one
     from icp_coach.embeddings import BundledEmbedder
 
     extractor = OfflineExtractor(embedder=BundledEmbedder())
