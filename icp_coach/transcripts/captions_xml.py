@@ -1,5 +1,6 @@
 """TTML and DFXP captions (`<tt>` … `<body>` … `<p begin= end=>`) into pieces of speech; also
-YouTube's timed-text XML (`<transcript><text start=>`, `<timedtext>`).
+YouTube's timed-text XML (`<transcript><text start=>`, `<timedtext>`) and ELAN annotation files
+(`elan.py`).
 
 The speaker comes from `ttm:agent` on the `<p>` or a `<span>` (named by the `<ttm:agent>` in the
 head, else its id), or from a `Name:` / `>> NAME:` label in the text; `<br/>` breaks a line. The
@@ -12,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 
+from icp_coach.transcripts.elan import ROOT as ELAN_ROOT
+from icp_coach.transcripts.elan import parse_elan
 from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
 from icp_coach.transcripts.safe_xml import Node, parse_xml
 from icp_coach.transcripts.speech_pieces import Piece, pieces_to_turns, split_role
@@ -149,9 +152,11 @@ def parse_ttml(text: str, source: str) -> tuple[list[TurnBuilder], list[str]]:
             raise TranscriptError(source, "no captions in this YouTube timed-text file", line=root.line,
                                   what_to_do="download the captions again")
         return pieces_to_turns(youtube, "YouTube caption")
+    if root.name == ELAN_ROOT:
+        return parse_elan(root, source)
     if root.name != "tt":
         raise TranscriptError(source, f"an XML file that is not TTML/DFXP captions (its root element is "
-                              f"<{root.name}>, not <tt>)", line=root.line, what_to_do=EXPORT_AS)
+                              f"<{root.name}>, not <tt>, nor ELAN's <ANNOTATION_DOCUMENT>)", line=root.line, what_to_do=EXPORT_AS)
     try:
         tick_rate = float(root.attrs.get("tickRate", "") or 10_000_000)
     except ValueError:

@@ -19,7 +19,7 @@ from icp_coach.transcripts.subtitles_ass import looks_like_ass, parse_ass
 from icp_coach.transcripts.tabular import looks_like_table, parse_table
 from icp_coach.transcripts.turns import TurnBuilder
 
-SUFFIXES = (".csv", ".tsv", ".ttml", ".dfxp", ".xml", ".sbv", ".ass", ".ssa", ".json", ".html", ".htm")
+SUFFIXES = (".csv", ".tsv", ".ttml", ".dfxp", ".xml", ".eaf", ".sbv", ".ass", ".ssa", ".json", ".html", ".htm")
 READERS = ("csv", "table", "ttml", "sbv", "ass", "json", "html")
 REFUSED = ("pdf", "rtf", "sami")
 FORMATS = READERS + REFUSED
@@ -40,7 +40,7 @@ def sniff_other_format(text: str, suffix: str) -> str | None:
         return "sami"
     if suffix in (".html", ".htm") or _HTML_START.match(_XML_DECLARATION.sub("", head)):
         return "html"
-    if suffix in (".ttml", ".dfxp", ".xml") or _XML_START.match(head):
+    if suffix in (".ttml", ".dfxp", ".xml", ".eaf") or _XML_START.match(head):
         return "ttml"
     if suffix in (".ass", ".ssa") or looks_like_ass(head):
         return "ass"
