@@ -184,3 +184,11 @@ def test_a_business_named_by_what_it_makes_is_that_trade() -> None:
     assert _read("我们是做软件的公司") == []
     assert _read("给做羽毛球拍的厂供货") == []
     assert _read("做竹筷的作坊也问过，不做") == []
+
+
+def test_a_singular_noun_ending_in_s_before_an_ing_noun_is_not_cut_there() -> None:
+    # "canvas", "glass": not plurals, so "awning" / "blowing" does not end the phrase there
+    assert _read("We sell to canvas awning makers with 5 to 40 staff.") == [("canvas awning makers", None)]
+    assert _read("We sell to glass blowing studios in Ohio.") == [("glass blowing studios", None)]
+    # a plural business noun followed by a participle still ends the phrase
+    assert _read("We sell to repair shops servicing forklifts in Ohio.") == [("repair shops", None)]

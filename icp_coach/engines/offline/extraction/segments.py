@@ -112,7 +112,7 @@ _EN_STOP = re.compile(
     r"|run|runs|manage|manages|get|gets|keep|keeps|track|handle|handles|stop|save|grow|automate"
     r"|need|needs|want|wants|use|uses|struggle|struggle|spend|spends|pay|pays|buy|buys|hate|love)"
     r"(?![A-Za-z-])"
-    r"|(?<=[a-z]s)\s+[a-z]+ing(?![A-Za-z])", re.IGNORECASE)
+    r"|(?<=[a-z][b-hj-rt-z]s)\s+[a-z]+ing(?![A-Za-z])", re.IGNORECASE)
 # ... a comma continues the list only when what follows reads as another item.
 _EN_CONTINUES = re.compile(r"^\s*(?:(?:and|or|plus|as\s+well\s+as)\s+(?:also\s+)?)?(?!the\s+ones|ones"
                            r"|those|some|many|most|all|each|mostly|especially|ideally)[A-Za-z]",
