@@ -6,28 +6,13 @@ written here."""
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-from icp_coach.domain.jtbd import JTBDResult
-from icp_coach.engines.offline.jtbd.extractor import OfflineJTBDExtractor
-from icp_coach.transcripts.loader import parse_transcript
+from alternative_case_scoring import considered_names as _considered
+from alternative_case_scoring import extract_case as _extract
+from alternative_case_scoring import name_matches, pooled_alternatives
 
-ROOT = Path(__file__).resolve().parents[2]
 GAPS = Path(__file__).resolve().parent / "alternative_gaps"
-sys.path.insert(0, str(ROOT / "training"))
-from score_alternatives_holdout import name_matches, read  # noqa: E402
-
-SPEAKERS = {"en": ("Interviewer", "Sam"), "zh": ("访谈人", "老陈")}
-
-
-def _extract(text: str, language: str) -> JTBDResult:
-    transcript = parse_transcript(text, f"case.{language}.txt", interviewer=[SPEAKERS[language][0]])
-    return OfflineJTBDExtractor(None).extract_jtbd(transcript)
-
-
-def _considered(result: JTBDResult) -> list[str]:
-    return [a.name for a in result.alternatives if a.considered]
 
 
 VERSIONED_ZH = """\
@@ -82,17 +67,7 @@ def test_the_chosen_product_under_a_second_spelling_is_not_its_own_alternative()
 
 
 def _pooled() -> tuple[float, float, int, int]:
-    right = reported = found = gold = chosen = cases = 0
-    for path in sorted(GAPS.glob("*.txt")):
-        for _, language, labels, text in read(path):
-            result = _extract(text, language)
-            considered = _considered(result)
-            wanted = labels.get("considered", [])
-            right += sum(any(name_matches(g, p) for g in wanted) for p in considered)
-            found += sum(any(name_matches(g, p) for p in considered) for g in wanted)
-            reported, gold, cases = reported + len(considered), gold + len(wanted), cases + 1
-            chosen += bool(result.chosen_solution) and name_matches(labels["chosen"][0], result.chosen_solution or "")
-    return right / max(reported, 1), found / max(gold, 1), chosen, cases
+    return pooled_alternatives(GAPS)
 
 
 def test_most_options_weighed_in_the_gap_cases_are_found_and_most_reported_are_real() -> None:
