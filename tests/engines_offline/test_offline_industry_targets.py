@@ -8,28 +8,18 @@ engine saw them; the first run is recorded in docs/notes/offline-engine.md."""
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
+from industry_gold import folder_gold
+from industry_gold import meets as _meets
 
 from icp_coach.embeddings import BundledEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
 from icp_coach.services.extract_notes import extract_notes
 
 FOLDER = Path(__file__).parent / "notes_industries"
-GOLD: dict[str, dict[str, list[str]]] = {
-    name: entry for name, entry in json.loads((FOLDER / "industries.gold.json").read_text("utf-8")).items()
-    if not name.startswith("_")}
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"[\s\-_'’]+", "", text.lower())
-
-
-def _meets(entry: str, value: str) -> bool:
-    return _squeeze(value) in {_squeeze(spelling) for spelling in entry.split("|")}
+GOLD = folder_gold(FOLDER)
 
 
 @pytest.fixture(scope="module")

@@ -8,24 +8,17 @@ the checks on them are regression checks."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
+from industry_gold import meets as _meets
+from industry_gold import squeeze as _squeeze
 
 from icp_coach.embeddings import BundledEmbedder
 from icp_coach.engines.offline.extractor import OfflineExtractor
 from icp_coach.services.extract_notes import extract_notes
 
 FOLDER = Path(__file__).parent / "notes_industries3"
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"[\s\-_'’]+", "", text.lower())
-
-
-def _meets(entry: str, value: str) -> bool:
-    return _squeeze(value) in {_squeeze(spelling) for spelling in entry.split("|")}
 
 
 @pytest.fixture(scope="module")
