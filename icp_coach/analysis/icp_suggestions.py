@@ -2,6 +2,8 @@
 
 A trait most best customers share (>= 50% of them) may become a knock-out filter; a rarer one
 becomes a weighted signal, so a suggested filter never throws away most of the best customers.
+A value rare among the best customers is a red flag, unless a filter on its column already keeps
+those accounts out (`country in [germany, austria]` makes "country = france" say nothing new).
 Tech-stack items are always signals (typed "fit"). Values of one column are merged into one rule.
 """
 
@@ -51,9 +53,11 @@ def suggest_rules(traits: list[dict[str, Any]]) -> dict[str, Any]:
             signal = {**rule, "weight": _weight(max(t["lift"] for t in chosen)), "type": "fit"}
             signals.append(signal)
             evidence.append(_evidence(signal, chosen, "signal"))
+    filtered = {rule["field"] for rule in filters}
     red_flags = [{"description": f"{t['label']}: {t['share_best']:.0%} of best customers vs "
                                  f"{t['share_rest']:.0%} of the rest (lift {t['lift']:.2f})"}
-                 for t in traits if t["distinctive"] and t["direction"] == "under" and t["share_rest"] >= 0.1][:5]
+                 for t in traits if t["distinctive"] and t["direction"] == "under" and t["share_rest"] >= 0.1
+                 and t["column"] not in filtered][:5]
     return {"filters": filters, "signals": signals, "red_flags": red_flags, "evidence": evidence}
 
 

@@ -67,26 +67,13 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
 
 
 def _merge_suggestions(path: Path, suggested: dict[str, Any]) -> None:
-    from icp_coach.domain.criteria import Filter, Signal
-    from icp_coach.domain.icp import RedFlag
+    from icp_coach.services.suggested_rules import merge_suggested_rules
     from icp_coach.storage.icp_files import load_icp, save_icp
 
     doc = load_icp(path)
-    have = {(c.field, c.op, repr(c.value)) for c in [*doc.filters, *doc.signals]}
-    added = 0
-    for key, model in (("filters", Filter), ("signals", Signal)):
-        for rule in suggested[key]:
-            if (rule["field"], rule["op"], repr(rule["value"])) in have:
-                continue
-            getattr(doc, key).append(model.model_validate(rule))
-            added += 1
-    known_flags = {flag.description for flag in doc.red_flags}
-    for flag in suggested.get("red_flags", []):
-        if flag["description"] not in known_flags:
-            doc.red_flags.append(RedFlag(description=flag["description"]))
-            added += 1
+    added = merge_suggested_rules(doc, suggested)
     save_icp(doc, path)
-    click.echo(f"added {added} suggested rule(s) to {path}", err=True)
+    click.echo(f"added {added} suggested item(s) to {path}", err=True)
 
 
 @click.command()

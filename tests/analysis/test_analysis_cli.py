@@ -220,3 +220,40 @@ def test_customers_from_an_xlsx_with_chinese_headers(tmp_path: Path) -> None:
     top = data["traits"][0]
     assert (top["column"], top["value"], top["distinctive"]) == ("industry", "金融科技", True)
     assert "'员工人数' -> employees" in result.stderr
+
+
+def _country_export(path: Path) -> Path:
+    """Best customers (high lifetime value) all in Germany or Austria; the rest spread over Europe,
+    and a sales channel where resellers never bring a best customer."""
+    rows = ["account,country,channel,lifetime_value"]
+    for i in range(40):
+        rows.append(f"B{i},{'Austria' if i % 4 == 0 else 'Germany'},{'partner' if i % 3 == 0 else 'direct'},"
+                    f"{80000 + i * 100}")
+    elsewhere = ("France", "Spain", "Italy", "Poland", "Germany")
+    channels = ("reseller", "direct", "direct", "reseller", "direct", "direct", "reseller", "direct", "partner", "direct")
+    for i in range(160):
+        rows.append(f"R{i},{elsewhere[i % 5]},{channels[i % 10]},{5000 + i * 10}")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_merge_fills_the_icp_regions_from_a_country_filter_and_keeps_what_the_user_wrote(tmp_path: Path) -> None:
+    export = _country_export(tmp_path / "accounts.csv")
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps({"name": "Draft"}))
+    assert run("customers", str(export), "--top", "0.2", "--merge-into", str(empty)).exit_code == 0
+    doc = json.loads(empty.read_text())
+    assert sorted(doc["firmographics"]["regions"]) == ["Austria", "Germany"]
+    assert any(f["field"] == "country" for f in doc["filters"])
+
+    written = tmp_path / "written.json"
+    written.write_text(json.dumps({"name": "Draft", "firmographics": {"regions": ["DACH"]}}))
+    assert run("customers", str(export), "--top", "0.2", "--merge-into", str(written)).exit_code == 0
+    assert json.loads(written.read_text())["firmographics"]["regions"] == ["DACH"]
+
+
+def test_red_flags_name_what_no_filter_already_keeps_out(tmp_path: Path) -> None:
+    result = run("customers", str(_country_export(tmp_path / "accounts.csv")), "--top", "0.2", "--json")
+    flags = [flag["description"] for flag in json.loads(result.stdout)["suggested_icp"]["red_flags"]]
+    assert any("reseller" in flag for flag in flags)  # the channel has no filter: the flag tells something
+    assert not any("france" in flag.lower() or "spain" in flag.lower() for flag in flags)  # the country filter does
