@@ -36,7 +36,7 @@ def map_option(function: F) -> F:
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.option("--merge-into", "merge_into", type=FILE, default=None,
-              help="Add the suggested filters and signals to this ICP document (atomic write).")
+              help="Add the suggested filters and signals to this ICP document (atomic write; created if missing).")
 @map_option
 @table_options
 @json_option
@@ -59,21 +59,23 @@ def customers(customers_file: Path, top_share: float, weights: str | None, fmt: 
              " export the CRM again with its data rows", EXIT_INPUT)
     result = tables.analyse_customers(table, weights=weights, top_share=top_share)
     if merge_into is not None:
-        _merge_suggestions(merge_into, result["suggested_icp"])
+        _merge_suggestions(merge_into, result["suggested_icp"], default_name=customers_file.stem)
     if as_json or fmt == "json":
         emit_json(result, output)
     else:
         emit(tables.customers_markdown(result, lang), output)
 
 
-def _merge_suggestions(path: Path, suggested: dict[str, Any]) -> None:
+def _merge_suggestions(path: Path, suggested: dict[str, Any], default_name: str) -> None:
+    from icp_coach.domain.icp import ICPDocument
     from icp_coach.services.suggested_rules import merge_suggested_rules
     from icp_coach.storage.icp_files import load_icp, save_icp
 
-    doc = load_icp(path)
+    created = not path.exists()
+    doc = ICPDocument(name=default_name or "ICP") if created else load_icp(path)
     added = merge_suggested_rules(doc, suggested)
     save_icp(doc, path)
-    click.echo(f"added {added} suggested item(s) to {path}", err=True)
+    click.echo(f"{'created' if created else 'updated'} {path}: added {added} suggested item(s)", err=True)
 
 
 @click.command()

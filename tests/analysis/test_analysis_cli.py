@@ -239,10 +239,11 @@ def _country_export(path: Path) -> Path:
 
 def test_merge_fills_the_icp_regions_from_a_country_filter_and_keeps_what_the_user_wrote(tmp_path: Path) -> None:
     export = _country_export(tmp_path / "accounts.csv")
-    empty = tmp_path / "empty.json"
-    empty.write_text(json.dumps({"name": "Draft"}))
-    assert run("customers", str(export), "--top", "0.2", "--merge-into", str(empty)).exit_code == 0
-    doc = json.loads(empty.read_text())
+    new_file = tmp_path / "icp.json"  # not there yet: created
+    result = run("customers", str(export), "--top", "0.2", "--merge-into", str(new_file))
+    assert result.exit_code == 0 and "created" in result.stderr
+    doc = json.loads(new_file.read_text())
+    assert doc["name"] == "accounts"
     assert sorted(doc["firmographics"]["regions"]) == ["Austria", "Germany"]
     assert any(f["field"] == "country" for f in doc["filters"])
 
