@@ -499,6 +499,9 @@ def _rtf_text(rtf: str) -> str:
                 out.append(symbol)
             elif not skip and symbol == "~":
                 out.append(" ")
+            elif not skip and symbol in "\r\n":  # TextEdit ends a line with a backslash
+                flush()
+                out.append("\n")
         elif hexbyte and not skip:
             raw.append(int(hexbyte, 16))
         elif chunk and not skip:
