@@ -163,8 +163,8 @@ def text_of(path: Path) -> str:
     if path.suffix == ".xlsx":
         return "\n".join(" | ".join(row) for row in _xlsx_rows(path))
     if path.suffix == ".eml":
-        sender, subject, body = _eml_parts(path)
-        return f"From: {sender}\nSubject: {subject}\n{body}"
+        sender, subject, message = _eml_parts(path)
+        return f"From: {sender}\nSubject: {subject}\n{message}"
     if path.suffix != ".docx":
         return path.read_text(encoding="utf-8")
     with zipfile.ZipFile(path) as package:
