@@ -11,7 +11,10 @@ jtbd/      layouts read: **Name:** / Name: lines (also inside > block quotes), O
            layouts (time-first Meet capture lines, Premiere Pro blocks, [t-t] 说话人 lines, 飞书妙记
            name/time lines, 【hh:mm:ss】姓名： lines) and the round 9 layouts (AssemblyAI utterances
            JSON, ELAN .eaf tiers, QQ chat export headers, Markdown tables with one column per
-           speaker, PDF text with page furniture and hard-wrapped lines). Every
+           speaker, PDF text with page furniture and hard-wrapped lines) and the round 10 layouts
+           (WhatsApp chat export lines, Amazon Transcribe JSON audio_segments, RTF documents, Excel
+           .xlsx sheets with a speaker column, .eml messages answered inline under quoted questions,
+           Aliyun file-transcription JSON with channel ids). Every
            quote (forces, triggers, desired_outcomes, not_valued) is an exact substring of ONE
            turn of a speaker listed in "customers"; every labelled speaker is an interviewer, a
            customer or a known metadata label; quote lengths stay in range (EN 3-30 words,
@@ -124,6 +127,19 @@ QQ_HEADER = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}:\d{2}\s+(\S.{0,4
 PDF_PAGE = re.compile(r"^[-—–\s]*(?:第\s*\d+\s*页|Page\s+\d+\s+of\s+\d+)")
 TIME_CELL = re.compile(r"^(?:时间|time|timestamp|时间码)$", re.I)
 
+# Round 10 layouts: WhatsApp's "Export chat" text ("04/11/2026, 19:02 - Name: text", a message's
+# further lines unprefixed, system lines without a "Name:"); Amazon Transcribe JSON (results.audio_segments,
+# each with speaker_label and transcript); an RTF document (TextEdit / Word "Rich Text", read as its plain
+# text and then as labelled lines); an Excel .xlsx sheet (first sheet, header row with a speaker and a
+# text column, each row one turn); an .eml message whose writer answered inline under the quoted
+# questions (each unquoted run is the From sender's turn, each "> " run the quoted author's, named in the
+# "... 写道：" / "... wrote:" attribution line); Aliyun 录音文件识别 JSON (Result.Sentences with ChannelId).
+WHATSAPP_LINE = re.compile(r"^\u200e?\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]?\s+(?:-\s+)?"
+                           r"([^:]{1,40}?):\s(.*)$")
+WHATSAPP_SYSTEM = re.compile(r"^\u200e?\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}")
+XLSX = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+ATTRIBUTION = re.compile(r"(?:^|[，,]\s*)\"?([^<>，,\"]{1,40}?)\"?\s*<[^>]+>\s*(?:写道|wrote)[:：]?\s*$")
+
 problems: list[str] = []
 
 
@@ -138,7 +154,17 @@ def squash(text: str) -> str:
 # ------------------------------------------------------------------ transcripts -> turns
 
 def text_of(path: Path) -> str:
-    """The file's text; a Word .docx gives one line per paragraph and per table row (cells joined by ' | ')."""
+    """The file's text; a Word .docx gives one line per paragraph and per table row (cells joined by ' | ').
+
+    Round 10: an .rtf gives its plain text, an .xlsx one line per row (cells joined by ' | '), an .eml
+    its From / Subject headers and decoded text/plain body."""
+    if path.suffix == ".rtf":
+        return _rtf_text(path.read_text(encoding="ascii", errors="replace"))
+    if path.suffix == ".xlsx":
+        return "\n".join(" | ".join(row) for row in _xlsx_rows(path))
+    if path.suffix == ".eml":
+        sender, subject, message = _eml_parts(path)
+        return f"From: {sender}\nSubject: {subject}\n{message}"
     if path.suffix != ".docx":
         return path.read_text(encoding="utf-8")
     with zipfile.ZipFile(path) as package:
@@ -176,6 +202,12 @@ def turns_of(path: Path) -> list[tuple[str, str]]:
         return _html_blocks(text)
     if path.suffix == ".eaf":
         return _eaf(text)
+    if path.suffix == ".xlsx":
+        return _xlsx_turns(path)
+    if path.suffix == ".eml":
+        return _eml_turns(path)
+    if (whatsapp := _whatsapp(text)) is not None:
+        return whatsapp
     if (table := _table_turns(text)) is not None:
         return table
     if (columns := _speaker_column_turns(text)) is not None:
@@ -354,6 +386,12 @@ def _json_segments(text: str) -> list[tuple[str, str]]:
         return [(str(seg["speaker"]), squash(seg["text"])) for seg in data["segments"] if seg.get("speaker")]
     if isinstance(data, dict) and isinstance(data.get("utterances"), list):  # AssemblyAI (round 9)
         return [(str(utt["speaker"]), squash(utt["text"])) for utt in data["utterances"]]
+    results = data.get("results") if isinstance(data, dict) else None
+    if isinstance(results, dict) and isinstance(results.get("audio_segments"), list):  # Amazon Transcribe (round 10)
+        return [(str(seg["speaker_label"]), squash(seg["transcript"])) for seg in results["audio_segments"]]
+    result = data.get("Result") if isinstance(data, dict) else None
+    if isinstance(result, dict) and isinstance(result.get("Sentences"), list):  # Aliyun filetrans (round 10)
+        return [(str(sen["ChannelId"]), squash(sen["Text"])) for sen in result["Sentences"]]
     items = data.get("data") if isinstance(data, dict) else data  # iFlytek LFASR
     return [(str(item["speaker"]), squash(item["onebest"])) for item in items or []]
 
@@ -381,6 +419,179 @@ def _eaf(text: str) -> list[tuple[str, str]]:
             found.append((slots.get(note.get("TIME_SLOT_REF1"), 0), speaker,
                           squash(note.findtext("ANNOTATION_VALUE") or "")))
     return [(speaker, body) for _, speaker, body in sorted(found, key=lambda item: item[0])]
+
+
+def _whatsapp(text: str) -> list[tuple[str, str]] | None:
+    """WhatsApp "Export chat" text; None when fewer than ten lines look like its messages."""
+    lines = text.splitlines()
+    if sum(bool(WHATSAPP_LINE.match(line.strip())) for line in lines) < 10:
+        return None
+    turns: list[tuple[str, str]] = []
+    current = False
+    for line in lines:
+        line = line.strip()
+        if match := WHATSAPP_LINE.match(line):
+            turns.append((match.group(1).strip().lstrip("\u200e~ "), match.group(2)))
+            current = True
+        elif WHATSAPP_SYSTEM.match(line):  # "Messages and calls are end-to-end encrypted", "X joined"
+            current = False
+        elif current and line:
+            speaker, body = turns[-1]
+            turns[-1] = (speaker, body + " " + line)
+    return [(speaker, squash(body.replace("\u200e", ""))) for speaker, body in turns]
+
+
+def _rtf_text(rtf: str) -> str:
+    """Plain text of an RTF document: destinations skipped, \\par as a line break, \\'xx and \\uN decoded."""
+    out: list[str] = []
+    stack: list[tuple[bool, int]] = []
+    skip, uc, pending = False, 1, 0
+    codepage = "cp1252"
+    token = re.compile(r"\\([a-zA-Z]+)(-?\d+)? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z])|([{}])|([^\\{}\r\n]+)|[\r\n]")
+    raw: list[int] = []
+
+    def flush() -> None:
+        if raw:
+            out.append(bytes(raw).decode(codepage, errors="replace"))
+            raw.clear()
+    for match in token.finditer(rtf):
+        word, arg, hexbyte, symbol, brace, chunk = match.groups()
+        if pending and (chunk or hexbyte or symbol):
+            if chunk:
+                pending -= 1
+                chunk = chunk[1:]
+                if chunk:
+                    pending = 0
+            else:
+                pending -= 1
+                continue
+        if brace == "{":
+            stack.append((skip, uc))
+        elif brace == "}":
+            flush()
+            skip, uc = stack.pop() if stack else (False, 1)
+        elif word:
+            if word in ("fonttbl", "colortbl", "stylesheet", "info", "expandedcolortbl", "pict", "header",
+                        "footer", "listtable", "listoverridetable", "generator"):
+                skip = True
+            elif word == "ansicpg" and arg:
+                codepage = f"cp{arg}"
+            elif word == "uc" and arg:
+                uc = int(arg)
+            elif skip:
+                continue
+            elif word in ("par", "line"):
+                flush()
+                out.append("\n")
+            elif word == "tab":
+                flush()
+                out.append("\t")
+            elif word == "u" and arg:
+                flush()
+                code = int(arg)
+                out.append(chr(code + 65536 if code < 0 else code))
+                pending = uc
+        elif symbol:
+            if symbol == "*":
+                skip = True
+            elif not skip and symbol in "\\{}":
+                flush()
+                out.append(symbol)
+            elif not skip and symbol == "~":
+                out.append(" ")
+            elif not skip and symbol in "\r\n":  # TextEdit ends a line with a backslash
+                flush()
+                out.append("\n")
+        elif hexbyte and not skip:
+            raw.append(int(hexbyte, 16))
+        elif chunk and not skip:
+            flush()
+            out.append(chunk)
+    flush()
+    return "".join(out)
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    """The first sheet's rows as strings (shared and inline strings, numbers as written)."""
+    with zipfile.ZipFile(path) as package:
+        names = package.namelist()
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in names:
+            for item in ElementTree.fromstring(package.read("xl/sharedStrings.xml")).iter(f"{XLSX}si"):
+                shared.append("".join(node.text or "" for node in item.iter(f"{XLSX}t")))
+        sheet = ElementTree.fromstring(package.read("xl/worksheets/sheet1.xml"))
+    rows: list[list[str]] = []
+    for row in sheet.iter(f"{XLSX}row"):
+        cells: dict[int, str] = {}
+        for cell in row.iter(f"{XLSX}c"):
+            ref = re.match(r"[A-Z]+", cell.get("r", "A"))
+            column = 0
+            for letter in ref.group(0) if ref else "A":
+                column = column * 26 + ord(letter) - 64
+            if cell.get("t") == "s":
+                value = shared[int(cell.findtext(f"{XLSX}v") or 0)]
+            elif cell.get("t") == "inlineStr":
+                value = "".join(node.text or "" for node in cell.iter(f"{XLSX}t"))
+            else:
+                value = cell.findtext(f"{XLSX}v") or ""
+            cells[column - 1] = value
+        rows.append([cells.get(i, "") for i in range(max(cells) + 1)] if cells else [])
+    return rows
+
+
+def _xlsx_turns(path: Path) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
+    who = what = -1
+    for row in _xlsx_rows(path):
+        lowered = [cell.strip().lower() for cell in row]
+        if who < 0:
+            if any(c in SPEAKER_COLUMNS for c in lowered) and any(c in TEXT_COLUMNS for c in lowered):
+                who = next(i for i, c in enumerate(lowered) if c in SPEAKER_COLUMNS)
+                what = next(i for i, c in enumerate(lowered) if c in TEXT_COLUMNS)
+            continue
+        if len(row) > max(who, what) and row[who].strip() and row[what].strip():
+            turns.append((row[who].strip(), squash(row[what])))
+    return turns
+
+
+def _eml_parts(path: Path) -> tuple[str, str, str]:
+    import email
+    from email import policy
+    from email.utils import parseaddr
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    part = message.get_body(preferencelist=("plain",))
+    body = part.get_content() if part is not None else ""
+    return parseaddr(str(message["From"]))[0], str(message["Subject"]), body
+
+
+def _eml_turns(path: Path) -> list[tuple[str, str]]:
+    sender, _, body = _eml_parts(path)
+    lines = body.splitlines()
+    quoted_author = ""
+    for line in lines:
+        if match := ATTRIBUTION.search(line.strip()):
+            quoted_author = match.group(1).strip()
+    turns: list[tuple[str, str]] = []
+    last: tuple[str, list[str]] | None = None
+    for line in lines + [""]:
+        stripped = line.strip()
+        quoted = stripped.startswith(">")
+        text = re.sub(r"^(?:>\s?)+", "", stripped).strip()
+        if ATTRIBUTION.search(stripped) or stripped in ("-- ", "--"):
+            text = ""
+        speaker = quoted_author if quoted else sender
+        if not text:
+            if last is not None and last[1]:
+                turns.append((last[0], squash(" ".join(last[1]))))
+            last = None
+            continue
+        if last is not None and last[0] != speaker:
+            turns.append((last[0], squash(" ".join(last[1]))))
+            last = None
+        if last is None:
+            last = (speaker, [])
+        last[1].append(text)
+    return turns
 
 
 def _speaker_column_turns(text: str) -> list[tuple[str, str]] | None:
