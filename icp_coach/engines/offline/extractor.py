@@ -48,6 +48,7 @@ from icp_coach.engines.offline.extraction.lines import (
     split_clauses,
     split_units,
 )
+from icp_coach.engines.offline.extraction.machine_text import without_machine_text
 from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.place_changes import (
     PlaceEvent,
@@ -167,6 +168,7 @@ class OfflineExtractor:
                 notes.append("no referral share, NPS or retention found in the answer")
             return Extraction(patch=ICPPatch(pmf=pmf), engine=self.name, notes=notes)
         interview = step in INTERVIEW_STEPS
+        text = without_machine_text(text)  # base64 / hex lines: nothing to read, costly to embed
         text, revised = accept_changes(text)  # tracked changes read as accepted
         units = self.classify(text, notes, step=step if interview else None)
         # A terse interview answer says several things at once ("Fintech, 50-200 people, the
