@@ -189,12 +189,13 @@ def inverted_polarities(gold: dict[str, Any], predicted: dict[str, Any]) -> list
 
 
 def read_notes(path: Path) -> tuple[str | None, str]:
-    """The notes as `icp-coach extract` reads them, or (None, the error the user would see)."""
-    from icp_coach.storage.icp_files import InputFileError, read_text_file
+    """The notes as `icp-coach extract` reads them (any container: .md, .docx, .eml, ...), or
+    (None, the error the user would see)."""
+    from icp_coach.notes_files import NotesFileError, read_notes_file
 
     try:
-        return read_text_file(path), ""
-    except InputFileError as error:
+        return read_notes_file(path).text, ""
+    except NotesFileError as error:
         return None, str(error)
 
 
