@@ -30,6 +30,12 @@ def _misfits(text: str) -> int:
                or (ord(char) < 32 and char not in "\t\r\n\f"))
 
 
+def looks_binary(text: str) -> bool:
+    """Control characters (NUL, ...) beyond a stray one: bytes that are not text at all."""
+    controls = sum(1 for char in text[:20000] if ord(char) < 32 and char not in "\t\r\n\f\x1b")
+    return "\x00" in text or controls > max(2, len(text[:20000]) // 200)
+
+
 def _chinese(text: str) -> int:
     return sum(1 for char in text if "\u4e00" <= char <= "\u9fff")
 
@@ -47,7 +53,24 @@ def decode_notes(raw: bytes, source: str) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    _refuse_mixed(raw, source)
     return decode_legacy(raw, source)
+
+
+def _refuse_mixed(raw: bytes, source: str) -> None:
+    """Some lines UTF-8 with non-ASCII, others not: one reading would garble the other half."""
+    first_bad, utf8_lines = 0, 0
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            first_bad = first_bad or number
+            continue
+        utf8_lines += any(byte > 0x7F for byte in line)
+    if utf8_lines and first_bad:
+        raise NotesFileError(f"{source}:{first_bad}",
+                             "mixes encodings: some lines are UTF-8 and this one is not",
+                             _SAVE_AS_UTF8)
 
 
 def decode_legacy(raw: bytes, source: str) -> tuple[str, str]:

@@ -17,7 +17,7 @@ from icp_coach.notes_files.enex_text import enex_to_text
 from icp_coach.notes_files.errors import NotesFileError
 from icp_coach.notes_files.html_text import html_to_text
 from icp_coach.notes_files.ics_text import ics_to_text
-from icp_coach.notes_files.plain_text import decode_notes
+from icp_coach.notes_files.plain_text import decode_notes, looks_binary
 from icp_coach.notes_files.refused import refuse_unreadable
 from icp_coach.notes_files.rtf_text import rtf_to_text
 
@@ -81,7 +81,7 @@ def notes_from_bytes(raw: bytes, path: Path) -> NotesText:
     if container == "mbox":
         return NotesText(mbox_to_text(path), container)
     text, encoding = decode_notes(raw, source)
-    if "\x00" in text:
+    if looks_binary(text):
         raise NotesFileError(source, "looks like a binary file, not notes",
                              "save the notes as .txt, .md, .docx, .html, .eml or .rtf and retry")
     if container == "enex":
