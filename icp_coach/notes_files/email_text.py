@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email
 import mailbox
+import re
 from email.header import decode_header
 from email.message import Message
 from pathlib import Path
@@ -53,16 +54,70 @@ def _body(message: Message) -> str:
     return "\n\n".join(text.strip() for text in chosen if text.strip())
 
 
+_ATTRIBUTION = (  # "On <date>, <who> wrote:" as mail programs write it above a quote
+    re.compile(r"^On (?P<date>.*(?:\d{4}|\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?))[,\s]+(?P<who>.+?)\s+wrote:$"),
+    re.compile(r"^在\s*(?P<date>.+?)[，,]\s*(?P<who>.+?)\s*写道[:：]$"),
+    re.compile(r"^(?P<who>.+?)\s*于\s*(?P<date>.+?)\s*写道[:：]$"),
+    re.compile(r"^(?P<who>.+?)\s*於\s*(?P<date>.+?)\s*寫道[:：]$"),
+)
+_FORWARDED = re.compile(r"^-{2,}\s*(?:original message|forwarded message|原始邮件|原始郵件|转发的邮件)\s*-{2,}$",
+                        re.IGNORECASE)
+QUOTE_MARK = "Quoted earlier message:"
+
+
+def _attribution(line: str, depth: int = 0) -> list[str] | None:
+    """The marked lines for an attribution line (quoted `depth` levels itself), None when the
+    line is none."""
+    outer, inner = "> " * depth, "> " * (depth + 1)
+    for pattern in _ATTRIBUTION:
+        match = pattern.match(line.strip())
+        if match:
+            return [outer + QUOTE_MARK, f"{inner}From: {match['who'].strip()}",
+                    f"{inner}Date: {match['date'].strip()}"]
+    return None
+
+
+def _depth(line: str) -> tuple[int, str]:
+    """How many `>` quote levels a line has, and its text without them."""
+    rest = line.strip()
+    depth = 0
+    while rest.startswith(">"):
+        depth += 1
+        rest = rest[1:].lstrip()
+    return depth, rest
+
+
 def _quoted_marked(body: str) -> str:
-    """`>` quotes as `> text` (one space), so a quoted line reads apart from the new ones."""
-    lines = []
-    for line in body.splitlines():
-        stripped = line.lstrip()
-        if stripped.startswith(">"):
-            depth = len(stripped) - len(stripped.lstrip("> "))
-            marks = stripped[:depth].count(">")
-            line = "> " * marks + stripped[depth:]
-        lines.append(line.rstrip())
+    """Quoted replies kept, marked: `> text` (one `> ` per level), and the "On ..., X wrote:"
+    line above them (or an "Original Message" separator) turned into a `Quoted earlier
+    message:` line with the quote's From and Date, so the attribution reads as who wrote it,
+    not as a note about the customers."""
+    source = body.splitlines()
+    lines: list[str] = []
+    forwarded = False
+    skipped: set[int] = set()
+    for number, line in enumerate(source):
+        if number in skipped:
+            continue
+        stripped = line.strip()
+        if forwarded:
+            lines.append(f"> {stripped}" if stripped and not stripped.startswith(">") else stripped)
+            continue
+        if _FORWARDED.match(stripped):
+            lines.append(QUOTE_MARK)
+            forwarded = True
+            continue
+        depth, rest = _depth(stripped)
+        following = _depth(source[number + 1])[1] if number + 1 < len(source) else ""
+        marked = _attribution(rest, max(0, depth - 1))
+        if marked is None and rest.startswith("On ") and following.endswith("wrote:"):
+            marked = _attribution(f"{rest} {following}", max(0, depth - 1))  # wrapped in two
+            if marked is not None:
+                skipped.add(number + 1)
+        if marked is not None:
+            lines.extend(marked)
+            continue
+        lines.append("> " * depth + rest if depth else line.rstrip())
     return "\n".join(lines)
 
 

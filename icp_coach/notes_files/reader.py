@@ -25,9 +25,12 @@ MAX_BYTES = 50_000_000
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!doctype\s+html|<html\b|<head\b|<body\b)",
                          re.IGNORECASE)
 _ENEX_START = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE\s+en-export\b[^>]*>\s*)?<en-export\b")
-_EMAIL_HEADER = re.compile(r"^(?:(?:Received|Return-Path|Message-ID|MIME-Version|From|To|Subject|"
-                           r"Date|Delivered-To|X-[\w-]+):[^\n]*\n(?:[ \t][^\n]*\n)*){3,}",
+_EMAIL_HEADER = re.compile(r"^(?:(?:Received|Return-Path|Message-ID|MIME-Version|From|To|Cc|Subject|"
+                           r"Date|Delivered-To|Content-[\w-]+|X-[\w-]+):[^\n]*\n(?:[ \t][^\n]*\n)*){3,}",
                            re.IGNORECASE)
+# A raw message saved under another name is read as mail only when it is MIME (its body may be
+# encoded); an email pasted into a .md or .txt, headers and all, is read as the text it is.
+_MIME_HEADER = re.compile(r"^(?:MIME-Version|Content-Transfer-Encoding|Content-Type):", re.IGNORECASE | re.MULTILINE)
 _MBOX_START = re.compile(rb"^From \S+ +\w{3} \w{3} [ \d]\d \d\d:\d\d")
 
 
@@ -58,7 +61,8 @@ def _container(raw: bytes, path: Path) -> str:
         return "ics"
     if suffix == ".mbox" or _MBOX_START.match(raw[:200]):
         return "mbox"
-    if suffix in (".eml", ".mht") or _EMAIL_HEADER.match(head.replace("\r\n", "\n")):
+    header = _EMAIL_HEADER.match(head.replace("\r\n", "\n"))
+    if suffix in (".eml", ".mht") or (header and _MIME_HEADER.search(header.group(0))):
         return "eml"
     if suffix in (".html", ".htm", ".xhtml") or _HTML_START.match(head):
         return "html"
