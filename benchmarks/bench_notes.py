@@ -33,9 +33,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
     from icp_coach.engines.offline.extractor import OfflineExtractor
-    from icp_coach.services.extract_notes import extract_notes
-
     from icp_coach.notes_files import read_notes_file
+    from icp_coach.services.extract_notes import extract_notes
 
     notes = sorted(path for path in (ROOT / "tests" / "engines_offline").glob("notes*/*.md")
                    if path.name != "README.md")  # a case folder's README describes the notes; it is not one

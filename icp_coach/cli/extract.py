@@ -40,9 +40,9 @@ def extract(notes_file: Path, engine: str | None, name: str | None, lang: Langua
     ICP document JSON to a file, ready for `validate`, `export` and `score`.
     """
     from icp_coach.bootstrap import make_app
+    from icp_coach.notes_files import read_notes_file
     from icp_coach.services.extract_notes import extract_notes
     from icp_coach.settings import load_settings
-    from icp_coach.notes_files import read_notes_file
     from icp_coach.storage.icp_files import save_icp
 
     notes = read_notes_file(notes_file)
