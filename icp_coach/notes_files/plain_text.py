@@ -9,6 +9,8 @@ with the fewest such misfits wins.
 
 from __future__ import annotations
 
+import re
+
 from icp_coach.notes_files.errors import NotesFileError
 
 _LEGACY = ("gb18030", "cp950", "big5hkscs")
@@ -73,7 +75,19 @@ def _refuse_mixed(raw: bytes, source: str) -> None:
                              _SAVE_AS_UTF8)
 
 
+def _single_byte_western(raw: bytes) -> bool:
+    """Accented letters one byte each between ASCII ("Qu\xe9bec"): most runs of bytes above
+    0x7F are one byte long. Chinese two-byte text has runs of two or more."""
+    runs = [len(run) for run in re.findall(rb"[\x80-\xff]+", raw)]
+    return bool(runs) and sum(1 for length in runs if length == 1) >= 0.6 * len(runs)
+
+
 def decode_legacy(raw: bytes, source: str) -> tuple[str, str]:
+    if _single_byte_western(raw):
+        try:
+            return raw.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            pass
     readings: list[tuple[int, int, int, str, str]] = []
     for order, codec in enumerate(_LEGACY):
         try:

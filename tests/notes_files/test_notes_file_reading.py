@@ -125,3 +125,11 @@ def test_chinese_legacy_encodings_are_told_apart_without_a_flag(tmp_path: Path) 
     assert read_simplified.text == "目标客户：连锁洗衣店，员工二十到两百人。"
     assert read_traditional.text == "目標客戶：連鎖洗衣店，員工二十到兩百人。"
     assert "GB18030" in read_simplified.note and "Big5" in read_traditional.note
+
+
+def test_western_legacy_text_is_not_mistaken_for_chinese(tmp_path: Path) -> None:
+    notes = tmp_path / "latin.txt"
+    notes.write_bytes("Régions: Québec, Montréal; Zürich cafés".encode("cp1252"))
+    read = read_notes_file(notes)
+    assert read.text == "Régions: Québec, Montréal; Zürich cafés"
+    assert "Windows-1252" in read.note
