@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from icp_coach.notes_files.errors import NotesFileError
@@ -180,9 +181,10 @@ def docx_to_text(path: Path) -> str:
             if document is None:
                 raise NotesFileError(source, "is a ZIP package without a Word document inside", _RESAVE)
             reader = _DocxReader(_style_names(package, source), _comments(package, source))
-    except zipfile.BadZipFile as error:
-        raise NotesFileError(source, "is not a readable Word (.docx) file (damaged package)",
-                             _RESAVE) from error
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            ValueError) as error:  # a damaged, encrypted or oddly compressed package
+        raise NotesFileError(source, "is not a readable Word (.docx) file (damaged or "
+                             "password-protected package)", _RESAVE) from error
     body = next((child for child in _children(document) if child.name == "body"), None)
     if body is not None:
         reader.block(body)

@@ -6,11 +6,10 @@ undone. Quoted replies are kept, marked `> ` as mail programs show them."""
 from __future__ import annotations
 
 import email
-import mailbox
 import re
+from email.errors import HeaderParseError
 from email.header import decode_header
 from email.message import Message
-from pathlib import Path
 
 from icp_coach.notes_files.html_text import html_to_text
 from icp_coach.notes_files.plain_text import decode_with_charset
@@ -23,7 +22,11 @@ def _header(message: Message, name: str) -> str:
     if value is None:
         return ""
     parts = []
-    for chunk, charset in decode_header(str(value)):
+    try:
+        chunks = decode_header(str(value))
+    except (HeaderParseError, ValueError):  # a broken encoded word: show it as written
+        chunks = [(str(value), None)]
+    for chunk, charset in chunks:
         parts.append(decode_with_charset(chunk, charset) if isinstance(chunk, bytes) else chunk)
     return " ".join("".join(parts).split())
 
@@ -131,10 +134,19 @@ def eml_to_text(raw: bytes) -> str:
     return message_to_text(email.message_from_bytes(raw))
 
 
-def mbox_to_text(path: Path) -> str:
-    box = mailbox.mbox(str(path), create=False)
-    try:
-        texts = [message_to_text(message) for message in box]
-    finally:
-        box.close()
+# A message starts at a `From ` line at the top of the mailbox or after a blank line.
+_FROM_LINE = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\n\r\n))From [^\n]*\n")
+_ESCAPED_FROM = re.compile(rb"(?m)^>(>*From )")
+
+
+def mbox_to_text(raw: bytes) -> str:
+    """Every message of a mailbox: split at its `From ` lines (mboxrd `>From ` unescaped)."""
+    starts = [match.start() for match in _FROM_LINE.finditer(raw)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    chunks = [raw[start:end] for start, end in zip(starts, [*starts[1:], len(raw)], strict=True)]
+    texts = []
+    for chunk in chunks:
+        body = _FROM_LINE.sub(b"", chunk, count=1) if chunk.startswith(b"From ") else chunk
+        texts.append(eml_to_text(_ESCAPED_FROM.sub(rb"\1", body)))
     return "\n\n".join(text.strip() for text in texts if text.strip()) + "\n"

@@ -83,7 +83,7 @@ def notes_from_bytes(raw: bytes, path: Path) -> NotesText:
     if container == "eml":
         return NotesText(eml_to_text(raw), container)
     if container == "mbox":
-        return NotesText(mbox_to_text(path), container)
+        return NotesText(mbox_to_text(raw), container)
     text, encoding = decode_notes(raw, source)
     if looks_binary(text):
         raise NotesFileError(source, "looks like a binary file, not notes",

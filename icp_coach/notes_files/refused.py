@@ -4,6 +4,7 @@ apart by their first bytes or their name, so the error says what to save the fil
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from icp_coach.notes_files.errors import READABLE, NotesFileError
@@ -64,7 +65,8 @@ def _refuse_package(path: Path, source: str, suffix: str) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
+            RuntimeError):
         names = set()
     if "word/document.xml" in names:
         return  # a Word document, whatever its name

@@ -6,6 +6,7 @@ objects, headers, footers and other `{\\*...}` destinations are not the text."""
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from icp_coach.notes_files.errors import NotesFileError
@@ -29,7 +30,12 @@ _RESAVE = "save it again from your editor as .rtf or .docx, or copy its text int
 
 
 def _codepage(number: int) -> str:
-    return {936: "gb18030", 950: "cp950", 65001: "utf-8"}.get(number, f"cp{number}")
+    name = {936: "gb18030", 950: "cp950", 65001: "utf-8"}.get(number, f"cp{number}")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return "cp1252"  # a code page Python does not know: Western is the RTF default
+    return name
 
 
 class _Group:
@@ -91,7 +97,8 @@ class _RtfReader:
             self._flush_bytes()
             group.font = arg
         elif word == b"u" and arg is not None:
-            self._emit(chr(arg + 65536 if arg < 0 else arg))
+            code = arg + 65536 if arg < 0 else arg
+            self._emit(chr(code) if 0 <= code < 0x110000 else "\ufffd")
             self.skip_chars = group.uc
         elif word in (b"listtext", b"pntext"):
             self._emit("- ")
