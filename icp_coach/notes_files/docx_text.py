@@ -23,7 +23,8 @@ from icp_coach.transcripts.safe_xml import Node, parse_xml
 
 _RESAVE = "open it in Word and save it again as .docx, or copy its text into a .txt file"
 _DROPPED = {"del", "moveFrom", "delText", "instrText", "delInstrText", "rPr", "pPr", "tblPr",
-            "trPr", "tcPr", "sectPr", "footnoteReference", "endnoteReference", "fldChar"}
+            "trPr", "tcPr", "sectPr", "footnoteReference", "endnoteReference", "fldChar",
+            "Fallback"}  # a text box's VML copy beside its DrawingML one (mc:AlternateContent)
 _MAX_PART = 50_000_000  # bytes: a document.xml bigger than this is no notes file
 
 

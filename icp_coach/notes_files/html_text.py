@@ -4,7 +4,7 @@ Evernote note's ENML) as the text a person reads on it, in Markdown's plain conv
 - headings become `# Heading`, list items `- item` / `1. item` (nested ones indented), table rows
   `| cell | cell |` (a row of header cells is followed by `|---|`), quoted blocks `> text`;
 - scripts, styles, the page head, navigation and page footers are not the notes;
-- an Evernote to-do box becomes `[ ]` / `[x]`.
+- an Evernote to-do box becomes `[ ]` / `[x]`; a Google Docs comment `Comment: text`.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ _SKIPPED = {"script", "style", "head", "title", "template", "noscript", "svg", "
             "button", "select", "iframe", "object"}
 # Page chrome of the common exports, by id or class: Confluence breadcrumbs and footer.
 _CHROME = re.compile(r"\b(?:breadcrumb-section|breadcrumbs|footer|page-metadata|navigation)\b")
+# Google Docs marks a comment "[a]" in the text (id cmnt_ref1) and writes it at the end, after a
+# link back to that mark: the mark is dropped, the comment kept as `Comment: text`.
+_COMMENT_REF = re.compile(r"^cmnt_ref\d+$")
+_COMMENT_BODY = re.compile(r"^#cmnt_ref\d+$")
 _VOID = {"br", "img", "hr", "input", "meta", "link", "en-todo", "en-media", "wbr", "col", "area"}
 
 
@@ -46,7 +50,11 @@ class _NotesCollector(HTMLParser):
                 self._skip_stack.append(tag)
             return
         marks = " ".join(value or "" for key, value in attrs if key in ("id", "class"))
-        if tag in _SKIPPED or (tag not in _VOID and _CHROME.search(marks)):
+        link = dict(attrs).get("href") or ""
+        if tag == "a" and _COMMENT_BODY.match(link):  # Google Docs: a comment, at the page's end
+            self._text += "Comment: "
+        comment_mark = tag == "a" and (_COMMENT_BODY.match(link) or _COMMENT_REF.match(marks))
+        if tag in _SKIPPED or comment_mark or (tag not in _VOID and _CHROME.search(marks)):
             self._skipping = 1
             self._skip_stack = [tag]
             return

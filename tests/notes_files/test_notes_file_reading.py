@@ -133,3 +133,19 @@ def test_western_legacy_text_is_not_mistaken_for_chinese(tmp_path: Path) -> None
     read = read_notes_file(notes)
     assert read.text == "Régions: Québec, Montréal; Zürich cafés"
     assert "Windows-1252" in read.note
+
+
+def test_google_docs_comments_are_kept_marked_and_their_letters_dropped(tmp_path: Path) -> None:
+    page = tmp_path / "gdoc.html"
+    page.write_text('<html><body class="doc-content"><p class="c1"><span>Florists in Leeds</span>'
+                    '<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup></p>'
+                    '<div><p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>and York?</span></p></div>'
+                    "</body></html>", encoding="utf-8")
+    assert read_notes_file(page).text.splitlines() == ["Florists in Leeds", "Comment: and York?"]
+
+
+def test_a_docx_text_box_is_read_once(tmp_path: Path) -> None:
+    box = ('<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+           '<mc:Choice Requires="wps"><w:t>Boxed: vets only</w:t></mc:Choice>'
+           '<mc:Fallback><w:t>Boxed: vets only</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    assert read_notes_file(_docx(tmp_path / "box.docx", box)).text == "Boxed: vets only\n"
