@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/bench_notes.py [--runs 5] [--threads 1]
 
 Times extract_notes (units, learned clause reader on the bundled embeddings, parsers) on every
-note of tests/engines_offline/notes*/ (the repository's own notes, 5 to 40 lines each). Prints
+note of tests/engines_offline/notes*/ (the repository's own notes, 5 to 40 lines each) and of
+tests/notes_files/cases/ (notes as .docx, .html, .enex, .eml, .mbox, .ics, .rtf, GBK and Big5
+text), each read as `icp-coach extract` reads it (icp_coach.notes_files). Prints
 the cold first call (the embedding model and the heads are loaded) and, per note, the median of
 the warm runs; the headline is the slowest note's median. Target: under 1 s per note on one core
 (`--threads 1` pins the model's OpenMP threads before it loads). Beside the wall time, the CPU
@@ -31,21 +33,25 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
     from icp_coach.engines.offline.extractor import OfflineExtractor
+    from icp_coach.notes_files import read_notes_file
     from icp_coach.services.extract_notes import extract_notes
 
     notes = sorted(path for path in (ROOT / "tests" / "engines_offline").glob("notes*/*.md")
                    if path.name != "README.md")  # a case folder's README describes the notes; it is not one
+    notes += sorted(path for path in (ROOT / "tests" / "notes_files" / "cases").iterdir()
+                    if path.suffix not in (".json", ".py", ".md"))
+    texts = {path: read_notes_file(path).text for path in notes}
     from icp_coach.embeddings import BundledEmbedder
 
     extractor = OfflineExtractor(embedder=BundledEmbedder())
     started, cpu_started = time.perf_counter(), time.process_time()
-    extract_notes(notes[0].read_text("utf-8"), extractor, source=notes[0].name)
+    extract_notes(texts[notes[0]], extractor, source=notes[0].name)
     cold = time.perf_counter() - started
     cold_cpu = time.process_time() - cpu_started
     medians = {}
     cpu_medians = {}
     for path in notes:
-        text = path.read_text("utf-8")
+        text = texts[path]
         times = []
         cpu_times = []
         for _ in range(args.runs):
@@ -58,7 +64,7 @@ def main() -> None:
     print(f"threads: {args.threads}   cold first note (model load): {cold:.2f}s "
           f"(cpu {cold_cpu:.2f}s)")
     for path, seconds in medians.items():
-        lines = sum(1 for line in path.read_text("utf-8").splitlines() if line.strip())
+        lines = sum(1 for line in texts[path].splitlines() if line.strip())
         print(f"  {path.parent.name}/{path.name:32} {lines:3} lines  median {seconds:.3f}s "
               f"(cpu {cpu_medians[path]:.3f}s)")
     slowest = max(medians.values())

@@ -188,8 +188,20 @@ def inverted_polarities(gold: dict[str, Any], predicted: dict[str, Any]) -> list
     return inverted
 
 
+def read_notes(path: Path) -> tuple[str | None, str]:
+    """The notes as `icp-coach extract` reads them (any container: .md, .docx, .eml, ...), or
+    (None, the error the user would see)."""
+    from icp_coach.notes_files import NotesFileError, read_notes_file
+
+    try:
+        return read_notes_file(path).text, ""
+    except NotesFileError as error:
+        return None, str(error)
+
+
 def run(engine: str, data_dirs: list[Path], *, embeddings: bool = True) -> dict[str, Any]:
     from icp_coach.bootstrap import make_app
+    from icp_coach.domain.icp import ICPDocument
     from icp_coach.services.extract_notes import extract_notes
     from icp_coach.settings import load_settings
 
@@ -205,13 +217,17 @@ def run(engine: str, data_dirs: list[Path], *, embeddings: bool = True) -> dict[
             for gold_path in sorted(data_dir.glob("*.gold.json")):
                 gold = eval_gold(json.loads(gold_path.read_text("utf-8")))
                 notes_path = data_dir / notes_name(gold_path, gold)
-                text = notes_path.read_text("utf-8")
+                text, unreadable = read_notes(notes_path)
                 started = time.perf_counter()
-                result = extract_notes(text, extractor, source=notes_path.name)
+                if text is None:  # the user gets an error, no ICP: score an empty one
+                    document, engine_name = ICPDocument(name=notes_path.stem), "unreadable"
+                else:
+                    result = extract_notes(text, extractor, source=notes_path.name)
+                    document, engine_name = result.document, result.extraction.engine
                 elapsed = time.perf_counter() - started
-                scored = score_note(gold, result.document.model_dump(mode="json"))
+                scored = score_note(gold, document.model_dump(mode="json"))
                 scored.update(note=str(notes_path.relative_to(data_dir.parent)),
-                              seconds=elapsed, engine=result.extraction.engine)
+                              seconds=elapsed, engine=engine_name, unreadable=unreadable)
                 notes.append(scored)
     finally:
         app.close()
@@ -243,6 +259,8 @@ def print_table(report: dict[str, Any]) -> None:
         counts = [sum(c[i] for c in note["counts"].values()) for i in range(4)]
         print(f"{note['note'][:44]:44} {exact:>6}/4 {prf(*counts)['f1']:>8.2f} "
               f"{note['seconds']:>8.3f}")
+        if note["unreadable"]:
+            print(f"    unreadable: {note['unreadable']}")
         for name, value in note["numeric"].items():
             if not value["exact"]:
                 print(f"    {name}: predicted {value['predicted']} gold {value['gold']}")

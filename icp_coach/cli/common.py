@@ -30,6 +30,7 @@ EXIT_CODES: dict[str, int] = {
     "icp_coach.storage.atomic.OutputError": EXIT_INPUT,
     "icp_coach.analysis.errors.TableInputError": EXIT_INPUT,
     "icp_coach.transcripts.errors.TranscriptError": EXIT_INPUT,
+    "icp_coach.notes_files.errors.NotesFileError": EXIT_INPUT,
     "icp_coach.services.extract_notes.EmptyNotesError": EXIT_INPUT,
     "icp_coach.kb.documents.DocumentError": EXIT_INPUT,
     "icp_coach.storage.sessions.SessionNotFound": EXIT_INPUT,

@@ -32,15 +32,23 @@ def extract(notes_file: Path, engine: str | None, name: str | None, lang: Langua
             as_json: bool, output: Path | None) -> None:
     """Turn NOTES_FILE (bullets, prose or chat-style notes, English or Chinese) into an ICP.
 
+    NOTES_FILE may be text or Markdown (UTF-8, GBK/GB18030 or Big5), Word .docx, an HTML export
+    (Notion, Confluence, Google Docs), an Evernote .enex, an email .eml or .mbox, a calendar
+    .ics invite or an .rtf document.
+
     Prints the ICP as Markdown (or JSON with --json) with its validation findings; -o writes the
     ICP document JSON to a file, ready for `validate`, `export` and `score`.
     """
     from icp_coach.bootstrap import make_app
+    from icp_coach.notes_files import read_notes_file
     from icp_coach.services.extract_notes import extract_notes
     from icp_coach.settings import load_settings
-    from icp_coach.storage.icp_files import read_text_file, save_icp
+    from icp_coach.storage.icp_files import save_icp
 
-    text = read_text_file(notes_file)
+    notes = read_notes_file(notes_file)
+    text = notes.text
+    if notes.note:
+        click.echo(f"note: {notes_file}: {notes.note}", err=True)
     if not text.strip():
         fail(f"{notes_file}: the notes are empty; write what you know about your best customers "
              "(who they are, their pains, who signs) and run extract again", EXIT_INPUT)

@@ -69,10 +69,10 @@ def test_chinese_output_language(tmp_path: Path) -> None:
 def test_bad_input_exits_1_with_a_clear_message(tmp_path: Path) -> None:
     missing = run(str(tmp_path / "nope.md"), "--engine", "offline")
     assert missing.exit_code == 1 and "no such file" in missing.stderr
-    latin = tmp_path / "latin1.md"
-    latin.write_bytes("caf\xe9 owners\n".encode("latin-1"))
-    not_utf8 = run(str(latin), "--engine", "offline")
-    assert not_utf8.exit_code == 1 and "not UTF-8" in not_utf8.stderr
+    mixed = tmp_path / "mixed.md"
+    mixed.write_bytes("Régions: Québec\n".encode() + "caf\xe9 owners\n".encode("latin-1"))
+    not_utf8 = run(str(mixed), "--engine", "offline")
+    assert not_utf8.exit_code == 1 and "mixes encodings" in not_utf8.stderr
     empty = tmp_path / "empty.md"
     empty.write_text("  \n", encoding="utf-8")
     blank = run(str(empty), "--engine", "offline")

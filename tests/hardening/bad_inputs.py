@@ -221,7 +221,8 @@ def build_corpus(folder: Path) -> list[BadRun]:
         "empty.md": "",
         "spaces.md": "   \n\n   \n",
         "binary.md": bytes(rng.randrange(256) for _ in range(4096)),
-        "gbk.md": "我们的客户是物流公司".encode("gbk"),
+        "scan.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+        "photo.png": b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(256)),
     }
     for name, content in notes.items():
         bad = _write(folder, f"notes-{name}", content)
