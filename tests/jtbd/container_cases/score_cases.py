@@ -16,12 +16,18 @@ from click.testing import CliRunner
 from icp_coach.cli.main import cli
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.loader import load_transcript
+from icp_coach.transcripts.speech_pieces import split_role
 
 HERE = Path(__file__).parent
 
 
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _names(labels: list[str] | set[str]) -> set[str]:
+    """Labels with a bracketed role split off: the loader writes 周雪 for a field 周雪（研究员）."""
+    return {split_role(label)[0] for label in labels}
 
 
 def score(path: Path, gold: dict[str, list[str]]) -> dict[str, object]:
@@ -42,8 +48,8 @@ def score(path: Path, gold: dict[str, list[str]]) -> dict[str, object]:
                   for item in finding["evidence"]]
         on_customer_side = sum(1 for quote in quotes if _flat(quote) in customer_text)
         evidence = f"{on_customer_side}/{len(quotes)}"
-    return {"read": True, "interviewer": set(transcript.interviewers) == set(gold["interviewers"]),
-            "customers": customers == set(gold["customers"]), "quotes": found, "evidence": evidence,
+    return {"read": True, "interviewer": _names(transcript.interviewers) == _names(gold["interviewers"]),
+            "customers": _names(customers) == _names(gold["customers"]), "quotes": found, "evidence": evidence,
             "error": ""}
 
 
