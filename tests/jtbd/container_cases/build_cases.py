@@ -35,9 +35,8 @@ def zh_words(sentence: str) -> list[str]:
     """Two characters a word, punctuation kept on the word before it (as Tingwu writes it)."""
     words: list[str] = []
     for char in sentence:
-        if char in _ZH_PUNCT and words:
-            words[-1] += char
-        elif words and len(words[-1]) == 1 and words[-1] not in _ZH_PUNCT:
+        joins = char in _ZH_PUNCT or len(words[-1]) == 1 and words[-1] not in _ZH_PUNCT if words else False
+        if joins:
             words[-1] += char
         else:
             words.append(char)
@@ -167,12 +166,11 @@ def tingwu(turns: d.Turns) -> dict[str, Any]:
     """通义听悟 GetTaskInfo result: Result.Transcription.Paragraphs[*].Words with SentenceId."""
     speakers = {name: str(index + 1) for index, name in enumerate(dict.fromkeys(s for s, _ in turns))}
     paragraphs: list[dict[str, Any]] = []
-    word_id, sentence_id = 0, 0
-    for speaker, sentence, start, _ in timeline(turns, 0.22):
+    word_id = 0
+    for sentence_id, (speaker, sentence, start, _) in enumerate(timeline(turns, 0.22), start=1):
         if not paragraphs or paragraphs[-1]["SpeakerId"] != speakers[speaker]:
             paragraphs.append({"ParagraphId": f"1700000{len(paragraphs):04d}", "SpeakerId": speakers[speaker],
                                "Words": []})
-        sentence_id += 1
         for index, word in enumerate(zh_words(sentence)):
             word_id += 1
             begin = int(start * 1000) + index * 220
