@@ -23,7 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from icp_coach.transcripts.errors import TranscriptError
-from icp_coach.transcripts.table_columns import header_columns, inferred_columns, names_speaker_and_text
+from icp_coach.transcripts.table_columns import (
+    header_columns,
+    inferred_columns,
+    names_speaker_and_text,
+)
 
 WORKBOOKS = (".xlsx", ".xlsm")
 _SAVE_AS = "save it from the spreadsheet as .xlsx or .csv (UTF-8)"

@@ -143,7 +143,8 @@ def printing_xlsm(path: Path) -> None:
 def tencent_asr(turns: d.Turns) -> dict[str, Any]:
     """腾讯云 ASR DescribeTaskStatus with speaker diarization: Result text and ResultDetail."""
     speakers = {name: index for index, name in enumerate(dict.fromkeys(s for s, _ in turns))}
-    detail, lines = [], []
+    detail: list[dict[str, Any]] = []
+    lines: list[str] = []
     for speaker, sentence, start, end in timeline(turns, 0.22):
         ms, end_ms = int(start * 1000), int(end * 1000)
         words = zh_words(sentence)
@@ -279,7 +280,7 @@ def google_stt(turns: d.Turns) -> dict[str, Any]:
 
 def azure_batch(turns: d.Turns) -> dict[str, Any]:
     """Azure batch transcription result: recognizedPhrases with speaker and nBest[0].display."""
-    phrases = []
+    phrases: list[dict[str, Any]] = []
     for speaker, sentence, start, end in timeline(turns, 0.06):
         lexical = re.sub(r"[^\w\s']", "", sentence).lower()
         phrases.append({"recognitionStatus": "Success", "channel": 0, "speaker": int(speaker),
@@ -297,7 +298,7 @@ def azure_batch(turns: d.Turns) -> dict[str, Any]:
 
 def sonix(turns: d.Turns) -> dict[str, Any]:
     """Sonix JSON export: transcript[] of speaker paragraphs, each with its words."""
-    paragraphs = []
+    paragraphs: list[dict[str, Any]] = []
     for speaker, text in turns:
         start = paragraphs[-1]["end_time"] + 0.5 if paragraphs else 0.4
         words = []
