@@ -18,11 +18,11 @@ from icp_coach.transcripts.html_lines import html_lines
 from icp_coach.transcripts.labelled_text import parse_labelled_text
 from icp_coach.transcripts.layouts import name_q_and_a, normalise_layout
 from icp_coach.transcripts.roles import detect_interviewers
-from icp_coach.transcripts.spreadsheet import read_spreadsheet
+from icp_coach.transcripts.spreadsheet import WORKBOOKS, read_spreadsheet
 from icp_coach.transcripts.turn_stamps import without_inner_stamps
 from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
-SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES)
+SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES, *WORKBOOKS)
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2},\d{1,3}\s*-->", re.MULTILINE)
 _VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}\s*-->", re.MULTILINE)
 

@@ -207,6 +207,24 @@ def test_meeting_paragraphs_name_the_speaker_in_an_object(tmp_path: Path) -> Non
     assert interviewers(transcript) == {"周雪"}
 
 
+@pytest.mark.parametrize("document", [
+    {"data": {"result": {"paragraphs": [  # 飞书妙记-like: a speaker object, sentences of contents
+        {"paragraph_id": "p1", "start_time": 800, "speaker": {"user_name": "周雪", "user_id": "ou_1"},
+         "sentences": [{"contents": [{"content": "你们"}, {"content": "以前"}, {"content": "怎么订货？"}]}]},
+        {"paragraph_id": "p2", "start_time": 4200, "speaker": {"user_name": "孙浩", "user_id": "ou_2"},
+         "sentences": [{"contents": [{"content": "店长"}, {"content": "晚上报数，"}]},
+                       {"contents": [{"content": "经常"}, {"content": "忘记报。"}]}]}]}}},
+    {"result": {"paragraphList": [  # 钉钉闪记-like: nickName and a sentenceList
+        {"nickName": "周雪", "startTime": 800, "sentenceList": [{"text": "你们以前怎么订货？", "startTime": 800}]},
+        {"nickName": "孙浩", "startTime": 4200, "sentenceList": [{"text": "店长晚上报数，", "startTime": 4200},
+                                                               {"text": "经常忘记报。", "startTime": 6100}]}]}},
+])
+def test_nested_meeting_notes_paragraphs(tmp_path: Path, document: dict[str, Any]) -> None:
+    transcript = load_transcript(write_json(tmp_path, "妙记.json", document))
+    assert said(transcript) == [("周雪", "你们以前怎么订货？"), ("孙浩", "店长晚上报数，经常忘记报。")]
+    assert interviewers(transcript) == {"周雪"}
+
+
 def test_aliyun_sentences_with_capitalised_keys(tmp_path: Path) -> None:
     document = {"StatusText": "SUCCESS", "Result": {"Sentences": [
         {"BeginTime": 340, "EndTime": 2300, "Text": "您店里以前怎么安排工位？", "ChannelId": 0, "SpeakerId": "1"},
