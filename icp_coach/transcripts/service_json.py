@@ -223,6 +223,11 @@ def _item_parts(item: dict[str, Any], names: dict[str, str]) -> tuple[list[_Part
     reader would read it the same way."""
     speaker, generic_speaker = _speaker_of(item, names)
     start = _start_of(item)
+    if speaker is None and _field(item, _TEXT_KEYS) is None:  # speakers on the words (Google v2)
+        first = _first_alternative(item) or {}
+        words = _children(item, _CHILD_WORDS) or _children(first, _CHILD_WORDS)
+        if words and any(_speaker_of(word, names)[0] for word in words):
+            return _word_parts(words, names), False
     found = _field(item, _TEXT_KEYS)
     if found and isinstance(found[1], str) and found[1].strip():
         return [_Part(found[1].strip(), found[1], start, speaker)], found[0] in _GENERIC_TEXT and generic_speaker
@@ -277,6 +282,15 @@ def _grouped_words(parts: list[_Part]) -> list[_Part]:
     return [part for part in grouped if part.text]
 
 
+def _without_repeats(parts: list[_Part]) -> list[_Part]:
+    """Parts without a speaker whose words the parts with speakers say again are left out
+    (Google STT v1: every result's text, then a last result with all words and their speakers)."""
+    spoken = "".join(re.sub(r"\s+", "", part.text) for part in parts if part.speaker)
+    if not spoken:
+        return parts
+    return [part for part in parts if part.speaker or re.sub(r"\s+", "", part.text) not in spoken]
+
+
 def _list_reading(items: list[dict[str, Any]], names: dict[str, str]) -> _Reading | None:
     reading = _Reading()
     read = 0
@@ -287,6 +301,7 @@ def _list_reading(items: list[dict[str, Any]], names: dict[str, str]) -> _Readin
         reading.plain = reading.plain and plain
     if not reading.parts or read < 0.8 * len(items):
         return None
+    reading.parts = _without_repeats(reading.parts)
     if _is_word_list(items, reading.parts):
         reading.parts, reading.words, reading.plain = _grouped_words(reading.parts), True, False
     return reading

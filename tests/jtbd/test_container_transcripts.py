@@ -302,3 +302,34 @@ def test_json_with_no_recognisable_segments_names_what_was_looked_for(tmp_path: 
     path = write_json(tmp_path, "settings.json", {"theme": "dark", "recent": [{"path": "a.txt", "size": 3}]})
     with pytest.raises(TranscriptError, match=r"no list of transcript segments in it \(looked for .*nBest"):
         load_transcript(path)
+
+
+def test_google_stt_v2_speaker_labels_on_every_results_words(tmp_path: Path) -> None:
+    def result(text: str, label: str, at: float) -> dict[str, Any]:
+        words = [{"startOffset": f"{at + i:.1f}s", "word": w, "speakerLabel": label}
+                 for i, w in enumerate(text.split())]
+        return {"alternatives": [{"transcript": text, "words": words}], "languageCode": "en-US"}
+    document = {"results": [result("Which machines did drivers restock?", "1", 0.0),
+                            result("Every machine on the loop, full or empty.", "2", 6.0),
+                            result("Half the stops were wasted trips.", "2", 14.0)]}
+    transcript = load_transcript(write_json(tmp_path, "vending.json", document))
+    assert said(transcript) == [("Speaker 1", "Which machines did drivers restock?"),
+                                ("Speaker 2", "Every machine on the loop, full or empty. Half the stops were wasted trips.")]
+    assert interviewers(transcript) == {"Speaker 1"}
+
+
+def test_a_meeting_tools_excel_export_with_details_above_the_header(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Meeting", "Notary workflow interview"])
+    sheet.append(["Date", "2026-03-09"])
+    sheet.append([])
+    sheet.append(["Speaker Name", "Start Time", "Transcript Text"])
+    sheet.append(["Sam Ortiz", "00:00:10", "How were signings booked before?"])
+    sheet.append(["Renee Park", "00:00:14", "Title companies emailed me a packet and I used a paper planner."])
+    path = tmp_path / "zoom.xlsx"
+    book.save(path)
+    transcript = load_transcript(path)
+    assert said(transcript) == [("Sam Ortiz", "How were signings booked before?"),
+                                ("Renee Park", "Title companies emailed me a packet and I used a paper planner.")]
+    assert transcript.turns[1].line == 6

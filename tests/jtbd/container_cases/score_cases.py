@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -18,7 +19,7 @@ from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.loader import load_transcript
 from icp_coach.transcripts.speech_pieces import split_role
 
-HERE = Path(__file__).parent
+HERE = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent
 
 
 def _flat(text: str) -> str:
