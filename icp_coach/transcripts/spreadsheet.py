@@ -8,7 +8,8 @@ reading as a CSV export (`tabular`): title rows above the header, blank rows, a 
 cell over several rows (the rows below it continue that speaker), roles, `Name:` labels in the
 text all behave as they do in a CSV, and a quote is cited at its row.
 
-Old .xls, Apple Numbers and OpenDocument sheets are refused, naming what to save them as.
+A workbook under another name (`calls.zip`, a download without its suffix) is recognised by its
+content. Old .xls, Apple Numbers and OpenDocument sheets are refused, naming what to save them as.
 """
 
 from __future__ import annotations
@@ -101,14 +102,27 @@ def _as_table(rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
+def _is_workbook(file: Path) -> bool:
+    """An Excel workbook under another name (a ZIP holding `xl/workbook.xml`)."""
+    try:
+        with file.open("rb") as handle:
+            if handle.read(4) != b"PK\x03\x04":
+                return False
+        with zipfile.ZipFile(file) as package:
+            return "xl/workbook.xml" in package.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 def _open(file: Path, source: str) -> Any:
     from openpyxl import load_workbook
 
-    if file.read_bytes()[:4] == b"\xd0\xcf\x11\xe0":
+    raw = file.read_bytes()
+    if raw[:4] == b"\xd0\xcf\x11\xe0":
         raise TranscriptError(source, "a password-protected workbook, or an old .xls renamed to "
                               f"{file.suffix}", what_to_do="remove the password, or " + _SAVE_AS)
-    try:
-        return load_workbook(file, read_only=True, data_only=True)
+    try:  # from bytes: a workbook is read whatever its file is called
+        return load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise TranscriptError(source, f"cannot be opened as an Excel workbook ({error})",
                               what_to_do=_SAVE_AS) from error
@@ -125,7 +139,7 @@ def read_spreadsheet(file: Path, source: str) -> tuple[str, list[str]] | None:
     if suffix in _REFUSED:
         what, what_to_do = _REFUSED[suffix]
         raise TranscriptError(source, f"is {what}", what_to_do=what_to_do)
-    if suffix not in WORKBOOKS:
+    if suffix not in WORKBOOKS and not (file.is_file() and _is_workbook(file)):
         return None
     book = _open(file, source)
     try:

@@ -116,6 +116,12 @@ def test_an_xlsm_with_a_role_column_and_text_merged_across_columns(tmp_path: Pat
     assert interviewers(transcript) == {"小吴"}
 
 
+def test_a_workbook_saved_under_another_name_is_read_by_its_content(tmp_path: Path) -> None:
+    renamed = chinese_workbook(tmp_path / "x.xlsx").rename(tmp_path / "访谈下载")
+    transcript = load_transcript(renamed)
+    assert said(transcript)[1] == ("赵店长", "以前客户到店才排，周末经常三台车等一个工位。")
+
+
 def test_a_workbook_without_speaker_and_text_columns_says_what_it_saw(tmp_path: Path) -> None:
     book = Workbook()
     book.active.append(["Invoice", "Amount"])
