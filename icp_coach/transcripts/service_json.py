@@ -387,8 +387,11 @@ def read(text: str, source: str) -> tuple[list[TurnBuilder], list[str]] | None:
         document = json.loads(text)
     except ValueError:
         return None
-    names = _speaker_names(document, {})
-    readings = _readings(document, names)
+    try:
+        names = _speaker_names(document, {})
+        readings = _readings(document, names)
+    except RecursionError:  # nesting deeper than any export: left to the generic reader's error
+        return None
     if not readings:
         return None
     best = max(readings, key=_Reading.rank)
