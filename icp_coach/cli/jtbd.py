@@ -38,8 +38,8 @@ from icp_coach.cli.common import (
 def jtbd(transcripts: tuple[Path, ...], engine: str | None, interviewers: tuple[str, ...],
          fmt: str | None, pattern_threshold: int, encoding: str | None, lang: str | None,
          as_json: bool, output: Path | None) -> None:
-    """Read interview TRANSCRIPTS (.txt, .md, .vtt, .srt, .docx, .csv/.tsv, .ttml/.dfxp, .sbv,
-    .ass/.ssa, speech-to-text .json, .html; Otter, Zoom and Teams exports)
+    """Read interview TRANSCRIPTS (.txt, .md, .vtt, .srt, .docx, .csv/.tsv, .xlsx/.xlsm, .ttml/.dfxp,
+    .sbv, .ass/.ssa, speech-to-text .json, .html; Otter, Zoom and Teams exports)
     and report the forces of progress, triggers and timeline, alternatives, desired outcomes and
     job statements, each backed by the customer's own words with file and line.
 

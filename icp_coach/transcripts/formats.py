@@ -13,8 +13,8 @@ import re
 
 from icp_coach.transcripts.captions_xml import parse_ttml
 from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
-from icp_coach.transcripts.json_transcript import parse_json_transcript
 from icp_coach.transcripts.sbv import looks_like_sbv, parse_sbv
+from icp_coach.transcripts.service_json import read_json
 from icp_coach.transcripts.subtitles_ass import looks_like_ass, parse_ass
 from icp_coach.transcripts.tabular import looks_like_table, parse_table
 from icp_coach.transcripts.turns import TurnBuilder
@@ -71,7 +71,7 @@ def read_other_format(fmt: str, text: str, source: str) -> tuple[list[TurnBuilde
     if fmt == "ass":
         return parse_ass(body.splitlines(), source)
     if fmt == "json":
-        return parse_json_transcript(body, source)
+        return read_json(body, source)
     what = {"pdf": "a PDF document", "rtf": "an RTF document",
             "sami": "SAMI (.smi) captions"}
     raise TranscriptError(source, f"{what[fmt]}, not a transcript format icp-coach reads", what_to_do=EXPORT_AS)

@@ -18,10 +18,11 @@ from icp_coach.transcripts.html_lines import html_lines
 from icp_coach.transcripts.labelled_text import parse_labelled_text
 from icp_coach.transcripts.layouts import name_q_and_a, normalise_layout
 from icp_coach.transcripts.roles import detect_interviewers
+from icp_coach.transcripts.spreadsheet import WORKBOOKS, read_spreadsheet
 from icp_coach.transcripts.turn_stamps import without_inner_stamps
 from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
-SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES)
+SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES, *WORKBOOKS)
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2},\d{1,3}\s*-->", re.MULTILINE)
 _VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}\s*-->", re.MULTILINE)
 
@@ -138,6 +139,10 @@ def load_transcript(path: str | Path, *, interviewer: list[str] | None = None,
     source = str(path)
     if not file.exists():
         raise TranscriptError(source, "no such file")
+    if (sheet := read_spreadsheet(file, source)) is not None:  # .xlsx: its rows read as a CSV's
+        table, found = sheet
+        read = parse_transcript(table, source, fmt="csv", interviewer=interviewer, extra_warnings=found)
+        return read.model_copy(update={"format": file.suffix.lower().lstrip(".")})
     if file.is_dir():
         raise TranscriptError(source, "is a folder", what_to_do="pass the transcript files inside it")
     suffix = file.suffix.lower()

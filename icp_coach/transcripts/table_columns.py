@@ -14,7 +14,8 @@ SPEAKER_COLUMNS = ("speaker", "speaker name", "speakers", "speaker label", "spea
                    "发言人姓名", "姓名", "发送人", "发送者", "人物", "用户")
 TEXT_COLUMNS = ("text", "transcript", "transcription", "utterance", "content", "message", "sentence",
                 "words", "speech", "dialogue", "dialog", "caption", "subtitle", "body", "内容", "文本",
-                "发言内容", "转写内容", "转写文本", "原文", "对话内容", "文字", "发言", "消息", "字幕")
+                "发言内容", "转写内容", "转写文本", "原文", "对话内容", "文字", "发言", "消息", "字幕",
+                "transcript text", "spoken text", "说话内容", "讲话内容", "识别结果", "识别文本")
 TIME_COLUMNS = ("start", "start time", "starttime", "begin", "timestamp", "time", "timecode",
                 "time code", "start timecode", "offset", "开始时间", "时间", "时间戳", "时间码",
                 "起始时间", "时间点")
