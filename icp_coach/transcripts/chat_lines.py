@@ -1,0 +1,53 @@
+"""Chat apps' text exports, their message stamps made plain so `label_lines` reads the sender.
+
+- WhatsApp (iOS): `[12/03/2026, 10:02:00] Name: text`, `[3/12/26, 2:02:11 PM] Name: text`;
+- WhatsApp (Android) and others: `12/03/2026, 10:02 - Name: text`, `2026/3/12 10:02 - 名字: 消息`,
+  `2026/3/12 下午2:02 - 名字: 消息`;
+become `[10:02:00] Name: text`. What the app wrote instead of a message (`image omitted`,
+`<Media omitted>`, `<省略影音内容>`, `This message was deleted`, the end-to-end encryption notice)
+becomes a blank line. Only when at least two lines carry such a stamp, so a date in speech stays.
+One line in, one line out.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DATE = r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日)"
+_TIME = r"(?:上午|下午|凌晨|晚上|中午)?\s?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_STAMP = re.compile(
+    rf"^\s*\u200e?(?:\[(?P<bdate>{_DATE}),?\s+(?P<btime>{_TIME})\]\s*"
+    rf"|(?P<date>{_DATE}),?\s+(?P<time>{_TIME})\s+[-–]\s+)(?P<rest>\S.*)$")
+_SENDER = re.compile(r"^(?P<name>[^:：\n]{1,60}?)\s?[:：]\s?(?P<text>.*)$")
+_NOT_A_MESSAGE = re.compile(
+    r"^\s*\u200e?(?:<?\s*(?:media|image|video|audio|sticker|gif|document|contact card)\s+omitted\s*>?"
+    r"|<附件：.*>|<省略影音内容>|<已省略媒体>|(?:图片|视频|音频|贴图)已省略"
+    r"|this message was deleted|you deleted this message|此消息已删除|你删除了此消息"
+    r"|messages and calls are end-to-end encrypted.*|消息和通话已进行端到端加密.*"
+    r"|.*\bcreated group\b.*|.*\badded you\b.*|null)\s*$", re.IGNORECASE)
+
+
+def _plain_time(written: str) -> str:
+    return re.sub(r"^(?:上午|下午|凌晨|晚上|中午)\s?", "", written.strip())
+
+
+def _rewritten(line: str) -> str | None:
+    match = _STAMP.match(line)
+    if not match:
+        return None
+    time = _plain_time(match.group("btime") or match.group("time"))
+    rest = match.group("rest")
+    sender = _SENDER.match(rest)
+    if sender is None:  # "... - Messages and calls are end-to-end encrypted": the app's notice
+        return ""
+    if _NOT_A_MESSAGE.match(sender.group("text").replace("\u200e", "")):
+        return ""
+    return f"[{time}] {sender.group('name').strip()}: {sender.group('text').replace(chr(0x200e), '').strip()}"
+
+
+def plain_chat_stamps(lines: list[str]) -> list[str]:
+    """The same lines, chat message stamps written `[time] Name: text`."""
+    rewritten = [_rewritten(line) for line in lines]
+    if sum(new is not None for new in rewritten) < 2:
+        return lines
+    return [new if new is not None else old for old, new in zip(lines, rewritten, strict=True)]
