@@ -20,6 +20,7 @@ from icp_coach.transcripts.table_columns import (
     header_columns,
     inferred_columns,
     names_speaker_and_text,
+    unnamed_header,
 )
 from icp_coach.transcripts.turns import TurnBuilder
 
@@ -51,13 +52,24 @@ def looks_like_table(text: str, suffix: str) -> str | None:
     lines = text.lstrip("\ufeff").splitlines()[:40]
     for index, line in enumerate(lines[:-1]):
         if line.lstrip().startswith("|") and _MD_RULE.match(lines[index + 1]) \
-                and names_speaker_and_text(_md_cells(line)):
+                and (names_speaker_and_text(_md_cells(line)) or _speaker_rows_below(lines, index)):
             return "table"
     if suffix in (".csv", ".tsv"):
         return "csv"
     first = next((line for line in lines if line.strip()), "")
     cells = next(csv.reader([first], delimiter=_delimiter(first)), [])
     return "csv" if 2 <= len(cells) <= 12 and names_speaker_and_text(cells) else None
+
+
+def _speaker_rows_below(lines: list[str], header: int) -> bool:
+    """A Markdown table whose header names nothing known, but whose rows hold a speaker column
+    and a text column (see `unnamed_header`)."""
+    body = []
+    for line in lines[header + 2:]:
+        if not line.lstrip().startswith("|"):
+            break
+        body.append(_md_cells(line))
+    return unnamed_header(_md_cells(lines[header]), body) is not None
 
 
 def _rows(text: str, fmt: str, source: str) -> tuple[Rows, str]:
@@ -88,6 +100,12 @@ def _layout(rows: Rows, source: str) -> tuple[Columns, Rows, int, list[str]]:
         if named is not None:
             skipped = [f"line {line}: {at} row(s) above the header row left out"] if at else []
             return named, rows[at + 1:], len(cells), skipped
+    told = unnamed_header(rows[0][1], [cells for _, cells in rows[1:]])
+    if told is not None and told.speaker is not None:
+        header = rows[0][1]
+        return told, rows[1:], len(header), [
+            f"line {rows[0][0]}: header row read by what its columns hold: "
+            f"{header[told.speaker].strip()!r} as the speaker, {header[told.text].strip()!r} as the text"]
     inferred = inferred_columns([cells for _, cells in rows])
     if inferred is not None and inferred.speaker is not None:
         width = min(len(cells) for _, cells in rows)
