@@ -3,7 +3,9 @@
 - WhatsApp (iOS): `[12/03/2026, 10:02:00] Name: text`, `[3/12/26, 2:02:11 PM] Name: text`;
 - WhatsApp (Android) and others: `12/03/2026, 10:02 - Name: text`, `2026/3/12 10:02 - 名字: 消息`,
   `2026/3/12 下午2:02 - 名字: 消息`;
-become `[10:02:00] Name: text`. What the app wrote instead of a message (`image omitted`,
+become `[10:02:00] Name: text`. QQ's header lines (`2026-03-12 10:02:00 昵称(10001)`, the message
+below) are read by `label_lines` as they are, once the group title in front (`【管理员】`) is off
+and an e-mail account (`昵称<ab@qq.com>`) is written like a number, `昵称(ab@qq.com)`. What the app wrote instead of a message (`image omitted`,
 `<Media omitted>`, `<省略影音内容>`, `This message was deleted`, the end-to-end encryption notice)
 becomes a blank line. Only when at least two lines carry such a stamp, so a date in speech stays.
 One line in, one line out.
@@ -27,6 +29,19 @@ _NOT_A_MESSAGE = re.compile(
     r"|.*\bcreated group\b.*|.*\badded you\b.*|null)\s*$", re.IGNORECASE)
 
 
+_QQ_HEADER = re.compile(
+    rf"^(?P<stamp>\s*\d{{4}}-\d{{1,2}}-\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+)(?:【[^】]{{1,10}}】)?"
+    r"(?P<name>[^\s<>()（）【】][^<>()（）【】\n]{0,40}?)(?:<(?P<mail>[^<>\s]+@[^<>\s]+)>|(?P<id>\(\d{4,12}\)))?\s*$")
+
+
+def _qq_header(line: str) -> str | None:
+    match = _QQ_HEADER.match(line)
+    if not match or not (match.group("mail") or match.group("id") or "【" in line):
+        return None
+    account = f"({match.group('mail')})" if match.group("mail") else match.group("id") or ""
+    return f"{match.group('stamp')}{match.group('name').strip()}{account}"
+
+
 def _plain_time(written: str) -> str:
     return re.sub(r"^(?:上午|下午|凌晨|晚上|中午)\s?", "", written.strip())
 
@@ -47,7 +62,8 @@ def _rewritten(line: str) -> str | None:
 
 def plain_chat_stamps(lines: list[str]) -> list[str]:
     """The same lines, chat message stamps written `[time] Name: text`."""
-    rewritten = [_rewritten(line) for line in lines]
-    if sum(new is not None for new in rewritten) < 2:
-        return lines
-    return [new if new is not None else old for old, new in zip(lines, rewritten, strict=True)]
+    for rewrite in (_rewritten, _qq_header):
+        rewritten = [rewrite(line) for line in lines]
+        if sum(new is not None for new in rewritten) >= 2:
+            lines = [new if new is not None else old for old, new in zip(lines, rewritten, strict=True)]
+    return lines

@@ -113,3 +113,14 @@ def test_a_table_whose_first_row_is_speech_is_not_taken_for_a_header(tmp_path: P
     transcript = load_transcript(file)
     assert transcript.turns[0].text == "How do you plan the week?"
     assert transcript.interviewers == ["Ana"]
+
+
+def test_qq_group_titles_and_mail_accounts_do_not_split_a_person() -> None:
+    text = ("2026-03-12 10:02:00 【管理员】小林<lin.x@qq.com>\n您好，想问下您现在怎么派单？\n\n"
+            "2026-03-12 10:02:30 老周(10001)\n都是电话派，记在本子上。\n\n"
+            "2026-03-12 10:03:00 小林<lin.x@qq.com>\n本子会丢吗？\n\n"
+            "2026-03-12 10:03:20 老周(10001)\n丢过两次，很麻烦。\n")
+    transcript = parse_transcript(text, "qq.txt")
+    assert [(t.speaker, t.is_interviewer) for t in transcript.turns] == [
+        ("小林", True), ("老周", False), ("小林", True), ("老周", False)]
+    assert transcript.interviewers == ["小林"]
