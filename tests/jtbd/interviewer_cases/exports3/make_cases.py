@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import dialogues as d
 
@@ -76,7 +77,7 @@ def discord(turns: list) -> dict:
               "Ellie": {"id": "771093", "name": "ellie.research", "nickname": "Ellie"}}
     messages = []
     for index, ((who, text), t) in enumerate(zip(turns, times(turns), strict=True)):
-        author = {**people[who], "discriminator": "0000", "color": None, "isBot": False,
+        author: dict[str, Any] = {**people[who], "discriminator": "0000", "color": None, "isBot": False,
                   "roles": [], "avatarUrl": "https://cdn.example/avatars/0.png"}
         messages.append({"id": str(1210000000 + index), "type": "Default",
                          "timestamp": f"2026-03-12T{hms(t + 9 * 3600)}.123+00:00", "timestampEdited": None,
@@ -143,7 +144,7 @@ def plain_numbered(turns: list) -> str:
 def rev(turns: list) -> dict:
     monologues, clock = [], 0.4
     for who, text in turns:
-        elements = []
+        elements: list[dict[str, Any]] = []
         for index, word in enumerate(words(text)):
             bare = word.rstrip(".,?!")
             if index:
@@ -160,7 +161,7 @@ def rev(turns: list) -> dict:
 
 def telegram(turns: list) -> dict:
     ids = {"Nadia Brooks": "user6120031", "Owen Pryce": "user5870112"}
-    messages = [{"id": 401, "type": "service", "date": "2026-03-12T10:01:30", "date_unixtime": "1773309690",
+    messages: list[dict[str, Any]] = [{"id": 401, "type": "service", "date": "2026-03-12T10:01:30", "date_unixtime": "1773309690",
                  "actor": "Nadia Brooks", "actor_id": ids["Nadia Brooks"], "action": "phone_call",
                  "discard_reason": "missed", "text": "", "text_entities": []}]
     for index, ((who, text), t) in enumerate(zip(turns, times(turns), strict=True)):

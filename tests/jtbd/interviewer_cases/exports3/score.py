@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from icp_coach.domain.transcript import Transcript
 from icp_coach.transcripts.errors import TranscriptError
@@ -36,7 +37,7 @@ def matches(found: set[str], gold: list[str]) -> bool:
     return set(gold) <= found and all(any(g in name or name in g for g in gold) for name in found)
 
 
-def score_case(name: str) -> dict[str, object]:
+def score_case(name: str) -> dict[str, Any]:
     gold = GOLD[name]
     try:
         transcript = load_transcript(HERE / name)
