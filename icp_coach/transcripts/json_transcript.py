@@ -70,15 +70,16 @@ def _text_of(segment: dict[str, Any]) -> str | None:
 
 
 def _speaker_of(segment: dict[str, Any]) -> str | None:
+    """The speaker as the file writes it: `SPEAKER_00`, `spk_1`, AssemblyAI's `A`, Deepgram's `0`
+    (the id itself, so the research side is reported in the file's own words)."""
     for key in _SPEAKER_KEYS:
         value = _get(segment, key)
         if isinstance(value, bool) or value is None:
             continue
         if isinstance(value, int):
-            return f"Speaker {value}"
+            return str(value)
         if isinstance(value, str) and value.strip():
-            value = value.strip()
-            return f"Speaker {value}" if value.isdigit() or (len(value) == 1 and value.isalpha()) else value
+            return value.strip()
     return None
 
 

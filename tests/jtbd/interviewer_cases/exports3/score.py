@@ -32,8 +32,14 @@ def side(transcript: Transcript, research: bool) -> set[str]:
     return names
 
 
+def _id(label: str) -> str:
+    """A tool's bare speaker id the same written `B` or `Speaker B`, `0` or `Speaker 0`."""
+    return label.removeprefix("Speaker ")
+
+
 def matches(found: set[str], gold: list[str]) -> bool:
     """Every gold person is found, and nobody else (a person may appear under two labels)."""
+    found, gold = {_id(name) for name in found}, [_id(name) for name in gold]
     return set(gold) <= found and all(any(g in name or name in g for g in gold) for name in found)
 
 
