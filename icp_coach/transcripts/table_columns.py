@@ -93,6 +93,16 @@ def inferred_columns(rows: list[list[str]]) -> Columns | None:
     return Columns(names[0], text, time) if names else None
 
 
+def clock_column(body: list[list[str]]) -> int | None:
+    """The column whose every filled cell is a clock time ("00:01:09"), if any."""
+    width = min((len(cells) for cells in body), default=0)
+    for index in range(width):
+        cells = [cells[index].strip() for cells in body if cells[index].strip()]
+        if cells and all(_CLOCK_CELL.match(cell) for cell in cells):
+            return index
+    return None
+
+
 def unnamed_header(first: list[str], body: list[list[str]]) -> Columns | None:
     """The columns of a table whose first row is a header of words nobody listed (`原话 | 谁说的`,
     Notion's `Name` title column holding the lines): told by what the rows below hold."""

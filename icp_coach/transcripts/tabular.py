@@ -1,6 +1,8 @@
 """Transcripts as tables: CSV, TSV and `;`-separated exports, and Markdown pipe tables.
 
-A header row names the columns (see `table_columns`); every row below it is one piece of speech.
+A header row names the columns (see `table_columns`); every row below it is one piece of speech,
+or, in a table with a column per speaker (`问题 | 回答`, `主持人 | 受访者`: see `column_speakers`),
+one piece per filled speech cell.
 A row with an empty speaker cell continues the speaker above; without a speaker column, a
 `Name:` label in the text names the speaker. Quoted cells may span lines: each line of the text
 keeps its own source line.
@@ -12,11 +14,13 @@ import csv
 import io
 import re
 
+from icp_coach.transcripts.column_speakers import column_speakers
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.speech_pieces import Piece, pieces_to_turns, split_role
 from icp_coach.transcripts.table_columns import (
     EXPECTED,
     Columns,
+    clock_column,
     header_columns,
     inferred_columns,
     names_speaker_and_text,
@@ -69,7 +73,8 @@ def _speaker_rows_below(lines: list[str], header: int) -> bool:
         if not line.lstrip().startswith("|"):
             break
         body.append(_md_cells(line))
-    return unnamed_header(_md_cells(lines[header]), body) is not None
+    cells = _md_cells(lines[header])
+    return unnamed_header(cells, body) is not None or column_speakers(cells, body) is not None
 
 
 def _rows(text: str, fmt: str, source: str) -> tuple[Rows, str]:
@@ -142,11 +147,37 @@ def _piece(line: int, cells: list[str], columns: Columns, width: int, delimiter:
                  role=_cell(cells, columns.role) or role, part_lines=lines, written=written if name else "")
 
 
+def _per_column_pieces(rows: Rows, columns: list[int]) -> tuple[list[Piece], list[str]]:
+    """One piece per filled speech cell, spoken by the person its header names."""
+    header = rows[0][1]
+    time_index = clock_column([cells for _, cells in rows[1:]])
+    pieces = []
+    for line, cells in rows[1:]:
+        for index in columns:
+            spoken = _cell(cells, index).replace("\r\n", "\n")
+            if not spoken:
+                continue
+            written = header[index].strip()
+            name, role = split_role(written)
+            lines = _text_lines(line, cells, index)
+            pieces.append(Piece(lines[0], spoken, _cell(cells, time_index) or None, speaker=name, role=role,
+                                part_lines=lines, written=written))
+    names = " and ".join(repr(header[index].strip()) for index in columns)
+    return pieces, [f"line {rows[0][0]}: a column per speaker: {names}"]
+
+
 def parse_table(text: str, source: str, fmt: str) -> tuple[list[TurnBuilder], list[str]]:
     """Turns and warnings from a CSV/TSV export (`fmt` "csv") or a Markdown table ("table")."""
     rows, delimiter = _rows(text, fmt, source)
     if not rows:
         raise TranscriptError(source, "has no rows", what_to_do="export the transcript again")
+    named = header_columns(rows[0][1])
+    per_column = None if named is not None and named.speaker is not None else \
+        column_speakers(rows[0][1], [cells for _, cells in rows[1:]])
+    if per_column is not None and unnamed_header(rows[0][1], [cells for _, cells in rows[1:]]) is None:
+        pieces, warnings = _per_column_pieces(rows, per_column)
+        turns, found = pieces_to_turns(pieces, "table" if fmt == "table" else "CSV")
+        return turns, warnings + found
     columns, body, width, warnings = _layout(rows, source)
     pieces = [piece for line, cells in body
               if (piece := _piece(line, cells, columns, width, delimiter)) is not None]

@@ -124,3 +124,26 @@ def test_qq_group_titles_and_mail_accounts_do_not_split_a_person() -> None:
     assert [(t.speaker, t.is_interviewer) for t in transcript.turns] == [
         ("小林", True), ("老周", False), ("小林", True), ("老周", False)]
     assert transcript.interviewers == ["小林"]
+
+
+def test_a_question_and_answer_table_puts_each_column_on_its_side() -> None:
+    text = ("| 序号 | 访谈问题 | 受访者回答 | 标签 |\n| --- | --- | --- | --- |\n"
+            "| 1 | 您现在怎么记录每天的收货量？ | 靠工人在本子上写，晚上我再抄到电脑里。 | 现状 |\n"
+            "| 2 | 抄的时候会出错吗？ | 经常抄错，上个月有一批货的数量对不上，少收了两千块。 | 痛点 |\n"
+            "| 3 | 您试过别的办法吗？ | 试过扫码枪，但是仓库里信号太差，扫不上。 | 尝试 |\n")
+    transcript = parse_transcript(text, "qa.md", fmt="table")
+    assert transcript.interviewers == ["访谈问题"]
+    assert [t.text for t in transcript.customer_turns()][1] == "经常抄错，上个月有一批货的数量对不上，少收了两千块。"
+    assert not any(t.text in ("现状", "痛点", "1", "2") for t in transcript.turns)
+
+
+def test_a_table_with_a_column_per_person_reads_who_said_each_cell(tmp_path: Path) -> None:
+    file = tmp_path / "call.csv"
+    file.write_text("Time,Host,Dana Ortiz\n00:00:01,How do you plan deliveries today?,\n"
+                    "00:00:05,,On a whiteboard in the yard and a lot of phone calls.\n"
+                    "00:00:12,What goes wrong with that?,\n"
+                    "00:00:15,,It rains and the marker runs. Last week we lost a whole day.\n", encoding="utf-8")
+    transcript = load_transcript(file)
+    assert [(t.speaker, t.is_interviewer, t.timestamp) for t in transcript.turns][:2] == [
+        ("Host", True, "00:00:01"), ("Dana Ortiz", False, "00:00:05")]
+    assert transcript.customer_turns()[1].line == 5  # cited where the user finds it
