@@ -8,6 +8,9 @@
 - Telegram Desktop (`result.json`): `{"messages": [{"type": "message", "from", "text"}]}`, the
   text a string or, where part of it is formatted, a list of strings and `{"text"}` pieces;
   `service` entries (calls, pins) are no speech.
+- Facebook Messenger / Instagram (`message_1.json`): `sender_name`, `content`, `timestamp_ms`,
+  newest first (put back in order), the text in UTF-8 read as Latin-1 (put right);
+- Google Chat (Takeout): `{"messages": [{"creator": {"name"}, "text", "created_date"}]}`;
 - any other list of messages whose writer is an object with a name (`author`, `sender`, `from`,
   `user`).
 
@@ -20,11 +23,11 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-_WRITER_KEYS = ("from", "author", "sender", "user", "username", "user_name")
+_WRITER_KEYS = ("from", "author", "sender", "sender_name", "creator", "user", "username", "user_name")
 _NAME_KEYS = ("nickname", "display_name", "displayName", "real_name", "realName", "global_name",
               "name", "username")
 _BODY_KEYS = ("text", "content", "body", "message")
-_TIME_KEYS = ("date", "timestamp", "ts", "time", "created_at", "createdAt")
+_TIME_KEYS = ("date", "timestamp", "timestamp_ms", "ts", "time", "created_at", "createdAt", "created_date")
 _SPEECH_SUBTYPES = ("", "thread_broadcast", "file_share", "me_message")
 _SPEECH_TYPES = ("", "message", "default", "reply", "text")
 _MENTION = re.compile(r"<@(?P<id>[A-Z0-9]+)(?:\|[^>]*)?>")
@@ -37,6 +40,23 @@ def _body(value: Any) -> str | None:
     if isinstance(value, list) and all(isinstance(p, (str, dict)) for p in value):
         return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in value)
     return None
+
+
+def _mended(text: str) -> str:
+    """Messenger writes UTF-8 bytes as Latin-1 characters ("donâ\x80\x99t"): read them back."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def _in_order(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Oldest first: Messenger lists the newest message first."""
+    stamps = [m.get("timestamp_ms") for m in messages]
+    numbers = [t for t in stamps if isinstance(t, (int, float))]
+    if len(numbers) == len(stamps) > 1 and numbers[0] > numbers[-1]:
+        return list(reversed(messages))
+    return messages
 
 
 def _field(message: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -75,6 +95,7 @@ def _clock(value: Any) -> str | None:
         seconds = float(value)
     except (TypeError, ValueError):
         return None
+    seconds = seconds / 1000 if seconds > 1e11 else seconds  # Messenger's milliseconds
     return datetime.fromtimestamp(seconds, UTC).strftime("%H:%M:%S") if seconds > 1e8 else None
 
 
@@ -99,7 +120,7 @@ def chat_segments(document: Any) -> list[dict[str, Any]] | None:
         return None
     names = _slack_names(messages)
     segments: list[dict[str, Any]] = []
-    for message in messages:
+    for message in _in_order(messages):
         if not _is_speech(message):
             continue
         writer = _field(message, _WRITER_KEYS)
@@ -107,6 +128,7 @@ def chat_segments(document: Any) -> list[dict[str, Any]] | None:
         text = _body(_field(message, _BODY_KEYS))
         if not speaker or not text or not text.strip():
             continue
-        text = _MENTION.sub(lambda m: "@" + names.get(m.group("id"), m.group("id")), text)
+        text = _MENTION.sub(lambda m: "@" + names.get(m.group("id"), m.group("id")), _mended(text))
+        speaker = _mended(str(speaker))
         segments.append({"speaker": str(speaker), "text": text, "start": _clock(_field(message, _TIME_KEYS))})
     return segments or None

@@ -14,8 +14,9 @@ speaker and a start time. Read here:
 - 阿里云 file transcription: `{"Result": {"Sentences": [{"Text", "SpeakerId", "BeginTime" (ms)}]}}`;
   腾讯云: `{"Response": {"Data": {"ResultDetail": [{"FinalSentence", "SpeakerId", "StartMs"}]}}}`
   (field names are matched whatever their case and underscores);
-- Amazon Transcribe's classic `results.items` + `speaker_labels` (see `aws_transcribe`), and chat
-  apps' exports, Slack, Discord and Telegram (see `json_chats`);
+- word lists with speakers: Amazon Transcribe's classic `results.items` + `speaker_labels`,
+  Speechmatics (see `word_items`); chat apps' exports, Slack, Discord, Telegram, Messenger and
+  Google Chat (see `json_chats`);
 - a plain list of `{"speaker"|"name", "text"|"content"}` objects, as a script writes them.
 
 The segment list is the longest list of objects with a text field anywhere in the file (word
@@ -26,14 +27,15 @@ the file, so a quote is cited where the user can find it.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from typing import Any
 
-from icp_coach.transcripts.aws_transcribe import aws_segments
 from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
 from icp_coach.transcripts.json_chats import chat_segments
 from icp_coach.transcripts.speech_pieces import Piece, pieces_to_turns, split_role
 from icp_coach.transcripts.turns import TurnBuilder
+from icp_coach.transcripts.word_items import word_segments
 
 _TEXT_KEYS = ("text", "transcript", "content", "sentence", "finalsentence", "utterance", "onebest", "value")
 _SPEAKER_KEYS = ("speakername", "speaker", "speakerlabel", "spk", "name", "role", "speakerid", "rl",
@@ -63,6 +65,11 @@ def _text_of(segment: dict[str, Any]) -> str | None:
         return "".join(str((cw or [{}])[0].get("w", "")) for part in words if isinstance(part, dict)
                        for ws in part.get("ws", []) if isinstance(ws, dict)
                        for cw in [ws.get("cw")] if isinstance(cw, list))
+    best = _get(segment, "nbest")  # Azure batch transcription: the best of the recognised phrases
+    if isinstance(best, list) and best and isinstance(best[0], dict):
+        written = best[0].get("display") or best[0].get("lexical")
+        if isinstance(written, str):
+            return written
     sentences = segment.get("sentences")  # Deepgram: a paragraph's text is its sentences
     if isinstance(sentences, list) and sentences and all(isinstance(s, dict) for s in sentences):
         return " ".join(str(s.get("text", "")).strip() for s in sentences)
@@ -88,9 +95,16 @@ def _clock(seconds: float) -> str:
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
+_ISO_DURATION = re.compile(r"^PT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?$")
+
+
 def _start_of(segment: dict[str, Any], in_milliseconds: bool) -> str | None:
     for key in _START_KEYS:
         value = _get(segment, key)
+        duration = _ISO_DURATION.match(value.strip()) if isinstance(value, str) else None
+        if duration and any(duration.groups()):  # Azure's "PT1M2.5S"
+            hours, minutes, seconds = (float(duration.group(g) or 0) for g in ("h", "m", "s"))
+            return _clock(hours * 3600 + minutes * 60 + seconds)
         if isinstance(value, str):
             written = value.strip()
             try:
@@ -185,7 +199,7 @@ def parse_json_transcript(text: str, source: str) -> tuple[list[TurnBuilder], li
         document = json.loads(text)
     except ValueError as error:
         raise TranscriptError(source, f"broken JSON ({error})", what_to_do=EXPORT_AS) from error
-    segments = chat_segments(document) or aws_segments(document)
+    segments = chat_segments(document) or word_segments(document)
     if segments is None:
         lists = _segment_lists(document)
         if not lists:

@@ -20,8 +20,9 @@ from icp_coach.transcripts.layouts import name_q_and_a, normalise_layout
 from icp_coach.transcripts.roles import detect_interviewers
 from icp_coach.transcripts.turn_stamps import without_inner_stamps
 from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
+from icp_coach.transcripts.xlsx_rows import xlsx_as_csv
 
-SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES)
+SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", ".xlsx", *SUFFIXES)
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2},\d{1,3}\s*-->", re.MULTILINE)
 _BARE_ID = re.compile(r"^(?:\d{1,2}|[A-Z])$")  # a speech-to-text tool's speaker "0", "1", "A"
 _VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}\s*-->", re.MULTILINE)
@@ -146,6 +147,11 @@ def load_transcript(path: str | Path, *, interviewer: list[str] | None = None,
     if suffix == ".docx":
         lines = docx_lines(file)
         return parse_transcript("\n".join(lines), source, fmt="docx", interviewer=interviewer)
+    if suffix == ".xlsx":
+        return parse_transcript(xlsx_as_csv(file), source, fmt="csv", interviewer=interviewer)
+    if suffix == ".xls":
+        raise TranscriptError(source, "old Excel .xls workbooks are not supported",
+                              what_to_do="save it as .xlsx or .csv")
     if suffix == ".doc":
         raise TranscriptError(source, "old Word .doc files are not supported",
                               what_to_do="save it as .docx or .txt")

@@ -147,3 +147,97 @@ def test_a_table_with_a_column_per_person_reads_who_said_each_cell(tmp_path: Pat
     assert [(t.speaker, t.is_interviewer, t.timestamp) for t in transcript.turns][:2] == [
         ("Host", True, "00:00:01"), ("Dana Ortiz", False, "00:00:05")]
     assert transcript.customer_turns()[1].line == 5  # cited where the user finds it
+
+
+def _json_file(tmp_path: Path, name: str, document: object) -> Path:
+    file = tmp_path / name
+    file.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return file
+
+
+def test_messenger_newest_first_and_mangled_accents_read_in_order_and_right(tmp_path: Path) -> None:
+    said = [("Ana Roth", "How do you book a tasting today?", 1773309720000),
+            ("Zoë Blanc", "By phone. I don’t keep a calendar, so I double-book.", 1773309780000),
+            ("Ana Roth", "When did that last happen?", 1773309840000),
+            ("Zoë Blanc", "Saturday: two groups of eight at the same table.", 1773309900000)]
+    messages = [{"sender_name": who.encode("utf-8").decode("latin-1"), "timestamp_ms": at,
+                 "content": text.encode("utf-8").decode("latin-1")} for who, text, at in reversed(said)]
+    document = {"participants": [{"name": "Ana Roth"}, {"name": "Zoë Blanc"}], "messages": messages}
+    transcript = load_transcript(_json_file(tmp_path, "message_1.json", document))
+    assert [(t.speaker, t.text) for t in transcript.turns] == [(who, text) for who, text, _ in said]
+    assert transcript.interviewers == ["Ana Roth"]
+
+
+def test_google_chat_takeout_names_the_creator(tmp_path: Path) -> None:
+    messages = [{"creator": {"name": who, "email": f"{who.lower()}@example.org"}, "created_date": "Thursday, "
+                 f"March 12, 2026 at 10:0{i}:00 AM UTC", "text": text}
+                for i, (who, text) in enumerate([("Ana", "How do you track the orders now?"),
+                                                 ("Ben", "In a paper book, and it goes missing."),
+                                                 ("Ana", "What happens then?"),
+                                                 ("Ben", "We call every customer back, a whole morning.")])]
+    transcript = load_transcript(_json_file(tmp_path, "messages.json", {"messages": messages}))
+    assert [t.speaker for t in transcript.turns] == ["Ana", "Ben", "Ana", "Ben"]
+    assert transcript.turns[1].timestamp == "10:01:00" and transcript.interviewers == ["Ana"]
+
+
+def test_azure_batch_transcription_reads_the_best_phrase_and_its_offset(tmp_path: Path) -> None:
+    def phrase(speaker: int, offset: str, text: str) -> dict[str, object]:
+        return {"recognitionStatus": "Success", "channel": 0, "speaker": speaker, "offset": offset,
+                "duration": "PT3S", "nBest": [{"confidence": 0.9, "lexical": text.lower(), "display": text,
+                                               "words": [{"word": "x", "offset": offset}]}]}
+    document = {"source": "call.wav", "combinedRecognizedPhrases": [{"channel": 0, "display": "everything"}],
+                "recognizedPhrases": [phrase(1, "PT0.5S", "How do you plan the rounds today?"),
+                                      phrase(2, "PT1M2.5S", "On paper, and we miss a house every week."),
+                                      phrase(1, "PT1M9S", "What does a missed house cost you?"),
+                                      phrase(2, "PT1M12S", "A refund and usually the customer.")]}
+    transcript = load_transcript(_json_file(tmp_path, "azure.json", document))
+    assert [(t.speaker, t.timestamp) for t in transcript.turns][:2] == [("1", "00:00:00"), ("2", "00:01:02")]
+    assert transcript.turns[1].text == "On paper, and we miss a house every week."
+    assert transcript.interviewers == ["1"]
+
+
+def test_speechmatics_words_become_speaker_turns(tmp_path: Path) -> None:
+    def words(speaker: str, start: float, text: str) -> list[dict[str, object]]:
+        items: list[dict[str, object]] = []
+        for offset, word in enumerate(text.rstrip("?.").split()):
+            items.append({"type": "word", "start_time": start + offset, "end_time": start + offset + 0.5,
+                          "alternatives": [{"content": word, "confidence": 0.9, "speaker": speaker}]})
+        items.append({"type": "punctuation", "start_time": start + 9, "attaches_to": "previous",
+                      "alternatives": [{"content": text[-1], "speaker": speaker}]})
+        return items
+    document = {"format": "2.9", "results": words("S1", 0, "How do you store the stock?")
+                + words("S2", 10, "In the garage, and the damp ruins the labels.")
+                + words("S1", 20, "What have you tried?") + words("S2", 30, "Plastic boxes, but they crack.")}
+    transcript = load_transcript(_json_file(tmp_path, "speechmatics.json", document))
+    assert [(t.speaker, t.text) for t in transcript.turns][:2] == [
+        ("S1", "How do you store the stock?"), ("S2", "In the garage, and the damp ruins the labels.")]
+    assert transcript.interviewers == ["S1"]
+
+
+def test_an_excel_workbook_is_read_from_its_fullest_sheet(tmp_path: Path) -> None:
+    from datetime import time
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["导出自多维表格"])
+    sheet = workbook.create_sheet("访谈")
+    sheet.append(["序号", "说话人", "开始时间", "文本内容"])
+    for index, (who, text) in enumerate([("周航", "您现在怎么派单？"), ("钱师傅", "都是电话派，记在本子上，经常漏单。"),
+                                         ("周航", "漏单会怎样？"), ("钱师傅", "客户打电话来骂，上个月退了一单。")], 1):
+        sheet.append([index, who, time(0, 0, index * 7), text])
+    file = tmp_path / "interview.xlsx"
+    workbook.save(file)
+    transcript = load_transcript(file)
+    assert [(t.speaker, t.timestamp) for t in transcript.turns][:2] == [("周航", "00:00:07"), ("钱师傅", "00:00:14")]
+    assert transcript.interviewers == ["周航"]
+
+
+def test_a_broken_or_old_excel_file_says_what_to_do(tmp_path: Path) -> None:
+    broken, old = tmp_path / "a.xlsx", tmp_path / "b.xls"
+    broken.write_text("not a workbook", encoding="utf-8")
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(TranscriptError, match=r"not a readable Excel workbook.*save it again as \.xlsx or \.csv"):
+        load_transcript(broken)
+    with pytest.raises(TranscriptError, match=r"old Excel \.xls.*save it as \.xlsx or \.csv"):
+        load_transcript(old)
