@@ -241,3 +241,34 @@ def test_a_broken_or_old_excel_file_says_what_to_do(tmp_path: Path) -> None:
         load_transcript(broken)
     with pytest.raises(TranscriptError, match=r"old Excel \.xls.*save it as \.xlsx or \.csv"):
         load_transcript(old)
+
+
+_ASK, _TELL, _ASK2, _TELL2 = ("How do you plan the rounds today?", "On paper, and we miss a house every week.",
+                              "What does a missed house cost you?", "A refund, and usually the customer too.")
+CHAT_TEXTS = {
+    "Telegram's copied messages": "Ana Roth, [12.03.26 10:02]\n{q}\n\n{c}, [12.03.26 10:03]\n{a}\n\n"
+                                  "Ana Roth, [12.03.26 10:04]\n{q2}\n\n{c}, [12.03.26 10:05]\n{a2}\n",
+    "WhatsApp, a contact known by number": "12/03/2026, 10:02 - Ana Roth: {q}\n12/03/2026, 10:02 - {c}: {a}\n"
+                                           "12/03/2026, 10:03 - Ana Roth: {q2}\n12/03/2026, 10:03 - {c}: {a2}\n",
+    "WhatsApp US, AM/PM": "[3/12/26, 2:02:11 PM] Ana Roth: {q}\n[3/12/26, 2:02:41 PM] {c}: {a}\n"
+                          "[3/12/26, 2:03:11 PM] Ana Roth: {q2}\n[3/12/26, 2:03:41 PM] {c}: {a2}\n",
+    "date, time, name and colon": "2026-03-12 10:02:33 Ana Roth: {q}\n2026-03-12 10:03:00 {c}: {a}\n"
+                                  "2026-03-12 10:03:30 Ana Roth: {q2}\n2026-03-12 10:04:00 {c}: {a2}\n",
+    "name and colon above the date": "Ana Roth: 2026-03-12 10:02:33\n{q}\n{c}: 2026-03-12 10:03:00\n{a}\n"
+                                     "Ana Roth: 2026-03-12 10:03:30\n{q2}\n{c}: 2026-03-12 10:04:00\n{a2}\n",
+    "a date line above each sender (iMessage)": "Mar 12, 2026 10:02:00 AM\nAna Roth\n{q}\n\nMar 12, 2026 10:02:30 AM\n"
+                                                "{c}\n{a}\n\nMar 12, 2026 10:03:00 AM\nAna Roth\n{q2}\n\n"
+                                                "Mar 12, 2026 10:03:30 AM\n{c}\n{a2}\n",
+    "LINE's day line and tab columns": "2026.03.12 Thursday\n10:02\tAna Roth\t{q}\n10:02\t{c}\t{a}\n10:03\tAna Roth\t{q2}\n"
+                                       "10:03\t{c}\t{a2}\n",
+}
+
+
+@pytest.mark.parametrize("layout", list(CHAT_TEXTS))
+def test_chat_text_exports_give_each_message_to_its_sender(layout: str) -> None:
+    customer = "+44 7700 900123" if "number" in layout else "Ben Alder"
+    text = CHAT_TEXTS[layout].format(q=_ASK, a=_TELL, q2=_ASK2, a2=_TELL2, c=customer)
+    transcript = parse_transcript(text, "chat.txt")
+    assert [(t.speaker, t.text) for t in transcript.turns] == [
+        ("Ana Roth", _ASK), (customer, _TELL), ("Ana Roth", _ASK2), (customer, _TELL2)]
+    assert transcript.interviewers == ["Ana Roth"]

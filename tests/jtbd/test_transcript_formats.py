@@ -364,7 +364,7 @@ def test_ass_without_events_is_refused(tmp_path: Path) -> None:
     ("captions.smi", "<SAMI>\n<BODY>\n<SYNC Start=1000><P Class=ENCC>Interviewer: hi\n</BODY></SAMI>\n",
      r"SAMI \(\.smi\) captions.*\.srt"),
     ("scan.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF document"),
-    ("calls.xlsx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "ZIP package: an Excel"),
+    ("calls.xlsx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "not a readable Excel workbook.*save it again as .xlsx or .csv"),
     ("call.txt", b"ID3\x04\x00\x00\x00\x00\x01\x02", r"binary file \(audio: MP3\)"),
 ])
 def test_files_of_no_transcript_format_are_refused_with_what_they_are(
