@@ -45,7 +45,7 @@ INTERVIEWER_WORDS = (
     "interviewer", "researcher", "moderator", "host", "facilitator", "ux research", "audience",
     "panel", "attendee", "observer", "note taker", "notetaker", "note-taker", "q&a", "pm",
     "product manager", "product team",
-    "访谈人", "采访人", "访谈者", "采访者", "主持人", "主持", "研究员", "调研员", "用户研究", "观众", "旁听",
+    "访谈人", "采访人", "访谈者", "采访者", "访谈员", "采访员", "主持人", "主持", "研究员", "调研员", "用户研究", "观众", "旁听",
     "记录", "观察员", "提问", "产品经理",
 )
 CUSTOMER_WORDS = ("customer", "client", "interviewee", "respondent", "participant", "guest",

@@ -147,6 +147,17 @@ def _piece(line: int, cells: list[str], columns: Columns, width: int, delimiter:
                  role=_cell(cells, columns.role) or role, part_lines=lines, written=written if name else "")
 
 
+def _first_block(rows: Rows) -> Rows:
+    """The Markdown table the header starts: its rows up to the first line that is not one (a
+    second table further down, a summary, is not part of it)."""
+    block = rows[:1]
+    for row in rows[1:]:
+        if row[0] > block[-1][0] + 2:  # the header's rule line sits between header and first row
+            break
+        block.append(row)
+    return block
+
+
 def _per_column_pieces(rows: Rows, columns: list[int]) -> tuple[list[Piece], list[str]]:
     """One piece per filled speech cell, spoken by the person its header names."""
     header = rows[0][1]
@@ -172,10 +183,11 @@ def parse_table(text: str, source: str, fmt: str) -> tuple[list[TurnBuilder], li
     if not rows:
         raise TranscriptError(source, "has no rows", what_to_do="export the transcript again")
     named = header_columns(rows[0][1])
+    block = _first_block(rows) if fmt == "table" else rows
     per_column = None if named is not None and named.speaker is not None else \
-        column_speakers(rows[0][1], [cells for _, cells in rows[1:]])
-    if per_column is not None and unnamed_header(rows[0][1], [cells for _, cells in rows[1:]]) is None:
-        pieces, warnings = _per_column_pieces(rows, per_column)
+        column_speakers(block[0][1], [cells for _, cells in block[1:]])
+    if per_column is not None and unnamed_header(block[0][1], [cells for _, cells in block[1:]]) is None:
+        pieces, warnings = _per_column_pieces(block, per_column)
         turns, found = pieces_to_turns(pieces, "table" if fmt == "table" else "CSV")
         return turns, warnings + found
     columns, body, width, warnings = _layout(rows, source)

@@ -272,3 +272,18 @@ def test_chat_text_exports_give_each_message_to_its_sender(layout: str) -> None:
     assert [(t.speaker, t.text) for t in transcript.turns] == [
         ("Ana Roth", _ASK), (customer, _TELL), ("Ana Roth", _ASK2), (customer, _TELL2)]
     assert transcript.interviewers == ["Ana Roth"]
+
+
+def test_a_column_per_person_works_for_three_customers_and_a_one_off_speaker() -> None:
+    text = ("| 时间 | 访谈员 | 老板 | 老板娘 | 伙计 | 备注 |\n| --- | --- | --- | --- | --- | --- |\n"
+            "| 00:01 | 您好，您店里现在怎么记账？ | | | | |\n"
+            "| 00:05 | | 都是我老婆记，记在本子上。 | | | 记账靠人工，没有软件 |\n"
+            "| 00:09 | | | 对，每天晚上对一遍，经常对不上。 | | |\n"
+            "| 00:15 | 对不上的时候怎么办？ | | | | |\n"
+            "| 00:18 | | 只能一笔一笔翻，有时候翻到半夜。 | | | |\n"
+            "| 00:25 | | | | 我这边收的现金也要交给她对。 | |\n"
+            "| 00:30 | 谢谢你们。 | | | | |\n\n## 小结\n\n| 要点 | 说明 |\n| --- | --- |\n| 记账 | 手工记账，对账慢 |\n")
+    transcript = parse_transcript(text, "cols.md", fmt="table")
+    assert transcript.interviewers == ["访谈员"]
+    assert [t.speaker for t in transcript.customer_turns()] == ["老板", "老板娘", "老板", "伙计"]
+    assert not any("手工记账" in t.text or "没有软件" in t.text for t in transcript.turns)  # notes, summary

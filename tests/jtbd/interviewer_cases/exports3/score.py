@@ -1,7 +1,7 @@
 """Scores the loader on the exports3 cases: research side right, customer side right, and the
 gold customer quotes found in customer turns (not on the research side, not lost).
 
-    PYTHONPATH=. .venv/bin/python tests/jtbd/interviewer_cases/exports3/score.py [--show]
+    PYTHONPATH=. .venv/bin/python tests/jtbd/interviewer_cases/exports3/score.py [--show] [--set after_fix]
 """
 
 from __future__ import annotations
@@ -16,7 +16,13 @@ from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.loader import load_transcript
 
 HERE = Path(__file__).resolve().parent
-GOLD: dict[str, dict[str, list[str]]] = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
+
+
+def gold_of(folder: Path = HERE) -> dict[str, dict[str, list[str]]]:
+    return dict(json.loads((folder / "gold.json").read_text(encoding="utf-8")))
+
+
+GOLD = gold_of()
 
 
 def _flat(text: str) -> str:
@@ -43,10 +49,10 @@ def matches(found: set[str], gold: list[str]) -> bool:
     return set(gold) <= found and all(any(g in name or name in g for g in gold) for name in found)
 
 
-def score_case(name: str) -> dict[str, Any]:
-    gold = GOLD[name]
+def score_case(name: str, folder: Path = HERE) -> dict[str, Any]:
+    gold = gold_of(folder)[name] if folder != HERE else GOLD[name]
     try:
-        transcript = load_transcript(HERE / name)
+        transcript = load_transcript(folder / name)
     except TranscriptError as error:
         return {"readable": False, "error": str(error), "interviewers": False, "customers": False,
                 "customer_quotes": 0, "research_quotes": 0, "quotes": len(gold["quotes"])}
@@ -61,7 +67,8 @@ def score_case(name: str) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    rows = {name: score_case(name) for name in GOLD}
+    folder = HERE / argv[argv.index("--set") + 1] if "--set" in argv[:-1] else HERE
+    rows = {name: score_case(name, folder) for name in gold_of(folder)}
     for name, row in rows.items():
         if "--show" in argv or not (row["interviewers"] and row["customers"]) \
                 or row["customer_quotes"] != row["quotes"]:
