@@ -23,9 +23,13 @@ score = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(score)
 
 
-@pytest.mark.parametrize("name", list(score.GOLD))
-def test_both_sides_and_the_customer_quotes_come_out_right(name: str) -> None:
-    row = score.score_case(name)
+AFTER_FIX = CASES / "after_fix"
+
+
+@pytest.mark.parametrize(("folder", "name"), [(CASES, name) for name in score.GOLD]
+                         + [(AFTER_FIX, name) for name in score.gold_of(AFTER_FIX)])
+def test_both_sides_and_the_customer_quotes_come_out_right(folder: Path, name: str) -> None:
+    row = score.score_case(name, folder)
     assert row["readable"], row.get("error")
     assert row["interviewers"] and row["customers"], row
     assert row["customer_quotes"] == row["quotes"] and row["research_quotes"] == 0
