@@ -11,6 +11,12 @@ speaker and a start time. Read here:
 - iFlytek (讯飞) file transcription: `[{"bg" (ms), "ed", "onebest", "speaker"}]`, often as a JSON
   string inside `{"data": "..."}`, or the newer `lattice` of `json_1best` strings whose words
   (`rt` / `ws` / `cw` / `w`) make the sentence and `rl` names the speaker
+- 阿里云 file transcription: `{"Result": {"Sentences": [{"Text", "SpeakerId", "BeginTime" (ms)}]}}`;
+  腾讯云: `{"Response": {"Data": {"ResultDetail": [{"FinalSentence", "SpeakerId", "StartMs"}]}}}`
+  (field names are matched whatever their case and underscores);
+- word lists with speakers: Amazon Transcribe's classic `results.items` + `speaker_labels`,
+  Speechmatics (see `word_items`); chat apps' exports, Slack, Discord, Telegram, Messenger and
+  Google Chat (see `json_chats`);
 - a plain list of `{"speaker"|"name", "text"|"content"}` objects, as a script writes them.
 
 The segment list is the longest list of objects with a text field anywhere in the file (word
@@ -21,23 +27,34 @@ the file, so a quote is cited where the user can find it.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from typing import Any
 
 from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
+from icp_coach.transcripts.json_chats import chat_segments
 from icp_coach.transcripts.speech_pieces import Piece, pieces_to_turns, split_role
 from icp_coach.transcripts.turns import TurnBuilder
+from icp_coach.transcripts.word_items import word_segments
 
-_TEXT_KEYS = ("text", "transcript", "content", "sentence", "utterance", "onebest", "value")
-_SPEAKER_KEYS = ("speaker_name", "speaker", "speaker_label", "speakerLabel", "spk", "name", "role",
-                 "speaker_id", "speakerId", "rl", "channel")
-_START_KEYS = ("start", "start_time", "startTime", "begin", "from", "offset", "ts", "start_ms", "bg")
-_MILLISECOND_KEYS = ("start_ms", "offset", "bg")
+_TEXT_KEYS = ("text", "transcript", "content", "sentence", "finalsentence", "utterance", "onebest", "value")
+_SPEAKER_KEYS = ("speakername", "speaker", "speakerlabel", "spk", "name", "role", "speakerid", "rl",
+                 "channel")
+_START_KEYS = ("start", "starttime", "begin", "begintime", "from", "offset", "ts", "startms", "bg")
+_MILLISECOND_KEYS = ("startms", "offset", "bg", "begintime")
+
+
+def _get(segment: dict[str, Any], key: str) -> Any:
+    """A field by its name in any case, with or without underscores: `SpeakerId`, `speaker_id`."""
+    if key in segment:
+        return segment[key]
+    return next((value for name, value in segment.items()
+                 if isinstance(name, str) and name.replace("_", "").lower() == key), None)
 
 
 def _text_of(segment: dict[str, Any]) -> str | None:
     for key in _TEXT_KEYS:
-        value = segment.get(key)
+        value = _get(segment, key)
         if isinstance(value, str):
             return value
     elements = segment.get("elements")  # Rev.ai: a monologue's text is its elements joined
@@ -48,6 +65,11 @@ def _text_of(segment: dict[str, Any]) -> str | None:
         return "".join(str((cw or [{}])[0].get("w", "")) for part in words if isinstance(part, dict)
                        for ws in part.get("ws", []) if isinstance(ws, dict)
                        for cw in [ws.get("cw")] if isinstance(cw, list))
+    best = _get(segment, "nbest")  # Azure batch transcription: the best of the recognised phrases
+    if isinstance(best, list) and best and isinstance(best[0], dict):
+        written = best[0].get("display") or best[0].get("lexical")
+        if isinstance(written, str):
+            return written
     sentences = segment.get("sentences")  # Deepgram: a paragraph's text is its sentences
     if isinstance(sentences, list) and sentences and all(isinstance(s, dict) for s in sentences):
         return " ".join(str(s.get("text", "")).strip() for s in sentences)
@@ -55,15 +77,16 @@ def _text_of(segment: dict[str, Any]) -> str | None:
 
 
 def _speaker_of(segment: dict[str, Any]) -> str | None:
+    """The speaker as the file writes it: `SPEAKER_00`, `spk_1`, AssemblyAI's `A`, Deepgram's `0`
+    (the id itself, so the research side is reported in the file's own words)."""
     for key in _SPEAKER_KEYS:
-        value = segment.get(key)
+        value = _get(segment, key)
         if isinstance(value, bool) or value is None:
             continue
         if isinstance(value, int):
-            return f"Speaker {value}"
+            return str(value)
         if isinstance(value, str) and value.strip():
-            value = value.strip()
-            return f"Speaker {value}" if value.isdigit() or (len(value) == 1 and value.isalpha()) else value
+            return value.strip()
     return None
 
 
@@ -72,9 +95,16 @@ def _clock(seconds: float) -> str:
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
+_ISO_DURATION = re.compile(r"^PT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?$")
+
+
 def _start_of(segment: dict[str, Any], in_milliseconds: bool) -> str | None:
     for key in _START_KEYS:
-        value = segment.get(key)
+        value = _get(segment, key)
+        duration = _ISO_DURATION.match(value.strip()) if isinstance(value, str) else None
+        if duration and any(duration.groups()):  # Azure's "PT1M2.5S"
+            hours, minutes, seconds = (float(duration.group(g) or 0) for g in ("h", "m", "s"))
+            return _clock(hours * 3600 + minutes * 60 + seconds)
         if isinstance(value, str):
             written = value.strip()
             try:
@@ -156,7 +186,7 @@ def _looks_in_milliseconds(segments: list[dict[str, Any]]) -> bool:
     where speech in seconds takes well under one."""
     per_word: list[float] = []
     for segment in segments:
-        start, end = segment.get("start"), segment.get("end")
+        start, end = _get(segment, "start"), _get(segment, "end")
         if isinstance(start, (int, float)) and isinstance(end, (int, float)) and end > start:
             text = _text_of(segment) or ""
             per_word.append((end - start) / max(len(text.split()), len(text) // 3, 1))
@@ -169,12 +199,14 @@ def parse_json_transcript(text: str, source: str) -> tuple[list[TurnBuilder], li
         document = json.loads(text)
     except ValueError as error:
         raise TranscriptError(source, f"broken JSON ({error})", what_to_do=EXPORT_AS) from error
-    lists = _segment_lists(document)
-    if not lists:
-        raise TranscriptError(
-            source, "a JSON file with no list of transcript segments in it", line=1,
-            what_to_do="export segments with their text (and speaker), or " + EXPORT_AS)
-    segments = max(lists, key=_coverage)
+    segments = chat_segments(document) or word_segments(document)
+    if segments is None:
+        lists = _segment_lists(document)
+        if not lists:
+            raise TranscriptError(
+                source, "a JSON file with no list of transcript segments in it", line=1,
+                what_to_do="export segments with their text (and speaker), or " + EXPORT_AS)
+        segments = max(lists, key=_coverage)
     in_milliseconds = _looks_in_milliseconds(segments)
     line_of = _line_finder(text)
     pieces: list[Piece] = []
@@ -191,6 +223,17 @@ def parse_json_transcript(text: str, source: str) -> tuple[list[TurnBuilder], li
     turns, warnings = pieces_to_turns(pieces, "JSON")
     if not any(turn.speaker for turn in turns):
         raise TranscriptError(
-            source, "a JSON transcript with no speakers: icp-coach needs to know who said what", line=1,
-            what_to_do="transcribe with speaker labels (diarization), or add a 'speaker' to each segment")
+            source, f"{_tool_of(segments)} with no speakers: icp-coach needs to know who said what", line=1,
+            what_to_do="transcribe again with speaker labels (diarization: WhisperX with --diarize, or "
+            "the service's speaker option), or add a 'speaker' to each segment")
     return turns, warnings
+
+
+_WHISPER_FIELDS = {"seek", "tokens", "avg_logprob", "no_speech_prob", "compression_ratio"}
+
+
+def _tool_of(segments: list[dict[str, Any]]) -> str:
+    """What wrote a speakerless file, for the error: Whisper's segments carry its decoding fields."""
+    if segments and _WHISPER_FIELDS & set(segments[0]):
+        return "a Whisper JSON transcript (segments only)"
+    return "a JSON transcript"

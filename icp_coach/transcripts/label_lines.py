@@ -81,11 +81,13 @@ def looks_like_phrase(name: str, role: str = "") -> bool:
 
 # What diarising tools call the people they cannot name: spk_0, speaker_1, spkr 2.
 _TOOL_ID = re.compile(r"^(?:spk|spkr|speaker|speaker_id)[_ -]?(?:\d{1,2}|[a-h])$", re.IGNORECASE)
+# A chat app names a contact it has no name for by the phone number: "+44 7700 900123".
+_PHONE = re.compile(r"^\+\d[\d\s()-]{6,18}\d$")
 
 
 def plausible_name(name: str) -> bool:
     name = name.strip()
-    if _TOOL_ID.match(name):
+    if _TOOL_ID.match(name) or _PHONE.match(name):
         return True
     if not name or len(name) > 60 or not re.search(r"[^\W\d_]", name):
         return False  # "00" in "00:05:00" is a time, not a name

@@ -8,7 +8,7 @@ Some tools and hand-made write-ups mark the speaker in ways no colon label cover
   more people), since a hyphen in speech ("Monday - we start") is common;
 - pipes: `Dana | 00:01:02 | text`;
 - a name alone on its line above the paragraph (Descript, Riverside): `Dana Ortiz` then the speech.
-Time ranges, video timecodes and times in 【】 brackets are written plain first (see `timecodes`);
+Chat apps' message stamps are made plain first (see `chat_lines`); time ranges, video timecodes and times in 【】 brackets are written plain first (see `timecodes`);
 bare timestamps and tool notices (see `tool_lines`) become blank lines.
 Blockquote markers always go (they are formatting); any other form is rewritten only when at least
 two lines use it, so a stray dash or bracket in speech stays speech. One line in, one line out: line numbers, and so quote locations, do not move.
@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from icp_coach.domain.non_speech import is_only_non_speech
+from icp_coach.transcripts.chat_lines import plain_chat_stamps
 from icp_coach.transcripts.label_lines import (
     NAME,
     TS,
@@ -160,6 +161,7 @@ def _names_above_paragraphs(lines: list[str]) -> list[str]:
 
 
 _STEPS: tuple[Callable[[list[str]], list[str]], ...] = (
+    plain_chat_stamps,
     plain_timecodes,
     _name_over_time,
     _drop_tool_lines,

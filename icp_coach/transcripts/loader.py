@@ -24,6 +24,7 @@ from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
 SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES, *WORKBOOKS)
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2},\d{1,3}\s*-->", re.MULTILINE)
+_BARE_ID = re.compile(r"^(?:\d{1,2}|[A-Z])$")  # a speech-to-text tool's speaker "0", "1", "A"
 _VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}\s*-->", re.MULTILINE)
 
 
@@ -122,7 +123,8 @@ def parse_transcript(text: str, source: str, *, fmt: str = "txt",
     labels = interviewer_labels(marked, choice.interviewers)
     speakers = list(dict.fromkeys(t.speaker for t in turns if t.speaker))
     if labels:
-        warnings.append(f"{source}: interviewer(s): {', '.join(labels)} ({choice.how}); "
+        named = ", ".join(f"speaker {label}" if _BARE_ID.match(label) else label for label in labels)
+        warnings.append(f"{source}: interviewer(s): {named} ({choice.how}); "
                         "pass --interviewer NAME to change it")
     else:
         warnings.append(f"{source}: no interviewer ({choice.how}: "

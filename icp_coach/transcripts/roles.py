@@ -45,7 +45,7 @@ INTERVIEWER_WORDS = (
     "interviewer", "researcher", "moderator", "host", "facilitator", "ux research", "audience",
     "panel", "attendee", "observer", "note taker", "notetaker", "note-taker", "q&a", "pm",
     "product manager", "product team",
-    "访谈人", "采访人", "访谈者", "采访者", "主持人", "主持", "研究员", "调研员", "用户研究", "观众", "旁听",
+    "访谈人", "采访人", "访谈者", "采访者", "访谈员", "采访员", "主持人", "主持", "研究员", "调研员", "用户研究", "观众", "旁听",
     "记录", "观察员", "提问", "产品经理",
 )
 CUSTOMER_WORDS = ("customer", "client", "interviewee", "respondent", "participant", "guest",
@@ -55,11 +55,16 @@ _NOT_AFTER = {"用户": "(?!研究|调研)"}  # 用户研究员 is on the resear
 _QUESTION_END = re.compile(r"(?:[?？]|[吗呢么][。.]?)\s*[\"'”’)）]?\s*$")
 
 
-def _labelled_as(words: tuple[str, ...], turn: TranscriptTurn) -> bool:
+_Q_AND_A = {"q", "a", "问", "答"}
+
+
+def _labelled_as(words: tuple[str, ...], turn: TranscriptTurn, q_and_a: bool = False) -> bool:
+    """Whether the label says the side; `Q` / `A` do only in a Q/A record (AssemblyAI's speakers
+    `A` and `B` are letters, not an answerer)."""
     label = f"{turn.speaker} {turn.role} {turn.label}".lower()
-    if words is INTERVIEWER_WORDS and turn.speaker.strip().lower() in ("q", "问"):
+    if q_and_a and words is INTERVIEWER_WORDS and turn.speaker.strip().lower() in ("q", "问"):
         return True
-    if words is CUSTOMER_WORDS and turn.speaker.strip().lower() in ("a", "答"):
+    if q_and_a and words is CUSTOMER_WORDS and turn.speaker.strip().lower() in ("a", "答"):
         return True
     return any(re.search(rf"(?<![a-z]){re.escape(word)}" + ("(?![a-z])" if word in _SHORT_WORDS else "")
                          + _NOT_AFTER.get(word, ""), label)
@@ -85,11 +90,12 @@ def detect_interviewers(turns: list[TranscriptTurn], source: str,
     evidence = _evidence(turns)
     # "Participant 1/2/3", "Guest 1/2": the meeting tool's word, which says neither side
     numbered = not any(t.role for t in turns) and _numbered_alike(speakers)
+    q_and_a = {s.strip().lower() for s in speakers} <= _Q_AND_A
     named_guest = {s for s in speakers
-                   if not numbered and any(_labelled_as(CUSTOMER_WORDS, t) for t in turns if t.speaker == s)
+                   if not numbered and any(_labelled_as(CUSTOMER_WORDS, t, q_and_a) for t in turns if t.speaker == s)
                    or any(_same_person(g, s, "") for g in guests or [])}
     hinted = [s for s in speakers if s not in named_guest and (
-        not numbered and any(_labelled_as(INTERVIEWER_WORDS, t) for t in turns if t.speaker == s)
+        not numbered and any(_labelled_as(INTERVIEWER_WORDS, t, q_and_a) for t in turns if t.speaker == s)
         or any(_same_person(h, s, t.role) for h in hosts or [] for t in turns if t.speaker == s))]
     runner_up = ""
     if hinted and len(hinted) < len(speakers):

@@ -130,7 +130,7 @@ def _speaker_name(value: Any, names: dict[str, str]) -> tuple[str | None, bool]:
     if value in names:
         return names[value], True
     if value.isdigit() or (len(value) == 1 and value.isalpha()):
-        return f"Speaker {value}", False
+        return value, False  # a bare id stays as the file writes it ("1", "A"), as other readers do
     return value, False
 
 
@@ -315,7 +315,7 @@ def _text_lines_reading(text: str) -> _Reading | None:
         if match:
             minutes, seconds, speaker, spoken = match.groups()
             parts.append(_Part(spoken.strip(), spoken.strip(), int(minutes) * 60 + float(seconds),
-                               f"Speaker {speaker}" if speaker is not None else None))
+                               speaker))
     if len(parts) < 2:
         return None
     reading = _Reading(parts, plain=False)

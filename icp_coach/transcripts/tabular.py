@@ -1,6 +1,8 @@
 """Transcripts as tables: CSV, TSV and `;`-separated exports, and Markdown pipe tables.
 
-A header row names the columns (see `table_columns`); every row below it is one piece of speech.
+A header row names the columns (see `table_columns`); every row below it is one piece of speech,
+or, in a table with a column per speaker (`问题 | 回答`, `主持人 | 受访者`: see `column_speakers`),
+one piece per filled speech cell.
 A row with an empty speaker cell continues the speaker above; without a speaker column, a
 `Name:` label in the text names the speaker. Quoted cells may span lines: each line of the text
 keeps its own source line.
@@ -12,14 +14,17 @@ import csv
 import io
 import re
 
+from icp_coach.transcripts.column_speakers import column_speakers
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.speech_pieces import Piece, pieces_to_turns, split_role
 from icp_coach.transcripts.table_columns import (
     EXPECTED,
     Columns,
+    clock_column,
     header_columns,
     inferred_columns,
     names_speaker_and_text,
+    unnamed_header,
 )
 from icp_coach.transcripts.turns import TurnBuilder
 
@@ -51,13 +56,25 @@ def looks_like_table(text: str, suffix: str) -> str | None:
     lines = text.lstrip("\ufeff").splitlines()[:40]
     for index, line in enumerate(lines[:-1]):
         if line.lstrip().startswith("|") and _MD_RULE.match(lines[index + 1]) \
-                and names_speaker_and_text(_md_cells(line)):
+                and (names_speaker_and_text(_md_cells(line)) or _speaker_rows_below(lines, index)):
             return "table"
     if suffix in (".csv", ".tsv"):
         return "csv"
     first = next((line for line in lines if line.strip()), "")
     cells = next(csv.reader([first], delimiter=_delimiter(first)), [])
     return "csv" if 2 <= len(cells) <= 12 and names_speaker_and_text(cells) else None
+
+
+def _speaker_rows_below(lines: list[str], header: int) -> bool:
+    """A Markdown table whose header names nothing known, but whose rows hold a speaker column
+    and a text column (see `unnamed_header`)."""
+    body = []
+    for line in lines[header + 2:]:
+        if not line.lstrip().startswith("|"):
+            break
+        body.append(_md_cells(line))
+    cells = _md_cells(lines[header])
+    return unnamed_header(cells, body) is not None or column_speakers(cells, body) is not None
 
 
 def _rows(text: str, fmt: str, source: str) -> tuple[Rows, str]:
@@ -88,6 +105,12 @@ def _layout(rows: Rows, source: str) -> tuple[Columns, Rows, int, list[str]]:
         if named is not None:
             skipped = [f"line {line}: {at} row(s) above the header row left out"] if at else []
             return named, rows[at + 1:], len(cells), skipped
+    told = unnamed_header(rows[0][1], [cells for _, cells in rows[1:]])
+    if told is not None and told.speaker is not None:
+        header = rows[0][1]
+        return told, rows[1:], len(header), [
+            f"line {rows[0][0]}: header row read by what its columns hold: "
+            f"{header[told.speaker].strip()!r} as the speaker, {header[told.text].strip()!r} as the text"]
     inferred = inferred_columns([cells for _, cells in rows])
     if inferred is not None and inferred.speaker is not None:
         width = min(len(cells) for _, cells in rows)
@@ -124,11 +147,49 @@ def _piece(line: int, cells: list[str], columns: Columns, width: int, delimiter:
                  role=_cell(cells, columns.role) or role, part_lines=lines, written=written if name else "")
 
 
+def _first_block(rows: Rows) -> Rows:
+    """The Markdown table the header starts: its rows up to the first line that is not one (a
+    second table further down, a summary, is not part of it)."""
+    block = rows[:1]
+    for row in rows[1:]:
+        if row[0] > block[-1][0] + 2:  # the header's rule line sits between header and first row
+            break
+        block.append(row)
+    return block
+
+
+def _per_column_pieces(rows: Rows, columns: list[int]) -> tuple[list[Piece], list[str]]:
+    """One piece per filled speech cell, spoken by the person its header names."""
+    header = rows[0][1]
+    time_index = clock_column([cells for _, cells in rows[1:]])
+    pieces = []
+    for line, cells in rows[1:]:
+        for index in columns:
+            spoken = _cell(cells, index).replace("\r\n", "\n")
+            if not spoken:
+                continue
+            written = header[index].strip()
+            name, role = split_role(written)
+            lines = _text_lines(line, cells, index)
+            pieces.append(Piece(lines[0], spoken, _cell(cells, time_index) or None, speaker=name, role=role,
+                                part_lines=lines, written=written))
+    names = " and ".join(repr(header[index].strip()) for index in columns)
+    return pieces, [f"line {rows[0][0]}: a column per speaker: {names}"]
+
+
 def parse_table(text: str, source: str, fmt: str) -> tuple[list[TurnBuilder], list[str]]:
     """Turns and warnings from a CSV/TSV export (`fmt` "csv") or a Markdown table ("table")."""
     rows, delimiter = _rows(text, fmt, source)
     if not rows:
         raise TranscriptError(source, "has no rows", what_to_do="export the transcript again")
+    named = header_columns(rows[0][1])
+    block = _first_block(rows) if fmt == "table" else rows
+    per_column = None if named is not None and named.speaker is not None else \
+        column_speakers(block[0][1], [cells for _, cells in block[1:]])
+    if per_column is not None and unnamed_header(block[0][1], [cells for _, cells in block[1:]]) is None:
+        pieces, warnings = _per_column_pieces(block, per_column)
+        turns, found = pieces_to_turns(pieces, "table" if fmt == "table" else "CSV")
+        return turns, warnings + found
     columns, body, width, warnings = _layout(rows, source)
     pieces = [piece for line, cells in body
               if (piece := _piece(line, cells, columns, width, delimiter)) is not None]

@@ -4,6 +4,8 @@
 - the tool's own notices: `Transcribed by https://otter.ai`, `Meeting ended after 00:42:10`,
   `This editable transcript was computer generated ...`, Gemini's review reminder,
   `Dana started transcription`, `Leo left the meeting`, `以上内容由 AI 生成，仅供参考`;
+- a chat export's own head: QQ's `消息记录（此消息记录为文本格式，不支持重新导入）`, its `=====` rules
+  and `消息分组:` / `消息对象:` lines;
 - chat notices: `赵敏撤回了一条消息`, `"Leo" recalled a message`, `You recalled a message`, and what
   was sent instead of text: `[文件] 报价单.pdf`, `[链接] 标题`, `[File] quote.pdf`.
 Voice-to-text prefixes (`转文字：`) are formatting: `voice_text` strips them and keeps the words.
@@ -33,6 +35,7 @@ _NOTICES = re.compile(
     r"|(?:以上|本|该)?(?:会议|文档)?(?:内容|纪要|摘要|总结|文字记录|智能纪要)?(?:均)?由\s*(?:ai|人工智能)\s*(?:智能)?生成.*"
     r"|[\"“]?.{1,40}?[\"”]?\s*撤回了一条消息|你撤回了一条消息"
     r"|[\"“]?.{1,40}?[\"”]?\s*recalled a message\.?"
+    r"|消息记录[（(]此消息记录为文本格式.*|={8,}|消息(?:分组|对象)\s*[:：].*"
     r")\s*$", re.IGNORECASE)
 _VOICE_PREFIX = re.compile(r"^\s*(?:\[\s*)?(?:语音)?转(?:文字|写)(?:\s*\])?\s*[:：]\s*")
 

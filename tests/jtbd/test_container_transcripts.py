@@ -167,9 +167,9 @@ def test_tencent_asr_result_detail_gives_speakers_and_sentences(tmp_path: Path) 
                                       "Result": "[0:0.300,0:2.100,0]  您以前收废品怎么记账？\n",
                                       "ResultDetail": detail}, "RequestId": "r1"}}
     transcript = load_transcript(write_json(tmp_path, "回收站.json", document))
-    assert said(transcript) == [("Speaker 0", "您以前收废品怎么记账？"),
-                                ("Speaker 1", "以前在硬皮本上记重量和单价，本子被雨淋湿了，半个月的账都看不清。")]
-    assert interviewers(transcript) == {"Speaker 0"}
+    assert said(transcript) == [("0", "您以前收废品怎么记账？"),
+                                ("1", "以前在硬皮本上记重量和单价，本子被雨淋湿了，半个月的账都看不清。")]
+    assert interviewers(transcript) == {"0"}
     assert transcript.turns[1].timestamp == "00:00:02"
 
 
@@ -179,7 +179,7 @@ def test_tencent_asr_result_text_alone_is_read_from_its_lines(tmp_path: Path) ->
               "[1:5.400,1:9.000,1]  本子被雨淋湿了，半个月的账都看不清。\n")
     document = {"Response": {"Data": {"TaskId": 1, "Status": 2, "Result": result}}}
     transcript = load_transcript(write_json(tmp_path, "回收站.json", document))
-    assert [turn.speaker for turn in transcript.turns] == ["Speaker 0", "Speaker 1"]
+    assert [turn.speaker for turn in transcript.turns] == ["0", "1"]
     assert transcript.turns[1].text.endswith("半个月的账都看不清。")
     assert transcript.turns[1].timestamp == "00:00:02"
 
@@ -194,9 +194,9 @@ def test_tingwu_paragraph_words_are_joined_without_spaces(tmp_path: Path) -> Non
             {"ParagraphId": "2", "SpeakerId": "2",
              "Words": words(2, "手写", "批次卡，") + words(3, "卡片", "一掉", "就查", "不到。")}]}}}}
     transcript = load_transcript(write_json(tmp_path, "饮片.json", document))
-    assert said(transcript) == [("Speaker 1", "以前批次怎么追溯？"),
-                                ("Speaker 2", "手写批次卡，卡片一掉就查不到。")]
-    assert interviewers(transcript) == {"Speaker 1"}
+    assert said(transcript) == [("1", "以前批次怎么追溯？"),
+                                ("2", "手写批次卡，卡片一掉就查不到。")]
+    assert interviewers(transcript) == {"1"}
 
 
 def test_meeting_paragraphs_name_the_speaker_in_an_object(tmp_path: Path) -> None:
@@ -237,8 +237,8 @@ def test_aliyun_sentences_with_capitalised_keys(tmp_path: Path) -> None:
         {"BeginTime": 2900, "EndTime": 6100, "Text": "客户到店才排，周末三台车等一个工位。", "ChannelId": 0,
          "SpeakerId": "2"}]}}
     transcript = load_transcript(write_json(tmp_path, "贴膜.json", document))
-    assert said(transcript) == [("Speaker 1", "您店里以前怎么安排工位？"),
-                                ("Speaker 2", "客户到店才排，周末三台车等一个工位。")]
+    assert said(transcript) == [("1", "您店里以前怎么安排工位？"),
+                                ("2", "客户到店才排，周末三台车等一个工位。")]
 
 
 def test_speechmatics_words_and_punctuation_make_english_sentences(tmp_path: Path) -> None:
@@ -265,8 +265,8 @@ def test_google_stt_speaker_tags_on_the_last_results_words(tmp_path: Path) -> No
     document = {"results": [{"alternatives": [{"transcript": text, "words": []}]} for text, _ in spoken]
                 + [{"alternatives": [{"words": words}]}]}
     transcript = load_transcript(write_json(tmp_path, "bridal.json", document))
-    assert said(transcript) == [("Speaker 1", "How did you book fittings?"),
-                                ("Speaker 2", "Brides called and I wrote it in a diary.")]
+    assert said(transcript) == [("1", "How did you book fittings?"),
+                                ("2", "Brides called and I wrote it in a diary.")]
     assert transcript.turns[1].timestamp == "00:00:05"  # "Brides" starts at 5.5s
 
 
@@ -278,8 +278,8 @@ def test_azure_recognized_phrases_read_the_display_text(tmp_path: Path) -> None:
                 "recognizedPhrases": [phrase(1, "PT0.5S", "How did chefs order?"),
                                       phrase(2, "PT1M2.5S", "They texted me, and I drove wherever.")]}
     transcript = load_transcript(write_json(tmp_path, "knives.json", document))
-    assert said(transcript) == [("Speaker 1", "How did chefs order?"),
-                                ("Speaker 2", "They texted me, and I drove wherever.")]
+    assert said(transcript) == [("1", "How did chefs order?"),
+                                ("2", "They texted me, and I drove wherever.")]
     assert transcript.turns[1].timestamp == "00:01:02"
 
 
@@ -319,9 +319,9 @@ def test_google_stt_v2_speaker_labels_on_every_results_words(tmp_path: Path) -> 
                             result("Every machine on the loop, full or empty.", "2", 6.0),
                             result("Half the stops were wasted trips.", "2", 14.0)]}
     transcript = load_transcript(write_json(tmp_path, "vending.json", document))
-    assert said(transcript) == [("Speaker 1", "Which machines did drivers restock?"),
-                                ("Speaker 2", "Every machine on the loop, full or empty. Half the stops were wasted trips.")]
-    assert interviewers(transcript) == {"Speaker 1"}
+    assert said(transcript) == [("1", "Which machines did drivers restock?"),
+                                ("2", "Every machine on the loop, full or empty. Half the stops were wasted trips.")]
+    assert interviewers(transcript) == {"1"}
 
 
 def test_a_meeting_tools_excel_export_with_details_above_the_header(tmp_path: Path) -> None:

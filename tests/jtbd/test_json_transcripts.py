@@ -52,9 +52,9 @@ def test_assemblyai_utterances_in_milliseconds_with_letter_speakers(tmp_path: Pa
          "words": [{"text": "Our", "start": 4200}]},
     ]}
     transcript = load_transcript(write(tmp_path, "aai.json", document))
-    assert [t.speaker for t in transcript.turns] == ["Speaker A", "Speaker B"]
+    assert [t.speaker for t in transcript.turns] == ["A", "B"]
     assert transcript.turns[1].timestamp == "00:00:04"
-    assert transcript.interviewers == ["Speaker A"]
+    assert transcript.interviewers == ["A"]
 
 
 def test_rev_monologues_join_their_elements(tmp_path: Path) -> None:
@@ -78,8 +78,8 @@ def test_deepgram_paragraphs_are_read_when_no_utterances_were_asked_for(tmp_path
                                                        {"text": "Every month end was a fire drill."}]},
         ]}}]}]}}
     turns = said(write(tmp_path, "dg.json", document))
-    assert turns == [("Speaker 0", True, "Tell me about the old process."),
-                     ("Speaker 1", False, "We kept it all in spreadsheets. Every month end was a fire drill.")]
+    assert turns == [("0", True, "Tell me about the old process."),
+                     ("1", False, "We kept it all in spreadsheets. Every month end was a fire drill.")]
 
 
 def test_amazon_transcribe_audio_segments(tmp_path: Path) -> None:
@@ -154,7 +154,7 @@ def test_iflytek_onebest_inside_a_data_string_in_milliseconds(tmp_path: Path) ->
     path.write_text(json.dumps({"ok": 0, "err_no": 0, "data": json.dumps(segments, ensure_ascii=False)},
                                ensure_ascii=False), encoding="utf-8")
     transcript = load_transcript(path)
-    assert [(t.speaker, t.is_interviewer) for t in transcript.turns] == [("Speaker 1", True), ("Speaker 2", False)]
+    assert [(t.speaker, t.is_interviewer) for t in transcript.turns] == [("1", True), ("2", False)]
     assert transcript.turns[1].text.endswith("差点把我们的合作停了。")
     assert transcript.turns[1].timestamp == "00:00:04"
 
@@ -169,5 +169,5 @@ def test_iflytek_lattice_words_make_the_sentence(tmp_path: Path) -> None:
         sentence("2", "3000", "一直", "用", "手写", "的", "本子", "，", "月底", "对", "不上", "。"),
     ]}
     turns = said(write(tmp_path, "lattice.json", document))
-    assert turns == [("Speaker 1", True, "你们之前用什么记账？"),
-                     ("Speaker 2", False, "一直用手写的本子，月底对不上。")]
+    assert turns == [("1", True, "你们之前用什么记账？"),
+                     ("2", False, "一直用手写的本子，月底对不上。")]
