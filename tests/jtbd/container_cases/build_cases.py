@@ -18,7 +18,7 @@ from typing import Any
 from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).parent))
-import dialogues as d  # noqa: E402
+import container_dialogues as d  # noqa: E402
 
 HERE = Path(__file__).parent
 _EN_SENTENCES = re.compile(r"(?<=[.?!])\s+")
