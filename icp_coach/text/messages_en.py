@@ -143,7 +143,7 @@ MESSAGES: dict[str, str] = {
     "tui.attach.title.crm": "Attach a CRM export (step 1)",
     "tui.attach.title.transcript": "Attach an interview transcript (steps 2-3)",
     "tui.attach.hint.crm": "A CSV or XLSX of customers: the best ones are ranked and what sets them apart is drafted as your answer.",
-    "tui.attach.hint.transcript": "A transcript (.txt, .md, .vtt, .srt, .docx, .csv, .ttml, .sbv, .ass; Otter, Zoom, Teams): pains and triggers with the customer's own words are drafted as your answer.",
+    "tui.attach.hint.transcript": "A transcript (.txt, .md, .vtt, .srt, .docx, .rtf, .eml, .csv, .xlsx, .json, .ttml, .sbv, .ass; Otter, Zoom, Teams, speech-to-text JSON): pains and triggers with the customer's own words are drafted as your answer.",
     "tui.attach.placeholder.crm": "path/to/customers.csv",
     "tui.attach.placeholder.transcript": "path/to/interview.txt",
     "tui.attach.analyse": "Analyse",

@@ -140,7 +140,7 @@ MESSAGES: dict[str, str] = {
     "tui.attach.title.crm": "附加 CRM 导出文件（第 1 步）",
     "tui.attach.title.transcript": "附加客户访谈记录（第 2-3 步）",
     "tui.attach.hint.crm": "客户 CSV 或 XLSX：会对最佳客户排名，并把他们的区别特征起草成你的回答。",
-    "tui.attach.hint.transcript": "访谈记录（.txt、.md、.vtt、.srt、.docx、.csv、.ttml、.sbv、.ass；Otter、Zoom、Teams）：痛点和触发事件（附客户原话）会起草成你的回答。",
+    "tui.attach.hint.transcript": "访谈记录（.txt、.md、.vtt、.srt、.docx、.rtf、.eml、.csv、.xlsx、.json、.ttml、.sbv、.ass；Otter、Zoom、Teams、语音转写 JSON）：痛点和触发事件（附客户原话）会起草成你的回答。",
     "tui.attach.placeholder.crm": "例如 customers.csv",
     "tui.attach.placeholder.transcript": "例如 interview.txt",
     "tui.attach.analyse": "分析",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-EXPORT_AS = "export the transcript as .txt, .md, .vtt, .srt, .sbv, .ass, .ttml, .csv, .xlsx, .json, .html or .docx"
+EXPORT_AS = ("export the transcript as .txt, .md, .vtt, .srt, .sbv, .ass, .ttml, .csv, .xlsx, .json, .html, .docx, "
+             ".rtf or .eml")
 
 
 class TranscriptError(Exception):

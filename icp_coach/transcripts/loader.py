@@ -10,6 +10,7 @@ from icp_coach.domain.transcript import Transcript, TranscriptTurn
 from icp_coach.transcripts.aliases import canonical_speakers
 from icp_coach.transcripts.cues import parse_cues
 from icp_coach.transcripts.decoding import decode_transcript
+from icp_coach.transcripts.document_text import DOCUMENTS, document_container, document_text
 from icp_coach.transcripts.docx_lines import docx_lines
 from icp_coach.transcripts.errors import TranscriptError
 from icp_coach.transcripts.formats import FORMATS, SUFFIXES, read_other_format, sniff_other_format
@@ -22,7 +23,7 @@ from icp_coach.transcripts.spreadsheet import WORKBOOKS, read_spreadsheet
 from icp_coach.transcripts.turn_stamps import without_inner_stamps
 from icp_coach.transcripts.turns import TurnBuilder, join_same_speaker
 
-SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES, *WORKBOOKS)
+SUPPORTED = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".text", *SUFFIXES, *WORKBOOKS, *DOCUMENTS)
 _SRT_TIMING = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2},\d{1,3}\s*-->", re.MULTILINE)
 _BARE_ID = re.compile(r"^(?:\d{1,2}|[A-Z])$")  # a speech-to-text tool's speaker "0", "1", "A"
 _VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}\s*-->", re.MULTILINE)
@@ -157,6 +158,10 @@ def load_transcript(path: str | Path, *, interviewer: list[str] | None = None,
     raw = file.read_bytes()
     if not raw.strip():
         raise TranscriptError(source, "is empty", what_to_do="export the transcript again")
+    if container := document_container(raw, suffix):  # RTF, email, Evernote: read their text
+        inner = document_text(raw, container, source)
+        read = parse_transcript(inner, source, fmt=sniff_format(inner, ".txt"), interviewer=interviewer)
+        return read.model_copy(update={"format": container})
     text, warnings = decode_transcript(raw, source, encoding)
     fmt = sniff_format(text, suffix)
     return parse_transcript(text, source, fmt=fmt, interviewer=interviewer, extra_warnings=warnings)

@@ -11,6 +11,7 @@ TUI = Path(__file__).resolve().parents[2] / "icp_coach" / "tui"
 # Names, acronyms, keys and file types that stay as they are in the Chinese UI.
 KEPT = {"ICP", "PMF", "NPS", "CRM", "CSV", "XLSX", "YAML", "API", "URL", "Base", "ID", "JSON",
         "Markdown", "OpenAI", "OPENAI_API_KEY", "ctrl", "txt", "md", "vtt", "srt", "docx", "tsv", "ttml", "sbv", "ass",
+        "rtf", "eml", "xlsx",
         "Otter", "Zoom", "Teams", "F1", "F2", "F3", "F4", "F5", "help", "assess", "undo", "step",
         "N", "basis", "template", "icp", "coach", "chat", "resume", "id", "path", "company",
         "name", "customers", "csv", "interview", "llm", "local", "offline", "engine", "n",
