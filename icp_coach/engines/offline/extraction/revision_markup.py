@@ -10,10 +10,10 @@ decided nothing, and is dropped too.
 
 Text an editor took back in words rather than in markup is blanked (same length, so the line's
 other words keep their place): a deletion note with its author ("[deleted by Luis: "Head
-seamstress — champion"]", "【删除 陈经理："业务员——推动者"】"), struck words the first pass left
-("~~ Nebraska ~~"), and a suggestion followed by the reply that turned it down ("[suggestion by
-Kim: add "Pennsylvania"] [Comment by Luis: rejected ...]", "【修订 小林：插入"、河北"】【批注 陈经理：
-不同意，驳回】"). A suggestion nobody answered, or one a reply accepts, stays as written.
+seamstress — champion"]", "【删除 陈经理："业务员——推动者"】"), and a suggestion followed by the
+reply that turned it down ("[suggestion by Kim: add "Pennsylvania"] [Comment by Luis: rejected
+...]", "【修订 小林：插入"、河北"】【批注 陈经理：不同意，驳回】"). A suggestion nobody answered, or one a
+reply accepts, stays as written.
 
 `accept_revisions` is the one pass: the extractor reads every note and answer through it before
 anything is classified.
@@ -38,9 +38,6 @@ _WORD_INSERT = re.compile(r"[\[【]\s*(?:inserted|insertion|added|插入|新增)
                           r"[\]】]", re.IGNORECASE)
 # "~~10~~": struck text; "20~~30" (a range written with two tildes) is none.
 _STRUCK = re.compile(r"(?<![\d~])~~(?=\S)(?P<text>[^~\n]*?\S)~~(?!~)")
-# Struck words the pattern above leaves ("~~ Nebraska ~~", "x~~old~~"), blanked; a struck figure
-# there is left to the size reader, which reads it as a correction.
-_STRUCK_WORDS = re.compile(r"~~[^~\n\d]{1,200}~~")
 _BRACKETED = r"(?:\[[^\[\]\n]{0,240}\]|【[^【】\n]{0,240}】)"
 # A deletion noted in words, with its author: "[deleted by Luis: ...]", "【删除 陈经理：...】".
 _DELETION_NOTE = re.compile(
@@ -169,8 +166,7 @@ def _blank_if_rejected(match: re.Match[str]) -> str:
 
 
 def _taken_back_blanked(text: str) -> str:
-    """Struck words, deletion notes and rejected suggestions blanked, same length."""
-    text = _STRUCK_WORDS.sub(_blank, text)
+    """Deletion notes and rejected suggestions blanked, same length."""
     text = _DELETION_NOTE.sub(_blank, text)
     return _SUGGESTION_AND_REPLY.sub(_blank_if_rejected, text)
 
