@@ -20,7 +20,7 @@ from icp_coach.engines.offline.extraction.reading_order import (
     in_reading_order,
     quoted_message_lines,
 )
-from icp_coach.engines.offline.extraction.revision_markup import accept_changes
+from icp_coach.engines.offline.extraction.revision_markup import accept_revisions
 from icp_coach.engines.offline.extractor import OfflineExtractor
 from icp_coach.services.extract_notes import extract_notes
 
@@ -51,33 +51,50 @@ def _bounds(text: str, extractor: OfflineExtractor = RULES) -> Bounds:
     ("staff 20~~30", "staff 20~~30"),  # two tildes inside a range strike nothing
 ])
 def test_tracked_changes_read_as_accepted(marked: str, accepted: str) -> None:
-    assert accept_changes(marked)[0] == accepted
+    assert accept_revisions(marked).text == accepted
+
+
+@pytest.mark.parametrize("marked", [
+    'Champion: [deleted by Luis: "Head seamstress"] the owner',
+    'Regions: Ohio [suggestion by Kim: add "Utah"] [Comment by Luis: rejected, no stores there]',
+    "地区：江苏【修订 小林：插入、河北】【批注 陈经理：不同意，驳回】",
+])
+def test_text_an_editor_took_back_is_blanked_in_place(marked: str) -> None:
+    accepted = accept_revisions(marked).text
+    assert len(accepted) == len(marked)
+    assert not any(word in accepted for word in ("seamstress", "Utah", "河北"))
+
+
+def test_a_suggestion_a_reply_accepts_stays() -> None:
+    marked = 'Regions: Ohio [suggestion by Kim: add "Utah"] [Comment by Luis: yes, add it]'
+    assert accept_revisions(marked).text == marked
 
 
 def test_a_withdrawn_decision_row_decides_nothing() -> None:
     table = ("| # | Decision | Status |\n|---|---|---|\n| D1 | Cap revenue at $50M | Rejected |\n"
              "| D2 | Revenue $5M-$80M | Accepted |\n")
-    assert "D1" not in accept_changes(table)[0] and "D2" in accept_changes(table)[0]
+    assert "D1" not in accept_revisions(table).text and "D2" in accept_revisions(table).text
     zh = "| 编号 | 决议内容 | 状态 |\n|---|---|---|\n| 2 | 营收上限提到 5 亿 | 已撤回 |\n| 3 | 年营收 1-3 亿 | 已生效 |\n"
-    assert "5 亿" not in accept_changes(zh)[0] and "1-3 亿" in accept_changes(zh)[0]
+    assert "5 亿" not in accept_revisions(zh).text and "1-3 亿" in accept_revisions(zh).text
 
 
 def test_a_record_whose_status_withdraws_it_decides_nothing() -> None:
     text = ("## Decisions\n### D1 Headcount 30-400\nStatus: Superseded by D4\n### D4 Headcount "
             "50-400\nStatus: Accepted\n- D3 (rejected): drop the revenue cap\n"
             "- 提案 2（已撤回）：营收上限提到 5 亿\n")
-    accepted = accept_changes(text)[0]
+    accepted = accept_revisions(text).text
     assert "30-400" not in accepted and "D3" not in accepted and "5 亿" not in accepted
     assert "50-400" in accepted
 
 
 def test_a_status_column_outside_a_decision_table_keeps_its_rows() -> None:
     table = "| Segment | Status |\n|---|---|\n| Hospitals | Dropped |\n| Clinics | Active |\n"
-    assert accept_changes(table) == (table, frozenset())
+    assert accept_revisions(table) == (table, frozenset())
 
 
 def test_the_lines_a_tracked_change_touched_are_revised() -> None:
-    assert accept_changes("Who: tile installers\nStaff: [10]{.deletion}[20]{.insertion}-80\n")[1] \
+    note = "Who: tile installers\nStaff: [10]{.deletion}[20]{.insertion}-80\n"
+    assert accept_revisions(note).revised_lines \
         == frozenset({2})
 
 

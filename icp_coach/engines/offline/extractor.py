@@ -64,7 +64,7 @@ from icp_coach.engines.offline.extraction.place_changes import (
 from icp_coach.engines.offline.extraction.pmf import read_pmf
 from icp_coach.engines.offline.extraction.products import unknown_cjk_products, unknown_products
 from icp_coach.engines.offline.extraction.reading_order import quoted_message_lines
-from icp_coach.engines.offline.extraction.revision_markup import accept_changes
+from icp_coach.engines.offline.extraction.revision_markup import accept_revisions
 from icp_coach.engines.offline.extraction.segments import (
     BUYER_LABEL,
     SEGMENT_HEADING,
@@ -80,7 +80,6 @@ from icp_coach.engines.offline.extraction.segments import (
     named_by_its_work,
     names_their_customers,
 )
-from icp_coach.engines.offline.extraction.struck_text import without_struck_text
 from icp_coach.engines.offline.extraction.title_trade import trade_in_title
 from icp_coach.engines.offline.extraction.titles import (
     decision_titles,
@@ -169,7 +168,7 @@ class OfflineExtractor:
             return Extraction(patch=ICPPatch(pmf=pmf), engine=self.name, notes=notes)
         interview = step in INTERVIEW_STEPS
         text = without_machine_text(text)  # base64 / hex lines: nothing to read, costly to embed
-        text, revised = accept_changes(text)  # tracked changes read as accepted
+        text, revised = accept_revisions(text)  # as its editors left it
         units = self.classify(text, notes, step=step if interview else None)
         # A terse interview answer says several things at once ("Fintech, 50-200 people, the
         # CFO signs"): in step 1 every unit not ruled out is read for the firmographics.
@@ -214,7 +213,7 @@ class OfflineExtractor:
         def hints(unit_text: str) -> dict[str, float]:
             return _content_hints(unit_text, step)
 
-        units = split_units(without_struck_text(text), titled=step is None)
+        units = split_units(text, titled=step is None)
         if step is not None:
             # An answer's short line above a list or ending in "?" ("Fintech" over its bullets,
             # "Salesforce, maybe HubSpot?") is what the user answered unless it names a kind.

@@ -1,4 +1,4 @@
-"""Notes as they read once their tracked changes are accepted.
+"""Notes as their editors left them: tracked changes accepted, taken-back text gone.
 
 An export in suggesting or compare mode carries both the old words and the new ones: pandoc
 spans (`[15]{.deletion}[25]{.insertion}`), CriticMarkup (`{--15--}{++25++}`, `{~~15~>25~~}`),
@@ -7,11 +7,22 @@ HTML (`<del>15</del><ins>25</ins>`), compare-view brackets (`[DELETED: $0.5M-$5M
 words and drops the deleted ones. A row of a decision table whose status says it was rejected,
 withdrawn or superseded (`| D3 | Drop the cap | Rejected |`, `| 2 | 上限提到 5 亿 | 已撤回 |`)
 decided nothing, and is dropped too.
+
+Text an editor took back in words rather than in markup is blanked (same length, so the line's
+other words keep their place): a deletion note with its author ("[deleted by Luis: "Head
+seamstress — champion"]", "【删除 陈经理："业务员——推动者"】"), and a suggestion followed by the
+reply that turned it down ("[suggestion by Kim: add "Pennsylvania"] [Comment by Luis: rejected
+...]", "【修订 小林：插入"、河北"】【批注 陈经理：不同意，驳回】"). A suggestion nobody answered, or one a
+reply accepts, stays as written.
+
+`accept_revisions` is the one pass: the extractor reads every note and answer through it before
+anything is classified.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 _ATTRS = r"\{\s*\.(?P<kind>deletion|insertion|del|ins|deleted|inserted)\b[^{}\n]*\}"
 # `[text]{.deletion author="..."}`: the bracketed text is the span.
@@ -27,6 +38,22 @@ _WORD_INSERT = re.compile(r"[\[【]\s*(?:inserted|insertion|added|插入|新增)
                           r"[\]】]", re.IGNORECASE)
 # "~~10~~": struck text; "20~~30" (a range written with two tildes) is none.
 _STRUCK = re.compile(r"(?<![\d~])~~(?=\S)(?P<text>[^~\n]*?\S)~~(?!~)")
+_BRACKETED = r"(?:\[[^\[\]\n]{0,240}\]|【[^【】\n]{0,240}】)"
+# A deletion noted in words, with its author: "[deleted by Luis: ...]", "【删除 陈经理：...】".
+_DELETION_NOTE = re.compile(
+    r"(?:\[\s*(?:deleted|removed|struck|strikethrough)\b[^\[\]\n]{0,240}\]"
+    r"|【\s*(?:删除|删去|已删除|划掉)[^【】\n]{0,240}】)", re.IGNORECASE)
+_SUGGESTION_HEAD = re.compile(
+    r"^(?:\[\s*(?:suggest(?:ion|ed)?|proposed|insert(?:ed|ion)?|edit)\b|【\s*(?:修订|建议|插入|提议))",
+    re.IGNORECASE)
+_REPLY_HEAD = re.compile(r"^(?:\[\s*(?:comment|reply|note)\b|【\s*(?:批注|评论|回复|备注))",
+                         re.IGNORECASE)
+_REJECTS = re.compile(
+    r"(?<![A-Za-z])(?:reject(?:ed|s)?|declin(?:ed|es)|won'?t\s+do|do\s+not\s+add|don'?t\s+add"
+    r"|not\s+accepted|no(?:pe)?[,.]|not\s+a\s+(?:pain|signal|region|fit))(?![A-Za-z])"
+    r"|不同意|驳回|拒绝|不采纳|不加|不要加|不接受|否决",
+    re.IGNORECASE)
+_SUGGESTION_AND_REPLY = re.compile(rf"({_BRACKETED})\s*({_BRACKETED})")
 # A table's status column, and the statuses that leave a row without effect.
 _STATUS_HEADER = re.compile(r"(?<![A-Za-z])(?:status|state|outcome|result)(?![A-Za-z])|状态|结果",
                             re.IGNORECASE)
@@ -127,10 +154,32 @@ def _accepted_line(line: str) -> str:
     return line
 
 
-def accept_changes(text: str) -> tuple[str, frozenset[int]]:
-    """The text with its tracked insertions kept, its deletions and withdrawn rows dropped,
-    and the (1-based) lines of the result where a tracked change was accepted: what those lines
-    say now is a revision of what the note said before."""
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _blank_if_rejected(match: re.Match[str]) -> str:
+    suggestion, reply = match.group(1), match.group(2)
+    if _SUGGESTION_HEAD.match(suggestion) and _REPLY_HEAD.match(reply) and _REJECTS.search(reply):
+        return _blank(match)
+    return match.group()
+
+
+def _taken_back_blanked(text: str) -> str:
+    """Deletion notes and rejected suggestions blanked, same length."""
+    text = _DELETION_NOTE.sub(_blank, text)
+    return _SUGGESTION_AND_REPLY.sub(_blank_if_rejected, text)
+
+
+class RevisedNote(NamedTuple):
+    text: str
+    revised_lines: frozenset[int]  # 1-based lines of `text` where a tracked change was accepted
+
+
+def accept_revisions(text: str) -> RevisedNote:
+    """The text with its tracked insertions kept, its deletions, withdrawn rows and taken-back
+    text dropped, and the (1-based) lines of the result where a tracked change was accepted:
+    what those lines say now is a revision of what the note said before."""
     if "|" in text:
         text = _without_withdrawn_rows(text)
     text = _without_withdrawn_records(text)
@@ -138,4 +187,4 @@ def accept_changes(text: str) -> tuple[str, frozenset[int]]:
     accepted = [_accepted_line(line) for line in lines]
     revised = frozenset(n for n, (old, new) in enumerate(zip(lines, accepted, strict=True), 1)
                         if old != new)
-    return "\n".join(accepted), revised
+    return RevisedNote(_taken_back_blanked("\n".join(accepted)), revised)

@@ -95,7 +95,11 @@ def blended(head: Any, embedder: Any, texts: Sequence[str], ngram_features: np.n
     if not rows or weight <= 0:
         return out
     try:
-        vectors = np.asarray(embedder.embed_passages([texts[i] for i in rows]), dtype=np.float32)
+        # a sentence said twice is embedded once: the model gives a text the same vector in any batch
+        distinct = list(dict.fromkeys(texts[i] for i in rows))
+        row_of = {text: n for n, text in enumerate(distinct)}
+        embedded = np.asarray(embedder.embed_passages(distinct), dtype=np.float32)
+        vectors = embedded[[row_of[texts[i]] for i in rows]]
     except Exception:  # the model could not load (reported once by the embedder): n-grams decide
         return out
     second = head.predict_proba(np.hstack([vectors, general_features(ngram_features[rows])]))

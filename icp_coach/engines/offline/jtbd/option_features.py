@@ -476,6 +476,13 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
     turns = max(len(transcript.turns), 1)
     chosen_total = sum(sum(c.chosen_right_before for c in o.contexts) for o in options)
     zh = transcript.language == "zh"
+    flags_of: dict[str, list[float]] = {}  # a sentence around several names is read once
+
+    def cue_flags(text: str) -> list[float]:
+        if text not in flags_of:
+            flags_of[text] = _cue_flags(text)
+        return flags_of[text]
+
     for row, option in enumerate(options):
         values: list[float] = [float(option.kind == PRODUCT), float(option.kind == GENERIC),
                                float(option.kind == NAME), float(zh)]
@@ -490,8 +497,8 @@ def option_features(options: list[OptionRecord], transcript: Transcript) -> np.n
                    math.log1p(option.interviewer_mentions), float(not own),
                    len(own) / top if top else 0.0, float(top > 0 and len(own) == top),
                    min(positions), max(positions)]
-        near = np.array([_cue_flags(c.near) for c in option.contexts]) if n else np.zeros((1, len(CUE_GROUPS)))
-        wide = np.array([_cue_flags(c.sentence) for c in option.contexts]) if n else near
+        near = np.array([cue_flags(c.near) for c in option.contexts]) if n else np.zeros((1, len(CUE_GROUPS)))
+        wide = np.array([cue_flags(c.sentence) for c in option.contexts]) if n else near
         values += list(near.max(axis=0)) + list(wide.max(axis=0)) + list(near.mean(axis=0))
         values += [float(any(q in c.asked for c in option.contexts)) for q in QUESTION_GROUPS]
         chosen_hits = sum(c.chosen_right_before for c in option.contexts)
