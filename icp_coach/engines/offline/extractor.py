@@ -51,6 +51,7 @@ from icp_coach.engines.offline.extraction.lines import (
 from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.place_changes import (
     PlaceEvent,
+    defers,
     drops,
     fold,
     folded_places,
@@ -73,6 +74,7 @@ from icp_coach.engines.offline.extraction.segments import (
     added_segments,
     answer_body,
     before_their_customers,
+    business_named_by_its_work,
     businesses_bought,
     defined_segments,
     labelled_segments,
@@ -924,8 +926,12 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
     labelled = False
     if _answers_segment_question(units, index):
         offset = len(text) - len(answer_body(text))
+        # "我们的客户就是开猫咖的老板": an answer that defines the segment is read by its cue.
         segments = [replace(s, start=s.start + offset, end=s.end + offset)
-                    for s in labelled_segments(text[offset:])]
+                    for s in defined_segments(text[offset:]) or labelled_segments(text[offset:])]
+        if not _first_answer(units, index):  # later lines of a reply: only what names a business
+            segments = [s for s in segments if s.canonical or _BUSINESS_NOUN.search(s.words)
+                        or named_by_its_work(s.words)]
         labelled = True
     elif label and SEGMENT_LABEL.match(label):
         lead = None if unit.label else re.match(
@@ -935,7 +941,7 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
                     for s in labelled_segments(text[offset:])]
         labelled = True
     else:
-        segments = defined_segments(text)
+        segments = defined_segments(text) or business_named_by_its_work(text)
         if not segments and _first_under_segment_heading(units, index):
             # "Who / - taxidermy studios, 2-12 staff": the heading labels the line.
             segments = [s for s in labelled_segments(text)
@@ -1020,6 +1026,17 @@ def _answers_segment_question(units: list[Unit], index: int) -> bool:
     before = units[index - 1] if index else None
     return bool(before and before.line == unit.line and before.text.rstrip().endswith(("?", "？"))
                 and SEGMENT_QUESTION.search(before.text))
+
+
+def _first_answer(units: list[Unit], index: int) -> bool:
+    """The unit is the first profile line answering the question that heads it."""
+    unit = units[index]
+    for before in reversed(units[:index]):
+        if before.is_heading or before.heading != unit.heading:
+            return True
+        if before.kind in PROFILE_KINDS:
+            return False
+    return True
 
 
 def _segment_words(segment: Segment) -> str:
@@ -1121,15 +1138,18 @@ def _titles_not_signals(units: list[Unit]) -> list[Unit]:
 def _red_flags(units: list[Unit]) -> list[RedFlag]:
     """Red-flag units, then the clauses of profile units that only rule a segment out ("not GCs,
     they buy the big suites"): an exclusion is a red flag, never an industry."""
+    items = _all_items(units, "red_flag")
     flags = [RedFlag(description=text, evidence=[_evidence(u, text)])
-             for u, text in _all_items(units, "red_flag")
+             for index, (u, text) in enumerate(items)
              if not names_no_customer(text) and not _only_changes_places(text)
-             and not _labelled_as_other_kind(u)]
+             and not _labelled_as_other_kind(u) and not _reason_for_flag_before(items, index)]
     seen = {flag.description.lower() for flag in flags}
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
             continue
         text = unit.body if unit.label else unit.text
+        if _ASKS_ABOUT.search(text):
+            continue  # "宠物店要不要跟？": a question, the verdict comes in the reply
         if only_sorts_a_thing(text) and not SEGMENT_RULED_OUT.search(text):
             continue  # "高拍仪、巴枪; 硬件，不算": a thing sorted, no customer ruled out
         negated = [c.strip() for c, status in _clause_polarity(text) if status == "ruled_out"
@@ -1153,6 +1173,21 @@ _MARKUP = re.compile(r"\s*[\[(（【]\s*(?:[A-Z]{1,4}-?\d{1,3}|[+-]\s?\d{1,3}\s*
                      r"|^\s*\d{4}-\d{2}-\d{2}\s*[:：]\s*", re.IGNORECASE)
 
 
+# A question rules nothing out ("do we count the gate vendors?", "宠物店要不要跟？").
+_ASKS_ABOUT = re.compile(r"[?？]\s*$|要不要|是否|能不能")
+# A sentence that gives the reason for the red flag before it on the same line ("Walk away if
+# the firm only does installs; there is no bench work to plan."): no flag of its own.
+_REASON_LEAD = re.compile(r"^\W*(?:there(?:'s|\s+is|\s+are)|(?:it|this|that)(?:'s|\s+is)|they(?:'re|\s+are)"
+                          r"|because|since|so\s|as\s+they|因为|所以|他们|它们|这样)", re.IGNORECASE)
+
+
+def _reason_for_flag_before(items: list[tuple[Unit, str]], index: int) -> bool:
+    unit, text = items[index]
+    if not index or items[index - 1][0].line != unit.line or not _REASON_LEAD.match(text):
+        return False
+    return not mentions("industry", text) and not SEGMENT_RULED_OUT.search(text)
+
+
 def _labelled_as_other_kind(unit: Unit) -> bool:
     """A line whose own label names another kind ("现在用的工具：Excel、钉钉" under a "不建议跟进"
     heading): the label, not the section, says what it is."""
@@ -1171,8 +1206,9 @@ def _only_changes_places(text: str) -> bool:
     places = mentions("region", plain) or _BARE_WASHINGTON.search(plain)
     if not places or mentions("industry", plain) or find_ranges(plain):
         return False
-    # A place deferred ("Canada is a maybe for next year") stays a line for reps to heed.
-    return drops(plain)
+    # A place deferred ("Texas is paused until Q3", "成都暂缓") is a later market, no line not
+    # to cross.
+    return drops(plain) or defers(plain)
 
 
 def _only_places(clause: str) -> bool:

@@ -204,11 +204,17 @@ _LIST_NAME = re.compile(r"(?<![A-Za-z])(?:references?|logos?|customers?|clients?
                         r"|case\s+stud\w*|accounts?)(?![A-Za-z])|标杆|客户|案例|竞品|对手", re.IGNORECASE)
 
 
+# A business named before a colon ("棋牌室：看着像，但…", "批发商：…"): the item's subject, no one
+# speaking; people are not called by a business noun.
+_NAMES_A_BUSINESS = re.compile(r"[\u4e00-\u9fff](?:店|厂|室|馆|吧|院|所|商|坊|公司|门店|机构|中心|作坊|工作室|企业|集团)$")
+
+
 def _is_speaker(prefix: str) -> bool:
     """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
     stay in the text; "To:", "Re:", "主题：" are a memo's header fields, not speakers."""
     name = prefix.strip(" :：*_")
-    if _METADATA.fullmatch(name) or SEGMENT_LABEL.match(name) or _LIST_NAME.search(name):
+    if _METADATA.fullmatch(name) or SEGMENT_LABEL.match(name) or _LIST_NAME.search(name) \
+            or _NAMES_A_BUSINESS.search(name):
         return False  # "目标：...", "Reference customers: ...": a list's name, no one speaking
     if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
         return False

@@ -333,11 +333,12 @@ def _phrase_zh(text: str, start: int) -> str:
     # "做X的Y": Y names the trade unless it is a generic word ("客户", "公司"), then X does.
     generic = _ZH_GENERIC_TAIL.search(phrase)
     if generic:
-        phrase = phrase[:generic.start()]
+        phrase = _ZH_RUNS.sub("", phrase[:generic.start()])
     elif "的" in phrase:
         before, after = phrase.rsplit("的", 1)
-        # "连锁酒店的财务总监": the people we sell to work in the trade before 的.
-        phrase = before if _is_role(after) else after
+        # "连锁酒店的财务总监": the people we sell to work in the trade before 的; "做桌游吧的":
+        # nothing after 的, the business is what they do.
+        phrase = before if _is_role(after) or not after.strip() else after
     return phrase
 
 
@@ -395,6 +396,10 @@ def _whole_entry(words: str) -> str | None:
 _ZH_MADE_BY = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:小|大|中小|小型|大型)?(作坊|工厂|厂|厂家|工作室|店|门店|公司|企业)")
 
 
+# A verb of running a business before "X的老板/店/公司" ("开猫咖的", "经营房车营地的公司").
+_ZH_RUNS = re.compile(r"^(?:开(?!发|关|采)|经营|搞|干|从事)(?=[\u4e00-\u9fff]{2})")
+
+
 def _items_zh(phrase: str) -> list[str]:
     phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
     items = []
@@ -406,6 +411,7 @@ def _items_zh(phrase: str) -> list[str]:
         generic = _ZH_GENERIC_TAIL.search(item)
         if generic:
             item = item[:generic.start()]
+            item = _ZH_RUNS.sub("", item)  # "开猫咖的老板": the business is the 猫咖
         if "做" in item and "的" in item:  # "城里做搬家的": what they do
             item = item.split("做", 1)[1].split("的", 1)[0]
         maker = _ZH_MADE_BY.fullmatch(item)
@@ -508,6 +514,23 @@ def _subject_segments(text: str) -> list[Segment]:
             items = _items_en(phrase)
         found += _segments_of(items, start, cue.start())
     return found
+
+
+_THE_BUSINESS = re.compile(r"(?<![A-Za-z])(?:it(?:'s|\s+is|\s+was)|they(?:'re|\s+are)|that(?:'s|\s+is))\s+"
+                           r"(?:really\s+|mostly\s+|mainly\s+|basically\s+|just\s+)?the\s+", re.IGNORECASE)
+
+
+def business_named_by_its_work(text: str) -> list[Segment]:
+    """ "It is the shops that build and restore pipe organs": a profile line that names its
+    business by what it does, with no cue before it; the first such business only (what
+    follows describes it: "the small firms who tour churches")."""
+    if rules_out_words(text):
+        return []
+    for lead in _THE_BUSINESS.finditer(text):
+        found = _relative_segment(text, lead.end())
+        if found:
+            return found
+    return []
 
 
 def named_by_its_work(words: str) -> bool:
