@@ -622,7 +622,9 @@ _QUOTED_LIST = re.compile(r'\[\s*("[^"]*"(?:\s*,\s*"[^"]*")+)\s*\]\s*,?')
 
 def _list_items(text: str) -> list[str]:
     """A bullet's items when semicolons separate them, each long enough to say something."""
-    pieces = [piece.strip() for piece in re.split(r"(?<=[;；])", text) if piece.strip(" ;；")]
+    # a semicolon inside brackets ("growers (indoor rooms; oyster, shiitake)") splits no items
+    pieces = [piece.strip() for piece in re.split(r"(?<=[;；])(?![^()（）]*[)）])", text)
+              if piece.strip(" ;；")]
     if len(pieces) < 2 or any(len(piece.strip(" ;；")) < 4 for piece in pieces):
         return [text]
     return pieces

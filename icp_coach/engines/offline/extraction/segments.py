@@ -291,12 +291,21 @@ _FILLERS = re.compile(r"(?:[\s,]|(?:um+|uh+|er|erm|like|you\s+know|i\s+mean|most
                       r"|basically|honestly|really|so)(?![A-Za-z]))+", re.IGNORECASE)
 
 
+_PEOPLE_WHO_RUN = re.compile(
+    r"\s*(?:the\s+)?(?:people|folks|those|owners|guys|anyone|someone|families|couples)\s+(?:who|that)\s+"
+    r"(?:(?:own|run|operate|manage)(?:s)?(?:\s+(?:and|or)\s+(?:own|run|operate|manage|work)s?)?)\s+"
+    r"(?:(?:a\s+couple\s+of|a\s+few|a|an|the|their\s+own|their|one\s+or\s+two|several)\s+)?(?=[A-Za-z])", re.IGNORECASE)
+
+
 def _phrase_en(text: str, start: int) -> str:
     """The noun phrase from `start`: up to the first stop word; across commas while what
     follows is another short item ("fintech, healthcare, and insurance")."""
     fillers = _FILLERS.match(text, start)  # "the folks we sell to, they're mostly, um, ..."
     if fillers:
         start = fillers.end()
+    runners = _PEOPLE_WHO_RUN.match(text, start)  # "people who run small forges": the forges
+    if runners:
+        start = runners.end()
     rest = text[start:]
     end = 0
     while True:
@@ -338,7 +347,7 @@ def _phrase_zh(text: str, start: int) -> str:
         before, after = phrase.rsplit("的", 1)
         # "连锁酒店的财务总监": the people we sell to work in the trade before 的; "做桌游吧的":
         # nothing after 的, the business is what they do.
-        phrase = before if _is_role(after) or not after.strip() else after
+        phrase = before if _is_role(after) or (not after.strip() and before.startswith("做")) else after
     return phrase
 
 
@@ -599,10 +608,16 @@ def _end_of(text: str, phrase: str, start: int) -> int:
     return tail.end() if tail else end  # "铝型材挤压的工厂": the head was read with the phrase
 
 
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+
+
 def labelled_segments(body: str) -> list[Segment]:
     """The trades a segment label's value lists ("Segment: tree surgeons; arborists",
     "目标行业：汽车贴膜门店")."""
     found: list[Segment] = []
+    # "mushroom growers (indoor grow rooms; oyster, shiitake)": an aside describes the trade, it
+    # lists no trades of its own, and its semicolon splits nothing.
+    body = _ASIDE.sub(lambda m: " " * len(m.group()), body)
     for piece in re.split(r"[;；\n]", body):
         if not piece.strip() or rules_out_words(piece):
             continue
