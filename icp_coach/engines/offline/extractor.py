@@ -559,14 +559,16 @@ def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[st
             parts.append((clause[tail.start():], "ruled_out"))
             continue
         parts.append((clause, "ruled_out" if rules_out_words(clause) else "kept"))
+    ruled_out_by_reader = {clause.strip() for clause in excluded}
+    parts = [(clause, "ruled_out" if status == "kept" and clause.strip() in ruled_out_by_reader
+              else status) for clause, status in parts]
     for index, (clause, status) in enumerate(parts):
-        # ", not now" / "，暂时不做" / "not anymore" rules out the clause before it.
+        # ", not now" / "，暂时不做" / "not anymore" / "，不跟" rules out the clause before it.
         remainder = negation.sub("", without_inclusive(clause)).strip(" ,.;:!，。；：、—-")
         if status == "ruled_out" and index > 0 and _ONLY_TIME_OR_VERB.fullmatch(remainder) \
                 and parts[index - 1][1] == "kept":
             parts[index - 1] = (parts[index - 1][0], "ruled_out")
     parts = _negated_lists(parts)
-    ruled_out_by_reader = {clause.strip() for clause in excluded}
     parts = [(clause, "ruled_out" if status == "kept" and clause.strip() in ruled_out_by_reader
               else status) for clause, status in parts]
     # A segment a line both names and rules out is not kept: "不是不想做政府，…，先不碰政府单位"
@@ -1142,7 +1144,8 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
     flags = [RedFlag(description=text, evidence=[_evidence(u, text)])
              for index, (u, text) in enumerate(items)
              if not names_no_customer(text) and not _only_changes_places(text)
-             and not _labelled_as_other_kind(u) and not _reason_for_flag_before(items, index)]
+             and not _labelled_as_other_kind(u) and not _reason_for_flag_before(items, index)
+             and not _only_deferred(text)]
     seen = {flag.description.lower() for flag in flags}
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
@@ -1179,6 +1182,20 @@ _ASKS_ABOUT = re.compile(r"[?？]\s*$|要不要|是否|能不能")
 # the firm only does installs; there is no bench work to plan."): no flag of its own.
 _REASON_LEAD = re.compile(r"^\W*(?:there(?:'s|\s+is|\s+are)|(?:it|this|that)(?:'s|\s+is)|they(?:'re|\s+are)"
                           r"|because|since|so\s|as\s+they|因为|所以|他们|它们|这样)", re.IGNORECASE)
+
+
+# A verdict that rules a customer out for good, whatever else the line defers.
+_HARD_NO = re.compile(r"(?<![A-Za-z])(?:never|walk\s+away|skip|don'?t\s+bother|do\s+not\s+bother|avoid|stay\s+away"
+                      r"|hard\s+(?:no|pass)|disqualif\w*|no-?go|deal-?breakers?)(?![A-Za-z])"
+                      r"|一律|绝不|永远不|从不|不接|劝退|别碰|红线|免谈|直接放弃", re.IGNORECASE)
+# "not a no", "不是不做": said of a deferral, it rules nothing out.
+_NOT_A_NO = re.compile(r"(?<![A-Za-z])not\s+a\s+no(?![A-Za-z])|不是不做|不是不接|不是不要", re.IGNORECASE)
+
+
+def _only_deferred(text: str) -> bool:
+    """ "Franchise groups are parked for now", "连锁品牌先放一放，不是不做": a segment said to come
+    later is no line not to cross."""
+    return defers(text) and not _HARD_NO.search(_NOT_A_NO.sub(" ", text))
 
 
 def _reason_for_flag_before(items: list[tuple[Unit, str]], index: int) -> bool:
