@@ -1145,7 +1145,7 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
              for index, (u, text) in enumerate(items)
              if not names_no_customer(text) and not _only_changes_places(text)
              and not _labelled_as_other_kind(u) and not _reason_for_flag_before(items, index)
-             and not _only_deferred(text)]
+             and not (_only_deferred(text) and not _listed_as_red_flag(u))]
     seen = {flag.description.lower() for flag in flags}
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
@@ -1192,6 +1192,11 @@ _HARD_NO = re.compile(r"(?<![A-Za-z])(?:never|walk\s+away|skip|don'?t\s+bother|d
 _NOT_A_NO = re.compile(r"(?<![A-Za-z])not\s+a\s+no(?![A-Za-z])|不是不做|不是不接|不是不要", re.IGNORECASE)
 
 
+def _listed_as_red_flag(unit: Unit) -> bool:
+    """The unit sits under a heading of red flags, not one of things deferred ("暂缓", "Later")."""
+    return unit.decided_by in ("heading", "section") and bool(unit.heading) and not defers(unit.heading)
+
+
 def _only_deferred(text: str) -> bool:
     """ "Franchise groups are parked for now", "连锁品牌先放一放，不是不做": a segment said to come
     later is no line not to cross."""
@@ -1223,9 +1228,9 @@ def _only_changes_places(text: str) -> bool:
     places = mentions("region", plain) or _BARE_WASHINGTON.search(plain)
     if not places or mentions("industry", plain) or find_ranges(plain):
         return False
-    # A place deferred ("Texas is paused until Q3", "成都暂缓") is a later market, no line not
-    # to cross.
-    return drops(plain) or defers(plain)
+    # A place deferred ("Canada is a maybe for next year") stays a line for reps to heed only
+    # where the note lists it among its red flags (`_only_deferred`).
+    return drops(plain)
 
 
 def _only_places(clause: str) -> bool:
