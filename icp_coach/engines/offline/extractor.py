@@ -1187,7 +1187,7 @@ _REASON_LEAD = re.compile(r"^\W*(?:there(?:'s|\s+is|\s+are)|(?:it|this|that)(?:'
 # A verdict that rules a customer out for good, whatever else the line defers.
 _HARD_NO = re.compile(r"(?<![A-Za-z])(?:never|walk\s+away|skip|don'?t\s+bother|do\s+not\s+bother|avoid|stay\s+away"
                       r"|hard\s+(?:no|pass)|disqualif\w*|no-?go|deal-?breakers?)(?![A-Za-z])"
-                      r"|一律|绝不|永远不|从不|不接|劝退|别碰|红线|免谈|直接放弃", re.IGNORECASE)
+                      r"|一律|绝不|永远不|从不|不接|劝退|别碰|不碰|红线|免谈|放弃|撤|不跟|pass", re.IGNORECASE)
 # "not a no", "不是不做": said of a deferral, it rules nothing out.
 _NOT_A_NO = re.compile(r"(?<![A-Za-z])not\s+a\s+no(?![A-Za-z])|不是不做|不是不接|不是不要", re.IGNORECASE)
 
@@ -1197,10 +1197,23 @@ def _listed_as_red_flag(unit: Unit) -> bool:
     return unit.decided_by in ("heading", "section") and bool(unit.heading) and not defers(unit.heading)
 
 
+# A segment said to come later in so many words: "先不碰" / "暂不考虑" alone is a soft no, still a
+# line not to cross; "明年再看", "先放一放", "parked" put it off.
+_PUT_OFF = re.compile(
+    r"(?<![A-Za-z])(?:later(?!-)|next\s+(?:year|quarter|phase|season)|parked|on\s+hold|on\s+ice|back\s+burner"
+    r"|shelved|paused|revisit\w*|not\s+a\s+no|not\s+yet|for\s+later|phase\s+(?:2|two))(?![A-Za-z-])"
+    r"|明年|后年|下半年|下个?季度|以后再|之后再|再说|再看|再议|放一放|先放|暂缓|暂停|二期|下一阶段|后面再"
+    r"|等[^，。；,;]{1,12}再|搁置|缓一缓|往后放|再评估|不是不做", re.IGNORECASE)
+
+
 def _only_deferred(text: str) -> bool:
-    """ "Franchise groups are parked for now", "连锁品牌先放一放，不是不做": a segment said to come
-    later is no line not to cross."""
-    return defers(text) and not _HARD_NO.search(_NOT_A_NO.sub(" ", text))
+    """ "Franchise groups are parked for now", "连锁品牌先放一放，不是不做", "天津暂不覆盖": a
+    segment or place said to come later is no line not to cross."""
+    if _HARD_NO.search(_NOT_A_NO.sub(" ", text)):
+        return False
+    if not mentions("industry", text) or _only_places(text):
+        return bool(mentions("region", text)) and defers(text)
+    return bool(_PUT_OFF.search(text))
 
 
 def _reason_for_flag_before(items: list[tuple[Unit, str]], index: int) -> bool:
