@@ -1145,7 +1145,8 @@ def _red_flags(units: list[Unit]) -> list[RedFlag]:
              for index, (u, text) in enumerate(items)
              if not names_no_customer(text) and not _only_changes_places(text)
              and not _labelled_as_other_kind(u) and not _reason_for_flag_before(items, index)
-             and not (_only_deferred(text) and not _listed_as_red_flag(u))]
+             and not ((_only_deferred(text) or _under_deferral_heading(u, text))
+                      and not _listed_as_red_flag(u))]
     seen = {flag.description.lower() for flag in flags}
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
@@ -1204,6 +1205,11 @@ _PUT_OFF = re.compile(
     r"|shelved|paused|revisit\w*|not\s+a\s+no|not\s+yet|for\s+later|phase\s+(?:2|two))(?![A-Za-z-])"
     r"|明年|后年|下半年|下个?季度|以后再|之后再|再说|再看|再议|放一放|先放|暂缓|暂停|二期|下一阶段|后面再"
     r"|等[^，。；,;]{1,12}再|搁置|缓一缓|往后放|再评估|不是不做", re.IGNORECASE)
+
+
+def _under_deferral_heading(unit: Unit, text: str) -> bool:
+    """A line under a heading of things put off ("暂缓", "Parked"), with no verdict of its own."""
+    return bool(unit.heading) and defers(unit.heading) and not _HARD_NO.search(_NOT_A_NO.sub(" ", text))
 
 
 def _only_deferred(text: str) -> bool:

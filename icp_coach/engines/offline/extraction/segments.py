@@ -338,7 +338,7 @@ def _phrase_zh(text: str, start: int) -> str:
         rest = rest[besides.end():]
     stop = next((m for m in _ZH_STOP.finditer(rest) if m.start() >= 2 or not m.group().isalpha()),
                 None)  # "区域婚车租赁公司": a qualifier first, not where the phrase stops
-    phrase = rest[:stop.start()] if stop else rest
+    phrase = (rest[:stop.start()] if stop else rest).rstrip()
     # "做X的Y": Y names the trade unless it is a generic word ("客户", "公司"), then X does.
     generic = _ZH_GENERIC_TAIL.search(phrase)
     if generic:
