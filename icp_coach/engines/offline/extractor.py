@@ -928,6 +928,8 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
     labelled = False
     if _answers_segment_question(units, index):
         offset = len(text) - len(answer_body(text))
+        lead = re.match(re.escape(unit.lead) + r"\s*[:：]\s*", text[offset:]) if unit.lead else None
+        offset += lead.end() if lead else 0  # "老板：…" in a chat: who answers, not the trade
         # "我们的客户就是开猫咖的老板": an answer that defines the segment is read by its cue.
         segments = [replace(s, start=s.start + offset, end=s.end + offset)
                     for s in defined_segments(text[offset:]) or labelled_segments(text[offset:])]
@@ -1031,12 +1033,12 @@ def _answers_segment_question(units: list[Unit], index: int) -> bool:
 
 
 def _first_answer(units: list[Unit], index: int) -> bool:
-    """The unit is the first profile line answering the question that heads it."""
+    """The unit is the first line answering the question that heads it."""
     unit = units[index]
     for before in reversed(units[:index]):
         if before.is_heading or before.heading != unit.heading:
             return True
-        if before.kind in PROFILE_KINDS:
+        if before.text.strip():
             return False
     return True
 

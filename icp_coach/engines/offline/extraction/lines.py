@@ -206,7 +206,7 @@ _LIST_NAME = re.compile(r"(?<![A-Za-z])(?:references?|logos?|customers?|clients?
 
 # A business named before a colon ("棋牌室：看着像，但…", "批发商：…"): the item's subject, no one
 # speaking; people are not called by a business noun.
-_NAMES_A_BUSINESS = re.compile(r"[\u4e00-\u9fff](?:店|厂|室|馆|吧|院|所|商|坊|公司|门店|机构|中心|作坊|工作室|企业|集团)$")
+_NAMES_A_BUSINESS = re.compile(r"[\u4e00-\u9fff](?:店|厂|室|馆|吧|院|所|商|坊|厅|场|铺|园|社|站|公司|门店|机构|中心|作坊|工作室|企业|集团)$")
 
 
 def _is_speaker(prefix: str) -> bool:

@@ -409,6 +409,9 @@ _ZH_MADE_BY = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:小|大|中小|小型|大
 _ZH_RUNS = re.compile(r"^(?:开(?!发|关|采)|经营|搞|干|从事)(?=[\u4e00-\u9fff]{2})")
 
 
+_ZH_FIELD_WORD = re.compile(r"规模|员工|人数|营收|年收入|收入|区域|地区|预算|客单价|门店数")
+
+
 def _items_zh(phrase: str) -> list[str]:
     phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
     items = []
@@ -428,8 +431,8 @@ def _items_zh(phrase: str) -> list[str]:
             item = maker.group(1) + maker.group(2)
         if not 2 <= len(item) <= _ZH_MAX or re.search(r"\d|[一二三四五六七八九十百千万]+(?:家|人|个)", item):
             continue
-        if mentions("region", item) and not mentions("industry", item):
-            continue
+        if (mentions("region", item) and not mentions("industry", item)) or _ZH_FIELD_WORD.fullmatch(item):
+            continue  # "规模一般…": a field's name, no trade
         items.append(item)
     return items
 
