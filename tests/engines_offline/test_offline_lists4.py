@@ -97,11 +97,13 @@ def test_what_is_put_off_is_no_red_flag(extractor: OfflineExtractor) -> None:
     assert not _flags_naming(fields, "franchise")
 
 
-def test_a_place_put_off_under_a_red_flags_heading_stays_a_flag(extractor: OfflineExtractor) -> None:
+def test_a_segment_put_off_under_a_red_flags_heading_stays_a_flag(extractor: OfflineExtractor) -> None:
     fields = _read(extractor, (
         "Target: independent yoga studios, 2-15 staff.\n\n"
-        "Red flags\n- studios with fewer than 40 members\n- Nevada is on hold until 2028.\n"))
-    assert _flags_naming(fields, "Nevada")
+        "Red flags\n- studios with fewer than 40 members\n- Nevada is on hold until 2028.\n"
+        "- hot-yoga franchise groups: not this year\n"))
+    assert _flags_naming(fields, "franchise")
+    assert not _flags_naming(fields, "Nevada")  # a place put off is a later market, never a flag
 
 
 def test_a_question_and_a_reason_are_no_flags_of_their_own(extractor: OfflineExtractor) -> None:

@@ -1249,9 +1249,9 @@ def _only_changes_places(text: str) -> bool:
     places = mentions("region", plain) or _BARE_WASHINGTON.search(plain)
     if not places or mentions("industry", plain) or find_ranges(plain):
         return False
-    # A place deferred ("Canada is a maybe for next year") stays a line for reps to heed only
-    # where the note lists it among its red flags (`_only_deferred`).
-    return drops(plain)
+    # A place deferred ("Canada is a maybe for next year", "Kansas is on hold", even under a
+    # red-flags heading) is a later market, not a line not to cross.
+    return drops(plain) or defers(plain)
 
 
 def _only_places(clause: str) -> bool:
