@@ -1036,8 +1036,8 @@ def _first_answer(units: list[Unit], index: int) -> bool:
     """The unit is the first line answering the question that heads it."""
     unit = units[index]
     for before in reversed(units[:index]):
-        if before.is_heading or before.heading != unit.heading:
-            return True
+        if before.is_heading or before.heading != unit.heading or before.text.rstrip().endswith(("?", "？")):
+            return True  # "Q: What type of business…? A: …": the question itself
         if before.text.strip():
             return False
     return True
