@@ -108,7 +108,7 @@ def test_a_segment_put_off_under_a_red_flags_heading_stays_a_flag(extractor: Off
 
 def test_a_question_and_a_reason_are_no_flags_of_their_own(extractor: OfflineExtractor) -> None:
     fields = _read(extractor, (
-        "【群聊】\n小林：目标客户是谁？\n周总：我们的客户就是开螺蛳粉店的老板。\n"
+        "【群聊】\n小林：新同事问目标客户是谁，您再说一下？\n周总：我们的客户就是开螺蛳粉店的老板。\n"
         "小林：米粉厂要不要跟？\n周总：不跟。米粉厂跟螺蛳粉店看着像，其实是两门生意。\n\n"
         "Where we walk away\n- Walk away if the shop only does delivery; there is no dining room to plan.\n"))
     assert not [flag for flag in fields["red_flags"] if "要不要" in flag]

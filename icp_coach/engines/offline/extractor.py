@@ -1036,7 +1036,8 @@ def _first_answer(units: list[Unit], index: int) -> bool:
     """The unit is the first line answering the question that heads it."""
     unit = units[index]
     for before in reversed(units[:index]):
-        if before.is_heading or before.heading != unit.heading or before.text.rstrip().endswith(("?", "？")):
+        if before.is_heading or before.heading != unit.heading or (
+                before.text.rstrip().endswith(("?", "？")) and SEGMENT_QUESTION.search(before.text)):
             return True  # "Q: What type of business…? A: …": the question itself
         if before.text.strip():
             return False
@@ -1211,7 +1212,8 @@ _PUT_OFF = re.compile(
 
 def _under_deferral_heading(unit: Unit, text: str) -> bool:
     """A line under a heading of things put off ("暂缓", "Parked"), with no verdict of its own."""
-    return bool(unit.heading) and defers(unit.heading) and not _HARD_NO.search(_NOT_A_NO.sub(" ", text))
+    return unit.decided_by in ("heading", "section") and bool(unit.heading) and defers(unit.heading) \
+        and not _HARD_NO.search(_NOT_A_NO.sub(" ", text))
 
 
 def _only_deferred(text: str) -> bool:
