@@ -115,3 +115,22 @@ def test_a_question_and_a_reason_are_no_flags_of_their_own(extractor: OfflineExt
     assert _flags_naming(fields, "米粉厂")
     assert not [flag for flag in fields["red_flags"] if flag.lower().startswith("there is")]
     assert fields["industries"] == ["螺蛳粉店"]
+
+
+def test_a_chinese_numbered_heading_over_a_digit_list_heads_it(extractor: OfflineExtractor) -> None:
+    fields = _read(extractor, (
+        "目标客户：开糖画铺的老板，员工2到8人。\n\n"
+        "二、常见痛点\n1. 糖稀用量全靠估\n2. 节假日排班乱\n\n"
+        "三、劝退条件（踩过的坑）\n1. 只在庙会摆摊的个体户\n2. 景区统一招商的摊位，采购走招标\n"))
+    assert _flags_naming(fields, "庙会")
+    assert _flags_naming(fields, "招标")
+    assert not _flags_naming(fields, "糖稀")
+
+
+def test_a_bracketed_chat_speaker_is_no_label(extractor: OfflineExtractor) -> None:
+    fields = _read(extractor, (
+        "【周总】目标客户是开糖画铺的老板，员工2到8人。\n"
+        "【小林】庙会摊位要不要跟？\n"
+        "【周总】不接：只在庙会摆摊的个体户。\n"))
+    assert fields["industries"] == ["糖画铺"]
+    assert _flags_naming(fields, "庙会摆摊")
