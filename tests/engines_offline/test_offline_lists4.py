@@ -126,11 +126,3 @@ def test_a_chinese_numbered_heading_over_a_digit_list_heads_it(extractor: Offlin
     assert _flags_naming(fields, "招标")
     assert not _flags_naming(fields, "糖稀")
 
-
-def test_a_bracketed_chat_speaker_is_no_label(extractor: OfflineExtractor) -> None:
-    fields = _read(extractor, (
-        "【周总】目标客户是开糖画铺的老板，员工2到8人。\n"
-        "【小林】庙会摊位要不要跟？\n"
-        "【周总】不接：只在庙会摆摊的个体户。\n"))
-    assert fields["industries"] == ["糖画铺"]
-    assert _flags_naming(fields, "庙会摆摊")

@@ -209,17 +209,6 @@ _LIST_NAME = re.compile(r"(?<![A-Za-z])(?:references?|logos?|customers?|clients?
 _NAMES_A_BUSINESS = re.compile(r"[\u4e00-\u9fff](?:店|厂|室|馆|吧|院|所|商|坊|厅|场|铺|园|社|站|行|公司|门店|机构|中心|作坊|工作室|企业|集团)$")
 
 
-# A work chat's "【陈经理】…" / "[Dana] …": the name in brackets opens the message, the rest is
-# what was said (a board's "【不做】" alone on its line is a column, read elsewhere).
-_BRACKET_SPEAKER = re.compile(r"^[【\[](?P<name>[^】\]\s:：]{1,10})[】\]]\s*(?=\S)")
-
-
-def _bracket_speaker(found: re.Match[str]) -> bool:
-    name = found.groupdict().get("name")
-    return bool(name) and classify_phrase(name) is None and classify_phrase(name, "lines") is None \
-        and not _NAMES_A_BUSINESS.search(name) and not re.search(r"\d|[xX✓✔]", name)
-
-
 def _is_speaker(prefix: str) -> bool:
     """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
     stay in the text; "To:", "Re:", "主题：" are a memo's header fields, not speakers."""
@@ -506,7 +495,7 @@ def _heads_other_list(line: str, lines: list[str], number: int) -> bool:
         return False
     following = next((row.strip() for row in lines[number:] if row.strip()), "")
     if _NUMBERED.match(following) and not (_CJK_NUMERAL.match(line) and not _CJK_NUMERAL.match(following)):
-        return False  # "2." over "3.": the same list's next item ("五、" over "1." heads the list)
+        return False
     # Over bullets of another kind, or over a paragraph when the line is a few words of a
     # numbered outline ("七、其他", "3. Pricing").
     title = _NUMBERED.sub("", line, count=1)
@@ -570,8 +559,8 @@ def split_units(text: str, *, titled: bool = True) -> list[Unit]:
         blank_before = False
         body_text = _BULLET.sub("", stripped, count=1).strip() if bullet else stripped
         body_text = _EMPHASIS.sub(r"\2", body_text).strip("*_ ") or body_text
-        speaker = _SPEAKER.match(body_text) or _BRACKET_SPEAKER.match(body_text)
-        if speaker and (_is_speaker(speaker.group()) or _bracket_speaker(speaker)):
+        speaker = _SPEAKER.match(body_text)
+        if speaker and _is_speaker(speaker.group()):
             body_text = body_text[speaker.end():]
         if speaker or not bullet:
             # "Q: How big?" / "Red flags:" after a speaker: a question or a label opens a section.
