@@ -52,6 +52,7 @@ from icp_coach.engines.offline.extraction.machine_text import without_machine_te
 from icp_coach.engines.offline.extraction.mentions import mentions, values
 from icp_coach.engines.offline.extraction.place_changes import (
     PlaceEvent,
+    defers,
     drops,
     fold,
     folded_places,
@@ -74,6 +75,7 @@ from icp_coach.engines.offline.extraction.segments import (
     added_segments,
     answer_body,
     before_their_customers,
+    business_named_by_its_work,
     businesses_bought,
     defined_segments,
     labelled_segments,
@@ -558,14 +560,16 @@ def _clause_polarity(text: str, excluded: tuple[str, ...] = ()) -> list[tuple[st
             parts.append((clause[tail.start():], "ruled_out"))
             continue
         parts.append((clause, "ruled_out" if rules_out_words(clause) else "kept"))
+    ruled_out_by_reader = {clause.strip() for clause in excluded}
+    parts = [(clause, "ruled_out" if status == "kept" and clause.strip() in ruled_out_by_reader
+              else status) for clause, status in parts]
     for index, (clause, status) in enumerate(parts):
-        # ", not now" / "，暂时不做" / "not anymore" rules out the clause before it.
+        # ", not now" / "，暂时不做" / "not anymore" / "，不跟" rules out the clause before it.
         remainder = negation.sub("", without_inclusive(clause)).strip(" ,.;:!，。；：、—-")
         if status == "ruled_out" and index > 0 and _ONLY_TIME_OR_VERB.fullmatch(remainder) \
                 and parts[index - 1][1] == "kept":
             parts[index - 1] = (parts[index - 1][0], "ruled_out")
     parts = _negated_lists(parts)
-    ruled_out_by_reader = {clause.strip() for clause in excluded}
     parts = [(clause, "ruled_out" if status == "kept" and clause.strip() in ruled_out_by_reader
               else status) for clause, status in parts]
     # A segment a line both names and rules out is not kept: "不是不想做政府，…，先不碰政府单位"
@@ -925,8 +929,14 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
     labelled = False
     if _answers_segment_question(units, index):
         offset = len(text) - len(answer_body(text))
+        lead = re.match(re.escape(unit.lead) + r"\s*[:：]\s*", text[offset:]) if unit.lead else None
+        offset += lead.end() if lead else 0  # "老板：…" in a chat: who answers, not the trade
+        # "我们的客户就是开猫咖的老板": an answer that defines the segment is read by its cue.
         segments = [replace(s, start=s.start + offset, end=s.end + offset)
-                    for s in labelled_segments(text[offset:])]
+                    for s in defined_segments(text[offset:]) or labelled_segments(text[offset:])]
+        if not _first_answer(units, index):  # later lines of a reply: only what names a business
+            segments = [s for s in segments if s.canonical or _BUSINESS_NOUN.search(s.words)
+                        or named_by_its_work(s.words)]
         labelled = True
     elif label and SEGMENT_LABEL.match(label):
         lead = None if unit.label else re.match(
@@ -936,7 +946,7 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
                     for s in labelled_segments(text[offset:])]
         labelled = True
     else:
-        segments = defined_segments(text)
+        segments = defined_segments(text) or business_named_by_its_work(text)
         if not segments and _first_under_segment_heading(units, index):
             # "Who / - taxidermy studios, 2-12 staff": the heading labels the line.
             segments = [s for s in labelled_segments(text)
@@ -1021,6 +1031,18 @@ def _answers_segment_question(units: list[Unit], index: int) -> bool:
     before = units[index - 1] if index else None
     return bool(before and before.line == unit.line and before.text.rstrip().endswith(("?", "？"))
                 and SEGMENT_QUESTION.search(before.text))
+
+
+def _first_answer(units: list[Unit], index: int) -> bool:
+    """The unit is the first line answering the question that heads it."""
+    unit = units[index]
+    for before in reversed(units[:index]):
+        if before.is_heading or before.heading != unit.heading or (
+                before.text.rstrip().endswith(("?", "？")) and SEGMENT_QUESTION.search(before.text)):
+            return True  # "Q: What type of business…? A: …": the question itself
+        if before.text.strip():
+            return False
+    return True
 
 
 def _segment_words(segment: Segment) -> str:
@@ -1122,15 +1144,20 @@ def _titles_not_signals(units: list[Unit]) -> list[Unit]:
 def _red_flags(units: list[Unit]) -> list[RedFlag]:
     """Red-flag units, then the clauses of profile units that only rule a segment out ("not GCs,
     they buy the big suites"): an exclusion is a red flag, never an industry."""
+    items = _all_items(units, "red_flag")
     flags = [RedFlag(description=text, evidence=[_evidence(u, text)])
-             for u, text in _all_items(units, "red_flag")
+             for index, (u, text) in enumerate(items)
              if not names_no_customer(text) and not _only_changes_places(text)
-             and not _labelled_as_other_kind(u)]
+             and not _labelled_as_other_kind(u) and not _reason_for_flag_before(items, index)
+             and not ((_only_deferred(text) or _under_deferral_heading(u, text))
+                      and not _listed_as_red_flag(u))]
     seen = {flag.description.lower() for flag in flags}
     for unit in units:
         if unit.is_heading or unit.kind not in PROFILE_KINDS:
             continue
         text = unit.body if unit.label else unit.text
+        if _ASKS_ABOUT.search(text):
+            continue  # "宠物店要不要跟？": a question, the verdict comes in the reply
         if only_sorts_a_thing(text) and not SEGMENT_RULED_OUT.search(text):
             continue  # "高拍仪、巴枪; 硬件，不算": a thing sorted, no customer ruled out
         negated = [c.strip() for c, status in _clause_polarity(text) if status == "ruled_out"
@@ -1154,6 +1181,59 @@ _MARKUP = re.compile(r"\s*[\[(（【]\s*(?:[A-Z]{1,4}-?\d{1,3}|[+-]\s?\d{1,3}\s*
                      r"|^\s*\d{4}-\d{2}-\d{2}\s*[:：]\s*", re.IGNORECASE)
 
 
+# A question rules nothing out ("do we count the gate vendors?", "宠物店要不要跟？").
+_ASKS_ABOUT = re.compile(r"[?？]\s*$|要不要|是否|能不能")
+# A sentence that gives the reason for the red flag before it on the same line ("Walk away if
+# the firm only does installs; there is no bench work to plan."): no flag of its own.
+_REASON_LEAD = re.compile(r"^\W*(?:there(?:'s|\s+is|\s+are)|(?:it|this|that)(?:'s|\s+is)|they(?:'re|\s+are)"
+                          r"|because|since|so\s|as\s+they|因为|所以|他们|它们|这样)", re.IGNORECASE)
+
+
+# A verdict that rules a customer out for good, whatever else the line defers.
+_HARD_NO = re.compile(r"(?<![A-Za-z])(?:never|walk\s+away|skip|don'?t\s+bother|do\s+not\s+bother|avoid|stay\s+away"
+                      r"|hard\s+(?:no|pass)|disqualif\w*|no-?go|deal-?breakers?)(?![A-Za-z])"
+                      r"|一律|绝不|永远不|从不|不接|劝退|别碰|不碰|红线|免谈|放弃|撤|不跟|pass", re.IGNORECASE)
+# "not a no", "不是不做": said of a deferral, it rules nothing out.
+_NOT_A_NO = re.compile(r"(?<![A-Za-z])not\s+a\s+no(?![A-Za-z])|不是不做|不是不接|不是不要", re.IGNORECASE)
+
+
+def _listed_as_red_flag(unit: Unit) -> bool:
+    """The unit sits under a heading of red flags, not one of things deferred ("暂缓", "Later")."""
+    return unit.decided_by in ("heading", "section") and bool(unit.heading) and not defers(unit.heading)
+
+
+# A segment said to come later in so many words: "先不碰" / "暂不考虑" alone is a soft no, still a
+# line not to cross; "明年再看", "先放一放", "parked" put it off.
+_PUT_OFF = re.compile(
+    r"(?<![A-Za-z])(?:later(?!-)|next\s+(?:year|quarter|phase|season)|parked|on\s+hold|on\s+ice|back\s+burner"
+    r"|shelved|paused|revisit\w*|not\s+a\s+no|not\s+yet|for\s+later|phase\s+(?:2|two))(?![A-Za-z-])"
+    r"|明年|后年|下半年|下个?季度|以后再|之后再|再说|再看|再议|放一放|先放|暂缓|暂停|二期|下一阶段|后面再"
+    r"|等[^，。；,;]{1,12}再|搁置|缓一缓|往后放|再评估|不是不做", re.IGNORECASE)
+
+
+def _under_deferral_heading(unit: Unit, text: str) -> bool:
+    """A line under a heading of things put off ("暂缓", "Parked"), with no verdict of its own."""
+    return unit.decided_by in ("heading", "section") and bool(unit.heading) and defers(unit.heading) \
+        and not _HARD_NO.search(_NOT_A_NO.sub(" ", text))
+
+
+def _only_deferred(text: str) -> bool:
+    """ "Franchise groups are parked for now", "连锁品牌先放一放，不是不做", "天津暂不覆盖": a
+    segment or place said to come later is no line not to cross."""
+    if _HARD_NO.search(_NOT_A_NO.sub(" ", text)):
+        return False
+    if not mentions("industry", text) or _only_places(text):
+        return bool(mentions("region", text)) and defers(text)
+    return bool(_PUT_OFF.search(text))
+
+
+def _reason_for_flag_before(items: list[tuple[Unit, str]], index: int) -> bool:
+    unit, text = items[index]
+    if not index or items[index - 1][0].line != unit.line or not _REASON_LEAD.match(text):
+        return False
+    return not mentions("industry", text) and not SEGMENT_RULED_OUT.search(text)
+
+
 def _labelled_as_other_kind(unit: Unit) -> bool:
     """A line whose own label names another kind ("现在用的工具：Excel、钉钉" under a "不建议跟进"
     heading): the label, not the section, says what it is."""
@@ -1172,8 +1252,9 @@ def _only_changes_places(text: str) -> bool:
     places = mentions("region", plain) or _BARE_WASHINGTON.search(plain)
     if not places or mentions("industry", plain) or find_ranges(plain):
         return False
-    # A place deferred ("Canada is a maybe for next year") stays a line for reps to heed.
-    return drops(plain)
+    # A place deferred ("Canada is a maybe for next year", "Kansas is on hold", even under a
+    # red-flags heading) is a later market, not a line not to cross.
+    return drops(plain) or defers(plain)
 
 
 def _only_places(clause: str) -> bool:

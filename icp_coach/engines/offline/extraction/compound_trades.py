@@ -52,6 +52,9 @@ _NOT_A_MODIFIER = re.compile(
     r"|\w+ly|\w+ed)", re.IGNORECASE)
 
 
+_RELATIVE_BEFORE = re.compile(r"(?<![A-Za-z'-])(?:who|that|which|to)\s+$", re.IGNORECASE)
+
+
 def _modified(text: str, mention: Mention) -> str | None:
     """ "marine surveyors": the note's words when a modifier stands before an English trade."""
     if not text[mention.start:mention.end].isascii():
@@ -59,6 +62,8 @@ def _modified(text: str, mention: Mention) -> str | None:
     before = _WORD_BEFORE.search(text, 0, mention.start)
     if before is not None and _NAMING.fullmatch(before.group(1)):
         return text[mention.start:mention.end]  # "so-called X": the note's own term for it
+    if before is not None and _RELATIVE_BEFORE.search(text, 0, before.start(1)):
+        return None  # "firms who tour churches": the word after "who" is their verb
     if before is None or _NOT_A_MODIFIER.fullmatch(before.group(1)) \
             or is_general_qualifier(before.group(1)) or regions().find(before.group(1)):
         return None

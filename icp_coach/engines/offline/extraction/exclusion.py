@@ -168,7 +168,16 @@ def rules_out_a_look_alike(text: str) -> bool:
     found = _LOOKS_LIKE.search(text)
     if found is None or _HEDGE_SUBJECT.match(text) or not text[:found.start()].strip(" ，,"):
         return False
-    return any(says_exclusion(clause) for clause in _clauses_after(text, found.end()))
+    return any(says_exclusion(clause) or _SAYS_DIFFERENT.search(clause)
+               for clause in _clauses_after(text, found.end()))
+
+
+# "..., but the workflow is nothing alike", "其实完全是两门生意": the look-alike is another business.
+_SAYS_DIFFERENT = re.compile(
+    r"(?<![A-Za-z])(?:nothing\s+alike|(?:completely|totally|entirely|very|a)\s+different|different\s+(?:business|trade"
+    r"|animal|market|world|beast)|not\s+the\s+same|another\s+(?:business|trade|world))(?![A-Za-z])"
+    r"|(?:完全|根本)?是?两(?:门|种|类|回)(?:生意|事|行业)|不是一(?:类|回事|个行业|门生意)|完全不同|另一(?:个行业|回事|门生意)",
+    re.IGNORECASE)
 
 
 def _clauses_after(text: str, start: int) -> list[str]:

@@ -204,11 +204,17 @@ _LIST_NAME = re.compile(r"(?<![A-Za-z])(?:references?|logos?|customers?|clients?
                         r"|case\s+stud\w*|accounts?)(?![A-Za-z])|标杆|客户|案例|竞品|对手", re.IGNORECASE)
 
 
+# A business named before a colon ("棋牌室：看着像，但…", "批发商：…"): the item's subject, no one
+# speaking; people are not called by a business noun.
+_NAMES_A_BUSINESS = re.compile(r"[\u4e00-\u9fff](?:店|厂|室|馆|吧|院|所|商|坊|厅|场|铺|园|社|站|行|公司|门店|机构|中心|作坊|工作室|企业|集团)$")
+
+
 def _is_speaker(prefix: str) -> bool:
     """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
     stay in the text; "To:", "Re:", "主题：" are a memo's header fields, not speakers."""
     name = prefix.strip(" :：*_")
-    if _METADATA.fullmatch(name) or SEGMENT_LABEL.match(name) or _LIST_NAME.search(name):
+    if _METADATA.fullmatch(name) or SEGMENT_LABEL.match(name) or _LIST_NAME.search(name) \
+            or _NAMES_A_BUSINESS.search(name):
         return False  # "目标：...", "Reference customers: ...": a list's name, no one speaking
     if classify_phrase(prefix) is not None or classify_phrase(prefix, "lines") is not None:
         return False
@@ -479,13 +485,16 @@ def _has_children(lines: list[str], number: int) -> bool:
     return bool(_BULLET.match(following.strip())) and len(following) - len(following.lstrip()) > indent
 
 
+_CJK_NUMERAL = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+
+
 def _heads_other_list(line: str, lines: list[str], number: int) -> bool:
     """A short numbered line with no end mark over a list of other markers ("八、不做的情况" over
     "- ..." bullets) is that list's heading, not an item."""
     if not _NUMBERED.match(line) or re.search(r"[.。!！,，;；]$", line):
         return False
     following = next((row.strip() for row in lines[number:] if row.strip()), "")
-    if _NUMBERED.match(following):
+    if _NUMBERED.match(following) and not (_CJK_NUMERAL.match(line) and not _CJK_NUMERAL.match(following)):
         return False
     # Over bullets of another kind, or over a paragraph when the line is a few words of a
     # numbered outline ("七、其他", "3. Pricing").
@@ -616,7 +625,9 @@ _QUOTED_LIST = re.compile(r'\[\s*("[^"]*"(?:\s*,\s*"[^"]*")+)\s*\]\s*,?')
 
 def _list_items(text: str) -> list[str]:
     """A bullet's items when semicolons separate them, each long enough to say something."""
-    pieces = [piece.strip() for piece in re.split(r"(?<=[;；])", text) if piece.strip(" ;；")]
+    # a semicolon inside brackets ("growers (indoor rooms; oyster, shiitake)") splits no items
+    pieces = [piece.strip() for piece in re.split(r"(?<=[;；])(?![^()（）]*[)）])", text)
+              if piece.strip(" ;；")]
     if len(pieces) < 2 or any(len(piece.strip(" ;；")) < 4 for piece in pieces):
         return [text]
     return pieces

@@ -26,9 +26,10 @@ DEFERRED = re.compile(
     r"|down\s+the\s+road|eventually|someday|some\s+day|parked|on\s+hold|on\s+ice|back\s+burner"
     r"|shelved|paused|hold(?:ing)?\s+off"
     r"|not\s+(?:yet|now|for\s+now|this\s+(?:year|plan|quarter|round|cycle|half|season))"
-    r"|for\s+later|comes?\s+next|coming\s+next|wait(?:s|ing)?\s+(?:until|till|for))(?![A-Za-z-])"
+    r"|for\s+later|comes?\s+next|coming\s+next|wait(?:s|ing)?\s+(?:until|till|for)"
+    r"|revisit(?:ed|ing)?|re-?(?:evaluate|assess)\w*|not\s+a\s+no)(?![A-Za-z-])"
     r"|明年|后年|下半年|下个?季度|以后再|之后再|再说|再看|再议|再谈|放着|放一放|先放|暂缓|暂不|先不|二期|三期"
-    r"|下一期|下一阶段|后面再|等[^，。；,;]{1,12}再|还没到|晚点|搁置|缓一缓|往后放|先停|先搁",
+    r"|下一期|下一阶段|后面再|等[^，。；,;]{1,12}再|还没到|晚点|搁置|缓一缓|往后放|先停|先搁|暂停|再评估|不是不做",
     re.IGNORECASE)
 # Taken off the list: a correction, a changelog edit, a verdict.
 DROPPED = re.compile(

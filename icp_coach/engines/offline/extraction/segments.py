@@ -291,12 +291,21 @@ _FILLERS = re.compile(r"(?:[\s,]|(?:um+|uh+|er|erm|like|you\s+know|i\s+mean|most
                       r"|basically|honestly|really|so)(?![A-Za-z]))+", re.IGNORECASE)
 
 
+_PEOPLE_WHO_RUN = re.compile(
+    r"\s*(?:the\s+)?(?:people|folks|those|owners|guys|anyone|someone|families|couples)\s+(?:who|that)\s+"
+    r"(?:(?:own|run|operate|manage)(?:s)?(?:\s+(?:and|or)\s+(?:own|run|operate|manage|work)s?)?)\s+"
+    r"(?:(?:a\s+couple\s+of|a\s+few|a|an|the|their\s+own|their|one\s+or\s+two|several)\s+)?(?=[A-Za-z])", re.IGNORECASE)
+
+
 def _phrase_en(text: str, start: int) -> str:
     """The noun phrase from `start`: up to the first stop word; across commas while what
     follows is another short item ("fintech, healthcare, and insurance")."""
     fillers = _FILLERS.match(text, start)  # "the folks we sell to, they're mostly, um, ..."
     if fillers:
         start = fillers.end()
+    runners = _PEOPLE_WHO_RUN.match(text, start)  # "people who run small forges": the forges
+    if runners:
+        start = runners.end()
     rest = text[start:]
     end = 0
     while True:
@@ -329,15 +338,16 @@ def _phrase_zh(text: str, start: int) -> str:
         rest = rest[besides.end():]
     stop = next((m for m in _ZH_STOP.finditer(rest) if m.start() >= 2 or not m.group().isalpha()),
                 None)  # "区域婚车租赁公司": a qualifier first, not where the phrase stops
-    phrase = rest[:stop.start()] if stop else rest
+    phrase = (rest[:stop.start()] if stop else rest).rstrip()
     # "做X的Y": Y names the trade unless it is a generic word ("客户", "公司"), then X does.
     generic = _ZH_GENERIC_TAIL.search(phrase)
     if generic:
-        phrase = phrase[:generic.start()]
+        phrase = _ZH_RUNS.sub("", phrase[:generic.start()])
     elif "的" in phrase:
         before, after = phrase.rsplit("的", 1)
-        # "连锁酒店的财务总监": the people we sell to work in the trade before 的.
-        phrase = before if _is_role(after) else after
+        # "连锁酒店的财务总监": the people we sell to work in the trade before 的; "做桌游吧的":
+        # nothing after 的, the business is what they do.
+        phrase = before if _is_role(after) or (not after.strip() and before.startswith("做")) else after
     return phrase
 
 
@@ -395,6 +405,13 @@ def _whole_entry(words: str) -> str | None:
 _ZH_MADE_BY = re.compile(r"([\u4e00-\u9fff]{2,8})的(?:小|大|中小|小型|大型)?(作坊|工厂|厂|厂家|工作室|店|门店|公司|企业)")
 
 
+# A verb of running a business before "X的老板/店/公司" ("开猫咖的", "经营房车营地的公司").
+_ZH_RUNS = re.compile(r"^(?:开(?!发|关|采)|经营|搞|干|从事)(?=[\u4e00-\u9fff]{2})")
+
+
+_ZH_FIELD_WORD = re.compile(r"规模|员工|人数|营收|年收入|收入|区域|地区|预算|客单价|门店数")
+
+
 def _items_zh(phrase: str) -> list[str]:
     phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
     items = []
@@ -406,6 +423,7 @@ def _items_zh(phrase: str) -> list[str]:
         generic = _ZH_GENERIC_TAIL.search(item)
         if generic:
             item = item[:generic.start()]
+            item = _ZH_RUNS.sub("", item)  # "开猫咖的老板": the business is the 猫咖
         if "做" in item and "的" in item:  # "城里做搬家的": what they do
             item = item.split("做", 1)[1].split("的", 1)[0]
         maker = _ZH_MADE_BY.fullmatch(item)
@@ -413,8 +431,8 @@ def _items_zh(phrase: str) -> list[str]:
             item = maker.group(1) + maker.group(2)
         if not 2 <= len(item) <= _ZH_MAX or re.search(r"\d|[一二三四五六七八九十百千万]+(?:家|人|个)", item):
             continue
-        if mentions("region", item) and not mentions("industry", item):
-            continue
+        if (mentions("region", item) and not mentions("industry", item)) or _ZH_FIELD_WORD.fullmatch(item):
+            continue  # "规模一般…": a field's name, no trade
         items.append(item)
     return items
 
@@ -510,6 +528,23 @@ def _subject_segments(text: str) -> list[Segment]:
     return found
 
 
+_THE_BUSINESS = re.compile(r"(?<![A-Za-z])(?:it(?:'s|\s+is|\s+was)|they(?:'re|\s+are)|that(?:'s|\s+is))\s+"
+                           r"(?:really\s+|mostly\s+|mainly\s+|basically\s+|just\s+)?the\s+", re.IGNORECASE)
+
+
+def business_named_by_its_work(text: str) -> list[Segment]:
+    """ "It is the shops that build and restore pipe organs": a profile line that names its
+    business by what it does, with no cue before it; the first such business only (what
+    follows describes it: "the small firms who tour churches")."""
+    if rules_out_words(text):
+        return []
+    for lead in _THE_BUSINESS.finditer(text):
+        found = _relative_segment(text, lead.end())
+        if found:
+            return found
+    return []
+
+
 def named_by_its_work(words: str) -> bool:
     """ "shops that restore vintage motorcycles", "outfits hauling livestock": a business the
     note names by what it does."""
@@ -576,10 +611,16 @@ def _end_of(text: str, phrase: str, start: int) -> int:
     return tail.end() if tail else end  # "铝型材挤压的工厂": the head was read with the phrase
 
 
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+
+
 def labelled_segments(body: str) -> list[Segment]:
     """The trades a segment label's value lists ("Segment: tree surgeons; arborists",
     "目标行业：汽车贴膜门店")."""
     found: list[Segment] = []
+    # "mushroom growers (indoor grow rooms; oyster, shiitake)": an aside describes the trade, it
+    # lists no trades of its own, and its semicolon splits nothing.
+    body = _ASIDE.sub(lambda m: " " * len(m.group()), body)
     for piece in re.split(r"[;；\n]", body):
         if not piece.strip() or rules_out_words(piece):
             continue
