@@ -3,8 +3,7 @@
 interviewer's preceding question, and markers of how a sentence is said rather than what trade it
 is about: negation and its scope over a worry, person, tense and aspect (the old way told as a
 routine, the new way in the present, a dated event), modality (desire, hypothesis), targets,
-dismissals ("we never use it"), consequences, resistance and small talk, what drew them told as
-a moment of seeing it work ("what sold me", 一看就心动) and the tipping point ("that was the day").
+dismissals ("we never use it"), consequences, resistance and small talk.
 
 Cheap by design (no model call): a 10,000-word interview is featurised in well under a second.
 The same function builds the training matrix (training/train_jtbd.py) and the run-time one.
@@ -101,25 +100,6 @@ _MARKERS = {
                   r"|还是|还在|习惯|不愿意|不信|踏实|一直|改不了|自己的",
     "social": r"\b(thanks|thank you|sorry|hello|hi|hey|weather|coffee|tea|lunch|ha|haha|lol|busy"
               r"|weekend|holiday)\b|你好|您好|谢谢|不好意思|哈哈|喂|方便|忙吗",
-    # what drew them, told as a moment of seeing it work: "what sold me", "the thing I liked",
-    # "I watched her book in ten seconds", "at a trade show", 一看就心动, 最打动我的, 听说隔壁用了以后
-    "drawn_in": r"\b(what (really |finally )?(sold|got|won|hooked|drew) (me|us)|(sold|won) me( over)?|i was sold|"
-                r"(the|one) (thing|bit|part) (i|we|she|he) (really )?(liked|loved)|what (i|we) (really )?(liked|loved)|"
-                r"(that's|that is|that was) what (did it|got me|sold)|that was (it|the moment)|"
-                r"(saw|seen|seeing|watched|watching) (it|him|her|them|a \w+|the \w+) (work|working|in action|do|take|book|scan)\w*|"
-                r"showed (me|us)|demo(ed|'d)?|demonstrat\w+|trade (show|fair)|impressed|blew me away|"
-                r"(his|her|their) (shop|firm|site|office|place|clinic|studio|yard) (uses|used|had|has)|"
-                r"(a|my) (mate|friend|neighbour|neighbor|peer) (who|whose|that) (runs|has|does|supplies))\b"
-                r"|心动|打动|吸引|看中|看上|演示|当场|一看就|冲着|眼前一亮|种草|亲眼|"
-                r"听说.{0,12}用了|(朋友|同行|隔壁|邻居).{0,12}(在用|用的|用了)|给我看",
-    # the moment a long-felt pain turned into action: "that was the day", "the last straw", 下定决心
-    "tipping_point": r"\b((last|final) straw|that was (the day|when|it)|that's when|enough (was|is) enough|"
-                     r"the next (day|morning)|(that|the same) (week|night|day|evening|weekend) (i|we|he|she) "
-                     r"(started|rang|called|looked|signed|said)|started looking|from that day|"
-                     r"after that (i|we|he|she|my \w+) (said|decided)|came to a head|"
-                     r"(i'm|i am|we're|we are) not (doing|having|going through) (that|this|another))\b"
-                     r"|最后一根稻草|下定?决心|当天(晚上)?就|第二天(一早)?就|那天(晚上)?(我)?就|从那以后|那以后|"
-                     r"那件事(以后|之后)|忍不了|受够了|开始(认真)?找|闹大了|到头了|再也不能",
     "people_pain": r"\b(customers?|clients?|patients?|parents?|members?|families|buyers?|guests?|"
                    r"people) (would |kept |were |got |started )?(ring|call|complain|email|ask|wait|"
                    r"leave|left|moan|argue|shout|queue|line)\w*|客户|客人|家长|病人|投诉|骂",
