@@ -1,4 +1,6 @@
-"""Bytes to text: BOMs, UTF-8, then the legacy encodings Chinese and Western tools still write.
+"""Bytes to text: BOMs, UTF-8, then the legacy encodings Chinese and Western tools still write
+(Windows-1252, GB18030 / GBK, Big5: told apart as the notes reader tells them, so a Big5 or an
+accented Western file is not read as GBK mojibake).
 
 A file that mixes encodings (some lines UTF-8, others not) is refused with the first bad line
 rather than decoded into mojibake: the user re-saves it and loses nothing.
@@ -6,6 +8,8 @@ rather than decoded into mojibake: the user re-saves it and loses nothing.
 
 from __future__ import annotations
 
+from icp_coach.notes_files.errors import NotesFileError
+from icp_coach.notes_files.plain_text import decode_legacy
 from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
 
 _SAVE_AS_UTF8 = "save the file as UTF-8 (or pass --encoding) and retry"
@@ -89,12 +93,9 @@ def decode_transcript(raw: bytes, source: str, encoding: str | None = None) -> t
             raise TranscriptError(
                 source, "mixes encodings: some lines are UTF-8 and this one is not",
                 line=first_bad or _line_of(raw, error.start), what_to_do=_SAVE_AS_UTF8) from error
-    for legacy in ("gb18030", "big5", "cp1252"):
-        try:
-            text = raw.decode(legacy)
-        except UnicodeDecodeError:
-            continue
-        if legacy == "cp1252" or any("\u4e00" <= char <= "\u9fff" for char in text):
-            return text, [f"{source}: not UTF-8; read as {legacy.upper()}"]
-    raise TranscriptError(source, "not UTF-8 text and no known encoding fits",
-                          line=_first_bad_line(raw)[0] or None, what_to_do=_SAVE_AS_UTF8)
+    try:  # the notes reader's choice: Western single-byte, else the Chinese codec with fewest misfits
+        text, legacy = decode_legacy(raw, source)
+    except NotesFileError as error:
+        raise TranscriptError(source, "not UTF-8 text and no known encoding fits",
+                              line=_first_bad_line(raw)[0] or None, what_to_do=_SAVE_AS_UTF8) from error
+    return text, [f"{source}: not UTF-8; read as {legacy}"]

@@ -204,6 +204,20 @@ def test_legacy_chinese_encoding_is_read_with_a_note(tmp_path: Path) -> None:
     assert any("GB18030" in warning for warning in transcript.warnings)
 
 
+def test_a_big5_transcript_is_read_as_big5_not_as_gbk_mojibake(tmp_path: Path) -> None:
+    text = "訪談人：以前怎麼記帳？\n陳老闆：都是手寫帳本，月底對帳要對到半夜，常常對不起來。\n"
+    transcript = load_transcript(write(tmp_path, "big5.txt", text, encoding="big5"))
+    assert transcript.turns[1].text == "都是手寫帳本，月底對帳要對到半夜，常常對不起來。"
+    assert any("Big5" in warning for warning in transcript.warnings)
+
+
+def test_an_accented_western_transcript_is_not_read_as_chinese(tmp_path: Path) -> None:
+    text = "Interviewer: ¿Cómo llevaban las reservas?\nInés: En un cuaderno, y los días de lluvia era un caos.\n"
+    transcript = load_transcript(write(tmp_path, "es.txt", text, encoding="cp1252"))
+    assert [turn.speaker for turn in transcript.turns] == ["Interviewer", "Inés"]
+    assert transcript.turns[1].text == "En un cuaderno, y los días de lluvia era un caos."
+
+
 def test_utf16_with_bom(tmp_path: Path) -> None:
     path = write(tmp_path, "u16.txt", "\ufeffInterviewer: Why?\nChris: Because.\n", encoding="utf-16-le")
     assert speakers(load_transcript(path)) == ["Interviewer", "Chris"]
