@@ -35,6 +35,7 @@ from icp_coach.engines.offline.extraction.lines import Unit, split_sentences
 from icp_coach.engines.offline.extraction.reading_order import in_reading_order
 from icp_coach.engines.offline.extraction.size_statements import (
     CHANGE,
+    bound_awaiting_value,
     changes_right_before,
     field_bound,
     in_revision_context,
@@ -46,6 +47,7 @@ from icp_coach.engines.offline.extraction.size_statements import (
     side_of,
     side_word_next_to,
     sides_named,
+    value_opening,
 )
 from icp_coach.text.money import conversion_note, has_rate, to_usd
 from icp_coach.text.numbers import (
@@ -722,9 +724,10 @@ def _in_usd(name: str, found: NumberRange, sentence: str, sizes: Sizes,
     return low, high, currency
 
 
-def _field_bound(unit: Unit, sizes: Sizes, cny_per_usd: float) -> Statement | None:
+def _field_bound(unit: Unit, sizes: Sizes, cny_per_usd: float,
+                 value_below: str | None = None) -> Statement | None:
     """ "icp_employees_min: 35", "年营收上限（万元） | 50000": the bound the field names."""
-    named = field_bound(unit)
+    named = field_bound(unit, value_below)
     if named is None:
         return None
     name, side, field_name, value = named
@@ -976,6 +979,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
     order = 0
     named_line: str | None = None  # the field a bare line before named ("Headcount" over "50-400")
     unit_start = 0  # the reading order where the unit before started
+    awaiting: Unit | None = None  # the unit before, when it names a bound its next row holds
     for unit in units:
         if order > unit_start and _rejects(unit):
             # "Dan: I'd cap revenue at 20M." / "Rosa: No, leave it.": what it said is refused
@@ -1005,6 +1009,12 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                           else None) or last_field
             continue
         named = _field_bound(unit, sizes, cny_per_usd) if every_kind else None
+        if named is None and awaiting is not None and value_opening(unit) is not None:
+            # "Employees (max): see next row" over "150: full-time; ...": the row holds it
+            named = _field_bound(awaiting, sizes, cny_per_usd, value_opening(unit))
+            if named is not None:
+                named = replace(named, line=unit.line)
+        awaiting = bound_awaiting_value(unit) if every_kind else None
         if named is not None:
             order += 1
             found_ranges.statements.append(replace(named, order=order, field_named=True))

@@ -196,6 +196,8 @@ _DOC_TITLE = re.compile(r"\s[-–—]+\s*(?:\w+\s+){0,2}(?:icp|draft|notes|worki
 # What may follow a size or revenue word in a field's name ("人数", "营收规模", "Revenue (USD)").
 # What may follow a size field's name in a label: "Employee count", "Revenue band", "营收（万元）".
 _FIELD_NAME_END = re.compile(r"(?:count|size|number|total|range|band|员|数|数量|总数|规模|额)?\s*"
+                             r"(?:min(?:imum)?|max(?:imum)?|floor|cap|ceiling|下限|上限|最低|最高"
+                             r"|最少|最多)?\s*"
                              r"(?:[（(][^()（）]{0,20}[)）])?", re.IGNORECASE)
 
 

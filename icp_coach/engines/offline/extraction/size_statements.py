@@ -22,8 +22,8 @@ _MAX_WORDS = (r"(?<![A-Za-z])(?:cap|capped|ceiling|maximum|max|(?:upper|top|high
               r"|tops?\s+out)(?![A-Za-z])|上限|封顶|最高|最多|顶格")
 _SIDE = re.compile(rf"(?P<min>{_MIN_WORDS})|(?P<max>{_MAX_WORDS})", re.IGNORECASE)
 # A field name's own side token: "icp_employees_min", "revenue-max-usd", "EmployeesMax".
-_FIELD_SIDE = re.compile(r"(?:^|[_\-\s.])(?P<min>min|minimum|floor|lower|low|from)(?:$|[_\-\s.])"
-                         r"|(?:^|[_\-\s.])(?P<max>max|maximum|cap|upper|high|to)(?:$|[_\-\s.])"
+_FIELD_SIDE = re.compile(r"(?:^|[_\-\s.(（])(?P<min>min|minimum|floor|lower|low|from)(?:$|[_\-\s.)）])"
+                         r"|(?:^|[_\-\s.(（])(?P<max>max|maximum|cap|upper|high|to)(?:$|[_\-\s.)）])"
                          r"|(?P<zmin>下限|最低|最少|起)|(?P<zmax>上限|最高|最多|止)", re.IGNORECASE)
 _FIELD_EMPLOYEES = re.compile(r"employ|headcount|staff|fte|people|员工|人数|人员", re.IGNORECASE)
 _FIELD_REVENUE = re.compile(r"revenue|rev(?![a-z])|sales|turnover|arr|营收|营业额|收入|产值|销售额",
@@ -93,14 +93,51 @@ _AMENDING = re.compile(
     r"|更新|修改|更正|修正|变更|最终|定稿|改为|改成|调整为|新版|现在", re.IGNORECASE)
 
 
-def field_bound(unit: Unit) -> tuple[str, str, str, str] | None:
-    """(field, side, field name, value text) when the unit is a property naming one bound:
-    "icp_employees_min: 35", "员工人数下限 | 80", "年营收上限（万元）：50000"."""
+# A row that names a bound and leaves its value to the row below ("Employees (max): see next row").
+_VALUE_BELOW = re.compile(r"^\W*(?:(?:see|in|on)\s+(?:the\s+)?(?:next|following)\s+(?:row|line|cell)"
+                          r"|below|见下(?:行|一行|格)?|下一行)\W*$", re.IGNORECASE)
+# The row below holding it: a bare figure opening the row ("150: full-time; ...", "150").
+_VALUE_OPENS_ROW = re.compile(r"^\s*(?P<value>(?:US\$|\$|¥|￥|€|£)?\s*[\d,.]+\s*(?:[kKmMbB]|万|亿)?)"
+                              r"\s*(?:[:：;；|]|$)")
+
+
+def _field_line(unit: Unit) -> re.Match[str] | None:
     text = unit.text if not unit.label or unit.label in unit.text else f"{unit.label}: {unit.body}"
-    match = _FIELD_LINE.match(text)
-    if match is None or not _BARE_VALUE.match(match.group("value")):
+    # a pasted sheet's row keeps its comment cell: "Employees (min): 15; below that it's ..."
+    text = re.sub(r"(?<=\S);\s+[^\d;]*$", "", text)
+    return _FIELD_LINE.match(text)
+
+
+def bound_awaiting_value(unit: Unit) -> Unit | None:
+    """The unit itself when it names one bound and points to the row below for its value."""
+    match = _field_line(unit)
+    if match is None or not _VALUE_BELOW.match(match.group("value")):
         return None
-    name = match.group("name")
+    return unit if _named_side(match.group("name")) is not None else None
+
+
+def value_opening(unit: Unit) -> str | None:
+    """The bare figure a row opens with ("150: full-time; ..."), for the bound named above it."""
+    match = _VALUE_OPENS_ROW.match(unit.text)
+    return None if match is None else match.group("value")
+
+
+def field_bound(unit: Unit, value_below: str | None = None) -> tuple[str, str, str, str] | None:
+    """(field, side, field name, value text) when the unit is a property naming one bound:
+    "icp_employees_min: 35", "员工人数下限 | 80", "年营收上限（万元）：50000"; with
+    `value_below`, the value the row under a "see next row" field holds."""
+    match = _field_line(unit)
+    if match is None:
+        return None
+    value = value_below if value_below is not None else match.group("value")
+    if not _BARE_VALUE.match(value):
+        return None
+    named = _named_side(match.group("name"))
+    return None if named is None else (named[0], named[1], match.group("name"), value)
+
+
+def _named_side(name: str) -> tuple[str, str] | None:
+    """(field, side) a field's name says: "Employees (min)", "revenue_max_usd", "人数上限"."""
     side = _FIELD_SIDE.search(re.sub(r"([a-z])([A-Z])", r"\1_\2", name))
     if side is None:
         return None
@@ -109,7 +146,7 @@ def field_bound(unit: Unit) -> tuple[str, str, str, str] | None:
     if field is None:
         return None
     which = "min" if side.group("min") or side.group("zmin") else "max"
-    return field, which, name, match.group("value")
+    return field, which
 
 
 def _openings(unit: Unit) -> tuple[str, ...]:
