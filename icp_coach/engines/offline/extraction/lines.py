@@ -211,10 +211,16 @@ _LIST_NAME = re.compile(r"(?<![A-Za-z])(?:references?|logos?|customers?|clients?
 _NAMES_A_BUSINESS = re.compile(r"[\u4e00-\u9fff](?:店|厂|室|馆|吧|院|所|商|坊|厅|场|铺|园|社|站|行|公司|门店|机构|中心|作坊|工作室|企业|集团)$")
 
 
+_SIDE_KEY = re.compile(r"min(?:imum)?|max(?:imum)?|floor|cap|ceiling|lower|upper|from|to|下限|上限"
+                       r"|最低|最高|最少|最多", re.IGNORECASE)
+
+
 def _is_speaker(prefix: str) -> bool:
     """ "maya:" is a speaker; "Budget:", "Users:" or "CFO:" name a role, a kind or a title and
     stay in the text; "To:", "Re:", "主题：" are a memo's header fields, not speakers."""
     name = prefix.strip(" :：*_")
+    if _SIDE_KEY.fullmatch(name):
+        return False  # a nested key under a field ("employees:" over "min: 25"): the bound's side
     if _METADATA.fullmatch(name) or SEGMENT_LABEL.match(name) or _LIST_NAME.search(name) \
             or _NAMES_A_BUSINESS.search(name):
         return False  # "目标：...", "Reference customers: ...": a list's name, no one speaking

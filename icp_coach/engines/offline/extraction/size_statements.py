@@ -132,8 +132,17 @@ def field_bound(unit: Unit, value_below: str | None = None) -> tuple[str, str, s
     value = value_below if value_below is not None else match.group("value")
     if not _BARE_VALUE.match(value):
         return None
-    named = _named_side(match.group("name"))
-    return None if named is None else (named[0], named[1], match.group("name"), value)
+    name = match.group("name")
+    if unit.heading and re.fullmatch(r"\s*[A-Za-z]+\s*|[\u4e00-\u9fff]{2}", name) \
+            and _FIELD_SIDE.search(name) and not _field_named(name):
+        name = f"{unit.heading.strip()} {name.strip()}"  # "revenue_usd:" over "min: 3M"
+    named = _named_side(name)
+    return None if named is None else (named[0], named[1], name, value)
+
+
+def _field_named(name: str) -> str | None:
+    return "revenue" if _FIELD_REVENUE.search(name) else (
+        "employees" if _FIELD_EMPLOYEES.search(name) else None)
 
 
 def _named_side(name: str) -> tuple[str, str] | None:
@@ -141,8 +150,7 @@ def _named_side(name: str) -> tuple[str, str] | None:
     side = _FIELD_SIDE.search(re.sub(r"([a-z])([A-Z])", r"\1_\2", name))
     if side is None:
         return None
-    field = "revenue" if _FIELD_REVENUE.search(name) else (
-        "employees" if _FIELD_EMPLOYEES.search(name) else None)
+    field = _field_named(name)
     if field is None:
         return None
     which = "min" if side.group("min") or side.group("zmin") else "max"
