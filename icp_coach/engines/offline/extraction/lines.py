@@ -419,8 +419,15 @@ def plain_lines(text: str) -> list[str]:
             plain.append("")
         else:
             indent = line[:len(line) - len(line.lstrip())]
-            plain.append(indent + _TIMESTAMP.sub("", line.strip(), count=1))
+            line = _FORM_LEADER.sub(r"\g<label>: ", line.strip(), count=1)
+            plain.append(indent + _TIMESTAMP.sub("", line, count=1))
     return plain
+
+
+# A paper form's field and its value joined by a dot leader ("Minimum headcount .... 40",
+# "年营收……3000 万"): the field's label, as a colon would make it.
+_FORM_LEADER = re.compile(r"^(?P<label>[^.:：…\n]{0,40}?[^\s.:：…])\s*(?:\.{3,}|\s\.{2}|…{2,}|·{3,})\s*"
+                          r"(?=\S)")
 
 
 # An e-mail reply's quote marks ("> When do we call? ..."): the quoted words, not markup. A
