@@ -17,10 +17,7 @@ from icp_coach.services.extract_notes import extract_notes
 HERE = Path(__file__).parent
 FOLDERS = (HERE / "notes_numbers_fc", HERE / "notes_numbers_fc_after")
 # Notes whose bounds the engine still reads wrong, with why (strict: a fix makes the test say so).
-XFAIL = {
-    "cider_email_en": "the reply's aside '$10-11M' is read as the range; its new cap is missed",
-    "bike_shop_slides_en": "a bullet '...and no more than 90' after 'Staff: at least 12' is lost",
-}
+XFAIL: dict[str, str] = {}
 FIELDS = {"employee_min": ("employees", "min"), "employee_max": ("employees", "max"),
           "revenue_min_usd": ("annual_revenue_usd", "min"),
           "revenue_max_usd": ("annual_revenue_usd", "max")}

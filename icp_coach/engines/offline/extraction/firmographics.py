@@ -526,6 +526,27 @@ _COMPANY_WIDE = re.compile(r"(?<![A-Za-z])(?:company-?wide|in\s+total|total\s+(?
                            r"|employees))(?![A-Za-z])|全公司|总人数|员工总数|公司总", re.IGNORECASE)
 
 
+# An aside that gives evidence or an example ("(we found two mills at $10-11M that fit)",
+# "（比如某家 160 人的）"): the figures inside are the examples', not the profile's bounds.
+_EXAMPLE_ASIDE = re.compile(
+    r"[(（]\s*(?:(?:we|i)\s+(?:found|saw|met|know|spoke\s+(?:to|with)|talked\s+to|have\s+seen)"
+    r"|e\.\s?g\.|for\s+(?:example|instance)|such\s+as|like|including|比如|例如|譬如|像)"
+    r"[^()（）]*$", re.IGNORECASE)
+
+
+# A line that goes on from the one above, as the second half of its sentence ("…and no more
+# than 90", "but under 300", "且不超过 500 人").
+_GOES_ON = re.compile(r"^[\s.…·-]*(?:(?:and|but|or|though)\s+(?:no\s+more|not\s+more|at\s+most|up\s+to"
+                      r"|under|below|over|above|at\s+least|no\s+(?:fewer|less)|not\s+(?:fewer|less)"
+                      r"|fewer|less|more|max)|(?:且|并且|但|但是|而且)\s*(?:不超过|不少于|不低于|最多|最少|至少))",
+                      re.IGNORECASE)
+
+
+def _in_example_aside(sentence: str, found: NumberRange) -> bool:
+    """Whether a figure stands inside a parenthesised example ("(we found two at $10-11M)")."""
+    return bool(_EXAMPLE_ASIDE.search(sentence[:found.start]))
+
+
 def _about_us(sentence: str, found: NumberRange) -> bool:
     """Whether the clause holding a figure speaks of the writer's own company."""
     start, _ = _clause_span(sentence, found)
@@ -1029,6 +1050,8 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
         if previous_field is None and (_CORRECTION.search(unit.text)
                                        or _CORRECTION_BEFORE_A_FIGURE.search(unit.text)):
             previous_field = last_field  # "Update after the call: really 150-600"
+        if previous_field is None and _GOES_ON.match(unit.text):
+            previous_field = last_field  # "Staff: at least 12" over "...and no more than 90"
         if previous_field is None and question is not None and question.line == unit.line:
             previous_field = last_field  # "How many employees? 20 or more.": the answer
         if previous_field is None:
@@ -1062,7 +1085,7 @@ def extract_sizes(units: list[Unit], *, cny_per_usd: float, every_kind: bool = F
                         and _headcount_correction(unit, sentence, found):
                     name = "employees"
                 if name is None or _counts_something_else(sentence, found, name) \
-                        or _about_us(sentence, found):
+                        or _about_us(sentence, found) or _in_example_aside(sentence, found):
                     continue
                 if every_kind and found.kind == "range" and is_old_range(sentence[:found.start],
                                                                          sentence[found.end:]):
