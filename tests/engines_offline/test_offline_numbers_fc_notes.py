@@ -48,3 +48,15 @@ def test_numeric_bounds_of_a_whole_note(gold_path: Path, extractor: OfflineExtra
                 value is not None and round(value) != round(expected)):
             wrong[name] = (value, expected)
     assert not wrong, f"(predicted, gold) off: {wrong}"
+
+
+@pytest.mark.parametrize(("line", "low", "high"), [
+    ("员工：50～300 人（单店约 12 人）", 50, 300),  # the aside's per-store crew is its own figure
+    ("Headcount: 50-300 (summer peak 500)", 50, 300),
+    ("- Staff: at least 12\n- …and no more than 90 across all shops", 12, 90),
+])
+def test_an_aside_or_a_continued_line_keeps_the_range(line: str, low: int, high: int,
+                                                       extractor: OfflineExtractor) -> None:
+    text = f"# ICP\nTarget: dental labs.\n{line}\nRevenue: $5M-$30M\n"
+    employees = extract_notes(text, extractor, source="icp.md").document.firmographics.employees
+    assert (employees.min, employees.max) == (low, high)

@@ -434,6 +434,10 @@ def _other_plural(after: str) -> bool:
         not cues("revenue", "").fullmatch(word)
 
 
+# A parenthesised aside holding a figure of its own ("(per site ~40)", "（旺季 500 人）").
+_ASIDE_WITH_A_FIGURE = re.compile(r"\s*[(（][^()（）]*?\d[^()（）]*[)）]")
+
+
 def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool:
     """Stores, seats, people served or a team, not the company's headcount; a contract's value,
     not revenue; a volume ("50 to 300 MW"), not money."""
@@ -442,6 +446,9 @@ def _counts_something_else(sentence: str, found: NumberRange, name: str) -> bool
         return True
     if name == "employees":
         clause_start, clause_end = _clause_span(sentence, found)
+        # "50 - 300 (per site ~40)", "(summer peak 500)": the aside speaks of its own figure
+        aside = _ASIDE_WITH_A_FIGURE.search(sentence, found.end)
+        clause_end = aside.start() if aside and aside.start() < clause_end else clause_end
         if _seasonal(sentence, found, clause_start, clause_end):
             return True  # "200+ pickers at harvest", "旺季五六百人": the peak, not the payroll
         if _PER_SITE.search(sentence[clause_start:clause_end]):
