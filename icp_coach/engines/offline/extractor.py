@@ -979,7 +979,7 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
 # A verdict that adds a trade even on a line of its own, after the line that named the segment
 # ("密室逃脱也算", "Tanning salons count too"); a question ("也算吗？") adds nothing.
 _ADDS_ON_ITS_OWN = re.compile(
-    r"也(?:行|算|可以|要|符合|合适)(?![吗么嘛不])(?![^？?]*[？?])"
+    r"也(?:算|行)(?![吗么嘛不])(?![^？?]*[？?])"
     r"|(?<![A-Za-z])(?:count|counts|qualify|qualifies)\s+(?:too|as\s+well)(?![A-Za-z])(?![^?]*\?)",
     re.IGNORECASE)
 
