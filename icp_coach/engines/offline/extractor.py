@@ -976,6 +976,14 @@ def _unit_industries(units: list[Unit], index: int) -> tuple[list[str], list[Seg
     return keys, segments + additions, labelled
 
 
+# A verdict that adds a trade even on a line of its own, after the line that named the segment
+# ("密室逃脱也算", "Tanning salons count too"); a question ("也算吗？") adds nothing.
+_ADDS_ON_ITS_OWN = re.compile(
+    r"也(?:算|行)(?![吗么嘛不])(?![^？?]*[？?])"
+    r"|(?<![A-Za-z])(?:count|counts|qualify|qualifies)\s+(?:too|as\s+well)(?![A-Za-z])(?![^?]*\?)",
+    re.IGNORECASE)
+
+
 def _added_trades(text: str, start: int, after_segment: bool, excluded: tuple[str, ...]) -> list[Segment]:
     """The trades the sentence adds after the first it names ("..., and hookah lounges are
     also fine", "民办养老院，日间照料中心也算"): a clause after the segment, or after a clause
@@ -983,7 +991,7 @@ def _added_trades(text: str, start: int, after_segment: bool, excluded: tuple[st
     added: list[Segment] = []
     named_before = after_segment
     for clause in _kept_clauses(text[start:], excluded):
-        if named_before:
+        if named_before or _ADDS_ON_ITS_OWN.search(clause):
             added += added_segments(clause)
         named_before = named_before or bool(trade_keys(clause, gazetteer.industries()))
     return added

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from icp_coach.domain.language import Language
 from icp_coach.engines.offline.extraction.gazetteer import Gazetteer
+from icp_coach.engines.offline.extraction.trade_names import short_trade_name
 
 # Words that are not trades: numbers said in words, the note's own vocabulary about itself.
 _DEBRIS = re.compile(
@@ -53,7 +54,7 @@ def choose_trades(found: Sequence[FoundTrade], table: Gazetteer, language: Langu
     pool = [f for f in pool if f.key in keep]
     chosen = list(dict.fromkeys(f.key for f in pool)) if targeted else _most_named(pool, table)
     chosen = _one_per_entry(chosen, table)
-    names = list(dict.fromkeys(table.display(key, language) for key in chosen))
+    names = list(dict.fromkeys(short_trade_name(table.display(key, language)) for key in chosen))
     return [name for name in names if not any(_inside(name, other) for other in names)]
 
 

@@ -151,8 +151,8 @@ _GENERIC = re.compile(
 # Chinese: the phrase ends at punctuation; "做X的客户" names X, "做X的食品厂" the 食品厂.
 _ZH_STOP = re.compile(r"[，,。；;！!？?（(：:\n]|也(?:在|是|算|可以|行|要|做)|都可以|也可以|都行|均可|为主|优先|以及|还有|主要|一般|基本|大概|大约|规模|员工|人数|营收|年收入"
                       r"|门店数|区域|地区|位于|分布在|集中在|在(?:[\u4e00-\u9fff]{2,3})(?:一带|地区|省|市)")
-_ZH_GENERIC_TAIL = re.compile(r"的(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|代工厂|加工厂|生产厂|工厂|厂"
-                              r"|工作室|那种|这类|一类)+$")
+_ZH_GENERIC_TAIL = re.compile(r"的(?:连锁|小|小型|中小型?|大型|独立|本地)?(?:客户|客户群|生意|市场|企业|公司|门店|店|商家|单位|机构|老板|品牌|人|群体|商户|厂家|代工厂|加工厂|生产厂|工厂|厂"
+                              r"|工作室|档口|店铺|那种|这类|一类)+$")
 _ZH_LEADING = re.compile(
     r"^(?:就是|主要是|是|一些|各类|各种|这种|那种|这类|那类|城市里|城里|本地|当地|做|的)+"
     r"|^(?:(?:连锁|中小型|中小|大中型|大型|小型|中型|本地|当地|民营|私营|独立|区域性?|头部|规模以上|单体|个体)(?:的)?)+")
@@ -385,9 +385,9 @@ def _known_pairs(pieces: list[str]) -> list[str]:
     """ "民宿和农家乐": short names joined by 和 are two trades when each is a different entry."""
     split: list[str] = []
     for piece in pieces:
-        parts = re.split(r"和|及|与|跟", piece)
+        parts = re.split(r"和|及|与|跟", _ZH_LEADING.sub("", piece))  # "做汽车美容和洗车"
         entries = [_whole_entry(part) for part in parts]
-        if len(parts) > 1 and None not in entries and len(set(entries)) == len(parts):
+        if len(parts) > 1 and None not in entries:  # one entry twice: its names, merged later
             split += parts
         else:
             split.append(piece)
@@ -424,6 +424,8 @@ def _items_zh(phrase: str) -> list[str]:
         if generic:
             item = item[:generic.start()]
             item = _ZH_RUNS.sub("", item)  # "开猫咖的老板": the business is the 猫咖
+            if item.startswith("做") and "的" not in item:  # "做冷链配送的连锁公司"
+                item = item[1:]
         if "做" in item and "的" in item:  # "城里做搬家的": what they do
             item = item.split("做", 1)[1].split("的", 1)[0]
         maker = _ZH_MADE_BY.fullmatch(item)
