@@ -26,6 +26,7 @@ from typing import Any
 
 from icp_coach.domain.jtbd_text import Sentence
 from icp_coach.domain.transcript import Transcript
+from icp_coach.engines.offline.jtbd.asides import courtesy_praise, disowns, only_agrees, turns_down_a_what_if
 from icp_coach.engines.offline.jtbd.decision import MIN_PROBABILITY, decide
 from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 from icp_coach.engines.offline.jtbd.outcome_frames import outcomes_framed_as_results
@@ -203,6 +204,7 @@ def score_sentences(transcript: Transcript, sentences: Sequence[Sentence],
     story_goes_on(items, questions, transcript.language)
     no_moment_no_trigger(items, transcript.language)
     _set_aside_is_not_a_force(items, transcript.language)
+    _asides_are_not_forces(items, transcript)
     return items
 
 
@@ -217,3 +219,20 @@ def _set_aside_is_not_a_force(items: list[ScoredSentence], language: str) -> Non
         if item.label in _FORCES_AND_TRIGGER and sets_aside(item.sentence.text, language):
             item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
             item.label = "distractor"
+
+
+def _asides_are_not_forces(items: list[ScoredSentence], transcript: Transcript) -> None:
+    """Someone else's trouble disowned, a what-if turned down (not valued: a distractor); the
+    interviewer's words echoed back, praise said as a courtesy (talk: no class). Last, like the
+    set-aside rule, so no later rule files them as forces again (asides.py)."""
+    language = transcript.language
+    for item in items:
+        if item.label not in _FORCES_AND_TRIGGER:
+            continue
+        text = item.sentence.text
+        if disowns(text, language) or turns_down_a_what_if(text, language):
+            item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
+            item.label = "distractor"
+        elif only_agrees(text, language) or courtesy_praise(
+                text, transcript.turns[item.sentence.turn_index].text, language):
+            item.label = None
