@@ -30,14 +30,18 @@ _DISOWNED = {
         r"(?:跟|和|与)(?:我|我们|咱们)(?:家)?(?:没|没有|没什么|没啥)(?:什么|啥)?关系|不关(?:我|我们)(?:的)?事|"
         r"(?:那|这)(?:是|就是)另(?:一|外一)回事|两码事"),
 }
+# a capability the product might add, not a condition on it: "if it did payroll", "if there was
+# live chat", "要是能直播" (whereas "if it means machine translation, no thanks" is a worry)
 _WHAT_IF = {
-    "en": re.compile(r"^\W*(?:(?:oh|well|hmm|so|and|i mean)\W+)?(?:if|i suppose if|suppose|supposing|say|what if|"
-                     r"i suppose|maybe if|even if)\b", re.IGNORECASE),
-    "zh": re.compile(r"^[^，,。]{0,4}(?:要是|如果|假如|万一|真要|要能|能的话)"),
+    "en": re.compile(r"^\W*(?:(?:oh|well|hmm|so|and|i mean|i suppose|maybe)\W+)?(?:if|suppose|supposing|say|what if|even if)"
+                     r" (?:it|they|the (?:app|system|software|tool)) (?:also |ever |could |would |did|had|handled|"
+                     r"offered|ordered|let|ran|took|sent|came with|added)|^\W*(?:(?:oh|well|so|and)\W+)?"
+                     r"(?:if|suppose|what if) there (?:was|were|is)\b", re.IGNORECASE),
+    "zh": re.compile(r"^[^，,。]{0,4}(?:要是|如果|假如|真要)(?:系统|软件|它)?(?:还)?(?:能|可以|有|带)"),
 }
 _TURNED_DOWN = {
-    "en": re.compile(r"\b(?:no thanks|but no|nah|i wouldn't (?:actually |really |ever )?(?:use|want|need|bother)|"
-                     r"i'd (?:never|switch it off|turn it off|ignore it)|wouldn't (?:actually |really )?use (?:it|that|them)|"
+    "en": re.compile(r"\b(?:no thanks|but no(?=\s*[,.!;])|nah|i wouldn't (?:actually |really )?(?:use|need|bother with)|"
+                     r"i'd (?:never (?:use|bother|move|take (?:it|that) off)|switch it off|turn it off|ignore it)|wouldn't (?:actually |really )?use (?:it|that|them)|"
                      r"not for us|don't need (?:it|that))\b", re.IGNORECASE),
     "zh": re.compile(r"(?:算了|没必要|用不上|用不着|搞不来|不需要|不考虑|不会用的|没想过|想都没想过)"),
 }
