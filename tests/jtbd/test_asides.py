@@ -3,7 +3,12 @@ beside real forces worded close to them, which must be left alone."""
 
 import pytest
 
-from icp_coach.engines.offline.jtbd.asides import courtesy_praise, disowns, only_agrees, turns_down_a_what_if
+from icp_coach.engines.offline.jtbd.asides import (
+    courtesy_praise,
+    disowns,
+    only_agrees,
+    turns_down_a_what_if,
+)
 
 
 @pytest.mark.parametrize("text,language", [

@@ -26,7 +26,12 @@ from typing import Any
 
 from icp_coach.domain.jtbd_text import Sentence
 from icp_coach.domain.transcript import Transcript
-from icp_coach.engines.offline.jtbd.asides import courtesy_praise, disowns, only_agrees, turns_down_a_what_if
+from icp_coach.engines.offline.jtbd.asides import (
+    courtesy_praise,
+    disowns,
+    only_agrees,
+    turns_down_a_what_if,
+)
 from icp_coach.engines.offline.jtbd.decision import MIN_PROBABILITY, decide
 from icp_coach.engines.offline.jtbd.lexicon import cue_lexicon
 from icp_coach.engines.offline.jtbd.outcome_frames import outcomes_framed_as_results
