@@ -26,7 +26,7 @@ _CONTRAST_EN = r"(?:,|\b)\s*(?:but|though|although|yet|except)\b"
 _WAVED_OFF_EN = (
     r"\b(?:not (?:why|what|the reason|a (?:factor|reason|deal)|something we)|(?:was|is)n't (?:why|what|the reason|"
     r"a factor|the point)|had nothing to do with|has nothing to do with|nothing to do with|wasn't a factor|"
-    r"played no part|(?:makes|made) no difference|(?:haven't|hasn't|have not) (?:really |actually |ever )?"
+    r"played no part|(?:couldn't|can't|could not|cannot) (?:tell you|remember|recall) the last time|(?:makes|made) no difference|(?:haven't|hasn't|have not) (?:really |actually |ever )?"
     r"(?:used|opened|touched|looked at)|"
     r"(?:does|did)n't (?:really )?matter|doesn't matter|couldn't care less|don't care|didn't care|"
     r"(?:mostly|basically|pretty much|just) ignore|never (?:really |even |once )?(?:use|used|open|opened|"
