@@ -53,12 +53,6 @@ DISMISSAL_PROBABILITY = 0.2
 # ... unless the heads are this sure of another class: "so that a breakdown is a phone call, not a
 # lost customer" is an outcome, whatever "not a" says
 SURE_OF_ANOTHER_CLASS = 0.6
-# a force the heads find nearly as likely "not valued" (at least this share of the force's
-# probability) is filed as not valued: a distractor reported as a force misleads more than one
-# force quote missed. Chosen on the own first-contact set (no recall lost there) and checked on
-# rounds 1-9 (regression sets: one distractor fewer, one force quote lost); 0.5 cost more recall.
-CLOSE_CALL_SHARE = 0.75
-FORCES_ONLY = ("push", "pull", "anxiety", "habit")
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)）]*$")
 # head labels -> the extractor's class names
 _HEAD_TO_CLASS = {"desired_outcome": "outcome", "not_valued": "distractor", "none": "other"}
@@ -171,9 +165,6 @@ def _by_head(head: Any, transcript: Transcript, items: list[ScoredSentence],
                                and dismisses(item.sentence.text) and not sure_of_another)
         if outright or worded_as_dismissal or item.sentence.turn_index in dismissive_turns:
             item.scores["distractor"] = max(item.scores.get("distractor", 0.0), MIN_PROBABILITY)
-            label = "distractor"
-        if (label in FORCES_ONLY
-                and item.scores.get("distractor", 0.0) >= CLOSE_CALL_SHARE * item.scores.get(label, 0.0)):
             label = "distractor"
         if label != "other":
             item.label = label
