@@ -165,14 +165,14 @@ def _coverage(segments: list[dict[str, Any]]) -> tuple[bool, int]:
     return (any(_speaker_of(s) for s in segments), sum(len(_text_of(s) or "") for s in segments))
 
 
-def _line_finder(raw: str) -> Any:
+def line_finder(raw: str, prefix: int = 80) -> Any:
     """A function from a segment's text to its line in the file, searching forward from the last."""
     position = 0
 
     def line_of(text: str) -> int:
         nonlocal position
         for encoded in (json.dumps(text, ensure_ascii=False), json.dumps(text)):
-            found = raw.find(encoded[:80], position)
+            found = raw.find(encoded[:prefix], position)
             if found >= 0:
                 position = found + 1
                 return raw.count("\n", 0, found) + 1
@@ -208,7 +208,7 @@ def parse_json_transcript(text: str, source: str) -> tuple[list[TurnBuilder], li
                 what_to_do="export segments with their text (and speaker), or " + EXPORT_AS)
         segments = max(lists, key=_coverage)
     in_milliseconds = _looks_in_milliseconds(segments)
-    line_of = _line_finder(text)
+    line_of = line_finder(text)
     pieces: list[Piece] = []
     for segment in segments:
         speech = (_text_of(segment) or "").strip()

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
-from icp_coach.transcripts.json_transcript import parse_json_transcript
+from icp_coach.transcripts.json_transcript import line_finder, parse_json_transcript
 from icp_coach.transcripts.speech_pieces import Piece, pieces_to_turns, split_role
 from icp_coach.transcripts.turns import TurnBuilder
 
@@ -365,21 +365,6 @@ def _clock(start: float | str | None, in_milliseconds: bool) -> str | None:
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
-def _line_finder(raw: str) -> Any:
-    position = 0
-
-    def line_of(needle: str) -> int:
-        nonlocal position
-        for encoded in (json.dumps(needle, ensure_ascii=False), json.dumps(needle)):
-            found = raw.find(encoded[:60], position)
-            if found >= 0:
-                position = found + 1
-                return raw.count("\n", 0, found) + 1
-        return raw.count("\n", 0, position) + 1
-
-    return line_of
-
-
 def read(text: str, source: str) -> tuple[list[TurnBuilder], list[str]] | None:
     """Turns and warnings, or None: not JSON, no speech with speakers found, or a plain segment
     list the generic reader handles."""
@@ -399,7 +384,7 @@ def read(text: str, source: str) -> tuple[list[TurnBuilder], list[str]] | None:
         return None
     numbers = [part.start for part in best.parts if isinstance(part.start, float)]
     in_milliseconds = bool(numbers) and max(numbers) > 20000
-    line_of = _line_finder(text)
+    line_of = line_finder(text, prefix=60)  # a joined needle may part from the file after 60
     pieces = []
     for part in best.parts:
         name, role = split_role(part.speaker) if part.speaker else (None, "")
