@@ -53,6 +53,8 @@ def test_numeric_bounds_of_a_whole_note(gold_path: Path, extractor: OfflineExtra
 @pytest.mark.parametrize(("line", "low", "high"), [
     ("员工：50～300 人（单店约 12 人）", 50, 300),  # the aside's per-store crew is its own figure
     ("Headcount: 50-300 (summer peak 500)", 50, 300),
+    ("Headcount: 50 - 300 (per site ~40)", 50, 300),  # "site" in the aside names the aside's 40
+    ("Headcount: 50 - 300 (per site, about 40)", 50, 300),
     ("- Staff: at least 12\n- …and no more than 90 across all shops", 12, 90),
 ])
 def test_an_aside_or_a_continued_line_keeps_the_range(line: str, low: int, high: int,

@@ -327,6 +327,8 @@ def _nearest_cue(sentence: str, found: NumberRange) -> str | None:
                                                           if q.start >= found.end])
     before_start = max([clause_start, found.start - _WINDOW] + [q.end for q in others
                                                                 if q.end <= found.start])
+    if _ASIDE_WITH_A_FIGURE.match(masked, found.end):
+        after_end = found.end  # "50 - 300 (per site ~40)": the aside's words name its own figure
     after, before = masked[found.end:after_end], masked[before_start:found.start]
     # "a staff of 40 to 200 and turnover of $8MM", "thirty to eighty pax doing two million":
     # past "and" or a verb the words speak of what comes next, not of this figure.
