@@ -8,8 +8,6 @@ rather than decoded into mojibake: the user re-saves it and loses nothing.
 
 from __future__ import annotations
 
-from icp_coach.notes_files.errors import NotesFileError
-from icp_coach.notes_files.plain_text import decode_legacy
 from icp_coach.transcripts.errors import EXPORT_AS, TranscriptError
 
 _SAVE_AS_UTF8 = "save the file as UTF-8 (or pass --encoding) and retry"
@@ -93,6 +91,9 @@ def decode_transcript(raw: bytes, source: str, encoding: str | None = None) -> t
             raise TranscriptError(
                 source, "mixes encodings: some lines are UTF-8 and this one is not",
                 line=first_bad or _line_of(raw, error.start), what_to_do=_SAVE_AS_UTF8) from error
+    from icp_coach.notes_files.errors import NotesFileError  # a legacy file only: load it then
+    from icp_coach.notes_files.plain_text import decode_legacy
+
     try:  # the notes reader's choice: Western single-byte, else the Chinese codec with fewest misfits
         text, legacy = decode_legacy(raw, source)
     except NotesFileError as error:

@@ -10,11 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from icp_coach.notes_files.email_text import eml_to_text, mbox_to_text
-from icp_coach.notes_files.enex_text import enex_to_text
-from icp_coach.notes_files.errors import NotesFileError
-from icp_coach.notes_files.plain_text import decode_notes
-from icp_coach.notes_files.rtf_text import rtf_to_text
 from icp_coach.transcripts.errors import TranscriptError
 
 DOCUMENTS = (".rtf", ".eml", ".mht", ".mbox", ".enex")
@@ -36,6 +31,13 @@ def document_container(raw: bytes, suffix: str) -> str | None:
 
 def document_text(raw: bytes, container: str, source: str) -> str:
     """The text a person reads in the document; TranscriptError when it cannot be read."""
+    # the container readers (and the email package) load only for a document, not for every .txt
+    from icp_coach.notes_files.email_text import eml_to_text, mbox_to_text
+    from icp_coach.notes_files.enex_text import enex_to_text
+    from icp_coach.notes_files.errors import NotesFileError
+    from icp_coach.notes_files.plain_text import decode_notes
+    from icp_coach.notes_files.rtf_text import rtf_to_text
+
     try:
         if container == "rtf":
             return rtf_to_text(raw, source)
